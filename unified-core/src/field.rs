@@ -1,0 +1,256 @@
+//! The trait every field type of a unified model implements: a JSON type check and a schema per
+//! view. Implemented here for strings, booleans, numbers, lists, maps and free-form values, and by
+//! `#[derive(UnifiedModel)]` for nested models and unit enums.
+
+use std::collections::{BTreeMap, HashMap};
+
+use schemars::{Schema, json_schema};
+use serde_json::{Map, Value};
+
+use crate::path::Path;
+use crate::provider::{ProviderSet, View};
+use crate::recorder::Recorder;
+use crate::report::Code;
+
+/// How the "required means non-empty" rule applies to a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Emptiness {
+    /// The type has no empty form that the rule rejects.
+    NotApplicable,
+    /// An empty string is rejected (`minLength: 1`).
+    String,
+    /// An empty array is rejected (`minItems: 1`).
+    Array,
+}
+
+/// A type that can be the type of a field in a unified model.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a field of a unified model",
+    label = "`{Self}` is not a unified model",
+    note = "add `#[derive(UnifiedModel)]` to `{Self}` (a struct with named fields or an enum of unit variants)"
+)]
+pub trait FieldValue<S: ProviderSet> {
+    /// What the JSON value must be, for messages: `a string`, `an object`.
+    const EXPECTED: &'static str;
+    /// How the non-empty rule for required fields applies.
+    const EMPTINESS: Emptiness = Emptiness::NotApplicable;
+
+    /// Checks a present, non-null value for `view` and records every violation below `at`.
+    /// Returns whether the value had the right JSON type; a field of the wrong type is not
+    /// checked further.
+    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool;
+
+    /// The JSON Schema of a present, non-null value for `view`.
+    fn schema(view: View<S>) -> Schema;
+}
+
+/// The JSON type of a value, with its article, for messages.
+pub fn json_type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Records a `type` violation unless `ok`; returns `ok`.
+#[inline]
+pub fn expect_type<R: Recorder>(
+    ok: bool,
+    expected: &'static str,
+    value: &Value,
+    at: &Path<'_>,
+    recorder: &mut R,
+) -> bool {
+    if !ok {
+        recorder.record(at, Code::Type, || {
+            format!("must be {expected}, not {}", json_type_name(value))
+        });
+    }
+    ok
+}
+
+impl<S: ProviderSet> FieldValue<S> for String {
+    const EXPECTED: &'static str = "a string";
+    const EMPTINESS: Emptiness = Emptiness::String;
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        expect_type(value.is_string(), <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
+    }
+
+    fn schema(_: View<S>) -> Schema {
+        json_schema!({ "type": "string" })
+    }
+}
+
+impl<S: ProviderSet> FieldValue<S> for bool {
+    const EXPECTED: &'static str = "a boolean";
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        expect_type(value.is_boolean(), <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
+    }
+
+    fn schema(_: View<S>) -> Schema {
+        json_schema!({ "type": "boolean" })
+    }
+}
+
+impl<S: ProviderSet> FieldValue<S> for i64 {
+    const EXPECTED: &'static str = "an integer";
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        // JSON Schema counts 1.0 as an integer; so do we.
+        let ok = value.as_number().is_some_and(|n| {
+            n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
+        });
+        expect_type(ok, <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
+    }
+
+    fn schema(_: View<S>) -> Schema {
+        json_schema!({ "type": "integer" })
+    }
+}
+
+impl<S: ProviderSet> FieldValue<S> for f64 {
+    const EXPECTED: &'static str = "a number";
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        expect_type(value.is_number(), <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
+    }
+
+    fn schema(_: View<S>) -> Schema {
+        json_schema!({ "type": "number" })
+    }
+}
+
+impl<S: ProviderSet> FieldValue<S> for Value {
+    const EXPECTED: &'static str = "any JSON value";
+
+    #[inline]
+    fn check<R: Recorder>(_: &Value, _: View<S>, _: &Path<'_>, _: &mut R) -> bool {
+        true
+    }
+
+    fn schema(_: View<S>) -> Schema {
+        json_schema!({})
+    }
+}
+
+impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+    const EMPTINESS: Emptiness = T::EMPTINESS;
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        T::check(value, view, at, recorder)
+    }
+
+    fn schema(view: View<S>) -> Schema {
+        T::schema(view)
+    }
+}
+
+impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        value.is_null() || T::check(value, view, at, recorder)
+    }
+
+    fn schema(view: View<S>) -> Schema {
+        crate::schema::nullable(T::schema(view))
+    }
+}
+
+impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
+    const EXPECTED: &'static str = "an array";
+    const EMPTINESS: Emptiness = Emptiness::Array;
+
+    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        let Some(items) = value.as_array() else {
+            return expect_type(false, <Self as FieldValue<S>>::EXPECTED, value, at, recorder);
+        };
+        for (index, item) in items.iter().enumerate() {
+            T::check(item, view, &at.index(index), recorder);
+            if recorder.done() {
+                break;
+            }
+        }
+        true
+    }
+
+    fn schema(view: View<S>) -> Schema {
+        json_schema!({ "type": "array", "items": T::schema(view) })
+    }
+}
+
+/// Checks every value of a JSON object with `V`; shared by the map types.
+fn check_map<S: ProviderSet, V: FieldValue<S>, R: Recorder>(
+    value: &Value,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) -> bool {
+    let Some(object) = value.as_object() else {
+        return expect_type(false, "an object", value, at, recorder);
+    };
+    for (key, item) in object {
+        V::check(item, view, &at.key(key), recorder);
+        if recorder.done() {
+            break;
+        }
+    }
+    true
+}
+
+fn map_schema<S: ProviderSet, V: FieldValue<S>>(view: View<S>) -> Schema {
+    json_schema!({ "type": "object", "additionalProperties": V::schema(view) })
+}
+
+impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
+    const EXPECTED: &'static str = "an object";
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        check_map::<S, Value, R>(value, view, at, recorder)
+    }
+
+    fn schema(_: View<S>) -> Schema {
+        json_schema!({ "type": "object" })
+    }
+}
+
+impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H> {
+    const EXPECTED: &'static str = "an object";
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        check_map::<S, V, R>(value, view, at, recorder)
+    }
+
+    fn schema(view: View<S>) -> Schema {
+        map_schema::<S, V>(view)
+    }
+}
+
+impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
+    const EXPECTED: &'static str = "an object";
+
+    #[inline]
+    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
+        check_map::<S, V, R>(value, view, at, recorder)
+    }
+
+    fn schema(view: View<S>) -> Schema {
+        map_schema::<S, V>(view)
+    }
+}

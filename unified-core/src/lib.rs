@@ -1,0 +1,83 @@
+//! The runtime of `unified`: one request shape that fronts many SaaS providers.
+//!
+//! A model is a struct annotated once with the providers that support and require each field;
+//! `#[derive(UnifiedModel)]` turns that single description into
+//! - a per-provider validator that walks a `serde_json::Value` once and reports every violation
+//!   with a JSON pointer and a stable [`Code`] ([`UnifiedModel::validate`]), or just says whether
+//!   it is valid without allocating ([`UnifiedModel::is_valid`]);
+//! - per-provider JSON Schemas, draft 2020-12 ([`UnifiedModel::schema_for`]), and a
+//!   `schemars::JsonSchema` impl for the provider-agnostic view;
+//! - a coverage table ([`UnifiedModel::coverage`]) that cannot drift from what is enforced.
+//!
+//! Providers are declared once with [`providers!`] and named by id in the attributes; a misspelt
+//! id is a compile error on that token.
+//!
+//! ```
+//! use unified_core::{UnifiedModel, providers};
+//!
+//! providers! {
+//!     /// The providers this gateway fronts.
+//!     pub mod providers {
+//!         acme_desk => "Acme Desk",
+//!         zendesk => "Zendesk",
+//!     }
+//! }
+//!
+//! /// A contact to create.
+//! #[derive(UnifiedModel, serde::Deserialize)]
+//! struct ContactCreate {
+//!     /// The contact's name.
+//!     #[required(zendesk)]
+//!     #[supported(acme_desk)]
+//!     name: Option<String>,
+//!     /// The contact's email address.
+//!     #[unified(format = "email")]
+//!     email: String,
+//! }
+//!
+//! let body = serde_json::json!({"email": "ada@example.org"});
+//! assert!(ContactCreate::is_valid(&body, providers::acme_desk));
+//! let report = ContactCreate::validate(&body, providers::zendesk);
+//! assert_eq!(report.errors()[0].pointer, "/name");
+//! assert_eq!(report.errors()[0].message, "is required by Zendesk");
+//! ```
+#![forbid(unsafe_code)]
+
+mod coverage;
+mod field;
+mod format;
+mod mask;
+mod model;
+mod object;
+mod operation;
+mod path;
+mod provider;
+mod query;
+mod query_string;
+mod recorder;
+mod report;
+pub mod schema;
+mod secret;
+mod suggest;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use coverage::{OperationCoverage, PartsCoverage};
+pub use field::{Emptiness, FieldValue, json_type_name};
+pub use format::Format;
+pub use mask::Mask;
+pub use model::{FieldCoverage, UnifiedModel, json_error};
+pub use object::{AllowedValues, FieldRule, MAX_FIELDS, ObjectModel};
+pub use operation::{Operation, Part, Registry};
+pub use path::Path;
+pub use provider::{MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View};
+pub use query::{QueryError, parse_query, query_to_json};
+pub use recorder::{AllFailures, FirstFailure, Recorder};
+pub use report::{Code, Report, ValidationError};
+pub use secret::Secret;
+
+/// `#[derive(UnifiedModel)]`: validators, schemas and coverage from one annotated struct.
+#[cfg(feature = "derive")]
+pub use unified_derive::UnifiedModel;

@@ -1,0 +1,62 @@
+//! Which views a rule applies to, as one bit per provider plus one for the unified view, so that
+//! the validator's per-field question "does this provider support it?" is a single AND.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use crate::provider::{Provider, ProviderSet, UNIFIED_INDEX, View};
+
+/// A set of views of the provider set `S`.
+pub struct Mask<S> {
+    bits: u128,
+    set: PhantomData<fn() -> S>,
+}
+
+impl<S: ProviderSet> Mask<S> {
+    /// No view at all.
+    pub const NONE: Self = Self::from_bits(0);
+    /// Every provider and the unified view.
+    pub const ALL: Self = Self::from_bits(u128::MAX);
+    /// The unified view alone.
+    pub const UNIFIED: Self = Self::from_bits(1 << UNIFIED_INDEX);
+
+    const fn from_bits(bits: u128) -> Self {
+        Mask {
+            bits,
+            set: PhantomData,
+        }
+    }
+
+    /// This set plus one provider.
+    pub const fn with(self, provider: Provider<S>) -> Self {
+        Self::from_bits(self.bits | 1 << provider.index())
+    }
+
+    /// Both sets together.
+    pub const fn union(self, other: Self) -> Self {
+        Self::from_bits(self.bits | other.bits)
+    }
+
+    /// Whether the view is in the set.
+    #[inline]
+    pub const fn contains(self, view: View<S>) -> bool {
+        self.bits & 1 << view.index() != 0
+    }
+
+    /// The providers in the set, in declaration order (the unified view is not a provider).
+    pub fn providers(self) -> impl Iterator<Item = Provider<S>> {
+        Provider::<S>::all().filter(move |provider| self.contains(View::of(*provider)))
+    }
+}
+
+impl<S> Clone for Mask<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for Mask<S> {}
+impl<S: ProviderSet> fmt::Debug for Mask<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.providers()).finish()
+    }
+}

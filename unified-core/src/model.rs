@@ -1,0 +1,80 @@
+//! The model trait: what `#[derive(UnifiedModel)]` gives a struct.
+
+use schemars::Schema;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::field::FieldValue;
+use crate::object::ObjectModel;
+use crate::path::Path;
+use crate::provider::{ProviderSet, View};
+use crate::recorder::{AllFailures, FirstFailure};
+use crate::report::{Code, Report, ValidationError};
+use crate::schema;
+
+/// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
+/// supported and required. Validation, schemas and coverage all come from that one description.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a unified model for this provider set",
+    note = "add `#[derive(UnifiedModel)]` to `{Self}`, naming providers of this set"
+)]
+pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
+    /// Every violation of the model's rules by `value` for `view` (a provider or the unified view).
+    fn validate(value: &Value, view: impl Into<View<S>>) -> Report {
+        let mut recorder = AllFailures::default();
+        Self::check(value, view.into(), &Path::Root, &mut recorder);
+        Report::from_errors(recorder.errors)
+    }
+
+    /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.
+    fn is_valid(value: &Value, view: impl Into<View<S>>) -> bool {
+        let mut recorder = FirstFailure::default();
+        Self::check(value, view.into(), &Path::Root, &mut recorder);
+        !crate::recorder::Recorder::failed(&recorder)
+    }
+
+    /// Parses JSON text and validates it; malformed JSON is one violation with code `json`.
+    fn validate_json(text: &[u8], view: impl Into<View<S>>) -> Report {
+        match serde_json::from_slice::<Value>(text) {
+            Ok(value) => Self::validate(&value, view),
+            Err(error) => Report::from_errors(vec![json_error(&error)]),
+        }
+    }
+
+    /// The standalone JSON Schema (draft 2020-12) of the model for `view`.
+    fn schema_for(view: impl Into<View<S>>) -> Schema {
+        schema::document(Self::schema(view.into()), Self::NAME)
+    }
+
+    /// Per field, the providers that support and require it.
+    fn coverage() -> Vec<FieldCoverage> {
+        Self::RULES
+            .iter()
+            .map(|rule| FieldCoverage {
+                field: rule.name,
+                description: rule.description,
+                required: rule.required.providers().map(|p| p.id()).collect(),
+                supported: rule.supported.providers().map(|p| p.id()).collect(),
+            })
+            .collect()
+    }
+}
+
+/// The `json` violation for text that is not JSON, with line and column.
+pub fn json_error(error: &serde_json::Error) -> ValidationError {
+    ValidationError::new("", Code::Json, format!("malformed JSON: {error}"))
+}
+
+/// Which providers support and require one field of a model.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldCoverage {
+    /// The property name in JSON.
+    pub field: &'static str,
+    /// The field's doc comment.
+    #[serde(skip)]
+    pub description: Option<&'static str>,
+    /// Ids of the providers that need the field.
+    pub required: Vec<&'static str>,
+    /// Ids of the providers that accept it, the required ones included.
+    pub supported: Vec<&'static str>,
+}

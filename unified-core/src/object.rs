@@ -1,0 +1,281 @@
+//! The walk over an object model: what each field accepts, and the shared code that checks an
+//! object against those rules and builds its schema. The derive generates only the per-field
+//! table and a dispatch on the field's type; everything else is here, once.
+
+use schemars::Schema;
+use serde_json::{Map, Value};
+
+use crate::field::{Emptiness, FieldValue, expect_type};
+use crate::format::Format;
+use crate::mask::Mask;
+use crate::path::Path;
+use crate::provider::{ProviderSet, View};
+use crate::recorder::Recorder;
+use crate::report::Code;
+use crate::schema;
+use crate::suggest::closest;
+
+/// Most fields one object model may have (one bit each in the walk's record of seen fields).
+pub const MAX_FIELDS: usize = 128;
+
+/// What one field of an object model accepts, per view.
+pub struct FieldRule<S: 'static> {
+    /// The property name in JSON (after serde's renames).
+    pub name: &'static str,
+    /// The views that accept the field (always includes the unified view).
+    pub supported: Mask<S>,
+    /// The views that need the field present and non-empty.
+    pub required: Mask<S>,
+    /// The format a string value must have.
+    pub format: Option<Format>,
+    /// Values a string must take for some providers.
+    pub allowed: &'static [AllowedValues<S>],
+    /// The field's doc comment.
+    pub description: Option<&'static str>,
+}
+
+/// The values a string field may take for some views.
+pub struct AllowedValues<S: 'static> {
+    /// The views the restriction applies to.
+    pub views: Mask<S>,
+    /// The values allowed there.
+    pub values: &'static [&'static str],
+}
+
+/// An object model as the derive describes it: its field table and a dispatch on field types.
+pub trait ObjectModel<S: ProviderSet> {
+    /// The Rust name of the model, used as the schema title.
+    const NAME: &'static str;
+    /// The model's doc comment.
+    const DESCRIPTION: Option<&'static str>;
+    /// One rule per field, in declaration order.
+    const RULES: &'static [FieldRule<S>];
+
+    /// The position in [`Self::RULES`] of the field named `key` in JSON.
+    fn field_index(key: &str) -> Option<usize>;
+
+    /// Checks the value of field `index` (present, maybe null) with [`check_field`].
+    fn check_field<R: Recorder>(
+        index: usize,
+        value: &Value,
+        view: View<S>,
+        at: &Path<'_>,
+        recorder: &mut R,
+    );
+
+    /// The schema of field `index` for `view`, from [`field_schema`].
+    fn field_schema(index: usize, view: View<S>) -> Schema;
+}
+
+fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> String {
+    if view.provider().is_none() || rule.required.providers().count() == S::ALL.len() {
+        "is required".to_owned()
+    } else {
+        format!("is required by {}", view.name())
+    }
+}
+
+/// Checks one present field (rules 2 to 7 of a field): support, null, type, emptiness, allowed
+/// values, format.
+#[inline]
+pub fn check_field<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
+    rule: &FieldRule<S>,
+    value: &Value,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    if !rule.supported.contains(view) {
+        recorder.record(at, Code::Unsupported, || {
+            format!("is not supported by {}", view.name())
+        });
+        return;
+    }
+    let required = rule.required.contains(view);
+    if value.is_null() {
+        if required {
+            recorder.record(at, Code::Required, || required_message(rule, view));
+        }
+        return;
+    }
+    if !T::check(value, view, at, recorder) {
+        return;
+    }
+    if required && is_empty(T::EMPTINESS, value) {
+        recorder.record(at, Code::Empty, || {
+            format!("must not be empty ({})", required_message(rule, view))
+        });
+        return;
+    }
+    if let Some(text) = value.as_str() {
+        check_string(rule, text, view, at, recorder);
+    }
+}
+
+fn is_empty(emptiness: Emptiness, value: &Value) -> bool {
+    match emptiness {
+        Emptiness::String => value.as_str().is_some_and(str::is_empty),
+        Emptiness::Array => value.as_array().is_some_and(Vec::is_empty),
+        Emptiness::NotApplicable => false,
+    }
+}
+
+fn check_string<S: ProviderSet, R: Recorder>(
+    rule: &FieldRule<S>,
+    text: &str,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    for allowed in rule.allowed {
+        if allowed.views.contains(view) && !allowed.values.contains(&text) {
+            recorder.record(at, Code::Enum, || {
+                format!(
+                    "must be one of: {} for {}",
+                    allowed.values.join(", "),
+                    view.name()
+                )
+            });
+        }
+    }
+    if let Some(format) = rule.format
+        && !format.check(text)
+    {
+        recorder.record(at, Code::Format, || {
+            format!("must be {}", format.describe())
+        });
+    }
+}
+
+/// Checks a value against an object model: an object whose every property is a field the view
+/// supports and whose required fields are all there.
+pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
+    value: &Value,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) -> bool {
+    let Some(object) = value.as_object() else {
+        return expect_type(false, "an object", value, at, recorder);
+    };
+    let mut seen: u128 = 0;
+    for (key, field_value) in object {
+        let field_at = at.key(key);
+        match M::field_index(key) {
+            Some(index) => {
+                seen |= 1 << index;
+                M::check_field(index, field_value, view, &field_at, recorder);
+            }
+            None => recorder.record(&field_at, Code::Unknown, || unknown_message::<S, M>(key)),
+        }
+        if recorder.done() {
+            return true;
+        }
+    }
+    for (index, rule) in M::RULES.iter().enumerate() {
+        if seen & 1 << index == 0 && rule.required.contains(view) {
+            recorder.record(&at.key(rule.name), Code::Required, || {
+                required_message(rule, view)
+            });
+            if recorder.done() {
+                break;
+            }
+        }
+    }
+    true
+}
+
+fn unknown_message<S: ProviderSet, M: ObjectModel<S>>(key: &str) -> String {
+    let names = M::RULES.iter().map(|rule| rule.name);
+    match closest(key, names) {
+        Some(name) => format!("is not a known field; did you mean `{name}`?"),
+        None => "is not a known field".to_owned(),
+    }
+}
+
+/// The schema of one field for `view`: its type's schema plus description, allowed values,
+/// format, non-emptiness where required, and null where optional.
+pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(rule: &FieldRule<S>, view: View<S>) -> Schema {
+    let mut field = T::schema(view);
+    let object = field.ensure_object();
+    if let Some(description) = rule.description {
+        object.insert("description".into(), description.into());
+    }
+    for allowed in rule.allowed {
+        if allowed.views.contains(view) {
+            object.insert("enum".into(), allowed.values.into());
+        }
+    }
+    if let Some(format) = rule.format {
+        object.insert("format".into(), format.keyword().into());
+    }
+    if rule.required.contains(view) {
+        match T::EMPTINESS {
+            Emptiness::String => {
+                object.insert("minLength".into(), 1.into());
+            }
+            Emptiness::Array => {
+                object.insert("minItems".into(), 1.into());
+            }
+            Emptiness::NotApplicable => {}
+        }
+        field
+    } else {
+        schema::nullable(field)
+    }
+}
+
+/// The schema of an object model for `view`: only the fields the view supports, no others.
+pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: View<S>) -> Schema {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for (index, rule) in M::RULES.iter().enumerate() {
+        if !rule.supported.contains(view) {
+            continue;
+        }
+        properties.insert(rule.name.into(), M::field_schema(index, view).to_value());
+        if rule.required.contains(view) {
+            required.push(Value::from(rule.name));
+        }
+    }
+    let mut object = Map::new();
+    object.insert("type".into(), "object".into());
+    if let Some(description) = M::DESCRIPTION {
+        object.insert("description".into(), description.into());
+    }
+    object.insert("properties".into(), properties.into());
+    if !required.is_empty() {
+        object.insert("required".into(), required.into());
+    }
+    object.insert("additionalProperties".into(), false.into());
+    Schema::from(object)
+}
+
+/// Checks a value against a unit enum: a string among `names`.
+pub fn check_unit_enum<R: Recorder>(
+    names: &'static [&'static str],
+    value: &Value,
+    at: &Path<'_>,
+    recorder: &mut R,
+) -> bool {
+    let Some(text) = value.as_str() else {
+        return expect_type(false, "a string", value, at, recorder);
+    };
+    if !names.contains(&text) {
+        recorder.record(at, Code::Enum, || {
+            format!("must be one of: {}", names.join(", "))
+        });
+    }
+    true
+}
+
+/// The schema of a unit enum.
+pub fn unit_enum_schema(names: &'static [&'static str], description: Option<&'static str>) -> Schema {
+    let mut object = Map::new();
+    object.insert("type".into(), "string".into());
+    if let Some(description) = description {
+        object.insert("description".into(), description.into());
+    }
+    object.insert("enum".into(), names.into());
+    Schema::from(object)
+}

@@ -1,0 +1,250 @@
+//! Operations and the registry: a model's request body, query parameters and response for one
+//! operation, reachable by name, so that every tool (validation, schemas, export, coverage) is fed
+//! from one list and adding a model is one place.
+
+use core::fmt;
+use core::str::FromStr;
+
+use schemars::Schema;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::coverage::OperationCoverage;
+use crate::model::{FieldCoverage, UnifiedModel};
+use crate::provider::{ProviderSet, View};
+use crate::query::query_to_json;
+use crate::report::{Code, Report, ValidationError};
+use crate::schema;
+
+/// One of the three documents an operation has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// The request body (JSON).
+    Body,
+    /// The query parameters (a URL query string in bracket syntax).
+    Query,
+    /// The response body (JSON).
+    Response,
+}
+
+impl Part {
+    /// The three parts, in order.
+    pub const ALL: [Part; 3] = [Part::Body, Part::Query, Part::Response];
+
+    /// `body`, `query` or `response`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Part::Body => "body",
+            Part::Query => "query",
+            Part::Response => "response",
+        }
+    }
+
+    /// A heading for people.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Part::Body => "Request body",
+            Part::Query => "Query parameters",
+            Part::Response => "Response body",
+        }
+    }
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Part {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Part::ALL
+            .into_iter()
+            .find(|part| part.as_str() == text)
+            .ok_or_else(|| format!("unknown part `{text}` (expected body, query or response)"))
+    }
+}
+
+/// One part's model, reached through plain functions so parts of different types share a list.
+struct PartModel<S> {
+    validate: fn(&Value, View<S>) -> Report,
+    is_valid: fn(&Value, View<S>) -> bool,
+    schema: fn(View<S>) -> Schema,
+    coverage: fn() -> Vec<FieldCoverage>,
+}
+
+impl<S: ProviderSet> PartModel<S> {
+    fn of<M: UnifiedModel<S>>() -> Self {
+        PartModel {
+            validate: |value, view| M::validate(value, view),
+            is_valid: |value, view| M::is_valid(value, view),
+            schema: |view| M::schema_for(view),
+            coverage: M::coverage,
+        }
+    }
+}
+
+/// One operation of a unified model (`ticketing/users` `create`) with its three parts.
+pub struct Operation<S> {
+    model: &'static str,
+    name: &'static str,
+    parts: [PartModel<S>; 3],
+}
+
+impl<S: ProviderSet> Operation<S> {
+    /// The operation `name` of `model`, with the models of its request body, query parameters
+    /// and response body.
+    pub fn new<Body, Query, Response>(model: &'static str, name: &'static str) -> Self
+    where
+        Body: UnifiedModel<S>,
+        Query: UnifiedModel<S>,
+        Response: UnifiedModel<S>,
+    {
+        Operation {
+            model,
+            name,
+            parts: [
+                PartModel::of::<Body>(),
+                PartModel::of::<Query>(),
+                PartModel::of::<Response>(),
+            ],
+        }
+    }
+
+    /// The model's name (`ticketing/users`).
+    pub fn model(&self) -> &'static str {
+        self.model
+    }
+
+    /// The operation's name (`create`).
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn part(&self, part: Part) -> &PartModel<S> {
+        &self.parts[part as usize]
+    }
+
+    /// Every violation of `value` for `view`.
+    pub fn validate(&self, part: Part, value: &Value, view: View<S>) -> Report {
+        (self.part(part).validate)(value, view)
+    }
+
+    /// Whether `value` is valid for `view`, without building a report.
+    pub fn is_valid(&self, part: Part, value: &Value, view: View<S>) -> bool {
+        (self.part(part).is_valid)(value, view)
+    }
+
+    /// Reads a part as it arrives (JSON text, or a query string for [`Part::Query`]) and
+    /// validates it; text that cannot be read is one violation with code `json`.
+    pub fn validate_text(&self, part: Part, text: &[u8], view: View<S>) -> Report {
+        match self.read(part, text) {
+            Ok(value) => self.validate(part, &value, view),
+            Err(error) => Report::from_errors(vec![error]),
+        }
+    }
+
+    /// Reads a part as it arrives into a JSON value: JSON text for the bodies; for the query, a
+    /// query string whose values are converted where the schema wants booleans, numbers or lists.
+    pub fn read(&self, part: Part, text: &[u8]) -> Result<Value, ValidationError> {
+        match part {
+            Part::Query => {
+                let text = core::str::from_utf8(text).map_err(|error| {
+                    ValidationError::new("", Code::Json, format!("query string is not UTF-8: {error}"))
+                })?;
+                let schema = (self.part(Part::Query).schema)(View::UNIFIED);
+                query_to_json(text, &schema).map_err(|error| {
+                    ValidationError::new("", Code::Json, format!("malformed query string: {error}"))
+                })
+            }
+            Part::Body | Part::Response => {
+                serde_json::from_slice(text).map_err(|error| crate::model::json_error(&error))
+            }
+        }
+    }
+
+    /// The standalone JSON Schema of a part for `view`.
+    pub fn schema(&self, part: Part, view: View<S>) -> Schema {
+        let mut schema = (self.part(part).schema)(view);
+        let title = format!(
+            "{} {}: {} for {}",
+            self.model,
+            self.name,
+            part.title().to_lowercase(),
+            view.name()
+        );
+        schema.insert("title".into(), title.into());
+        schema::document(schema, "")
+    }
+
+    /// Where the schema of a part for `view` lives below the export folder:
+    /// `ticketing/users/dixa/create.body.json`.
+    pub fn schema_path(&self, part: Part, view: View<S>) -> String {
+        format!("{}/{}/{}.{}.json", self.model, view.id(), self.name, part)
+    }
+
+    /// Per part and field, the providers that support and require it.
+    pub fn coverage(&self) -> OperationCoverage {
+        OperationCoverage::new::<S>(
+            self.model,
+            self.name,
+            Part::ALL.map(|part| (self.part(part).coverage)()),
+        )
+    }
+}
+
+/// Every operation a tool knows, looked up by model and operation name.
+pub struct Registry<S> {
+    operations: Vec<Operation<S>>,
+}
+
+impl<S: ProviderSet> Registry<S> {
+    /// A registry of these operations.
+    pub fn new(operations: Vec<Operation<S>>) -> Self {
+        Registry { operations }
+    }
+
+    /// Every operation, in registration order.
+    pub fn operations(&self) -> &[Operation<S>] {
+        &self.operations
+    }
+
+    /// The names of the models, each once, in registration order.
+    pub fn models(&self) -> Vec<&'static str> {
+        let mut models: Vec<&'static str> = Vec::new();
+        for operation in &self.operations {
+            if !models.contains(&operation.model) {
+                models.push(operation.model);
+            }
+        }
+        models
+    }
+
+    /// The operation `name` of `model`.
+    pub fn find(&self, model: &str, name: &str) -> Option<&Operation<S>> {
+        self.operations
+            .iter()
+            .find(|operation| operation.model == model && operation.name == name)
+    }
+
+    /// Every schema file: its path below the export folder and its text, for every operation,
+    /// part and view (each provider, then `unified`).
+    pub fn schema_files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        for operation in &self.operations {
+            for view in View::<S>::all() {
+                for part in Part::ALL {
+                    let schema = operation.schema(part, view);
+                    let mut text = serde_json::to_string_pretty(&schema)
+                        .expect("a schema is plain JSON and always serializes");
+                    text.push('\n');
+                    files.push((operation.schema_path(part, view), text));
+                }
+            }
+        }
+        files
+    }
+}

@@ -1,0 +1,81 @@
+//! Where in a document the validator is, kept on the stack as a chain of borrowed segments and
+//! turned into a JSON pointer only when an error is recorded, so a valid body allocates nothing.
+
+use core::fmt::Write;
+
+/// A location in a JSON document, built while the validator descends.
+#[derive(Clone, Copy, Debug)]
+pub enum Path<'a> {
+    /// The document itself.
+    Root,
+    /// A property of the object at the parent location.
+    Key(&'a Path<'a>, &'a str),
+    /// An item of the array at the parent location.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The location of property `key` below this one.
+    #[inline]
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    /// The location of item `index` below this one.
+    #[inline]
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+
+    /// The RFC 6901 JSON pointer of this location (`""` for the root).
+    pub fn to_pointer(&self) -> String {
+        let mut out = String::new();
+        self.write_pointer(&mut out);
+        out
+    }
+
+    fn write_pointer(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write_pointer(out);
+                out.push('/');
+                for c in key.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            Path::Index(parent, index) => {
+                parent.write_pointer(out);
+                let _ = write!(out, "/{index}");
+            }
+        }
+    }
+
+    /// The name of the innermost property, if this location is one.
+    pub fn last_key(&self) -> Option<&'a str> {
+        match self {
+            Path::Key(_, key) => Some(key),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Path;
+
+    #[test]
+    fn pointers_escape_tilde_and_slash() {
+        let root = Path::Root;
+        let emails = root.key("emails");
+        let first = emails.index(0);
+        let odd = first.key("a/b~c");
+        assert_eq!(root.to_pointer(), "");
+        assert_eq!(first.to_pointer(), "/emails/0");
+        assert_eq!(odd.to_pointer(), "/emails/0/a~1b~0c");
+    }
+}

@@ -1,0 +1,246 @@
+//! Provider identity: the sets of providers that models name, one provider of a set, and the view
+//! (a provider, or the provider-agnostic unified view) that validation and schemas are made for.
+
+use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::marker::PhantomData;
+
+/// The stable id and the display name of one provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct ProviderInfo {
+    /// Stable snake_case id, as used in attributes, URLs and files (`pivotal_tracker`).
+    pub id: &'static str,
+    /// Name for people (`Pivotal Tracker`).
+    pub name: &'static str,
+}
+
+/// A closed set of providers, declared once with [`providers!`](crate::providers) and named by
+/// every model that lists them in `#[required(..)]` or `#[supported(..)]`.
+pub trait ProviderSet: Copy + Eq + fmt::Debug + Send + Sync + 'static {
+    /// Every provider of the set, in declaration order.
+    const ALL: &'static [ProviderInfo];
+}
+
+/// Highest number of providers in one set: one bit of a mask each, and one bit for the unified view.
+pub const MAX_PROVIDERS: usize = 127;
+
+/// Index of the unified view in a [`Mask`](crate::Mask).
+pub(crate) const UNIFIED_INDEX: u8 = MAX_PROVIDERS as u8;
+
+/// One provider of the set `S`: the context that validation and schemas are made for.
+pub struct Provider<S> {
+    index: u8,
+    set: PhantomData<fn() -> S>,
+}
+
+impl<S: ProviderSet> Provider<S> {
+    /// Used by [`providers!`](crate::providers); the index is the position in `S::ALL`.
+    #[doc(hidden)]
+    pub const fn __from_index(index: u8) -> Self {
+        Provider {
+            index,
+            set: PhantomData,
+        }
+    }
+
+    /// The provider's stable id (`pivotal_tracker`).
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    /// The provider's display name (`Pivotal Tracker`).
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// The provider's id and name.
+    pub fn info(self) -> &'static ProviderInfo {
+        &S::ALL[usize::from(self.index)]
+    }
+
+    /// Every provider of the set, in declaration order.
+    pub fn all() -> impl ExactSizeIterator<Item = Self> {
+        (0..S::ALL.len()).map(|index| Self::__from_index(index as u8))
+    }
+
+    /// The provider with this id, if the set has one.
+    pub fn from_id(id: &str) -> Option<Self> {
+        S::ALL
+            .iter()
+            .position(|info| info.id == id)
+            .map(|index| Self::__from_index(index as u8))
+    }
+
+    pub(crate) const fn index(self) -> u8 {
+        self.index
+    }
+}
+
+impl<S> Clone for Provider<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for Provider<S> {}
+impl<S> PartialEq for Provider<S> {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+    }
+}
+impl<S> Eq for Provider<S> {}
+impl<S> Hash for Provider<S> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.index.hash(state);
+    }
+}
+impl<S: ProviderSet> fmt::Debug for Provider<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+impl<S: ProviderSet> fmt::Display for Provider<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a body is validated for, and what a schema describes: one provider, or the unified view
+/// (every field, nothing provider-specific required or restricted).
+pub struct View<S> {
+    index: u8,
+    set: PhantomData<fn() -> S>,
+}
+
+/// The id by which the unified view is named on the command line and in schema paths.
+pub const UNIFIED_VIEW_ID: &str = "unified";
+
+impl<S: ProviderSet> View<S> {
+    /// The provider-agnostic view.
+    pub const UNIFIED: Self = View {
+        index: UNIFIED_INDEX,
+        set: PhantomData,
+    };
+
+    /// The view of one provider.
+    pub const fn of(provider: Provider<S>) -> Self {
+        View {
+            index: provider.index(),
+            set: PhantomData,
+        }
+    }
+
+    /// The provider of this view, or `None` for the unified view.
+    pub fn provider(self) -> Option<Provider<S>> {
+        (self.index != UNIFIED_INDEX).then(|| Provider::__from_index(self.index))
+    }
+
+    /// The provider's id, or `unified`.
+    pub fn id(self) -> &'static str {
+        self.provider().map_or(UNIFIED_VIEW_ID, Provider::id)
+    }
+
+    /// The provider's display name, or `the unified model`.
+    pub fn name(self) -> &'static str {
+        self.provider().map_or("the unified model", Provider::name)
+    }
+
+    /// The view named by `id`: a provider id of the set, or `unified`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        if id == UNIFIED_VIEW_ID {
+            Some(Self::UNIFIED)
+        } else {
+            Provider::from_id(id).map(Self::of)
+        }
+    }
+
+    /// Every view: each provider in declaration order, then the unified view.
+    pub fn all() -> impl Iterator<Item = Self> {
+        Provider::<S>::all()
+            .map(Self::of)
+            .chain(core::iter::once(Self::UNIFIED))
+    }
+
+    pub(crate) const fn index(self) -> u8 {
+        self.index
+    }
+}
+
+impl<S: ProviderSet> From<Provider<S>> for View<S> {
+    fn from(provider: Provider<S>) -> Self {
+        View::of(provider)
+    }
+}
+
+impl<S> Clone for View<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for View<S> {}
+impl<S> PartialEq for View<S> {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+    }
+}
+impl<S> Eq for View<S> {}
+impl<S: ProviderSet> fmt::Debug for View<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Declares a set of providers as a module holding one constant per provider.
+///
+/// ```
+/// unified_core::providers! {
+///     /// The providers our gateway fronts.
+///     pub mod providers {
+///         acme_desk => "Acme Desk",
+///         zendesk => "Zendesk",
+///     }
+/// }
+/// assert_eq!(providers::acme_desk.name(), "Acme Desk");
+/// assert_eq!(unified_core::Provider::<providers::Set>::from_id("zendesk"), Some(providers::zendesk));
+/// ```
+///
+/// Models name the providers by id (`#[required(acme_desk)]`); the derive resolves each id as
+/// `providers::<id>` where the model is declared (or under the path given by
+/// `#[unified(providers = path)]`), so a misspelt id is a compile error on that very token.
+#[macro_export]
+macro_rules! providers {
+    (
+        $(#[$meta:meta])*
+        $vis:vis mod $module:ident {
+            $( $(#[$provider_meta:meta])* $id:ident => $name:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[allow(non_upper_case_globals)]
+        $vis mod $module {
+            /// The set these providers form; models that name them validate for it.
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+            pub struct Set;
+
+            impl $crate::ProviderSet for Set {
+                const ALL: &'static [$crate::ProviderInfo] = &[
+                    $( $crate::ProviderInfo { id: ::core::stringify!($id), name: $name } ),+
+                ];
+            }
+
+            const _: () = ::core::assert!(
+                <Set as $crate::ProviderSet>::ALL.len() <= $crate::MAX_PROVIDERS,
+                "a provider set holds at most 127 providers",
+            );
+
+            #[allow(non_camel_case_types, dead_code)]
+            #[repr(u8)]
+            enum Index { $( $id ),+ }
+
+            $(
+                $(#[$provider_meta])*
+                #[doc = ::core::concat!("The ", $name, " provider (`", ::core::stringify!($id), "`).")]
+                pub const $id: $crate::Provider<Set> = $crate::Provider::__from_index(Index::$id as u8);
+            )+
+        }
+    };
+}

@@ -1,0 +1,63 @@
+//! Small schema helpers shared by the field types, the object walk and the model documents.
+
+use schemars::Schema;
+use serde_json::Value;
+
+/// The JSON Schema dialect of every schema this crate builds.
+pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The same schema, also accepting `null` (an optional field may be null, meaning absent).
+pub fn nullable(mut schema: Schema) -> Schema {
+    let Some(object) = schema.as_object_mut() else {
+        return schema;
+    };
+    if let Some(Value::Array(values)) = object.get_mut("enum")
+        && !values.contains(&Value::Null)
+    {
+        values.push(Value::Null);
+    }
+    match object.get_mut("type") {
+        Some(Value::String(single)) if single != "null" => {
+            let single = core::mem::take(single);
+            object.insert("type".into(), Value::from(vec![single, "null".to_owned()]));
+        }
+        Some(Value::Array(types)) if !types.contains(&Value::from("null")) => {
+            types.push("null".into());
+        }
+        _ => {}
+    }
+    schema
+}
+
+/// Makes `schema` a standalone document: the dialect and a title first, then the rest.
+pub fn document(schema: Schema, title: &str) -> Schema {
+    let mut object = serde_json::Map::new();
+    object.insert("$schema".into(), DIALECT.into());
+    object.insert("title".into(), title.into());
+    if let Value::Object(rest) = schema.to_value() {
+        for (key, value) in rest {
+            object.entry(key).or_insert(value);
+        }
+    }
+    Schema::from(object)
+}
+
+#[cfg(test)]
+mod tests {
+    use schemars::json_schema;
+
+    use super::nullable;
+
+    #[test]
+    fn nullable_adds_null_to_type_and_enum() {
+        assert_eq!(
+            nullable(json_schema!({"type": "string", "enum": ["a"]})),
+            json_schema!({"type": ["string", "null"], "enum": ["a", null]})
+        );
+        assert_eq!(
+            nullable(json_schema!({"type": ["string", "null"]})),
+            json_schema!({"type": ["string", "null"]})
+        );
+        assert_eq!(nullable(json_schema!({})), json_schema!({}));
+    }
+}

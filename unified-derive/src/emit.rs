@@ -1,0 +1,231 @@
+//! Generates the impls for a checked model. Generated code reaches the runtime only through
+//! `::unified_core::__private`, and holds just the per-field table and the dispatch on each
+//! field's type: the walk itself is shared code in `unified-core`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::Ident;
+use syn::spanned::Spanned;
+
+use crate::model::{Field, Kind, Model, Presence};
+
+pub fn emit(model: &Model) -> TokenStream {
+    let body = match &model.kind {
+        Kind::Struct(fields) => emit_struct(model, fields),
+        Kind::Enum(names) => emit_enum(model, names),
+    };
+    quote! {
+        #[doc(hidden)]
+        const _: () = {
+            #body
+        };
+    }
+}
+
+fn option_str(text: &Option<String>) -> TokenStream {
+    match text {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn emit_struct(model: &Model, fields: &[Field]) -> TokenStream {
+    let ident = &model.ident;
+    let set = &model.set;
+    let name = ident.to_string();
+    let description = option_str(&model.doc);
+    let rules = fields.iter().map(|field| emit_rule(set, field));
+    let names = fields.iter().map(|field| &field.json_name);
+    let indices: Vec<usize> = (0..fields.len()).collect();
+    let checks = fields.iter().zip(&indices).map(|(field, index)| {
+        let ty = &field.ty;
+        quote_spanned! {ty.span()=>
+            #index => ::unified_core::__private::check_field::<#set, #ty, __R>(
+                &Self::RULES[#index], __value, __view, __at, __recorder,
+            )
+        }
+    });
+    let schemas = fields.iter().zip(&indices).map(|(field, index)| {
+        let ty = &field.ty;
+        quote_spanned! {ty.span()=>
+            #index => ::unified_core::__private::field_schema::<#set, #ty>(&Self::RULES[#index], __view)
+        }
+    });
+    let string_assertions = fields
+        .iter()
+        .filter(|field| field.format.is_some() || !field.allowed.is_empty())
+        .map(|field| {
+            let ty = &field.ty;
+            quote_spanned! {ty.span()=>
+                const _: () = ::unified_core::__private::assert_string_field::<#ty>();
+            }
+        });
+    let json_schema = emit_json_schema(ident, set);
+    quote! {
+        #(#string_assertions)*
+
+        #[automatically_derived]
+        impl ::unified_core::__private::ObjectModel<#set> for #ident {
+            const NAME: &'static str = #name;
+            const DESCRIPTION: ::core::option::Option<&'static str> = #description;
+            const RULES: &'static [::unified_core::__private::FieldRule<#set>] = &[#(#rules),*];
+
+            fn field_index(__key: &str) -> ::core::option::Option<usize> {
+                match __key {
+                    #(#names => ::core::option::Option::Some(#indices),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn check_field<__R: ::unified_core::__private::Recorder>(
+                __index: usize,
+                __value: &::unified_core::__private::Value,
+                __view: ::unified_core::__private::View<#set>,
+                __at: &::unified_core::__private::Path<'_>,
+                __recorder: &mut __R,
+            ) {
+                match __index {
+                    #(#checks,)*
+                    _ => {}
+                }
+            }
+
+            fn field_schema(
+                __index: usize,
+                __view: ::unified_core::__private::View<#set>,
+            ) -> ::unified_core::__private::Schema {
+                match __index {
+                    #(#schemas,)*
+                    _ => ::unified_core::__private::Schema::default(),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::unified_core::__private::FieldValue<#set> for #ident {
+            const EXPECTED: &'static str = "an object";
+
+            fn check<__R: ::unified_core::__private::Recorder>(
+                __value: &::unified_core::__private::Value,
+                __view: ::unified_core::__private::View<#set>,
+                __at: &::unified_core::__private::Path<'_>,
+                __recorder: &mut __R,
+            ) -> bool {
+                ::unified_core::__private::check_object::<#set, Self, __R>(__value, __view, __at, __recorder)
+            }
+
+            fn schema(__view: ::unified_core::__private::View<#set>) -> ::unified_core::__private::Schema {
+                ::unified_core::__private::object_schema::<#set, Self>(__view)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::unified_core::__private::UnifiedModel<#set> for #ident {}
+
+        #json_schema
+    }
+}
+
+fn emit_rule(set: &TokenStream, field: &Field) -> TokenStream {
+    let name = &field.json_name;
+    let mask = quote!(::unified_core::__private::Mask::<#set>);
+    let with = |ids: &[&Ident]| -> Vec<TokenStream> {
+        let providers = &field.providers;
+        ids.iter()
+            .map(|id| quote_spanned!(id.span()=> .with(#providers::#id)))
+            .collect()
+    };
+    let (supported, required) = match &field.presence {
+        Presence::Always => (quote!(#mask::ALL), quote!(#mask::ALL)),
+        Presence::Everywhere => (quote!(#mask::ALL), quote!(#mask::NONE)),
+        Presence::Listed {
+            required,
+            supported,
+        } => {
+            let all: Vec<&Ident> = required.iter().chain(supported).collect();
+            let supported = with(&all);
+            let required = with(&required.iter().collect::<Vec<_>>());
+            (
+                quote!(#mask::UNIFIED #(#supported)*),
+                quote!(#mask::NONE #(#required)*),
+            )
+        }
+    };
+    let format = match &field.format {
+        Some(variant) => {
+            quote!(::core::option::Option::Some(::unified_core::__private::Format::#variant))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let allowed = field.allowed.iter().map(|allowed| {
+        let views = with(&[&allowed.provider]);
+        let values = &allowed.values;
+        quote! {
+            ::unified_core::__private::AllowedValues {
+                views: #mask::NONE #(#views)*,
+                values: &[#(#values),*],
+            }
+        }
+    });
+    let description = option_str(&field.doc);
+    quote! {
+        ::unified_core::__private::FieldRule {
+            name: #name,
+            supported: #supported,
+            required: #required,
+            format: #format,
+            allowed: &[#(#allowed),*],
+            description: #description,
+        }
+    }
+}
+
+fn emit_enum(model: &Model, names: &[String]) -> TokenStream {
+    let ident = &model.ident;
+    let description = option_str(&model.doc);
+    let json_schema = emit_json_schema(ident, &quote!(::unified_core::__private::NoProviders));
+    quote! {
+        const __NAMES: &[&str] = &[#(#names),*];
+
+        #[automatically_derived]
+        impl<__S: ::unified_core::__private::ProviderSet> ::unified_core::__private::FieldValue<__S> for #ident {
+            const EXPECTED: &'static str = "a string";
+
+            fn check<__R: ::unified_core::__private::Recorder>(
+                __value: &::unified_core::__private::Value,
+                _: ::unified_core::__private::View<__S>,
+                __at: &::unified_core::__private::Path<'_>,
+                __recorder: &mut __R,
+            ) -> bool {
+                ::unified_core::__private::check_unit_enum(__NAMES, __value, __at, __recorder)
+            }
+
+            fn schema(_: ::unified_core::__private::View<__S>) -> ::unified_core::__private::Schema {
+                ::unified_core::__private::unit_enum_schema(__NAMES, #description)
+            }
+        }
+
+        #json_schema
+    }
+}
+
+/// The `schemars::JsonSchema` impl: the provider-agnostic (unified) view.
+fn emit_json_schema(ident: &Ident, set: &TokenStream) -> TokenStream {
+    let name = ident.to_string();
+    quote! {
+        #[automatically_derived]
+        impl ::unified_core::__private::schemars::JsonSchema for #ident {
+            fn schema_name() -> ::unified_core::__private::Cow<'static, str> {
+                ::unified_core::__private::Cow::Borrowed(#name)
+            }
+
+            fn json_schema(
+                _: &mut ::unified_core::__private::schemars::SchemaGenerator,
+            ) -> ::unified_core::__private::Schema {
+                <Self as ::unified_core::__private::FieldValue<#set>>::schema(
+                    ::unified_core::__private::View::UNIFIED,
+                )
+            }
+        }
+    }
+}

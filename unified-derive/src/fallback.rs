@@ -1,0 +1,75 @@
+//! What the derive emits when the input has errors: the errors, plus stub impls for any provider
+//! set, so code that uses the model still type-checks and the user sees only the real mistakes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit(input: &syn::DeriveInput, errors: Vec<syn::Error>) -> TokenStream {
+    let ident = &input.ident;
+    let errors = errors.iter().map(syn::Error::to_compile_error);
+    if !input.generics.params.is_empty() {
+        // Generic models are themselves the error; stubs would need their bounds.
+        return quote!(#(#errors)*);
+    }
+    let generics = quote!(<__S: ::unified_core::__private::ProviderSet>);
+    quote! {
+        #(#errors)*
+
+        const _: () = {
+            impl #generics ::unified_core::__private::ObjectModel<__S> for #ident {
+                const NAME: &'static str = "";
+                const DESCRIPTION: ::core::option::Option<&'static str> = ::core::option::Option::None;
+                const RULES: &'static [::unified_core::__private::FieldRule<__S>] = &[];
+
+                fn field_index(_: &str) -> ::core::option::Option<usize> {
+                    ::core::option::Option::None
+                }
+
+                fn check_field<__R: ::unified_core::__private::Recorder>(
+                    _: usize,
+                    _: &::unified_core::__private::Value,
+                    _: ::unified_core::__private::View<__S>,
+                    _: &::unified_core::__private::Path<'_>,
+                    _: &mut __R,
+                ) {
+                    ::core::unreachable!()
+                }
+
+                fn field_schema(_: usize, _: ::unified_core::__private::View<__S>) -> ::unified_core::__private::Schema {
+                    ::core::unreachable!()
+                }
+            }
+
+            impl #generics ::unified_core::__private::FieldValue<__S> for #ident {
+                const EXPECTED: &'static str = "";
+
+                fn check<__R: ::unified_core::__private::Recorder>(
+                    _: &::unified_core::__private::Value,
+                    _: ::unified_core::__private::View<__S>,
+                    _: &::unified_core::__private::Path<'_>,
+                    _: &mut __R,
+                ) -> bool {
+                    ::core::unreachable!()
+                }
+
+                fn schema(_: ::unified_core::__private::View<__S>) -> ::unified_core::__private::Schema {
+                    ::core::unreachable!()
+                }
+            }
+
+            impl #generics ::unified_core::__private::UnifiedModel<__S> for #ident {}
+
+            impl ::unified_core::__private::schemars::JsonSchema for #ident {
+                fn schema_name() -> ::unified_core::__private::Cow<'static, str> {
+                    ::core::unreachable!()
+                }
+
+                fn json_schema(
+                    _: &mut ::unified_core::__private::schemars::SchemaGenerator,
+                ) -> ::unified_core::__private::Schema {
+                    ::core::unreachable!()
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,34 @@
+//! `#[derive(UnifiedModel)]`, re-exported by `unified-core`; see its documentation for the
+//! attributes. The pipeline: [`syntax`] reads the tokens into a raw model, collecting every
+//! error; [`check`] turns it into a model the generator can trust; [`emit`] only generates.
+//! When anything is wrong, [`fallback`] emits stub impls beside the errors so the user sees
+//! the real mistakes and not a cascade of "trait not implemented".
+
+mod case;
+mod check;
+mod ctxt;
+mod emit;
+mod fallback;
+mod model;
+mod syntax;
+
+use proc_macro::TokenStream;
+
+/// Derives the unified-model traits for a struct with named fields, or an enum of unit variants.
+///
+/// Field attributes: `#[required(provider, ..)]`, `#[supported(provider, ..)]`,
+/// `#[unified(format = "email" | "uri" | "date-time" | "uuid")]` and
+/// `#[unified(allowed(provider = ["a", "b"]))]`. Container attribute:
+/// `#[unified(providers = path::to::providers)]` (default: `providers`).
+#[proc_macro_derive(UnifiedModel, attributes(required, supported, unified))]
+pub fn derive_unified_model(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let ctxt = ctxt::Ctxt::new();
+    let raw = syntax::parse(&ctxt, &input);
+    let model = check::check(&ctxt, raw);
+    match (ctxt.finish(), model) {
+        (Ok(()), Some(model)) => emit::emit(&model).into(),
+        (Err(errors), _) => fallback::emit(&input, errors).into(),
+        (Ok(()), None) => fallback::emit(&input, Vec::new()).into(),
+    }
+}

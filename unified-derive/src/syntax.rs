@@ -1,0 +1,395 @@
+//! Reads the derive input into a raw model: our attributes (`required`, `supported`, `unified`),
+//! serde's renames and skips, and doc comments. Every problem is recorded and reading goes on.
+
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, LitStr, Meta, Token, Type};
+
+use crate::case::RenameRule;
+use crate::ctxt::Ctxt;
+
+/// Where an attribute was found, for "belongs on a field" errors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Container,
+    Field,
+    Variant,
+}
+
+pub struct RawModel<'a> {
+    pub input: &'a DeriveInput,
+    pub providers: Option<syn::Path>,
+    pub rename_all: Option<RenameRule>,
+    pub doc: Option<String>,
+    pub body: RawBody<'a>,
+}
+
+pub enum RawBody<'a> {
+    Struct(Vec<RawField<'a>>),
+    Enum(Vec<RawVariant<'a>>),
+    /// A shape the derive does not take; the error is recorded.
+    Unsupported,
+}
+
+pub struct RawField<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub required: Vec<ProviderList>,
+    pub supported: Vec<ProviderList>,
+    pub format: Option<LitStr>,
+    pub allowed: Vec<(Ident, Vec<LitStr>)>,
+    pub serde: SerdeField,
+    pub doc: Option<String>,
+}
+
+pub struct RawVariant<'a> {
+    pub ident: &'a Ident,
+    pub serde: SerdeField,
+}
+
+/// One `#[required(..)]` or `#[supported(..)]`.
+pub struct ProviderList {
+    pub attr: Attribute,
+    pub ids: Vec<Ident>,
+}
+
+#[derive(Default)]
+pub struct SerdeField {
+    pub rename: Option<String>,
+    pub skip: bool,
+}
+
+pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
+    let mut model = RawModel {
+        input,
+        providers: None,
+        rename_all: None,
+        doc: doc_comment(&input.attrs),
+        body: RawBody::Unsupported,
+    };
+    for attr in &input.attrs {
+        if attr.path().is_ident("unified") {
+            parse_container_unified(cx, attr, &mut model.providers);
+        } else if attr.path().is_ident("serde") {
+            parse_container_serde(cx, attr, &mut model.rename_all);
+        } else {
+            reject_misplaced(cx, attr, Place::Container);
+        }
+    }
+    if !input.generics.params.is_empty() {
+        cx.error_spanned_by(
+            &input.generics,
+            "UnifiedModel does not take generic parameters: a model describes one JSON shape",
+        );
+    }
+    model.body = match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => RawBody::Struct(
+                fields
+                    .named
+                    .iter()
+                    .map(|field| parse_field(cx, field))
+                    .collect(),
+            ),
+            Fields::Unnamed(_) => {
+                cx.error_spanned_by(
+                    data.struct_token,
+                    "UnifiedModel needs a struct with named fields, not a tuple struct: fields are JSON properties",
+                );
+                RawBody::Unsupported
+            }
+            Fields::Unit => {
+                cx.error_spanned_by(
+                    data.struct_token,
+                    "UnifiedModel needs a struct with named fields, not a unit struct",
+                );
+                RawBody::Unsupported
+            }
+        },
+        Data::Enum(data) => RawBody::Enum(
+            data.variants
+                .iter()
+                .filter_map(|variant| parse_variant(cx, variant))
+                .collect(),
+        ),
+        Data::Union(data) => {
+            cx.error_spanned_by(
+                data.union_token,
+                "UnifiedModel cannot be derived for a union; use a struct with named fields",
+            );
+            RawBody::Unsupported
+        }
+    };
+    model
+}
+
+fn parse_field<'a>(cx: &Ctxt, field: &'a syn::Field) -> RawField<'a> {
+    let mut raw = RawField {
+        ident: field.ident.as_ref().expect("named fields have names"),
+        ty: &field.ty,
+        required: Vec::new(),
+        supported: Vec::new(),
+        format: None,
+        allowed: Vec::new(),
+        serde: SerdeField::default(),
+        doc: doc_comment(&field.attrs),
+    };
+    for attr in &field.attrs {
+        if attr.path().is_ident("required") {
+            raw.required.extend(parse_provider_list(cx, attr));
+        } else if attr.path().is_ident("supported") {
+            raw.supported.extend(parse_provider_list(cx, attr));
+        } else if attr.path().is_ident("unified") {
+            parse_field_unified(cx, attr, &mut raw);
+        } else if attr.path().is_ident("serde") {
+            parse_serde_field(cx, attr, &mut raw.serde, Place::Field);
+        }
+    }
+    raw
+}
+
+fn parse_variant<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<RawVariant<'a>> {
+    let mut serde = SerdeField::default();
+    for attr in &variant.attrs {
+        if attr.path().is_ident("serde") {
+            parse_serde_field(cx, attr, &mut serde, Place::Variant);
+        } else {
+            reject_misplaced(cx, attr, Place::Variant);
+        }
+    }
+    if !matches!(variant.fields, Fields::Unit) {
+        cx.error_spanned_by(
+            &variant.fields,
+            "UnifiedModel enums take unit variants only: each variant is one allowed string",
+        );
+        return None;
+    }
+    Some(RawVariant {
+        ident: &variant.ident,
+        serde,
+    })
+}
+
+/// Our attributes where they mean nothing are errors, never silently ignored.
+fn reject_misplaced(cx: &Ctxt, attr: &Attribute, place: Place) {
+    let path = attr.path();
+    let Some(name) = ["required", "supported", "unified"]
+        .into_iter()
+        .find(|name| path.is_ident(name))
+    else {
+        return;
+    };
+    let message = match (name, place) {
+        ("unified", Place::Variant) => {
+            "`#[unified(..)]` does not go on an enum variant; it belongs on the enum or struct, or on a field".to_owned()
+        }
+        (_, Place::Container) => {
+            format!("`#[{name}(..)]` belongs on a field of the struct, not on the type itself")
+        }
+        _ => format!("`#[{name}(..)]` belongs on a field of a struct, not on an enum variant"),
+    };
+    cx.error_spanned_by(path, message);
+}
+
+fn parse_provider_list(cx: &Ctxt, attr: &Attribute) -> Option<ProviderList> {
+    let name = attr.path().get_ident().map(Ident::to_string).unwrap_or_default();
+    let empty_message = format!(
+        "`#[{name}]` needs at least one provider: `#[{name}(provider, ...)]`; to take the field for every provider, leave the attribute out"
+    );
+    let list = match &attr.meta {
+        Meta::List(list) if list.tokens.is_empty() => {
+            cx.error_spanned_by(attr, empty_message);
+            return None;
+        }
+        Meta::List(list) => list,
+        _ => {
+            cx.error_spanned_by(attr, empty_message);
+            return None;
+        }
+    };
+    match list.parse_args_with(Punctuated::<Ident, Token![,]>::parse_terminated) {
+        Ok(ids) => Some(ProviderList {
+            attr: attr.clone(),
+            ids: ids.into_iter().collect(),
+        }),
+        Err(error) => {
+            cx.syn_error(syn::Error::new(
+                error.span(),
+                format!("expected provider ids separated by commas, as in `#[{name}(dixa, pivotal_tracker)]`"),
+            ));
+            None
+        }
+    }
+}
+
+fn parse_container_unified(cx: &Ctxt, attr: &Attribute, providers: &mut Option<syn::Path>) {
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("providers") {
+            let path: syn::Path = meta.value()?.parse()?;
+            if providers.replace(path).is_some() {
+                cx.error_spanned_by(&meta.path, "duplicate `providers` attribute");
+            }
+        } else if meta.path.is_ident("format") || meta.path.is_ident("allowed") {
+            let key = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
+            cx.error_spanned_by(
+                &meta.path,
+                format!("`{key}` belongs on a field, not on the type"),
+            );
+            skip_value(meta.input)?;
+        } else {
+            cx.error_spanned_by(
+                &meta.path,
+                format!(
+                    "unknown unified container attribute `{}`; expected `providers`",
+                    path_text(&meta.path)
+                ),
+            );
+            skip_value(meta.input)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        cx.syn_error(error);
+    }
+}
+
+fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("format") {
+            let format: LitStr = meta.value()?.parse()?;
+            if raw.format.replace(format).is_some() {
+                cx.error_spanned_by(&meta.path, "duplicate `format` attribute");
+            }
+        } else if meta.path.is_ident("allowed") {
+            meta.parse_nested_meta(|inner| {
+                let provider = inner.path.require_ident()?.clone();
+                let values = inner.value()?;
+                let content;
+                syn::bracketed!(content in values);
+                let values = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+                raw.allowed.push((provider, values.into_iter().collect()));
+                Ok(())
+            })?;
+        } else if meta.path.is_ident("providers") {
+            cx.error_spanned_by(
+                &meta.path,
+                "`providers` belongs on the struct, not on a field",
+            );
+            skip_value(meta.input)?;
+        } else {
+            cx.error_spanned_by(
+                &meta.path,
+                format!(
+                    "unknown unified field attribute `{}`; expected `format` or `allowed`",
+                    path_text(&meta.path)
+                ),
+            );
+            skip_value(meta.input)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        cx.syn_error(error);
+    }
+}
+
+fn parse_container_serde(cx: &Ctxt, attr: &Attribute, rename_all: &mut Option<RenameRule>) {
+    let _ = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("rename_all") {
+            if let Some(name) = deserialize_name(&meta)? {
+                match RenameRule::from_name(&name.value()) {
+                    Some(rule) => *rename_all = Some(rule),
+                    None => cx.error_spanned_by(
+                        &name,
+                        format!(
+                            "unknown rename rule `{}`; expected one of {}",
+                            name.value(),
+                            RenameRule::NAMES.join(", ")
+                        ),
+                    ),
+                }
+            }
+        } else {
+            skip_value(meta.input)?;
+        }
+        Ok(())
+    });
+}
+
+fn parse_serde_field(cx: &Ctxt, attr: &Attribute, serde: &mut SerdeField, place: Place) {
+    // Malformed serde attributes are serde's to report.
+    let _ = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("rename") {
+            if let Some(name) = deserialize_name(&meta)? {
+                serde.rename = Some(name.value());
+            }
+        } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+            serde.skip = true;
+        } else if meta.path.is_ident("flatten") && place == Place::Field {
+            cx.error_spanned_by(
+                &meta.path,
+                "UnifiedModel does not support `#[serde(flatten)]`: declare the fields in the model itself",
+            );
+        } else {
+            skip_value(meta.input)?;
+        }
+        Ok(())
+    });
+}
+
+/// The name serde deserializes with: `rename = "x"` or `rename(deserialize = "x")`.
+fn deserialize_name(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option<LitStr>> {
+    if meta.input.peek(Token![=]) {
+        return Ok(Some(meta.value()?.parse()?));
+    }
+    let mut name = None;
+    meta.parse_nested_meta(|inner| {
+        let value: LitStr = inner.value()?.parse()?;
+        if inner.path.is_ident("deserialize") {
+            name = Some(value);
+        }
+        Ok(())
+    })?;
+    Ok(name)
+}
+
+/// Consumes `= value` or `(..)` after a key we do not read.
+fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
+    if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        input.parse::<syn::Expr>()?;
+    } else if input.peek(syn::token::Paren) {
+        input.parse::<proc_macro2::Group>()?;
+    }
+    Ok(())
+}
+
+fn path_text(path: &syn::Path) -> String {
+    path.segments
+        .iter()
+        .map(|segment| segment.ident.unraw().to_string())
+        .collect::<Vec<_>>()
+        .join("::")
+}
+
+/// The doc comment, one line per `///` line, the leading space of each removed.
+fn doc_comment(attrs: &[Attribute]) -> Option<String> {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) => Some(text.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .map(|line| line.strip_prefix(' ').unwrap_or(&line).trim_end().to_owned())
+        .collect();
+    let text = lines.join("\n").trim().to_owned();
+    (!text.is_empty()).then_some(text)
+}

@@ -1,0 +1,3 @@
+//! Models of the ticketing category.
+
+pub mod users;
