@@ -58,7 +58,7 @@ mod recorder;
 mod report;
 pub mod schema;
 mod secret;
-mod suggest;
+pub mod suggest;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -67,11 +67,25 @@ pub trait ObjectModel<S: ProviderSet> {
     fn field_schema(index: usize, view: View<S>) -> Schema;
 }
 
+/// Who needs the field, for messages: `Dixa`, or `None` where every view does.
+fn required_by<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Option<&'static str> {
+    let everywhere = rule.required.providers().count() == S::ALL.len();
+    view.provider()
+        .filter(|_| !everywhere)
+        .map(|provider| provider.name())
+}
+
 fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> String {
-    if view.provider().is_none() || rule.required.providers().count() == S::ALL.len() {
-        "is required".to_owned()
-    } else {
-        format!("is required by {}", view.name())
+    match required_by(rule, view) {
+        Some(name) => format!("is required by {name}"),
+        None => "is required".to_owned(),
+    }
+}
+
+fn empty_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> String {
+    match required_by(rule, view) {
+        Some(name) => format!("must not be empty (required by {name})"),
+        None => "must not be empty".to_owned(),
     }
 }
 
@@ -102,9 +116,7 @@ pub fn check_field<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
         return;
     }
     if required && is_empty(T::EMPTINESS, value) {
-        recorder.record(at, Code::Empty, || {
-            format!("must not be empty ({})", required_message(rule, view))
-        });
+        recorder.record(at, Code::Empty, || empty_message(rule, view));
         return;
     }
     if let Some(text) = value.as_str() {

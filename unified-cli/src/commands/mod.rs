@@ -1,0 +1,95 @@
+//! One module per command; this one resolves names against the registry and dispatches.
+
+mod coverage;
+mod export;
+mod list;
+mod schema;
+mod validate;
+
+use std::process::ExitCode;
+
+use unified_core::suggest::closest;
+use unified_core::{Operation, Part, Registry, View};
+use unified_models::providers::Set;
+
+use crate::cli::{Command, Target};
+use crate::failure::Failure;
+
+pub fn run(command: Command) -> Result<ExitCode, Failure> {
+    let registry = unified_models::registry();
+    match command {
+        Command::Validate { target, file } => validate::run(&registry, &target, file.as_deref()),
+        Command::Schema { target } => schema::run(&registry, &target),
+        Command::Export { dir } => export::run(&registry, &dir),
+        Command::Coverage {
+            model,
+            operation,
+            format,
+        } => coverage::run(&registry, &model, &operation, format),
+        Command::Providers => list::providers(),
+        Command::Models => list::models(&registry),
+    }
+}
+
+/// What a [`Target`] names, each name checked.
+pub struct Resolved<'a> {
+    pub operation: &'a Operation<Set>,
+    pub view: View<Set>,
+    pub part: Part,
+}
+
+pub fn resolve<'a>(registry: &'a Registry<Set>, target: &Target) -> Result<Resolved<'a>, Failure> {
+    let operation = find_operation(registry, &target.model, &target.operation)?;
+    let view = View::<Set>::from_id(&target.provider).ok_or_else(|| {
+        let ids = View::<Set>::all().map(View::id);
+        unknown("provider", &target.provider, ids, "unified providers")
+    })?;
+    let part = target.part.parse::<Part>().map_err(Failure::new)?;
+    Ok(Resolved {
+        operation,
+        view,
+        part,
+    })
+}
+
+pub fn find_operation<'a>(
+    registry: &'a Registry<Set>,
+    model: &str,
+    operation: &str,
+) -> Result<&'a Operation<Set>, Failure> {
+    if !registry.models().contains(&model) {
+        return Err(unknown("model", model, registry.models(), "unified models"));
+    }
+    registry.find(model, operation).ok_or_else(|| {
+        let names = registry
+            .operations()
+            .iter()
+            .filter(|op| op.model() == model)
+            .map(Operation::name);
+        unknown("operation", operation, names, "unified models")
+    })
+}
+
+fn unknown<'a>(
+    what: &str,
+    name: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    list_command: &str,
+) -> Failure {
+    match closest(name, known) {
+        Some(close) => Failure::new(format!(
+            "unknown {what} `{name}`; did you mean `{close}`? (`{list_command}` lists them)"
+        )),
+        None => Failure::new(format!(
+            "unknown {what} `{name}` (`{list_command}` lists them)"
+        )),
+    }
+}
+
+/// Prints a JSON value as one pretty document.
+pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|error| Failure::new(format!("cannot print JSON: {error}")))?;
+    println!("{text}");
+    Ok(())
+}
