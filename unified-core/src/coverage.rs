@@ -99,6 +99,9 @@ impl OperationCoverage {
     }
 
     fn provider_names(&self, row: &FieldCoverage) -> String {
+        if row.required.len() == self.providers.len() {
+            return "every provider (required)".to_owned();
+        }
         if row.supported.len() == self.providers.len() && row.required.is_empty() {
             return "every provider".to_owned();
         }

@@ -81,7 +81,7 @@ impl<S: ProviderSet> PartModel<S> {
         PartModel {
             validate: |value, view| M::validate(value, view),
             is_valid: |value, view| M::is_valid(value, view),
-            schema: |view| M::schema_for(view),
+            schema: M::schema,
             coverage: M::coverage,
         }
     }
@@ -168,7 +168,6 @@ impl<S: ProviderSet> Operation<S> {
 
     /// The standalone JSON Schema of a part for `view`.
     pub fn schema(&self, part: Part, view: View<S>) -> Schema {
-        let mut schema = (self.part(part).schema)(view);
         let title = format!(
             "{} {}: {} for {}",
             self.model,
@@ -176,8 +175,7 @@ impl<S: ProviderSet> Operation<S> {
             part.title().to_lowercase(),
             view.name()
         );
-        schema.insert("title".into(), title.into());
-        schema::document(schema, "")
+        schema::document((self.part(part).schema)(view), &title)
     }
 
     /// Where the schema of a part for `view` lives below the export folder:

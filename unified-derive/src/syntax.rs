@@ -373,23 +373,33 @@ fn path_text(path: &syn::Path) -> String {
         .join("::")
 }
 
-/// The doc comment, one line per `///` line, the leading space of each removed.
+/// The doc comment as text: lines of a paragraph joined by spaces, paragraphs by a blank line.
 fn doc_comment(attrs: &[Attribute]) -> Option<String> {
-    let lines: Vec<String> = attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("doc"))
-        .filter_map(|attr| match &attr.meta {
-            Meta::NameValue(nv) => match &nv.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(text),
-                    ..
-                }) => Some(text.value()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .map(|line| line.strip_prefix(' ').unwrap_or(&line).trim_end().to_owned())
-        .collect();
-    let text = lines.join("\n").trim().to_owned();
+    let mut text = String::new();
+    let mut blank = false;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
+        let Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) = &nv.value
+        else {
+            continue;
+        };
+        for line in lit.value().lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                blank = !text.is_empty();
+            } else {
+                if !text.is_empty() {
+                    text.push_str(if blank { "\n\n" } else { " " });
+                }
+                text.push_str(line);
+                blank = false;
+            }
+        }
+    }
     (!text.is_empty()).then_some(text)
 }
