@@ -1,0 +1,252 @@
+//! The agreement rule: for every document, our validator says valid iff the exported schema
+//! accepts it under draft 2020-12 with format assertion on, as judged by the `jsonschema` crate
+//! on the committed files. Documents are generated from each view's own schema (so valid ones
+//! are common) and then broken in every way the rules name.
+
+use std::cell::Cell;
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{Map, Value, json};
+use unified_core::{Part, View};
+use unified_models::providers::Set;
+use unified_tests::{exported_schema, reference_validator, users_create};
+
+const EMAILS: &[&str] = &[
+    "ada@example.org", "a.b+c@sub.example.co", "x@localhost", "\"quoted\"@example.org",
+    "no-at-sign", "two@@example.org", "a@-bad.example", "a@example..org", "@example.org",
+    "a@[127.0.0.1]", "a@[IPv6:::1]", "a b@example.org", "a@exa_mple.org", ".a@example.org",
+    "a.@example.org", "é@example.org", "a@example.org.", "",
+];
+const URIS: &[&str] = &[
+    "https://cdn.example.org/a.png", "http://user:pw@host:8080/p?q=1#f", "mailto:ada@example.org",
+    "urn:isbn:0451450523", "//no-scheme.example/a", "not a uri", "https://exa mple.org",
+    "http://[::1]:80/", "http://[v1.x]/", "http://[zz]/", "https://example.org/%zz", "https://example.org/%20",
+    "a:", "1http://x", "http://x/\\", "ftp://ftp.example.org/pub", "",
+];
+const DATE_TIMES: &[&str] = &[
+    "2024-02-29T10:00:00Z", "2023-02-29T10:00:00Z", "2024-01-01t00:00:00.5+02:00", "2024-01-01 10:00:00Z",
+    "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z", "1998-12-31T23:59:60Z", "1998-12-31T23:59:60+01:00",
+    "1998-12-31T22:59:60-01:00", "2024-01-01T10:00:00", "2024-01-01T10:00:00+0200", "2024-1-01T10:00:00Z", "",
+];
+const UUIDS: &[&str] = &[
+    "62f44730-dd91-461e-bd6a-aedd9e0ad79d", "62F44730-DD91-461E-BD6A-AEDD9E0AD79D",
+    "62f44730dd91461ebd6aaedd9e0ad79d", "{62f44730-dd91-461e-bd6a-aedd9e0ad79d}",
+    "62f44730-dd91-461e-bd6a-aedd9e0ad79", "62f44730-dd91-461e-bd6a-aedd9e0ad79g",
+    "urn:uuid:62f44730-dd91-461e-bd6a-aedd9e0ad79d", "00000000-0000-0000-0000-000000000000", "",
+];
+
+/// One surely valid string per format, in the order of [`format_index`].
+const VALID: &[&str] = &[
+    "ada@example.org",
+    "https://cdn.example.org/a.png",
+    "2024-02-29T10:00:00Z",
+    "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
+];
+
+fn format_index(format: &str) -> usize {
+    ["email", "uri", "date-time", "uuid"].iter().position(|f| *f == format).unwrap_or(3)
+}
+
+fn pick(samples: &'static [&'static str]) -> BoxedStrategy<Value> {
+    prop::sample::select(samples).prop_map(Value::from).boxed()
+}
+
+fn format_strings(format: &str) -> BoxedStrategy<Value> {
+    let (samples, pattern): (&'static [&'static str], &str) = match format {
+        "email" => (EMAILS, "[a-z.+\"]{0,6}@[a-z0-9.\\-\\[\\]:]{0,10}"),
+        "uri" => (URIS, "[a-z+]{0,4}:[/a-z%0-9?#@:\\[\\]. ]{0,12}"),
+        "date-time" => (
+            DATE_TIMES,
+            "[0-9]{4}-[0-1][0-9]-[0-3][0-9][Tt ][0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,3})?(Z|z|[+-][0-2][0-9]:[0-6][0-9])?",
+        ),
+        _ => (UUIDS, "[0-9a-fA-Fg]{8}-[0-9a-f]{4}-?[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{11,13}"),
+    };
+    let generated = proptest::string::string_regex(pattern).expect("a valid pattern").prop_map(Value::from);
+    prop_oneof![pick(samples), generated].boxed()
+}
+
+fn wrong_value() -> BoxedStrategy<Value> {
+    prop_oneof![
+        Just(Value::Null),
+        Just(json!(1)),
+        Just(json!(1.5)),
+        Just(json!(true)),
+        Just(json!("text")),
+        Just(json!("")),
+        Just(json!([])),
+        Just(json!(["x"])),
+        Just(json!({})),
+        Just(json!({"x": 1})),
+    ]
+    .boxed()
+}
+
+fn has_type(schema: &Value, kind: &str) -> bool {
+    match schema.get("type") {
+        Some(Value::String(t)) => t == kind,
+        Some(Value::Array(ts)) => ts.iter().any(|t| t == kind),
+        _ => false,
+    }
+}
+
+/// Values shaped by `schema`, mostly right, sometimes of the wrong type.
+/// Values shaped by `schema`; when `noisy`, sometimes of the wrong type or empty, and with
+/// strings of dubious format; when not, mostly right, so valid documents are common.
+fn value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Value> {
+    let right = right_value_for(schema, unified, noisy);
+    if noisy {
+        prop_oneof![9 => right, 1 => wrong_value()].boxed()
+    } else {
+        right
+    }
+}
+
+fn right_value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Value> {
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        let values = values.clone();
+        if !noisy {
+            return prop::sample::select(values).boxed();
+        }
+        return prop_oneof![
+            4 => prop::sample::select(values),
+            1 => "[a-z]{0,8}".prop_map(Value::from),
+        ]
+        .boxed();
+    }
+    if has_type(schema, "object") && schema.get("properties").is_some() {
+        return object_for(schema, unified, noisy);
+    }
+    if has_type(schema, "object") {
+        return prop::collection::btree_map("[a-z]{1,3}", wrong_value(), 0..3)
+            .prop_map(|map| Value::Object(map.into_iter().collect()))
+            .boxed();
+    }
+    if has_type(schema, "array") {
+        let items = value_for(&schema["items"], &unified["items"], noisy);
+        let sizes = if noisy { 0..3 } else { 1..3 };
+        return prop::collection::vec(items, sizes).prop_map(Value::Array).boxed();
+    }
+    if has_type(schema, "boolean") {
+        return any::<bool>().prop_map(Value::from).boxed();
+    }
+    if has_type(schema, "string") {
+        if let Some(format) = schema.get("format").and_then(Value::as_str) {
+            return if noisy { format_strings(format) } else { pick(&VALID[format_index(format)..][..1]) };
+        }
+        if !noisy {
+            return "[a-zA-Z0-9]{1,8}".prop_map(Value::from).boxed();
+        }
+        return prop_oneof![4 => "[a-zA-Z0-9 ]{1,8}", 1 => Just(String::new()), 1 => "\\PC{0,4}"]
+            .prop_map(Value::from)
+            .boxed();
+    }
+    wrong_value()
+}
+
+/// Objects of the view's schema: required properties nearly always, others often, and now and
+/// then a property only other providers take, or one nobody does.
+fn object_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Value> {
+    let properties = schema["properties"].as_object().cloned().unwrap_or_default();
+    let required: Vec<String> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    let unified_properties = unified
+        .get("properties")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let mut fields: Vec<BoxedStrategy<Option<(String, Value)>>> = Vec::new();
+    for (name, property) in &properties {
+        let unified_property = unified_properties.get(name).cloned().unwrap_or(Value::Null);
+        let key = name.clone();
+        let present = value_for(property, &unified_property, noisy).prop_map(move |v| Some((key.clone(), v)));
+        let key = name.clone();
+        let null = Just(Some((key, Value::Null)));
+        fields.push(match (required.contains(name), noisy) {
+            (true, false) => present.boxed(),
+            (true, true) => prop_oneof![18 => present, 1 => null, 1 => Just(None)].boxed(),
+            (false, _) => prop_oneof![8 => present, 1 => null, 8 => Just(None)].boxed(),
+        });
+    }
+    let others: Vec<(String, Value)> = unified_properties
+        .iter()
+        .filter(|(name, _)| !properties.contains_key(*name))
+        .map(|(name, property)| (name.clone(), property.clone()))
+        .collect();
+    if !others.is_empty() && noisy {
+        let pick = prop::sample::select(others).prop_flat_map(|(name, property)| {
+            right_value_for(&property, &property, true).prop_map(move |v| Some((name.clone(), v)))
+        });
+        fields.push(prop_oneof![1 => pick, 4 => Just(None)].boxed());
+    }
+    if noisy {
+        let unknown = "[a-z_]{1,8}".prop_map(|k| Some((format!("x_{k}"), json!(1))));
+        fields.push(prop_oneof![1 => unknown, 9 => Just(None)].boxed());
+    }
+    fields
+        .prop_map(|entries| Value::Object(entries.into_iter().flatten().collect::<Map<String, Value>>()))
+        .boxed()
+}
+
+fn check_part(part: Part, cases: u32) {
+    let registry = unified_models::registry();
+    let operation = users_create(&registry);
+    let views: Vec<View<Set>> = View::<Set>::all().collect();
+    let schemas: Vec<Value> = views.iter().map(|view| exported_schema(operation, part, *view)).collect();
+    let validators: Vec<jsonschema::Validator> = schemas.iter().map(reference_validator).collect();
+    let unified = &schemas[views.len() - 1];
+    let documents = (0..views.len(), any::<bool>())
+        .prop_flat_map(|(i, noisy)| value_for(&schemas[i], unified, noisy));
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let valid_seen: Vec<Cell<usize>> = views.iter().map(|_| Cell::new(0)).collect();
+    let invalid_seen: Vec<Cell<usize>> = views.iter().map(|_| Cell::new(0)).collect();
+    runner
+        .run(&documents, |document| {
+            for (index, view) in views.iter().enumerate() {
+                let ours = operation.is_valid(part, &document, *view);
+                let report = operation.validate(part, &document, *view);
+                let reference = validators[index].is_valid(&document);
+                prop_assert_eq!(
+                    ours,
+                    reference,
+                    "{} for {:?}: {}\nour report: {}",
+                    part,
+                    view,
+                    document,
+                    report
+                );
+                prop_assert_eq!(report.is_valid(), ours, "report and is_valid disagree: {}", document);
+                let seen = if ours { &valid_seen[index] } else { &invalid_seen[index] };
+                seen.set(seen.get() + 1);
+            }
+            Ok(())
+        })
+        .unwrap();
+    // The generator must really exercise both verdicts for every view.
+    for (index, view) in views.iter().enumerate() {
+        assert!(valid_seen[index].get() > 0, "{part}: no valid document for {view:?}");
+        assert!(invalid_seen[index].get() > 0, "{part}: no invalid document for {view:?}");
+    }
+}
+
+#[test]
+fn body_validation_agrees_with_the_exported_schemas() {
+    check_part(Part::Body, 3000);
+}
+
+#[test]
+fn query_validation_agrees_with_the_exported_schemas() {
+    check_part(Part::Query, 2000);
+}
+
+#[test]
+fn response_validation_agrees_with_the_exported_schemas() {
+    check_part(Part::Response, 2000);
+}
