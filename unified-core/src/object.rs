@@ -10,7 +10,7 @@ use crate::format::Format;
 use crate::mask::Mask;
 use crate::path::Path;
 use crate::provider::{ProviderSet, View};
-use crate::recorder::Recorder;
+use crate::recorder::{FirstFailure, Recorder};
 use crate::report::Code;
 use crate::schema;
 use crate::suggest::closest;
@@ -54,17 +54,49 @@ pub trait ObjectModel<S: ProviderSet> {
     /// The position in [`Self::RULES`] of the field named `key` in JSON.
     fn field_index(key: &str) -> Option<usize>;
 
-    /// Checks the value of field `index` (present, maybe null) with [`check_field`].
-    fn check_field<R: Recorder>(
-        index: usize,
-        value: &Value,
-        view: View<S>,
-        at: &Path<'_>,
-        recorder: &mut R,
-    );
+    /// Runs `op` on field `index` with the field's type, through [`field_op`]. One dispatch for
+    /// both operations, so a field type that lacks the derive is reported once.
+    fn field<R: Recorder>(index: usize, op: FieldOp<'_, S, R>) -> Option<Schema>;
+}
 
-    /// The schema of field `index` for `view`, from [`field_schema`].
-    fn field_schema(index: usize, view: View<S>) -> Schema;
+/// What to do with one field: check its value, or build its schema.
+pub enum FieldOp<'a, S, R> {
+    /// Check a present value (maybe null) with [`check_field`].
+    Check {
+        /// The value.
+        value: &'a Value,
+        /// The view it is checked for.
+        view: View<S>,
+        /// Where it is.
+        at: &'a Path<'a>,
+        /// Where violations go.
+        recorder: &'a mut R,
+    },
+    /// Build the field's schema with [`field_schema`].
+    Schema {
+        /// The view the schema is for.
+        view: View<S>,
+    },
+}
+
+/// Runs a [`FieldOp`] for a field of type `T`.
+#[inline]
+pub fn field_op<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
+    rule: &FieldRule<S>,
+    op: FieldOp<'_, S, R>,
+) -> Option<Schema> {
+    match op {
+        FieldOp::Check {
+            value,
+            view,
+            at,
+            recorder,
+        } => {
+            check_field::<S, T, R>(rule, value, view, at, recorder);
+            None
+        }
+        FieldOp::Schema { view } => Some(field_schema::<S, T>(rule, view)),
+    }
 }
 
 /// Who needs the field, for messages: `Dixa`, or `None` where every view does.
@@ -176,7 +208,15 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
         match M::field_index(key) {
             Some(index) => {
                 seen |= 1 << index;
-                M::check_field(index, field_value, view, &field_at, recorder);
+                M::field(
+                    index,
+                    FieldOp::Check {
+                        value: field_value,
+                        view,
+                        at: &field_at,
+                        recorder,
+                    },
+                );
             }
             None => recorder.record(&field_at, Code::Unknown, || unknown_message::<S, M>(key)),
         }
@@ -245,7 +285,8 @@ pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: View<S>) -> Schema
         if !rule.supported.contains(view) {
             continue;
         }
-        properties.insert(rule.name.into(), M::field_schema(index, view).to_value());
+        let schema = M::field::<FirstFailure>(index, FieldOp::Schema { view }).unwrap_or_default();
+        properties.insert(rule.name.into(), schema.to_value());
         if rule.required.contains(view) {
             required.push(Value::from(rule.name));
         }

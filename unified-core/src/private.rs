@@ -11,8 +11,8 @@ pub use crate::format::Format;
 pub use crate::mask::Mask;
 pub use crate::model::UnifiedModel;
 pub use crate::object::{
-    AllowedValues, FieldRule, ObjectModel, check_field, check_object, check_unit_enum,
-    field_schema, object_schema, unit_enum_schema,
+    AllowedValues, FieldOp, FieldRule, ObjectModel, check_object, check_unit_enum, field_op,
+    object_schema, unit_enum_schema,
 };
 pub use crate::path::Path;
 pub use crate::provider::{Provider, ProviderInfo, ProviderSet, View};
@@ -37,3 +37,4 @@ impl StringField for String {}
 
 /// Compiles only when `T` is a string field; the derive calls it for `format` and `allowed`.
 pub const fn assert_string_field<T: StringField>() {}
+

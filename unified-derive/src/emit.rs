@@ -37,18 +37,10 @@ fn emit_struct(model: &Model, fields: &[Field]) -> TokenStream {
     let rules = fields.iter().map(|field| emit_rule(set, field));
     let names = fields.iter().map(|field| &field.json_name);
     let indices: Vec<usize> = (0..fields.len()).collect();
-    let checks = fields.iter().zip(&indices).map(|(field, index)| {
+    let dispatch = fields.iter().zip(&indices).map(|(field, index)| {
         let ty = &field.ty;
         quote_spanned! {ty.span()=>
-            #index => ::unified_core::__private::check_field::<#set, #ty, __R>(
-                &Self::RULES[#index], __value, __view, __at, __recorder,
-            )
-        }
-    });
-    let schemas = fields.iter().zip(&indices).map(|(field, index)| {
-        let ty = &field.ty;
-        quote_spanned! {ty.span()=>
-            #index => ::unified_core::__private::field_schema::<#set, #ty>(&Self::RULES[#index], __view)
+            #index => ::unified_core::__private::field_op::<#set, #ty, __R>(&Self::RULES[#index], __op)
         }
     });
     let string_assertions = fields
@@ -77,26 +69,13 @@ fn emit_struct(model: &Model, fields: &[Field]) -> TokenStream {
                 }
             }
 
-            fn check_field<__R: ::unified_core::__private::Recorder>(
+            fn field<__R: ::unified_core::__private::Recorder>(
                 __index: usize,
-                __value: &::unified_core::__private::Value,
-                __view: ::unified_core::__private::View<#set>,
-                __at: &::unified_core::__private::Path<'_>,
-                __recorder: &mut __R,
-            ) {
+                __op: ::unified_core::__private::FieldOp<'_, #set, __R>,
+            ) -> ::core::option::Option<::unified_core::__private::Schema> {
                 match __index {
-                    #(#checks,)*
-                    _ => {}
-                }
-            }
-
-            fn field_schema(
-                __index: usize,
-                __view: ::unified_core::__private::View<#set>,
-            ) -> ::unified_core::__private::Schema {
-                match __index {
-                    #(#schemas,)*
-                    _ => ::unified_core::__private::Schema::default(),
+                    #(#dispatch,)*
+                    _ => ::core::option::Option::None,
                 }
             }
         }

@@ -25,17 +25,10 @@ pub fn emit(input: &syn::DeriveInput, errors: Vec<syn::Error>) -> TokenStream {
                     ::core::option::Option::None
                 }
 
-                fn check_field<__R: ::unified_core::__private::Recorder>(
+                fn field<__R: ::unified_core::__private::Recorder>(
                     _: usize,
-                    _: &::unified_core::__private::Value,
-                    _: ::unified_core::__private::View<__S>,
-                    _: &::unified_core::__private::Path<'_>,
-                    _: &mut __R,
-                ) {
-                    ::core::unreachable!()
-                }
-
-                fn field_schema(_: usize, _: ::unified_core::__private::View<__S>) -> ::unified_core::__private::Schema {
+                    _: ::unified_core::__private::FieldOp<'_, __S, __R>,
+                ) -> ::core::option::Option<::unified_core::__private::Schema> {
                     ::core::unreachable!()
                 }
             }

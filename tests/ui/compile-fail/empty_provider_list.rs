@@ -1,0 +1,16 @@
+unified_core::providers! {
+    pub mod providers {
+        dixa => "Dixa",
+        pivotal_tracker => "Pivotal Tracker",
+    }
+}
+
+#[derive(unified_core::UnifiedModel)]
+struct UserCreate {
+    #[required()]
+    name: Option<String>,
+    #[supported]
+    avatar: Option<String>,
+}
+
+fn main() {}
