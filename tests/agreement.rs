@@ -13,27 +13,69 @@ use unified_models::providers::Set;
 use unified_tests::{exported_schema, reference_validator, users_create};
 
 const EMAILS: &[&str] = &[
-    "ada@example.org", "a.b+c@sub.example.co", "x@localhost", "\"quoted\"@example.org",
-    "no-at-sign", "two@@example.org", "a@-bad.example", "a@example..org", "@example.org",
-    "a@[127.0.0.1]", "a@[IPv6:::1]", "a b@example.org", "a@exa_mple.org", ".a@example.org",
-    "a.@example.org", "é@example.org", "a@example.org.", "",
+    "ada@example.org",
+    "a.b+c@sub.example.co",
+    "x@localhost",
+    "\"quoted\"@example.org",
+    "no-at-sign",
+    "two@@example.org",
+    "a@-bad.example",
+    "a@example..org",
+    "@example.org",
+    "a@[127.0.0.1]",
+    "a@[IPv6:::1]",
+    "a b@example.org",
+    "a@exa_mple.org",
+    ".a@example.org",
+    "a.@example.org",
+    "é@example.org",
+    "a@example.org.",
+    "",
 ];
 const URIS: &[&str] = &[
-    "https://cdn.example.org/a.png", "http://user:pw@host:8080/p?q=1#f", "mailto:ada@example.org",
-    "urn:isbn:0451450523", "//no-scheme.example/a", "not a uri", "https://exa mple.org",
-    "http://[::1]:80/", "http://[v1.x]/", "http://[zz]/", "https://example.org/%zz", "https://example.org/%20",
-    "a:", "1http://x", "http://x/\\", "ftp://ftp.example.org/pub", "",
+    "https://cdn.example.org/a.png",
+    "http://user:pw@host:8080/p?q=1#f",
+    "mailto:ada@example.org",
+    "urn:isbn:0451450523",
+    "//no-scheme.example/a",
+    "not a uri",
+    "https://exa mple.org",
+    "http://[::1]:80/",
+    "http://[v1.x]/",
+    "http://[zz]/",
+    "https://example.org/%zz",
+    "https://example.org/%20",
+    "a:",
+    "1http://x",
+    "http://x/\\",
+    "ftp://ftp.example.org/pub",
+    "",
 ];
 const DATE_TIMES: &[&str] = &[
-    "2024-02-29T10:00:00Z", "2023-02-29T10:00:00Z", "2024-01-01t00:00:00.5+02:00", "2024-01-01 10:00:00Z",
-    "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z", "1998-12-31T23:59:60Z", "1998-12-31T23:59:60+01:00",
-    "1998-12-31T22:59:60-01:00", "2024-01-01T10:00:00", "2024-01-01T10:00:00+0200", "2024-1-01T10:00:00Z", "",
+    "2024-02-29T10:00:00Z",
+    "2023-02-29T10:00:00Z",
+    "2024-01-01t00:00:00.5+02:00",
+    "2024-01-01 10:00:00Z",
+    "2024-13-01T00:00:00Z",
+    "2024-01-01T24:00:00Z",
+    "1998-12-31T23:59:60Z",
+    "1998-12-31T23:59:60+01:00",
+    "1998-12-31T22:59:60-01:00",
+    "2024-01-01T10:00:00",
+    "2024-01-01T10:00:00+0200",
+    "2024-1-01T10:00:00Z",
+    "",
 ];
 const UUIDS: &[&str] = &[
-    "62f44730-dd91-461e-bd6a-aedd9e0ad79d", "62F44730-DD91-461E-BD6A-AEDD9E0AD79D",
-    "62f44730dd91461ebd6aaedd9e0ad79d", "{62f44730-dd91-461e-bd6a-aedd9e0ad79d}",
-    "62f44730-dd91-461e-bd6a-aedd9e0ad79", "62f44730-dd91-461e-bd6a-aedd9e0ad79g",
-    "urn:uuid:62f44730-dd91-461e-bd6a-aedd9e0ad79d", "00000000-0000-0000-0000-000000000000", "",
+    "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
+    "62F44730-DD91-461E-BD6A-AEDD9E0AD79D",
+    "62f44730dd91461ebd6aaedd9e0ad79d",
+    "{62f44730-dd91-461e-bd6a-aedd9e0ad79d}",
+    "62f44730-dd91-461e-bd6a-aedd9e0ad79",
+    "62f44730-dd91-461e-bd6a-aedd9e0ad79g",
+    "urn:uuid:62f44730-dd91-461e-bd6a-aedd9e0ad79d",
+    "00000000-0000-0000-0000-000000000000",
+    "",
 ];
 
 /// One surely valid string per format, in the order of [`format_index`].
@@ -45,7 +87,10 @@ const VALID: &[&str] = &[
 ];
 
 fn format_index(format: &str) -> usize {
-    ["email", "uri", "date-time", "uuid"].iter().position(|f| *f == format).unwrap_or(3)
+    ["email", "uri", "date-time", "uuid"]
+        .iter()
+        .position(|f| *f == format)
+        .unwrap_or(3)
 }
 
 fn pick(samples: &'static [&'static str]) -> BoxedStrategy<Value> {
@@ -60,9 +105,14 @@ fn format_strings(format: &str) -> BoxedStrategy<Value> {
             DATE_TIMES,
             "[0-9]{4}-[0-1][0-9]-[0-3][0-9][Tt ][0-2][0-9]:[0-6][0-9]:[0-6][0-9](\\.[0-9]{1,3})?(Z|z|[+-][0-2][0-9]:[0-6][0-9])?",
         ),
-        _ => (UUIDS, "[0-9a-fA-Fg]{8}-[0-9a-f]{4}-?[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{11,13}"),
+        _ => (
+            UUIDS,
+            "[0-9a-fA-Fg]{8}-[0-9a-f]{4}-?[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{11,13}",
+        ),
     };
-    let generated = proptest::string::string_regex(pattern).expect("a valid pattern").prop_map(Value::from);
+    let generated = proptest::string::string_regex(pattern)
+        .expect("a valid pattern")
+        .prop_map(Value::from);
     prop_oneof![pick(samples), generated].boxed()
 }
 
@@ -125,14 +175,20 @@ fn right_value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrateg
     if has_type(schema, "array") {
         let items = value_for(&schema["items"], &unified["items"], noisy);
         let sizes = if noisy { 0..3 } else { 1..3 };
-        return prop::collection::vec(items, sizes).prop_map(Value::Array).boxed();
+        return prop::collection::vec(items, sizes)
+            .prop_map(Value::Array)
+            .boxed();
     }
     if has_type(schema, "boolean") {
         return any::<bool>().prop_map(Value::from).boxed();
     }
     if has_type(schema, "string") {
         if let Some(format) = schema.get("format").and_then(Value::as_str) {
-            return if noisy { format_strings(format) } else { pick(&VALID[format_index(format)..][..1]) };
+            return if noisy {
+                format_strings(format)
+            } else {
+                pick(&VALID[format_index(format)..][..1])
+            };
         }
         if !noisy {
             return "[a-zA-Z0-9]{1,8}".prop_map(Value::from).boxed();
@@ -147,11 +203,18 @@ fn right_value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrateg
 /// Objects of the view's schema: required properties nearly always, others often, and now and
 /// then a property only other providers take, or one nobody does.
 fn object_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Value> {
-    let properties = schema["properties"].as_object().cloned().unwrap_or_default();
+    let properties = schema["properties"]
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
     let required: Vec<String> = schema
         .get("required")
         .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|r| {
+            r.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     let unified_properties = unified
         .get("properties")
@@ -162,7 +225,8 @@ fn object_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Val
     for (name, property) in &properties {
         let unified_property = unified_properties.get(name).cloned().unwrap_or(Value::Null);
         let key = name.clone();
-        let present = value_for(property, &unified_property, noisy).prop_map(move |v| Some((key.clone(), v)));
+        let present =
+            value_for(property, &unified_property, noisy).prop_map(move |v| Some((key.clone(), v)));
         let key = name.clone();
         let null = Just(Some((key, Value::Null)));
         fields.push(match (required.contains(name), noisy) {
@@ -187,7 +251,14 @@ fn object_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Val
         fields.push(prop_oneof![1 => unknown, 9 => Just(None)].boxed());
     }
     fields
-        .prop_map(|entries| Value::Object(entries.into_iter().flatten().collect::<Map<String, Value>>()))
+        .prop_map(|entries| {
+            Value::Object(
+                entries
+                    .into_iter()
+                    .flatten()
+                    .collect::<Map<String, Value>>(),
+            )
+        })
         .boxed()
 }
 
@@ -195,7 +266,10 @@ fn check_part(part: Part, cases: u32) {
     let registry = unified_models::registry();
     let operation = users_create(&registry);
     let views: Vec<View<Set>> = View::<Set>::all().collect();
-    let schemas: Vec<Value> = views.iter().map(|view| exported_schema(operation, part, *view)).collect();
+    let schemas: Vec<Value> = views
+        .iter()
+        .map(|view| exported_schema(operation, part, *view))
+        .collect();
     let validators: Vec<jsonschema::Validator> = schemas.iter().map(reference_validator).collect();
     let unified = &schemas[views.len() - 1];
     let documents = (0..views.len(), any::<bool>())
@@ -222,8 +296,17 @@ fn check_part(part: Part, cases: u32) {
                     document,
                     report
                 );
-                prop_assert_eq!(report.is_valid(), ours, "report and is_valid disagree: {}", document);
-                let seen = if ours { &valid_seen[index] } else { &invalid_seen[index] };
+                prop_assert_eq!(
+                    report.is_valid(),
+                    ours,
+                    "report and is_valid disagree: {}",
+                    document
+                );
+                let seen = if ours {
+                    &valid_seen[index]
+                } else {
+                    &invalid_seen[index]
+                };
                 seen.set(seen.get() + 1);
             }
             Ok(())
@@ -231,8 +314,14 @@ fn check_part(part: Part, cases: u32) {
         .unwrap();
     // The generator must really exercise both verdicts for every view.
     for (index, view) in views.iter().enumerate() {
-        assert!(valid_seen[index].get() > 0, "{part}: no valid document for {view:?}");
-        assert!(invalid_seen[index].get() > 0, "{part}: no invalid document for {view:?}");
+        assert!(
+            valid_seen[index].get() > 0,
+            "{part}: no valid document for {view:?}"
+        );
+        assert!(
+            invalid_seen[index].get() > 0,
+            "{part}: no invalid document for {view:?}"
+        );
     }
 }
 

@@ -10,7 +10,9 @@ use unified_tests::workspace_root;
 const REGENERATE: &str = "run `cargo run -p unified-cli -- export` to regenerate them";
 
 fn files_on_disk(dir: &Path, base: &Path, out: &mut BTreeSet<String>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}; {REGENERATE}", dir.display())) {
+    for entry in
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}; {REGENERATE}", dir.display()))
+    {
         let path = entry.unwrap().path();
         if path.is_dir() {
             files_on_disk(&path, base, out);
@@ -35,12 +37,23 @@ fn committed_schemas_are_up_to_date() {
     }
     let mut on_disk = BTreeSet::new();
     files_on_disk(&dir, &dir, &mut on_disk);
-    let wanted: BTreeSet<String> = expected.iter().map(|(relative, _)| relative.clone()).collect();
+    let wanted: BTreeSet<String> = expected
+        .iter()
+        .map(|(relative, _)| relative.clone())
+        .collect();
     for extra in on_disk.difference(&wanted) {
         stale.push(format!("{extra} is not produced by any model"));
     }
-    assert!(stale.is_empty(), "schemas/ is stale ({REGENERATE}):\n{}", stale.join("\n"));
-    assert_eq!(expected.len(), 3 * 11, "three parts for ten providers and the unified view");
+    assert!(
+        stale.is_empty(),
+        "schemas/ is stale ({REGENERATE}):\n{}",
+        stale.join("\n")
+    );
+    assert_eq!(
+        expected.len(),
+        3 * 11,
+        "three parts for ten providers and the unified view"
+    );
 }
 
 fn refs_in(value: &Value, out: &mut Vec<String>) {
@@ -62,8 +75,14 @@ fn refs_in(value: &Value, out: &mut Vec<String>) {
 fn every_schema_is_valid_draft_2020_12_and_self_contained() {
     for (relative, text) in unified_models::registry().schema_files() {
         let schema: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{relative}");
-        assert!(jsonschema::meta::is_valid(&schema), "{relative} is not a valid schema");
+        assert_eq!(
+            schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+            "{relative}"
+        );
+        assert!(
+            jsonschema::meta::is_valid(&schema),
+            "{relative} is not a valid schema"
+        );
         let mut refs = Vec::new();
         refs_in(&schema, &mut refs);
         assert!(refs.is_empty(), "{relative} has references: {refs:?}");
@@ -78,7 +97,10 @@ fn descriptions_come_from_doc_comments() {
     )
     .unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(schema["properties"]["name"]["description"], "The user's name");
+    assert_eq!(
+        schema["properties"]["name"]["description"],
+        "The user's name"
+    );
     assert_eq!(
         schema["properties"]["emails"]["items"]["properties"]["email"]["description"],
         "The user's email address"

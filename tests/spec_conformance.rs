@@ -25,13 +25,16 @@ fn spec_lines() -> Vec<String> {
     text.lines().map(|line| line.trim().to_owned()).collect()
 }
 
-fn section<'a>(lines: &'a [String], part: Part) -> &'a [String] {
+fn section(lines: &[String], part: Part) -> &[String] {
     let heading = match part {
         Part::Query => "Query Parameters",
         Part::Body => "Request Body",
         Part::Response => "Response Body",
     };
-    let start = lines.iter().position(|l| l == heading).expect("section heading");
+    let start = lines
+        .iter()
+        .position(|l| l == heading)
+        .expect("section heading");
     let end = lines[start + 1..]
         .iter()
         .position(|l| {
@@ -120,14 +123,23 @@ fn parse_field(lines: &[String], field: &str, all_fields: &[&str]) -> SpecField 
 
 fn names(ids: &[&str]) -> BTreeSet<String> {
     ids.iter()
-        .map(|id| Provider::<Set>::from_id(id).expect("known id").name().to_owned())
+        .map(|id| {
+            Provider::<Set>::from_id(id)
+                .expect("known id")
+                .name()
+                .to_owned()
+        })
         .collect()
 }
 
 fn json_type_of(schema: &Value) -> String {
     let types: Vec<&str> = match schema.get("type") {
         Some(Value::String(t)) => vec![t.as_str()],
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).filter(|t| *t != "null").collect(),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|t| *t != "null")
+            .collect(),
         _ => vec![],
     };
     let base = match types.as_slice() {
@@ -149,7 +161,9 @@ fn every_field_matches_the_spec() {
     let operation = users_create(&registry);
     let coverage = operation.coverage();
     let lines = spec_lines();
-    let every: BTreeSet<String> = Provider::<Set>::all().map(|p| p.name().to_owned()).collect();
+    let every: BTreeSet<String> = Provider::<Set>::all()
+        .map(|p| p.name().to_owned())
+        .collect();
     let mut checked = 0;
     for (part, rows) in [
         (Part::Body, &coverage.parts.body),
@@ -170,13 +184,23 @@ fn every_field_matches_the_spec() {
             let ours_required = names(required);
             let ours_supported = names(supported);
             if spec.every_provider {
-                assert_eq!(ours_supported, every, "{part} `{field}`: every provider takes it");
+                assert_eq!(
+                    ours_supported, every,
+                    "{part} `{field}`: every provider takes it"
+                );
                 let required_everywhere = spec.type_text.contains("uuid");
-                let expected: BTreeSet<String> = if required_everywhere { every.clone() } else { BTreeSet::new() };
+                let expected: BTreeSet<String> = if required_everywhere {
+                    every.clone()
+                } else {
+                    BTreeSet::new()
+                };
                 assert_eq!(ours_required, expected, "{part} `{field}`: required");
             } else {
                 assert_eq!(ours_required, spec.required, "{part} `{field}`: required");
-                assert_eq!(ours_supported, spec.supported, "{part} `{field}`: supported");
+                assert_eq!(
+                    ours_supported, spec.supported,
+                    "{part} `{field}`: supported"
+                );
             }
             let field_schema = &schema["properties"][*field];
             if !spec.type_text.is_empty() {

@@ -37,6 +37,9 @@ fn every_worked_example_gets_its_verdict_and_exact_errors() {
             .collect();
         assert_eq!(got, want, "{provider} {part}: {}", example["body"]);
         assert_eq!(report.is_valid(), example["valid"].as_bool().unwrap());
-        assert_eq!(operation.is_valid(part, &example["body"], view), report.is_valid());
+        assert_eq!(
+            operation.is_valid(part, &example["body"], view),
+            report.is_valid()
+        );
     }
 }

@@ -23,7 +23,10 @@ fn unified(args: &[&str], stdin: Option<&str>) -> Output {
 
 fn json_out(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!("stdout is one JSON document ({e}): {}", String::from_utf8_lossy(&output.stdout))
+        panic!(
+            "stdout is one JSON document ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
     })
 }
 
@@ -36,8 +39,21 @@ fn temp_path(name: &str) -> PathBuf {
 #[test]
 fn a_valid_body_exits_0_with_the_report() {
     let path = temp_path("valid.json");
-    std::fs::write(&path, r#"{"name": "Grace", "emails": [{"email": "g@navy.example", "type": "primary"}]}"#).unwrap();
-    let output = unified(&["validate", "ticketing/users", "--provider", "dixa", path.to_str().unwrap()], None);
+    std::fs::write(
+        &path,
+        r#"{"name": "Grace", "emails": [{"email": "g@navy.example", "type": "primary"}]}"#,
+    )
+    .unwrap();
+    let output = unified(
+        &[
+            "validate",
+            "ticketing/users",
+            "--provider",
+            "dixa",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         json_out(&output),
@@ -50,7 +66,16 @@ fn an_invalid_body_from_stdin_exits_1_with_every_error() {
     let body = r#"{"name": "", "emails": [{"email": "grace@navy.example"}], "password": "x"}"#;
     for args in [
         vec!["validate", "ticketing/users", "--provider", "dixa", "-"],
-        vec!["validate", "ticketing/users", "--provider", "dixa", "--op", "create", "--part", "body"],
+        vec![
+            "validate",
+            "ticketing/users",
+            "--provider",
+            "dixa",
+            "--op",
+            "create",
+            "--part",
+            "body",
+        ],
     ] {
         let output = unified(&args, Some(body));
         assert_eq!(output.status.code(), Some(1));
@@ -60,34 +85,82 @@ fn an_invalid_body_from_stdin_exits_1_with_every_error() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|e| (e["pointer"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned()))
+            .map(|e| {
+                (
+                    e["pointer"].as_str().unwrap().to_owned(),
+                    e["code"].as_str().unwrap().to_owned(),
+                )
+            })
             .collect();
         found.sort();
         assert_eq!(
             found,
-            [("/emails/0/type", "required"), ("/name", "empty"), ("/password", "unsupported")]
-                .map(|(p, c)| (p.to_owned(), c.to_owned()))
+            [
+                ("/emails/0/type", "required"),
+                ("/name", "empty"),
+                ("/password", "unsupported")
+            ]
+            .map(|(p, c)| (p.to_owned(), c.to_owned()))
         );
-        assert!(report["errors"].as_array().unwrap().iter().all(|e| !e["message"].as_str().unwrap().is_empty()));
+        assert!(
+            report["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|e| !e["message"].as_str().unwrap().is_empty())
+        );
     }
 }
 
 #[test]
 fn malformed_json_is_invalid_with_line_and_column() {
-    let output = unified(&["validate", "ticketing/users", "--provider", "hive"], Some("{\"name\": \n}"));
+    let output = unified(
+        &["validate", "ticketing/users", "--provider", "hive"],
+        Some("{\"name\": \n}"),
+    );
     assert_eq!(output.status.code(), Some(1));
     let report = json_out(&output);
     assert_eq!(report["errors"][0]["code"], "json");
     assert_eq!(report["errors"][0]["pointer"], "");
-    assert!(report["errors"][0]["message"].as_str().unwrap().contains("line 2 column 1"));
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("line 2 column 1")
+    );
 }
 
 #[test]
 fn the_query_part_reads_a_query_string() {
     let query = "integrated_account_id=62f44730-dd91-461e-bd6a-aedd9e0ad79d&collections[][id]=123&truto_exclude_fields[]=id\n";
-    let output = unified(&["validate", "ticketing/users", "--provider", "pivotal_tracker", "--part", "query"], Some(query));
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
-    let output = unified(&["validate", "ticketing/users", "--provider", "dixa", "--part", "query"], Some(query));
+    let output = unified(
+        &[
+            "validate",
+            "ticketing/users",
+            "--provider",
+            "pivotal_tracker",
+            "--part",
+            "query",
+        ],
+        Some(query),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let output = unified(
+        &[
+            "validate",
+            "ticketing/users",
+            "--provider",
+            "dixa",
+            "--part",
+            "query",
+        ],
+        Some(query),
+    );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(json_out(&output)["errors"][0]["code"], "unsupported");
 }
@@ -97,9 +170,29 @@ fn usage_errors_exit_2_with_one_line_on_stderr() {
     let cases: [&[&str]; 6] = [
         &["validate", "ticketing/user", "--provider", "dixa"],
         &["validate", "ticketing/users", "--provider", "dixxa"],
-        &["validate", "ticketing/users", "--provider", "dixa", "--part", "header"],
-        &["validate", "ticketing/users", "--provider", "dixa", "--op", "delete"],
-        &["validate", "ticketing/users", "--provider", "dixa", "/no/such/file.json"],
+        &[
+            "validate",
+            "ticketing/users",
+            "--provider",
+            "dixa",
+            "--part",
+            "header",
+        ],
+        &[
+            "validate",
+            "ticketing/users",
+            "--provider",
+            "dixa",
+            "--op",
+            "delete",
+        ],
+        &[
+            "validate",
+            "ticketing/users",
+            "--provider",
+            "dixa",
+            "/no/such/file.json",
+        ],
         &["schema", "nothing", "--provider", "dixa"],
     ];
     for args in cases {
@@ -109,25 +202,52 @@ fn usage_errors_exit_2_with_one_line_on_stderr() {
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
     }
-    let output = unified(&["validate", "ticketing/users", "--provider", "dixxa"], Some("{}"));
-    assert!(String::from_utf8(output.stderr).unwrap().contains("did you mean `dixa`?"));
+    let output = unified(
+        &["validate", "ticketing/users", "--provider", "dixxa"],
+        Some("{}"),
+    );
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("did you mean `dixa`?")
+    );
     assert_eq!(unified(&["validate"], None).status.code(), Some(2));
 }
 
 #[test]
 fn schema_prints_the_exported_schema() {
-    let output = unified(&["schema", "ticketing/users", "--provider", "qualtrics_corexm", "--part", "query"], None);
+    let output = unified(
+        &[
+            "schema",
+            "ticketing/users",
+            "--provider",
+            "qualtrics_corexm",
+            "--part",
+            "query",
+        ],
+        None,
+    );
     assert_eq!(output.status.code(), Some(0));
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let file = std::fs::read(root.join("schemas/ticketing/users/qualtrics_corexm/create.query.json")).unwrap();
-    assert_eq!(json_out(&output), serde_json::from_slice::<Value>(&file).unwrap());
+    let file =
+        std::fs::read(root.join("schemas/ticketing/users/qualtrics_corexm/create.query.json"))
+            .unwrap();
+    assert_eq!(
+        json_out(&output),
+        serde_json::from_slice::<Value>(&file).unwrap()
+    );
 }
 
 #[test]
 fn export_writes_every_schema() {
     let dir = temp_path("export");
     let output = unified(&["export", dir.to_str().unwrap()], None);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schemas");
     for view in ["dixa", "teamwork_project_management", "unified"] {
         for part in ["body", "query", "response"] {
@@ -148,18 +268,38 @@ fn coverage_as_json_and_markdown() {
     let coverage = json_out(&output);
     assert_eq!(coverage["model"], "ticketing/users");
     assert_eq!(coverage["operation"], "create");
-    assert_eq!(coverage["providers"][0], json!({"id": "dixa", "name": "Dixa"}));
+    assert_eq!(
+        coverage["providers"][0],
+        json!({"id": "dixa", "name": "Dixa"})
+    );
     assert_eq!(coverage["providers"].as_array().unwrap().len(), 10);
     let name = &coverage["parts"]["body"][0];
     assert_eq!(name["field"], "name");
-    assert_eq!(name["required"], json!(["dixa", "pivotal_tracker", "reamaze", "solarwinds_service_desk"]));
+    assert_eq!(
+        name["required"],
+        json!([
+            "dixa",
+            "pivotal_tracker",
+            "reamaze",
+            "solarwinds_service_desk"
+        ])
+    );
     assert_eq!(name["supported"].as_array().unwrap().len(), 8);
     assert_eq!(coverage["parts"]["query"][0]["field"], "collections");
-    assert_eq!(coverage["parts"]["response"][0]["supported"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        coverage["parts"]["response"][0]["supported"]
+            .as_array()
+            .unwrap()
+            .len(),
+        10
+    );
 
     let output = unified(&["coverage", "ticketing/users"], None);
     let markdown = String::from_utf8(output.stdout).unwrap();
-    assert!(markdown.contains("| `name` | 8 supported · 4 required | Dixa (required), "), "{markdown}");
+    assert!(
+        markdown.contains("| `name` | 8 supported · 4 required | Dixa (required), "),
+        "{markdown}"
+    );
     assert!(markdown.contains("| `emails` | 9 supported · 8 required |"));
 }
 

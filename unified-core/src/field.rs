@@ -80,7 +80,13 @@ impl<S: ProviderSet> FieldValue<S> for String {
 
     #[inline]
     fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        expect_type(value.is_string(), <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
+        expect_type(
+            value.is_string(),
+            <Self as FieldValue<S>>::EXPECTED,
+            value,
+            at,
+            recorder,
+        )
     }
 
     fn schema(_: View<S>) -> Schema {
@@ -93,7 +99,13 @@ impl<S: ProviderSet> FieldValue<S> for bool {
 
     #[inline]
     fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        expect_type(value.is_boolean(), <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
+        expect_type(
+            value.is_boolean(),
+            <Self as FieldValue<S>>::EXPECTED,
+            value,
+            at,
+            recorder,
+        )
     }
 
     fn schema(_: View<S>) -> Schema {
@@ -123,7 +135,13 @@ impl<S: ProviderSet> FieldValue<S> for f64 {
 
     #[inline]
     fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        expect_type(value.is_number(), <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
+        expect_type(
+            value.is_number(),
+            <Self as FieldValue<S>>::EXPECTED,
+            value,
+            at,
+            recorder,
+        )
     }
 
     fn schema(_: View<S>) -> Schema {
@@ -177,7 +195,13 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
 
     fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
         let Some(items) = value.as_array() else {
-            return expect_type(false, <Self as FieldValue<S>>::EXPECTED, value, at, recorder);
+            return expect_type(
+                false,
+                <Self as FieldValue<S>>::EXPECTED,
+                value,
+                at,
+                recorder,
+            );
         };
         for (index, item) in items.iter().enumerate() {
             T::check(item, view, &at.index(index), recorder);

@@ -86,7 +86,9 @@ fn two_digits(bytes: &[u8], at: usize) -> Option<u32> {
 const fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         _ => 31,
     }
@@ -96,7 +98,7 @@ const fn days_in_month(year: u32, month: u32) -> u32 {
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`, `T` and `Z` in either case.
 ///
 /// A leap second (`:60`) is accepted only where the time, moved to UTC by its offset, is
-/// 23:59, on any date (RFC 3339 does not list the dates that had one).
+/// 23:59, on any date: the table of past leap seconds (RFC 3339 appendix D) is not consulted.
 fn is_date_time(bytes: &[u8]) -> bool {
     // Shortest form: `YYYY-MM-DDTHH:MM:SSZ`.
     if bytes.len() < 20
@@ -781,7 +783,7 @@ fn is_u_label(label: &[char]) -> bool {
             return false;
         }
     }
-    !(katakana_middle_dot && !hiragana_katakana_or_han)
+    (!katakana_middle_dot || hiragana_katakana_or_han)
         && !(arabic_indic_digits && extended_arabic_indic_digits)
 }
 

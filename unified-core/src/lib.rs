@@ -78,6 +78,11 @@ pub use recorder::{AllFailures, FirstFailure, Recorder};
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 /// `#[derive(UnifiedModel)]`: validators, schemas and coverage from one annotated struct.
 #[cfg(feature = "derive")]
 pub use unified_derive::UnifiedModel;

@@ -247,7 +247,10 @@ fn unknown_message<S: ProviderSet, M: ObjectModel<S>>(key: &str) -> String {
 
 /// The schema of one field for `view`: its type's schema plus description, allowed values,
 /// format, non-emptiness where required, and null where optional.
-pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(rule: &FieldRule<S>, view: View<S>) -> Schema {
+pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
+    rule: &FieldRule<S>,
+    view: View<S>,
+) -> Schema {
     let mut field = T::schema(view);
     let object = field.ensure_object();
     if let Some(description) = rule.description {
@@ -323,7 +326,10 @@ pub fn check_unit_enum<R: Recorder>(
 }
 
 /// The schema of a unit enum.
-pub fn unit_enum_schema(names: &'static [&'static str], description: Option<&'static str>) -> Schema {
+pub fn unit_enum_schema(
+    names: &'static [&'static str],
+    description: Option<&'static str>,
+) -> Schema {
     let mut object = Map::new();
     object.insert("type".into(), "string".into());
     if let Some(description) = description {

@@ -153,7 +153,11 @@ impl<S: ProviderSet> Operation<S> {
         match part {
             Part::Query => {
                 let text = core::str::from_utf8(text).map_err(|error| {
-                    ValidationError::new("", Code::Json, format!("query string is not UTF-8: {error}"))
+                    ValidationError::new(
+                        "",
+                        Code::Json,
+                        format!("query string is not UTF-8: {error}"),
+                    )
                 })?;
                 let schema = (self.part(Part::Query).schema)(View::UNIFIED);
                 query_to_json(text, &schema).map_err(|error| {

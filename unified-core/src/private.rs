@@ -37,4 +37,3 @@ impl StringField for String {}
 
 /// Compiles only when `T` is a string field; the derive calls it for `format` and `allowed`.
 pub const fn assert_string_field<T: StringField>() {}
-

@@ -70,7 +70,10 @@ fn convert_text(text: &str, schema: &Value) -> Option<Value> {
             return Some(number.into());
         }
         if allows(schema, "number")
-            && let Some(number) = text.parse::<f64>().ok().and_then(serde_json::Number::from_f64)
+            && let Some(number) = text
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
         {
             return Some(Value::Number(number));
         }
@@ -119,6 +122,9 @@ mod tests {
     #[test]
     fn leaves_text_that_does_not_convert() {
         let schema = json_schema!({"type": "object", "properties": {"flag": {"type": "boolean"}}});
-        assert_eq!(query_to_json("flag=yes", &schema).unwrap(), json!({"flag": "yes"}));
+        assert_eq!(
+            query_to_json("flag=yes", &schema).unwrap(),
+            json!({"flag": "yes"})
+        );
     }
 }

@@ -47,7 +47,13 @@ impl<S: ProviderSet> FieldValue<S> for Secret {
 
     #[inline]
     fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        expect_type(value.is_string(), <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
+        expect_type(
+            value.is_string(),
+            <Self as FieldValue<S>>::EXPECTED,
+            value,
+            at,
+            recorder,
+        )
     }
 
     fn schema(_: View<S>) -> Schema {

@@ -116,7 +116,13 @@ mod tests {
             ("lowercase", "team_ids", "TeamIds", "team_ids", "teamids"),
             ("camelCase", "team_ids", "TeamIds", "teamIds", "teamIds"),
             ("kebab-case", "team_ids", "TeamIds", "team-ids", "team-ids"),
-            ("SCREAMING_SNAKE_CASE", "team_ids", "TeamIds", "TEAM_IDS", "TEAM_IDS"),
+            (
+                "SCREAMING_SNAKE_CASE",
+                "team_ids",
+                "TeamIds",
+                "TEAM_IDS",
+                "TEAM_IDS",
+            ),
         ];
         for (name, field, variant, field_out, variant_out) in cases {
             let rule = RenameRule::from_name(name).unwrap();

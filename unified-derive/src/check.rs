@@ -107,7 +107,9 @@ fn check_field(
             None => {
                 cx.error_spanned_by(
                     lit,
-                    format!("unknown format `{value}`; expected one of: email, uri, date-time, uuid"),
+                    format!(
+                        "unknown format `{value}`; expected one of: email, uri, date-time, uuid"
+                    ),
                 );
                 None
             }
@@ -170,7 +172,10 @@ fn check_allowed(cx: &Ctxt, field: &RawField<'_>, presence: &Presence) -> Vec<Al
     let mut allowed: Vec<Allowed> = Vec::new();
     for (provider, values) in &field.allowed {
         if values.is_empty() {
-            cx.error_spanned_by(provider, format!("`allowed` for `{provider}` lists no value"));
+            cx.error_spanned_by(
+                provider,
+                format!("`allowed` for `{provider}` lists no value"),
+            );
             continue;
         }
         if let Presence::Listed {

@@ -39,7 +39,11 @@ impl Ctxt {
             .borrow_mut()
             .take()
             .expect("the collector is finished twice");
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 

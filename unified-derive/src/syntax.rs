@@ -193,7 +193,11 @@ fn reject_misplaced(cx: &Ctxt, attr: &Attribute, place: Place) {
 }
 
 fn parse_provider_list(cx: &Ctxt, attr: &Attribute) -> Option<ProviderList> {
-    let name = attr.path().get_ident().map(Ident::to_string).unwrap_or_default();
+    let name = attr
+        .path()
+        .get_ident()
+        .map(Ident::to_string)
+        .unwrap_or_default();
     let empty_message = format!(
         "`#[{name}]` needs at least one provider: `#[{name}(provider, ...)]`; to take the field for every provider, leave the attribute out"
     );
@@ -231,7 +235,11 @@ fn parse_container_unified(cx: &Ctxt, attr: &Attribute, providers: &mut Option<s
                 cx.error_spanned_by(&meta.path, "duplicate `providers` attribute");
             }
         } else if meta.path.is_ident("format") || meta.path.is_ident("allowed") {
-            let key = meta.path.get_ident().map(Ident::to_string).unwrap_or_default();
+            let key = meta
+                .path
+                .get_ident()
+                .map(Ident::to_string)
+                .unwrap_or_default();
             cx.error_spanned_by(
                 &meta.path,
                 format!("`{key}` belongs on a field, not on the type"),

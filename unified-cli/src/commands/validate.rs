@@ -23,7 +23,11 @@ struct Output<'a> {
     errors: &'a [ValidationError],
 }
 
-pub fn run(registry: &Registry<Set>, target: &Target, file: Option<&Path>) -> Result<ExitCode, Failure> {
+pub fn run(
+    registry: &Registry<Set>,
+    target: &Target,
+    file: Option<&Path>,
+) -> Result<ExitCode, Failure> {
     let resolved = resolve(registry, target)?;
     let input = read_input(file)?;
     let text: &[u8] = match resolved.part {
