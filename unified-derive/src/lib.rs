@@ -1,7 +1,7 @@
 //! `#[derive(UnifiedModel)]`, re-exported by `unified-core`; see its documentation for the
-//! attributes. The pipeline: [`syntax`] reads the tokens into a raw model, collecting every
-//! error; [`check`] turns it into a model the generator can trust; [`emit`] only generates.
-//! When anything is wrong, [`fallback`] emits stub impls beside the errors so the user sees
+//! attributes. The pipeline: `syntax` reads the tokens into a raw model, collecting every
+//! error; `check` turns it into a model the generator can trust; `emit` only generates.
+//! When anything is wrong, `fallback` emits stub impls beside the errors so the user sees
 //! the real mistakes and not a cascade of "trait not implemented".
 
 mod case;
