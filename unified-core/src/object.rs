@@ -61,7 +61,7 @@ pub trait ObjectModel<S: ProviderSet> {
 
 /// What to do with one field: check its value, or build its schema.
 pub enum FieldOp<'a, S, R> {
-    /// Check a present value (maybe null) with [`check_field`].
+    /// Check a present value (maybe null) with `check_field`.
     Check {
         /// The value.
         value: &'a Value,
@@ -72,7 +72,7 @@ pub enum FieldOp<'a, S, R> {
         /// Where violations go.
         recorder: &'a mut R,
     },
-    /// Build the field's schema with [`field_schema`].
+    /// Build the field's schema with `field_schema`.
     Schema {
         /// The view the schema is for.
         view: View<S>,
