@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod failure;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -14,7 +15,7 @@ fn main() -> ExitCode {
     match commands::run(cli.command) {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!("unified: {failure}");
+            let _ = writeln!(std::io::stderr(), "unified: {failure}");
             ExitCode::from(2)
         }
     }

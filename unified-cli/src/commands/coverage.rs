@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use unified_core::Registry;
 use unified_models::providers::Set;
 
-use super::{find_operation, print_json};
+use super::{find_operation, print, print_json};
 use crate::cli::CoverageFormat;
 use crate::failure::Failure;
 
@@ -18,7 +18,7 @@ pub fn run(
     let coverage = find_operation(registry, model, operation)?.coverage();
     match format {
         CoverageFormat::Json => print_json(&coverage)?,
-        CoverageFormat::Markdown => print!("{}", coverage.to_markdown()),
+        CoverageFormat::Markdown => print(&coverage.to_markdown())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! `unified export`: every schema file below a folder, written only where it changed.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -25,7 +26,8 @@ pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
             .map_err(|error| Failure::new(format!("cannot write {}: {error}", path.display())))?;
         written += 1;
     }
-    eprintln!(
+    let _ = writeln!(
+        std::io::stderr(),
         "{} schemas in {} ({written} written, {} unchanged)",
         files.len(),
         dir.display(),

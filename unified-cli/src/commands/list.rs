@@ -5,18 +5,23 @@ use std::process::ExitCode;
 use unified_core::{Provider, Registry};
 use unified_models::providers::Set;
 
+use super::print;
 use crate::failure::Failure;
 
 pub fn providers() -> Result<ExitCode, Failure> {
-    for provider in Provider::<Set>::all() {
-        println!("{:<30} {}", provider.id(), provider.name());
-    }
+    let lines: String = Provider::<Set>::all()
+        .map(|provider| format!("{:<30} {}\n", provider.id(), provider.name()))
+        .collect();
+    print(&lines)?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn models(registry: &Registry<Set>) -> Result<ExitCode, Failure> {
-    for operation in registry.operations() {
-        println!("{:<30} {}", operation.model(), operation.name());
-    }
+    let lines: String = registry
+        .operations()
+        .iter()
+        .map(|operation| format!("{:<30} {}\n", operation.model(), operation.name()))
+        .collect();
+    print(&lines)?;
     Ok(ExitCode::SUCCESS)
 }

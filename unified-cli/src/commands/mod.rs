@@ -88,8 +88,18 @@ fn unknown<'a>(
 
 /// Prints a JSON value as one pretty document.
 pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
+    let mut text = serde_json::to_string_pretty(value)
         .map_err(|error| Failure::new(format!("cannot print JSON: {error}")))?;
-    println!("{text}");
-    Ok(())
+    text.push('\n');
+    print(&text)
+}
+
+/// Writes to stdout; a closed pipe (`unified ... | head`) is a failure to report, not a panic.
+pub fn print(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|error| Failure::new(format!("cannot write to standard output: {error}")))
 }
