@@ -265,6 +265,10 @@ pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
         object.insert("format".into(), format.keyword().into());
     }
     if rule.required.contains(view) {
+        if !object.contains_key("type") && !object.contains_key("enum") {
+            // A free-form value (`serde_json::Value`) still may not be null where required.
+            object.insert("not".into(), serde_json::json!({ "type": "null" }));
+        }
         match T::EMPTINESS {
             Emptiness::String => {
                 object.insert("minLength".into(), 1.into());

@@ -37,3 +37,19 @@ impl StringField for String {}
 
 /// Compiles only when `T` is a string field; the derive calls it for `format` and `allowed`.
 pub const fn assert_string_field<T: StringField>() {}
+
+/// Whether `id` is the reserved id of the unified view; `providers!` refuses it at compile time.
+pub const fn is_unified_view_id(id: &str) -> bool {
+    let (id, reserved) = (id.as_bytes(), crate::UNIFIED_VIEW_ID.as_bytes());
+    if id.len() != reserved.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < id.len() {
+        if id[i] != reserved[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

@@ -231,6 +231,12 @@ macro_rules! providers {
                 <Set as $crate::ProviderSet>::ALL.len() <= $crate::MAX_PROVIDERS,
                 "a provider set holds at most 127 providers",
             );
+            $(
+                const _: () = ::core::assert!(
+                    !$crate::__private::is_unified_view_id(::core::stringify!($id)),
+                    "`unified` names the provider-agnostic view and cannot be a provider id",
+                );
+            )+
 
             #[allow(non_camel_case_types, dead_code)]
             #[repr(u8)]
