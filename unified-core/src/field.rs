@@ -74,79 +74,43 @@ pub fn expect_type<R: Recorder>(
     ok
 }
 
-impl<S: ProviderSet> FieldValue<S> for String {
-    const EXPECTED: &'static str = "a string";
-    const EMPTINESS: Emptiness = Emptiness::String;
+/// Implements [`FieldValue`] for a type whose JSON value is a scalar that one predicate
+/// recognises.
+macro_rules! scalar_field_value {
+    ($ty:ty, $expected:literal, $emptiness:expr, $is:expr, $schema:tt) => {
+        impl<S: $crate::provider::ProviderSet> $crate::field::FieldValue<S> for $ty {
+            const EXPECTED: &'static str = $expected;
+            const EMPTINESS: $crate::field::Emptiness = $emptiness;
 
-    #[inline]
-    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        expect_type(
-            value.is_string(),
-            <Self as FieldValue<S>>::EXPECTED,
-            value,
-            at,
-            recorder,
-        )
-    }
+            #[inline]
+            fn check<R: $crate::recorder::Recorder>(
+                value: &::serde_json::Value,
+                _: $crate::provider::View<S>,
+                at: &$crate::path::Path<'_>,
+                recorder: &mut R,
+            ) -> bool {
+                let is: fn(&::serde_json::Value) -> bool = $is;
+                $crate::field::expect_type(is(value), $expected, value, at, recorder)
+            }
 
-    fn schema(_: View<S>) -> Schema {
-        json_schema!({ "type": "string" })
-    }
+            fn schema(_: $crate::provider::View<S>) -> ::schemars::Schema {
+                ::schemars::json_schema!($schema)
+            }
+        }
+    };
 }
+pub(crate) use scalar_field_value;
 
-impl<S: ProviderSet> FieldValue<S> for bool {
-    const EXPECTED: &'static str = "a boolean";
+scalar_field_value!(String, "a string", Emptiness::String, Value::is_string, { "type": "string" });
+scalar_field_value!(bool, "a boolean", Emptiness::NotApplicable, Value::is_boolean, { "type": "boolean" });
+scalar_field_value!(f64, "a number", Emptiness::NotApplicable, Value::is_number, { "type": "number" });
+// JSON Schema counts 1.0 as an integer; so do we.
+scalar_field_value!(i64, "an integer", Emptiness::NotApplicable, is_integer, { "type": "integer" });
 
-    #[inline]
-    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        expect_type(
-            value.is_boolean(),
-            <Self as FieldValue<S>>::EXPECTED,
-            value,
-            at,
-            recorder,
-        )
-    }
-
-    fn schema(_: View<S>) -> Schema {
-        json_schema!({ "type": "boolean" })
-    }
-}
-
-impl<S: ProviderSet> FieldValue<S> for i64 {
-    const EXPECTED: &'static str = "an integer";
-
-    #[inline]
-    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        // JSON Schema counts 1.0 as an integer; so do we.
-        let ok = value.as_number().is_some_and(|n| {
-            n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
-        });
-        expect_type(ok, <Self as FieldValue<S>>::EXPECTED, value, at, recorder)
-    }
-
-    fn schema(_: View<S>) -> Schema {
-        json_schema!({ "type": "integer" })
-    }
-}
-
-impl<S: ProviderSet> FieldValue<S> for f64 {
-    const EXPECTED: &'static str = "a number";
-
-    #[inline]
-    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        expect_type(
-            value.is_number(),
-            <Self as FieldValue<S>>::EXPECTED,
-            value,
-            at,
-            recorder,
-        )
-    }
-
-    fn schema(_: View<S>) -> Schema {
-        json_schema!({ "type": "number" })
-    }
+fn is_integer(value: &Value) -> bool {
+    value
+        .as_number()
+        .is_some_and(|n| n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0))
 }
 
 impl<S: ProviderSet> FieldValue<S> for Value {

@@ -2,14 +2,10 @@
 
 use core::fmt;
 
-use schemars::{Schema, json_schema};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::field::{Emptiness, FieldValue, expect_type};
-use crate::path::Path;
-use crate::provider::{ProviderSet, View};
-use crate::recorder::Recorder;
+use crate::field::Emptiness;
 
 /// A secret string (a password, a token): serialized as itself, but `Debug` and `Display` show
 /// `***`, so it cannot leak into a log line or an error message by accident.
@@ -41,25 +37,13 @@ impl fmt::Display for Secret {
     }
 }
 
-impl<S: ProviderSet> FieldValue<S> for Secret {
-    const EXPECTED: &'static str = "a string";
-    const EMPTINESS: Emptiness = Emptiness::String;
-
-    #[inline]
-    fn check<R: Recorder>(value: &Value, _: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        expect_type(
-            value.is_string(),
-            <Self as FieldValue<S>>::EXPECTED,
-            value,
-            at,
-            recorder,
-        )
-    }
-
-    fn schema(_: View<S>) -> Schema {
-        json_schema!({ "type": "string", "writeOnly": true })
-    }
-}
+crate::field::scalar_field_value!(
+    Secret,
+    "a string",
+    Emptiness::String,
+    Value::is_string,
+    { "type": "string", "writeOnly": true }
+);
 
 #[cfg(test)]
 mod tests {
