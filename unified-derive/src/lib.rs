@@ -10,6 +10,7 @@ mod ctxt;
 mod emit;
 mod fallback;
 mod model;
+mod symbol;
 mod syntax;
 
 use proc_macro::TokenStream;

@@ -8,6 +8,7 @@ use syn::{Attribute, Data, DeriveInput, Fields, Ident, LitStr, Meta, Token, Type
 
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
+use crate::symbol::*;
 
 /// Where an attribute was found, for "belongs on a field" errors.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -69,9 +70,9 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
         body: RawBody::Unsupported,
     };
     for attr in &input.attrs {
-        if attr.path().is_ident("unified") {
+        if attr.path().is_ident(UNIFIED) {
             parse_container_unified(cx, attr, &mut model.providers);
-        } else if attr.path().is_ident("serde") {
+        } else if attr.path().is_ident(SERDE) {
             parse_container_serde(cx, attr, &mut model.rename_all);
         } else {
             reject_misplaced(cx, attr, Place::Container);
@@ -136,13 +137,13 @@ fn parse_field<'a>(cx: &Ctxt, field: &'a syn::Field) -> RawField<'a> {
         doc: doc_comment(&field.attrs),
     };
     for attr in &field.attrs {
-        if attr.path().is_ident("required") {
+        if attr.path().is_ident(REQUIRED) {
             raw.required.extend(parse_provider_list(cx, attr));
-        } else if attr.path().is_ident("supported") {
+        } else if attr.path().is_ident(SUPPORTED) {
             raw.supported.extend(parse_provider_list(cx, attr));
-        } else if attr.path().is_ident("unified") {
+        } else if attr.path().is_ident(UNIFIED) {
             parse_field_unified(cx, attr, &mut raw);
-        } else if attr.path().is_ident("serde") {
+        } else if attr.path().is_ident(SERDE) {
             parse_serde_field(cx, attr, &mut raw.serde, Place::Field);
         }
     }
@@ -152,7 +153,7 @@ fn parse_field<'a>(cx: &Ctxt, field: &'a syn::Field) -> RawField<'a> {
 fn parse_variant<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<RawVariant<'a>> {
     let mut serde = SerdeField::default();
     for attr in &variant.attrs {
-        if attr.path().is_ident("serde") {
+        if attr.path().is_ident(SERDE) {
             parse_serde_field(cx, attr, &mut serde, Place::Variant);
         } else {
             reject_misplaced(cx, attr, Place::Variant);
@@ -174,14 +175,11 @@ fn parse_variant<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<RawVariant<
 /// Our attributes where they mean nothing are errors, never silently ignored.
 fn reject_misplaced(cx: &Ctxt, attr: &Attribute, place: Place) {
     let path = attr.path();
-    let Some(name) = ["required", "supported", "unified"]
-        .into_iter()
-        .find(|name| path.is_ident(name))
-    else {
+    let Some(name) = OURS.into_iter().find(|name| path.is_ident(name)) else {
         return;
     };
     let message = match (name, place) {
-        ("unified", Place::Variant) => {
+        (UNIFIED, Place::Variant) => {
             "`#[unified(..)]` does not go on an enum variant; it belongs on the enum or struct, or on a field".to_owned()
         }
         (_, Place::Container) => {
@@ -229,12 +227,12 @@ fn parse_provider_list(cx: &Ctxt, attr: &Attribute) -> Option<ProviderList> {
 
 fn parse_container_unified(cx: &Ctxt, attr: &Attribute, providers: &mut Option<syn::Path>) {
     let result = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident("providers") {
+        if meta.path.is_ident(PROVIDERS) {
             let path: syn::Path = meta.value()?.parse()?;
             if providers.replace(path).is_some() {
                 cx.error_spanned_by(&meta.path, "duplicate `providers` attribute");
             }
-        } else if meta.path.is_ident("format") || meta.path.is_ident("allowed") {
+        } else if meta.path.is_ident(FORMAT) || meta.path.is_ident(ALLOWED) {
             let key = meta
                 .path
                 .get_ident()
@@ -264,12 +262,12 @@ fn parse_container_unified(cx: &Ctxt, attr: &Attribute, providers: &mut Option<s
 
 fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
     let result = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident("format") {
+        if meta.path.is_ident(FORMAT) {
             let format: LitStr = meta.value()?.parse()?;
             if raw.format.replace(format).is_some() {
                 cx.error_spanned_by(&meta.path, "duplicate `format` attribute");
             }
-        } else if meta.path.is_ident("allowed") {
+        } else if meta.path.is_ident(ALLOWED) {
             meta.parse_nested_meta(|inner| {
                 let provider = inner.path.require_ident()?.clone();
                 let values = inner.value()?;
@@ -279,7 +277,7 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
                 raw.allowed.push((provider, values.into_iter().collect()));
                 Ok(())
             })?;
-        } else if meta.path.is_ident("providers") {
+        } else if meta.path.is_ident(PROVIDERS) {
             cx.error_spanned_by(
                 &meta.path,
                 "`providers` belongs on the struct, not on a field",
@@ -304,7 +302,7 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
 
 fn parse_container_serde(cx: &Ctxt, attr: &Attribute, rename_all: &mut Option<RenameRule>) {
     let _ = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident("rename_all") {
+        if meta.path.is_ident(RENAME_ALL) {
             if let Some(name) = deserialize_name(&meta)? {
                 match RenameRule::from_name(&name.value()) {
                     Some(rule) => *rename_all = Some(rule),
@@ -328,13 +326,13 @@ fn parse_container_serde(cx: &Ctxt, attr: &Attribute, rename_all: &mut Option<Re
 fn parse_serde_field(cx: &Ctxt, attr: &Attribute, serde: &mut SerdeField, place: Place) {
     // Malformed serde attributes are serde's to report.
     let _ = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident("rename") {
+        if meta.path.is_ident(RENAME) {
             if let Some(name) = deserialize_name(&meta)? {
                 serde.rename = Some(name.value());
             }
-        } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+        } else if meta.path.is_ident(SKIP) || meta.path.is_ident(SKIP_DESERIALIZING) {
             serde.skip = true;
-        } else if meta.path.is_ident("flatten") && place == Place::Field {
+        } else if meta.path.is_ident(FLATTEN) && place == Place::Field {
             cx.error_spanned_by(
                 &meta.path,
                 "UnifiedModel does not support `#[serde(flatten)]`: declare the fields in the model itself",
@@ -354,7 +352,7 @@ fn deserialize_name(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option
     let mut name = None;
     meta.parse_nested_meta(|inner| {
         let value: LitStr = inner.value()?.parse()?;
-        if inner.path.is_ident("deserialize") {
+        if inner.path.is_ident(DESERIALIZE) {
             name = Some(value);
         }
         Ok(())
@@ -385,7 +383,7 @@ fn path_text(path: &syn::Path) -> String {
 fn doc_comment(attrs: &[Attribute]) -> Option<String> {
     let mut text = String::new();
     let mut blank = false;
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(DOC)) {
         let Meta::NameValue(nv) = &attr.meta else {
             continue;
         };

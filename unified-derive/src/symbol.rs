@@ -1,0 +1,33 @@
+//! The attribute keywords the derive reads, named once.
+
+/// `#[required(..)]`
+pub const REQUIRED: &str = "required";
+/// `#[supported(..)]`
+pub const SUPPORTED: &str = "supported";
+/// `#[unified(..)]`
+pub const UNIFIED: &str = "unified";
+/// Our three attributes.
+pub const OURS: [&str; 3] = [REQUIRED, SUPPORTED, UNIFIED];
+/// `#[unified(providers = path)]`
+pub const PROVIDERS: &str = "providers";
+/// `#[unified(format = "..")]`
+pub const FORMAT: &str = "format";
+/// `#[unified(allowed(provider = [..]))]`
+pub const ALLOWED: &str = "allowed";
+
+/// `#[serde(..)]`
+pub const SERDE: &str = "serde";
+/// `#[serde(rename = "..")]`
+pub const RENAME: &str = "rename";
+/// `#[serde(rename_all = "..")]`
+pub const RENAME_ALL: &str = "rename_all";
+/// `#[serde(skip)]`
+pub const SKIP: &str = "skip";
+/// `#[serde(skip_deserializing)]`
+pub const SKIP_DESERIALIZING: &str = "skip_deserializing";
+/// `#[serde(flatten)]`
+pub const FLATTEN: &str = "flatten";
+/// `rename(deserialize = "..")`
+pub const DESERIALIZE: &str = "deserialize";
+/// `#[doc = ".."]`, what `///` comments become
+pub const DOC: &str = "doc";
