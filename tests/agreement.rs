@@ -24,6 +24,11 @@ const EMAILS: &[&str] = &[
     "@example.org",
     "a@[127.0.0.1]",
     "a@[IPv6:::1]",
+    "a@xn--bcher-kva.example",
+    "a@xn--nid0j299b.com",
+    "a@xn--zz.example",
+    "a@xn--.example",
+    "a@ab--cd.example",
     "a b@example.org",
     "a@exa_mple.org",
     ".a@example.org",
@@ -99,7 +104,10 @@ fn pick(samples: &'static [&'static str]) -> BoxedStrategy<Value> {
 
 fn format_strings(format: &str) -> BoxedStrategy<Value> {
     let (samples, pattern): (&'static [&'static str], &str) = match format {
-        "email" => (EMAILS, "[a-z.+\"]{0,6}@[a-z0-9.\\-\\[\\]:]{0,10}"),
+        "email" => (
+            EMAILS,
+            "[a-z.+\"]{0,6}@([a-z0-9.\\-\\[\\]:]{0,10}|xn--[a-z0-9\\-]{1,10}\\.[a-z]{2})",
+        ),
         "uri" => (URIS, "[a-z+]{0,4}:[/a-z%0-9?#@:\\[\\]. ]{0,12}"),
         "date-time" => (
             DATE_TIMES,

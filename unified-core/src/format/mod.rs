@@ -2,9 +2,8 @@
 //! `date-time`, `uuid`), written to give the same verdicts as the `jsonschema` crate (0.61).
 //!
 //! Each format has its own module; `idna` decodes and checks the `xn--` labels of email
-//! domains. One deliberate difference: the joiner rules of RFC 5892 appendix A.1 and A.2 are
-//! applied as the RFC words them (see `idna`), where `jsonschema` lists viramas by hand and
-//! takes ZERO WIDTH NON-JOINER anywhere.
+//! domains. Where `jsonschema` departs from an RFC (the viramas it knows, ZERO WIDTH NON-JOINER
+//! anywhere), these checks follow `jsonschema`: a body and its schema must get one verdict.
 
 mod date_time;
 mod email;
