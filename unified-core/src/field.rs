@@ -31,8 +31,6 @@ pub enum Emptiness {
     note = "add `#[derive(UnifiedModel)]` to `{Self}` (a struct with named fields or an enum of unit variants)"
 )]
 pub trait FieldValue<S: ProviderSet> {
-    /// What the JSON value must be, for messages: `a string`, `an object`.
-    const EXPECTED: &'static str;
     /// How the non-empty rule for required fields applies.
     const EMPTINESS: Emptiness = Emptiness::NotApplicable;
 
@@ -79,7 +77,6 @@ pub fn expect_type<R: Recorder>(
 macro_rules! scalar_field_value {
     ($ty:ty, $expected:literal, $emptiness:expr, $is:expr, $schema:tt) => {
         impl<S: $crate::provider::ProviderSet> $crate::field::FieldValue<S> for $ty {
-            const EXPECTED: &'static str = $expected;
             const EMPTINESS: $crate::field::Emptiness = $emptiness;
 
             #[inline]
@@ -114,8 +111,6 @@ fn is_integer(value: &Value) -> bool {
 }
 
 impl<S: ProviderSet> FieldValue<S> for Value {
-    const EXPECTED: &'static str = "any JSON value";
-
     #[inline]
     fn check<R: Recorder>(_: &Value, _: View<S>, _: &Path<'_>, _: &mut R) -> bool {
         true
@@ -127,7 +122,6 @@ impl<S: ProviderSet> FieldValue<S> for Value {
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
-    const EXPECTED: &'static str = T::EXPECTED;
     const EMPTINESS: Emptiness = T::EMPTINESS;
 
     #[inline]
@@ -141,8 +135,6 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
-    const EXPECTED: &'static str = T::EXPECTED;
-
     #[inline]
     fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
         value.is_null() || T::check(value, view, at, recorder)
@@ -154,18 +146,11 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
-    const EXPECTED: &'static str = "an array";
     const EMPTINESS: Emptiness = Emptiness::Array;
 
     fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
         let Some(items) = value.as_array() else {
-            return expect_type(
-                false,
-                <Self as FieldValue<S>>::EXPECTED,
-                value,
-                at,
-                recorder,
-            );
+            return expect_type(false, "an array", value, at, recorder);
         };
         for (index, item) in items.iter().enumerate() {
             T::check(item, view, &at.index(index), recorder);
@@ -205,8 +190,6 @@ fn map_schema<S: ProviderSet, V: FieldValue<S>>(view: View<S>) -> Schema {
 }
 
 impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
-    const EXPECTED: &'static str = "an object";
-
     #[inline]
     fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
         check_map::<S, Value, R>(value, view, at, recorder)
@@ -218,8 +201,6 @@ impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
 }
 
 impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H> {
-    const EXPECTED: &'static str = "an object";
-
     #[inline]
     fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
         check_map::<S, V, R>(value, view, at, recorder)
@@ -231,8 +212,6 @@ impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H
 }
 
 impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
-    const EXPECTED: &'static str = "an object";
-
     #[inline]
     fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
         check_map::<S, V, R>(value, view, at, recorder)

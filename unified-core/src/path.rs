@@ -54,14 +54,6 @@ impl<'a> Path<'a> {
             }
         }
     }
-
-    /// The name of the innermost property, if this location is one.
-    pub fn last_key(&self) -> Option<&'a str> {
-        match self {
-            Path::Key(_, key) => Some(key),
-            _ => None,
-        }
-    }
 }
 
 #[cfg(test)]

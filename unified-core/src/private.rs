@@ -11,8 +11,8 @@ pub use crate::format::Format;
 pub use crate::mask::Mask;
 pub use crate::model::UnifiedModel;
 pub use crate::object::{
-    AllowedValues, FieldOp, FieldRule, ObjectModel, check_object, check_unit_enum, field_op,
-    object_schema, unit_enum_schema,
+    AllowedValues, FieldOp, FieldRule, MAX_FIELDS, ObjectModel, check_object, check_unit_enum,
+    field_op, object_schema, unit_enum_schema,
 };
 pub use crate::path::Path;
 pub use crate::provider::{Provider, ProviderInfo, ProviderSet, View};
@@ -47,6 +47,24 @@ pub const fn is_unified_view_id(id: &str) -> bool {
     let mut i = 0;
     while i < id.len() {
         if id[i] != reserved[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `id` is a snake_case identifier (`pivotal_tracker`): lowercase ASCII letters, digits
+/// and underscores, starting with a letter. `providers!` requires it of every id.
+pub const fn is_snake_case_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    if bytes.is_empty() || !bytes[0].is_ascii_lowercase() {
+        return false;
+    }
+    let mut i = 1;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if !(byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_') {
             return false;
         }
         i += 1;

@@ -236,6 +236,10 @@ macro_rules! providers {
                     !$crate::__private::is_unified_view_id(::core::stringify!($id)),
                     "`unified` names the provider-agnostic view and cannot be a provider id",
                 );
+                const _: () = ::core::assert!(
+                    $crate::__private::is_snake_case_id(::core::stringify!($id)),
+                    "provider ids are snake_case: lowercase letters, digits and `_`",
+                );
             )+
 
             #[allow(non_camel_case_types, dead_code)]

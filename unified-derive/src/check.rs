@@ -12,8 +12,6 @@ use crate::ctxt::Ctxt;
 use crate::model::{Allowed, Field, Kind, Model, Presence};
 use crate::syntax::{ProviderList, RawBody, RawField, RawModel};
 
-/// Most fields in one model: the validator records seen fields in one 128-bit word.
-const MAX_FIELDS: usize = 128;
 const FORMATS: [(&str, &str); 4] = [
     ("email", "Email"),
     ("uri", "Uri"),
@@ -21,48 +19,72 @@ const FORMATS: [(&str, &str); 4] = [
     ("uuid", "Uuid"),
 ];
 
-pub fn check(cx: &Ctxt, raw: RawModel<'_>) -> Option<Model> {
-    let ident = raw.input.ident.clone();
-    let providers = match &raw.providers {
+/// The path of the provider set's module: `#[unified(providers = path)]`, or `providers`.
+fn providers_path(raw: &RawModel<'_>) -> TokenStream {
+    match &raw.providers {
         Some(path) => path.to_token_stream(),
-        None => quote_spanned!(ident.span()=> providers),
+        None => quote_spanned!(raw.input.ident.span()=> providers),
+    }
+}
+
+/// A reference to every provider id the attributes name, each spanned on its token. Emitted
+/// beside the stubs when other errors stop the derive, so a misspelt id is still reported in
+/// the same build.
+pub fn provider_references(raw: &RawModel<'_>) -> TokenStream {
+    let RawBody::Struct(fields) = &raw.body else {
+        return TokenStream::new();
     };
+    let providers = providers_path(raw);
+    let ids = fields.iter().flat_map(|field| {
+        let listed = field
+            .required
+            .iter()
+            .chain(&field.supported)
+            .flat_map(|list| &list.ids);
+        listed.chain(field.allowed.iter().map(|(id, _)| id))
+    });
+    let references = ids.map(|id| quote_spanned!(id.span()=> let _ = #providers::#id;));
+    quote! {
+        const _: () = {
+            #(#references)*
+        };
+    }
+}
+
+pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
+    let ident = raw.input.ident.clone();
+    let providers = providers_path(&raw);
     let kind = match &raw.body {
         RawBody::Struct(fields) => {
             let fields: Vec<Field> = fields
                 .iter()
                 .filter(|field| !field.serde.skip)
-                .filter_map(|field| check_field(cx, field, &raw, &providers))
+                .map(|field| check_field(cx, field, &raw, &providers))
                 .collect();
-            if fields.len() > MAX_FIELDS {
-                cx.error_spanned_by(
-                    &raw.input.ident,
-                    format!("a unified model has at most {MAX_FIELDS} fields"),
-                );
-            }
-            check_unique_names(cx, &raw.input.ident, fields.iter().map(|f| &f.json_name));
+            check_unique_names(cx, fields.iter().map(|f| (&f.json_name, f.ident)));
             Kind::Struct(fields)
         }
         RawBody::Enum(variants) => {
-            if variants.is_empty() {
-                cx.error_spanned_by(
-                    &raw.input.ident,
-                    "a UnifiedModel enum needs at least one variant: each is one allowed string",
-                );
-            }
-            let names: Vec<String> = variants
+            let named: Vec<(String, &Ident)> = variants
                 .iter()
                 .filter(|variant| !variant.serde.skip)
                 .map(|variant| {
-                    variant.serde.rename.clone().unwrap_or_else(|| {
+                    let name = variant.serde.rename.clone().unwrap_or_else(|| {
                         let name = variant.ident.unraw().to_string();
                         raw.rename_all
                             .map_or(name.clone(), |rule| rule.apply_to_variant(&name))
-                    })
+                    });
+                    (name, variant.ident)
                 })
                 .collect();
-            check_unique_names(cx, &raw.input.ident, names.iter());
-            Kind::Enum(names)
+            if named.is_empty() {
+                cx.error_spanned_by(
+                    &raw.input.ident,
+                    "a UnifiedModel enum needs at least one variant that serde reads: each is one allowed string",
+                );
+            }
+            check_unique_names(cx, named.iter().map(|(name, ident)| (name, *ident)));
+            Kind::Enum(named.into_iter().map(|(name, _)| name).collect())
         }
         RawBody::Unsupported => return None,
     };
@@ -74,22 +96,26 @@ pub fn check(cx: &Ctxt, raw: RawModel<'_>) -> Option<Model> {
     })
 }
 
-fn check_unique_names<'a>(cx: &Ctxt, ident: &Ident, names: impl Iterator<Item = &'a String>) {
+/// Two members that serde reads under one JSON name are an error on the second.
+fn check_unique_names<'a>(cx: &Ctxt, members: impl Iterator<Item = (&'a String, &'a Ident)>) {
     let mut seen: Vec<&String> = Vec::new();
-    for name in names {
+    for (name, ident) in members {
         if seen.contains(&name) {
-            cx.error_spanned_by(ident, format!("two members have the JSON name `{name}`"));
+            cx.error_spanned_by(
+                ident,
+                format!("another member already has the JSON name `{name}`"),
+            );
         }
         seen.push(name);
     }
 }
 
-fn check_field(
+fn check_field<'a>(
     cx: &Ctxt,
-    field: &RawField<'_>,
+    field: &RawField<'a>,
     raw: &RawModel<'_>,
     providers: &TokenStream,
-) -> Option<Field> {
+) -> Field<'a> {
     let json_name = field.serde.rename.clone().unwrap_or_else(|| {
         let name = field.ident.unraw().to_string();
         raw.rename_all
@@ -116,7 +142,8 @@ fn check_field(
         }
     });
     let allowed = check_allowed(cx, field, &presence);
-    Some(Field {
+    Field {
+        ident: field.ident,
         json_name,
         ty,
         doc: field.doc.clone(),
@@ -124,7 +151,7 @@ fn check_field(
         format,
         allowed,
         providers: providers.clone(),
-    })
+    }
 }
 
 fn check_presence(cx: &Ctxt, field: &RawField<'_>, optional: bool) -> Presence {
@@ -132,7 +159,7 @@ fn check_presence(cx: &Ctxt, field: &RawField<'_>, optional: bool) -> Presence {
     if !optional {
         for list in lists {
             cx.error_spanned_by(
-                &list.attr,
+                list.attr.path(),
                 "this field is not an `Option`, so every provider requires it; make it `Option<..>` to list the providers that require or support it",
             );
         }

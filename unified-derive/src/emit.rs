@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 
 use crate::model::{Field, Kind, Model, Presence};
 
-pub fn emit(model: &Model) -> TokenStream {
+pub fn emit(model: &Model<'_>) -> TokenStream {
     let body = match &model.kind {
         Kind::Struct(fields) => emit_struct(model, fields),
         Kind::Enum(names) => emit_enum(model, names),
@@ -29,7 +29,7 @@ fn option_str(text: &Option<String>) -> TokenStream {
     }
 }
 
-fn emit_struct(model: &Model, fields: &[Field]) -> TokenStream {
+fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
     let ident = &model.ident;
     let set = &model.set;
     let name = ident.to_string();
@@ -53,8 +53,14 @@ fn emit_struct(model: &Model, fields: &[Field]) -> TokenStream {
             }
         });
     let json_schema = emit_json_schema(ident, set);
+    let field_count = fields.len();
     quote! {
         #(#string_assertions)*
+
+        const _: () = ::core::assert!(
+            #field_count <= ::unified_core::__private::MAX_FIELDS,
+            "a unified model has at most `unified_core::MAX_FIELDS` fields",
+        );
 
         #[automatically_derived]
         impl ::unified_core::__private::ObjectModel<#set> for #ident {
@@ -82,7 +88,6 @@ fn emit_struct(model: &Model, fields: &[Field]) -> TokenStream {
 
         #[automatically_derived]
         impl ::unified_core::__private::FieldValue<#set> for #ident {
-            const EXPECTED: &'static str = "an object";
 
             fn check<__R: ::unified_core::__private::Recorder>(
                 __value: &::unified_core::__private::Value,
@@ -105,7 +110,7 @@ fn emit_struct(model: &Model, fields: &[Field]) -> TokenStream {
     }
 }
 
-fn emit_rule(set: &TokenStream, field: &Field) -> TokenStream {
+fn emit_rule(set: &TokenStream, field: &Field<'_>) -> TokenStream {
     let name = &field.json_name;
     let mask = quote!(::unified_core::__private::Mask::<#set>);
     let with = |ids: &[&Ident]| -> Vec<TokenStream> {
@@ -159,7 +164,7 @@ fn emit_rule(set: &TokenStream, field: &Field) -> TokenStream {
     }
 }
 
-fn emit_enum(model: &Model, names: &[String]) -> TokenStream {
+fn emit_enum(model: &Model<'_>, names: &[String]) -> TokenStream {
     let ident = &model.ident;
     let description = option_str(&model.doc);
     let json_schema = emit_json_schema(ident, &quote!(::unified_core::__private::NoProviders));
@@ -168,7 +173,6 @@ fn emit_enum(model: &Model, names: &[String]) -> TokenStream {
 
         #[automatically_derived]
         impl<__S: ::unified_core::__private::ProviderSet> ::unified_core::__private::FieldValue<__S> for #ident {
-            const EXPECTED: &'static str = "a string";
 
             fn check<__R: ::unified_core::__private::Recorder>(
                 __value: &::unified_core::__private::Value,
@@ -196,6 +200,10 @@ fn emit_json_schema(ident: &Ident, set: &TokenStream) -> TokenStream {
         impl ::unified_core::__private::schemars::JsonSchema for #ident {
             fn schema_name() -> ::unified_core::__private::Cow<'static, str> {
                 ::unified_core::__private::Cow::Borrowed(#name)
+            }
+
+            fn schema_id() -> ::unified_core::__private::Cow<'static, str> {
+                ::unified_core::__private::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
             }
 
             fn json_schema(

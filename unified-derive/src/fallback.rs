@@ -1,19 +1,33 @@
 //! What the derive emits when the input has errors: the errors, plus stub impls for any provider
 //! set, so code that uses the model still type-checks and the user sees only the real mistakes.
+//!
+//! Each error is a `const` that fails to evaluate, spanned on the offending token, rather than a
+//! `compile_error!`: the compiler stops after macro expansion when it meets the latter, and the
+//! provider ids it resolves later (misspelt ones, with its "did you mean") would only show in
+//! the next build. This way every mistake arrives in one build.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
-pub fn emit(input: &syn::DeriveInput, errors: Vec<syn::Error>) -> TokenStream {
+pub fn emit(
+    input: &syn::DeriveInput,
+    errors: Vec<syn::Error>,
+    provider_references: TokenStream,
+) -> TokenStream {
     let ident = &input.ident;
-    let errors = errors.iter().map(syn::Error::to_compile_error);
+    let errors = errors.into_iter().flatten().map(|error| {
+        let message = error.to_string();
+        quote_spanned!(error.span()=> const _: () = ::core::panic!("{}", #message);)
+    });
     if !input.generics.params.is_empty() {
         // Generic models are themselves the error; stubs would need their bounds.
-        return quote!(#(#errors)*);
+        return quote!(#(#errors)* #provider_references);
     }
     let generics = quote!(<__S: ::unified_core::__private::ProviderSet>);
     quote! {
         #(#errors)*
+
+        #provider_references
 
         const _: () = {
             impl #generics ::unified_core::__private::ObjectModel<__S> for #ident {
@@ -34,7 +48,6 @@ pub fn emit(input: &syn::DeriveInput, errors: Vec<syn::Error>) -> TokenStream {
             }
 
             impl #generics ::unified_core::__private::FieldValue<__S> for #ident {
-                const EXPECTED: &'static str = "";
 
                 fn check<__R: ::unified_core::__private::Recorder>(
                     _: &::unified_core::__private::Value,

@@ -26,10 +26,13 @@ pub fn derive_unified_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     let ctxt = ctxt::Ctxt::new();
     let raw = syntax::parse(&ctxt, &input);
+    let provider_references = check::provider_references(&raw);
     let model = check::check(&ctxt, raw);
     match (ctxt.finish(), model) {
         (Ok(()), Some(model)) => emit::emit(&model).into(),
-        (Err(errors), _) => fallback::emit(&input, errors).into(),
-        (Ok(()), None) => fallback::emit(&input, Vec::new()).into(),
+        (result, _) => {
+            let errors = result.err().unwrap_or_default();
+            fallback::emit(&input, errors, provider_references).into()
+        }
     }
 }

@@ -5,27 +5,39 @@ use proc_macro2::TokenStream;
 use syn::{Ident, LitStr, Type};
 
 /// A model ready to be generated.
-pub struct Model {
+pub struct Model<'a> {
+    /// The type's name.
     pub ident: Ident,
     /// The provider set's type (`providers::Set`), for structs.
     pub set: TokenStream,
+    /// The doc comment, for the schema's description.
     pub doc: Option<String>,
-    pub kind: Kind,
+    pub kind: Kind<'a>,
 }
 
-pub enum Kind {
-    Struct(Vec<Field>),
+/// What the model is in JSON.
+pub enum Kind<'a> {
+    /// An object, with its fields.
+    Struct(Vec<Field<'a>>),
     /// The JSON names of the unit variants.
     Enum(Vec<String>),
 }
 
-pub struct Field {
+/// One field of an object model.
+pub struct Field<'a> {
+    /// The Rust name, where errors about the field belong.
+    pub ident: &'a Ident,
+    /// The property name in JSON, after serde's renames.
     pub json_name: String,
     /// The field's type, `T` for `Option<T>`.
     pub ty: Type,
+    /// The doc comment, for the schema's description.
     pub doc: Option<String>,
+    /// Which providers take the field.
     pub presence: Presence,
+    /// The `Format` variant a string must match.
     pub format: Option<Ident>,
+    /// Values a string takes for some providers.
     pub allowed: Vec<Allowed>,
     /// Path of the provider set's module, to name providers (`providers::dixa`).
     pub providers: TokenStream,
@@ -46,6 +58,8 @@ pub enum Presence {
 
 /// Values a string field takes for one provider.
 pub struct Allowed {
+    /// The provider the restriction applies to.
     pub provider: Ident,
+    /// The values it allows.
     pub values: Vec<LitStr>,
 }

@@ -108,12 +108,20 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
                 RawBody::Unsupported
             }
         },
-        Data::Enum(data) => RawBody::Enum(
-            data.variants
-                .iter()
-                .filter_map(|variant| parse_variant(cx, variant))
-                .collect(),
-        ),
+        Data::Enum(data) => {
+            if let Some(path) = &model.providers {
+                cx.error_spanned_by(
+                    path,
+                    "a UnifiedModel enum names no providers, so `providers` belongs on a struct",
+                );
+            }
+            RawBody::Enum(
+                data.variants
+                    .iter()
+                    .filter_map(|variant| parse_variant(cx, variant))
+                    .collect(),
+            )
+        }
         Data::Union(data) => {
             cx.error_spanned_by(
                 data.union_token,
@@ -201,12 +209,12 @@ fn parse_provider_list(cx: &Ctxt, attr: &Attribute) -> Option<ProviderList> {
     );
     let list = match &attr.meta {
         Meta::List(list) if list.tokens.is_empty() => {
-            cx.error_spanned_by(attr, empty_message);
+            cx.error_spanned_by(attr.path(), empty_message);
             return None;
         }
         Meta::List(list) => list,
         _ => {
-            cx.error_spanned_by(attr, empty_message);
+            cx.error_spanned_by(attr.path(), empty_message);
             return None;
         }
     };

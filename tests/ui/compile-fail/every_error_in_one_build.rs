@@ -18,6 +18,8 @@ struct UserCreate {
     avatar: Option<String>,
     #[unified(colour = "red")]
     nick_name: Option<String>,
+    #[supported(dixxa)]
+    first_name: Option<String>,
 }
 
 fn main() {

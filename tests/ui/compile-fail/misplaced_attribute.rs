@@ -21,4 +21,10 @@ enum Status {
     Inactive,
 }
 
+#[derive(unified_core::UnifiedModel)]
+#[unified(providers = providers)]
+enum Kind {
+    Person,
+}
+
 fn main() {}
