@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 use unified_tests::workspace_root;
 
-const REGENERATE: &str = "run `cargo run -p unified-cli -- export` to regenerate them";
+const REGENERATE: &str = "run `cargo run -p unified-cli -- export` to regenerate it";
 
 fn files_on_disk(dir: &Path, base: &Path, out: &mut BTreeSet<String>) {
     for entry in

@@ -167,7 +167,7 @@ fn the_query_part_reads_a_query_string() {
 
 #[test]
 fn usage_errors_exit_2_with_one_line_on_stderr() {
-    let cases: [&[&str]; 6] = [
+    let cases: [&[&str]; 10] = [
         &["validate", "ticketing/user", "--provider", "dixa"],
         &["validate", "ticketing/users", "--provider", "dixxa"],
         &[
@@ -194,6 +194,10 @@ fn usage_errors_exit_2_with_one_line_on_stderr() {
             "/no/such/file.json",
         ],
         &["schema", "nothing", "--provider", "dixa"],
+        &["coverage", "ticketing/users", "--format", "xml"],
+        &["validate", "ticketing/users"],
+        &["frobnicate"],
+        &[],
     ];
     for args in cases {
         let output = unified(args, Some("{}"));
@@ -259,6 +263,24 @@ fn export_writes_every_schema() {
             );
         }
     }
+}
+
+#[test]
+fn export_removes_stale_schema_files_and_nothing_else() {
+    let dir = temp_path("export-stale");
+    let stale = dir.join("ticketing/users/dixa/create.old.json");
+    let other = dir.join("notes.json");
+    std::fs::create_dir_all(stale.parent().unwrap()).unwrap();
+    std::fs::write(&stale, "{}").unwrap();
+    std::fs::write(&other, "{}").unwrap();
+    let output = unified(&["export", dir.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(!stale.exists(), "a schema no model produces is removed");
+    assert!(
+        other.exists(),
+        "files outside the models' folders are left alone"
+    );
+    assert!(dir.join("ticketing/users/dixa/create.body.json").exists());
 }
 
 #[test]

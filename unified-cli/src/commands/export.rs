@@ -1,7 +1,9 @@
-//! `unified export`: every schema file below a folder, written only where it changed.
+//! `unified export`: every schema file below a folder, written only where it changed; schema
+//! files that no model produces any more are removed from the models' folders.
 
+use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use unified_core::Registry;
@@ -26,12 +28,46 @@ pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
             .map_err(|error| Failure::new(format!("cannot write {}: {error}", path.display())))?;
         written += 1;
     }
+    let produced: BTreeSet<PathBuf> = files
+        .iter()
+        .map(|(relative, _)| dir.join(relative))
+        .collect();
+    let mut removed = 0;
+    for model in registry.models() {
+        for path in json_files_below(&dir.join(model))? {
+            if !produced.contains(&path) {
+                std::fs::remove_file(&path).map_err(|error| {
+                    Failure::new(format!("cannot remove {}: {error}", path.display()))
+                })?;
+                removed += 1;
+            }
+        }
+    }
     let _ = writeln!(
         std::io::stderr(),
-        "{} schemas in {} ({written} written, {} unchanged)",
+        "{} schemas in {} ({written} written, {} unchanged, {removed} stale removed)",
         files.len(),
         dir.display(),
         files.len() - written
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every `.json` file below `dir` (none if it does not exist).
+fn json_files_below(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(found);
+    };
+    for entry in entries {
+        let path = entry
+            .map_err(|error| Failure::new(format!("cannot read {}: {error}", dir.display())))?
+            .path();
+        if path.is_dir() {
+            found.extend(json_files_below(&path)?);
+        } else if path.extension().is_some_and(|ext| ext == "json") {
+            found.push(path);
+        }
+    }
+    Ok(found)
 }
