@@ -15,8 +15,13 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The spec folder shared with the project (`../shared/spec` beside the checkout).
+/// The copy of the spec the tests read (`tests/spec`), so a clone alone runs them.
 pub fn spec_dir() -> PathBuf {
+    workspace_root().join("tests/spec")
+}
+
+/// The normative spec, shared beside the checkout (`../shared/spec`), where it is.
+pub fn shared_spec_dir() -> PathBuf {
     workspace_root().join("../shared/spec")
 }
 
