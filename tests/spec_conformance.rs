@@ -13,6 +13,10 @@ use unified_tests::{spec_dir, users_create};
 #[derive(Debug, Default)]
 struct SpecField {
     type_text: String,
+    /// The field carries the "required·" marker under its name.
+    marked_required: bool,
+    /// The first line of its description, if it has one.
+    description: Option<String>,
     required: BTreeSet<String>,
     supported: BTreeSet<String>,
     every_provider: bool,
@@ -81,6 +85,7 @@ fn parse_field(lines: &[String], field: &str, all_fields: &[&str]) -> SpecField 
         type_text: header_type(&lines[start], field).unwrap(),
         ..SpecField::default()
     };
+    read_marker_and_description(lines, start, &mut spec);
     let names: Vec<&str> = Provider::<Set>::all().map(|p| p.name()).collect();
     let mut i = start + 1;
     while i < lines.len() {
@@ -120,6 +125,40 @@ fn parse_field(lines: &[String], field: &str, all_fields: &[&str]) -> SpecField 
     spec.every_provider = true;
     spec
 }
+
+/// The "required·" marker and the description that follow a field's header line.
+fn read_marker_and_description(lines: &[String], header: usize, spec: &mut SpecField) {
+    let mut next = header + 1;
+    if lines.get(next).map(String::as_str) == Some("required·") {
+        spec.marked_required = true;
+        next += 1;
+    }
+    while lines.get(next).is_some_and(|line| line.is_empty()) {
+        next += 1;
+    }
+    spec.description = lines
+        .get(next)
+        .filter(|line| {
+            parse_count(line).is_none() && !line.ends_with("string") && *line != "Possible values:"
+        })
+        .cloned();
+}
+
+/// Fields whose description is ours, not the spec's, and why.
+const OWN_DESCRIPTIONS: [(&str, &str, &str); 4] = [
+    ("body", "remote_data", "the spec's names the vendor"),
+    ("body", "custom_fields", "the spec has none"),
+    ("body", "status", "the spec has none"),
+    (
+        "query",
+        "truto_response_format",
+        "the spec's first line, then its list of formats",
+    ),
+];
+
+/// Fields whose provider lists overrule the "required·" marker (the lists are normative).
+const MARKER_OVERRULED_BY_LISTS: [(&str, &str); 3] =
+    [("body", "name"), ("response", "id"), ("response", "name")];
 
 fn names(ids: &[&str]) -> BTreeSet<String> {
     ids.iter()
@@ -165,6 +204,7 @@ fn every_field_matches_the_spec() {
         .map(|p| p.name().to_owned())
         .collect();
     let mut checked = 0;
+    let mut overruled: Vec<(&str, &str)> = Vec::new();
     for (part, rows) in [
         (Part::Body, &coverage.parts.body),
         (Part::Query, &coverage.parts.query),
@@ -188,8 +228,7 @@ fn every_field_matches_the_spec() {
                     ours_supported, every,
                     "{part} `{field}`: every provider takes it"
                 );
-                let required_everywhere = spec.type_text.contains("uuid");
-                let expected: BTreeSet<String> = if required_everywhere {
+                let expected = if spec.marked_required {
                     every.clone()
                 } else {
                     BTreeSet::new()
@@ -201,8 +240,13 @@ fn every_field_matches_the_spec() {
                     ours_supported, spec.supported,
                     "{part} `{field}`: supported"
                 );
+                if spec.marked_required {
+                    overruled.push((part.as_str(), *field));
+                }
             }
             let field_schema = &schema["properties"][*field];
+            check_description(part, field, field_schema, spec.description.as_deref());
+            check_nested(lines, part, field, field_schema);
             if !spec.type_text.is_empty() {
                 let ours = json_type_of(field_schema);
                 // The issue adds formats the page does not print (`avatar` is a URI).
@@ -233,4 +277,78 @@ fn every_field_matches_the_spec() {
         }
     }
     assert_eq!(checked, 15 + 6 + 14, "every field of the spec was checked");
+    assert_eq!(
+        overruled, MARKER_OVERRULED_BY_LISTS,
+        "where lists overrule the marker"
+    );
+}
+
+fn check_description(part: Part, field: &str, schema: &Value, spec: Option<&str>) {
+    let ours = schema["description"].as_str().unwrap_or_default();
+    match OWN_DESCRIPTIONS
+        .iter()
+        .find(|(p, f, _)| *p == part.as_str() && *f == field)
+    {
+        Some((_, _, why)) => {
+            assert!(
+                !ours.is_empty(),
+                "{part} `{field}` has a description ({why})"
+            );
+            if let Some(spec) = spec.filter(|_| why.starts_with("the spec's first line")) {
+                assert!(
+                    ours.starts_with(spec),
+                    "{part} `{field}`: {ours:?} starts with {spec:?}"
+                );
+            }
+        }
+        // The spec's own text, less any pointer to the vendor's guides.
+        None => assert!(
+            spec.is_some_and(|spec| !ours.is_empty() && spec.starts_with(ours)),
+            "{part} `{field}`: description {ours:?}, spec {spec:?}"
+        ),
+    }
+}
+
+/// The properties of list items (`emails[].email`): type, the "required·" marker, description.
+fn check_nested(lines: &[String], part: Part, field: &str, schema: &Value) {
+    let Some(properties) = schema["items"]["properties"].as_object() else {
+        return;
+    };
+    let parent = lines
+        .iter()
+        .position(|line| header_type(line, field).is_some())
+        .expect("the parent is in the spec");
+    let required = schema["items"]["required"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for (child, child_schema) in properties {
+        let header = parent
+            + 1
+            + lines[parent + 1..]
+                .iter()
+                .position(|line| header_type(line, child).is_some())
+                .unwrap_or_else(|| panic!("{part} `{field}[].{child}` is in the spec"));
+        let mut spec = SpecField {
+            type_text: header_type(&lines[header], child).unwrap(),
+            ..SpecField::default()
+        };
+        read_marker_and_description(lines, header, &mut spec);
+        let ours_type = json_type_of(child_schema);
+        let ours_type = ours_type.split(" · ").next().unwrap_or_default();
+        assert_eq!(
+            ours_type, spec.type_text,
+            "{part} `{field}[].{child}`: type"
+        );
+        assert_eq!(
+            required.contains(&Value::from(child.as_str())),
+            spec.marked_required,
+            "{part} `{field}[].{child}`: required"
+        );
+        assert_eq!(
+            child_schema["description"].as_str(),
+            spec.description.as_deref(),
+            "{part} `{field}[].{child}`: description"
+        );
+    }
 }

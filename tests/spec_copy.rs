@@ -7,7 +7,10 @@ use unified_tests::{shared_spec_dir, spec_dir};
 fn the_copy_of_the_spec_is_current() {
     let shared = shared_spec_dir();
     if !shared.exists() {
-        eprintln!("{} is not here; the copy in tests/spec is used as it is", shared.display());
+        eprintln!(
+            "{} is not here; the copy in tests/spec is used as it is",
+            shared.display()
+        );
         return;
     }
     for name in ["ticketing-users-create.txt", "examples.json"] {

@@ -9,7 +9,7 @@ use super::providers;
 /// The query parameters of a user create.
 #[derive(UnifiedModel, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct UserCreateQuery {
-    /// The collections the user is created in; for Pivotal Tracker, the project.
+    /// Collection with type project is required.
     #[required(pivotal_tracker)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collections: Option<Vec<Collection>>,
@@ -18,9 +18,11 @@ pub struct UserCreateQuery {
     #[unified(format = "uuid")]
     pub integrated_account_id: String,
 
-    /// The format of the response: `unified` (the default) applies the unified mappings, `raw`
-    /// returns the provider's response as it came, `normalized` applies the unified mappings in
-    /// a normalized format, `stream` streams the response.
+    /// The format of the response.
+    ///
+    /// `unified` (the default) returns the response with the unified mappings applied; `raw`
+    /// returns the provider's response as it came; `normalized` applies the unified mappings and
+    /// returns the data in a normalized format; `stream` returns the response as a stream.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truto_response_format: Option<ResponseFormat>,
 
@@ -32,7 +34,7 @@ pub struct UserCreateQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truto_exclude_fields: Option<Vec<String>>,
 
-    /// Query parameters to pass to the provider's API without any transformation.
+    /// Query parameters to pass to the underlying API without any transformations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_query: Option<Map<String, Value>>,
 }

@@ -92,7 +92,7 @@ pub struct UserCreateResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
 
-    /// Raw data returned from the provider's API.
+    /// Raw data returned from the remote API call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_data: Option<Map<String, Value>>,
 
