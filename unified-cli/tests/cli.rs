@@ -319,10 +319,13 @@ fn coverage_as_json_and_markdown() {
     let output = unified(&["coverage", "ticketing/users"], None);
     let markdown = String::from_utf8(output.stdout).unwrap();
     assert!(
-        markdown.contains("| `name` | 8 supported · 4 required | Dixa (required), "),
+        markdown
+            .contains("| `name` | The user's name | 8 supported · 4 required | Dixa (required), "),
         "{markdown}"
     );
-    assert!(markdown.contains("| `emails` | 9 supported · 8 required |"));
+    assert!(
+        markdown.contains("| `emails` | The user's email addresses | 9 supported · 8 required |")
+    );
 }
 
 #[test]

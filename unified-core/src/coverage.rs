@@ -67,21 +67,23 @@ impl OperationCoverage {
             .map_or("?", |info| info.name)
     }
 
-    /// The table as Markdown: per part and field, "8 supported · 4 required", then the providers
-    /// (the required ones first, marked).
+    /// The table as Markdown: per part and field, its description, "8 supported · 4 required",
+    /// then the providers (the required ones first, marked).
     pub fn to_markdown(&self) -> String {
         let mut out = format!("# {} · {}\n", self.model, self.operation);
         for part in Part::ALL {
             let _ = write!(
                 out,
-                "\n## {}\n\n| field | coverage | providers |\n|---|---|---|\n",
+                "\n## {}\n\n| field | description | coverage | providers |\n|---|---|---|---|\n",
                 part.title()
             );
             for row in self.rows(part) {
+                let description = row.description.unwrap_or_default().replace('\n', " ");
                 let _ = writeln!(
                     out,
-                    "| `{}` | {} | {} |",
+                    "| `{}` | {} | {} | {} |",
                     row.field,
+                    description.replace('|', "\\|"),
                     self.counts(row),
                     self.provider_names(row)
                 );

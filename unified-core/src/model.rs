@@ -70,7 +70,7 @@ pub fn json_error(error: &serde_json::Error) -> ValidationError {
 pub struct FieldCoverage {
     /// The property name in JSON.
     pub field: &'static str,
-    /// The field's doc comment.
+    /// The field's doc comment (in the Markdown table; the JSON form leaves it out).
     #[serde(skip)]
     pub description: Option<&'static str>,
     /// Ids of the providers that need the field.
