@@ -8,10 +8,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Parser, Debug)]
 #[command(name = "unified", version, about)]
 pub struct Cli {
+    /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// What `unified` can do.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Validate a JSON body (or, with `--part query`, a query string) for one provider; prints
@@ -66,8 +68,11 @@ pub struct Target {
     pub part: String,
 }
 
+/// How `unified coverage` prints the table.
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum CoverageFormat {
+    /// A Markdown table per part that reads like the spec.
     Markdown,
+    /// One JSON document.
     Json,
 }

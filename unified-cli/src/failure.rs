@@ -8,6 +8,7 @@ use std::fmt;
 pub struct Failure(String);
 
 impl Failure {
+    /// A failure that says `message`.
     pub fn new(message: impl Into<String>) -> Self {
         Failure(message.into())
     }

@@ -9,6 +9,7 @@ use super::{find_operation, print, print_json};
 use crate::cli::CoverageFormat;
 use crate::failure::Failure;
 
+/// Prints the coverage table of one operation.
 pub fn run(
     registry: &Registry<Set>,
     model: &str,

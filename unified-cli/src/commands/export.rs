@@ -11,6 +11,7 @@ use unified_models::providers::Set;
 
 use crate::failure::Failure;
 
+/// Writes every schema below `dir`.
 pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
     let files = registry.schema_files();
     let mut written = 0;

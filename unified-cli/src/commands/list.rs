@@ -8,6 +8,7 @@ use unified_models::providers::Set;
 use super::print;
 use crate::failure::Failure;
 
+/// Prints every provider: id and name.
 pub fn providers() -> Result<ExitCode, Failure> {
     let lines: String = Provider::<Set>::all()
         .map(|provider| format!("{:<30} {}\n", provider.id(), provider.name()))
@@ -16,6 +17,7 @@ pub fn providers() -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Prints every model and operation.
 pub fn models(registry: &Registry<Set>) -> Result<ExitCode, Failure> {
     let lines: String = registry
         .operations()

@@ -15,6 +15,7 @@ use unified_models::providers::Set;
 use crate::cli::{Command, Target};
 use crate::failure::Failure;
 
+/// Runs one command against the registry of `unified-models`.
 pub fn run(command: Command) -> Result<ExitCode, Failure> {
     let registry = unified_models::registry();
     match command {
@@ -33,11 +34,15 @@ pub fn run(command: Command) -> Result<ExitCode, Failure> {
 
 /// What a [`Target`] names, each name checked.
 pub struct Resolved<'a> {
+    /// The model's operation.
     pub operation: &'a Operation<Set>,
+    /// The provider, or the unified view.
     pub view: View<Set>,
+    /// Body, query or response.
     pub part: Part,
 }
 
+/// Looks up the model, operation, provider and part a command names.
 pub fn resolve<'a>(registry: &'a Registry<Set>, target: &Target) -> Result<Resolved<'a>, Failure> {
     let operation = find_operation(registry, &target.model, &target.operation)?;
     let view = View::<Set>::from_id(&target.provider).ok_or_else(|| {
@@ -52,6 +57,7 @@ pub fn resolve<'a>(registry: &'a Registry<Set>, target: &Target) -> Result<Resol
     })
 }
 
+/// Looks up an operation, with a did-you-mean for an unknown model or operation.
 pub fn find_operation<'a>(
     registry: &'a Registry<Set>,
     model: &str,

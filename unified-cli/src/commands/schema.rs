@@ -9,6 +9,7 @@ use super::{print_json, resolve};
 use crate::cli::Target;
 use crate::failure::Failure;
 
+/// Prints the schema of one part for one view.
 pub fn run(registry: &Registry<Set>, target: &Target) -> Result<ExitCode, Failure> {
     let resolved = resolve(registry, target)?;
     print_json(&resolved.operation.schema(resolved.part, resolved.view))?;

@@ -23,6 +23,7 @@ struct Output<'a> {
     errors: &'a [ValidationError],
 }
 
+/// Validates one document and prints its report.
 pub fn run(
     registry: &Registry<Set>,
     target: &Target,
