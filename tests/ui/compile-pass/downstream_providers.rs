@@ -31,6 +31,16 @@ struct DealCreate {
     labels: Option<Vec<String>>,
 }
 
+mod other {
+    /// Another model named `Stage`.
+    #[derive(unified_core::UnifiedModel)]
+    #[unified(providers = super::integrations::crm)]
+    pub struct Stage {
+        /// Its label.
+        pub label: Option<String>,
+    }
+}
+
 /// A stage.
 #[derive(UnifiedModel)]
 #[unified(providers = integrations::crm)]
@@ -41,6 +51,12 @@ struct Stage {
 }
 
 fn main() {
+    // Two models of one name in different modules stay apart in schemars' definitions.
+    use schemars::JsonSchema;
+    assert_eq!(<Stage as JsonSchema>::schema_name(), "Stage");
+    assert!(<Stage as JsonSchema>::schema_id().ends_with("::Stage"));
+    assert_ne!(<Stage as JsonSchema>::schema_id(), <other::Stage as JsonSchema>::schema_id());
+
     assert_eq!(Provider::<crm::Set>::all().count(), 2);
     assert_eq!(crm::pipedrive.name(), "Pipedrive");
     assert!(DealCreate::is_valid(&json!({"title": "T", "stage": {"name": "won"}, "amount": 3.5}), crm::hubspot));
