@@ -4,6 +4,7 @@
 
 use core::fmt;
 use core::str::FromStr;
+use std::sync::OnceLock;
 
 use schemars::Schema;
 use serde::Serialize;
@@ -92,6 +93,8 @@ pub struct Operation<S> {
     model: &'static str,
     name: &'static str,
     parts: [PartModel<S>; 3],
+    /// The query's unified schema, built on first use: it shapes every query string read.
+    query_schema: OnceLock<Schema>,
 }
 
 impl<S: ProviderSet> Operation<S> {
@@ -111,6 +114,7 @@ impl<S: ProviderSet> Operation<S> {
                 PartModel::of::<Query>(),
                 PartModel::of::<Response>(),
             ],
+            query_schema: OnceLock::new(),
         }
     }
 
@@ -159,8 +163,10 @@ impl<S: ProviderSet> Operation<S> {
                         format!("query string is not UTF-8: {error}"),
                     )
                 })?;
-                let schema = (self.part(Part::Query).schema)(View::UNIFIED);
-                query_to_json(text, &schema).map_err(|error| {
+                let schema = self
+                    .query_schema
+                    .get_or_init(|| (self.part(Part::Query).schema)(View::UNIFIED));
+                query_to_json(text, schema).map_err(|error| {
                     ValidationError::new("", Code::Json, format!("malformed query string: {error}"))
                 })
             }
