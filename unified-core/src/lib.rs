@@ -68,7 +68,7 @@ pub use coverage::{OperationCoverage, PartsCoverage};
 pub use field::{Emptiness, FieldValue, json_type_name};
 pub use format::Format;
 pub use mask::Mask;
-pub use model::{FieldCoverage, UnifiedModel, json_error};
+pub use model::{FieldCoverage, UnifiedModel, parse_json};
 pub use object::{AllowedValues, FieldRule, MAX_FIELDS, ObjectModel};
 pub use operation::{Operation, Part, Registry};
 pub use path::Path;

@@ -32,11 +32,6 @@ impl<S: ProviderSet> Mask<S> {
         Self::from_bits(self.bits | 1 << provider.index())
     }
 
-    /// Both sets together.
-    pub const fn union(self, other: Self) -> Self {
-        Self::from_bits(self.bits | other.bits)
-    }
-
     /// Whether the view is in the set.
     #[inline]
     pub const fn contains(self, view: View<S>) -> bool {

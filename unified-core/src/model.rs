@@ -35,9 +35,9 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
 
     /// Parses JSON text and validates it; malformed JSON is one violation with code `json`.
     fn validate_json(text: &[u8], view: impl Into<View<S>>) -> Report {
-        match serde_json::from_slice::<Value>(text) {
+        match parse_json(text) {
             Ok(value) => Self::validate(&value, view),
-            Err(error) => Report::from_errors(vec![json_error(&error)]),
+            Err(error) => Report::from_errors(vec![error]),
         }
     }
 
@@ -60,9 +60,10 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     }
 }
 
-/// The `json` violation for text that is not JSON, with line and column.
-pub fn json_error(error: &serde_json::Error) -> ValidationError {
-    ValidationError::new("", Code::Json, format!("malformed JSON: {error}"))
+/// Parses JSON text; text that is not JSON is the one `json` violation, with line and column.
+pub fn parse_json(text: &[u8]) -> Result<Value, ValidationError> {
+    serde_json::from_slice(text)
+        .map_err(|error| ValidationError::new("", Code::Json, format!("malformed JSON: {error}")))
 }
 
 /// Which providers support and require one field of a model.

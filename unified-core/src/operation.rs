@@ -170,9 +170,7 @@ impl<S: ProviderSet> Operation<S> {
                     ValidationError::new("", Code::Json, format!("malformed query string: {error}"))
                 })
             }
-            Part::Body | Part::Response => {
-                serde_json::from_slice(text).map_err(|error| crate::model::json_error(&error))
-            }
+            Part::Body | Part::Response => crate::model::parse_json(text),
         }
     }
 
