@@ -43,6 +43,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod adapter;
 mod coverage;
 mod field;
 mod format;
@@ -53,6 +54,7 @@ mod operation;
 mod path;
 mod provider;
 mod query;
+mod query_writer;
 mod query_string;
 mod recorder;
 mod report;
@@ -64,6 +66,10 @@ pub mod suggest;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use adapter::{
+    Adapter, AdapterError, Adapters, AuthScheme, Call, Method, NativeRequest, NativeResponse,
+    prepare_request,
+};
 pub use coverage::{OperationCoverage, PartsCoverage};
 pub use field::{Emptiness, FieldValue, json_type_name};
 pub use format::Format;
@@ -74,6 +80,7 @@ pub use operation::{Operation, Part, Registry};
 pub use path::Path;
 pub use provider::{MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View};
 pub use query::{QueryError, parse_query, query_to_json};
+pub use query_writer::write_query;
 pub use recorder::{AllFailures, FirstFailure, Recorder};
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;

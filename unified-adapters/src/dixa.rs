@@ -1,0 +1,114 @@
+//! Dixa: `POST /v1/agents` (confidence high: Dixa's own API reference).
+//!
+//! The agent takes one `email` (the unified primary address) and `additionalEmails` (the
+//! others). Unified `roles` and `team_ids` have no place in Dixa's create call; send them
+//! through `remote_data` if a Dixa account needs them.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use unified_core::{Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Provider};
+use unified_models::providers;
+use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse, UserRoleRecord};
+
+use crate::people::{email_records, other_emails, primary_email};
+use crate::{USERS_CREATE, typed};
+
+/// The Dixa adapter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Dixa;
+
+/// Dixa's agent as it is created.
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct AgentCreate<'a> {
+    display_name: Option<&'a str>,
+    email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    avatar_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    additional_emails: Vec<&'a str>,
+}
+
+/// Dixa's answer: `{"data": agent}`.
+#[derive(Deserialize, Debug)]
+struct Created {
+    data: Agent,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct Agent {
+    id: String,
+    created_at: Option<String>,
+    display_name: Option<String>,
+    email: Option<String>,
+    avatar_url: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    #[serde(default)]
+    additional_emails: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+impl Adapter<providers::Set> for Dixa {
+    fn provider(&self) -> Provider<providers::Set> {
+        providers::dixa
+    }
+
+    fn auth(&self) -> AuthScheme {
+        AuthScheme::Header {
+            name: "authorization",
+            prefix: "",
+        }
+    }
+
+    fn operations(&self) -> &'static [(&'static str, &'static str)] {
+        &[USERS_CREATE]
+    }
+
+    fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
+        let body: UserCreateBody = typed::body(call.body)?;
+        let emails = body.emails.as_deref().unwrap_or_default();
+        let agent = AgentCreate {
+            display_name: body.name.as_deref(),
+            email: primary_email(emails),
+            first_name: body.first_name.as_deref(),
+            last_name: body.last_name.as_deref(),
+            avatar_url: body.avatar.as_deref(),
+            additional_emails: other_emails(emails),
+        };
+        Ok(NativeRequest::post("/v1/agents", typed::native_body(&agent)))
+    }
+
+    fn unified_response(
+        &self,
+        _call: &Call<'_>,
+        native: &NativeResponse,
+    ) -> Result<Map<String, Value>, AdapterError> {
+        let Created { data: agent } = typed::native(native)?;
+        let roles: Vec<UserRoleRecord> = agent
+            .roles
+            .into_iter()
+            .map(|name| UserRoleRecord {
+                id: None,
+                name: Some(name),
+            })
+            .collect();
+        typed::unified(&UserCreateResponse {
+            id: Some(agent.id),
+            name: agent.display_name,
+            avatar: agent.avatar_url,
+            created_at: agent.created_at,
+            emails: email_records(agent.email.as_deref(), &agent.additional_emails),
+            first_name: agent.first_name,
+            last_name: agent.last_name,
+            roles: (!roles.is_empty()).then_some(roles),
+            ..UserCreateResponse::default()
+        })
+    }
+}

@@ -1,0 +1,28 @@
+//! The provider adapters of the shipped models: each turns a validated unified request into its
+//! provider's native request and the native answer into the unified response. [`adapters`] is
+//! the one place they are registered.
+
+mod dixa;
+mod people;
+mod pivotal_tracker;
+mod qualtrics_corexm;
+mod typed;
+
+pub use dixa::Dixa;
+pub use pivotal_tracker::PivotalTracker;
+pub use qualtrics_corexm::QualtricsCorexm;
+
+use unified_core::Adapters;
+use unified_models::providers;
+
+/// The model and operation every shipped adapter implements.
+pub const USERS_CREATE: (&str, &str) = ("ticketing/users", "create");
+
+/// Every adapter the gateway dispatches to; adding a provider's adapter means adding it here.
+pub fn adapters() -> Adapters<providers::Set> {
+    Adapters::new(vec![
+        Box::new(Dixa),
+        Box::new(PivotalTracker),
+        Box::new(QualtricsCorexm),
+    ])
+}

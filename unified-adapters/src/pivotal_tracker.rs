@@ -1,0 +1,146 @@
+//! Pivotal Tracker: `POST /projects/{project_id}/memberships` (confidence high: Tracker's own
+//! API reference).
+//!
+//! A user is created by adding a membership to a project; the project id is the first unified
+//! `collections[].id`. The body is flat: the primary email, the name, initials made from the name
+//! and the first role's name (`member` when no role is given, since Tracker requires one). The
+//! unified id is the person's id (the membership has its own id, kept in `remote_data`).
+//! Tracker returns no timestamps.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use unified_core::{
+    Adapter, AdapterError, AuthScheme, Call, Code, NativeRequest, NativeResponse, Part, Provider,
+    ValidationError,
+};
+use unified_models::providers;
+use unified_models::ticketing::users::{
+    UserCreateBody, UserCreateQuery, UserCreateResponse, UserRoleRecord,
+};
+
+use crate::people::{NativeId, email_records, initials, primary_email};
+use crate::{USERS_CREATE, typed};
+
+/// The Pivotal Tracker adapter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PivotalTracker;
+
+/// The role a membership gets when the request names none.
+const DEFAULT_ROLE: &str = "member";
+
+#[derive(Serialize, Debug)]
+struct MembershipCreate<'a> {
+    email: Option<&'a str>,
+    name: Option<&'a str>,
+    initials: Option<String>,
+    role: &'a str,
+}
+
+#[derive(Deserialize, Debug)]
+struct Membership {
+    person: Person,
+    role: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Person {
+    id: NativeId,
+    name: Option<String>,
+    email: Option<String>,
+    username: Option<String>,
+}
+
+impl Adapter<providers::Set> for PivotalTracker {
+    fn provider(&self) -> Provider<providers::Set> {
+        providers::pivotal_tracker
+    }
+
+    fn auth(&self) -> AuthScheme {
+        AuthScheme::Header {
+            name: "x-trackertoken",
+            prefix: "",
+        }
+    }
+
+    fn operations(&self) -> &'static [(&'static str, &'static str)] {
+        &[USERS_CREATE]
+    }
+
+    fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
+        let body: UserCreateBody = typed::body(call.body)?;
+        let query: UserCreateQuery = typed::query(call.query)?;
+        let project = query
+            .collections
+            .as_deref()
+            .and_then(|collections| collections.first())
+            .and_then(|collection| collection.id.as_deref())
+            .filter(|id| !id.is_empty())
+            .ok_or_else(|| AdapterError::Request {
+                part: Part::Query,
+                error: ValidationError::new(
+                    "/collections/0/id",
+                    Code::Required,
+                    "is required by Pivotal Tracker: the id of the project to add the user to",
+                ),
+            })?;
+        let role = body
+            .roles
+            .as_deref()
+            .and_then(|roles| roles.iter().find_map(|role| role.name.as_deref()))
+            .unwrap_or(DEFAULT_ROLE);
+        let membership = MembershipCreate {
+            email: primary_email(body.emails.as_deref().unwrap_or_default()),
+            name: body.name.as_deref(),
+            initials: body.name.as_deref().map(initials),
+            role,
+        };
+        let path = format!("/projects/{}/memberships", encode_segment(project));
+        Ok(NativeRequest::post(path, typed::native_body(&membership)))
+    }
+
+    fn unified_response(
+        &self,
+        _call: &Call<'_>,
+        native: &NativeResponse,
+    ) -> Result<Map<String, Value>, AdapterError> {
+        let membership: Membership = typed::native(native)?;
+        let person = membership.person;
+        typed::unified(&UserCreateResponse {
+            id: Some(person.id.into_string()),
+            name: person.name,
+            emails: email_records(person.email.as_deref(), &[]),
+            username: person.username,
+            roles: membership.role.map(|name| {
+                vec![UserRoleRecord {
+                    id: None,
+                    name: Some(name),
+                }]
+            }),
+            ..UserCreateResponse::default()
+        })
+    }
+}
+
+/// A path segment percent-encoded, so an id cannot change the path it is put in.
+fn encode_segment(segment: &str) -> String {
+    let mut encoded = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_segment;
+
+    #[test]
+    fn ids_cannot_escape_their_segment() {
+        assert_eq!(encode_segment("99"), "99");
+        assert_eq!(encode_segment("../admin?x=1"), "..%2Fadmin%3Fx%3D1");
+    }
+}
