@@ -1,1 +1,13 @@
-//! placeholder
+//! The unified API gateway: serves the shipped models over HTTP in the shape of the unified API
+//! (`POST /unified/{model}/{resource}`), authenticates with API tokens per environment, validates
+//! the query and body for the integrated account's provider, and only then dispatches through that
+//! provider's adapter.
+
+mod error;
+mod migrations;
+mod store;
+mod vault;
+
+pub use error::SetupError;
+pub use store::{Account, AccountSummary, EnvironmentId, Store, key_file_for};
+pub use vault::KEY_VARIABLE;

@@ -1,0 +1,74 @@
+//! The database schema, as an ordered list of migrations. `PRAGMA user_version` records how many
+//! have run; opening a database applies the rest in one transaction. Append, never edit.
+
+use rusqlite::Connection;
+
+use crate::error::SetupError;
+
+/// Every migration, oldest first.
+const MIGRATIONS: &[&str] = &[
+    // 1: environments, API tokens (hashes only) and integrated accounts (sealed credentials).
+    "CREATE TABLE environments (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        environment_id INTEGER NOT NULL REFERENCES environments(id),
+        token_sha256 BLOB NOT NULL UNIQUE,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE integrated_accounts (
+        id TEXT PRIMARY KEY,
+        environment_id INTEGER NOT NULL REFERENCES environments(id),
+        provider TEXT NOT NULL,
+        base_url TEXT NOT NULL,
+        credential_nonce BLOB NOT NULL,
+        credential_ciphertext BLOB NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );",
+];
+
+/// Brings `connection` up to the latest schema.
+pub fn migrate(connection: &mut Connection) -> Result<(), SetupError> {
+    let applied: i64 = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    let applied = usize::try_from(applied).unwrap_or(usize::MAX);
+    if applied > MIGRATIONS.len() {
+        return Err(SetupError::new(format!(
+            "the database is at schema version {applied}, newer than this build knows ({})",
+            MIGRATIONS.len()
+        )));
+    }
+    let transaction = connection.transaction()?;
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
+        transaction.execute_batch(migration)?;
+        transaction.pragma_update(None, "user_version", (index + 1) as i64)?;
+    }
+    transaction.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        migrate(&mut connection).unwrap();
+        migrate(&mut connection).unwrap();
+        let version: i64 = connection
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        connection.pragma_update(None, "user_version", 99).unwrap();
+        let error = migrate(&mut connection).unwrap_err();
+        assert!(error.to_string().contains("newer"), "{error}");
+    }
+}

@@ -1,0 +1,175 @@
+//! Credentials at rest: sealed with ChaCha20-Poly1305 under a 32-byte key that lives in a file
+//! only its owner can read (created on first run), or in the `UNIFIED_MASTER_KEY` environment
+//! variable (64 hex digits). Each sealed credential is bound to its account id, so a ciphertext
+//! copied onto another account does not open.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+use unified_core::Secret;
+
+use crate::error::SetupError;
+
+/// The environment variable that may hold the key instead of the key file.
+pub const KEY_VARIABLE: &str = "UNIFIED_MASTER_KEY";
+
+const KEY_LEN: usize = 32;
+const NONCE_LEN: usize = 12;
+
+/// A sealed credential: a fresh nonce and the ciphertext with its tag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sealed {
+    /// The nonce used for this credential.
+    pub nonce: Vec<u8>,
+    /// The encrypted credential and its authentication tag.
+    pub ciphertext: Vec<u8>,
+}
+
+/// The key that seals and opens credentials.
+pub struct Vault {
+    cipher: ChaCha20Poly1305,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Vault(***)")
+    }
+}
+
+impl Vault {
+    /// The key from `UNIFIED_MASTER_KEY` if set, else from `key_file`, which is created with a
+    /// new random key (mode 0600) when it does not exist.
+    pub fn open(key_file: &Path) -> Result<Vault, SetupError> {
+        let key = match std::env::var(KEY_VARIABLE) {
+            Ok(text) => decode_key(&text).map_err(|why| {
+                SetupError::new(format!("{KEY_VARIABLE} is not a usable key: {why}"))
+            })?,
+            Err(_) => read_or_create_key(key_file)?,
+        };
+        Ok(Vault::from_key(&key))
+    }
+
+    fn from_key(key: &[u8; KEY_LEN]) -> Vault {
+        Vault {
+            cipher: ChaCha20Poly1305::new(Key::from_slice(key)),
+        }
+    }
+
+    /// Seals `credential` for the account `account_id`.
+    pub fn seal(&self, account_id: &str, credential: &Secret) -> Result<Sealed, SetupError> {
+        let mut nonce = [0u8; NONCE_LEN];
+        getrandom::fill(&mut nonce)
+            .map_err(|error| SetupError::new(format!("no randomness for a nonce: {error}")))?;
+        let payload = Payload {
+            msg: credential.expose().as_bytes(),
+            aad: account_id.as_bytes(),
+        };
+        let ciphertext = self
+            .cipher
+            .encrypt(Nonce::from_slice(&nonce), payload)
+            .map_err(|_| SetupError::new("the credential could not be encrypted"))?;
+        Ok(Sealed {
+            nonce: nonce.to_vec(),
+            ciphertext,
+        })
+    }
+
+    /// Opens the credential sealed for `account_id`; fails when the key is another one or the
+    /// record was altered.
+    pub fn open_sealed(&self, account_id: &str, sealed: &Sealed) -> Result<Secret, SetupError> {
+        if sealed.nonce.len() != NONCE_LEN {
+            return Err(SetupError::new("a stored credential has a malformed nonce"));
+        }
+        let payload = Payload {
+            msg: &sealed.ciphertext,
+            aad: account_id.as_bytes(),
+        };
+        let plain = self
+            .cipher
+            .decrypt(Nonce::from_slice(&sealed.nonce), payload)
+            .map_err(|_| {
+                SetupError::new(format!(
+                    "the credential of account {account_id} does not open with this key"
+                ))
+            })?;
+        String::from_utf8(plain)
+            .map(Secret::new)
+            .map_err(|_| SetupError::new("a stored credential is not UTF-8"))
+    }
+}
+
+fn decode_key(text: &str) -> Result<[u8; KEY_LEN], String> {
+    let bytes = hex::decode(text.trim()).map_err(|error| error.to_string())?;
+    bytes
+        .try_into()
+        .map_err(|bytes: Vec<u8>| format!("{} bytes, expected {KEY_LEN}", bytes.len()))
+}
+
+fn read_or_create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
+    match fs::read_to_string(path) {
+        Ok(text) => decode_key(&text).map_err(|why| {
+            SetupError::new(format!("key file {} is not usable: {why}", path.display()))
+        }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => create_key(path),
+        Err(error) => Err(SetupError::new(format!(
+            "cannot read key file {}: {error}",
+            path.display()
+        ))),
+    }
+}
+
+fn create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
+    let mut key = [0u8; KEY_LEN];
+    getrandom::fill(&mut key)
+        .map_err(|error| SetupError::new(format!("no randomness for a key: {error}")))?;
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options
+        .open(path)
+        .and_then(|mut file| file.write_all(format!("{}\n", hex::encode(key)).as_bytes()));
+    match written {
+        Ok(()) => Ok(key),
+        // Another process made it first: use theirs.
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            read_or_create_key(path)
+        }
+        Err(error) => Err(SetupError::new(format!(
+            "cannot create key file {}: {error}",
+            path.display()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_credential_opens_only_for_its_account_and_key() {
+        let vault = Vault::from_key(&[7; KEY_LEN]);
+        let sealed = vault.seal("acct-1", &Secret::new("s3cret")).unwrap();
+        assert!(!sealed.ciphertext.windows(6).any(|w| w == b"s3cret"));
+        assert_eq!(vault.open_sealed("acct-1", &sealed).unwrap().expose(), "s3cret");
+        assert!(vault.open_sealed("acct-2", &sealed).is_err());
+        let other = Vault::from_key(&[8; KEY_LEN]);
+        assert!(other.open_sealed("acct-1", &sealed).is_err());
+        assert_eq!(format!("{vault:?}"), "Vault(***)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_key_file_is_created_once_and_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("unified.key");
+        let first = read_or_create_key(&path).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(read_or_create_key(&path).unwrap(), first);
+    }
+}
