@@ -50,6 +50,81 @@ pub enum Command {
     Providers,
     /// List the known models and their operations.
     Models,
+    /// Run the unified API gateway over HTTP.
+    Serve {
+        /// The address to listen on (port 0 picks a free port; the chosen address is printed).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        #[command(flatten)]
+        storage: Storage,
+        /// Seconds a provider may take to answer before the request fails with 504.
+        #[arg(long, default_value_t = 30.0)]
+        provider_timeout: f64,
+    },
+    /// Manage the API tokens clients call the gateway with.
+    Token {
+        /// What to do.
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Manage integrated accounts: a provider, its base URL and its credential.
+    Account {
+        /// What to do.
+        #[command(subcommand)]
+        command: AccountCommand,
+    },
+}
+
+/// Where the gateway keeps its records.
+#[derive(clap::Args, Debug)]
+pub struct Storage {
+    /// The SQLite database, created on first use; its key file is `<db>.key` unless
+    /// UNIFIED_MASTER_KEY holds the key.
+    #[arg(long, env = "UNIFIED_DB", default_value = "unified.db")]
+    pub db: PathBuf,
+}
+
+/// `unified token ...`.
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Create an API token for an environment (created if new) and print it once; only its
+    /// hash is stored.
+    Create {
+        /// The environment the token gives access to.
+        #[arg(long)]
+        environment: String,
+        #[command(flatten)]
+        storage: Storage,
+    },
+}
+
+/// `unified account ...`.
+#[derive(Subcommand, Debug)]
+pub enum AccountCommand {
+    /// Add an integrated account and print its id. The provider credential is read from
+    /// standard input, or from the environment variable named by --credential-env; never from
+    /// the command line.
+    Add {
+        /// The environment the account belongs to (create a token for it first).
+        #[arg(long)]
+        environment: String,
+        /// The provider id (see `unified providers`).
+        #[arg(long)]
+        provider: String,
+        /// The provider's API base URL for this account, e.g. https://dev.dixa.io.
+        #[arg(long)]
+        base_url: String,
+        /// Read the credential from this environment variable instead of standard input.
+        #[arg(long, value_name = "VARIABLE")]
+        credential_env: Option<String>,
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// List integrated accounts as JSON, without credentials.
+    List {
+        #[command(flatten)]
+        storage: Storage,
+    },
 }
 
 /// Which document of which operation, for whom.

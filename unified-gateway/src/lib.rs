@@ -3,11 +3,20 @@
 //! the query and body for the integrated account's provider, and only then dispatches through that
 //! provider's adapter.
 
+mod app;
+mod config;
+mod dispatch;
+mod envelope;
 mod error;
 mod migrations;
+mod routes;
+mod scrub;
+mod shaping;
 mod store;
 mod vault;
 
+pub use app::Gateway;
+pub use config::GatewayConfig;
 pub use error::SetupError;
 pub use store::{Account, AccountSummary, EnvironmentId, Store, key_file_for};
 pub use vault::KEY_VARIABLE;

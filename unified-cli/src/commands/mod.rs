@@ -1,9 +1,12 @@
 //! One module per command; this one resolves names against the registry and dispatches.
 
+mod account;
 mod coverage;
 mod export;
 mod list;
 mod schema;
+mod serve;
+mod token;
 mod validate;
 
 use std::process::ExitCode;
@@ -29,6 +32,13 @@ pub fn run(command: Command) -> Result<ExitCode, Failure> {
         } => coverage::run(&registry, &model, &operation, format),
         Command::Providers => list::providers(),
         Command::Models => list::models(&registry),
+        Command::Serve {
+            addr,
+            storage,
+            provider_timeout,
+        } => serve::run(&addr, &storage.db, provider_timeout),
+        Command::Token { command } => token::run(command),
+        Command::Account { command } => account::run(command),
     }
 }
 
@@ -76,7 +86,8 @@ pub fn find_operation<'a>(
     })
 }
 
-fn unknown<'a>(
+/// An unknown name, with the closest known one when there is one.
+pub fn unknown<'a>(
     what: &str,
     name: &str,
     known: impl IntoIterator<Item = &'a str>,

@@ -1,0 +1,131 @@
+//! The JSON error envelope every failure answers with:
+//! `{"statusCode", "error", "message", ...}`, plus `errors` and `truto_error_insight` for
+//! validation failures. Messages never carry a credential or a request's values.
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value, json};
+use unified_core::{Code, Part, ValidationError};
+
+/// An error answer: a status, a message and any further members of the envelope.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+    extra: Map<String, Value>,
+}
+
+impl ApiError {
+    /// An error with this status and message.
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            message: message.into(),
+            extra: Map::new(),
+        }
+    }
+
+    /// Adds a member to the envelope.
+    pub fn with(mut self, key: &str, value: Value) -> Self {
+        self.extra.insert(key.to_owned(), value);
+        self
+    }
+
+    /// 400 for violations found in the query and body: each with where it is (`in`), its
+    /// pointer, code and message, and the missing required fields grouped by part.
+    pub fn invalid(errors: &[(Part, ValidationError)]) -> Self {
+        let listed: Vec<Value> = errors
+            .iter()
+            .map(|(part, error)| {
+                json!({
+                    "in": part.as_str(),
+                    "pointer": error.pointer,
+                    "code": error.code,
+                    "message": error.message,
+                })
+            })
+            .collect();
+        let missing = |wanted: Part| -> Value {
+            errors
+                .iter()
+                .filter(|(part, error)| *part == wanted && error.code == Code::Required)
+                .map(|(_, error)| Value::String(field_name(&error.pointer)))
+                .collect()
+        };
+        let count = errors.len();
+        let message = match errors.first() {
+            Some((part, first)) if count == 1 => {
+                format!("invalid {}: {} {}", part_noun(*part), shown(&first.pointer), first.message)
+            }
+            _ => format!("the request has {count} problems; see `errors`"),
+        };
+        ApiError::new(StatusCode::BAD_REQUEST, message)
+            .with("errors", Value::Array(listed))
+            .with(
+                "truto_error_insight",
+                json!({
+                    "missing_required_body_fields": {"value": missing(Part::Body)},
+                    "missing_required_query_parameters": {"value": missing(Part::Query)},
+                }),
+            )
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut body = Map::new();
+        body.insert("statusCode".into(), json!(self.status.as_u16()));
+        body.insert(
+            "error".into(),
+            json!(self.status.canonical_reason().unwrap_or("Error")),
+        );
+        body.insert("message".into(), json!(self.message));
+        body.extend(self.extra);
+        let mut response = (self.status, axum::Json(Value::Object(body))).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+/// A JSON pointer as a field name: `/emails/0/email` is `emails.0.email`.
+fn field_name(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+fn shown(pointer: &str) -> String {
+    if pointer.is_empty() {
+        "the document".to_owned()
+    } else {
+        format!("`{}`", field_name(pointer))
+    }
+}
+
+fn part_noun(part: Part) -> &'static str {
+    match part {
+        Part::Body => "body",
+        Part::Query => "query",
+        Part::Response => "response",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_become_dotted_names() {
+        assert_eq!(field_name("/name"), "name");
+        assert_eq!(field_name("/emails/0/email"), "emails.0.email");
+        assert_eq!(field_name("/a~1b~0c"), "a/b~c");
+        assert_eq!(field_name(""), "");
+    }
+}

@@ -1,0 +1,4 @@
+//! The HTTP handlers, one file each.
+
+pub mod create;
+pub mod meta;
