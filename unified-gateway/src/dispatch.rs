@@ -82,7 +82,8 @@ fn classify(error: reqwest::Error) -> DispatchError {
         DispatchError::Timeout
     } else {
         // Without the URL: it is the account's, and the client needs only the kind of failure.
-        let mut message = error.without_url().to_string();
+        let error = error.without_url();
+        let mut message = error.to_string();
         let mut source = std::error::Error::source(&error);
         while let Some(cause) = source {
             message.push_str(": ");
