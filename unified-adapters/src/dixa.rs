@@ -6,7 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use unified_core::{Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Provider};
+use unified_core::{
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Provider,
+};
 use unified_models::providers;
 use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse, UserRoleRecord};
 
@@ -82,7 +84,10 @@ impl Adapter<providers::Set> for Dixa {
             avatar_url: body.avatar.as_deref(),
             additional_emails: other_emails(emails),
         };
-        Ok(NativeRequest::post("/v1/agents", typed::native_body(&agent)))
+        Ok(NativeRequest::post(
+            "/v1/agents",
+            typed::native_body(&agent),
+        ))
     }
 
     fn unified_response(

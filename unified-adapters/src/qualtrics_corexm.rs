@@ -72,7 +72,10 @@ impl Adapter<providers::Set> for QualtricsCorexm {
                 .and_then(|languages| languages.first())
                 .map(String::as_str),
         };
-        Ok(NativeRequest::post("/API/v3/users", typed::native_body(&user)))
+        Ok(NativeRequest::post(
+            "/API/v3/users",
+            typed::native_body(&user),
+        ))
     }
 
     fn unified_response(

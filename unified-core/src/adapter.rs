@@ -123,9 +123,10 @@ impl AuthScheme {
     /// The header to send for `credential`; its value stays a [`Secret`].
     pub fn header(self, credential: &Secret) -> (&'static str, Secret) {
         match self {
-            AuthScheme::Header { name, prefix } => {
-                (name, Secret::new(format!("{prefix}{}", credential.expose())))
-            }
+            AuthScheme::Header { name, prefix } => (
+                name,
+                Secret::new(format!("{prefix}{}", credential.expose())),
+            ),
         }
     }
 }
@@ -157,7 +158,10 @@ impl fmt::Display for AdapterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AdapterError::Unsupported { model, operation } => {
-                write!(f, "`{model}` `{operation}` has no adapter for this provider")
+                write!(
+                    f,
+                    "`{model}` `{operation}` has no adapter for this provider"
+                )
             }
             AdapterError::Request { part, error } => write!(f, "{part}: {error}"),
             AdapterError::Response(message) => write!(f, "unreadable provider answer: {message}"),

@@ -80,7 +80,10 @@ impl Gateway {
     }
 
     /// The environment of the request's bearer token, or 401.
-    pub(crate) async fn authenticate(&self, headers: &HeaderMap) -> Result<EnvironmentId, ApiError> {
+    pub(crate) async fn authenticate(
+        &self,
+        headers: &HeaderMap,
+    ) -> Result<EnvironmentId, ApiError> {
         let token = headers
             .get(header::AUTHORIZATION)
             .and_then(|value| value.to_str().ok())

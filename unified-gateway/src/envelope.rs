@@ -55,7 +55,12 @@ impl ApiError {
         let count = errors.len();
         let message = match errors.first() {
             Some((part, first)) if count == 1 => {
-                format!("invalid {}: {} {}", part_noun(*part), shown(&first.pointer), first.message)
+                format!(
+                    "invalid {}: {} {}",
+                    part_noun(*part),
+                    shown(&first.pointer),
+                    first.message
+                )
             }
             _ => format!("the request has {count} problems; see `errors`"),
         };
@@ -83,9 +88,10 @@ impl IntoResponse for ApiError {
         body.extend(self.extra);
         let mut response = (self.status, axum::Json(Value::Object(body))).into_response();
         if self.status == StatusCode::UNAUTHORIZED {
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
         }
         response
     }

@@ -96,7 +96,10 @@ mod tests {
 
     #[test]
     fn query_parameters_shape_the_record() {
-        let record = json!({"id": "1", "name": "Ada"}).as_object().unwrap().clone();
+        let record = json!({"id": "1", "name": "Ada"})
+            .as_object()
+            .unwrap()
+            .clone();
         let native = json!({"data": {"id": "1"}});
         let plain = Shape::from_query(&json!({}));
         assert_eq!(plain.format, Format::Unified);

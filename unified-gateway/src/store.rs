@@ -87,9 +87,11 @@ impl Store {
             )?;
         }
         Ok(connection
-            .query_row("SELECT id FROM environments WHERE name = ?1", [name], |row| {
-                row.get(0)
-            })
+            .query_row(
+                "SELECT id FROM environments WHERE name = ?1",
+                [name],
+                |row| row.get(0),
+            )
             .optional()?
             .map(EnvironmentId))
     }
@@ -284,11 +286,17 @@ mod tests {
         let prod = store.environment_of_token(token.expose()).unwrap().unwrap();
         assert_eq!(store.environment_of_token("uni_nope").unwrap(), None);
         let other = store.create_token("staging").unwrap();
-        assert_ne!(store.environment_of_token(other.expose()).unwrap(), Some(prod));
+        assert_ne!(
+            store.environment_of_token(other.expose()).unwrap(),
+            Some(prod)
+        );
         drop(store);
         let bytes = std::fs::read(dir.path().join("unified.db")).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains(token.expose()), "the token itself is never stored");
+        assert!(
+            !text.contains(token.expose()),
+            "the token itself is never stored"
+        );
     }
 
     #[test]
@@ -296,14 +304,22 @@ mod tests {
         let (dir, store) = store();
         let prod_token = store.create_token("prod").unwrap();
         let staging_token = store.create_token("staging").unwrap();
-        let prod = store.environment_of_token(prod_token.expose()).unwrap().unwrap();
+        let prod = store
+            .environment_of_token(prod_token.expose())
+            .unwrap()
+            .unwrap();
         let staging = store
             .environment_of_token(staging_token.expose())
             .unwrap()
             .unwrap();
         let credential = Secret::new("dixa-api-key-123");
         let id = store
-            .add_account("prod", providers::dixa, "http://127.0.0.1:9/api/", &credential)
+            .add_account(
+                "prod",
+                providers::dixa,
+                "http://127.0.0.1:9/api/",
+                &credential,
+            )
             .unwrap();
         let account = store.account(prod, &id).unwrap().unwrap();
         assert_eq!(account.credential.expose(), "dixa-api-key-123");
@@ -327,8 +343,18 @@ mod tests {
         let no_env = store.add_account("ghost", providers::dixa, "http://x.io", &secret);
         assert!(no_env.unwrap_err().to_string().contains("create a token"));
         store.create_token("prod").unwrap();
-        for url in ["ftp://x.io", "not a url", "http://x.io/?a=1", "http://u:p@x.io"] {
-            assert!(store.add_account("prod", providers::dixa, url, &secret).is_err(), "{url}");
+        for url in [
+            "ftp://x.io",
+            "not a url",
+            "http://x.io/?a=1",
+            "http://u:p@x.io",
+        ] {
+            assert!(
+                store
+                    .add_account("prod", providers::dixa, url, &secret)
+                    .is_err(),
+                "{url}"
+            );
         }
     }
 }

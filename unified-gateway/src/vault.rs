@@ -135,9 +135,7 @@ fn create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
     match written {
         Ok(()) => Ok(key),
         // Another process made it first: use theirs.
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            read_or_create_key(path)
-        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => read_or_create_key(path),
         Err(error) => Err(SetupError::new(format!(
             "cannot create key file {}: {error}",
             path.display()
@@ -154,7 +152,10 @@ mod tests {
         let vault = Vault::from_key(&[7; KEY_LEN]);
         let sealed = vault.seal("acct-1", &Secret::new("s3cret")).unwrap();
         assert!(!sealed.ciphertext.windows(6).any(|w| w == b"s3cret"));
-        assert_eq!(vault.open_sealed("acct-1", &sealed).unwrap().expose(), "s3cret");
+        assert_eq!(
+            vault.open_sealed("acct-1", &sealed).unwrap().expose(),
+            "s3cret"
+        );
         assert!(vault.open_sealed("acct-2", &sealed).is_err());
         let other = Vault::from_key(&[8; KEY_LEN]);
         assert!(other.open_sealed("acct-1", &sealed).is_err());

@@ -56,7 +56,9 @@ fn open(db: &std::path::Path) -> Result<Store, Failure> {
 fn read_credential(variable: Option<&str>) -> Result<Secret, Failure> {
     let text = match variable {
         Some(name) => std::env::var(name).map_err(|_| {
-            Failure::new(format!("environment variable {name} is not set (or not UTF-8)"))
+            Failure::new(format!(
+                "environment variable {name} is not set (or not UTF-8)"
+            ))
         })?,
         None => {
             let mut text = String::new();

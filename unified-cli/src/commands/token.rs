@@ -15,7 +15,8 @@ pub fn run(command: TokenCommand) -> Result<ExitCode, Failure> {
             environment,
             storage,
         } => {
-            let store = Store::open(&storage.db).map_err(|error| Failure::new(error.to_string()))?;
+            let store =
+                Store::open(&storage.db).map_err(|error| Failure::new(error.to_string()))?;
             let token = store
                 .create_token(&environment)
                 .map_err(|error| Failure::new(error.to_string()))?;

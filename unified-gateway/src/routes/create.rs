@@ -123,7 +123,12 @@ async fn dispatch(
     let native = gateway
         .inner
         .dispatcher
-        .send(&account.base_url, &request, adapter.auth(), &account.credential)
+        .send(
+            &account.base_url,
+            &request,
+            adapter.auth(),
+            &account.credential,
+        )
         .await;
     tracing::info!(
         provider = provider.id(),
@@ -150,7 +155,10 @@ async fn dispatch(
     if !(200..300).contains(&status) {
         return Err(ApiError::new(
             StatusCode::BAD_GATEWAY,
-            format!("{} refused the request with status {status}", provider.name()),
+            format!(
+                "{} refused the request with status {status}",
+                provider.name()
+            ),
         )
         .with("truto_is_remote_error", json!(true))
         .with("remote_status", json!(status))
@@ -248,7 +256,9 @@ fn check_json_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    if essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json")) {
+    if essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    {
         Ok(())
     } else {
         Err(ApiError::new(

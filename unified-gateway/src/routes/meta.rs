@@ -33,19 +33,14 @@ async fn answer(
         return Err(ApiError::new(StatusCode::NOT_FOUND, "no such endpoint"));
     };
     let name = format!("{model}/{resource}");
-    let operation = gateway
-        .inner
-        .registry
-        .find(&name, &method)
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::NOT_FOUND,
-                format!("no method `{method}` for unified model `{name}`"),
-            )
-        })?;
-    let view = View::from_id(&provider).ok_or_else(|| {
-        ApiError::new(StatusCode::NOT_FOUND, format!("no provider `{provider}`"))
+    let operation = gateway.inner.registry.find(&name, &method).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            format!("no method `{method}` for unified model `{name}`"),
+        )
     })?;
+    let view = View::from_id(&provider)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no provider `{provider}`")))?;
     Ok(axum::Json(json!({
         "method": method,
         "request_body_schema": operation.schema(Part::Body, view),

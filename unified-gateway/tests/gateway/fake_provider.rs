@@ -1,0 +1,284 @@
+//! Fake providers: real HTTP servers on loopback that implement the documented native create
+//! endpoints of Dixa, Pivotal Tracker and Qualtrics CoreXM, check the native auth header and the
+//! natively required fields, answer as the providers document, and record every call.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use serde_json::{Value, json};
+
+/// Which provider a fake plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Dixa,
+    PivotalTracker,
+    QualtricsCorexm,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Dixa, Kind::PivotalTracker, Kind::QualtricsCorexm];
+
+    pub fn provider_id(self) -> &'static str {
+        match self {
+            Kind::Dixa => "dixa",
+            Kind::PivotalTracker => "pivotal_tracker",
+            Kind::QualtricsCorexm => "qualtrics_corexm",
+        }
+    }
+
+    pub fn credential(self) -> &'static str {
+        match self {
+            Kind::Dixa => "dixa-secret-key-7f3a",
+            Kind::PivotalTracker => "tracker-token-91bc",
+            Kind::QualtricsCorexm => "qualtrics-token-55de",
+        }
+    }
+
+    fn auth_header(self) -> &'static str {
+        match self {
+            Kind::Dixa => "authorization",
+            Kind::PivotalTracker => "x-trackertoken",
+            Kind::QualtricsCorexm => "x-api-token",
+        }
+    }
+}
+
+/// How the fake answers.
+#[derive(Clone, Debug)]
+pub enum Mode {
+    /// As documented.
+    Normal,
+    /// An error status with a body that echoes the credential and the request.
+    Refuse(u16),
+    /// Answers only after this long.
+    Slow(Duration),
+    /// A success whose body is not what the provider documents.
+    Garbled,
+}
+
+/// One call as the fake saw it.
+#[derive(Clone, Debug)]
+pub struct Seen {
+    pub path: String,
+    pub query: Option<String>,
+    pub body: Value,
+}
+
+#[derive(Clone)]
+pub struct Fake {
+    pub kind: Kind,
+    pub base_url: String,
+    calls: Arc<AtomicUsize>,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    mode: Arc<Mutex<Mode>>,
+}
+
+impl Fake {
+    pub async fn start(kind: Kind) -> Fake {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let fake = Fake {
+            kind,
+            base_url,
+            calls: Arc::default(),
+            seen: Arc::default(),
+            mode: Arc::new(Mutex::new(Mode::Normal)),
+        };
+        let router = Router::new()
+            .route("/v1/agents", post(dixa))
+            .route("/projects/{project}/memberships", post(pivotal_tracker))
+            .route("/API/v3/users", post(qualtrics_corexm))
+            .with_state(fake.clone());
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        fake
+    }
+
+    pub fn calls(&self) -> usize {
+        self.calls.load(Ordering::SeqCst)
+    }
+
+    pub fn last(&self) -> Seen {
+        self.seen.lock().unwrap().last().cloned().expect("a call")
+    }
+
+    pub fn set_mode(&self, mode: Mode) {
+        *self.mode.lock().unwrap() = mode;
+    }
+
+    /// Records the call, checks the auth header, and applies the mode; `None` means go on.
+    async fn admit(
+        &self,
+        path: String,
+        query: Option<String>,
+        headers: &HeaderMap,
+        body: &Value,
+    ) -> Option<Response> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        self.seen.lock().unwrap().push(Seen {
+            path,
+            query,
+            body: body.clone(),
+        });
+        let presented = headers
+            .get(self.kind.auth_header())
+            .and_then(|v| v.to_str().ok());
+        if presented != Some(self.kind.credential()) {
+            return Some(
+                (
+                    StatusCode::UNAUTHORIZED,
+                    axum::Json(json!({"error": "bad credential"})),
+                )
+                    .into_response(),
+            );
+        }
+        if headers.get("content-type").and_then(|v| v.to_str().ok()) != Some("application/json") {
+            return Some(StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response());
+        }
+        let mode = self.mode.lock().unwrap().clone();
+        match mode {
+            Mode::Normal => None,
+            Mode::Refuse(status) => Some(
+                (
+                    StatusCode::from_u16(status).unwrap(),
+                    axum::Json(json!({
+                        "message": format!("rejected for key {}", self.kind.credential()),
+                        "request": body,
+                    })),
+                )
+                    .into_response(),
+            ),
+            Mode::Slow(delay) => {
+                tokio::time::sleep(delay).await;
+                None
+            }
+            Mode::Garbled => {
+                Some((StatusCode::CREATED, axum::Json(json!({"unexpected": true}))).into_response())
+            }
+        }
+    }
+}
+
+fn missing(body: &Value, fields: &[&str]) -> Option<Response> {
+    let absent: Vec<&str> = fields
+        .iter()
+        .copied()
+        .filter(|field| {
+            body.get(field)
+                .and_then(Value::as_str)
+                .is_none_or(str::is_empty)
+        })
+        .collect();
+    (!absent.is_empty()).then(|| {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            axum::Json(json!({"missing": absent})),
+        )
+            .into_response()
+    })
+}
+
+async fn dixa(
+    State(fake): State<Fake>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    if let Some(answer) = fake
+        .admit("/v1/agents".into(), query, &headers, &body)
+        .await
+    {
+        return answer;
+    }
+    if let Some(answer) = missing(&body, &["displayName", "email"]) {
+        return answer;
+    }
+    let mut agent = json!({
+        "id": "8f1d0c39-2a8e-4a4c-9f0e-6d1c2b3a4f5e",
+        "createdAt": "2026-11-27T10:00:00Z",
+        "displayName": body["displayName"],
+        "email": body["email"],
+        "additionalEmails": body.get("additionalEmails").cloned().unwrap_or(json!([])),
+        "roles": ["Agent"],
+    });
+    for (native, _) in [("firstName", ()), ("lastName", ()), ("avatarUrl", ())] {
+        if let Some(value) = body.get(native) {
+            agent[native] = value.clone();
+        }
+    }
+    (StatusCode::CREATED, axum::Json(json!({"data": agent}))).into_response()
+}
+
+async fn pivotal_tracker(
+    State(fake): State<Fake>,
+    Path(project): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    let path = format!("/projects/{project}/memberships");
+    if let Some(answer) = fake.admit(path, query, &headers, &body).await {
+        return answer;
+    }
+    if let Some(answer) = missing(&body, &["email", "role"]) {
+        return answer;
+    }
+    if !matches!(body["role"].as_str(), Some("owner" | "member" | "viewer")) {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({"error": "bad role"})),
+        )
+            .into_response();
+    }
+    let answer = json!({
+        "kind": "project_membership",
+        "id": 1001,
+        "project_id": project.parse::<u64>().unwrap_or(0),
+        "role": body["role"],
+        "person": {
+            "kind": "person",
+            "id": 42,
+            "name": body["name"],
+            "email": body["email"],
+            "initials": body["initials"],
+            "username": "ada",
+        },
+    });
+    (StatusCode::OK, axum::Json(answer)).into_response()
+}
+
+async fn qualtrics_corexm(
+    State(fake): State<Fake>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    axum::Json(body): axum::Json<Value>,
+) -> Response {
+    if let Some(answer) = fake
+        .admit("/API/v3/users".into(), query, &headers, &body)
+        .await
+    {
+        return answer;
+    }
+    let required = [
+        "username",
+        "firstName",
+        "lastName",
+        "userType",
+        "email",
+        "password",
+        "language",
+    ];
+    if let Some(answer) = missing(&body, &required) {
+        return answer;
+    }
+    let answer = json!({
+        "result": {"id": "UR_0ABCdefGHIjklMN"},
+        "meta": {"httpStatus": "200 - OK", "requestId": "5c7f2a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b"},
+    });
+    (StatusCode::OK, axum::Json(answer)).into_response()
+}

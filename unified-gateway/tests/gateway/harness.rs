@@ -1,0 +1,223 @@
+//! A gateway on an ephemeral loopback port with its own database, a token per environment, one
+//! fake provider and one integrated account per adapter, and the log it writes.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use serde_json::Value;
+use unified_core::{Provider, Secret};
+use unified_gateway::{Gateway, GatewayConfig, Store};
+use unified_models::providers::Set;
+
+use crate::fake_provider::{Fake, Kind};
+
+/// Everything the gateway has logged in this test process.
+pub fn log_text() -> String {
+    String::from_utf8_lossy(&log_buffer().lock().unwrap()).into_owned()
+}
+
+fn log_buffer() -> &'static Arc<Mutex<Vec<u8>>> {
+    static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let writer = buffer.clone();
+        tracing_subscriber::fmt()
+            .with_ansi(false)
+            .with_max_level(tracing::Level::TRACE)
+            .with_writer(move || LogWriter(writer.clone()))
+            .init();
+        buffer
+    })
+}
+
+struct LogWriter(Arc<Mutex<Vec<u8>>>);
+
+impl Write for LogWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+pub struct Harness {
+    pub base: String,
+    pub token: String,
+    pub other_token: String,
+    pub fakes: HashMap<&'static str, Fake>,
+    pub accounts: HashMap<&'static str, String>,
+    /// A Dixa account of the other environment.
+    pub foreign_account: String,
+    pub client: reqwest::Client,
+    pub gateway: Gateway,
+    _dir: tempfile::TempDir,
+}
+
+/// What the gateway answered.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Value,
+}
+
+impl Harness {
+    pub async fn start() -> Harness {
+        Harness::with_timeout(Duration::from_secs(10)).await
+    }
+
+    pub async fn with_timeout(timeout: Duration) -> Harness {
+        log_buffer();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("gateway.db")).unwrap();
+        let token = store.create_token("prod").unwrap().expose().to_owned();
+        let other_token = store.create_token("staging").unwrap().expose().to_owned();
+        let mut fakes = HashMap::new();
+        let mut accounts = HashMap::new();
+        for kind in Kind::ALL {
+            let fake = Fake::start(kind).await;
+            let provider = Provider::<Set>::from_id(kind.provider_id()).unwrap();
+            let credential = Secret::new(kind.credential());
+            let id = store
+                .add_account("prod", provider, &fake.base_url, &credential)
+                .unwrap();
+            accounts.insert(kind.provider_id(), id);
+            fakes.insert(kind.provider_id(), fake);
+        }
+        let dixa = Provider::<Set>::from_id("dixa").unwrap();
+        let foreign_account = store
+            .add_account(
+                "staging",
+                dixa,
+                &fakes["dixa"].base_url,
+                &Secret::new(Kind::Dixa.credential()),
+            )
+            .unwrap();
+        let gateway = Gateway::new(
+            store,
+            GatewayConfig::default().with_provider_timeout(timeout),
+        )
+        .unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let serving = gateway.clone();
+        tokio::spawn(async move { serving.serve(listener, std::future::pending()).await });
+        Harness {
+            base,
+            token,
+            other_token,
+            fakes,
+            accounts,
+            foreign_account,
+            client: reqwest::Client::new(),
+            gateway,
+            _dir: dir,
+        }
+    }
+
+    /// Adds a prod account of `provider` at `base_url`.
+    pub fn add_account(&self, provider: &str, base_url: &str) -> String {
+        let provider = Provider::<Set>::from_id(provider).unwrap();
+        self.gateway
+            .store()
+            .add_account("prod", provider, base_url, &Secret::new("any-key"))
+            .unwrap()
+    }
+
+    pub fn fake(&self, provider: &str) -> &Fake {
+        &self.fakes[provider]
+    }
+
+    pub fn total_calls(&self) -> usize {
+        self.fakes.values().map(Fake::calls).sum()
+    }
+
+    /// `POST /unified/ticketing/users?{query}` with the prod token and a JSON body.
+    pub async fn create(&self, query: &str, body: &Value) -> Answer {
+        self.send(
+            "/unified/ticketing/users",
+            query,
+            Some(&self.token),
+            "application/json",
+            body.to_string().into_bytes(),
+        )
+        .await
+    }
+
+    /// A create for the prod account of `provider`, with `extra` query parameters.
+    pub async fn create_for(&self, provider: &str, extra: &str, body: &Value) -> Answer {
+        let query = format!("integrated_account_id={}{extra}", self.accounts[provider]);
+        self.create(&query, body).await
+    }
+
+    pub async fn send(
+        &self,
+        path: &str,
+        query: &str,
+        token: Option<&str>,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Answer {
+        let mut request = self
+            .client
+            .post(format!("{}{path}?{query}", self.base))
+            .header("content-type", content_type)
+            .body(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        Answer::read(request.send().await.unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Answer {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        Answer::read(request.send().await.unwrap()).await
+    }
+}
+
+impl Answer {
+    async fn read(response: reqwest::Response) -> Answer {
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let bytes = response.bytes().await.unwrap();
+        let body = serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+            panic!(
+                "status {status}: not JSON: {}",
+                String::from_utf8_lossy(&bytes)
+            )
+        });
+        Answer {
+            status,
+            content_type,
+            body,
+        }
+    }
+
+    /// The `(in, pointer, code)` of each listed violation.
+    pub fn violations(&self) -> Vec<(String, String, String)> {
+        self.body["errors"]
+            .as_array()
+            .map(|errors| {
+                errors
+                    .iter()
+                    .map(|e| {
+                        let text = |key: &str| e[key].as_str().unwrap_or_default().to_owned();
+                        (text("in"), text("pointer"), text("code"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

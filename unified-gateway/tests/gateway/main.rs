@@ -1,0 +1,614 @@
+//! The gateway end to end: a real server on loopback, fake providers behind it, requests over
+//! HTTP. Every rejected request is also checked to have made no provider call.
+
+mod fake_provider;
+mod harness;
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use unified_core::{Part, View};
+use unified_models::providers::Set;
+
+use fake_provider::{Kind, Mode};
+use harness::{Answer, Harness, log_text};
+
+const PASSWORD: &str = "correct horse battery";
+
+/// A valid body for each adapter's provider, the extra query it needs, the native body the fake
+/// must receive, the native path, and the unified record expected back (without remote_data).
+fn cases() -> Vec<(Kind, Value, &'static str, Value, &'static str, Value)> {
+    vec![
+        (
+            Kind::Dixa,
+            json!({
+                "name": "Ada Lovelace",
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "avatar": "https://example.org/ada.png",
+                "emails": [
+                    {"email": "ada@work.example", "type": "other"},
+                    {"email": "ada@example.org", "type": "primary"}
+                ]
+            }),
+            "",
+            json!({
+                "displayName": "Ada Lovelace",
+                "email": "ada@example.org",
+                "firstName": "Ada",
+                "lastName": "Lovelace",
+                "avatarUrl": "https://example.org/ada.png",
+                "additionalEmails": ["ada@work.example"]
+            }),
+            "/v1/agents",
+            json!({
+                "id": "8f1d0c39-2a8e-4a4c-9f0e-6d1c2b3a4f5e",
+                "name": "Ada Lovelace",
+                "avatar": "https://example.org/ada.png",
+                "created_at": "2026-11-27T10:00:00Z",
+                "emails": [
+                    {"email": "ada@example.org", "type": "primary"},
+                    {"email": "ada@work.example", "type": "other"}
+                ],
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "roles": [{"name": "Agent"}]
+            }),
+        ),
+        (
+            Kind::PivotalTracker,
+            json!({
+                "name": "Ada King Lovelace",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "roles": [{"name": "owner"}]
+            }),
+            "&collections[][id]=99",
+            json!({"email": "ada@example.org", "name": "Ada King Lovelace", "initials": "AKL", "role": "owner"}),
+            "/projects/99/memberships",
+            json!({
+                "id": "42",
+                "name": "Ada King Lovelace",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "username": "ada",
+                "roles": [{"name": "owner"}]
+            }),
+        ),
+        (
+            Kind::QualtricsCorexm,
+            json!({
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "languages": ["en"],
+                "password": PASSWORD,
+                "user_type": "UT_BRANDADMIN",
+                "username": "ada@example.org"
+            }),
+            "",
+            json!({
+                "username": "ada@example.org",
+                "firstName": "Ada",
+                "lastName": "Lovelace",
+                "userType": "UT_BRANDADMIN",
+                "email": "ada@example.org",
+                "password": PASSWORD,
+                "language": "en"
+            }),
+            "/API/v3/users",
+            json!({"id": "UR_0ABCdefGHIjklMN"}),
+        ),
+    ]
+}
+
+fn view(kind: Kind) -> View<Set> {
+    View::from_id(kind.provider_id()).unwrap()
+}
+
+fn response_violations(kind: Kind, body: &Value) -> Vec<String> {
+    let registry = unified_models::registry();
+    let operation = registry.find("ticketing/users", "create").unwrap();
+    let report = operation.validate(Part::Response, body, view(kind));
+    report.errors().iter().map(ToString::to_string).collect()
+}
+
+fn without_remote_data(body: &Value) -> Value {
+    let mut body = body.clone();
+    body.as_object_mut().unwrap().shift_remove("remote_data");
+    body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_adapter_creates_a_user_and_answers_in_the_unified_shape() {
+    let harness = Harness::start().await;
+    for (kind, body, query, native, path, unified) in cases() {
+        let answer = harness.create_for(kind.provider_id(), query, &body).await;
+        assert_eq!(answer.status, 201, "{kind:?}: {:#}", answer.body);
+        assert!(answer.content_type.starts_with("application/json"));
+        let fake = harness.fake(kind.provider_id());
+        assert_eq!(fake.calls(), 1, "{kind:?}");
+        let seen = fake.last();
+        assert_eq!(seen.path, path);
+        assert_eq!(seen.body, native, "{kind:?} native body");
+        assert_eq!(without_remote_data(&answer.body), unified, "{kind:?}");
+        assert!(answer.body["remote_data"].is_object(), "{kind:?}");
+        let violations = response_violations(kind, &answer.body);
+        assert!(violations.is_empty(), "{kind:?}: {violations:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn response_formats_and_trimming() {
+    let harness = Harness::start().await;
+    let (kind, body, ..) = cases().remove(0);
+    let dixa = kind.provider_id();
+
+    let raw = harness
+        .create_for(dixa, "&truto_response_format=raw", &body)
+        .await;
+    assert_eq!(raw.status, 201);
+    assert_eq!(
+        raw.body["data"]["displayName"], "Ada Lovelace",
+        "raw is the native body"
+    );
+    assert!(raw.body.get("remote_data").is_none());
+
+    let unified = harness.create_for(dixa, "", &body).await;
+    assert_eq!(
+        unified.body["remote_data"], raw.body,
+        "remote_data is the native answer"
+    );
+    let normalized = harness
+        .create_for(dixa, "&truto_response_format=normalized", &body)
+        .await;
+    assert_eq!(normalized.status, 201);
+    assert_eq!(normalized.body, unified.body);
+
+    let trimmed = harness
+        .create_for(
+            dixa,
+            "&truto_ignore_remote_data=true&truto_exclude_fields[]=avatar&truto_exclude_fields[]=roles",
+            &body,
+        )
+        .await;
+    assert_eq!(trimmed.status, 201);
+    let mut expected = without_remote_data(&unified.body);
+    expected.as_object_mut().unwrap().shift_remove("avatar");
+    expected.as_object_mut().unwrap().shift_remove("roles");
+    assert_eq!(trimmed.body, expected);
+    assert_eq!(harness.total_calls(), 4);
+
+    let stream = harness
+        .create_for(dixa, "&truto_response_format=stream", &body)
+        .await;
+    assert_eq!(stream.status, 400);
+    assert_eq!(
+        stream.violations(),
+        [(
+            "query".into(),
+            "/truto_response_format".into(),
+            "unsupported".into()
+        )]
+    );
+    assert_eq!(
+        harness.total_calls(),
+        4,
+        "a refused stream reaches no provider"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn remote_query_and_remote_data_pass_through() {
+    let harness = Harness::start().await;
+    let (kind, mut body, ..) = cases().remove(0);
+    body["remote_data"] = json!({"phoneNumber": "+4512345678", "displayName": "Countess"});
+    let query = "&remote_query[foo]=bar%20baz&remote_query[tags][]=a&remote_query[tags][]=b%26c\
+                 &remote_query[page][size]=10";
+    let answer = harness.create_for(kind.provider_id(), query, &body).await;
+    assert_eq!(answer.status, 201, "{:#}", answer.body);
+    let seen = harness.fake(kind.provider_id()).last();
+    assert_eq!(seen.body["phoneNumber"], "+4512345678");
+    assert_eq!(
+        seen.body["displayName"], "Countess",
+        "remote_data wins over the mapping"
+    );
+    let sent = seen.query.expect("a query string");
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(sent.as_bytes())
+        .into_owned()
+        .collect();
+    let expected = [
+        ("foo", "bar baz"),
+        ("tags[]", "a"),
+        ("tags[]", "b&c"),
+        ("page[size]", "10"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(pairs, expected);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invalid_requests_are_400_and_reach_no_provider() {
+    let harness = Harness::start().await;
+    let dixa = &harness.accounts["dixa"];
+
+    // Per-provider validation: every error at once, with the missing fields grouped.
+    let answer = harness
+        .create_for(
+            "dixa",
+            "&truto_ignore_remote_data=maybe",
+            &json!({"emails": [{"email": "not-an-email", "type": "primary"}], "nick_name": "ada"}),
+        )
+        .await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.body["statusCode"], 400);
+    assert_eq!(answer.body["error"], "Bad Request");
+    let expected = [
+        ("query", "/truto_ignore_remote_data", "type"),
+        ("body", "/emails/0/email", "format"),
+        ("body", "/nick_name", "unsupported"),
+        ("body", "/name", "required"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(answer.violations(), expected);
+    let insight = &answer.body["truto_error_insight"];
+    assert_eq!(
+        insight["missing_required_body_fields"]["value"],
+        json!(["name"])
+    );
+    assert_eq!(
+        insight["missing_required_query_parameters"]["value"],
+        json!([])
+    );
+
+    // The same body is judged by the account's provider: Qualtrics needs other fields.
+    let qualtrics = harness
+        .create_for("qualtrics_corexm", "", &json!({"name": "Ada"}))
+        .await;
+    assert_eq!(qualtrics.status, 400);
+    let missing = &qualtrics.body["truto_error_insight"]["missing_required_body_fields"]["value"];
+    assert_eq!(
+        missing,
+        &json!([
+            "emails",
+            "first_name",
+            "languages",
+            "last_name",
+            "password",
+            "user_type",
+            "username"
+        ])
+    );
+
+    // Pivotal Tracker needs the project in collections.
+    let (_, body, ..) = cases().remove(1);
+    let pivotal = harness.create_for("pivotal_tracker", "", &body).await;
+    assert_eq!(pivotal.status, 400);
+    assert_eq!(
+        pivotal.body["truto_error_insight"]["missing_required_query_parameters"]["value"],
+        json!(["collections"])
+    );
+    let no_id = harness
+        .create_for("pivotal_tracker", "&collections[][name]=x", &body)
+        .await;
+    assert_eq!(no_id.status, 400, "{:#}", no_id.body);
+
+    // No account id: query and body are judged for all providers.
+    let no_account = harness.create("", &json!({"name": 5})).await;
+    assert_eq!(no_account.status, 400);
+    assert_eq!(
+        no_account.body["truto_error_insight"]["missing_required_query_parameters"]["value"],
+        json!(["integrated_account_id"])
+    );
+    assert!(
+        no_account
+            .violations()
+            .contains(&("body".into(), "/name".into(), "type".into()))
+    );
+    let bad_id = harness.create("integrated_account_id=12", &json!({})).await;
+    assert_eq!(bad_id.status, 400);
+    assert_eq!(bad_id.violations()[0].1, "/integrated_account_id");
+
+    // Malformed query string and body.
+    let query = format!("integrated_account_id={dixa}&a[b=1");
+    let bad_query = harness.create(&query, &json!({})).await;
+    assert_eq!(bad_query.status, 400);
+    assert_eq!(
+        bad_query.violations(),
+        [("query".into(), "".into(), "json".into())]
+    );
+    let query = format!("integrated_account_id={dixa}");
+    let bad_json = harness
+        .send(
+            "/unified/ticketing/users",
+            &query,
+            Some(&harness.token),
+            "application/json",
+            b"{\"name\": ".to_vec(),
+        )
+        .await;
+    assert_eq!(bad_json.status, 400);
+    assert_eq!(
+        bad_json.violations(),
+        [("body".into(), "".into(), "json".into())]
+    );
+    assert!(
+        bad_json.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("line 1"),
+        "{:#}",
+        bad_json.body
+    );
+
+    assert_eq!(
+        harness.total_calls(),
+        0,
+        "no rejected request reached a provider"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn auth_routing_size_and_media_type_errors() {
+    let harness = Harness::start().await;
+    let (_, body, ..) = cases().remove(0);
+    let query = format!("integrated_account_id={}", harness.accounts["dixa"]);
+    let json_body = body.to_string().into_bytes();
+    let users = "/unified/ticketing/users";
+
+    let cases: Vec<(u16, Answer)> = vec![
+        (
+            401,
+            harness
+                .send(users, &query, None, "application/json", json_body.clone())
+                .await,
+        ),
+        (
+            401,
+            harness
+                .send(
+                    users,
+                    &query,
+                    Some("uni_unknown"),
+                    "application/json",
+                    json_body.clone(),
+                )
+                .await,
+        ),
+        (
+            404,
+            harness
+                .send(
+                    "/unified/ticketing/tickets",
+                    &query,
+                    Some(&harness.token),
+                    "application/json",
+                    json_body.clone(),
+                )
+                .await,
+        ),
+        (
+            404,
+            harness
+                .send(
+                    "/unified/crm/users",
+                    &query,
+                    Some(&harness.token),
+                    "application/json",
+                    json_body.clone(),
+                )
+                .await,
+        ),
+        (
+            404,
+            harness
+                .send(
+                    "/nowhere",
+                    "",
+                    Some(&harness.token),
+                    "application/json",
+                    json_body.clone(),
+                )
+                .await,
+        ),
+        (
+            415,
+            harness
+                .send(
+                    users,
+                    &query,
+                    Some(&harness.token),
+                    "text/plain",
+                    json_body.clone(),
+                )
+                .await,
+        ),
+        (
+            415,
+            harness
+                .send(users, &query, Some(&harness.token), "", json_body.clone())
+                .await,
+        ),
+        (
+            413,
+            harness
+                .send(
+                    users,
+                    &query,
+                    Some(&harness.token),
+                    "application/json",
+                    vec![b' '; 1024 * 1024 + 1],
+                )
+                .await,
+        ),
+        (405, harness.get(users, Some(&harness.token)).await),
+    ];
+    for (status, answer) in &cases {
+        assert_eq!(answer.status, *status, "{:#}", answer.body);
+        assert_eq!(answer.body["statusCode"], *status);
+        assert!(
+            answer.body["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty())
+        );
+    }
+
+    // Unknown account, and another environment's account: the same answer.
+    let unknown = harness
+        .create(
+            "integrated_account_id=00000000-0000-4000-8000-000000000000",
+            &body,
+        )
+        .await;
+    let foreign = harness
+        .create(
+            &format!("integrated_account_id={}", harness.foreign_account),
+            &body,
+        )
+        .await;
+    assert_eq!(unknown.status, 404);
+    assert_eq!(foreign.status, 404);
+    assert_eq!(
+        unknown.body, foreign.body,
+        "a token cannot tell another environment's accounts exist"
+    );
+    // The other environment's token does reach its own account.
+    let own = harness
+        .send(
+            users,
+            &format!("integrated_account_id={}", harness.foreign_account),
+            Some(&harness.other_token),
+            "application/json",
+            json_body,
+        )
+        .await;
+    assert_eq!(own.status, 201, "{:#}", own.body);
+    assert_eq!(
+        harness.total_calls(),
+        1,
+        "only the last request reached a provider"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn provider_errors_are_502_without_secrets() {
+    let harness = Harness::start().await;
+    let (kind, body, query, ..) = cases().remove(2);
+    let fake = harness.fake(kind.provider_id());
+    fake.set_mode(Mode::Refuse(422));
+    let answer = harness.create_for(kind.provider_id(), query, &body).await;
+    assert_eq!(answer.status, 502, "{:#}", answer.body);
+    assert_eq!(answer.body["truto_is_remote_error"], true);
+    assert_eq!(answer.body["remote_status"], 422);
+    assert_eq!(
+        answer.body["remote_body"]["message"],
+        "rejected for key [redacted]"
+    );
+    assert_eq!(
+        answer.body["remote_body"]["request"]["password"],
+        "[redacted]"
+    );
+    let text = answer.body.to_string();
+    assert!(
+        !text.contains(kind.credential()) && !text.contains(PASSWORD),
+        "{text}"
+    );
+    assert_eq!(fake.calls(), 1, "a failed create is not retried");
+
+    fake.set_mode(Mode::Garbled);
+    let garbled = harness.create_for(kind.provider_id(), query, &body).await;
+    assert_eq!(garbled.status, 502);
+    assert_eq!(
+        garbled.body["remote_body"],
+        json!({"unexpected": true}),
+        "nothing is lost"
+    );
+
+    let log = log_text();
+    for secret in [kind.credential(), PASSWORD, harness.token.as_str()] {
+        assert!(!log.contains(secret), "the log shows a secret");
+    }
+    assert!(log.contains("dispatched"), "the log has the dispatch lines");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn slow_and_absent_providers() {
+    let harness = Harness::with_timeout(Duration::from_millis(300)).await;
+    let (kind, body, ..) = cases().remove(0);
+    harness
+        .fake(kind.provider_id())
+        .set_mode(Mode::Slow(Duration::from_secs(3)));
+    let slow = harness.create_for(kind.provider_id(), "", &body).await;
+    assert_eq!(slow.status, 504, "{:#}", slow.body);
+    assert_eq!(slow.body["truto_is_remote_error"], true);
+    assert_eq!(harness.fake(kind.provider_id()).calls(), 1, "not retried");
+
+    // An account whose provider is not listening.
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let account = harness.add_account("dixa", &format!("http://127.0.0.1:{port}"));
+    let absent = harness
+        .create(&format!("integrated_account_id={account}"), &body)
+        .await;
+    assert_eq!(absent.status, 502, "{:#}", absent.body);
+    assert_eq!(absent.body["truto_is_remote_error"], true);
+    assert!(absent.body.get("remote_status").is_none());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn meta_endpoint_serves_the_exported_schemas() {
+    let harness = Harness::start().await;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/ticketing/users");
+    let read = |view: &str, part: &str| -> Value {
+        let text =
+            std::fs::read_to_string(root.join(view).join(format!("create.{part}.json"))).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    for view in View::<Set>::all() {
+        let path = format!("/unified/ticketing/users/{}/meta/create", view.id());
+        let answer = harness.get(&path, Some(&harness.token)).await;
+        assert_eq!(answer.status, 200, "{}", view.id());
+        assert_eq!(answer.body["method"], "create");
+        assert_eq!(
+            answer.body["request_body_schema"],
+            read(view.id(), "body"),
+            "{}",
+            view.id()
+        );
+        assert_eq!(
+            answer.body["query_schema"],
+            read(view.id(), "query"),
+            "{}",
+            view.id()
+        );
+        assert_eq!(
+            answer.body["response_schema"],
+            read(view.id(), "response"),
+            "{}",
+            view.id()
+        );
+    }
+    for (path, status) in [
+        ("/unified/ticketing/users/nobody/meta/create", 404),
+        ("/unified/ticketing/users/dixa/meta/delete", 404),
+        ("/unified/ticketing/people/dixa/meta/create", 404),
+    ] {
+        assert_eq!(
+            harness.get(path, Some(&harness.token)).await.status,
+            status,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        harness
+            .get("/unified/ticketing/users/dixa/meta/create", None)
+            .await
+            .status,
+        401
+    );
+}
