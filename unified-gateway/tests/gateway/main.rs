@@ -3,6 +3,7 @@
 
 mod fake_provider;
 mod harness;
+mod reference_client;
 
 use std::time::Duration;
 

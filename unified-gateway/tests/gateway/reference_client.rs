@@ -1,0 +1,135 @@
+//! The reference client: the unmodified `truto-python-sdk` 0.1.6, pointed at the gateway,
+//! creates a user through each adapter (its query dict is sent in its own bracket syntax).
+//!
+//! The Python interpreter comes from `UNIFIED_SDK_PYTHON` (which `.ci/run` sets after installing
+//! the SDK into a virtual environment); without it, the test makes that environment itself
+//! under the target directory.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use serde_json::{Value, json};
+
+use crate::harness::Harness;
+
+const SDK: &str = "truto-python-sdk==0.1.6";
+
+fn python() -> PathBuf {
+    if let Some(python) = std::env::var_os("UNIFIED_SDK_PYTHON") {
+        return PathBuf::from(python);
+    }
+    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("truto-sdk-venv");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        run(Command::new("python3").arg("-m").arg("venv").arg(&venv));
+    }
+    let check = Command::new(&python)
+        .args(["-c", "import truto_python_sdk"])
+        .status()
+        .expect("the virtual environment's python runs");
+    if !check.success() {
+        run(Command::new(&python).args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--ignore-requires-python",
+            SDK,
+        ]));
+    }
+    python
+}
+
+fn run(command: &mut Command) {
+    let status = command
+        .status()
+        .unwrap_or_else(|error| panic!("{command:?}: {error}"));
+    assert!(status.success(), "{command:?} failed: {status}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_python_sdk_creates_users_through_each_adapter() {
+    let harness = Harness::start().await;
+    let account = |provider: &str| harness.accounts[provider].clone();
+    let email = json!([{"email": "ada@example.org", "type": "primary"}]);
+    let calls = json!([
+        {
+            "body": {"name": "Ada Lovelace", "emails": email},
+            "query": {"integrated_account_id": account("dixa")}
+        },
+        {
+            "body": {"name": "Ada Lovelace", "emails": email, "roles": [{"name": "viewer"}]},
+            "query": {
+                "integrated_account_id": account("pivotal_tracker"),
+                "collections": [{"id": "77"}],
+                "truto_exclude_fields": ["username"],
+                "remote_query": {"fields": "id,person"},
+                "truto_ignore_remote_data": true
+            }
+        },
+        {
+            "body": {
+                "first_name": "Ada", "last_name": "Lovelace", "emails": email,
+                "languages": ["en"], "password": "pa55word", "user_type": "UT_PARTICIPANT",
+                "username": "ada"
+            },
+            "query": {"integrated_account_id": account("qualtrics_corexm")}
+        },
+        {
+            "body": {"emails": email},
+            "query": {"integrated_account_id": account("dixa")}
+        }
+    ]);
+    let plan = json!({"base_url": harness.base, "token": harness.token, "calls": calls});
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gateway/create_users.py");
+    let python = python();
+    let results = tokio::task::spawn_blocking(move || {
+        let mut child = Command::new(python)
+            .arg(script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python starts");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(plan.to_string().as_bytes())
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "the client script failed");
+        serde_json::from_slice::<Value>(&output.stdout).expect("the script prints JSON")
+    })
+    .await
+    .unwrap();
+
+    assert_eq!(
+        results[0]["ok"]["id"], "8f1d0c39-2a8e-4a4c-9f0e-6d1c2b3a4f5e",
+        "{results:#}"
+    );
+    assert_eq!(results[0]["ok"]["name"], "Ada Lovelace");
+    assert!(results[0]["ok"]["remote_data"].is_object());
+
+    let pivotal = &results[1]["ok"];
+    assert_eq!(pivotal["id"], "42", "{results:#}");
+    assert_eq!(pivotal["roles"], json!([{"name": "viewer"}]));
+    assert!(pivotal.get("username").is_none() && pivotal.get("remote_data").is_none());
+    let seen = harness.fake("pivotal_tracker").last();
+    assert_eq!(seen.path, "/projects/77/memberships");
+    assert_eq!(seen.query.as_deref(), Some("fields=id%2Cperson"));
+
+    assert_eq!(results[2]["ok"]["id"], "UR_0ABCdefGHIjklMN", "{results:#}");
+    assert_eq!(
+        harness.fake("qualtrics_corexm").last().body["password"],
+        "pa55word"
+    );
+
+    assert_eq!(results[3]["status"], 400, "{results:#}");
+    assert_eq!(
+        harness.fake("dixa").calls(),
+        1,
+        "the invalid create reached no provider"
+    );
+}
