@@ -111,7 +111,7 @@ pub enum AccountCommand {
         /// The provider id (see `unified providers`).
         #[arg(long)]
         provider: String,
-        /// The provider's API base URL for this account, e.g. https://dev.dixa.io.
+        /// The provider's API base URL for this account, e.g. `https://dev.dixa.io`.
         #[arg(long)]
         base_url: String,
         /// Read the credential from this environment variable instead of standard input.
