@@ -1,0 +1,204 @@
+//! The README's gateway walk-through with the real binary: a token, an account whose credential
+//! arrives on stdin or from a variable, the listing, and `unified serve` answering over HTTP.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn unified(db: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unified"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .envs(env.iter().copied())
+        .env_remove("UNIFIED_MASTER_KEY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let _ = input.write_all(stdin.as_bytes());
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout_line(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+/// One HTTP/1.1 exchange; the status and the JSON body.
+fn http(addr: &str, request_line: &str, token: &str, body: &str) -> (u16, Value) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let request = format!(
+        "{request_line} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer[9..12].parse().unwrap();
+    let (_, body) = answer.split_once("\r\n\r\n").unwrap();
+    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn token_account_and_serve_as_the_readme_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unified.db");
+
+    let token = stdout_line(&unified(
+        &db,
+        &["token", "create", "--environment", "prod"],
+        "",
+        &[],
+    ));
+    assert!(token.starts_with("uni_"));
+
+    // A provider that is not listening, so the dispatch fails visibly and harmlessly.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead_url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let add = |args: &[&str], stdin: &str, env: &[(&str, &str)]| {
+        let mut all = vec![
+            "account",
+            "add",
+            "--environment",
+            "prod",
+            "--base-url",
+            &dead_url,
+        ];
+        all.extend_from_slice(args);
+        unified(&db, &all, stdin, env)
+    };
+    let from_stdin = stdout_line(&add(&["--provider", "dixa"], "stdin-credential-1\n", &[]));
+    let from_env = stdout_line(&add(
+        &[
+            "--provider",
+            "pivotal_tracker",
+            "--credential-env",
+            "TRACKER_TOKEN",
+        ],
+        "",
+        &[("TRACKER_TOKEN", "env-credential-2")],
+    ));
+    assert!(uuid_like(&from_stdin), "{from_stdin}");
+    assert!(uuid_like(&from_env), "{from_env}");
+
+    let empty = add(&["--provider", "dixa"], "\n", &[]);
+    assert_eq!(empty.status.code(), Some(2));
+    let misspelt = add(&["--provider", "dixxa"], "k", &[]);
+    assert!(String::from_utf8_lossy(&misspelt.stderr).contains("did you mean `dixa`"));
+    let unknown_env = unified(
+        &db,
+        &[
+            "account",
+            "add",
+            "--environment",
+            "nope",
+            "--provider",
+            "dixa",
+            "--base-url",
+            &dead_url,
+        ],
+        "k",
+        &[],
+    );
+    assert_eq!(unknown_env.status.code(), Some(2));
+
+    let listed = unified(&db, &["account", "list"], "", &[]);
+    let text = String::from_utf8_lossy(&listed.stdout).into_owned();
+    let accounts: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(accounts.as_array().unwrap().len(), 2);
+    assert!(!text.contains("credential-1") && !text.contains("credential-2"));
+
+    let mut server = Server(
+        Command::new(env!("CARGO_BIN_EXE_unified"))
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--provider-timeout",
+                "5",
+                "--db",
+            ])
+            .arg(&db)
+            .env_remove("UNIFIED_MASTER_KEY")
+            .env("RUST_LOG", "debug")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut line = String::new();
+    BufReader::new(server.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .to_owned();
+
+    let users = format!("POST /unified/ticketing/users?integrated_account_id={from_stdin}");
+    let valid = r#"{"name": "Ada", "emails": [{"email": "ada@example.org", "type": "primary"}]}"#;
+    let (status, body) = http(&addr, &users, &token, valid);
+    assert_eq!(status, 502, "{body}");
+    assert_eq!(body["truto_is_remote_error"], true);
+    let (status, body) = http(&addr, &users, &token, r#"{"emails": []}"#);
+    assert_eq!(status, 400, "{body}");
+    let (status, _) = http(&addr, &users, "uni_wrong", valid);
+    assert_eq!(status, 401);
+    let (status, body) = http(
+        &addr,
+        "GET /unified/ticketing/users/dixa/meta/create",
+        &token,
+        "",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(body["method"], "create");
+
+    let _ = server.0.kill();
+    let mut log = String::new();
+    server
+        .0
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
+    assert!(log.contains("dispatched"), "{log}");
+    for secret in [
+        token.as_str(),
+        "stdin-credential-1",
+        "env-credential-2",
+        "ada@example.org",
+    ] {
+        assert!(!log.contains(secret), "the log shows `{secret}`");
+    }
+}
+
+fn uuid_like(text: &str) -> bool {
+    text.len() == 36 && text.chars().filter(|&c| c == '-').count() == 4
+}
