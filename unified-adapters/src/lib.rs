@@ -26,3 +26,19 @@ pub fn adapters() -> Adapters<providers::Set> {
         Box::new(QualtricsCorexm),
     ])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_adapter_per_provider_each_for_users_create() {
+        let adapters = adapters();
+        assert!(adapters.duplicates().is_empty());
+        let ids: Vec<&str> = adapters.iter().map(|a| a.provider().id()).collect();
+        assert_eq!(ids, ["dixa", "pivotal_tracker", "qualtrics_corexm"]);
+        let (model, operation) = USERS_CREATE;
+        assert!(adapters.iter().all(|a| a.implements(model, operation)));
+        assert!(adapters.iter().all(|a| !a.implements(model, "delete")));
+    }
+}

@@ -361,93 +361,28 @@ async fn auth_routing_size_and_media_type_errors() {
     let json_body = body.to_string().into_bytes();
     let users = "/unified/ticketing/users";
 
-    let cases: Vec<(u16, Answer)> = vec![
-        (
-            401,
-            harness
-                .send(users, &query, None, "application/json", json_body.clone())
-                .await,
-        ),
-        (
-            401,
-            harness
-                .send(
-                    users,
-                    &query,
-                    Some("uni_unknown"),
-                    "application/json",
-                    json_body.clone(),
-                )
-                .await,
-        ),
-        (
-            404,
-            harness
-                .send(
-                    "/unified/ticketing/tickets",
-                    &query,
-                    Some(&harness.token),
-                    "application/json",
-                    json_body.clone(),
-                )
-                .await,
-        ),
-        (
-            404,
-            harness
-                .send(
-                    "/unified/crm/users",
-                    &query,
-                    Some(&harness.token),
-                    "application/json",
-                    json_body.clone(),
-                )
-                .await,
-        ),
-        (
-            404,
-            harness
-                .send(
-                    "/nowhere",
-                    "",
-                    Some(&harness.token),
-                    "application/json",
-                    json_body.clone(),
-                )
-                .await,
-        ),
-        (
-            415,
-            harness
-                .send(
-                    users,
-                    &query,
-                    Some(&harness.token),
-                    "text/plain",
-                    json_body.clone(),
-                )
-                .await,
-        ),
-        (
-            415,
-            harness
-                .send(users, &query, Some(&harness.token), "", json_body.clone())
-                .await,
-        ),
-        (
-            413,
-            harness
-                .send(
-                    users,
-                    &query,
-                    Some(&harness.token),
-                    "application/json",
-                    vec![b' '; 1024 * 1024 + 1],
-                )
-                .await,
-        ),
-        (405, harness.get(users, Some(&harness.token)).await),
+    let token = Some(harness.token.as_str());
+    let json = "application/json";
+    let large = vec![b' '; 1024 * 1024 + 1];
+    // (expected status, path, token, content type, body)
+    let requests: [(u16, &str, Option<&str>, &str, &[u8]); 8] = [
+        (401, users, None, json, &json_body),
+        (401, users, Some("uni_unknown"), json, &json_body),
+        (404, "/unified/ticketing/tickets", token, json, &json_body),
+        (404, "/unified/crm/users", token, json, &json_body),
+        (404, "/nowhere", token, json, &json_body),
+        (415, users, token, "text/plain", &json_body),
+        (415, users, token, "", &json_body),
+        (413, users, token, json, &large),
     ];
+    let mut cases: Vec<(u16, Answer)> = Vec::new();
+    for (status, path, token, content_type, body) in requests {
+        let answer = harness
+            .send(path, &query, token, content_type, body.to_vec())
+            .await;
+        cases.push((status, answer));
+    }
+    cases.push((405, harness.get(users, token).await));
     for (status, answer) in &cases {
         assert_eq!(answer.status, *status, "{:#}", answer.body);
         assert_eq!(answer.body["statusCode"], *status);
@@ -483,7 +418,7 @@ async fn auth_routing_size_and_media_type_errors() {
             users,
             &format!("integrated_account_id={}", harness.foreign_account),
             Some(&harness.other_token),
-            "application/json",
+            json,
             json_body,
         )
         .await;
