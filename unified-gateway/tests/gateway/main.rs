@@ -353,6 +353,9 @@ async fn invalid_requests_are_400_and_reach_no_provider() {
     );
 }
 
+/// An expected status, and the path, token, content type and body of the request.
+type Request<'a> = (u16, &'a str, Option<&'a str>, &'a str, &'a [u8]);
+
 #[tokio::test(flavor = "multi_thread")]
 async fn auth_routing_size_and_media_type_errors() {
     let harness = Harness::start().await;
@@ -364,8 +367,7 @@ async fn auth_routing_size_and_media_type_errors() {
     let token = Some(harness.token.as_str());
     let json = "application/json";
     let large = vec![b' '; 1024 * 1024 + 1];
-    // (expected status, path, token, content type, body)
-    let requests: [(u16, &str, Option<&str>, &str, &[u8]); 8] = [
+    let requests: [Request<'_>; 8] = [
         (401, users, None, json, &json_body),
         (401, users, Some("uni_unknown"), json, &json_body),
         (404, "/unified/ticketing/tickets", token, json, &json_body),
