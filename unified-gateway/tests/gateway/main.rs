@@ -542,6 +542,21 @@ async fn meta_endpoint_serves_the_exported_schemas() {
             "{path}"
         );
     }
+    let lower_case_scheme = harness
+        .client
+        .get(format!(
+            "{}/unified/ticketing/users/dixa/meta/create",
+            harness.base
+        ))
+        .header("authorization", format!("bearer {}", harness.token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        lower_case_scheme.status().as_u16(),
+        200,
+        "the scheme is case-insensitive"
+    );
     assert_eq!(
         harness
             .get("/unified/ticketing/users/dixa/meta/create", None)
