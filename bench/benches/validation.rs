@@ -6,22 +6,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use unified_bench::{
-    Case, cases, parse, reference_errors, reference_is_valid, unified_is_valid, unified_validate,
-};
-
-/// The measurements, by the name criterion files them under.
-const MEASUREMENTS: [(&str, fn(&Case) -> usize); 5] = [
-    ("parse", |case| usize::from(parse(case))),
-    ("unified_is_valid", |case| {
-        usize::from(unified_is_valid(case))
-    }),
-    ("unified_validate", unified_validate),
-    ("jsonschema_is_valid", |case| {
-        usize::from(reference_is_valid(case))
-    }),
-    ("jsonschema_iter_errors", reference_errors),
-];
+use unified_bench::{MEASUREMENTS, cases};
 
 fn main() {
     // Short by default: 200 benchmarks on a two-core machine; `--measurement-time` overrides.
@@ -78,7 +63,7 @@ mod ratios {
              |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
         for case in cases {
-            let times: Option<Vec<f64>> = super::MEASUREMENTS
+            let times: Option<Vec<f64>> = unified_bench::MEASUREMENTS
                 .iter()
                 .map(|(name, _)| median(case, name))
                 .collect();

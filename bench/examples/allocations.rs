@@ -4,12 +4,10 @@
 
 use std::hint::black_box;
 
-use unified_bench::{
-    Case, cases, parse, reference_errors, reference_is_valid, unified_is_valid, unified_validate,
-};
+use unified_bench::{Case, MEASUREMENTS, Measurement, cases, reference_errors, unified_validate};
 
 /// Allocations made by one call of `measure` on `case`.
-fn allocations(case: &Case, measure: fn(&Case) -> usize) -> u64 {
+fn allocations(case: &Case, measure: Measurement) -> u64 {
     allocation_counter::measure(|| {
         black_box(measure(black_box(case)));
     })
@@ -17,19 +15,12 @@ fn allocations(case: &Case, measure: fn(&Case) -> usize) -> u64 {
 }
 
 fn main() {
-    let measurements: [fn(&Case) -> usize; 5] = [
-        |case| usize::from(parse(case)),
-        |case| usize::from(unified_is_valid(case)),
-        unified_validate,
-        |case| usize::from(reference_is_valid(case)),
-        reference_errors,
-    ];
     println!(
         "| case | parse | is_valid | validate | js is_valid | js iter_errors | errors (ours / js) |"
     );
     println!("|---|---:|---:|---:|---:|---:|---|");
     for case in cases() {
-        let counts = measurements.map(|measure| allocations(&case, measure));
+        let counts = MEASUREMENTS.map(|(_, measure)| allocations(&case, measure));
         let [parse, is_valid, validate, js_is_valid, js_errors] = counts;
         println!(
             "| {} | {parse} | {is_valid} | {validate} | {js_is_valid} | {js_errors} | {} / {} |",

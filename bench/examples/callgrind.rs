@@ -5,9 +5,7 @@
 
 use std::hint::black_box;
 
-use unified_bench::{
-    cases, parse, reference_errors, reference_is_valid, unified_is_valid, unified_validate,
-};
+use unified_bench::{MEASUREMENTS, cases};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,10 +26,8 @@ fn main() {
         .find(|case| &case.id() == id)
         .unwrap_or_else(|| panic!("no case `{id}`"));
     for _ in 0..iterations {
-        black_box(parse(black_box(case)));
-        black_box(unified_is_valid(black_box(case)));
-        black_box(unified_validate(black_box(case)));
-        black_box(reference_is_valid(black_box(case)));
-        black_box(reference_errors(black_box(case)));
+        for (_, measure) in MEASUREMENTS {
+            black_box(measure(black_box(case)));
+        }
     }
 }

@@ -147,6 +147,22 @@ fn spec_code_sample() -> Value {
     serde_json::from_slice(&text).expect("the spec's code sample is JSON")
 }
 
+/// One measurement: runs on a case and returns something small for `black_box`.
+pub type Measurement = fn(&Case) -> usize;
+
+/// The five measurements, each with the name criterion files it under, in table order.
+pub const MEASUREMENTS: [(&str, Measurement); 5] = [
+    ("parse", |case| usize::from(parse(case))),
+    ("unified_is_valid", |case| {
+        usize::from(unified_is_valid(case))
+    }),
+    ("unified_validate", unified_validate),
+    ("jsonschema_is_valid", |case| {
+        usize::from(reference_is_valid(case))
+    }),
+    ("jsonschema_iter_errors", reference_errors),
+];
+
 // The measurements. Each drops what it builds, so its cost is the whole cost to a request, and
 // none is inlined, so callgrind reports each as a function of its own.
 
