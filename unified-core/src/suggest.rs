@@ -1,31 +1,128 @@
 //! "Did you mean" for names that are close to a known one.
 
 /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
+/// Among candidates equally close, the first wins.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+    let (mut name_stack, mut name_heap) = (['\0'; STACK_NAME], Vec::new());
+    let name = significant(name, &mut name_stack, &mut name_heap);
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        // Only a strictly closer candidate can replace the best so far.
+        let bound = best.map_or(limit, |(distance, _)| distance - 1);
+        if let Some(distance) = edit_distance_within(name, candidate, bound)
+            && best.is_none_or(|(best_distance, _)| distance < best_distance)
+        {
+            best = Some((distance, candidate));
+            if distance == 0 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, candidate)| candidate)
 }
 
-/// Levenshtein distance over chars, ignoring `_` so `nickname` finds `nick_name`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().filter(|c| *c != '_').collect();
-    let b: Vec<char> = b.chars().filter(|c| *c != '_').collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+/// Longest name (in characters other than `_`) compared on the stack; longer ones use the heap.
+const STACK_NAME: usize = 64;
+
+/// The characters of `text` other than `_` (so `nickname` finds `nick_name`), in `stack` when
+/// they fit, else in `heap`.
+fn significant<'b>(
+    text: &str,
+    stack: &'b mut [char; STACK_NAME],
+    heap: &'b mut Vec<char>,
+) -> &'b [char] {
+    let mut length = 0;
+    for c in text.chars().filter(|&c| c != '_') {
+        if length < STACK_NAME {
+            stack[length] = c;
+        } else {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack[..]);
+            }
+            heap.push(c);
         }
-        core::mem::swap(&mut previous, &mut current);
+        length += 1;
     }
-    previous[b.len()]
+    if length <= STACK_NAME {
+        &stack[..length]
+    } else {
+        heap
+    }
+}
+
+/// The Levenshtein distance between the significant characters `a` (see [`significant`]) and
+/// those of `b`, if it is at most `bound`; else `None`.
+fn edit_distance_within(a: &[char], b: &str, bound: usize) -> Option<usize> {
+    let (mut b_stack, mut b_heap) = (['\0'; STACK_NAME], Vec::new());
+    let b = significant(b, &mut b_stack, &mut b_heap);
+    if a.len().abs_diff(b.len()) > bound || letter_count_distance(a, b) > bound {
+        return None;
+    }
+    let mut row_stack = [0; STACK_NAME + 1];
+    let mut row_heap = Vec::new();
+    let row: &mut [usize] = if b.len() <= STACK_NAME {
+        &mut row_stack[..=b.len()]
+    } else {
+        row_heap.resize(b.len() + 1, 0);
+        &mut row_heap
+    };
+    banded_levenshtein(a, b, bound, row)
+}
+
+/// A lower bound of the edit distance that is cheap to compute: each edit changes the count of
+/// at most one character on each side, so the characters one side has in excess bound it.
+/// Characters are counted in 32 buckets (`a` to `z` each in a bucket of its own); sharing a
+/// bucket can only lower the bound, never break it.
+fn letter_count_distance(a: &[char], b: &[char]) -> usize {
+    let mut counts = [0_i32; 32];
+    for &c in a {
+        counts[c as usize % 32] += 1;
+    }
+    for &c in b {
+        counts[c as usize % 32] -= 1;
+    }
+    let (mut excess_a, mut excess_b) = (0, 0);
+    for count in counts {
+        if count > 0 {
+            excess_a += count.unsigned_abs() as usize;
+        } else {
+            excess_b += count.unsigned_abs() as usize;
+        }
+    }
+    excess_a.max(excess_b)
+}
+
+/// Levenshtein distance within `bound`, computing only the cells at most `bound` off the
+/// diagonal (a cheaper path never leaves that band) in one reused `row` of `b.len() + 1`
+/// entries. Stops as soon as a whole row exceeds `bound`: row minima never decrease.
+fn banded_levenshtein(a: &[char], b: &[char], bound: usize, row: &mut [usize]) -> Option<usize> {
+    // Any value above `bound` stands for a cell outside the band.
+    let outside = bound + 1;
+    for (j, cell) in row.iter_mut().enumerate() {
+        *cell = j.min(outside);
+    }
+    for (i, &ca) in (1_usize..).zip(a) {
+        let low = i.saturating_sub(bound).max(1);
+        let high = (i + bound).min(b.len());
+        // `diagonal` is the previous row's entry left of the one being replaced.
+        let mut diagonal = row[low - 1];
+        row[low - 1] = if low == 1 { i.min(outside) } else { outside };
+        let mut row_min = row[low - 1];
+        for j in low..=high {
+            let substitution = diagonal + usize::from(ca != b[j - 1]);
+            diagonal = row[j];
+            row[j] = substitution.min(diagonal + 1).min(row[j - 1] + 1);
+            row_min = row_min.min(row[j]);
+        }
+        if let Some(next) = row.get_mut(high + 1) {
+            *next = outside;
+        }
+        if row_min > bound {
+            return None;
+        }
+    }
+    Some(row[b.len()]).filter(|&distance| distance <= bound)
 }
 
 #[cfg(test)]
@@ -38,5 +135,90 @@ mod tests {
         assert_eq!(closest("nickname", names), Some("nick_name"));
         assert_eq!(closest("emials", names), Some("emails"));
         assert_eq!(closest("zzzzzz", names), None);
+    }
+
+    #[test]
+    fn the_first_of_equally_close_candidates_wins() {
+        assert_eq!(closest("nam", ["nap", "name", "nab"]), Some("nap"));
+        assert_eq!(closest("name", ["nam", "name"]), Some("name"));
+    }
+
+    #[test]
+    fn long_names_are_compared_too() {
+        let long = "a".repeat(100);
+        let near = format!("{long}b");
+        assert_eq!(closest(&near, [long.as_str()]), Some(long.as_str()));
+        assert_eq!(distance_within("kitten", "sitting", 3), Some(3));
+        assert_eq!(distance_within("kitten", "sitting", 2), None);
+    }
+
+    /// The bounded distance between two names.
+    fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
+        let (mut stack, mut heap) = (['\0'; super::STACK_NAME], Vec::new());
+        super::edit_distance_within(super::significant(a, &mut stack, &mut heap), b, bound)
+    }
+
+    /// The full Levenshtein table over characters other than `_`.
+    fn plain_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().filter(|c| *c != '_').collect();
+        let b: Vec<char> = b.chars().filter(|c| *c != '_').collect();
+        let mut table = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let substitution = table[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+                table[i][j] = substitution
+                    .min(table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1);
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    /// The banded, bounded distance is the full table's wherever that is within the bound.
+    #[test]
+    fn bounded_distance_agrees_with_the_full_table() {
+        let long_a = "ab".repeat(40);
+        let long_b = format!("{}c", "ab".repeat(39));
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "nickname",
+            "nick_name",
+            "name",
+            "emails",
+            "emials",
+            "user_type",
+            "username",
+            "last_name",
+            "first_name",
+            "kitten",
+            "sitting",
+            "\u{e9}t\u{e9}",
+            "ete",
+            "___",
+            long_a.as_str(),
+            long_b.as_str(),
+        ];
+        for a in words {
+            for b in words {
+                let distance = plain_distance(a, b);
+                for bound in 0..5 {
+                    let expected = Some(distance).filter(|&d| d <= bound);
+                    assert_eq!(
+                        distance_within(a, b, bound),
+                        expected,
+                        "{a:?} {b:?} within {bound}"
+                    );
+                }
+            }
+        }
     }
 }

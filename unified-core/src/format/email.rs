@@ -14,22 +14,12 @@ use super::idna::is_a_label_payload;
 /// or `[IPv6:...]`.
 pub(super) fn is_email(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // The last ` <` outside a quoted string (where `\` escapes the next character).
-    let mut separator = None;
-    let mut in_quotes = false;
-    let mut escaped = false;
-    for (index, &byte) in bytes.iter().enumerate() {
-        if !in_quotes && byte == b' ' && bytes.get(index + 1) == Some(&b'<') {
-            separator = Some(index);
-        }
-        if escaped {
-            escaped = false;
-        } else if in_quotes && byte == b'\\' {
-            escaped = true;
-        } else if byte == b'"' {
-            in_quotes = !in_quotes;
-        }
-    }
+    // Only a `<` can open the display form, and most addresses have none.
+    let separator = if bytes.contains(&b'<') {
+        display_separator(bytes)
+    } else {
+        None
+    };
     let address = match separator {
         Some(index) => {
             // Both ` ` and `<` are one byte, so `index + 2` is a character boundary.
@@ -51,6 +41,27 @@ pub(super) fn is_email(text: &str) -> bool {
         is_local_part(local.as_bytes())
     };
     local_valid && is_email_domain(domain.as_bytes())
+}
+
+/// Where the display form's address starts: the last ` <` outside a quoted string (where `\`
+/// escapes the next character).
+fn display_separator(bytes: &[u8]) -> Option<usize> {
+    let mut separator = None;
+    let mut in_quotes = false;
+    let mut escaped = false;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if !in_quotes && byte == b' ' && bytes.get(index + 1) == Some(&b'<') {
+            separator = Some(index);
+        }
+        if escaped {
+            escaped = false;
+        } else if in_quotes && byte == b'\\' {
+            escaped = true;
+        } else if byte == b'"' {
+            in_quotes = !in_quotes;
+        }
+    }
+    separator
 }
 
 /// `local-part = dot-atom / quoted-string`, ASCII only, 1-64 bytes.
@@ -79,35 +90,60 @@ fn is_local_part(bytes: &[u8]) -> bool {
         }
         true
     } else {
-        // dot-atom: atoms of atext joined by single dots.
-        bytes.split(|&b| b == b'.').all(|atom| {
-            !atom.is_empty()
-                && atom.iter().all(|&b| {
-                    b.is_ascii_alphanumeric()
-                        || matches!(
-                            b,
-                            b'!' | b'#'
-                                | b'$'
-                                | b'%'
-                                | b'&'
-                                | b'\''
-                                | b'*'
-                                | b'+'
-                                | b'-'
-                                | b'/'
-                                | b'='
-                                | b'?'
-                                | b'^'
-                                | b'_'
-                                | b'`'
-                                | b'{'
-                                | b'|'
-                                | b'}'
-                                | b'~'
-                        )
-                })
-        })
+        is_dot_atom(bytes)
     }
+}
+
+/// `atext` of RFC 5322: the characters of a dot-atom's atoms.
+const ATEXT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut index = 0;
+    while index < 256 {
+        let byte = index as u8;
+        table[index] = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'/'
+                    | b'='
+                    | b'?'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'{'
+                    | b'|'
+                    | b'}'
+                    | b'~'
+            );
+        index += 1;
+    }
+    table
+};
+
+/// `dot-atom`: atoms of `atext` joined by single dots (no dot first, last or twice in a row).
+/// One pass over the bytes.
+fn is_dot_atom(bytes: &[u8]) -> bool {
+    let mut after_dot = true;
+    for &byte in bytes {
+        if byte == b'.' {
+            if after_dot {
+                return false;
+            }
+            after_dot = true;
+        } else if ATEXT[usize::from(byte)] {
+            after_dot = false;
+        } else {
+            return false;
+        }
+    }
+    !after_dot
 }
 
 /// A hostname, `[IPv6:address]` (tag in any case) or `[a.b.c.d]`.

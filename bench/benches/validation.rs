@@ -1,0 +1,91 @@
+//! `cargo bench -p unified-bench --bench validation`: for every provider and body kind, the five
+//! measurements side by side in one run (criterion group `<kind>/<provider>`), then the table of
+//! ratios that BENCHMARKS.md quotes, printed and written to `<criterion dir>/ratios.md`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::Criterion;
+use unified_bench::{MEASUREMENTS, cases};
+
+fn main() {
+    // Short by default: 200 benchmarks on a two-core machine; `--measurement-time` overrides.
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1))
+        .configure_from_args();
+    let cases = cases();
+    for case in &cases {
+        let mut group = criterion.benchmark_group(case.id());
+        for (name, measure) in MEASUREMENTS {
+            group.bench_function(name, |b| b.iter(|| measure(black_box(case))));
+        }
+        group.finish();
+    }
+    criterion.final_summary();
+    if std::env::args().any(|arg| arg == "--bench") {
+        ratios::print(&cases);
+    }
+}
+
+/// The ratio table, read back from criterion's estimates of this run.
+mod ratios {
+    use std::fmt::Write;
+    use std::path::PathBuf;
+
+    use unified_bench::Case;
+
+    fn criterion_dir() -> PathBuf {
+        std::env::var_os("CRITERION_HOME")
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("CARGO_TARGET_DIR").map(|dir| PathBuf::from(dir).join("criterion"))
+            })
+            .unwrap_or_else(|| PathBuf::from("target/criterion"))
+    }
+
+    /// The median time of one measurement in nanoseconds, if criterion estimated it.
+    fn median(case: &Case, measurement: &str) -> Option<f64> {
+        let path = criterion_dir()
+            .join(case.id().replace('/', "_"))
+            .join(measurement)
+            .join("new/estimates.json");
+        let text = std::fs::read(path).ok()?;
+        let estimates: serde_json::Value = serde_json::from_slice(&text).ok()?;
+        estimates["median"]["point_estimate"].as_f64()
+    }
+
+    /// Prints the table and writes it beside criterion's reports.
+    pub fn print(cases: &[Case]) {
+        let mut table = String::from(
+            "| case | parse ns | is_valid ns | validate ns | js is_valid ns | js iter_errors ns \
+             | js is_valid / is_valid | js iter_errors / validate | is_valid / parse | validate / parse |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        );
+        for case in cases {
+            let times: Option<Vec<f64>> = unified_bench::MEASUREMENTS
+                .iter()
+                .map(|(name, _)| median(case, name))
+                .collect();
+            let Some(&[parse, is_valid, validate, js_is_valid, js_errors]) = times.as_deref()
+            else {
+                continue;
+            };
+            let _ = writeln!(
+                table,
+                "| {} | {parse:.0} | {is_valid:.1} | {validate:.1} | {js_is_valid:.0} | {js_errors:.0} \
+                 | {:.1}x | {:.1}x | {:.1}% | {:.1}% |",
+                case.id(),
+                js_is_valid / is_valid,
+                js_errors / validate,
+                100.0 * is_valid / parse,
+                100.0 * validate / parse,
+            );
+        }
+        println!("\n{table}");
+        let path = criterion_dir().join("ratios.md");
+        if std::fs::write(&path, &table).is_ok() {
+            println!("(also written to {})", path.display());
+        }
+    }
+}

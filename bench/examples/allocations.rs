@@ -1,0 +1,32 @@
+//! Allocations per call of each measurement, for every case, as a Markdown table:
+//! `cargo run --release -p unified-bench --example allocations`. Counted by a global allocator
+//! (the `allocation-counter` crate), so this runs apart from the timed benchmarks.
+
+use std::hint::black_box;
+
+use unified_bench::{Case, MEASUREMENTS, Measurement, cases, reference_errors, unified_validate};
+
+/// Allocations made by one call of `measure` on `case`.
+fn allocations(case: &Case, measure: Measurement) -> u64 {
+    allocation_counter::measure(|| {
+        black_box(measure(black_box(case)));
+    })
+    .count_total
+}
+
+fn main() {
+    println!(
+        "| case | parse | is_valid | validate | js is_valid | js iter_errors | errors (ours / js) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---|");
+    for case in cases() {
+        let counts = MEASUREMENTS.map(|(_, measure)| allocations(&case, measure));
+        let [parse, is_valid, validate, js_is_valid, js_errors] = counts;
+        println!(
+            "| {} | {parse} | {is_valid} | {validate} | {js_is_valid} | {js_errors} | {} / {} |",
+            case.id(),
+            unified_validate(&case),
+            reference_errors(&case),
+        );
+    }
+}

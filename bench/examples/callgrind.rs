@@ -1,0 +1,33 @@
+//! Runs the five measurements of one case many times, for `valgrind --tool=callgrind` to count
+//! instructions: `callgrind <case id> <iterations>` (`callgrind --list` prints the case ids).
+//! `bench/callgrind.sh` drives it for every case and divides each measurement's inclusive
+//! instruction count by the iterations.
+
+use std::hint::black_box;
+
+use unified_bench::{MEASUREMENTS, cases};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cases = cases();
+    if args.first().map(String::as_str) == Some("--list") {
+        for case in &cases {
+            println!("{}", case.id());
+        }
+        return;
+    }
+    let [id, iterations] = args.as_slice() else {
+        eprintln!("usage: callgrind <case id> <iterations> | callgrind --list");
+        std::process::exit(2);
+    };
+    let iterations: usize = iterations.parse().expect("iterations is a number");
+    let case = cases
+        .iter()
+        .find(|case| &case.id() == id)
+        .unwrap_or_else(|| panic!("no case `{id}`"));
+    for _ in 0..iterations {
+        for (_, measure) in MEASUREMENTS {
+            black_box(measure(black_box(case)));
+        }
+    }
+}
