@@ -93,8 +93,9 @@ pub struct Operation<S> {
     model: &'static str,
     name: &'static str,
     parts: [PartModel<S>; 3],
-    /// The query's unified schema, built on first use: it shapes every query string read.
-    query_schema: OnceLock<Schema>,
+    /// Each part's unified schema, built on first use: the query's shapes every query string
+    /// read, the body's tells the gateway which values are write-only.
+    unified_schemas: [OnceLock<Schema>; 3],
 }
 
 impl<S: ProviderSet> Operation<S> {
@@ -114,7 +115,7 @@ impl<S: ProviderSet> Operation<S> {
                 PartModel::of::<Query>(),
                 PartModel::of::<Response>(),
             ],
-            query_schema: OnceLock::new(),
+            unified_schemas: Default::default(),
         }
     }
 
@@ -163,15 +164,19 @@ impl<S: ProviderSet> Operation<S> {
                         format!("query string is not UTF-8: {error}"),
                     )
                 })?;
-                let schema = self
-                    .query_schema
-                    .get_or_init(|| (self.part(Part::Query).schema)(View::UNIFIED));
-                query_to_json(text, schema).map_err(|error| {
+                query_to_json(text, self.unified_schema(Part::Query)).map_err(|error| {
                     ValidationError::new("", Code::Json, format!("malformed query string: {error}"))
                 })
             }
             Part::Body | Part::Response => crate::model::parse_json(text),
         }
+    }
+
+    /// A part's schema for the provider-agnostic view (every field, nothing provider-specific
+    /// required), built once and kept: for reading requests, not for publishing (see
+    /// [`Operation::schema`] for the standalone document).
+    pub fn unified_schema(&self, part: Part) -> &Schema {
+        self.unified_schemas[part as usize].get_or_init(|| (self.part(part).schema)(View::UNIFIED))
     }
 
     /// The standalone JSON Schema of a part for `view`.

@@ -56,8 +56,7 @@ impl ApiError {
         let message = match errors.first() {
             Some((part, first)) if count == 1 => {
                 format!(
-                    "invalid {}: {} {}",
-                    part_noun(*part),
+                    "invalid {part}: {} {}",
                     shown(&first.pointer),
                     first.message
                 )
@@ -112,14 +111,6 @@ fn shown(pointer: &str) -> String {
         "the document".to_owned()
     } else {
         format!("`{}`", field_name(pointer))
-    }
-}
-
-fn part_noun(part: Part) -> &'static str {
-    match part {
-        Part::Body => "body",
-        Part::Query => "query",
-        Part::Response => "response",
     }
 }
 

@@ -118,8 +118,9 @@ async fn dispatch(
         AdapterError::Request { part, error } => ApiError::invalid(&[(part, error)]),
         other => ApiError::new(StatusCode::NOT_IMPLEMENTED, other.to_string()),
     })?;
-    let body_schema = operation.schema(Part::Body, View::of(provider));
-    let scrubber = Scrubber::new(&account.credential, call.body, body_schema.as_value());
+    // The body is valid for the provider, so the unified schema describes every field in it.
+    let body_schema = operation.unified_schema(Part::Body).as_value();
+    let scrubber = Scrubber::new(&account.credential, call.body, body_schema);
     let native = gateway
         .inner
         .dispatcher
