@@ -5,27 +5,27 @@ use serde::Deserialize;
 use serde_json::Value;
 use unified_models::ticketing::users::{EmailType, UserEmail, UserEmailRecord};
 
-/// The primary address: the entry typed `primary`, else the first one.
-pub fn primary_email(emails: &[UserEmail]) -> Option<&str> {
+/// Where the primary address is: the entry typed `primary`, else the first one.
+fn primary_index(emails: &[UserEmail]) -> Option<usize> {
     emails
         .iter()
-        .find(|email| email.r#type == EmailType::Primary)
-        .or_else(|| emails.first())
-        .map(|email| email.email.as_str())
+        .position(|email| email.r#type == EmailType::Primary)
+        .or_else(|| (!emails.is_empty()).then_some(0))
+}
+
+/// The primary address.
+pub fn primary_email(emails: &[UserEmail]) -> Option<&str> {
+    primary_index(emails).map(|index| emails[index].email.as_str())
 }
 
 /// Every address but the primary one, in order.
 pub fn other_emails(emails: &[UserEmail]) -> Vec<&str> {
-    let primary = primary_email(emails);
-    let mut skipped = false;
+    let primary = primary_index(emails);
     emails
         .iter()
-        .filter(|email| {
-            let is_primary = !skipped && Some(email.email.as_str()) == primary;
-            skipped |= is_primary;
-            !is_primary
-        })
-        .map(|email| email.email.as_str())
+        .enumerate()
+        .filter(|&(index, _)| Some(index) != primary)
+        .map(|(_, email)| email.email.as_str())
         .collect()
 }
 

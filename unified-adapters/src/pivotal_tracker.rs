@@ -69,20 +69,7 @@ impl Adapter<providers::Set> for PivotalTracker {
     fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
         let body: UserCreateBody = typed::body(call.body)?;
         let query: UserCreateQuery = typed::query(call.query)?;
-        let project = query
-            .collections
-            .as_deref()
-            .and_then(|collections| collections.first())
-            .and_then(|collection| collection.id.as_deref())
-            .filter(|id| !id.is_empty())
-            .ok_or_else(|| AdapterError::Request {
-                part: Part::Query,
-                error: ValidationError::new(
-                    "/collections/0/id",
-                    Code::Required,
-                    "is required by Pivotal Tracker: the id of the project to add the user to",
-                ),
-            })?;
+        let project = project_id(&query)?;
         let role = body
             .roles
             .as_deref()
@@ -94,7 +81,7 @@ impl Adapter<providers::Set> for PivotalTracker {
             initials: body.name.as_deref().map(initials),
             role,
         };
-        let path = format!("/projects/{}/memberships", encode_segment(project));
+        let path = format!("/projects/{project}/memberships");
         Ok(NativeRequest::post(path, typed::native_body(&membership)))
     }
 
@@ -121,26 +108,61 @@ impl Adapter<providers::Set> for PivotalTracker {
     }
 }
 
-/// A path segment percent-encoded, so an id cannot change the path it is put in.
-fn encode_segment(segment: &str) -> String {
-    let mut encoded = String::with_capacity(segment.len());
-    for byte in segment.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
+/// The project of the first collection. Tracker's project ids are integers; anything else is
+/// refused here, since text in a path segment could change the path (`..` is a dot-segment
+/// even when percent-encoded).
+fn project_id(query: &UserCreateQuery) -> Result<&str, AdapterError> {
+    let refuse = |code, message| AdapterError::Request {
+        part: Part::Query,
+        error: ValidationError::new("/collections/0/id", code, message),
+    };
+    let id = query
+        .collections
+        .as_deref()
+        .and_then(|collections| collections.first())
+        .and_then(|collection| collection.id.as_deref())
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| {
+            refuse(
+                Code::Required,
+                "is required by Pivotal Tracker: the id of the project to add the user to",
+            )
+        })?;
+    if id.bytes().all(|byte| byte.is_ascii_digit()) {
+        Ok(id)
+    } else {
+        Err(refuse(
+            Code::Format,
+            "must be a Pivotal Tracker project id (digits only)",
+        ))
     }
-    encoded
 }
 
 #[cfg(test)]
 mod tests {
-    use super::encode_segment;
+    use serde_json::json;
+
+    use super::project_id;
+
+    fn project(collections: serde_json::Value) -> Result<String, String> {
+        let query = serde_json::from_value(json!({
+            "integrated_account_id": "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
+            "collections": collections,
+        }))
+        .unwrap();
+        project_id(&query)
+            .map(str::to_owned)
+            .map_err(|error| error.to_string())
+    }
 
     #[test]
     fn ids_cannot_escape_their_segment() {
-        assert_eq!(encode_segment("99"), "99");
-        assert_eq!(encode_segment("../admin?x=1"), "..%2Fadmin%3Fx%3D1");
+        assert_eq!(project(json!([{"id": "99"}])).unwrap(), "99");
+        for escaping in ["..", "../admin?x=1", "%2E%2E", "9/9", " 9"] {
+            let error = project(json!([{"id": escaping}])).unwrap_err();
+            assert!(error.contains("digits only"), "{escaping}: {error}");
+        }
+        let missing = project(json!([{"name": "x"}])).unwrap_err();
+        assert!(missing.contains("is required"), "{missing}");
     }
 }

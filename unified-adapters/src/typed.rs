@@ -9,7 +9,7 @@ use unified_core::{AdapterError, Code, NativeResponse, Part, ValidationError};
 /// The request body as the model's struct. A validated body always reads; a failure is
 /// reported as a client error at the body's root rather than a panic.
 pub fn body<T: DeserializeOwned>(body: &Value) -> Result<T, AdapterError> {
-    serde_json::from_value(body.clone()).map_err(|error| AdapterError::Request {
+    T::deserialize(body).map_err(|error| AdapterError::Request {
         part: Part::Body,
         error: ValidationError::new("", Code::Type, format!("cannot be read: {error}")),
     })
@@ -17,7 +17,7 @@ pub fn body<T: DeserializeOwned>(body: &Value) -> Result<T, AdapterError> {
 
 /// The query parameters as the model's struct.
 pub fn query<T: DeserializeOwned>(query: &Value) -> Result<T, AdapterError> {
-    serde_json::from_value(query.clone()).map_err(|error| AdapterError::Request {
+    T::deserialize(query).map_err(|error| AdapterError::Request {
         part: Part::Query,
         error: ValidationError::new("", Code::Type, format!("cannot be read: {error}")),
     })
@@ -25,8 +25,7 @@ pub fn query<T: DeserializeOwned>(query: &Value) -> Result<T, AdapterError> {
 
 /// The provider's answer in its native shape.
 pub fn native<T: DeserializeOwned>(native: &NativeResponse) -> Result<T, AdapterError> {
-    serde_json::from_value(native.body.clone())
-        .map_err(|error| AdapterError::Response(error.to_string()))
+    T::deserialize(&native.body).map_err(|error| AdapterError::Response(error.to_string()))
 }
 
 /// A unified struct as a JSON object.

@@ -297,6 +297,15 @@ async fn invalid_requests_are_400_and_reach_no_provider() {
         .create_for("pivotal_tracker", "&collections[][name]=x", &body)
         .await;
     assert_eq!(no_id.status, 400, "{:#}", no_id.body);
+    // A project id that would be a dot-segment in the native path never leaves the gateway.
+    let escaping = harness
+        .create_for("pivotal_tracker", "&collections[][id]=%2E%2E", &body)
+        .await;
+    assert_eq!(escaping.status, 400, "{:#}", escaping.body);
+    assert_eq!(
+        escaping.violations(),
+        [("query".into(), "/collections/0/id".into(), "format".into())]
+    );
 
     // No account id: query and body are judged for all providers.
     let no_account = harness.create("", &json!({"name": 5})).await;
