@@ -1,24 +1,14 @@
 //! The `unified` binary as a user runs it: output shape, exit status, usage errors.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{Value, json};
 
+mod common;
+
 fn unified(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unified"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    // A command that fails before reading its input closes the pipe; that is fine.
-    let _ = input.write_all(stdin.unwrap_or("").as_bytes());
-    drop(input);
-    child.wait_with_output().unwrap()
+    common::run_unified(args, stdin.unwrap_or(""), &[])
 }
 
 fn json_out(output: &Output) -> Value {

@@ -8,22 +8,12 @@ use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod common;
+
 fn unified(db: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unified"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .envs(env.iter().copied())
-        .env_remove("UNIFIED_MASTER_KEY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    let _ = input.write_all(stdin.as_bytes());
-    drop(input);
-    child.wait_with_output().unwrap()
+    let mut all = args.to_vec();
+    all.extend(["--db", db.to_str().expect("a UTF-8 temporary path")]);
+    common::run_unified(&all, stdin, env)
 }
 
 fn stdout_line(output: &Output) -> String {
