@@ -111,13 +111,15 @@ impl Fake {
         *self.mode.lock().unwrap() = mode;
     }
 
-    /// Records the call, checks the auth header, and applies the mode; `None` means go on.
+    /// Records the call, checks the auth header, applies the mode, then checks the natively
+    /// `required` fields; `None` means go on.
     async fn admit(
         &self,
         path: String,
         query: Option<String>,
         headers: &HeaderMap,
         body: &Value,
+        required: &[&str],
     ) -> Option<Response> {
         self.calls.fetch_add(1, Ordering::SeqCst);
         self.seen.lock().unwrap().push(Seen {
@@ -142,7 +144,7 @@ impl Fake {
         }
         let mode = self.mode.lock().unwrap().clone();
         match mode {
-            Mode::Normal => None,
+            Mode::Normal => missing(body, required),
             Mode::Refuse(status) => Some(
                 (
                     StatusCode::from_u16(status).unwrap(),
@@ -155,7 +157,7 @@ impl Fake {
             ),
             Mode::Slow(delay) => {
                 tokio::time::sleep(delay).await;
-                None
+                missing(body, required)
             }
             Mode::Garbled => {
                 Some((StatusCode::CREATED, axum::Json(json!({"unexpected": true}))).into_response())
@@ -190,12 +192,15 @@ async fn dixa(
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
     if let Some(answer) = fake
-        .admit("/v1/agents".into(), query, &headers, &body)
+        .admit(
+            "/v1/agents".into(),
+            query,
+            &headers,
+            &body,
+            &["displayName", "email"],
+        )
         .await
     {
-        return answer;
-    }
-    if let Some(answer) = missing(&body, &["displayName", "email"]) {
         return answer;
     }
     let mut agent = json!({
@@ -222,10 +227,10 @@ async fn pivotal_tracker(
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
     let path = format!("/projects/{project}/memberships");
-    if let Some(answer) = fake.admit(path, query, &headers, &body).await {
-        return answer;
-    }
-    if let Some(answer) = missing(&body, &["email", "role"]) {
+    if let Some(answer) = fake
+        .admit(path, query, &headers, &body, &["email", "role"])
+        .await
+    {
         return answer;
     }
     if !matches!(body["role"].as_str(), Some("owner" | "member" | "viewer")) {
@@ -258,12 +263,6 @@ async fn qualtrics_corexm(
     headers: HeaderMap,
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
-    if let Some(answer) = fake
-        .admit("/API/v3/users".into(), query, &headers, &body)
-        .await
-    {
-        return answer;
-    }
     let required = [
         "username",
         "firstName",
@@ -273,7 +272,10 @@ async fn qualtrics_corexm(
         "password",
         "language",
     ];
-    if let Some(answer) = missing(&body, &required) {
+    if let Some(answer) = fake
+        .admit("/API/v3/users".into(), query, &headers, &body, &required)
+        .await
+    {
         return answer;
     }
     let answer = json!({
