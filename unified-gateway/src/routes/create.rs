@@ -151,8 +151,8 @@ async fn dispatch(
         )
         .with("truto_is_remote_error", json!(true)),
     })?;
+    // Everything the provider said is scrubbed on its way out, whichever way it goes.
     let status = native.status;
-    let native_body = scrubber.scrub(native.body.clone());
     if !(200..300).contains(&status) {
         return Err(ApiError::new(
             StatusCode::BAD_GATEWAY,
@@ -163,27 +163,30 @@ async fn dispatch(
         )
         .with("truto_is_remote_error", json!(true))
         .with("remote_status", json!(status))
-        .with("remote_body", native_body));
+        .with("remote_body", scrubber.scrub(native.body)));
     }
     if shape.format == Format::Raw {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
-        return Ok((status, axum::Json(native_body)).into_response());
+        return Ok((status, axum::Json(scrubber.scrub(native.body))).into_response());
     }
-    let record = adapter.unified_response(call, &native).map_err(|error| {
-        tracing::warn!(provider = provider.id(), %error, "answer not mapped");
-        // The provider has created the record: hand over everything it said.
-        ApiError::new(
-            StatusCode::BAD_GATEWAY,
-            format!(
-                "{} created the record, but its answer could not be mapped: {error}",
-                provider.name()
-            ),
-        )
-        .with("truto_is_remote_error", json!(false))
-        .with("remote_status", json!(status))
-        .with("remote_body", native_body.clone())
-    })?;
-    let unified = with_remote_data(record, native_body);
+    let record = match adapter.unified_response(call, &native) {
+        Ok(record) => record,
+        Err(error) => {
+            tracing::warn!(provider = provider.id(), %error, "answer not mapped");
+            // The provider has created the record: hand over everything it said.
+            return Err(ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                format!(
+                    "{} created the record, but its answer could not be mapped: {error}",
+                    provider.name()
+                ),
+            )
+            .with("truto_is_remote_error", json!(false))
+            .with("remote_status", json!(status))
+            .with("remote_body", scrubber.scrub(native.body)));
+        }
+    };
+    let unified = scrubber.scrub(with_remote_data(record, native.body));
     let report = operation.validate(Part::Response, &unified, View::of(provider));
     if !report.is_valid() {
         // Still answered: the record exists at the provider and the client must learn its id.

@@ -475,6 +475,15 @@ async fn provider_errors_are_502_without_secrets() {
         "nothing is lost"
     );
 
+    // A provider echoing the credential in the record itself: the unified fields are scrubbed
+    // as well as remote_data.
+    let (_, mut echo, ..) = cases().remove(0);
+    echo["name"] = json!(Kind::Dixa.credential());
+    let echoed = harness.create_for("dixa", "", &echo).await;
+    assert_eq!(echoed.status, 201, "{:#}", echoed.body);
+    assert_eq!(echoed.body["name"], "[redacted]");
+    assert!(!echoed.body.to_string().contains(Kind::Dixa.credential()));
+
     let log = log_text();
     for secret in [kind.credential(), PASSWORD, harness.token.as_str()] {
         assert!(!log.contains(secret), "the log shows a secret");
