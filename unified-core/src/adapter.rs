@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use crate::operation::Part;
 use crate::provider::{Provider, ProviderSet};
 use crate::query_writer::write_query;
-use crate::report::ValidationError;
+use crate::report::{Code, ValidationError};
 use crate::secret::Secret;
 
 /// One unified request, already validated for the adapter's provider.
@@ -224,7 +224,17 @@ pub fn prepare_request<S: ProviderSet>(
                 }
             }
             body @ None => *body = Some(Value::Object(extra.clone())),
-            Some(_) => {}
+            // Refused rather than dropped: the client asked for these keys to be sent.
+            Some(_) => {
+                return Err(AdapterError::Request {
+                    part: Part::Body,
+                    error: ValidationError::new(
+                        "/remote_data",
+                        Code::Unsupported,
+                        "cannot be merged: this provider's native body is not a JSON object",
+                    ),
+                });
+            }
         }
     }
     if let Some(Value::Object(remote_query)) = call.query.get("remote_query") {
@@ -270,5 +280,100 @@ impl<S: ProviderSet> Adapters<S> {
             seen.push(provider);
         }
         twice
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+
+    crate::providers! {
+        /// One provider to adapt to.
+        pub mod test_providers {
+            acme => "Acme",
+        }
+    }
+
+    /// Posts `body` as the native body, whatever the call.
+    struct Fixed(Value);
+
+    impl Adapter<test_providers::Set> for Fixed {
+        fn provider(&self) -> Provider<test_providers::Set> {
+            test_providers::acme
+        }
+        fn auth(&self) -> AuthScheme {
+            AuthScheme::Header {
+                name: "x-key",
+                prefix: "Key ",
+            }
+        }
+        fn operations(&self) -> &'static [(&'static str, &'static str)] {
+            &[("things", "create")]
+        }
+        fn native_request(&self, _call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
+            Ok(NativeRequest::post("/things", self.0.clone()))
+        }
+        fn unified_response(
+            &self,
+            _call: &Call<'_>,
+            _native: &NativeResponse,
+        ) -> Result<Map<String, Value>, AdapterError> {
+            Ok(Map::new())
+        }
+    }
+
+    fn call<'a>(operation: &'a str, body: &'a Value, query: &'a Value) -> Call<'a> {
+        Call {
+            model: "things",
+            operation,
+            body,
+            query,
+        }
+    }
+
+    #[test]
+    fn remote_data_and_remote_query_pass_through() {
+        let body = json!({"name": "x", "remote_data": {"extra": 1, "name": "override"}});
+        let query = json!({"remote_query": {"a": "b", "list": ["1", "2"]}});
+        let adapter = Fixed(json!({"name": "mapped"}));
+        let request = prepare_request(&adapter, &call("create", &body, &query)).unwrap();
+        assert_eq!(request.body, Some(json!({"name": "override", "extra": 1})));
+        let query_pairs: Vec<(&str, &str)> = request
+            .query
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+            .collect();
+        assert_eq!(query_pairs, [("a", "b"), ("list[]", "1"), ("list[]", "2")]);
+        assert!(
+            !format!("{request:?}").contains("override"),
+            "Debug hides the body"
+        );
+        let (header, value) = adapter.auth().header(&Secret::new("k1"));
+        assert_eq!((header, value.expose()), ("x-key", "Key k1"));
+    }
+
+    #[test]
+    fn what_cannot_be_passed_on_is_refused_not_dropped() {
+        let body = json!({"remote_data": {"extra": 1}});
+        let query = json!({});
+        let listed = Fixed(json!(["native", "list"]));
+        let refused = prepare_request(&listed, &call("create", &body, &query)).unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                AdapterError::Request {
+                    part: Part::Body,
+                    ..
+                }
+            ),
+            "{refused}"
+        );
+        let unknown = prepare_request(&listed, &call("delete", &body, &query)).unwrap_err();
+        assert!(
+            matches!(unknown, AdapterError::Unsupported { .. }),
+            "{unknown}"
+        );
     }
 }
