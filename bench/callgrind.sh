@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Instruction counts per call of the five measurements, for every case, under callgrind:
+# Instruction counts per call of the seven measurements, for every case, under callgrind:
 # `bench/callgrind.sh [ITERATIONS] [CASE-PATTERN]` (default 200 iterations, every case).
 # Each count is a function's inclusive instruction count divided by the iterations, so the
 # fixtures' setup (compiling the reference validators) is left out. Prints a Markdown table.
@@ -13,8 +13,8 @@ driver="$target/release/examples/callgrind"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
-echo "| case | parse Ir | is_valid Ir | validate Ir | js is_valid Ir | js iter_errors Ir | js is_valid / is_valid | js iter_errors / validate | is_valid / parse | validate / parse |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| case | parse Ir | is_valid Ir | validate Ir | js is_valid Ir | js iter_errors Ir | rendered Ir | js rendered Ir | js is_valid / is_valid | js iter_errors / validate | js rendered / rendered | is_valid / parse | validate / parse |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for case in $("$driver" --list | grep -E -- "$pattern"); do
     file="$out/$(echo "$case" | tr / _).out"
     valgrind --tool=callgrind --callgrind-out-file="$file" "$driver" "$case" "$iterations" 2>/dev/null
@@ -25,8 +25,10 @@ for case in $("$driver" --list | grep -E -- "$pattern"); do
         $0 ~ /:unified_bench::unified_validate / { r = $1 / n }
         $0 ~ /:unified_bench::reference_is_valid / { jv = $1 / n }
         $0 ~ /:unified_bench::reference_errors / { jr = $1 / n }
+        $0 ~ /:unified_bench::unified_validate_rendered / { t = $1 / n }
+        $0 ~ /:unified_bench::reference_errors_rendered / { jt = $1 / n }
         END {
-            printf "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.1fx | %.1fx | %.1f%% | %.1f%% |\n",
-                id, p, v, r, jv, jr, jv / v, jr / r, 100 * v / p, 100 * r / p
+            printf "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1fx | %.1fx | %.1fx | %.1f%% | %.1f%% |\n",
+                id, p, v, r, jv, jr, t, jt, jv / v, jr / r, jt / t, 100 * v / p, 100 * r / p
         }'
 done

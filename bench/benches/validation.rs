@@ -1,4 +1,4 @@
-//! `cargo bench -p unified-bench --bench validation`: for every provider and body kind, the five
+//! `cargo bench -p unified-bench --bench validation`: for every provider and body kind, the seven
 //! measurements side by side in one run (criterion group `<kind>/<provider>`), then the table of
 //! ratios that BENCHMARKS.md quotes, printed and written to `<criterion dir>/ratios.md`.
 
@@ -59,25 +59,38 @@ mod ratios {
     pub fn print(cases: &[Case]) {
         let mut table = String::from(
             "| case | parse ns | is_valid ns | validate ns | js is_valid ns | js iter_errors ns \
-             | js is_valid / is_valid | js iter_errors / validate | is_valid / parse | validate / parse |\n\
-             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+             | rendered ns | js rendered ns \
+             | js is_valid / is_valid | js iter_errors / validate | js rendered / rendered \
+             | is_valid / parse | validate / parse |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
         for case in cases {
             let times: Option<Vec<f64>> = unified_bench::MEASUREMENTS
                 .iter()
                 .map(|(name, _)| median(case, name))
                 .collect();
-            let Some(&[parse, is_valid, validate, js_is_valid, js_errors]) = times.as_deref()
+            let Some(
+                &[
+                    parse,
+                    is_valid,
+                    validate,
+                    js_is_valid,
+                    js_errors,
+                    rendered,
+                    js_rendered,
+                ],
+            ) = times.as_deref()
             else {
                 continue;
             };
             let _ = writeln!(
                 table,
                 "| {} | {parse:.0} | {is_valid:.1} | {validate:.1} | {js_is_valid:.0} | {js_errors:.0} \
-                 | {:.1}x | {:.1}x | {:.1}% | {:.1}% |",
+                 | {rendered:.1} | {js_rendered:.0} | {:.1}x | {:.1}x | {:.1}x | {:.1}% | {:.1}% |",
                 case.id(),
                 js_is_valid / is_valid,
                 js_errors / validate,
+                js_rendered / rendered,
                 100.0 * is_valid / parse,
                 100.0 * validate / parse,
             );

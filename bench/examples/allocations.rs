@@ -16,14 +16,22 @@ fn allocations(case: &Case, measure: Measurement) -> u64 {
 
 fn main() {
     println!(
-        "| case | parse | is_valid | validate | js is_valid | js iter_errors | errors (ours / js) |"
+        "| case | parse | is_valid | validate | js is_valid | js iter_errors | rendered | js rendered | errors (ours / js) |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---|");
     for case in cases() {
         let counts = MEASUREMENTS.map(|(_, measure)| allocations(&case, measure));
-        let [parse, is_valid, validate, js_is_valid, js_errors] = counts;
+        let [
+            parse,
+            is_valid,
+            validate,
+            js_is_valid,
+            js_errors,
+            rendered,
+            js_rendered,
+        ] = counts;
         println!(
-            "| {} | {parse} | {is_valid} | {validate} | {js_is_valid} | {js_errors} | {} / {} |",
+            "| {} | {parse} | {is_valid} | {validate} | {js_is_valid} | {js_errors} | {rendered} | {js_rendered} | {} / {} |",
             case.id(),
             unified_validate(&case),
             reference_errors(&case),

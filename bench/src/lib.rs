@@ -1,7 +1,8 @@
 //! The fixtures of the validation benchmarks, shared by the criterion bench, the callgrind
 //! driver and the allocation tests: for every provider, four request bodies of
-//! `ticketing/users` `create` (minimal valid, full valid, one error, many errors), and the five
-//! measurements taken on each (parsing alone, our two validations, the `jsonschema` crate's two).
+//! `ticketing/users` `create` (minimal valid, full valid, one error, many errors), and the seven
+//! measurements taken on each (parsing alone, our two validations, the `jsonschema` crate's two,
+//! and both full reports with every message rendered as text).
 
 use serde_json::{Value, json};
 use unified_core::{Part, Provider, UnifiedModel, View};
@@ -150,8 +151,8 @@ fn spec_code_sample() -> Value {
 /// One measurement: runs on a case and returns something small for `black_box`.
 pub type Measurement = fn(&Case) -> usize;
 
-/// The five measurements, each with the name criterion files it under, in table order.
-pub const MEASUREMENTS: [(&str, Measurement); 5] = [
+/// The seven measurements, each with the name criterion files it under, in table order.
+pub const MEASUREMENTS: [(&str, Measurement); 7] = [
     ("parse", |case| usize::from(parse(case))),
     ("unified_is_valid", |case| {
         usize::from(unified_is_valid(case))
@@ -161,6 +162,8 @@ pub const MEASUREMENTS: [(&str, Measurement); 5] = [
         usize::from(reference_is_valid(case))
     }),
     ("jsonschema_iter_errors", reference_errors),
+    ("unified_validate_rendered", unified_validate_rendered),
+    ("jsonschema_errors_rendered", reference_errors_rendered),
 ];
 
 // The measurements. Each drops what it builds, so its cost is the whole cost to a request, and
@@ -180,19 +183,38 @@ pub fn unified_is_valid(case: &Case) -> bool {
     UserCreateBody::is_valid(&case.value, case.provider)
 }
 
-/// Our validator, the full report (every violation with pointer, code and message); returns
-/// how many violations it has.
+/// Our validator, the full report: every violation with its pointer, code and message parts
+/// (the text of the messages is rendered when the report is read, as `jsonschema` renders its
+/// messages when an error is displayed); returns how many violations it has.
 #[inline(never)]
 pub fn unified_validate(case: &Case) -> usize {
+    UserCreateBody::validate(&case.value, case.provider).len()
+}
+
+/// Our full report with every message rendered as text; returns the length of all the text.
+#[inline(never)]
+pub fn unified_validate_rendered(case: &Case) -> usize {
     UserCreateBody::validate(&case.value, case.provider)
         .errors()
-        .len()
+        .iter()
+        .map(|error| error.pointer.len() + error.message.len())
+        .sum()
 }
 
 /// The `jsonschema` crate's `is_valid`.
 #[inline(never)]
 pub fn reference_is_valid(case: &Case) -> bool {
     case.reference.is_valid(&case.value)
+}
+
+/// The `jsonschema` crate's `iter_errors` with every error displayed as text; returns the
+/// length of all the text.
+#[inline(never)]
+pub fn reference_errors_rendered(case: &Case) -> usize {
+    case.reference
+        .iter_errors(&case.value)
+        .map(|error| error.instance_path().as_str().len() + error.to_string().len())
+        .sum()
 }
 
 /// The `jsonschema` crate's `iter_errors`, collected (every violation); returns how many.

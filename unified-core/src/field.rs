@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use schemars::{Schema, json_schema};
 use serde_json::{Map, Value};
 
+use crate::message::Message;
 use crate::path::Path;
 use crate::provider::{ProviderSet, View};
 use crate::recorder::Recorder;
@@ -65,9 +66,14 @@ pub fn expect_type<R: Recorder>(
     recorder: &mut R,
 ) -> bool {
     if !ok {
-        recorder.record(at, Code::Type, || {
-            format!("must be {expected}, not {}", json_type_name(value))
-        });
+        recorder.record(
+            at,
+            Code::Type,
+            Message::Type {
+                expected,
+                found: json_type_name(value),
+            },
+        );
     }
     ok
 }

@@ -57,6 +57,7 @@ mod query;
 mod query_string;
 mod query_writer;
 mod recorder;
+mod message;
 mod report;
 pub mod schema;
 mod secret;
@@ -82,6 +83,7 @@ pub use provider::{MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_V
 pub use query::{QueryError, parse_query, query_to_json};
 pub use query_writer::write_query;
 pub use recorder::{AllFailures, FirstFailure, Recorder};
+pub use message::Message;
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
 

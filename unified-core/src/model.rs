@@ -23,7 +23,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     fn validate(value: &Value, view: impl Into<View<S>>) -> Report {
         let mut recorder = AllFailures::default();
         Self::check(value, view.into(), &Path::Root, &mut recorder);
-        Report::from_errors(recorder.errors)
+        recorder.into_report()
     }
 
     /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.

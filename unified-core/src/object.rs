@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use crate::field::{Emptiness, FieldValue, expect_type};
 use crate::format::Format;
 use crate::mask::Mask;
+use crate::message::Message;
 use crate::path::Path;
 use crate::provider::{ProviderSet, View};
 use crate::recorder::{FirstFailure, Recorder};
@@ -107,17 +108,9 @@ fn required_by<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Option<&'s
         .map(|provider| provider.name())
 }
 
-fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> String {
-    match required_by(rule, view) {
-        Some(name) => format!("is required by {name}"),
-        None => "is required".to_owned(),
-    }
-}
-
-fn empty_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> String {
-    match required_by(rule, view) {
-        Some(name) => format!("must not be empty (required by {name})"),
-        None => "must not be empty".to_owned(),
+fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Message {
+    Message::Required {
+        by: required_by(rule, view),
     }
 }
 
@@ -132,15 +125,17 @@ pub fn check_field<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
     recorder: &mut R,
 ) {
     if !rule.supported.contains(view) {
-        recorder.record(at, Code::Unsupported, || {
-            format!("is not supported by {}", view.name())
-        });
+        recorder.record(
+            at,
+            Code::Unsupported,
+            Message::Unsupported { view: view.name() },
+        );
         return;
     }
     let required = rule.required.contains(view);
     if value.is_null() {
         if required {
-            recorder.record(at, Code::Required, || required_message(rule, view));
+            recorder.record(at, Code::Required, required_message(rule, view));
         }
         return;
     }
@@ -148,7 +143,13 @@ pub fn check_field<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
         return;
     }
     if required && is_empty(T::EMPTINESS, value) {
-        recorder.record(at, Code::Empty, || empty_message(rule, view));
+        recorder.record(
+            at,
+            Code::Empty,
+            Message::Empty {
+                by: required_by(rule, view),
+            },
+        );
         return;
     }
     if let Some(text) = value.as_str() {
@@ -173,21 +174,20 @@ fn check_string<S: ProviderSet, R: Recorder>(
 ) {
     for allowed in rule.allowed {
         if allowed.views.contains(view) && !allowed.values.contains(&text) {
-            recorder.record(at, Code::Enum, || {
-                format!(
-                    "must be one of: {} for {}",
-                    allowed.values.join(", "),
-                    view.name()
-                )
-            });
+            recorder.record(
+                at,
+                Code::Enum,
+                Message::Enum {
+                    values: allowed.values,
+                    view: Some(view.name()),
+                },
+            );
         }
     }
     if let Some(format) = rule.format
         && !format.check(text)
     {
-        recorder.record(at, Code::Format, || {
-            format!("must be {}", format.describe())
-        });
+        recorder.record(at, Code::Format, Message::Format(format));
     }
 }
 
@@ -218,7 +218,13 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
                     },
                 );
             }
-            None => recorder.record(&field_at, Code::Unknown, || unknown_message::<S, M>(key)),
+            None => recorder.record(
+                &field_at,
+                Code::Unknown,
+                Message::Unknown {
+                    suggest: closest_field::<S, M>,
+                },
+            ),
         }
         if recorder.done() {
             return true;
@@ -226,9 +232,7 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     }
     for (index, rule) in M::RULES.iter().enumerate() {
         if seen & 1 << index == 0 && rule.required.contains(view) {
-            recorder.record(&at.key(rule.name), Code::Required, || {
-                required_message(rule, view)
-            });
+            recorder.record(&at.key(rule.name), Code::Required, required_message(rule, view));
             if recorder.done() {
                 break;
             }
@@ -237,12 +241,9 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     true
 }
 
-fn unknown_message<S: ProviderSet, M: ObjectModel<S>>(key: &str) -> String {
-    let names = M::RULES.iter().map(|rule| rule.name);
-    match closest(key, names) {
-        Some(name) => format!("is not a known field; did you mean `{name}`?"),
-        None => "is not a known field".to_owned(),
-    }
+/// The field of `M` whose name is closest to the unknown `key`, for "did you mean".
+fn closest_field<S: ProviderSet, M: ObjectModel<S>>(key: &str) -> Option<&'static str> {
+    closest(key, M::RULES.iter().map(|rule| rule.name))
 }
 
 /// The schema of one field for `view`: its type's schema plus description, allowed values,
@@ -322,9 +323,14 @@ pub fn check_unit_enum<R: Recorder>(
         return expect_type(false, "a string", value, at, recorder);
     };
     if !names.contains(&text) {
-        recorder.record(at, Code::Enum, || {
-            format!("must be one of: {}", names.join(", "))
-        });
+        recorder.record(
+            at,
+            Code::Enum,
+            Message::Enum {
+                values: names,
+                view: None,
+            },
+        );
     }
     true
 }

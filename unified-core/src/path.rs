@@ -34,12 +34,17 @@ impl<'a> Path<'a> {
         out
     }
 
-    fn write_pointer(&self, out: &mut String) {
+    /// Appends the JSON pointer of this location to `out`.
+    pub(crate) fn write_pointer(&self, out: &mut String) {
         match self {
             Path::Root => {}
             Path::Key(parent, key) => {
                 parent.write_pointer(out);
                 out.push('/');
+                if !key.contains(['~', '/']) {
+                    out.push_str(key);
+                    return;
+                }
                 for c in key.chars() {
                     match c {
                         '~' => out.push_str("~0"),

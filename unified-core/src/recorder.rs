@@ -1,16 +1,17 @@
 //! Where the validator puts what it finds: a flag for "is it valid" (stops at the first
-//! violation, never allocates) or a list for the full report.
+//! violation, never allocates) or a [`Report`] for the full list.
 
+use crate::message::Message;
 use crate::path::Path;
-use crate::report::{Code, ValidationError};
+use crate::report::{Code, Report};
 
 /// Receives violations while a document is walked.
 pub trait Recorder {
     /// Whether the walk may stop at the first violation.
     const STOP_AT_FIRST: bool;
 
-    /// Notes a violation; the message is built only if it is kept.
-    fn record(&mut self, at: &Path<'_>, code: Code, message: impl FnOnce() -> String);
+    /// Notes a violation at `at`. The message is kept as its parts; nothing is formatted here.
+    fn record(&mut self, at: &Path<'_>, code: Code, message: Message);
 
     /// Whether anything was recorded.
     fn failed(&self) -> bool;
@@ -32,7 +33,7 @@ impl Recorder for FirstFailure {
     const STOP_AT_FIRST: bool = true;
 
     #[inline]
-    fn record(&mut self, _: &Path<'_>, _: Code, _: impl FnOnce() -> String) {
+    fn record(&mut self, _: &Path<'_>, _: Code, _: Message) {
         self.failed = true;
     }
 
@@ -42,22 +43,27 @@ impl Recorder for FirstFailure {
     }
 }
 
-/// Keeps every violation with its pointer and message.
+/// Keeps every violation, with its pointer and message, in a [`Report`].
 #[derive(Debug, Default)]
 pub struct AllFailures {
+    report: Report,
+}
+
+impl AllFailures {
     /// What was recorded, in walk order.
-    pub errors: Vec<ValidationError>,
+    pub fn into_report(self) -> Report {
+        self.report
+    }
 }
 
 impl Recorder for AllFailures {
     const STOP_AT_FIRST: bool = false;
 
-    fn record(&mut self, at: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
-        self.errors
-            .push(ValidationError::new(at.to_pointer(), code, message()));
+    fn record(&mut self, at: &Path<'_>, code: Code, message: Message) {
+        self.report.record(at, code, message);
     }
 
     fn failed(&self) -> bool {
-        !self.errors.is_empty()
+        !self.report.is_valid()
     }
 }

@@ -2,8 +2,13 @@
 //! pointer and a message for people.
 
 use core::fmt;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+use crate::message::Message;
+use crate::path::Path;
 
 /// The kind of a violation; its snake_case name is the stable, machine-readable code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -86,45 +91,197 @@ impl fmt::Display for ValidationError {
 impl std::error::Error for ValidationError {}
 
 /// Every violation found in one document; valid when there are none.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+///
+/// The walk records each violation as its location, code and [`Message`] parts, all pointers in
+/// one buffer; the text of the messages is rendered once, the first time [`Report::errors`] (or
+/// anything that shows the report) reads them. So a report that is only counted or checked for
+/// validity costs no `format!`.
+#[derive(Clone, Default)]
 pub struct Report {
-    errors: Vec<ValidationError>,
+    /// Every violation's pointer, back to back.
+    pointers: String,
+    violations: Vec<Violation>,
+    rendered: OnceLock<Vec<ValidationError>>,
+}
+
+/// One recorded violation: where its pointer ends in the report's buffer, and its parts.
+#[derive(Clone, Debug)]
+struct Violation {
+    pointer_end: usize,
+    code: Code,
+    message: Message,
 }
 
 impl Report {
     /// A report with these violations.
     pub fn from_errors(errors: Vec<ValidationError>) -> Self {
-        Report { errors }
+        let mut report = Report::default();
+        for error in &errors {
+            report.pointers.push_str(&error.pointer);
+            report.violations.push(Violation {
+                pointer_end: report.pointers.len(),
+                code: error.code,
+                message: Message::Text(error.message.clone().into()),
+            });
+        }
+        report.rendered = OnceLock::from(errors);
+        report
+    }
+
+    /// Adds a violation at `at`; writes its pointer, renders nothing.
+    pub(crate) fn record(&mut self, at: &Path<'_>, code: Code, message: Message) {
+        if self.violations.capacity() == 0 {
+            // One allocation each for the usual handful of violations.
+            self.violations.reserve(8);
+            self.pointers.reserve(128);
+        }
+        at.write_pointer(&mut self.pointers);
+        self.violations.push(Violation {
+            pointer_end: self.pointers.len(),
+            code,
+            message,
+        });
+        self.rendered = OnceLock::new();
     }
 
     /// Whether the document broke no rule.
     pub fn is_valid(&self) -> bool {
-        self.errors.is_empty()
+        self.violations.is_empty()
     }
 
-    /// The violations, in the order the document was walked.
+    /// How many violations there are.
+    pub fn len(&self) -> usize {
+        self.violations.len()
+    }
+
+    /// Whether there are no violations (the same as [`Report::is_valid`]).
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// The codes of the violations and their pointers, in walk order, without rendering any
+    /// message.
+    pub fn codes(&self) -> impl ExactSizeIterator<Item = (&str, Code)> + '_ {
+        let mut start = 0;
+        self.violations.iter().map(move |violation| {
+            let pointer = &self.pointers[start..violation.pointer_end];
+            start = violation.pointer_end;
+            (pointer, violation.code)
+        })
+    }
+
+    /// The violations, in the order the document was walked, with their messages rendered
+    /// (once, on the first call).
     pub fn errors(&self) -> &[ValidationError] {
-        &self.errors
+        self.rendered.get_or_init(|| {
+            self.codes()
+                .zip(&self.violations)
+                .map(|((pointer, code), violation)| ValidationError {
+                    pointer: pointer.to_owned(),
+                    code,
+                    message: violation.message.render(&last_key(pointer)),
+                })
+                .collect()
+        })
     }
 
     /// The violations, by value.
-    pub fn into_errors(self) -> Vec<ValidationError> {
-        self.errors
+    pub fn into_errors(mut self) -> Vec<ValidationError> {
+        self.errors();
+        self.rendered.take().unwrap_or_default()
+    }
+}
+
+/// The last segment of a JSON pointer, unescaped (`""` for the root).
+fn last_key(pointer: &str) -> Cow<'_, str> {
+    let segment = pointer.rsplit_once('/').map_or("", |(_, segment)| segment);
+    if segment.contains('~') {
+        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(segment)
+    }
+}
+
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.errors() == other.errors()
+    }
+}
+
+impl Eq for Report {}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.errors()).finish()
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.collect_seq(self.errors())
     }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.errors.is_empty() {
+        if self.is_valid() {
             return f.write_str("valid");
         }
-        for (i, error) in self.errors.iter().enumerate() {
+        for (i, error) in self.errors().iter().enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
             write!(f, "{error}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Report, last_key};
+    use crate::message::Message;
+    use crate::path::Path;
+    use crate::report::{Code, ValidationError};
+
+    #[test]
+    fn renders_messages_once_read_and_keeps_walk_order() {
+        let mut report = Report::default();
+        let root = Path::Root;
+        let odd = root.key("a/b~c");
+        report.record(&odd, Code::Required, Message::Required { by: None });
+        report.record(&root, Code::Type, Message::text("whole"));
+        assert_eq!(report.len(), 2);
+        assert_eq!(
+            report.codes().collect::<Vec<_>>(),
+            [("/a~1b~0c", Code::Required), ("", Code::Type)]
+        );
+        assert_eq!(
+            report.errors(),
+            [
+                ValidationError::new("/a~1b~0c", Code::Required, "is required"),
+                ValidationError::new("", Code::Type, "whole"),
+            ]
+        );
+        let copy = Report::from_errors(report.clone().into_errors());
+        assert_eq!(copy, report);
+        assert_eq!(copy.codes().count(), 2);
+    }
+
+    #[test]
+    fn recording_after_reading_renders_again() {
+        let mut report = Report::default();
+        report.record(&Path::Root, Code::Json, Message::text("one"));
+        assert_eq!(report.errors().len(), 1);
+        report.record(&Path::Root, Code::Json, Message::text("two"));
+        assert_eq!(report.errors().len(), 2);
+    }
+
+    #[test]
+    fn last_key_unescapes() {
+        assert_eq!(last_key(""), "");
+        assert_eq!(last_key("/emails/0"), "0");
+        assert_eq!(last_key("/a~1b~0c"), "a/b~c");
+        assert_eq!(last_key("/x/~01"), "~1");
     }
 }

@@ -1,0 +1,142 @@
+//! What a violation says, kept as its parts while the document is walked and turned into text
+//! only when someone reads the report, so recording a violation costs no `format!`.
+
+use std::borrow::Cow;
+
+use crate::format::Format;
+
+/// The message of one violation, before it is rendered for people.
+///
+/// The validator builds these from `'static` parts it already has (view names, allowed values,
+/// the format), so recording one allocates nothing; [`crate::Report::errors`] renders them.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Message {
+    /// "is not supported by `view`".
+    Unsupported {
+        /// The name of the view that does not accept the field.
+        view: &'static str,
+    },
+    /// "is required", or "is required by `by`" when not every provider needs the field.
+    Required {
+        /// The provider that needs it, if that is worth saying.
+        by: Option<&'static str>,
+    },
+    /// "must not be empty", with "(required by `by`)" when not every provider needs it.
+    Empty {
+        /// The provider that needs it, if that is worth saying.
+        by: Option<&'static str>,
+    },
+    /// "must be `expected`, not `found`".
+    Type {
+        /// The expected JSON type, with its article ("a string").
+        expected: &'static str,
+        /// The JSON type found, with its article.
+        found: &'static str,
+    },
+    /// "must be one of: `values`", with "for `view`" when the restriction is a provider's.
+    Enum {
+        /// The allowed values.
+        values: &'static [&'static str],
+        /// The view that restricts the values, if it is not every view.
+        view: Option<&'static str>,
+    },
+    /// "must be" and the format's description.
+    Format(Format),
+    /// "is not a known field", with a "did you mean" looked up only when rendered.
+    Unknown {
+        /// The known name closest to the unknown one, if any is close.
+        suggest: fn(&str) -> Option<&'static str>,
+    },
+    /// Text written by whoever recorded the violation.
+    Text(Cow<'static, str>),
+}
+
+impl Message {
+    /// Free text, for violations that none of the other kinds describes.
+    pub fn text(text: impl Into<Cow<'static, str>>) -> Self {
+        Message::Text(text.into())
+    }
+
+    /// The text for people; `key` is the last segment of the violation's location (the unknown
+    /// property's name, for [`Message::Unknown`]).
+    pub fn render(&self, key: &str) -> String {
+        match self {
+            Message::Unsupported { view } => format!("is not supported by {view}"),
+            Message::Required { by: Some(by) } => format!("is required by {by}"),
+            Message::Required { by: None } => "is required".to_owned(),
+            Message::Empty { by: Some(by) } => format!("must not be empty (required by {by})"),
+            Message::Empty { by: None } => "must not be empty".to_owned(),
+            Message::Type { expected, found } => format!("must be {expected}, not {found}"),
+            Message::Enum { values, view } => {
+                let values = values.join(", ");
+                match view {
+                    Some(view) => format!("must be one of: {values} for {view}"),
+                    None => format!("must be one of: {values}"),
+                }
+            }
+            Message::Format(format) => format!("must be {}", format.describe()),
+            Message::Unknown { suggest } => match suggest(key) {
+                Some(name) => format!("is not a known field; did you mean `{name}`?"),
+                None => "is not a known field".to_owned(),
+            },
+            Message::Text(text) => text.clone().into_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Message;
+    use crate::format::Format;
+
+    #[test]
+    fn renders_every_kind() {
+        let suggest: fn(&str) -> Option<&'static str> =
+            |key| (key == "nickname").then_some("nick_name");
+        let cases = [
+            (Message::Unsupported { view: "Dixa" }, "is not supported by Dixa"),
+            (Message::Required { by: Some("Dixa") }, "is required by Dixa"),
+            (Message::Required { by: None }, "is required"),
+            (
+                Message::Empty { by: Some("Hive") },
+                "must not be empty (required by Hive)",
+            ),
+            (Message::Empty { by: None }, "must not be empty"),
+            (
+                Message::Type {
+                    expected: "a string",
+                    found: "a number",
+                },
+                "must be a string, not a number",
+            ),
+            (
+                Message::Enum {
+                    values: &["a", "b"],
+                    view: Some("Hive"),
+                },
+                "must be one of: a, b for Hive",
+            ),
+            (
+                Message::Enum {
+                    values: &["a"],
+                    view: None,
+                },
+                "must be one of: a",
+            ),
+            (Message::Format(Format::Uuid), "must be a UUID"),
+            (
+                Message::Unknown { suggest },
+                "is not a known field; did you mean `nick_name`?",
+            ),
+            (Message::text("custom"), "custom"),
+        ];
+        for (message, text) in cases {
+            assert_eq!(message.render("nickname"), text);
+        }
+        assert_eq!(
+            Message::Unknown { suggest }.render("zzz"),
+            "is not a known field"
+        );
+    }
+}
