@@ -32,6 +32,11 @@ impl<S: ProviderSet> Mask<S> {
         Self::from_bits(self.bits | 1 << provider.index())
     }
 
+    /// The set as bits, one per view index.
+    pub(crate) const fn bits(self) -> u128 {
+        self.bits
+    }
+
     /// Whether the view is in the set.
     #[inline]
     pub const fn contains(self, view: View<S>) -> bool {

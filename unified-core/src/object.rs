@@ -2,6 +2,8 @@
 //! object against those rules and builds its schema. The derive generates only the per-field
 //! table and a dispatch on the field's type; everything else is here, once.
 
+use core::marker::PhantomData;
+
 use schemars::Schema;
 use serde_json::{Map, Value};
 
@@ -10,7 +12,7 @@ use crate::format::Format;
 use crate::mask::Mask;
 use crate::message::Message;
 use crate::path::Path;
-use crate::provider::{ProviderSet, View};
+use crate::provider::{MAX_PROVIDERS, ProviderSet, View};
 use crate::recorder::{FirstFailure, Recorder};
 use crate::report::Code;
 use crate::schema;
@@ -230,8 +232,12 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
             return true;
         }
     }
+    let missing = RequiredFields::<S, M>::BY_VIEW[usize::from(view.index())] & !seen;
+    if missing == 0 {
+        return true;
+    }
     for (index, rule) in M::RULES.iter().enumerate() {
-        if seen & 1 << index == 0 && rule.required.contains(view) {
+        if missing & 1 << index != 0 {
             recorder.record(&at.key(rule.name), Code::Required, required_message(rule, view));
             if recorder.done() {
                 break;
@@ -239,6 +245,30 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
         }
     }
     true
+}
+
+/// Per view, which fields of `M` the view requires, one bit per field: computed once at
+/// compile time from the rules, so the walk's required check is one AND.
+struct RequiredFields<S, M>(PhantomData<fn() -> (S, M)>);
+
+impl<S: ProviderSet, M: ObjectModel<S>> RequiredFields<S, M> {
+    const BY_VIEW: [u128; MAX_PROVIDERS + 1] = {
+        let mut table = [0u128; MAX_PROVIDERS + 1];
+        let mut index = 0;
+        while index < M::RULES.len() {
+            let mut views = M::RULES[index].required.bits();
+            let mut view = 0;
+            while views != 0 {
+                if views & 1 != 0 {
+                    table[view] |= 1 << index;
+                }
+                views >>= 1;
+                view += 1;
+            }
+            index += 1;
+        }
+        table
+    };
 }
 
 /// The field of `M` whose name is closest to the unknown `key`, for "did you mean".
