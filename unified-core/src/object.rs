@@ -167,6 +167,7 @@ fn is_empty(emptiness: Emptiness, value: &Value) -> bool {
     }
 }
 
+#[inline]
 fn check_string<S: ProviderSet, R: Recorder>(
     rule: &FieldRule<S>,
     text: &str,

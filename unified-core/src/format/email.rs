@@ -55,12 +55,24 @@ fn is_plain_email(bytes: &[u8]) -> bool {
                 return false;
             }
             label_start = index + 1;
-        } else if !(byte.is_ascii_alphanumeric() || byte == b'-') {
+        } else if !LABEL_BYTE[usize::from(byte)] {
             return false;
         }
     }
     is_plain_label(&domain[label_start..])
 }
+
+/// The bytes of a hostname label: `A-Z a-z 0-9 -`.
+const LABEL_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut index = 0;
+    while index < 256 {
+        let byte = index as u8;
+        table[index] = byte.is_ascii_alphanumeric() || byte == b'-';
+        index += 1;
+    }
+    table
+};
 
 /// A label of 1-63 letters, digits and hyphens (already checked), not starting or ending with
 /// `-`, and not of the reserved `??--` shape that A-labels have.

@@ -70,13 +70,72 @@ fn all_of_class(bytes: &[u8], class: u8) -> bool {
 
 /// `scheme ":" hier-part [ "?" query ] [ "#" fragment ]`.
 pub(super) fn is_uri(bytes: &[u8]) -> bool {
+    is_plain_uri(bytes) || is_any_uri(bytes)
+}
+
+/// Whether a byte may follow the first of a scheme (`ALPHA / DIGIT / "+" / "-" / "."`).
+#[inline]
+fn is_scheme_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.')
+}
+
+/// The common shape, in one pass: `scheme://host[:port]` with a plain host (no userinfo, IP
+/// literal or percent-encoding), then path, query and fragment without percent-encoding.
+/// Accepts only what [`is_any_uri`] accepts; says no to everything else, which then gets the
+/// full check.
+fn is_plain_uri(bytes: &[u8]) -> bool {
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut at = 1;
+    while bytes.get(at).is_some_and(|&byte| is_scheme_byte(byte)) {
+        at += 1;
+    }
+    if bytes.get(at..at + 3) != Some(b"://") {
+        return false;
+    }
+    at += 3;
+    while bytes
+        .get(at)
+        .is_some_and(|&byte| URI_BYTE_CLASS[usize::from(byte)] & REG_NAME != 0)
+    {
+        at += 1;
+    }
+    if bytes.get(at) == Some(&b':') {
+        at += 1;
+        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+    }
+    // The authority ends where the path, query or fragment starts, or with the text.
+    if !matches!(bytes.get(at), None | Some(b'/' | b'?' | b'#')) {
+        return false;
+    }
+    // Path, query and fragment all take `QUERY_OR_FRAGMENT` bytes once split; only `#` may not
+    // come twice.
+    let mut in_fragment = false;
+    for &byte in &bytes[at..] {
+        if URI_BYTE_CLASS[usize::from(byte)] & QUERY_OR_FRAGMENT != 0 {
+            continue;
+        }
+        if byte == b'#' && !in_fragment {
+            in_fragment = true;
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+/// Every form of the `URI` rule, the plain shape included.
+fn is_any_uri(bytes: &[u8]) -> bool {
     // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
     if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
     let scheme_length = bytes
         .iter()
-        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        .take_while(|&&b| is_scheme_byte(b))
         .count();
     if bytes.get(scheme_length) != Some(&b':') {
         return false;
@@ -247,6 +306,45 @@ fn is_rfc3986_ipv4(bytes: &[u8]) -> bool {
 mod tests {
     use super::super::Format;
     use super::super::tests::{accepts, rejects};
+
+    /// The one-pass check of the plain shape never accepts what the full check refuses, and
+    /// takes the plain URIs the bodies carry.
+    #[test]
+    fn plain_shape_agrees_with_the_full_check() {
+        for text in [
+            "https://cdn.example.org/users/grace.png",
+            "http://example.com",
+            "http://example.com:8080/a?b=c#d?e",
+            "http://",
+        ] {
+            assert!(super::is_plain_uri(text.as_bytes()), "{text}");
+            assert!(super::is_any_uri(text.as_bytes()), "{text}");
+        }
+        let bytes = b"a:/?#@[]%1.x ";
+        let mut text = Vec::new();
+        // Every string of up to five of these bytes after `h://`, and before it.
+        for length in 0..=5u32 {
+            for mut code in 0..bytes.len().pow(length) {
+                let mut tail = Vec::new();
+                for _ in 0..length {
+                    tail.push(bytes[code % bytes.len()]);
+                    code /= bytes.len();
+                }
+                for (head, rest) in [(&b"h://"[..], &tail[..]), (&tail[..], &b"h://x"[..])] {
+                    text.clear();
+                    text.extend_from_slice(head);
+                    text.extend_from_slice(rest);
+                    if super::is_plain_uri(&text) {
+                        assert!(
+                            super::is_any_uri(&text),
+                            "{}",
+                            String::from_utf8_lossy(&text)
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// Absolute URIs of every `hier-part` kind, host kind and percent-encoding.
     #[test]
