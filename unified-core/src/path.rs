@@ -41,7 +41,7 @@ impl<'a> Path<'a> {
             Path::Key(parent, key) => {
                 parent.write_pointer(out);
                 out.push('/');
-                if !key.contains(['~', '/']) {
+                if !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
                     out.push_str(key);
                     return;
                 }

@@ -194,8 +194,11 @@ impl Report {
 
 /// The last segment of a JSON pointer, unescaped (`""` for the root).
 fn last_key(pointer: &str) -> Cow<'_, str> {
-    let segment = pointer.rsplit_once('/').map_or("", |(_, segment)| segment);
-    if segment.contains('~') {
+    let segment = pointer
+        .bytes()
+        .rposition(|byte| byte == b'/')
+        .map_or("", |slash| &pointer[slash + 1..]);
+    if segment.bytes().any(|byte| byte == b'~') {
         Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
     } else {
         Cow::Borrowed(segment)
