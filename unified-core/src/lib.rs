@@ -76,7 +76,7 @@ pub use field::{Emptiness, FieldValue, json_type_name};
 pub use format::Format;
 pub use mask::Mask;
 pub use model::{FieldCoverage, UnifiedModel, parse_json};
-pub use object::{AllowedValues, FieldRule, MAX_FIELDS, ObjectModel};
+pub use object::{AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel};
 pub use operation::{Operation, Part, Registry};
 pub use path::Path;
 pub use provider::{MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View};

@@ -13,7 +13,7 @@ use crate::mask::Mask;
 use crate::message::Message;
 use crate::path::Path;
 use crate::provider::{MAX_PROVIDERS, ProviderSet, View};
-use crate::recorder::{FirstFailure, Recorder};
+use crate::recorder::Recorder;
 use crate::report::Code;
 use crate::schema;
 use crate::suggest::closest;
@@ -57,48 +57,48 @@ pub trait ObjectModel<S: ProviderSet> {
     /// The position in [`Self::RULES`] of the field named `key` in JSON.
     fn field_index(key: &str) -> Option<usize>;
 
-    /// Runs `op` on field `index` with the field's type, through [`field_op`]. One dispatch for
-    /// both operations, so a field type that lacks the derive is reported once.
-    fn field<R: Recorder>(index: usize, op: FieldOp<'_, S, R>) -> Option<Schema>;
+    /// Runs `visitor` on field `index` with the field's type; `None` if there is no such field.
+    /// One dispatch for every operation on fields (checking a value, reading one from JSON text,
+    /// building a schema), so a field type that lacks the derive is reported once.
+    fn field<V: FieldVisitor<S>>(index: usize, visitor: V) -> Option<V::Output>;
 }
 
-/// What to do with one field: check its value, or build its schema.
-pub enum FieldOp<'a, S, R> {
-    /// Check a present value (maybe null) with `check_field`.
-    Check {
-        /// The value.
-        value: &'a Value,
-        /// The view it is checked for.
-        view: View<S>,
-        /// Where it is.
-        at: &'a Path<'a>,
-        /// Where violations go.
-        recorder: &'a mut R,
-    },
-    /// Build the field's schema with `field_schema`.
-    Schema {
-        /// The view the schema is for.
-        view: View<S>,
-    },
+/// An operation on one field that needs the field's Rust type, run by [`ObjectModel::field`].
+pub trait FieldVisitor<S: ProviderSet> {
+    /// What the operation gives back.
+    type Output;
+
+    /// Runs the operation on a field of type `T` with rule `rule`.
+    fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) -> Self::Output;
 }
 
-/// Runs a [`FieldOp`] for a field of type `T`.
-#[inline]
-pub fn field_op<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
-    rule: &FieldRule<S>,
-    op: FieldOp<'_, S, R>,
-) -> Option<Schema> {
-    match op {
-        FieldOp::Check {
-            value,
-            view,
-            at,
-            recorder,
-        } => {
-            check_field::<S, T, R>(rule, value, view, at, recorder);
-            None
-        }
-        FieldOp::Schema { view } => Some(field_schema::<S, T>(rule, view)),
+/// Checks a present value (maybe null) of a field with [`check_field`].
+struct CheckField<'a, S, R> {
+    value: &'a Value,
+    view: View<S>,
+    at: &'a Path<'a>,
+    recorder: &'a mut R,
+}
+
+impl<S: ProviderSet, R: Recorder> FieldVisitor<S> for CheckField<'_, S, R> {
+    type Output = ();
+
+    #[inline]
+    fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) {
+        check_field::<S, T, R>(rule, self.value, self.view, self.at, self.recorder);
+    }
+}
+
+/// Builds a field's schema with [`field_schema`].
+struct FieldSchema<S> {
+    view: View<S>,
+}
+
+impl<S: ProviderSet> FieldVisitor<S> for FieldSchema<S> {
+    type Output = Schema;
+
+    fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) -> Schema {
+        field_schema::<S, T>(rule, self.view)
     }
 }
 
@@ -213,11 +213,11 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
                 seen |= 1 << index;
                 M::field(
                     index,
-                    FieldOp::Check {
+                    CheckField {
                         value: field_value,
                         view,
                         at: &field_at,
-                        recorder,
+                        recorder: &mut *recorder,
                     },
                 );
             }
@@ -324,7 +324,7 @@ pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: View<S>) -> Schema
         if !rule.supported.contains(view) {
             continue;
         }
-        let schema = M::field::<FirstFailure>(index, FieldOp::Schema { view }).unwrap_or_default();
+        let schema = M::field(index, FieldSchema { view }).unwrap_or_default();
         properties.insert(rule.name.into(), schema.to_value());
         if rule.required.contains(view) {
             required.push(Value::from(rule.name));

@@ -40,7 +40,9 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
     let dispatch = fields.iter().zip(&indices).map(|(field, index)| {
         let ty = &field.ty;
         quote_spanned! {ty.span()=>
-            #index => ::unified_core::__private::field_op::<#set, #ty, __R>(&Self::RULES[#index], __op)
+            #index => ::core::option::Option::Some(
+                ::unified_core::__private::FieldVisitor::<#set>::visit::<#ty>(__visitor, &Self::RULES[#index])
+            )
         }
     });
     let string_assertions = fields
@@ -75,10 +77,10 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
                 }
             }
 
-            fn field<__R: ::unified_core::__private::Recorder>(
+            fn field<__V: ::unified_core::__private::FieldVisitor<#set>>(
                 __index: usize,
-                __op: ::unified_core::__private::FieldOp<'_, #set, __R>,
-            ) -> ::core::option::Option<::unified_core::__private::Schema> {
+                __visitor: __V,
+            ) -> ::core::option::Option<__V::Output> {
                 match __index {
                     #(#dispatch,)*
                     _ => ::core::option::Option::None,

@@ -39,10 +39,10 @@ pub fn emit(
                     ::core::option::Option::None
                 }
 
-                fn field<__R: ::unified_core::__private::Recorder>(
+                fn field<__V: ::unified_core::__private::FieldVisitor<__S>>(
                     _: usize,
-                    _: ::unified_core::__private::FieldOp<'_, __S, __R>,
-                ) -> ::core::option::Option<::unified_core::__private::Schema> {
+                    _: __V,
+                ) -> ::core::option::Option<__V::Output> {
                     ::core::unreachable!()
                 }
             }
