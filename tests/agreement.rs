@@ -310,6 +310,16 @@ fn check_part(part: Part, cases: u32) {
                     "report and is_valid disagree: {}",
                     document
                 );
+                // Reading the text in one pass reports exactly what parsing then walking does.
+                let text = serde_json::to_vec(&document).expect("a Value serializes");
+                let one_pass = operation.validate_slice(part, &text, *view);
+                prop_assert_eq!(
+                    one_pass.errors(),
+                    report.errors(),
+                    "one pass and parse-then-validate disagree for {:?}: {}",
+                    view,
+                    document
+                );
                 let seen = if ours {
                     &valid_seen[index]
                 } else {

@@ -88,10 +88,13 @@ proptest! {
     fn any_document_gets_a_consistent_report(document in any_json()) {
         let registry = unified_models::registry();
         let operation = users_create(&registry);
+        let text = serde_json::to_vec(&document).expect("a Value serializes");
         for part in Part::ALL {
             for view in View::<Set>::all() {
                 let report = operation.validate(part, &document, view);
                 prop_assert_eq!(report.is_valid(), operation.is_valid(part, &document, view));
+                let one_pass = operation.validate_slice(part, &text, view);
+                prop_assert_eq!(one_pass.errors(), report.errors(), "one pass, {} {:?}: {}", part, view, document);
                 for error in report.errors() {
                     prop_assert!(
                         points_into(&document, &error.pointer, error.code),
@@ -112,6 +115,11 @@ proptest! {
             if let Some(first) = report.errors().first().filter(|e| e.code == Code::Json) {
                 prop_assert_eq!(first.pointer.as_str(), "");
                 prop_assert_eq!(report.errors().len(), 1);
+            }
+            if part != Part::Query {
+                // Read in one pass, the same bytes get the same report.
+                let one_pass = operation.validate_slice(part, &bytes, View::UNIFIED);
+                prop_assert_eq!(one_pass.errors(), report.errors());
             }
         }
     }

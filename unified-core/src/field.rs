@@ -5,10 +5,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use schemars::{Schema, json_schema};
+use serde::Deserializer;
 use serde_json::{Map, Value};
 
 use crate::message::Message;
 use crate::path::Path;
+use crate::read::{Entries, Items, Reading, Scalar, Takes, read_parsed, read_with};
 use crate::provider::{ProviderSet, View};
 use crate::recorder::Recorder;
 use crate::report::Code;
@@ -42,6 +44,20 @@ pub trait FieldValue<S: ProviderSet> {
 
     /// The JSON Schema of a present, non-null value for `view`.
     fn schema(view: View<S>) -> Schema;
+
+    /// Reads a value from JSON text and checks it in the same pass, recording what
+    /// [`FieldValue::check`] (and, for a field, the field's rules) would record for the parsed
+    /// value. The default parses the value into a `Value` and checks that; the types of this
+    /// crate and derived models read it without building one, through [`read_with`].
+    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error>
+    where
+        Self: Sized,
+    {
+        read_parsed::<S, Self, D, R>(input, reading)
+    }
 }
 
 /// The JSON type of a value, with its article, for messages.
@@ -81,7 +97,19 @@ pub fn expect_type<R: Recorder>(
 /// Implements [`FieldValue`] for a type whose JSON value is a scalar that one predicate
 /// recognises.
 macro_rules! scalar_field_value {
-    ($ty:ty, $expected:literal, $emptiness:expr, $is:expr, $schema:tt) => {
+    ($ty:ty, $expected:literal, $emptiness:expr, $is:expr, $schema:tt, $takes:expr, $takes_float:expr) => {
+        impl<S: $crate::provider::ProviderSet> $crate::read::Accept<S> for $crate::read::Scalar<$ty> {
+            const EXPECTED: &'static str = $expected;
+            const TAKES: $crate::read::Takes = $takes;
+            const EMPTINESS: $crate::field::Emptiness = $emptiness;
+
+            #[inline]
+            fn takes_float(&self, value: f64) -> bool {
+                let takes: fn(f64) -> bool = $takes_float;
+                takes(value)
+            }
+        }
+
         impl<S: $crate::provider::ProviderSet> $crate::field::FieldValue<S> for $ty {
             const EMPTINESS: $crate::field::Emptiness = $emptiness;
 
@@ -99,21 +127,39 @@ macro_rules! scalar_field_value {
             fn schema(_: $crate::provider::View<S>) -> ::schemars::Schema {
                 ::schemars::json_schema!($schema)
             }
+
+            #[inline]
+            fn read<'de, D: ::serde::Deserializer<'de>, R: $crate::recorder::Recorder>(
+                input: D,
+                reading: $crate::read::Reading<'_, S, R>,
+            ) -> Result<(), D::Error> {
+                $crate::read::read_with(input, $crate::read::Scalar::<$ty>::new(), reading)
+            }
         }
     };
 }
 pub(crate) use scalar_field_value;
 
-scalar_field_value!(String, "a string", Emptiness::String, Value::is_string, { "type": "string" });
-scalar_field_value!(bool, "a boolean", Emptiness::NotApplicable, Value::is_boolean, { "type": "boolean" });
-scalar_field_value!(f64, "a number", Emptiness::NotApplicable, Value::is_number, { "type": "number" });
+/// Every float: a number type takes them all.
+pub(crate) fn any_float(_: f64) -> bool {
+    true
+}
+
+scalar_field_value!(String, "a string", Emptiness::String, Value::is_string, { "type": "string" }, Takes::STRING, any_float);
+scalar_field_value!(bool, "a boolean", Emptiness::NotApplicable, Value::is_boolean, { "type": "boolean" }, Takes::BOOLEAN, any_float);
+scalar_field_value!(f64, "a number", Emptiness::NotApplicable, Value::is_number, { "type": "number" }, Takes::NUMBER, any_float);
 // JSON Schema counts 1.0 as an integer; so do we.
-scalar_field_value!(i64, "an integer", Emptiness::NotApplicable, is_integer, { "type": "integer" });
+scalar_field_value!(i64, "an integer", Emptiness::NotApplicable, is_integer, { "type": "integer" }, Takes::NUMBER, is_whole);
+
+/// Whether a float is an integer in JSON Schema's sense.
+fn is_whole(value: f64) -> bool {
+    value.fract() == 0.0
+}
 
 fn is_integer(value: &Value) -> bool {
     value
         .as_number()
-        .is_some_and(|n| n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0))
+        .is_some_and(|n| n.is_i64() || n.is_u64() || n.as_f64().is_some_and(is_whole))
 }
 
 impl<S: ProviderSet> FieldValue<S> for Value {
@@ -125,6 +171,19 @@ impl<S: ProviderSet> FieldValue<S> for Value {
     fn schema(_: View<S>) -> Schema {
         json_schema!({})
     }
+
+    #[inline]
+    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error> {
+        read_with(input, Scalar::<Value>::new(), reading)
+    }
+}
+
+impl<S: ProviderSet> crate::read::Accept<S> for Scalar<Value> {
+    const EXPECTED: &'static str = "any value";
+    const TAKES: Takes = Takes::ANY;
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
@@ -138,6 +197,14 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
     fn schema(view: View<S>) -> Schema {
         T::schema(view)
     }
+
+    #[inline]
+    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error> {
+        T::read(input, reading)
+    }
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
@@ -148,6 +215,24 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
 
     fn schema(view: View<S>) -> Schema {
         crate::schema::nullable(T::schema(view))
+    }
+
+    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error> {
+        if reading.field.is_some() {
+            // A field's own rules see `Option<T>`, not `T` (the derive unwraps a field's
+            // `Option`, so this takes only `Option<Option<T>>`).
+            return read_parsed::<S, Self, D, R>(input, reading);
+        }
+        T::read(
+            input,
+            Reading {
+                nullable: true,
+                ..reading
+            },
+        )
     }
 }
 
@@ -169,6 +254,13 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
 
     fn schema(view: View<S>) -> Schema {
         json_schema!({ "type": "array", "items": T::schema(view) })
+    }
+
+    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error> {
+        read_with(input, Items::<T>::new(), reading)
     }
 }
 
@@ -204,6 +296,13 @@ impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
     fn schema(_: View<S>) -> Schema {
         json_schema!({ "type": "object" })
     }
+
+    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error> {
+        read_with(input, Entries::<Value>::new(), reading)
+    }
 }
 
 impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H> {
@@ -215,6 +314,13 @@ impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H
     fn schema(view: View<S>) -> Schema {
         map_schema::<S, V>(view)
     }
+
+    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error> {
+        read_with(input, Entries::<V>::new(), reading)
+    }
 }
 
 impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
@@ -225,5 +331,12 @@ impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
 
     fn schema(view: View<S>) -> Schema {
         map_schema::<S, V>(view)
+    }
+
+    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error> {
+        read_with(input, Entries::<V>::new(), reading)
     }
 }

@@ -56,6 +56,7 @@ mod provider;
 mod query;
 mod query_string;
 mod query_writer;
+mod read;
 mod recorder;
 mod message;
 mod report;
@@ -82,6 +83,9 @@ pub use path::Path;
 pub use provider::{MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View};
 pub use query::{QueryError, parse_query, query_to_json};
 pub use query_writer::write_query;
+pub use read::{
+    Accept, Entries, Fields, Items, Names, Reading, Scalar, Takes, read_parsed, read_with,
+};
 pub use recorder::{AllFailures, FirstFailure, Recorder};
 pub use message::Message;
 pub use report::{Code, Report, ValidationError};

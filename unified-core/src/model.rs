@@ -41,6 +41,26 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
         }
     }
 
+    /// Every violation of the model's rules by the JSON `text` for `view`, read and checked in
+    /// one pass without building a `Value`. Gives the report [`UnifiedModel::validate_json`]
+    /// gives, except that a property repeated in one object is checked each time it appears
+    /// (parsing keeps only its last value). Text that is not JSON is the one `json` violation.
+    fn validate_slice(text: &[u8], view: impl Into<View<S>>) -> Report {
+        let mut recorder = AllFailures::default();
+        match crate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder) {
+            Ok(()) => recorder.into_report(),
+            Err(error) => Report::from_errors(vec![json_error(&error)]),
+        }
+    }
+
+    /// Whether the JSON `text` is valid for `view`, read and checked in one pass; stops at the
+    /// first violation. Text that is not JSON is not valid.
+    fn is_valid_slice(text: &[u8], view: impl Into<View<S>>) -> bool {
+        let mut recorder = FirstFailure::default();
+        crate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder).is_ok()
+            && !crate::recorder::Recorder::failed(&recorder)
+    }
+
     /// The standalone JSON Schema (draft 2020-12) of the model for `view`.
     fn schema_for(view: impl Into<View<S>>) -> Schema {
         schema::document(Self::schema(view.into()), Self::NAME)
@@ -62,8 +82,12 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
 
 /// Parses JSON text; text that is not JSON is the one `json` violation, with line and column.
 pub fn parse_json(text: &[u8]) -> Result<Value, ValidationError> {
-    serde_json::from_slice(text)
-        .map_err(|error| ValidationError::new("", Code::Json, format!("malformed JSON: {error}")))
+    serde_json::from_slice(text).map_err(|error| json_error(&error))
+}
+
+/// The one violation for text that is not JSON, with serde's line and column.
+fn json_error(error: &serde_json::Error) -> ValidationError {
+    ValidationError::new("", Code::Json, format!("malformed JSON: {error}"))
 }
 
 /// Which providers support and require one field of a model.

@@ -127,36 +127,77 @@ pub fn check_field<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
     recorder: &mut R,
 ) {
     if !rule.supported.contains(view) {
-        recorder.record(
-            at,
-            Code::Unsupported,
-            Message::Unsupported { view: view.name() },
-        );
+        record_unsupported(view, at, recorder);
         return;
     }
-    let required = rule.required.contains(view);
+    check_present::<S, T, R>(rule, value, view, at, recorder);
+}
+
+/// Checks the value of a field the view supports: null, type, emptiness, allowed values,
+/// format.
+#[inline]
+pub(crate) fn check_present<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
+    rule: &FieldRule<S>,
+    value: &Value,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
     if value.is_null() {
-        if required {
-            recorder.record(at, Code::Required, required_message(rule, view));
-        }
+        record_null(rule, view, at, recorder);
         return;
     }
     if !T::check(value, view, at, recorder) {
         return;
     }
-    if required && is_empty(T::EMPTINESS, value) {
-        recorder.record(
-            at,
-            Code::Empty,
-            Message::Empty {
-                by: required_by(rule, view),
-            },
-        );
+    if rule.required.contains(view) && is_empty(T::EMPTINESS, value) {
+        record_empty(rule, view, at, recorder);
         return;
     }
     if let Some(text) = value.as_str() {
         check_string(rule, text, view, at, recorder);
     }
+}
+
+/// A field the view does not accept.
+pub(crate) fn record_unsupported<S: ProviderSet, R: Recorder>(
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    recorder.record(
+        at,
+        Code::Unsupported,
+        Message::Unsupported { view: view.name() },
+    );
+}
+
+/// A field set to null: a violation only where the view requires it.
+pub(crate) fn record_null<S: ProviderSet, R: Recorder>(
+    rule: &FieldRule<S>,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    if rule.required.contains(view) {
+        recorder.record(at, Code::Required, required_message(rule, view));
+    }
+}
+
+/// A required field whose string or array is empty.
+pub(crate) fn record_empty<S: ProviderSet, R: Recorder>(
+    rule: &FieldRule<S>,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    recorder.record(
+        at,
+        Code::Empty,
+        Message::Empty {
+            by: required_by(rule, view),
+        },
+    );
 }
 
 fn is_empty(emptiness: Emptiness, value: &Value) -> bool {
@@ -167,8 +208,9 @@ fn is_empty(emptiness: Emptiness, value: &Value) -> bool {
     }
 }
 
+/// The allowed values and the format of a string field.
 #[inline]
-fn check_string<S: ProviderSet, R: Recorder>(
+pub(crate) fn check_string<S: ProviderSet, R: Recorder>(
     rule: &FieldRule<S>,
     text: &str,
     view: View<S>,
@@ -221,21 +263,27 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
                     },
                 );
             }
-            None => recorder.record(
-                &field_at,
-                Code::Unknown,
-                Message::Unknown {
-                    suggest: closest_field::<S, M>,
-                },
-            ),
+            None => record_unknown::<S, M, R>(&field_at, recorder),
         }
         if recorder.done() {
             return true;
         }
     }
+    record_missing::<S, M, R>(seen, view, at, recorder);
+    true
+}
+
+/// Records each field that `view` requires and the object lacks (`seen` has a bit per field
+/// present).
+pub(crate) fn record_missing<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
+    seen: u128,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
     let missing = RequiredFields::<S, M>::BY_VIEW[usize::from(view.index())] & !seen;
     if missing == 0 {
-        return true;
+        return;
     }
     for (index, rule) in M::RULES.iter().enumerate() {
         if missing & 1 << index != 0 {
@@ -245,7 +293,20 @@ pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
             }
         }
     }
-    true
+}
+
+/// The "unknown field" violation, with its "did you mean" among the fields of `M`.
+pub(crate) fn record_unknown<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    recorder.record(
+        at,
+        Code::Unknown,
+        Message::Unknown {
+            suggest: closest_field::<S, M>,
+        },
+    );
 }
 
 /// Per view, which fields of `M` the view requires, one bit per field: computed once at

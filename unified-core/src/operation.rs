@@ -73,6 +73,7 @@ impl FromStr for Part {
 struct PartModel<S> {
     validate: fn(&Value, View<S>) -> Report,
     is_valid: fn(&Value, View<S>) -> bool,
+    validate_slice: fn(&[u8], View<S>) -> Report,
     schema: fn(View<S>) -> Schema,
     coverage: fn() -> Vec<FieldCoverage>,
 }
@@ -82,6 +83,7 @@ impl<S: ProviderSet> PartModel<S> {
         PartModel {
             validate: |value, view| M::validate(value, view),
             is_valid: |value, view| M::is_valid(value, view),
+            validate_slice: |text, view| M::validate_slice(text, view),
             schema: M::schema,
             coverage: M::coverage,
         }
@@ -136,6 +138,13 @@ impl<S: ProviderSet> Operation<S> {
     /// Every violation of `value` for `view`.
     pub fn validate(&self, part: Part, value: &Value, view: View<S>) -> Report {
         (self.part(part).validate)(value, view)
+    }
+
+    /// Every violation of the part's rules by the JSON `text`, read and checked in one pass
+    /// without building a `Value` (see [`UnifiedModel::validate_slice`]). JSON text only: a
+    /// query string goes through [`Operation::validate_text`].
+    pub fn validate_slice(&self, part: Part, text: &[u8], view: View<S>) -> Report {
+        (self.part(part).validate_slice)(text, view)
     }
 
     /// Whether `value` is valid for `view`, without building a report.

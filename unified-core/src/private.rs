@@ -16,7 +16,9 @@ pub use crate::object::{
 };
 pub use crate::path::Path;
 pub use crate::provider::{Provider, ProviderInfo, ProviderSet, View};
+pub use crate::read::{Fields, Names, Reading, read_with};
 pub use crate::recorder::Recorder;
+pub use serde::Deserializer;
 
 /// The provider set with no providers: the set a model that names no provider is described in
 /// when only its unified view is wanted (its `schemars::JsonSchema` impl).

@@ -42,7 +42,9 @@ crate::field::scalar_field_value!(
     "a string",
     Emptiness::String,
     Value::is_string,
-    { "type": "string", "writeOnly": true }
+    { "type": "string", "writeOnly": true },
+    crate::read::Takes::STRING,
+    crate::field::any_float
 );
 
 #[cfg(test)]

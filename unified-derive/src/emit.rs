@@ -103,6 +103,17 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
             fn schema(__view: ::unified_core::__private::View<#set>) -> ::unified_core::__private::Schema {
                 ::unified_core::__private::object_schema::<#set, Self>(__view)
             }
+
+            fn read<'__de, __D: ::unified_core::__private::Deserializer<'__de>, __R: ::unified_core::__private::Recorder>(
+                __input: __D,
+                __reading: ::unified_core::__private::Reading<'_, #set, __R>,
+            ) -> ::core::result::Result<(), __D::Error> {
+                ::unified_core::__private::read_with(
+                    __input,
+                    ::unified_core::__private::Fields::<Self>::new(),
+                    __reading,
+                )
+            }
         }
 
         #[automatically_derived]
@@ -187,6 +198,17 @@ fn emit_enum(model: &Model<'_>, names: &[String]) -> TokenStream {
 
             fn schema(_: ::unified_core::__private::View<__S>) -> ::unified_core::__private::Schema {
                 ::unified_core::__private::unit_enum_schema(__NAMES, #description)
+            }
+
+            fn read<'__de, __D: ::unified_core::__private::Deserializer<'__de>, __R: ::unified_core::__private::Recorder>(
+                __input: __D,
+                __reading: ::unified_core::__private::Reading<'_, __S, __R>,
+            ) -> ::core::result::Result<(), __D::Error> {
+                ::unified_core::__private::read_with(
+                    __input,
+                    ::unified_core::__private::Names(__NAMES),
+                    __reading,
+                )
             }
         }
 

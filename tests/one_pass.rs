@@ -1,0 +1,178 @@
+//! Reading JSON text and checking it in one pass gives the report that parsing into a `Value`
+//! and walking it gives, for every kind of field type a model can have: scalars, free-form
+//! values, secrets, unit enums, nested models, boxes, lists (of optional items too) and maps.
+
+use std::collections::{BTreeMap, HashMap};
+
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+use unified_core::{Secret, UnifiedModel, View};
+
+unified_core::providers! {
+    pub mod providers {
+        acme => "Acme",
+        globex => "Globex",
+    }
+}
+
+/// A kind of thing.
+#[derive(UnifiedModel)]
+enum Kind {
+    Small,
+    Large,
+}
+
+/// A part of a thing.
+#[derive(UnifiedModel)]
+#[unified(providers = providers)]
+struct Part {
+    /// Its label.
+    label: String,
+    /// Its weight.
+    #[supported(acme)]
+    weight: Option<f64>,
+}
+
+/// A thing with a field of every kind.
+#[derive(UnifiedModel)]
+#[unified(providers = providers)]
+struct Thing {
+    /// Its name.
+    name: String,
+    /// Its contact.
+    #[required(acme)]
+    #[supported(globex)]
+    #[unified(format = "email")]
+    email: Option<String>,
+    /// Its state.
+    #[supported(acme, globex)]
+    #[unified(allowed(globex = ["on", "off"]))]
+    state: Option<String>,
+    /// How many.
+    #[supported(acme, globex)]
+    count: Option<i64>,
+    /// Whether it is active.
+    #[required(globex)]
+    active: Option<bool>,
+    /// Its kind.
+    #[supported(acme, globex)]
+    kind: Option<Kind>,
+    /// Anything.
+    #[supported(acme, globex)]
+    extra: Option<Value>,
+    /// A free-form object.
+    #[supported(acme, globex)]
+    meta: Option<Map<String, Value>>,
+    /// Its secret.
+    #[required(acme)]
+    secret: Option<Secret>,
+    /// Its main part.
+    #[supported(acme, globex)]
+    main: Option<Box<Part>>,
+    /// Its parts.
+    #[required(globex)]
+    #[supported(acme)]
+    parts: Option<Vec<Part>>,
+    /// Notes, some blank.
+    #[supported(acme, globex)]
+    notes: Option<Vec<Option<String>>>,
+    /// Scores by judge.
+    #[supported(acme, globex)]
+    scores: Option<HashMap<String, i64>>,
+    /// Tags by group.
+    #[supported(acme, globex)]
+    tags: Option<BTreeMap<String, Vec<Kind>>>,
+}
+
+const KEYS: &[&str] = &[
+    "name", "email", "state", "count", "active", "kind", "extra", "meta", "secret", "main",
+    "parts", "notes", "scores", "tags", "label", "weight", "lable", "a/b~c", "",
+];
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        prop::sample::select(vec![0.5, 2.0, -1.0e20, 1.0e300]).prop_map(Value::from),
+        prop::sample::select(vec![
+            "", "on", "off", "Small", "Large", "ada@example.org", "not an email", "x\"y\\z\u{e9}",
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..8).prop_map(|entries| {
+                Value::Object(
+                    entries
+                        .into_iter()
+                        .map(|(key, value)| (key.to_owned(), value))
+                        .collect(),
+                )
+            }),
+        ]
+    })
+}
+
+/// Both readings of `document` for every view; they must agree on every violation, in order,
+/// and on validity.
+fn assert_one_pass_agrees(document: &Value) -> Result<(), TestCaseError> {
+    let text = serde_json::to_vec(document).expect("a Value serializes");
+    for view in View::<providers::Set>::all() {
+        let walked = Thing::validate(document, view);
+        let read = Thing::validate_slice(&text, view);
+        prop_assert_eq!(read.errors(), walked.errors(), "{:?}: {}", view, document);
+        prop_assert_eq!(Thing::is_valid_slice(&text, view), walked.is_valid());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_document_gets_the_same_report_read_in_one_pass(document in any_json()) {
+        assert_one_pass_agrees(&document)?;
+    }
+
+    #[test]
+    fn any_bytes_get_the_same_report_read_in_one_pass(bytes in prop::collection::vec(any::<u8>(), 0..48)) {
+        let parsed = Thing::validate_json(&bytes, View::UNIFIED);
+        let read = Thing::validate_slice(&bytes, View::UNIFIED);
+        prop_assert_eq!(read.errors(), parsed.errors());
+    }
+}
+
+#[test]
+fn every_kind_of_field_is_checked_in_one_pass() {
+    let documents = [
+        json!({"name": "n", "email": "ada@example.org", "secret": "s"}),
+        json!({"name": "", "email": "", "secret": "", "active": null, "parts": []}),
+        json!({"name": 1, "email": "nope", "state": "up", "count": 1.5, "active": "yes"}),
+        json!({"name": "n", "kind": "Medium", "extra": null, "meta": [], "main": {"lable": 1}}),
+        json!({"name": "n", "parts": [{"label": "l", "weight": "heavy"}, null, 3]}),
+        json!({"name": "n", "notes": [null, "", 1], "scores": {"a": 1, "b": 2.5, "c": null}}),
+        json!({"name": "n", "tags": {"g": ["Small", "Huge", null], "h": "Small"}}),
+        json!({"name": "n", "count": 2.0, "a/b~c": true, "": {}}),
+        json!(null),
+        json!([{"name": "n"}]),
+    ];
+    let mut violations = 0;
+    for document in &documents {
+        assert_one_pass_agrees(document).unwrap();
+        violations += Thing::validate(document, providers::globex).len();
+    }
+    // The documents do break rules of every kind, so agreement is not agreement on nothing.
+    assert!(violations > 30, "{violations}");
+}
+
+#[test]
+fn a_repeated_property_is_checked_each_time_it_appears() {
+    let text = br#"{"name": 1, "name": "n", "email": "ada@example.org", "secret": "s"}"#;
+    let parsed: Value = serde_json::from_slice(text).unwrap();
+    assert!(Thing::validate(&parsed, providers::acme).is_valid());
+    let read = Thing::validate_slice(text, providers::acme);
+    let codes: Vec<_> = read.codes().map(|(pointer, code)| (pointer.to_owned(), code)).collect();
+    assert_eq!(codes, [("/name".to_owned(), unified_core::Code::Type)]);
+}

@@ -1,0 +1,626 @@
+//! Validating while reading JSON text: the rules of the walk over a `Value`, applied to serde's
+//! stream of values as the parser produces them, so a body is checked in one pass and no `Value`
+//! is built. The rule checks themselves (support, null, emptiness, allowed values, format,
+//! missing fields) are the ones the `Value` walk calls.
+
+use core::fmt;
+use core::marker::PhantomData;
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use crate::field::{Emptiness, FieldValue};
+use crate::message::Message;
+use crate::object::{
+    FieldRule, FieldVisitor, ObjectModel, check_present, check_string, record_empty,
+    record_missing, record_null, record_unknown, record_unsupported,
+};
+use crate::path::Path;
+use crate::provider::{ProviderSet, View};
+use crate::recorder::Recorder;
+use crate::report::Code;
+
+/// Where a value being read is, and which rules apply to it.
+pub struct Reading<'a, S: 'static, R> {
+    /// The view it is checked for.
+    pub view: View<S>,
+    /// Where it is.
+    pub at: &'a Path<'a>,
+    /// Where violations go.
+    pub recorder: &'a mut R,
+    /// The rule of the field this is the value of; `None` for the document and for the items of
+    /// lists and maps. A field's null, emptiness and string rules come from it.
+    pub field: Option<&'a FieldRule<S>>,
+    /// Whether null is a value of the type here (an `Option` item).
+    pub nullable: bool,
+}
+
+impl<S: ProviderSet, R: Recorder> Reading<'_, S, R> {
+    /// The reading of a value below this one, at `at`: an item, not a field.
+    fn below<'b>(&'b mut self, at: &'b Path<'b>) -> Reading<'b, S, R> {
+        Reading {
+            view: self.view,
+            at,
+            recorder: &mut *self.recorder,
+            field: None,
+            nullable: false,
+        }
+    }
+
+    fn wrong_type(&mut self, expected: &'static str, found: &'static str) {
+        self.recorder
+            .record(self.at, Code::Type, Message::Type { expected, found });
+    }
+}
+
+/// What a type takes from JSON text, kind of value by kind of value; any other kind is a `type`
+/// violation. Implemented once per shape (scalars, lists, maps, objects, unit enums), and used by
+/// [`FieldValue::read`] through [`read_with`].
+pub trait Accept<S: ProviderSet> {
+    /// The expected type, with its article, for `type` messages ("a string").
+    const EXPECTED: &'static str;
+    /// The kinds of JSON value the type takes.
+    const TAKES: Takes;
+    /// How the non-empty rule of required fields applies.
+    const EMPTINESS: Emptiness = Emptiness::NotApplicable;
+
+    /// Whether a float is of the type (an integer type refuses fractions).
+    fn takes_float(&self, _value: f64) -> bool {
+        true
+    }
+
+    /// Checks a string the type takes (a unit enum's names).
+    fn string<R: Recorder>(&self, _text: &str, _reading: &mut Reading<'_, S, R>) {}
+
+    /// Reads the items of an array the type takes; returns how many there were.
+    fn items<'de, A: SeqAccess<'de>, R: Recorder>(
+        &self,
+        mut items: A,
+        _reading: &mut Reading<'_, S, R>,
+    ) -> Result<usize, A::Error> {
+        let mut count = 0;
+        while items.next_element::<IgnoredAny>()?.is_some() {
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Reads the entries of an object the type takes.
+    fn entries<'de, A: MapAccess<'de>, R: Recorder>(
+        &self,
+        mut entries: A,
+        _reading: &mut Reading<'_, S, R>,
+    ) -> Result<(), A::Error> {
+        while entries.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+}
+
+/// The kinds of JSON value a type takes, besides null.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Takes {
+    /// `true` and `false`.
+    pub boolean: bool,
+    /// Numbers.
+    pub number: bool,
+    /// Strings.
+    pub string: bool,
+    /// Arrays.
+    pub array: bool,
+    /// Objects.
+    pub object: bool,
+    /// Null, wherever it appears (a free-form value).
+    pub null: bool,
+}
+
+impl Takes {
+    /// Nothing but the kinds set afterwards.
+    pub const NONE: Takes = Takes {
+        boolean: false,
+        number: false,
+        string: false,
+        array: false,
+        object: false,
+        null: false,
+    };
+    /// Strings only.
+    pub const STRING: Takes = Takes {
+        string: true,
+        ..Takes::NONE
+    };
+    /// Booleans only.
+    pub const BOOLEAN: Takes = Takes {
+        boolean: true,
+        ..Takes::NONE
+    };
+    /// Numbers only.
+    pub const NUMBER: Takes = Takes {
+        number: true,
+        ..Takes::NONE
+    };
+    /// Every kind (a free-form value).
+    pub const ANY: Takes = Takes {
+        boolean: true,
+        number: true,
+        string: true,
+        array: true,
+        object: true,
+        null: true,
+    };
+}
+
+/// Reads one value with `accept`: the one visitor behind every [`FieldValue::read`].
+pub fn read_with<'de, S: ProviderSet, A: Accept<S>, D: Deserializer<'de>, R: Recorder>(
+    input: D,
+    accept: A,
+    mut reading: Reading<'_, S, R>,
+) -> Result<(), D::Error> {
+    input.deserialize_any(AcceptVisitor {
+        accept,
+        reading: &mut reading,
+    })
+}
+
+/// Reads a value into a `Value` and checks that: [`FieldValue::read`] for a type that has no
+/// reader of its own.
+pub fn read_parsed<'de, S: ProviderSet, T: FieldValue<S>, D: Deserializer<'de>, R: Recorder>(
+    input: D,
+    reading: Reading<'_, S, R>,
+) -> Result<(), D::Error> {
+    let value = Value::deserialize(input)?;
+    let Reading {
+        view,
+        at,
+        recorder,
+        field,
+        nullable,
+    } = reading;
+    match field {
+        Some(rule) => check_present::<S, T, R>(rule, &value, view, at, recorder),
+        None if nullable && value.is_null() => {}
+        None => {
+            T::check(&value, view, at, recorder);
+        }
+    }
+    Ok(())
+}
+
+struct AcceptVisitor<'r, 'a, S: 'static, R, A> {
+    accept: A,
+    reading: &'r mut Reading<'a, S, R>,
+}
+
+impl<S: ProviderSet, R: Recorder, A: Accept<S>> AcceptVisitor<'_, '_, S, R, A> {
+    fn scalar(self, taken: bool, found: &'static str) {
+        if !taken {
+            self.reading.wrong_type(A::EXPECTED, found);
+        }
+    }
+}
+
+impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de> for AcceptVisitor<'_, '_, S, R, A> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        let reading = self.reading;
+        match reading.field {
+            Some(rule) => record_null(rule, reading.view, reading.at, reading.recorder),
+            None if reading.nullable || A::TAKES.null => {}
+            None => reading.wrong_type(A::EXPECTED, "null"),
+        }
+        Ok(())
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.visit_unit()
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.scalar(A::TAKES.boolean, "a boolean");
+        Ok(())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.scalar(A::TAKES.number, "a number");
+        Ok(())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.scalar(A::TAKES.number, "a number");
+        Ok(())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<(), E> {
+        let taken = A::TAKES.number && self.accept.takes_float(value);
+        self.scalar(taken, "a number");
+        Ok(())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<(), E> {
+        let reading = self.reading;
+        if !A::TAKES.string {
+            reading.wrong_type(A::EXPECTED, "a string");
+            return Ok(());
+        }
+        self.accept.string(text, reading);
+        if let Some(rule) = reading.field {
+            let (view, at) = (reading.view, reading.at);
+            if A::EMPTINESS == Emptiness::String && text.is_empty() && rule.required.contains(view)
+            {
+                record_empty(rule, view, at, reading.recorder);
+            } else {
+                check_string(rule, text, view, at, reading.recorder);
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<V: SeqAccess<'de>>(self, items: V) -> Result<(), V::Error> {
+        let reading = self.reading;
+        if !A::TAKES.array {
+            reading.wrong_type(A::EXPECTED, "an array");
+            return drain_items(items);
+        }
+        let count = self.accept.items(items, reading)?;
+        if let Some(rule) = reading.field
+            && A::EMPTINESS == Emptiness::Array
+            && count == 0
+            && rule.required.contains(reading.view)
+        {
+            record_empty(rule, reading.view, reading.at, reading.recorder);
+        }
+        Ok(())
+    }
+
+    fn visit_map<V: MapAccess<'de>>(self, mut entries: V) -> Result<(), V::Error> {
+        let reading = self.reading;
+        if !A::TAKES.object {
+            reading.wrong_type(A::EXPECTED, "an object");
+            while entries.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            return Ok(());
+        }
+        self.accept.entries(entries, reading)
+    }
+}
+
+fn drain_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<(), A::Error> {
+    while items.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Reads one value with `T`'s reader: the seed for list items and map values.
+struct ReadSeed<'a, S: 'static, R, T> {
+    reading: Reading<'a, S, R>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>> DeserializeSeed<'de>
+    for ReadSeed<'_, S, R, T>
+{
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<(), D::Error> {
+        T::read(input, self.reading)
+    }
+}
+
+/// The walk may stop: the error that unwinds the reader once a "first failure" recorder has
+/// its answer. Never reaches a report.
+const STOPPED: &str = "stopped at the first violation";
+
+fn stop_if_done<E: serde::de::Error, R: Recorder>(recorder: &R) -> Result<(), E> {
+    if recorder.done() {
+        Err(E::custom(STOPPED))
+    } else {
+        Ok(())
+    }
+}
+
+/// A scalar type `T` (a string, boolean, number or free-form value): its [`Accept`] is
+/// implemented next to its [`FieldValue`].
+pub struct Scalar<T>(PhantomData<fn() -> T>);
+
+impl<T> Scalar<T> {
+    /// The reader of `T`.
+    pub const fn new() -> Self {
+        Scalar(PhantomData)
+    }
+}
+
+impl<T> Default for Scalar<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A list of `T`: each item read with `T`.
+pub struct Items<T>(PhantomData<fn() -> T>);
+
+impl<T> Items<T> {
+    /// The reader of lists of `T`.
+    pub const fn new() -> Self {
+        Items(PhantomData)
+    }
+}
+
+impl<T> Default for Items<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S: ProviderSet, T: FieldValue<S>> Accept<S> for Items<T> {
+    const EXPECTED: &'static str = "an array";
+    const TAKES: Takes = Takes {
+        array: true,
+        ..Takes::NONE
+    };
+    const EMPTINESS: Emptiness = Emptiness::Array;
+
+    fn items<'de, A: SeqAccess<'de>, R: Recorder>(
+        &self,
+        mut items: A,
+        reading: &mut Reading<'_, S, R>,
+    ) -> Result<usize, A::Error> {
+        let mut index = 0;
+        loop {
+            let at = reading.at.index(index);
+            let seed = ReadSeed::<S, R, T> {
+                reading: reading.below(&at),
+                ty: PhantomData,
+            };
+            if items.next_element_seed(seed)?.is_none() {
+                return Ok(index);
+            }
+            index += 1;
+            stop_if_done(&*reading.recorder)?;
+        }
+    }
+}
+
+/// A map from strings to `V`: each value read with `V`.
+pub struct Entries<V>(PhantomData<fn() -> V>);
+
+impl<V> Entries<V> {
+    /// The reader of maps to `V`.
+    pub const fn new() -> Self {
+        Entries(PhantomData)
+    }
+}
+
+impl<V> Default for Entries<V> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S: ProviderSet, V: FieldValue<S>> Accept<S> for Entries<V> {
+    const EXPECTED: &'static str = "an object";
+    const TAKES: Takes = Takes {
+        object: true,
+        ..Takes::NONE
+    };
+
+    fn entries<'de, A: MapAccess<'de>, R: Recorder>(
+        &self,
+        mut entries: A,
+        reading: &mut Reading<'_, S, R>,
+    ) -> Result<(), A::Error> {
+        while let Some(key) = entries.next_key_seed(KeySeed)? {
+            let at = reading.at.key(&key);
+            entries.next_value_seed(ReadSeed::<S, R, V> {
+                reading: reading.below(&at),
+                ty: PhantomData,
+            })?;
+            stop_if_done(&*reading.recorder)?;
+        }
+        Ok(())
+    }
+}
+
+/// An object model: its fields read with their types' readers, then the missing ones
+/// reported.
+pub struct Fields<M>(PhantomData<fn() -> M>);
+
+impl<M> Fields<M> {
+    /// The reader of the object model `M`.
+    pub const fn new() -> Self {
+        Fields(PhantomData)
+    }
+}
+
+impl<M> Default for Fields<M> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
+    const EXPECTED: &'static str = "an object";
+    const TAKES: Takes = Takes {
+        object: true,
+        ..Takes::NONE
+    };
+
+    fn entries<'de, A: MapAccess<'de>, R: Recorder>(
+        &self,
+        mut entries: A,
+        reading: &mut Reading<'_, S, R>,
+    ) -> Result<(), A::Error> {
+        let view = reading.view;
+        let mut seen: u128 = 0;
+        while let Some(key) = entries.next_key_seed(KeySeed)? {
+            let at = reading.at.key(&key);
+            match M::field_index(&key) {
+                Some(index) => {
+                    seen |= 1 << index;
+                    entries.next_value_seed(FieldSeed::<S, R, M> {
+                        index,
+                        view,
+                        at: &at,
+                        recorder: &mut *reading.recorder,
+                        model: PhantomData,
+                    })?;
+                }
+                None => {
+                    record_unknown::<S, M, R>(&at, reading.recorder);
+                    entries.next_value::<IgnoredAny>()?;
+                }
+            }
+            stop_if_done(&*reading.recorder)?;
+        }
+        record_missing::<S, M, R>(seen, view, reading.at, reading.recorder);
+        Ok(())
+    }
+}
+
+/// A unit enum: a string among its names.
+pub struct Names(pub &'static [&'static str]);
+
+impl<S: ProviderSet> Accept<S> for Names {
+    const EXPECTED: &'static str = "a string";
+    const TAKES: Takes = Takes::STRING;
+
+    fn string<R: Recorder>(&self, text: &str, reading: &mut Reading<'_, S, R>) {
+        if !self.0.contains(&text) {
+            reading.recorder.record(
+                reading.at,
+                Code::Enum,
+                Message::Enum {
+                    values: self.0,
+                    view: None,
+                },
+            );
+        }
+    }
+}
+
+/// Reads the value of field `index` of `M` with the field's type.
+struct FieldSeed<'a, S: 'static, R, M> {
+    index: usize,
+    view: View<S>,
+    at: &'a Path<'a>,
+    recorder: &'a mut R,
+    model: PhantomData<fn() -> M>,
+}
+
+impl<'de, S: ProviderSet, R: Recorder, M: ObjectModel<S>> DeserializeSeed<'de>
+    for FieldSeed<'_, S, R, M>
+{
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<(), D::Error> {
+        let mut input = Some(input);
+        let read = M::field(
+            self.index,
+            ReadField {
+                input: &mut input,
+                text: PhantomData,
+                view: self.view,
+                at: self.at,
+                recorder: self.recorder,
+            },
+        );
+        match (read, input) {
+            (Some(result), _) => result,
+            // No such field (the derive's dispatch covers every index, so this is defensive):
+            // the value must still be consumed.
+            (None, Some(input)) => IgnoredAny::deserialize(input).map(|_| ()),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+/// Reads a field's value with its type: support first, then the type's reader with the
+/// field's rule.
+struct ReadField<'r, 'a, 'de, S: 'static, R, D> {
+    input: &'r mut Option<D>,
+    text: PhantomData<&'de ()>,
+    view: View<S>,
+    at: &'a Path<'a>,
+    recorder: &'a mut R,
+}
+
+impl<'de, S: ProviderSet, R: Recorder, D: Deserializer<'de>> FieldVisitor<S>
+    for ReadField<'_, '_, 'de, S, R, D>
+{
+    type Output = Result<(), D::Error>;
+
+    fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) -> Result<(), D::Error> {
+        let Some(input) = self.input.take() else {
+            return Ok(());
+        };
+        if !rule.supported.contains(self.view) {
+            record_unsupported(self.view, self.at, self.recorder);
+            return IgnoredAny::deserialize(input).map(|_| ());
+        }
+        T::read(
+            input,
+            Reading {
+                view: self.view,
+                at: self.at,
+                recorder: self.recorder,
+                field: Some(rule),
+                nullable: false,
+            },
+        )
+    }
+}
+
+/// An object key, borrowed from the text when it has no escapes.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<Self::Value, D::Error> {
+        input.deserialize_str(KeySeed)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(key))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, key: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key))
+    }
+}
+
+/// Reads JSON `text` as a `T` for `view` in one pass, recording violations; an error is text
+/// that is not JSON (or the stop of a "first failure" recorder, which then has failed).
+pub(crate) fn read_document<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
+    text: &[u8],
+    view: View<S>,
+    recorder: &mut R,
+) -> Result<(), serde_json::Error> {
+    let mut input = serde_json::Deserializer::from_slice(text);
+    T::read(
+        &mut input,
+        Reading {
+            view,
+            at: &Path::Root,
+            recorder,
+            field: None,
+            nullable: false,
+        },
+    )?;
+    input.end()
+}
