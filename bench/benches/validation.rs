@@ -1,6 +1,6 @@
-//! `cargo bench -p unified-bench --bench validation`: for every provider and body kind, the seven
-//! measurements side by side in one run (criterion group `<kind>/<provider>`), then the table of
-//! ratios that BENCHMARKS.md quotes, printed and written to `<criterion dir>/ratios.md`.
+//! `cargo bench -p unified-bench --bench validation`: for every provider and body kind, all the
+//! measurements side by side in one run (criterion group `<kind>/<provider>`), then the tables
+//! of ratios that BENCHMARKS.md quotes, printed and written to `<criterion dir>/ratios.md`.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -9,7 +9,7 @@ use criterion::Criterion;
 use unified_bench::{MEASUREMENTS, cases};
 
 fn main() {
-    // Short by default: 200 benchmarks on a two-core machine; `--measurement-time` overrides.
+    // Short by default: 440 benchmarks on a two-core machine; `--measurement-time` overrides.
     let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1))
@@ -55,7 +55,7 @@ mod ratios {
         estimates["median"]["point_estimate"].as_f64()
     }
 
-    /// Prints the table and writes it beside criterion's reports.
+    /// Prints the tables and writes them beside criterion's reports.
     pub fn print(cases: &[Case]) {
         let mut table = String::from(
             "| case | parse ns | is_valid ns | validate ns | js is_valid ns | js iter_errors ns \
@@ -63,6 +63,12 @@ mod ratios {
              | js is_valid / is_valid | js iter_errors / validate | js rendered / rendered \
              | is_valid / parse | validate / parse |\n\
              |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        );
+        let mut one_pass = String::from(
+            "| case | parse + is_valid ns | read is_valid ns | parse + validate ns | read validate ns \
+             | typed via Value ns | typed read ns | is_valid speed-up | validate speed-up \
+             | typed speed-up | read is_valid / parse |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
         for case in cases {
             let times: Option<Vec<f64>> = unified_bench::MEASUREMENTS
@@ -78,6 +84,10 @@ mod ratios {
                     js_errors,
                     rendered,
                     js_rendered,
+                    read_is_valid,
+                    read_validate,
+                    typed_parsed,
+                    typed_read,
                 ],
             ) = times.as_deref()
             else {
@@ -94,10 +104,23 @@ mod ratios {
                 100.0 * is_valid / parse,
                 100.0 * validate / parse,
             );
+            let _ = writeln!(
+                one_pass,
+                "| {} | {:.0} | {read_is_valid:.0} | {:.0} | {read_validate:.0} | {typed_parsed:.0} \
+                 | {typed_read:.0} | {:.1}x | {:.1}x | {:.1}x | {:.0}% |",
+                case.id(),
+                parse + is_valid,
+                parse + validate,
+                (parse + is_valid) / read_is_valid,
+                (parse + validate) / read_validate,
+                typed_parsed / typed_read,
+                100.0 * read_is_valid / parse,
+            );
         }
-        println!("\n{table}");
+        let tables = format!("{table}\n{one_pass}");
+        println!("\n{tables}");
         let path = criterion_dir().join("ratios.md");
-        if std::fs::write(&path, &table).is_ok() {
+        if std::fs::write(&path, &tables).is_ok() {
             println!("(also written to {})", path.display());
         }
     }

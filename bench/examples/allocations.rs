@@ -16,9 +16,9 @@ fn allocations(case: &Case, measure: Measurement) -> u64 {
 
 fn main() {
     println!(
-        "| case | parse | is_valid | validate | js is_valid | js iter_errors | rendered | js rendered | errors (ours / js) |"
+        "| case | parse | is_valid | validate | js is_valid | js iter_errors | rendered | js rendered | read is_valid | read validate | typed via Value | typed read | errors (ours / js) |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for case in cases() {
         let counts = MEASUREMENTS.map(|(_, measure)| allocations(&case, measure));
         let [
@@ -29,9 +29,13 @@ fn main() {
             js_errors,
             rendered,
             js_rendered,
+            read_is_valid,
+            read_validate,
+            typed_parsed,
+            typed_read,
         ] = counts;
         println!(
-            "| {} | {parse} | {is_valid} | {validate} | {js_is_valid} | {js_errors} | {rendered} | {js_rendered} | {} / {} |",
+            "| {} | {parse} | {is_valid} | {validate} | {js_is_valid} | {js_errors} | {rendered} | {js_rendered} | {read_is_valid} | {read_validate} | {typed_parsed} | {typed_read} | {} / {} |",
             case.id(),
             unified_validate(&case),
             reference_errors(&case),

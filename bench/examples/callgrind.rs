@@ -1,4 +1,4 @@
-//! Runs the seven measurements of one case many times, for `valgrind --tool=callgrind` to count
+//! Runs every measurement of one case many times, for `valgrind --tool=callgrind` to count
 //! instructions: `callgrind <case id> <iterations>` (`callgrind --list` prints the case ids).
 //! `bench/callgrind.sh` drives it for every case and divides each measurement's inclusive
 //! instruction count by the iterations.

@@ -1,9 +1,13 @@
 //! The fixtures of the validation benchmarks, shared by the criterion bench, the callgrind
 //! driver and the allocation tests: for every provider, four request bodies of
-//! `ticketing/users` `create` (minimal valid, full valid, one error, many errors), and the seven
-//! measurements taken on each (parsing alone, our two validations, the `jsonschema` crate's two,
-//! and both full reports with every message rendered as text).
+//! `ticketing/users` `create` (minimal valid, full valid, one error, many errors), and the
+//! measurements taken on each: parsing alone, our two validations, the `jsonschema` crate's two,
+//! both full reports with every message rendered as text, our validations reading the text in
+//! one pass, and text to a checked typed body with and without a `Value` in between.
 
+use std::hint::black_box;
+
+use serde::Deserialize;
 use serde_json::{Value, json};
 use unified_core::{Part, Provider, UnifiedModel, View};
 use unified_models::providers::Set;
@@ -151,8 +155,8 @@ fn spec_code_sample() -> Value {
 /// One measurement: runs on a case and returns something small for `black_box`.
 pub type Measurement = fn(&Case) -> usize;
 
-/// The seven measurements, each with the name criterion files it under, in table order.
-pub const MEASUREMENTS: [(&str, Measurement); 7] = [
+/// The measurements, each with the name criterion files it under, in table order.
+pub const MEASUREMENTS: [(&str, Measurement); 11] = [
     ("parse", |case| usize::from(parse(case))),
     ("unified_is_valid", |case| {
         usize::from(unified_is_valid(case))
@@ -164,6 +168,10 @@ pub const MEASUREMENTS: [(&str, Measurement); 7] = [
     ("jsonschema_iter_errors", reference_errors),
     ("unified_validate_rendered", unified_validate_rendered),
     ("jsonschema_errors_rendered", reference_errors_rendered),
+    ("read_is_valid", |case| usize::from(read_is_valid(case))),
+    ("read_validate", read_validate),
+    ("typed_parsed", |case| usize::from(typed_parsed(case))),
+    ("typed_read", |case| usize::from(typed_read(case))),
 ];
 
 // The measurements. Each drops what it builds, so its cost is the whole cost to a request, and
@@ -199,6 +207,40 @@ pub fn unified_validate_rendered(case: &Case) -> usize {
         .iter()
         .map(|error| error.pointer.len() + error.message.len())
         .sum()
+}
+
+/// Our validator reading the body's text in one pass, no `Value` built: "is it valid".
+#[inline(never)]
+pub fn read_is_valid(case: &Case) -> bool {
+    UserCreateBody::is_valid_slice(&case.text, case.provider)
+}
+
+/// Our validator reading the body's text in one pass: the full report; returns how many
+/// violations it has.
+#[inline(never)]
+pub fn read_validate(case: &Case) -> usize {
+    UserCreateBody::validate_slice(&case.text, case.provider).len()
+}
+
+/// From text to a checked, typed body the usual way: parse into a `Value`, validate it, then
+/// deserialize the typed struct from the `Value`. Returns whether a typed body came out.
+#[inline(never)]
+pub fn typed_parsed(case: &Case) -> bool {
+    let Ok(value) = serde_json::from_slice::<Value>(&case.text) else {
+        return false;
+    };
+    UserCreateBody::is_valid(&value, case.provider)
+        && UserCreateBody::deserialize(&value).map(black_box).is_ok()
+}
+
+/// From text to a checked, typed body without a `Value`: check the text in one pass, then
+/// deserialize the typed struct straight from the text. Returns whether a typed body came out.
+#[inline(never)]
+pub fn typed_read(case: &Case) -> bool {
+    UserCreateBody::is_valid_slice(&case.text, case.provider)
+        && serde_json::from_slice::<UserCreateBody>(&case.text)
+            .map(black_box)
+            .is_ok()
 }
 
 /// The `jsonschema` crate's `is_valid`.

@@ -1,12 +1,15 @@
 //! Validating a valid body allocates nothing: a counting global allocator (the
 //! `allocation-counter` crate, counting per thread) around `is_valid` and the full-report
-//! `validate` of every provider's valid bench bodies. The fixtures are checked too: valid bodies
-//! are valid for both validators, invalid ones invalid for both, and the one-error body has one
-//! error.
+//! `validate` of every provider's valid bench bodies, parsed or read from their text in one
+//! pass. The fixtures are checked too: valid bodies are valid for both validators, invalid ones
+//! invalid for both, and the one-error body has one error.
 
 use std::hint::black_box;
 
-use unified_bench::{Kind, cases, reference_errors, unified_is_valid, unified_validate};
+use unified_bench::{
+    Kind, cases, read_is_valid, read_validate, reference_errors, unified_is_valid,
+    unified_validate,
+};
 
 #[test]
 fn validating_a_valid_body_allocates_nothing() {
@@ -31,6 +34,12 @@ fn validating_a_valid_body_allocates_nothing() {
             "validate allocates on {}",
             case.id()
         );
+        // Reading the text in one pass builds nothing either (the bodies' keys have no escapes).
+        let read = allocation_counter::measure(|| {
+            assert!(black_box(read_is_valid(black_box(case))));
+            assert_eq!(black_box(read_validate(black_box(case))), 0);
+        });
+        assert_eq!(read.count_total, 0, "reading allocates on {}", case.id());
         checked += 1;
     }
     assert_eq!(
