@@ -2,6 +2,8 @@
 //! and walking it gives, for every kind of field type a model can have: scalars, free-form
 //! values, secrets, unit enums, nested models, boxes, lists (of optional items too) and maps.
 
+#![expect(dead_code, reason = "the models are only validated here, never built")]
+
 use std::collections::{BTreeMap, HashMap};
 
 use proptest::prelude::*;
@@ -9,6 +11,7 @@ use serde_json::{Map, Value, json};
 use unified_core::{Secret, UnifiedModel, View};
 
 unified_core::providers! {
+    /// The providers of the test models.
     pub mod providers {
         acme => "Acme",
         globex => "Globex",
@@ -96,7 +99,14 @@ fn any_json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         prop::sample::select(vec![0.5, 2.0, -1.0e20, 1.0e300]).prop_map(Value::from),
         prop::sample::select(vec![
-            "", "on", "off", "Small", "Large", "ada@example.org", "not an email", "x\"y\\z\u{e9}",
+            "",
+            "on",
+            "off",
+            "Small",
+            "Large",
+            "ada@example.org",
+            "not an email",
+            "x\"y\\z\u{e9}",
         ])
         .prop_map(Value::from),
     ];
@@ -173,6 +183,9 @@ fn a_repeated_property_is_checked_each_time_it_appears() {
     let parsed: Value = serde_json::from_slice(text).unwrap();
     assert!(Thing::validate(&parsed, providers::acme).is_valid());
     let read = Thing::validate_slice(text, providers::acme);
-    let codes: Vec<_> = read.codes().map(|(pointer, code)| (pointer.to_owned(), code)).collect();
+    let codes: Vec<_> = read
+        .codes()
+        .map(|(pointer, code)| (pointer.to_owned(), code))
+        .collect();
     assert_eq!(codes, [("/name".to_owned(), unified_core::Code::Type)]);
 }

@@ -7,8 +7,7 @@
 use std::hint::black_box;
 
 use unified_bench::{
-    Kind, cases, read_is_valid, read_validate, reference_errors, unified_is_valid,
-    unified_validate,
+    Kind, cases, read_is_valid, read_validate, reference_errors, unified_is_valid, unified_validate,
 };
 
 #[test]

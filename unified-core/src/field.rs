@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 
 use crate::message::Message;
 use crate::path::Path;
-use crate::read::{Entries, Items, Reading, Scalar, Takes, read_parsed, read_with};
 use crate::provider::{ProviderSet, View};
+use crate::read::{Entries, Items, Reading, Scalar, Takes, read_parsed, read_with};
 use crate::recorder::Recorder;
 use crate::report::Code;
 
@@ -98,7 +98,9 @@ pub fn expect_type<R: Recorder>(
 /// recognises.
 macro_rules! scalar_field_value {
     ($ty:ty, $expected:literal, $emptiness:expr, $is:expr, $schema:tt, $takes:expr, $takes_float:expr) => {
-        impl<S: $crate::provider::ProviderSet> $crate::read::Accept<S> for $crate::read::Scalar<$ty> {
+        impl<S: $crate::provider::ProviderSet> $crate::read::Accept<S>
+            for $crate::read::Scalar<$ty>
+        {
             const EXPECTED: &'static str = $expected;
             const TAKES: $crate::read::Takes = $takes;
             const EMPTINESS: $crate::field::Emptiness = $emptiness;

@@ -48,6 +48,7 @@ mod coverage;
 mod field;
 mod format;
 mod mask;
+mod message;
 mod model;
 mod object;
 mod operation;
@@ -58,7 +59,6 @@ mod query_string;
 mod query_writer;
 mod read;
 mod recorder;
-mod message;
 mod report;
 pub mod schema;
 mod secret;
@@ -76,6 +76,7 @@ pub use coverage::{OperationCoverage, PartsCoverage};
 pub use field::{Emptiness, FieldValue, json_type_name};
 pub use format::Format;
 pub use mask::Mask;
+pub use message::Message;
 pub use model::{FieldCoverage, UnifiedModel, parse_json};
 pub use object::{AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel};
 pub use operation::{Operation, Part, Registry};
@@ -87,7 +88,6 @@ pub use read::{
     Accept, Entries, Fields, Items, Names, Reading, Scalar, Takes, read_parsed, read_with,
 };
 pub use recorder::{AllFailures, FirstFailure, Recorder};
-pub use message::Message;
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
 

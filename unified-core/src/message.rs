@@ -117,8 +117,14 @@ mod tests {
         let suggest: fn(&str) -> Option<&'static str> =
             |key| (key == "nickname").then_some("nick_name");
         let cases = [
-            (Message::Unsupported { view: "Dixa" }, "is not supported by Dixa"),
-            (Message::Required { by: Some("Dixa") }, "is required by Dixa"),
+            (
+                Message::Unsupported { view: "Dixa" },
+                "is not supported by Dixa",
+            ),
+            (
+                Message::Required { by: Some("Dixa") },
+                "is required by Dixa",
+            ),
             (Message::Required { by: None }, "is required"),
             (
                 Message::Empty { by: Some("Hive") },

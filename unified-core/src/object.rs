@@ -287,7 +287,11 @@ pub(crate) fn record_missing<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     }
     for (index, rule) in M::RULES.iter().enumerate() {
         if missing & 1 << index != 0 {
-            recorder.record(&at.key(rule.name), Code::Required, required_message(rule, view));
+            recorder.record(
+                &at.key(rule.name),
+                Code::Required,
+                required_message(rule, view),
+            );
             if recorder.done() {
                 break;
             }

@@ -11,8 +11,8 @@ pub use crate::format::Format;
 pub use crate::mask::Mask;
 pub use crate::model::UnifiedModel;
 pub use crate::object::{
-    AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel, check_object,
-    check_unit_enum, object_schema, unit_enum_schema,
+    AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel, check_object, check_unit_enum,
+    object_schema, unit_enum_schema,
 };
 pub use crate::path::Path;
 pub use crate::provider::{Provider, ProviderInfo, ProviderSet, View};

@@ -200,7 +200,9 @@ impl<S: ProviderSet, R: Recorder, A: Accept<S>> AcceptVisitor<'_, '_, S, R, A> {
     }
 }
 
-impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de> for AcceptVisitor<'_, '_, S, R, A> {
+impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
+    for AcceptVisitor<'_, '_, S, R, A>
+{
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -133,10 +133,7 @@ fn is_any_uri(bytes: &[u8]) -> bool {
     if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
-    let scheme_length = bytes
-        .iter()
-        .take_while(|&&b| is_scheme_byte(b))
-        .count();
+    let scheme_length = bytes.iter().take_while(|&&b| is_scheme_byte(b)).count();
     if bytes.get(scheme_length) != Some(&b':') {
         return false;
     }
