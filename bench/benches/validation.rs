@@ -31,17 +31,22 @@ fn main() {
 /// The ratio table, read back from criterion's estimates of this run.
 mod ratios {
     use std::fmt::Write;
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
     use unified_bench::Case;
 
+    /// Where criterion keeps its estimates: `CRITERION_HOME`, else `criterion` in the target
+    /// directory (`CARGO_TARGET_DIR`, else the workspace's `target`; cargo runs benches from the
+    /// package directory, so a relative `target` would miss it).
     fn criterion_dir() -> PathBuf {
         std::env::var_os("CRITERION_HOME")
             .map(PathBuf::from)
-            .or_else(|| {
-                std::env::var_os("CARGO_TARGET_DIR").map(|dir| PathBuf::from(dir).join("criterion"))
+            .unwrap_or_else(|| {
+                std::env::var_os("CARGO_TARGET_DIR")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+                    .join("criterion")
             })
-            .unwrap_or_else(|| PathBuf::from("target/criterion"))
     }
 
     /// The median time of one measurement in nanoseconds, if criterion estimated it.

@@ -4,7 +4,9 @@
 //! `#[derive(UnifiedModel)]` turns that single description into
 //! - a per-provider validator that walks a `serde_json::Value` once and reports every violation
 //!   with a JSON pointer and a stable [`Code`] ([`UnifiedModel::validate`]), or just says whether
-//!   it is valid without allocating ([`UnifiedModel::is_valid`]);
+//!   it is valid without allocating ([`UnifiedModel::is_valid`]); the same validator reads JSON
+//!   text in one pass without building a `Value` ([`UnifiedModel::validate_slice`],
+//!   [`UnifiedModel::is_valid_slice`]);
 //! - per-provider JSON Schemas, draft 2020-12 ([`UnifiedModel::schema_for`]), and a
 //!   `schemars::JsonSchema` impl for the provider-agnostic view;
 //! - a coverage table ([`UnifiedModel::coverage`]) that cannot drift from what is enforced.
