@@ -33,7 +33,7 @@ mod ratios {
     use std::fmt::Write;
     use std::path::{Path, PathBuf};
 
-    use unified_bench::Case;
+    use unified_bench::{Case, PerMeasurement};
 
     /// Where criterion keeps its estimates: `CRITERION_HOME`, else `criterion` in the target
     /// directory (`CARGO_TARGET_DIR`, else the workspace's `target`; cargo runs benches from the
@@ -80,46 +80,44 @@ mod ratios {
                 .iter()
                 .map(|(name, _)| median(case, name))
                 .collect();
-            let Some(
-                &[
-                    parse,
-                    is_valid,
-                    validate,
-                    js_is_valid,
-                    js_errors,
-                    rendered,
-                    js_rendered,
-                    read_is_valid,
-                    read_validate,
-                    typed_parsed,
-                    typed_read,
-                ],
-            ) = times.as_deref()
+            let Some(t) = times
+                .and_then(|times| <[f64; unified_bench::MEASUREMENTS.len()]>::try_from(times).ok())
+                .map(PerMeasurement::from)
             else {
                 continue;
             };
             let _ = writeln!(
                 table,
-                "| {} | {parse:.0} | {is_valid:.1} | {validate:.1} | {js_is_valid:.0} | {js_errors:.0} \
-                 | {rendered:.1} | {js_rendered:.0} | {:.1}x | {:.1}x | {:.1}x | {:.1}% | {:.1}% |",
+                "| {} | {:.0} | {:.1} | {:.1} | {:.0} | {:.0} | {:.1} | {:.0} \
+                 | {:.1}x | {:.1}x | {:.1}x | {:.1}% | {:.1}% |",
                 case.id(),
-                js_is_valid / is_valid,
-                js_errors / validate,
-                js_rendered / rendered,
-                100.0 * is_valid / parse,
-                100.0 * validate / parse,
+                t.parse,
+                t.is_valid,
+                t.validate,
+                t.js_is_valid,
+                t.js_errors,
+                t.rendered,
+                t.js_rendered,
+                t.js_is_valid / t.is_valid,
+                t.js_errors / t.validate,
+                t.js_rendered / t.rendered,
+                100.0 * t.is_valid / t.parse,
+                100.0 * t.validate / t.parse,
             );
             let _ = writeln!(
                 one_pass,
-                "| {} | {:.0} | {read_is_valid:.0} | {:.0} | {read_validate:.0} | {typed_parsed:.0} \
-                 | {typed_read:.0} | {:.1}x | {:.1}x | {:.1}x | {:.0}% |",
+                "| {} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1}x | {:.1}x | {:.1}x | {:.0}% |",
                 case.id(),
-                parse + is_valid,
-                parse + validate,
-                (parse + is_valid) / read_is_valid,
-                (parse + validate) / read_validate,
-                typed_parsed / typed_read,
-                100.0 * read_is_valid / parse,
+                t.parse + t.is_valid,
+                t.read_is_valid,
+                t.parse + t.validate,
+                t.read_validate,
+                t.typed_parsed,
+                t.typed_read,
+                (t.parse + t.is_valid) / t.read_is_valid,
+                (t.parse + t.validate) / t.read_validate,
+                t.typed_parsed / t.typed_read,
+                100.0 * t.read_is_valid / t.parse,
             );
         }
         let tables = format!("{table}\n{one_pass}");

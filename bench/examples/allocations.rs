@@ -4,7 +4,9 @@
 
 use std::hint::black_box;
 
-use unified_bench::{Case, MEASUREMENTS, Measurement, cases, reference_errors, unified_validate};
+use unified_bench::{
+    Case, MEASUREMENTS, Measurement, PerMeasurement, cases, reference_errors, unified_validate,
+};
 
 /// Allocations made by one call of `measure` on `case`.
 fn allocations(case: &Case, measure: Measurement) -> u64 {
@@ -20,23 +22,21 @@ fn main() {
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for case in cases() {
-        let counts = MEASUREMENTS.map(|(_, measure)| allocations(&case, measure));
-        let [
-            parse,
-            is_valid,
-            validate,
-            js_is_valid,
-            js_errors,
-            rendered,
-            js_rendered,
-            read_is_valid,
-            read_validate,
-            typed_parsed,
-            typed_read,
-        ] = counts;
+        let c = PerMeasurement::from(MEASUREMENTS.map(|(_, measure)| allocations(&case, measure)));
         println!(
-            "| {} | {parse} | {is_valid} | {validate} | {js_is_valid} | {js_errors} | {rendered} | {js_rendered} | {read_is_valid} | {read_validate} | {typed_parsed} | {typed_read} | {} / {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} / {} |",
             case.id(),
+            c.parse,
+            c.is_valid,
+            c.validate,
+            c.js_is_valid,
+            c.js_errors,
+            c.rendered,
+            c.js_rendered,
+            c.read_is_valid,
+            c.read_validate,
+            c.typed_parsed,
+            c.typed_read,
             unified_validate(&case),
             reference_errors(&case),
         );

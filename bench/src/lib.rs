@@ -174,6 +174,64 @@ pub const MEASUREMENTS: [(&str, Measurement); 11] = [
     ("typed_read", |case| usize::from(typed_read(case))),
 ];
 
+/// One value per measurement (a time, a count), named, from an array in [`MEASUREMENTS`] order.
+#[derive(Clone, Copy, Debug)]
+pub struct PerMeasurement<T> {
+    /// `parse`.
+    pub parse: T,
+    /// `unified_is_valid`.
+    pub is_valid: T,
+    /// `unified_validate`.
+    pub validate: T,
+    /// `jsonschema_is_valid`.
+    pub js_is_valid: T,
+    /// `jsonschema_iter_errors`.
+    pub js_errors: T,
+    /// `unified_validate_rendered`.
+    pub rendered: T,
+    /// `jsonschema_errors_rendered`.
+    pub js_rendered: T,
+    /// `read_is_valid`.
+    pub read_is_valid: T,
+    /// `read_validate`.
+    pub read_validate: T,
+    /// `typed_parsed`.
+    pub typed_parsed: T,
+    /// `typed_read`.
+    pub typed_read: T,
+}
+
+impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
+    fn from(values: [T; MEASUREMENTS.len()]) -> Self {
+        let [
+            parse,
+            is_valid,
+            validate,
+            js_is_valid,
+            js_errors,
+            rendered,
+            js_rendered,
+            read_is_valid,
+            read_validate,
+            typed_parsed,
+            typed_read,
+        ] = values;
+        PerMeasurement {
+            parse,
+            is_valid,
+            validate,
+            js_is_valid,
+            js_errors,
+            rendered,
+            js_rendered,
+            read_is_valid,
+            read_validate,
+            typed_parsed,
+            typed_read,
+        }
+    }
+}
+
 // The measurements. Each drops what it builds, so its cost is the whole cost to a request, and
 // none is inlined, so callgrind reports each as a function of its own.
 

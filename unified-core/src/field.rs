@@ -2,6 +2,7 @@
 //! view. Implemented here for strings, booleans, numbers, lists, maps and free-form values, and by
 //! `#[derive(UnifiedModel)]` for nested models and unit enums.
 
+use core::marker::PhantomData;
 use std::collections::{BTreeMap, HashMap};
 
 use schemars::{Schema, json_schema};
@@ -135,7 +136,11 @@ macro_rules! scalar_field_value {
                 input: D,
                 reading: $crate::read::Reading<'_, S, R>,
             ) -> Result<(), D::Error> {
-                $crate::read::read_with(input, $crate::read::Scalar::<$ty>::new(), reading)
+                $crate::read::read_with(
+                    input,
+                    $crate::read::Scalar::<$ty>(::core::marker::PhantomData),
+                    reading,
+                )
             }
         }
     };
@@ -147,11 +152,11 @@ pub(crate) fn any_float(_: f64) -> bool {
     true
 }
 
-scalar_field_value!(String, "a string", Emptiness::String, Value::is_string, { "type": "string" }, Takes::STRING, any_float);
-scalar_field_value!(bool, "a boolean", Emptiness::NotApplicable, Value::is_boolean, { "type": "boolean" }, Takes::BOOLEAN, any_float);
-scalar_field_value!(f64, "a number", Emptiness::NotApplicable, Value::is_number, { "type": "number" }, Takes::NUMBER, any_float);
+scalar_field_value!(String, "a string", Emptiness::String, Value::is_string, { "type": "string" }, Takes::String, any_float);
+scalar_field_value!(bool, "a boolean", Emptiness::NotApplicable, Value::is_boolean, { "type": "boolean" }, Takes::Boolean, any_float);
+scalar_field_value!(f64, "a number", Emptiness::NotApplicable, Value::is_number, { "type": "number" }, Takes::Number, any_float);
 // JSON Schema counts 1.0 as an integer; so do we.
-scalar_field_value!(i64, "an integer", Emptiness::NotApplicable, is_integer, { "type": "integer" }, Takes::NUMBER, is_whole);
+scalar_field_value!(i64, "an integer", Emptiness::NotApplicable, is_integer, { "type": "integer" }, Takes::Number, is_whole);
 
 /// Whether a float is an integer in JSON Schema's sense.
 fn is_whole(value: f64) -> bool {
@@ -179,13 +184,13 @@ impl<S: ProviderSet> FieldValue<S> for Value {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Scalar::<Value>::new(), reading)
+        read_with(input, Scalar::<Value>(PhantomData), reading)
     }
 }
 
 impl<S: ProviderSet> crate::read::Accept<S> for Scalar<Value> {
     const EXPECTED: &'static str = "any value";
-    const TAKES: Takes = Takes::ANY;
+    const TAKES: Takes = Takes::Any;
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
@@ -262,7 +267,7 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Items::<T>::new(), reading)
+        read_with(input, Items::<T>(PhantomData), reading)
     }
 }
 
@@ -303,7 +308,7 @@ impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Entries::<Value>::new(), reading)
+        read_with(input, Entries::<Value>(PhantomData), reading)
     }
 }
 
@@ -321,7 +326,7 @@ impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Entries::<V>::new(), reading)
+        read_with(input, Entries::<V>(PhantomData), reading)
     }
 }
 
@@ -339,6 +344,6 @@ impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Entries::<V>::new(), reading)
+        read_with(input, Entries::<V>(PhantomData), reading)
     }
 }

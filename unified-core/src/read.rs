@@ -61,7 +61,7 @@ impl<S: ProviderSet, R: Recorder> Reading<'_, S, R> {
 pub trait Accept<S: ProviderSet> {
     /// The expected type, with its article, for `type` messages ("a string").
     const EXPECTED: &'static str;
-    /// The kinds of JSON value the type takes.
+    /// The kind of JSON value the type takes.
     const TAKES: Takes;
     /// How the non-empty rule of required fields applies.
     const EMPTINESS: Emptiness = Emptiness::NotApplicable;
@@ -98,57 +98,30 @@ pub trait Accept<S: ProviderSet> {
     }
 }
 
-/// The kinds of JSON value a type takes, besides null.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Takes {
+/// The kind of JSON value a type takes (null aside, which the field's rules decide).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Takes {
     /// `true` and `false`.
-    pub boolean: bool,
+    Boolean,
     /// Numbers.
-    pub number: bool,
+    Number,
     /// Strings.
-    pub string: bool,
+    String,
     /// Arrays.
-    pub array: bool,
+    Array,
     /// Objects.
-    pub object: bool,
-    /// Null, wherever it appears (a free-form value).
-    pub null: bool,
+    Object,
+    /// Every kind, null included (a free-form value).
+    Any,
 }
 
 impl Takes {
-    /// Nothing but the kinds set afterwards.
-    pub const NONE: Takes = Takes {
-        boolean: false,
-        number: false,
-        string: false,
-        array: false,
-        object: false,
-        null: false,
-    };
-    /// Strings only.
-    pub const STRING: Takes = Takes {
-        string: true,
-        ..Takes::NONE
-    };
-    /// Booleans only.
-    pub const BOOLEAN: Takes = Takes {
-        boolean: true,
-        ..Takes::NONE
-    };
-    /// Numbers only.
-    pub const NUMBER: Takes = Takes {
-        number: true,
-        ..Takes::NONE
-    };
-    /// Every kind (a free-form value).
-    pub const ANY: Takes = Takes {
-        boolean: true,
-        number: true,
-        string: true,
-        array: true,
-        object: true,
-        null: true,
-    };
+    /// Whether a value of kind `found` is taken.
+    #[inline]
+    const fn takes(self, found: Takes) -> bool {
+        matches!(self, Takes::Any) || self as u8 == found as u8
+    }
 }
 
 /// Reads one value with `accept`: the one visitor behind every [`FieldValue::read`].
@@ -213,7 +186,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
         let reading = self.reading;
         match reading.field {
             Some(rule) => record_null(rule, reading.view, reading.at, reading.recorder),
-            None if reading.nullable || A::TAKES.null => {}
+            None if reading.nullable || matches!(A::TAKES, Takes::Any) => {}
             None => reading.wrong_type(A::EXPECTED, "null"),
         }
         Ok(())
@@ -224,29 +197,29 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
     }
 
     fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
-        self.scalar(A::TAKES.boolean, "a boolean");
+        self.scalar(A::TAKES.takes(Takes::Boolean), "a boolean");
         Ok(())
     }
 
     fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
-        self.scalar(A::TAKES.number, "a number");
+        self.scalar(A::TAKES.takes(Takes::Number), "a number");
         Ok(())
     }
 
     fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
-        self.scalar(A::TAKES.number, "a number");
+        self.scalar(A::TAKES.takes(Takes::Number), "a number");
         Ok(())
     }
 
     fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<(), E> {
-        let taken = A::TAKES.number && self.accept.takes_float(value);
+        let taken = A::TAKES.takes(Takes::Number) && self.accept.takes_float(value);
         self.scalar(taken, "a number");
         Ok(())
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<(), E> {
         let reading = self.reading;
-        if !A::TAKES.string {
+        if !A::TAKES.takes(Takes::String) {
             reading.wrong_type(A::EXPECTED, "a string");
             return Ok(());
         }
@@ -265,7 +238,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
 
     fn visit_seq<V: SeqAccess<'de>>(self, items: V) -> Result<(), V::Error> {
         let reading = self.reading;
-        if !A::TAKES.array {
+        if !A::TAKES.takes(Takes::Array) {
             reading.wrong_type(A::EXPECTED, "an array");
             return drain_items(items);
         }
@@ -282,7 +255,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
 
     fn visit_map<V: MapAccess<'de>>(self, mut entries: V) -> Result<(), V::Error> {
         let reading = self.reading;
-        if !A::TAKES.object {
+        if !A::TAKES.takes(Takes::Object) {
             reading.wrong_type(A::EXPECTED, "an object");
             while entries.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
             return Ok(());
@@ -326,43 +299,14 @@ fn stop_if_done<E: serde::de::Error, R: Recorder>(recorder: &R) -> Result<(), E>
 
 /// A scalar type `T` (a string, boolean, number or free-form value): its [`Accept`] is
 /// implemented next to its [`FieldValue`].
-pub struct Scalar<T>(PhantomData<fn() -> T>);
-
-impl<T> Scalar<T> {
-    /// The reader of `T`.
-    pub const fn new() -> Self {
-        Scalar(PhantomData)
-    }
-}
-
-impl<T> Default for Scalar<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+pub struct Scalar<T>(pub PhantomData<fn() -> T>);
 
 /// A list of `T`: each item read with `T`.
-pub struct Items<T>(PhantomData<fn() -> T>);
-
-impl<T> Items<T> {
-    /// The reader of lists of `T`.
-    pub const fn new() -> Self {
-        Items(PhantomData)
-    }
-}
-
-impl<T> Default for Items<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+pub struct Items<T>(pub PhantomData<fn() -> T>);
 
 impl<S: ProviderSet, T: FieldValue<S>> Accept<S> for Items<T> {
     const EXPECTED: &'static str = "an array";
-    const TAKES: Takes = Takes {
-        array: true,
-        ..Takes::NONE
-    };
+    const TAKES: Takes = Takes::Array;
     const EMPTINESS: Emptiness = Emptiness::Array;
 
     fn items<'de, A: SeqAccess<'de>, R: Recorder>(
@@ -386,69 +330,56 @@ impl<S: ProviderSet, T: FieldValue<S>> Accept<S> for Items<T> {
     }
 }
 
+/// Reads the entries of an object: each key, then its value with `value` (given the key, where
+/// the value is, and the recorder); stops early once a "first failure" recorder is done.
+fn each_entry<'de, S: ProviderSet, R: Recorder, A: MapAccess<'de>>(
+    entries: &mut A,
+    reading: &mut Reading<'_, S, R>,
+    mut value: impl FnMut(&mut A, &str, &Path<'_>, &mut R) -> Result<(), A::Error>,
+) -> Result<(), A::Error> {
+    while let Some(key) = entries.next_key_seed(KeySeed)? {
+        let at = reading.at.key(&key);
+        value(entries, &key, &at, reading.recorder)?;
+        stop_if_done(&*reading.recorder)?;
+    }
+    Ok(())
+}
+
 /// A map from strings to `V`: each value read with `V`.
-pub struct Entries<V>(PhantomData<fn() -> V>);
-
-impl<V> Entries<V> {
-    /// The reader of maps to `V`.
-    pub const fn new() -> Self {
-        Entries(PhantomData)
-    }
-}
-
-impl<V> Default for Entries<V> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+pub struct Entries<V>(pub PhantomData<fn() -> V>);
 
 impl<S: ProviderSet, V: FieldValue<S>> Accept<S> for Entries<V> {
     const EXPECTED: &'static str = "an object";
-    const TAKES: Takes = Takes {
-        object: true,
-        ..Takes::NONE
-    };
+    const TAKES: Takes = Takes::Object;
 
     fn entries<'de, A: MapAccess<'de>, R: Recorder>(
         &self,
         mut entries: A,
         reading: &mut Reading<'_, S, R>,
     ) -> Result<(), A::Error> {
-        while let Some(key) = entries.next_key_seed(KeySeed)? {
-            let at = reading.at.key(&key);
+        let view = reading.view;
+        each_entry(&mut entries, reading, |entries, _, at, recorder| {
             entries.next_value_seed(ReadSeed::<S, R, V> {
-                reading: reading.below(&at),
+                reading: Reading {
+                    view,
+                    at,
+                    recorder,
+                    field: None,
+                    nullable: false,
+                },
                 ty: PhantomData,
-            })?;
-            stop_if_done(&*reading.recorder)?;
-        }
-        Ok(())
+            })
+        })
     }
 }
 
 /// An object model: its fields read with their types' readers, then the missing ones
 /// reported.
-pub struct Fields<M>(PhantomData<fn() -> M>);
-
-impl<M> Fields<M> {
-    /// The reader of the object model `M`.
-    pub const fn new() -> Self {
-        Fields(PhantomData)
-    }
-}
-
-impl<M> Default for Fields<M> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+pub struct Fields<M>(pub PhantomData<fn() -> M>);
 
 impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
     const EXPECTED: &'static str = "an object";
-    const TAKES: Takes = Takes {
-        object: true,
-        ..Takes::NONE
-    };
+    const TAKES: Takes = Takes::Object;
 
     fn entries<'de, A: MapAccess<'de>, R: Recorder>(
         &self,
@@ -457,26 +388,26 @@ impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
     ) -> Result<(), A::Error> {
         let view = reading.view;
         let mut seen: u128 = 0;
-        while let Some(key) = entries.next_key_seed(KeySeed)? {
-            let at = reading.at.key(&key);
-            match M::field_index(&key) {
+        each_entry(
+            &mut entries,
+            reading,
+            |entries, key, at, recorder| match M::field_index(key) {
                 Some(index) => {
                     seen |= 1 << index;
                     entries.next_value_seed(FieldSeed::<S, R, M> {
                         index,
                         view,
-                        at: &at,
-                        recorder: &mut *reading.recorder,
+                        at,
+                        recorder,
                         model: PhantomData,
-                    })?;
+                    })
                 }
                 None => {
-                    record_unknown::<S, M, R>(&at, reading.recorder);
-                    entries.next_value::<IgnoredAny>()?;
+                    record_unknown::<S, M, R>(at, recorder);
+                    entries.next_value::<IgnoredAny>().map(|_| ())
                 }
-            }
-            stop_if_done(&*reading.recorder)?;
-        }
+            },
+        )?;
         record_missing::<S, M, R>(seen, view, reading.at, reading.recorder);
         Ok(())
     }
@@ -487,7 +418,7 @@ pub struct Names(pub &'static [&'static str]);
 
 impl<S: ProviderSet> Accept<S> for Names {
     const EXPECTED: &'static str = "a string";
-    const TAKES: Takes = Takes::STRING;
+    const TAKES: Takes = Takes::String;
 
     fn string<R: Recorder>(&self, text: &str, reading: &mut Reading<'_, S, R>) {
         if !self.0.contains(&text) {

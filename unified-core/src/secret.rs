@@ -43,7 +43,7 @@ crate::field::scalar_field_value!(
     Emptiness::String,
     Value::is_string,
     { "type": "string", "writeOnly": true },
-    crate::read::Takes::STRING,
+    crate::read::Takes::String,
     crate::field::any_float
 );
 

@@ -110,7 +110,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
             ) -> ::core::result::Result<(), __D::Error> {
                 ::unified_core::__private::read_with(
                     __input,
-                    ::unified_core::__private::Fields::<Self>::new(),
+                    ::unified_core::__private::Fields::<Self>(::core::marker::PhantomData),
                     __reading,
                 )
             }

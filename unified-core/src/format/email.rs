@@ -20,28 +20,10 @@ pub(super) fn is_email(text: &str) -> bool {
 /// (no `--` in their third and fourth places). Accepts only what [`is_any_email`] accepts; says
 /// no to everything else, which then gets the full check.
 fn is_plain_email(bytes: &[u8]) -> bool {
-    let mut at = 0;
-    let mut after_dot = true;
-    loop {
-        let Some(&byte) = bytes.get(at) else {
-            return false;
-        };
-        if byte == b'@' {
-            break;
-        }
-        if byte == b'.' {
-            if after_dot {
-                return false;
-            }
-            after_dot = true;
-        } else if ATEXT[usize::from(byte)] {
-            after_dot = false;
-        } else {
-            return false;
-        }
-        at += 1;
-    }
-    if after_dot || at > 64 {
+    let Some(at) = dot_atom_prefix(bytes) else {
+        return false;
+    };
+    if bytes.get(at) != Some(&b'@') || at > 64 {
         return false;
     }
     let domain = &bytes[at + 1..];
@@ -204,22 +186,28 @@ const ATEXT: [bool; 256] = {
 };
 
 /// `dot-atom`: atoms of `atext` joined by single dots (no dot first, last or twice in a row).
-/// One pass over the bytes.
 fn is_dot_atom(bytes: &[u8]) -> bool {
+    dot_atom_prefix(bytes) == Some(bytes.len())
+}
+
+/// The length of the dot-atom that `bytes` starts with, which ends at the first byte that is
+/// neither `atext` nor a dot (or with the bytes); `None` if that prefix is not a dot-atom. One
+/// pass over the bytes.
+fn dot_atom_prefix(bytes: &[u8]) -> Option<usize> {
     let mut after_dot = true;
-    for &byte in bytes {
+    for (index, &byte) in bytes.iter().enumerate() {
         if byte == b'.' {
             if after_dot {
-                return false;
+                return None;
             }
             after_dot = true;
-        } else if ATEXT[usize::from(byte)] {
-            after_dot = false;
+        } else if !ATEXT[usize::from(byte)] {
+            return (!after_dot).then_some(index);
         } else {
-            return false;
+            after_dot = false;
         }
     }
-    !after_dot
+    (!after_dot).then_some(bytes.len())
 }
 
 /// A hostname, `[IPv6:address]` (tag in any case) or `[a.b.c.d]`.
