@@ -189,3 +189,72 @@ fn a_repeated_property_is_checked_each_time_it_appears() {
         .collect();
     assert_eq!(codes, [("/name".to_owned(), unified_core::Code::Type)]);
 }
+
+/// Both readings of the raw bytes `text`, for the unified view and one provider: the same report,
+/// and the same verdict from `is_valid_slice`.
+fn assert_same_on_text(text: &[u8]) {
+    for view in [View::UNIFIED, View::of(providers::globex)] {
+        let parsed = Thing::validate_json(text, view);
+        let read = Thing::validate_slice(text, view);
+        assert_eq!(
+            read.errors(),
+            parsed.errors(),
+            "{:?}: {}",
+            view,
+            String::from_utf8_lossy(text)
+        );
+        assert_eq!(Thing::is_valid_slice(text, view), parsed.is_valid());
+    }
+}
+
+#[test]
+fn text_the_parse_refuses_is_refused_where_the_model_does_not_look() {
+    let deep = format!(
+        r#"{{"name":"n","extra":{}{}}}"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let cases: [&[u8]; 10] = [
+        br#"{"name":"n","extra":[1e400]}"#,
+        br#"{"name":"n","extra":{"a":"\ud800"}}"#,
+        b"{\"name\":\"n\",\"extra\":[\"\xff\"]}",
+        deep.as_bytes(),
+        br#"{"name":"n","meta":{"a":[1e400]}}"#,
+        br#"{"name":"n","zz":1e400}"#,
+        br#"{"name":"n","secret":"\ud800"}"#,
+        br#"{"name":[1e400]}"#,
+        br#"{"name":"n","zz":[1,]}"#,
+        br#"{"name":"n","main":{"label":"l","x":{"y":[tru]}}}"#,
+    ];
+    for text in cases {
+        assert_same_on_text(text);
+        let parsed = Thing::validate_json(text, View::UNIFIED);
+        assert_eq!(parsed.errors()[0].code, unified_core::Code::Json);
+    }
+}
+
+#[test]
+fn every_byte_changed_in_valid_text_gets_the_same_report_either_way() {
+    let documents = [
+        json!({"name": "n", "email": "ada@example.org", "secret": "s", "extra": {"a": [1, 2.5, null, "x"]}}),
+        json!({"name": "n", "meta": {"k": [true, {"z": -1e10}]}, "zz": [1, "é"], "tags": {"g": ["Small"]}}),
+        json!({"name": "n", "parts": [{"label": "l", "weight": 1.5, "q": {"r": [0]}}], "notes": ["a", null]}),
+    ];
+    let replacements = [
+        b'"', b'\\', b',', b':', b'[', b']', b'{', b'}', b'1', b'e', b'-', b'.', b' ', b'u', b'n',
+        0xff,
+    ];
+    let mut checked = 0;
+    for document in &documents {
+        let text = serde_json::to_vec(document).expect("a Value serializes");
+        for position in 0..text.len() {
+            for &byte in &replacements {
+                let mut changed = text.clone();
+                changed[position] = byte;
+                assert_same_on_text(&changed);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 3000, "{checked}");
+}

@@ -44,8 +44,14 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// Every violation of the model's rules by the JSON `text` for `view`, read and checked in
     /// one pass without building a `Value`. Gives the report [`UnifiedModel::validate_json`]
     /// gives, except that a property repeated in one object is checked each time it appears
-    /// (parsing keeps only its last value). Text that is not JSON is the one `json` violation.
+    /// (parsing keeps only its last value). Text that is not JSON is the one `json` violation, as
+    /// the parse reports it: values the model does not look into (free-form ones, unknown or
+    /// unsupported fields) are still read in full and held to JSON's rules. If `serde_json` is
+    /// built with `arbitrary_precision`, this parses into a `Value` and validates that.
     fn validate_slice(text: &[u8], view: impl Into<View<S>>) -> Report {
+        if crate::read::numbers_arrive_as_maps() {
+            return Self::validate_json(text, view);
+        }
         let mut recorder = AllFailures::default();
         match crate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder) {
             Ok(()) => recorder.into_report(),
@@ -56,6 +62,9 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// Whether the JSON `text` is valid for `view`, read and checked in one pass; stops at the
     /// first violation. Text that is not JSON is not valid.
     fn is_valid_slice(text: &[u8], view: impl Into<View<S>>) -> bool {
+        if crate::read::numbers_arrive_as_maps() {
+            return parse_json(text).is_ok_and(|value| Self::is_valid(&value, view));
+        }
         let mut recorder = FirstFailure::default();
         crate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder).is_ok()
             && !crate::recorder::Recorder::failed(&recorder)

@@ -6,9 +6,10 @@
 use core::fmt;
 use core::marker::PhantomData;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::field::{Emptiness, FieldValue};
@@ -81,7 +82,7 @@ pub trait Accept<S: ProviderSet> {
         _reading: &mut Reading<'_, S, R>,
     ) -> Result<usize, A::Error> {
         let mut count = 0;
-        while items.next_element::<IgnoredAny>()?.is_some() {
+        while items.next_element::<Skip>()?.is_some() {
             count += 1;
         }
         Ok(count)
@@ -90,11 +91,10 @@ pub trait Accept<S: ProviderSet> {
     /// Reads the entries of an object the type takes.
     fn entries<'de, A: MapAccess<'de>, R: Recorder>(
         &self,
-        mut entries: A,
+        entries: A,
         _reading: &mut Reading<'_, S, R>,
     ) -> Result<(), A::Error> {
-        while entries.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(())
+        skip_entries(entries)
     }
 }
 
@@ -240,7 +240,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
         let reading = self.reading;
         if !A::TAKES.takes(Takes::Array) {
             reading.wrong_type(A::EXPECTED, "an array");
-            return drain_items(items);
+            return skip_items(items);
         }
         let count = self.accept.items(items, reading)?;
         if let Some(rule) = reading.field
@@ -253,19 +253,84 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
         Ok(())
     }
 
-    fn visit_map<V: MapAccess<'de>>(self, mut entries: V) -> Result<(), V::Error> {
+    fn visit_map<V: MapAccess<'de>>(self, entries: V) -> Result<(), V::Error> {
         let reading = self.reading;
         if !A::TAKES.takes(Takes::Object) {
             reading.wrong_type(A::EXPECTED, "an object");
-            while entries.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            return Ok(());
+            return skip_entries(entries);
         }
         self.accept.entries(entries, reading)
     }
 }
 
-fn drain_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<(), A::Error> {
-    while items.next_element::<IgnoredAny>()?.is_some() {}
+/// A value read to its end and dropped. Unlike serde's `IgnoredAny`, which lets `serde_json` skip
+/// text without looking closely, it asks for every value, so the parser checks what it skips as
+/// parsing into a `Value` would: UTF-8, escapes, the range of numbers, the nesting limit. Text the
+/// parse refuses is refused here too, with the same error.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(input: D) -> Result<Skip, D::Error> {
+        input.deserialize_any(Skip)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, items: A) -> Result<Skip, A::Error> {
+        skip_items(items).map(|()| Skip)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, entries: A) -> Result<Skip, A::Error> {
+        skip_entries(entries).map(|()| Skip)
+    }
+}
+
+/// Reads a value to its end (see [`Skip`]).
+fn skip<'de, D: Deserializer<'de>>(input: D) -> Result<(), D::Error> {
+    Skip::deserialize(input).map(|Skip| ())
+}
+
+fn skip_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<(), A::Error> {
+    while items.next_element::<Skip>()?.is_some() {}
+    Ok(())
+}
+
+fn skip_entries<'de, A: MapAccess<'de>>(mut entries: A) -> Result<(), A::Error> {
+    while entries.next_entry::<Skip, Skip>()?.is_some() {}
     Ok(())
 }
 
@@ -404,7 +469,7 @@ impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
                 }
                 None => {
                     record_unknown::<S, M, R>(at, recorder);
-                    entries.next_value::<IgnoredAny>().map(|_| ())
+                    entries.next_value::<Skip>().map(|Skip| ())
                 }
             },
         )?;
@@ -464,7 +529,7 @@ impl<'de, S: ProviderSet, R: Recorder, M: ObjectModel<S>> DeserializeSeed<'de>
             (Some(result), _) => result,
             // No such field (the derive's dispatch covers every index, so this is defensive):
             // the value must still be consumed.
-            (None, Some(input)) => IgnoredAny::deserialize(input).map(|_| ()),
+            (None, Some(input)) => skip(input),
             (None, None) => Ok(()),
         }
     }
@@ -491,7 +556,7 @@ impl<'de, S: ProviderSet, R: Recorder, D: Deserializer<'de>> FieldVisitor<S>
         };
         if !rule.supported.contains(self.view) {
             record_unsupported(self.view, self.at, self.recorder);
-            return IgnoredAny::deserialize(input).map(|_| ());
+            return skip(input);
         }
         T::read(
             input,
@@ -537,6 +602,37 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
+/// Whether this build's `serde_json` hands numbers to visitors as maps: its
+/// `arbitrary_precision` feature does, and any crate in a build can turn it on. The one-pass reader
+/// would take those numbers for objects, so [`crate::UnifiedModel::validate_slice`] then leaves
+/// the text to the `Value` parse, which knows the form.
+pub(crate) fn numbers_arrive_as_maps() -> bool {
+    static ANSWER: OnceLock<bool> = OnceLock::new();
+    *ANSWER.get_or_init(|| {
+        let mut input = serde_json::Deserializer::from_str("1.5");
+        input.deserialize_any(NumberProbe).unwrap_or(false)
+    })
+}
+
+/// Says whether a number arrived as a map.
+struct NumberProbe;
+
+impl<'de> Visitor<'de> for NumberProbe {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<bool, A::Error> {
+        Ok(true)
+    }
+}
+
 /// Reads JSON `text` as a `T` for `view` in one pass, recording violations; an error is text
 /// that is not JSON (or the stop of a "first failure" recorder, which then has failed).
 pub(crate) fn read_document<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
@@ -556,4 +652,14 @@ pub(crate) fn read_document<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
         },
     )?;
     input.end()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn this_build_reads_numbers_as_numbers() {
+        // The workspace does not turn on `arbitrary_precision`; if a build ever does, the
+        // one-pass reader falls back to the parse (see `numbers_arrive_as_maps`).
+        assert!(!super::numbers_arrive_as_maps());
+    }
 }
