@@ -104,7 +104,6 @@ macro_rules! scalar_field_value {
         {
             const EXPECTED: &'static str = $expected;
             const TAKES: $crate::read::Takes = $takes;
-            const EMPTINESS: $crate::field::Emptiness = $emptiness;
 
             #[inline]
             fn takes_float(&self, value: f64) -> bool {
@@ -139,6 +138,7 @@ macro_rules! scalar_field_value {
                 $crate::read::read_with(
                     input,
                     $crate::read::Scalar::<$ty>(::core::marker::PhantomData),
+                    $emptiness,
                     reading,
                 )
             }
@@ -184,7 +184,12 @@ impl<S: ProviderSet> FieldValue<S> for Value {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Scalar::<Value>(PhantomData), reading)
+        read_with(
+            input,
+            Scalar::<Value>(PhantomData),
+            <Self as FieldValue<S>>::EMPTINESS,
+            reading,
+        )
     }
 }
 
@@ -267,7 +272,12 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Items::<T>(PhantomData), reading)
+        read_with(
+            input,
+            Items::<T>(PhantomData),
+            <Self as FieldValue<S>>::EMPTINESS,
+            reading,
+        )
     }
 }
 
@@ -308,7 +318,12 @@ impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Entries::<Value>(PhantomData), reading)
+        read_with(
+            input,
+            Entries::<Value>(PhantomData),
+            <Self as FieldValue<S>>::EMPTINESS,
+            reading,
+        )
     }
 }
 
@@ -326,7 +341,12 @@ impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Entries::<V>(PhantomData), reading)
+        read_with(
+            input,
+            Entries::<V>(PhantomData),
+            <Self as FieldValue<S>>::EMPTINESS,
+            reading,
+        )
     }
 }
 
@@ -344,6 +364,11 @@ impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error> {
-        read_with(input, Entries::<V>(PhantomData), reading)
+        read_with(
+            input,
+            Entries::<V>(PhantomData),
+            <Self as FieldValue<S>>::EMPTINESS,
+            reading,
+        )
     }
 }

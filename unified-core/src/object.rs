@@ -1,6 +1,7 @@
 //! The walk over an object model: what each field accepts, and the shared code that checks an
 //! object against those rules and builds its schema. The derive generates only the per-field
-//! table and a dispatch on the field's type; everything else is here, once.
+//! table, a dispatch on the field's type and one-line impls that call in here (and into
+//! `read.rs`, which reads JSON text with the same rule checks); everything else is here, once.
 
 use core::marker::PhantomData;
 

@@ -64,8 +64,6 @@ pub trait Accept<S: ProviderSet> {
     const EXPECTED: &'static str;
     /// The kind of JSON value the type takes.
     const TAKES: Takes;
-    /// How the non-empty rule of required fields applies.
-    const EMPTINESS: Emptiness = Emptiness::NotApplicable;
 
     /// Whether a float is of the type (an integer type refuses fractions).
     fn takes_float(&self, _value: f64) -> bool {
@@ -125,13 +123,16 @@ impl Takes {
 }
 
 /// Reads one value with `accept`: the one visitor behind every [`FieldValue::read`].
+/// `emptiness` is the type's [`FieldValue::EMPTINESS`], the same the walk over a `Value` reads.
 pub fn read_with<'de, S: ProviderSet, A: Accept<S>, D: Deserializer<'de>, R: Recorder>(
     input: D,
     accept: A,
+    emptiness: Emptiness,
     mut reading: Reading<'_, S, R>,
 ) -> Result<(), D::Error> {
     input.deserialize_any(AcceptVisitor {
         accept,
+        emptiness,
         reading: &mut reading,
     })
 }
@@ -162,6 +163,7 @@ pub fn read_parsed<'de, S: ProviderSet, T: FieldValue<S>, D: Deserializer<'de>, 
 
 struct AcceptVisitor<'r, 'a, S: 'static, R, A> {
     accept: A,
+    emptiness: Emptiness,
     reading: &'r mut Reading<'a, S, R>,
 }
 
@@ -226,7 +228,9 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
         self.accept.string(text, reading);
         if let Some(rule) = reading.field {
             let (view, at) = (reading.view, reading.at);
-            if A::EMPTINESS == Emptiness::String && text.is_empty() && rule.required.contains(view)
+            if self.emptiness == Emptiness::String
+                && text.is_empty()
+                && rule.required.contains(view)
             {
                 record_empty(rule, view, at, reading.recorder);
             } else {
@@ -244,7 +248,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
         }
         let count = self.accept.items(items, reading)?;
         if let Some(rule) = reading.field
-            && A::EMPTINESS == Emptiness::Array
+            && self.emptiness == Emptiness::Array
             && count == 0
             && rule.required.contains(reading.view)
         {
@@ -372,7 +376,6 @@ pub struct Items<T>(pub PhantomData<fn() -> T>);
 impl<S: ProviderSet, T: FieldValue<S>> Accept<S> for Items<T> {
     const EXPECTED: &'static str = "an array";
     const TAKES: Takes = Takes::Array;
-    const EMPTINESS: Emptiness = Emptiness::Array;
 
     fn items<'de, A: SeqAccess<'de>, R: Recorder>(
         &self,

@@ -111,6 +111,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
                 ::unified_core::__private::read_with(
                     __input,
                     ::unified_core::__private::Fields::<Self>(::core::marker::PhantomData),
+                    <Self as ::unified_core::__private::FieldValue<#set>>::EMPTINESS,
                     __reading,
                 )
             }
@@ -207,6 +208,7 @@ fn emit_enum(model: &Model<'_>, names: &[String]) -> TokenStream {
                 ::unified_core::__private::read_with(
                     __input,
                     ::unified_core::__private::Names(__NAMES),
+                    <Self as ::unified_core::__private::FieldValue<__S>>::EMPTINESS,
                     __reading,
                 )
             }
