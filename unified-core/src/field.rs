@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::message::Message;
 use crate::path::Path;
 use crate::provider::{ProviderSet, View};
-use crate::read::{Entries, Items, Reading, Scalar, Takes, read_parsed, read_with};
+use crate::read::{Entries, Items, Reading, Scalar, Takes, read_parsed};
 use crate::recorder::Recorder;
 use crate::report::Code;
 
@@ -49,7 +49,7 @@ pub trait FieldValue<S: ProviderSet> {
     /// Reads a value from JSON text and checks it in the same pass, recording what
     /// [`FieldValue::check`] (and, for a field, the field's rules) would record for the parsed
     /// value. The default parses the value into a `Value` and checks that; the types of this
-    /// crate and derived models read it without building one, through [`read_with`].
+    /// crate and derived models read it without building one, through [`crate::read_with`].
     fn read<'de, D: Deserializer<'de>, R: Recorder>(
         input: D,
         reading: Reading<'_, S, R>,
@@ -95,6 +95,25 @@ pub fn expect_type<R: Recorder>(
     ok
 }
 
+/// The [`FieldValue::read`] of a type whose JSON one [`crate::read::Accept`] describes, for use
+/// inside `impl<S: ProviderSet> FieldValue<S> for ..`.
+macro_rules! read_with_accept {
+    ($accept:expr) => {
+        #[inline]
+        fn read<'de, D: ::serde::Deserializer<'de>, R: $crate::recorder::Recorder>(
+            input: D,
+            reading: $crate::read::Reading<'_, S, R>,
+        ) -> Result<(), D::Error> {
+            $crate::read::read_with(
+                input,
+                $accept,
+                <Self as $crate::field::FieldValue<S>>::EMPTINESS,
+                reading,
+            )
+        }
+    };
+}
+
 /// Implements [`FieldValue`] for a type whose JSON value is a scalar that one predicate
 /// recognises.
 macro_rules! scalar_field_value {
@@ -130,22 +149,13 @@ macro_rules! scalar_field_value {
                 ::schemars::json_schema!($schema)
             }
 
-            #[inline]
-            fn read<'de, D: ::serde::Deserializer<'de>, R: $crate::recorder::Recorder>(
-                input: D,
-                reading: $crate::read::Reading<'_, S, R>,
-            ) -> Result<(), D::Error> {
-                $crate::read::read_with(
-                    input,
-                    $crate::read::Scalar::<$ty>(::core::marker::PhantomData),
-                    $emptiness,
-                    reading,
-                )
-            }
+            $crate::field::read_with_accept!($crate::read::Scalar::<$ty>(
+                ::core::marker::PhantomData
+            ));
         }
     };
 }
-pub(crate) use scalar_field_value;
+pub(crate) use {read_with_accept, scalar_field_value};
 
 /// Every float: a number type takes them all.
 pub(crate) fn any_float(_: f64) -> bool {
@@ -179,18 +189,7 @@ impl<S: ProviderSet> FieldValue<S> for Value {
         json_schema!({})
     }
 
-    #[inline]
-    fn read<'de, D: Deserializer<'de>, R: Recorder>(
-        input: D,
-        reading: Reading<'_, S, R>,
-    ) -> Result<(), D::Error> {
-        read_with(
-            input,
-            Scalar::<Value>(PhantomData),
-            <Self as FieldValue<S>>::EMPTINESS,
-            reading,
-        )
-    }
+    read_with_accept!(Scalar::<Value>(PhantomData));
 }
 
 impl<S: ProviderSet> crate::read::Accept<S> for Scalar<Value> {
@@ -268,17 +267,7 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
         json_schema!({ "type": "array", "items": T::schema(view) })
     }
 
-    fn read<'de, D: Deserializer<'de>, R: Recorder>(
-        input: D,
-        reading: Reading<'_, S, R>,
-    ) -> Result<(), D::Error> {
-        read_with(
-            input,
-            Items::<T>(PhantomData),
-            <Self as FieldValue<S>>::EMPTINESS,
-            reading,
-        )
-    }
+    read_with_accept!(Items::<T>(PhantomData));
 }
 
 /// Checks every value of a JSON object with `V`; shared by the map types.
@@ -314,17 +303,7 @@ impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
         json_schema!({ "type": "object" })
     }
 
-    fn read<'de, D: Deserializer<'de>, R: Recorder>(
-        input: D,
-        reading: Reading<'_, S, R>,
-    ) -> Result<(), D::Error> {
-        read_with(
-            input,
-            Entries::<Value>(PhantomData),
-            <Self as FieldValue<S>>::EMPTINESS,
-            reading,
-        )
-    }
+    read_with_accept!(Entries::<Value>(PhantomData));
 }
 
 impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H> {
@@ -337,17 +316,7 @@ impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H
         map_schema::<S, V>(view)
     }
 
-    fn read<'de, D: Deserializer<'de>, R: Recorder>(
-        input: D,
-        reading: Reading<'_, S, R>,
-    ) -> Result<(), D::Error> {
-        read_with(
-            input,
-            Entries::<V>(PhantomData),
-            <Self as FieldValue<S>>::EMPTINESS,
-            reading,
-        )
-    }
+    read_with_accept!(Entries::<V>(PhantomData));
 }
 
 impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
@@ -360,15 +329,5 @@ impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
         map_schema::<S, V>(view)
     }
 
-    fn read<'de, D: Deserializer<'de>, R: Recorder>(
-        input: D,
-        reading: Reading<'_, S, R>,
-    ) -> Result<(), D::Error> {
-        read_with(
-            input,
-            Entries::<V>(PhantomData),
-            <Self as FieldValue<S>>::EMPTINESS,
-            reading,
-        )
-    }
+    read_with_accept!(Entries::<V>(PhantomData));
 }
