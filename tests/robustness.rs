@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use unified_core::{Code, Part, View};
+use unified_core::{Code, Part, View, pointer_segments};
 use unified_models::providers::Set;
 use unified_tests::users_create;
 
@@ -60,10 +60,6 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-fn unescape(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
-}
-
 /// The pointer resolves, or for `required` its parent resolves to an object without that key.
 fn points_into(document: &Value, pointer: &str, code: Code) -> bool {
     if document.pointer(pointer).is_some() {
@@ -72,13 +68,16 @@ fn points_into(document: &Value, pointer: &str, code: Code) -> bool {
     if code != Code::Required {
         return false;
     }
-    let Some((parent, last)) = pointer.rsplit_once('/') else {
+    let (Some((parent, _)), Some(last)) = (
+        pointer.rsplit_once('/'),
+        pointer_segments(pointer).next_back(),
+    ) else {
         return false;
     };
     document
         .pointer(parent)
         .and_then(Value::as_object)
-        .is_some_and(|object| object.get(&unescape(last)).is_none_or(Value::is_null))
+        .is_some_and(|object| object.get(last.as_ref()).is_none_or(Value::is_null))
 }
 
 proptest! {

@@ -82,7 +82,7 @@ pub use message::Message;
 pub use model::{FieldCoverage, UnifiedModel, parse_json};
 pub use object::{AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel};
 pub use operation::{Operation, Part, Registry};
-pub use path::Path;
+pub use path::{Path, pointer_segments};
 pub use provider::{MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View};
 pub use query::{QueryError, parse_query, query_to_json};
 pub use query_writer::write_query;

@@ -2,6 +2,7 @@
 //! turned into a JSON pointer only when an error is recorded, so a valid body allocates nothing.
 
 use core::fmt::Write;
+use std::borrow::Cow;
 
 /// A location in a JSON document, built while the validator descends.
 #[derive(Clone, Copy, Debug)]
@@ -61,9 +62,25 @@ impl<'a> Path<'a> {
     }
 }
 
+/// The segments of an RFC 6901 JSON pointer, unescaped (`~1` is `/`, `~0` is `~`); none for the
+/// root `""`. The inverse of the escaping [`Path`] writes.
+pub fn pointer_segments(pointer: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> {
+    let segments = pointer
+        .strip_prefix('/')
+        .into_iter()
+        .flat_map(|rest| rest.split('/'));
+    segments.map(|segment| {
+        if segment.contains('~') {
+            Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+        } else {
+            Cow::Borrowed(segment)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Path;
+    use super::{Path, pointer_segments};
 
     #[test]
     fn pointers_escape_tilde_and_slash() {
@@ -74,5 +91,17 @@ mod tests {
         assert_eq!(root.to_pointer(), "");
         assert_eq!(first.to_pointer(), "/emails/0");
         assert_eq!(odd.to_pointer(), "/emails/0/a~1b~0c");
+    }
+
+    #[test]
+    fn segments_undo_the_escaping() {
+        let root = Path::Root;
+        let odd = root.key("a/b~c");
+        let tricky = odd.key("~1");
+        let pointer = tricky.to_pointer();
+        let segments: Vec<_> = pointer_segments(&pointer).collect();
+        assert_eq!(segments, ["a/b~c", "~1"]);
+        assert_eq!(pointer_segments("").count(), 0);
+        assert_eq!(pointer_segments("/").collect::<Vec<_>>(), [""]);
     }
 }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use serde::{Serialize, Serializer};
 
 use crate::message::Message;
-use crate::path::Path;
+use crate::path::{Path, pointer_segments};
 
 /// The kind of a violation; its snake_case name is the stable, machine-readable code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -194,15 +194,7 @@ impl Report {
 
 /// The last segment of a JSON pointer, unescaped (`""` for the root).
 fn last_key(pointer: &str) -> Cow<'_, str> {
-    let segment = pointer
-        .bytes()
-        .rposition(|byte| byte == b'/')
-        .map_or("", |slash| &pointer[slash + 1..]);
-    if segment.bytes().any(|byte| byte == b'~') {
-        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
-    } else {
-        Cow::Borrowed(segment)
-    }
+    pointer_segments(pointer).next_back().unwrap_or_default()
 }
 
 impl PartialEq for Report {

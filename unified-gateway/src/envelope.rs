@@ -5,7 +5,7 @@
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
-use unified_core::{Code, Part, ValidationError};
+use unified_core::{Code, Part, ValidationError, pointer_segments};
 
 /// An error answer: a status, a message and any further members of the envelope.
 #[derive(Debug)]
@@ -98,12 +98,7 @@ impl IntoResponse for ApiError {
 
 /// A JSON pointer as a field name: `/emails/0/email` is `emails.0.email`.
 fn field_name(pointer: &str) -> String {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
-        .collect::<Vec<_>>()
-        .join(".")
+    pointer_segments(pointer).collect::<Vec<_>>().join(".")
 }
 
 fn shown(pointer: &str) -> String {
