@@ -38,16 +38,21 @@ pub struct Reading<'a, S: 'static, R> {
     pub nullable: bool,
 }
 
-impl<S: ProviderSet, R: Recorder> Reading<'_, S, R> {
-    /// The reading of a value below this one, at `at`: an item, not a field.
-    fn below<'b>(&'b mut self, at: &'b Path<'b>) -> Reading<'b, S, R> {
+impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
+    /// The reading of a value that is not a field's (the document, a list item, a map value).
+    pub fn item(view: View<S>, at: &'a Path<'a>, recorder: &'a mut R) -> Self {
         Reading {
-            view: self.view,
+            view,
             at,
-            recorder: &mut *self.recorder,
+            recorder,
             field: None,
             nullable: false,
         }
+    }
+
+    /// The reading of a value below this one, at `at`: an item, not a field.
+    fn below<'b>(&'b mut self, at: &'b Path<'b>) -> Reading<'b, S, R> {
+        Reading::item(self.view, at, &mut *self.recorder)
     }
 
     fn wrong_type(&mut self, expected: &'static str, found: &'static str) {
@@ -117,8 +122,8 @@ pub enum Takes {
 impl Takes {
     /// Whether a value of kind `found` is taken.
     #[inline]
-    const fn takes(self, found: Takes) -> bool {
-        matches!(self, Takes::Any) || self as u8 == found as u8
+    fn takes(self, found: Takes) -> bool {
+        self == Takes::Any || self == found
     }
 }
 
@@ -428,13 +433,7 @@ impl<S: ProviderSet, V: FieldValue<S>> Accept<S> for Entries<V> {
         let view = reading.view;
         each_entry(&mut entries, reading, |entries, _, at, recorder| {
             entries.next_value_seed(ReadSeed::<S, R, V> {
-                reading: Reading {
-                    view,
-                    at,
-                    recorder,
-                    field: None,
-                    nullable: false,
-                },
+                reading: Reading::item(view, at, recorder),
                 ty: PhantomData,
             })
         })
@@ -644,16 +643,7 @@ pub(crate) fn read_document<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
     recorder: &mut R,
 ) -> Result<(), serde_json::Error> {
     let mut input = serde_json::Deserializer::from_slice(text);
-    T::read(
-        &mut input,
-        Reading {
-            view,
-            at: &Path::Root,
-            recorder,
-            field: None,
-            nullable: false,
-        },
-    )?;
+    T::read(&mut input, Reading::item(view, &Path::Root, recorder))?;
     input.end()
 }
 
