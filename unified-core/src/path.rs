@@ -62,20 +62,33 @@ impl<'a> Path<'a> {
     }
 }
 
-/// The segments of an RFC 6901 JSON pointer, unescaped (`~1` is `/`, `~0` is `~`); none for the
-/// root `""`. The inverse of the escaping [`Path`] writes.
+/// The segments of an RFC 6901 JSON pointer, unescaped; none for the root `""`. The inverse of
+/// the escaping [`Path`] writes.
 pub fn pointer_segments(pointer: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> {
     let segments = pointer
         .strip_prefix('/')
         .into_iter()
         .flat_map(|rest| rest.split('/'));
-    segments.map(|segment| {
-        if segment.contains('~') {
-            Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
-        } else {
-            Cow::Borrowed(segment)
-        }
-    })
+    segments.map(unescape_segment)
+}
+
+/// The last segment of a JSON pointer, unescaped (`""` for the root). Found from the end, as the
+/// report's "did you mean" needs only the unknown key.
+pub(crate) fn last_segment(pointer: &str) -> Cow<'_, str> {
+    let segment = pointer
+        .bytes()
+        .rposition(|byte| byte == b'/')
+        .map_or("", |slash| &pointer[slash + 1..]);
+    unescape_segment(segment)
+}
+
+/// One pointer segment unescaped: `~1` is `/`, `~0` is `~`.
+fn unescape_segment(segment: &str) -> Cow<'_, str> {
+    if segment.bytes().any(|byte| byte == b'~') {
+        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(segment)
+    }
 }
 
 #[cfg(test)]
@@ -103,5 +116,7 @@ mod tests {
         assert_eq!(segments, ["a/b~c", "~1"]);
         assert_eq!(pointer_segments("").count(), 0);
         assert_eq!(pointer_segments("/").collect::<Vec<_>>(), [""]);
+        assert_eq!(super::last_segment(&pointer), "~1");
+        assert_eq!(super::last_segment(""), "");
     }
 }

@@ -2,13 +2,12 @@
 //! pointer and a message for people.
 
 use core::fmt;
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
 use crate::message::Message;
-use crate::path::{Path, pointer_segments};
+use crate::path::{Path, last_segment};
 
 /// The kind of a violation; its snake_case name is the stable, machine-readable code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -179,7 +178,7 @@ impl Report {
                 .map(|((pointer, code), violation)| ValidationError {
                     pointer: pointer.to_owned(),
                     code,
-                    message: violation.message.render(&last_key(pointer)),
+                    message: violation.message.render(&last_segment(pointer)),
                 })
                 .collect()
         })
@@ -190,11 +189,6 @@ impl Report {
         self.errors();
         self.rendered.take().unwrap_or_default()
     }
-}
-
-/// The last segment of a JSON pointer, unescaped (`""` for the root).
-fn last_key(pointer: &str) -> Cow<'_, str> {
-    pointer_segments(pointer).next_back().unwrap_or_default()
 }
 
 impl PartialEq for Report {
@@ -234,9 +228,10 @@ impl fmt::Display for Report {
 
 #[cfg(test)]
 mod tests {
-    use super::{Report, last_key};
+    use super::Report;
     use crate::message::Message;
     use crate::path::Path;
+    use crate::path::last_segment;
     use crate::report::{Code, ValidationError};
 
     #[test]
@@ -274,9 +269,9 @@ mod tests {
 
     #[test]
     fn last_key_unescapes() {
-        assert_eq!(last_key(""), "");
-        assert_eq!(last_key("/emails/0"), "0");
-        assert_eq!(last_key("/a~1b~0c"), "a/b~c");
-        assert_eq!(last_key("/x/~01"), "~1");
+        assert_eq!(last_segment(""), "");
+        assert_eq!(last_segment("/emails/0"), "0");
+        assert_eq!(last_segment("/a~1b~0c"), "a/b~c");
+        assert_eq!(last_segment("/x/~01"), "~1");
     }
 }
