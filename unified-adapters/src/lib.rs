@@ -3,6 +3,7 @@
 //! the one place they are registered.
 
 mod dixa;
+mod mismatch;
 mod people;
 mod pivotal_tracker;
 mod qualtrics_corexm;

@@ -1,31 +1,39 @@
 //! Typed reading and writing around an adapter: the validated unified JSON into the model's
 //! struct, the provider's answer into a struct of its native shape, a unified struct back to JSON.
+//! Every failure is told as a [`Mismatch`]: where and what kind, never a value.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use unified_core::{AdapterError, Code, NativeResponse, Part, ValidationError};
 
+use crate::mismatch::{self, Mismatch};
+
 /// The request body as the model's struct. A validated body always reads; a failure is
-/// reported as a client error at the body's root rather than a panic.
+/// reported as a client error at the pointer where reading stopped rather than a panic.
 pub fn body<T: DeserializeOwned>(body: &Value) -> Result<T, AdapterError> {
-    T::deserialize(body).map_err(|error| AdapterError::Request {
-        part: Part::Body,
-        error: ValidationError::new("", Code::Type, format!("cannot be read: {error}")),
-    })
+    request(Part::Body, body)
 }
 
 /// The query parameters as the model's struct.
 pub fn query<T: DeserializeOwned>(query: &Value) -> Result<T, AdapterError> {
-    T::deserialize(query).map_err(|error| AdapterError::Request {
-        part: Part::Query,
-        error: ValidationError::new("", Code::Type, format!("cannot be read: {error}")),
+    request(Part::Query, query)
+}
+
+fn request<T: DeserializeOwned>(part: Part, document: &Value) -> Result<T, AdapterError> {
+    mismatch::read(document).map_err(|mismatch: Mismatch| AdapterError::Request {
+        part,
+        error: ValidationError::new(
+            mismatch.pointer.clone(),
+            Code::Type,
+            format!("cannot be read: {}", mismatch.describe()),
+        ),
     })
 }
 
 /// The provider's answer in its native shape.
 pub fn native<T: DeserializeOwned>(native: &NativeResponse) -> Result<T, AdapterError> {
-    T::deserialize(&native.body).map_err(|error| AdapterError::Response(error.to_string()))
+    mismatch::read(&native.body).map_err(|mismatch| AdapterError::Response(mismatch.to_string()))
 }
 
 /// A unified struct as a JSON object.
@@ -33,9 +41,12 @@ pub fn unified<T: Serialize>(value: &T) -> Result<Map<String, Value>, AdapterErr
     match serde_json::to_value(value) {
         Ok(Value::Object(object)) => Ok(object),
         Ok(other) => Err(AdapterError::Response(format!(
-            "the unified response is not an object: {other}"
+            "the unified record is {}, not an object",
+            unified_core::json_type_name(&other)
         ))),
-        Err(error) => Err(AdapterError::Response(error.to_string())),
+        Err(_) => Err(AdapterError::Response(
+            "the unified record could not be written as JSON".to_owned(),
+        )),
     }
 }
 

@@ -150,7 +150,9 @@ pub enum AdapterError {
         /// The violation.
         error: ValidationError,
     },
-    /// The provider's answer is not what the adapter can read.
+    /// The provider's answer is not what the adapter can read: where and how it differs. The
+    /// description never quotes the answer, which may echo a credential or a password; it
+    /// reaches the client's error message and the log.
     Response(String),
 }
 

@@ -10,11 +10,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use unified_core::{Adapters, Registry};
+use unified_core::{Adapters, Provider, Registry};
 use unified_models::providers;
 
 use crate::config::GatewayConfig;
-use crate::dispatch::Dispatcher;
+use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
+use crate::drain::drain_unread_body;
 use crate::envelope::ApiError;
 use crate::error::SetupError;
 use crate::routes;
@@ -30,6 +31,7 @@ pub(crate) struct Inner {
     pub store: Store,
     pub registry: Registry<providers::Set>,
     pub adapters: Adapters<providers::Set>,
+    pub auth_headers: Vec<(Provider<providers::Set>, AuthHeader)>,
     pub dispatcher: Dispatcher,
     pub config: GatewayConfig,
 }
@@ -37,12 +39,16 @@ pub(crate) struct Inner {
 impl Gateway {
     /// A gateway over `store` serving the shipped models through the shipped adapters.
     pub fn new(store: Store, config: GatewayConfig) -> Result<Gateway, SetupError> {
-        let dispatcher = Dispatcher::new(config.provider_timeout).map_err(SetupError::new)?;
+        let dispatcher = Dispatcher::new(config.provider_timeout, config.provider_answer_limit)
+            .map_err(SetupError::new)?;
+        let adapters = unified_adapters::adapters();
+        let auth_headers = auth_headers(&adapters)?;
         Ok(Gateway {
             inner: Arc::new(Inner {
                 store,
                 registry: unified_models::registry(),
-                adapters: unified_adapters::adapters(),
+                adapters,
+                auth_headers,
                 dispatcher,
                 config,
             }),
@@ -64,19 +70,31 @@ impl Gateway {
             )
             .fallback(not_found)
             .method_not_allowed_fallback(method_not_allowed)
+            .layer(middleware::from_fn_with_state(
+                self.clone(),
+                drain_unread_body,
+            ))
             .layer(middleware::from_fn(log_request))
             .with_state(self.clone())
     }
 
-    /// Serves on `listener` until `shutdown` completes.
+    /// Serves on `listener` until `shutdown` completes, within the limits of the
+    /// [`GatewayConfig`]; then stops accepting, lets the requests in flight finish, and returns.
     pub async fn serve(
         &self,
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(listener, self.router())
-            .with_graceful_shutdown(shutdown)
-            .await
+        crate::server::serve(self.router(), listener, self.inner.config.clone(), shutdown).await
+    }
+
+    /// The checked credential header of `provider`'s adapter.
+    pub(crate) fn auth_header(&self, provider: Provider<providers::Set>) -> Option<&AuthHeader> {
+        self.inner
+            .auth_headers
+            .iter()
+            .find(|(of, _)| *of == provider)
+            .map(|(_, header)| header)
     }
 
     /// The environment of the request's bearer token, or 401.

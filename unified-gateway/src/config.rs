@@ -2,21 +2,42 @@
 
 use std::time::Duration;
 
-/// How the gateway behaves; [`GatewayConfig::default`] is what `unified serve` uses.
+/// How the gateway behaves; [`GatewayConfig::default`] is what `unified serve` uses. Every
+/// field can be set on a default value (`config.max_connections = 64`).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct GatewayConfig {
-    /// How long a provider may take to answer before the call is a 504.
+    /// How long a provider may take to answer (its whole answer) before the call is a 504.
     pub provider_timeout: Duration,
+    /// The largest provider answer read, in bytes; a larger one is a 502 and the connection to
+    /// the provider is dropped.
+    pub provider_answer_limit: usize,
     /// The largest request body accepted, in bytes; larger ones are a 413.
     pub body_limit: usize,
+    /// How long a client may take to send a request's headers, counted from its first byte.
+    /// A client that is slower is disconnected.
+    pub header_timeout: Duration,
+    /// How long a client may take to send a request's body once its headers are in; a slower
+    /// one gets a 408 and is disconnected.
+    pub body_timeout: Duration,
+    /// How long a connection may stay open with no request on it (before the first, or between
+    /// two on a kept-alive connection) before it is closed.
+    pub idle_timeout: Duration,
+    /// How many client connections are served at once; further ones wait to be accepted.
+    /// Keep it below the process's open-file limit.
+    pub max_connections: usize,
 }
 
 impl Default for GatewayConfig {
     fn default() -> Self {
         GatewayConfig {
             provider_timeout: Duration::from_secs(30),
+            provider_answer_limit: 10 * 1024 * 1024,
             body_limit: 1024 * 1024,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(60),
+            max_connections: 512,
         }
     }
 }

@@ -1,50 +1,108 @@
 //! Sends an adapter's native request to the account's provider and reads the answer. One
-//! attempt only: a create is never retried, since a retry could create the user twice.
+//! attempt only: a create is never retried, since a retry could create the user twice. The
+//! answer is read up to a limit; past it the connection is dropped.
 
 use std::time::Duration;
 
 use reqwest::header::{HeaderName, HeaderValue};
 use serde_json::Value;
-use unified_core::{AuthScheme, NativeRequest, NativeResponse, Secret};
+use unified_core::{
+    Adapters, AuthScheme, NativeRequest, NativeResponse, Provider, ProviderSet, Secret,
+};
+
+use crate::error::SetupError;
 
 /// Why no answer came back.
 #[derive(Debug)]
 pub enum DispatchError {
     /// The provider did not answer within the timeout.
     Timeout,
+    /// The provider's answer is larger than the limit.
+    TooLarge,
     /// The provider could not be reached, or the request could not be made.
     Unreachable(String),
+}
+
+/// How an adapter presents the account's credential, its header name checked once when the
+/// gateway is built rather than on each request.
+#[derive(Clone, Debug)]
+pub struct AuthHeader {
+    name: HeaderName,
+    prefix: &'static str,
+}
+
+impl AuthHeader {
+    /// The checked header of `scheme`.
+    pub fn of(scheme: AuthScheme) -> Result<AuthHeader, String> {
+        match scheme {
+            AuthScheme::Header { name, prefix } => {
+                let name = HeaderName::from_bytes(name.as_bytes())
+                    .map_err(|_| format!("`{name}` is not a valid HTTP header name"))?;
+                if HeaderValue::from_str(prefix).is_err() {
+                    return Err("its prefix cannot be sent in a header".to_owned());
+                }
+                Ok(AuthHeader { name, prefix })
+            }
+            _ => Err("its authentication scheme is not one this gateway knows".to_owned()),
+        }
+    }
+}
+
+/// The checked auth header of every adapter, by provider; an adapter whose header cannot be
+/// sent is a setup error naming it.
+pub fn auth_headers<S: ProviderSet>(
+    adapters: &Adapters<S>,
+) -> Result<Vec<(Provider<S>, AuthHeader)>, SetupError> {
+    adapters
+        .iter()
+        .map(|adapter| {
+            let provider = adapter.provider();
+            AuthHeader::of(adapter.auth())
+                .map(|header| (provider, header))
+                .map_err(|why| {
+                    SetupError::new(format!(
+                        "the {} adapter's credential header: {why}",
+                        provider.name()
+                    ))
+                })
+        })
+        .collect()
 }
 
 /// The HTTP client every dispatch shares.
 #[derive(Clone, Debug)]
 pub struct Dispatcher {
     client: reqwest::Client,
+    answer_limit: usize,
 }
 
 impl Dispatcher {
-    /// A client that gives up on a provider after `timeout` and follows no redirects (a
-    /// redirected `POST` would be replayed as something else).
-    pub fn new(timeout: Duration) -> Result<Dispatcher, String> {
+    /// A client that gives up on a provider after `timeout`, reads at most `answer_limit` bytes
+    /// of an answer and follows no redirects (a redirected `POST` would be replayed as
+    /// something else).
+    pub fn new(timeout: Duration, answer_limit: usize) -> Result<Dispatcher, String> {
         reqwest::Client::builder()
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("unified-gateway/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map(|client| Dispatcher { client })
+            .map(|client| Dispatcher {
+                client,
+                answer_limit,
+            })
             .map_err(|error| format!("cannot build the HTTP client: {error}"))
     }
 
-    /// Sends `request` below `base_url` with `credential` presented as `auth` says.
+    /// Sends `request` below `base_url` with `credential` presented in `auth`.
     pub async fn send(
         &self,
         base_url: &str,
         request: &NativeRequest,
-        auth: AuthScheme,
+        auth: &AuthHeader,
         credential: &Secret,
     ) -> Result<NativeResponse, DispatchError> {
         let mut url = reqwest::Url::parse(&format!("{base_url}{}", request.path))
-            .map_err(|error| DispatchError::Unreachable(format!("bad provider URL: {error}")))?;
+            .map_err(|_| DispatchError::Unreachable("the provider URL is not valid".to_owned()))?;
         if !request.query.is_empty() {
             url.query_pairs_mut().extend_pairs(&request.query);
         }
@@ -57,20 +115,33 @@ impl Dispatcher {
         for (name, value) in &request.headers {
             builder = builder.header(*name, value);
         }
-        let (name, value) = auth.header(credential);
-        let mut value = HeaderValue::from_str(value.expose()).map_err(|_| {
+        let mut value = HeaderValue::from_str(&format!("{}{}", auth.prefix, credential.expose()))
+            .map_err(|_| {
             DispatchError::Unreachable("the credential cannot be sent in a header".to_owned())
         })?;
         value.set_sensitive(true);
-        builder = builder.header(HeaderName::from_static(name), value);
+        builder = builder.header(auth.name.clone(), value);
         if let Some(body) = &request.body {
             builder = builder
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(body.to_string());
         }
-        let response = builder.send().await.map_err(classify)?;
+        let mut response = builder.send().await.map_err(classify)?;
         let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(classify)?;
+        if response
+            .content_length()
+            .is_some_and(|length| length > self.answer_limit as u64)
+        {
+            return Err(DispatchError::TooLarge);
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(classify)? {
+            if bytes.len() + chunk.len() > self.answer_limit {
+                // Dropping the unread answer closes the connection to the provider.
+                return Err(DispatchError::TooLarge);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
         let body = serde_json::from_slice(&bytes)
             .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
         Ok(NativeResponse { status, body })
@@ -91,5 +162,66 @@ fn classify(error: reqwest::Error) -> DispatchError {
             source = cause.source();
         }
         DispatchError::Unreachable(message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use unified_core::{Adapter, AdapterError, Call, NativeResponse};
+
+    use super::*;
+
+    unified_core::providers! {
+        /// Providers with adapters to check.
+        pub mod test_providers {
+            good => "Good",
+            bad => "Bad",
+        }
+    }
+
+    /// The adapter of one provider whose credential header is the second string.
+    struct Presenting(Provider<test_providers::Set>, &'static str);
+
+    impl Adapter<test_providers::Set> for Presenting {
+        fn provider(&self) -> Provider<test_providers::Set> {
+            self.0
+        }
+        fn auth(&self) -> AuthScheme {
+            AuthScheme::Header {
+                name: self.1,
+                prefix: "Token ",
+            }
+        }
+        fn operations(&self) -> &'static [(&'static str, &'static str)] {
+            &[]
+        }
+        fn native_request(&self, _: &Call<'_>) -> Result<NativeRequest, AdapterError> {
+            unreachable!("not dispatched")
+        }
+        fn unified_response(
+            &self,
+            _: &Call<'_>,
+            _: &NativeResponse,
+        ) -> Result<serde_json::Map<String, Value>, AdapterError> {
+            unreachable!("not dispatched")
+        }
+    }
+
+    #[test]
+    fn header_names_are_checked_when_the_adapters_are_listed() {
+        let good = test_providers::good;
+        let fine = Adapters::new(vec![Box::new(Presenting(good, "X-Api-Token"))]);
+        let headers = auth_headers(&fine).unwrap();
+        assert_eq!(headers[0].1.name.as_str(), "x-api-token");
+
+        let broken = Adapters::new(vec![
+            Box::new(Presenting(good, "X-Api-Token")),
+            Box::new(Presenting(test_providers::bad, "X Api Token")),
+        ]);
+        let error = auth_headers(&broken).unwrap_err().to_string();
+        assert!(
+            error.contains("Bad adapter") && error.contains("not a valid HTTP header name"),
+            "{error}"
+        );
     }
 }

@@ -13,6 +13,7 @@ pub struct ApiError {
     status: StatusCode,
     message: String,
     extra: Map<String, Value>,
+    close: bool,
 }
 
 impl ApiError {
@@ -22,7 +23,21 @@ impl ApiError {
             status,
             message: message.into(),
             extra: Map::new(),
+            close: false,
         }
+    }
+
+    /// The same error, answered with `Connection: close` (the rest of the request will not be
+    /// read, so the connection cannot carry another one).
+    pub fn closing(mut self) -> Self {
+        self.close = true;
+        self
+    }
+
+    /// The message (for tests and logs).
+    #[cfg(test)]
+    pub fn message(&self) -> &str {
+        &self.message
     }
 
     /// Adds a member to the envelope.
@@ -54,10 +69,13 @@ impl ApiError {
         };
         let count = errors.len();
         let message = match errors.first() {
+            Some((part, first)) if count == 1 && first.pointer.is_empty() => {
+                format!("invalid {part}: {}", first.message)
+            }
             Some((part, first)) if count == 1 => {
                 format!(
-                    "invalid {part}: {} {}",
-                    shown(&first.pointer),
+                    "invalid {part}: `{}` {}",
+                    field_name(&first.pointer),
                     first.message
                 )
             }
@@ -86,6 +104,12 @@ impl IntoResponse for ApiError {
         body.insert("message".into(), json!(self.message));
         body.extend(self.extra);
         let mut response = (self.status, axum::Json(Value::Object(body))).into_response();
+        if self.close {
+            response.headers_mut().insert(
+                header::CONNECTION,
+                header::HeaderValue::from_static("close"),
+            );
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -101,14 +125,6 @@ fn field_name(pointer: &str) -> String {
     pointer_segments(pointer).collect::<Vec<_>>().join(".")
 }
 
-fn shown(pointer: &str) -> String {
-    if pointer.is_empty() {
-        "the document".to_owned()
-    } else {
-        format!("`{}`", field_name(pointer))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +135,21 @@ mod tests {
         assert_eq!(field_name("/emails/0/email"), "emails.0.email");
         assert_eq!(field_name("/a~1b~0c"), "a/b~c");
         assert_eq!(field_name(""), "");
+    }
+
+    #[test]
+    fn one_violation_reads_as_a_sentence() {
+        let malformed = ValidationError::new("", Code::Json, "malformed JSON: EOF at line 1");
+        let error = ApiError::invalid(&[(Part::Body, malformed)]);
+        assert_eq!(
+            error.message(),
+            "invalid body: malformed JSON: EOF at line 1"
+        );
+        let missing = ValidationError::new("/emails/0/email", Code::Required, "is required");
+        let error = ApiError::invalid(&[(Part::Body, missing)]);
+        assert_eq!(
+            error.message(),
+            "invalid body: `emails.0.email` is required"
+        );
     }
 }

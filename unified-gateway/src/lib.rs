@@ -6,14 +6,17 @@
 mod app;
 mod config;
 mod dispatch;
+mod drain;
 mod envelope;
 mod error;
 mod migrations;
 mod routes;
 mod scrub;
+mod server;
 mod shaping;
 mod store;
 mod vault;
+mod watched;
 
 pub use app::Gateway;
 pub use config::GatewayConfig;

@@ -39,7 +39,8 @@ impl Scrubber {
         }
     }
 
-    fn scrub_text(&self, mut text: String) -> String {
+    /// `text` with every secret replaced by [`REDACTED`].
+    pub fn scrub_text(&self, mut text: String) -> String {
         for secret in &self.secrets {
             if text.contains(secret.expose()) {
                 text = text.replace(secret.expose(), REDACTED);

@@ -2,6 +2,8 @@
 //! the integrated account's provider, and only then dispatch through the provider's adapter and
 //! shape its answer.
 
+use std::time::Duration;
+
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
@@ -54,7 +56,8 @@ async fn answer(
         )
     })?;
     check_json_content_type(&parts.headers)?;
-    let bytes = read_body(body, gateway.inner.config.body_limit).await?;
+    let config = &gateway.inner.config;
+    let bytes = read_body(body, config.body_limit, config.body_timeout).await?;
 
     let raw_query = parts.uri.query().unwrap_or("");
     let query = operation
@@ -121,15 +124,16 @@ async fn dispatch(
     // The body is valid for the provider, so the unified schema describes every field in it.
     let body_schema = operation.unified_schema(Part::Body).as_value();
     let scrubber = Scrubber::new(&account.credential, call.body, body_schema);
+    let auth = gateway.auth_header(provider).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_IMPLEMENTED,
+            format!("this gateway has no adapter for {} yet", provider.name()),
+        )
+    })?;
     let native = gateway
         .inner
         .dispatcher
-        .send(
-            &account.base_url,
-            &request,
-            adapter.auth(),
-            &account.credential,
-        )
+        .send(&account.base_url, &request, auth, &account.credential)
         .await;
     tracing::info!(
         provider = provider.id(),
@@ -142,7 +146,20 @@ async fn dispatch(
     let native = native.map_err(|error| match error {
         DispatchError::Timeout => ApiError::new(
             StatusCode::GATEWAY_TIMEOUT,
-            format!("{} did not answer in time", provider.name()),
+            format!(
+                "{} did not answer in time; it may still have created the record",
+                provider.name()
+            ),
+        )
+        .with("truto_is_remote_error", json!(true)),
+        DispatchError::TooLarge => ApiError::new(
+            StatusCode::BAD_GATEWAY,
+            format!(
+                "{}'s answer is larger than this gateway's limit of {} bytes, so it was not \
+                 read; the record may have been created",
+                provider.name(),
+                gateway.inner.config.provider_answer_limit
+            ),
         )
         .with("truto_is_remote_error", json!(true)),
         DispatchError::Unreachable(why) => ApiError::new(
@@ -167,12 +184,17 @@ async fn dispatch(
     }
     if shape.format == Format::Raw {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+        if forbids_content(status) {
+            return Ok(status.into_response());
+        }
         return Ok((status, axum::Json(scrubber.scrub(native.body))).into_response());
     }
     let record = match adapter.unified_response(call, &native) {
         Ok(record) => record,
         Err(error) => {
-            tracing::warn!(provider = provider.id(), %error, "answer not mapped");
+            // The adapter describes without quoting; scrubbing as well costs nothing here.
+            let error = scrubber.scrub_text(error.to_string());
+            tracing::warn!(provider = provider.id(), error, "answer not mapped");
             // The provider has created the record: hand over everything it said.
             return Err(ApiError::new(
                 StatusCode::BAD_GATEWAY,
@@ -272,20 +294,35 @@ fn check_json_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
-/// The whole body, or 413 once it passes `limit` bytes.
-async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
-    let too_large = || {
-        ApiError::new(
+/// The whole body; 413 once it passes `limit` bytes, 408 when it has not all arrived within
+/// `timeout`.
+async fn read_body(body: Body, limit: usize, timeout: Duration) -> Result<bytes::Bytes, ApiError> {
+    let read = tokio::time::timeout(timeout, Limited::new(body, limit).collect()).await;
+    match read {
+        Ok(Ok(collected)) => Ok(collected.to_bytes()),
+        Ok(Err(error)) if error.downcast_ref::<LengthLimitError>().is_some() => Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("the body is larger than {limit} bytes"),
-        )
-    };
-    match Limited::new(body, limit).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => Err(too_large()),
-        Err(_) => Err(ApiError::new(
+        )),
+        Ok(Err(_)) => Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "the body could not be read",
         )),
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "the body did not arrive within {} seconds",
+                timeout.as_secs_f64()
+            ),
+        )
+        .closing()),
     }
+}
+
+/// Statuses whose answers carry no content (RFC 9110: 204, 205 and 304).
+fn forbids_content(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::NO_CONTENT | StatusCode::RESET_CONTENT | StatusCode::NOT_MODIFIED
+    ) || status.is_informational()
 }
