@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -60,6 +61,16 @@ pub enum Mode {
     Slow(Duration),
     /// A success whose body is not what the provider documents.
     Garbled,
+    /// A success whose body quotes the credential it was sent: `{"data": "key <credential>"}`.
+    EchoCredential,
+    /// A success as plain text that repeats the native body it was sent.
+    EchoText,
+    /// A success of this many bytes of text, with a `Content-Length` or chunked.
+    Huge { bytes: usize, chunked: bool },
+    /// Promises a body, sends a few bytes of it, then closes the connection.
+    CloseMidAnswer,
+    /// `204 No Content`.
+    NoContent,
 }
 
 /// One call as the fake saw it.
@@ -129,8 +140,9 @@ impl Fake {
         });
         let presented = headers
             .get(self.kind.auth_header())
-            .and_then(|v| v.to_str().ok());
-        if presented != Some(self.kind.credential()) {
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        if presented.as_deref() != Some(self.kind.credential()) {
             return Some(
                 (
                     StatusCode::UNAUTHORIZED,
@@ -162,7 +174,62 @@ impl Fake {
             Mode::Garbled => {
                 Some((StatusCode::CREATED, axum::Json(json!({"unexpected": true}))).into_response())
             }
+            Mode::EchoCredential => {
+                let presented = presented.unwrap_or_default();
+                let answer = json!({"data": format!("key {presented}")});
+                Some((StatusCode::CREATED, axum::Json(answer)).into_response())
+            }
+            Mode::EchoText => Some((StatusCode::OK, body.to_string()).into_response()),
+            Mode::Huge { bytes, chunked } => Some(huge(bytes, chunked)),
+            Mode::CloseMidAnswer => Some(
+                Response::builder()
+                    .status(StatusCode::CREATED)
+                    .header("content-type", "application/json")
+                    .header("content-length", "1000")
+                    .body(Body::from_stream(futures_stream(vec![
+                        Ok(Bytes::from_static(b"{\"data\": {")),
+                        Err(std::io::Error::other("the provider went away")),
+                    ])))
+                    .unwrap(),
+            ),
+            Mode::NoContent => Some(StatusCode::NO_CONTENT.into_response()),
         }
+    }
+}
+
+/// A text answer of `bytes` bytes, sent in 64 KiB pieces.
+fn huge(bytes: usize, chunked: bool) -> Response {
+    const PIECE: usize = 64 * 1024;
+    let pieces: Vec<Result<Bytes, std::io::Error>> = (0..bytes.div_ceil(PIECE))
+        .map(|index| Ok(Bytes::from(vec![b'x'; PIECE.min(bytes - index * PIECE)])))
+        .collect();
+    let mut answer = Response::builder()
+        .status(StatusCode::OK)
+        .header("content-type", "text/plain");
+    if !chunked {
+        answer = answer.header("content-length", bytes.to_string());
+    }
+    answer
+        .body(Body::from_stream(futures_stream(pieces)))
+        .unwrap()
+}
+
+/// A stream of these items, one after the other.
+fn futures_stream(
+    items: Vec<Result<Bytes, std::io::Error>>,
+) -> impl futures_core::Stream<Item = Result<Bytes, std::io::Error>> + Send {
+    Items(items.into_iter())
+}
+
+struct Items(std::vec::IntoIter<Result<Bytes, std::io::Error>>);
+
+impl futures_core::Stream for Items {
+    type Item = Result<Bytes, std::io::Error>;
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::task::Poll::Ready(self.0.next())
     }
 }
 

@@ -53,6 +53,8 @@ pub struct Harness {
     /// A Dixa account of the other environment.
     pub foreign_account: String,
     pub client: reqwest::Client,
+    /// The gateway's address (`127.0.0.1:port`).
+    pub addr: std::net::SocketAddr,
     pub gateway: Gateway,
     _dir: tempfile::TempDir,
 }
@@ -71,6 +73,10 @@ impl Harness {
     }
 
     pub async fn with_timeout(timeout: Duration) -> Harness {
+        Harness::with_config(GatewayConfig::default().with_provider_timeout(timeout)).await
+    }
+
+    pub async fn with_config(config: GatewayConfig) -> Harness {
         log_buffer();
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("gateway.db")).unwrap();
@@ -97,13 +103,10 @@ impl Harness {
                 &Secret::new(Kind::Dixa.credential()),
             )
             .unwrap();
-        let gateway = Gateway::new(
-            store,
-            GatewayConfig::default().with_provider_timeout(timeout),
-        )
-        .unwrap();
+        let gateway = Gateway::new(store, config).unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
+        let addr = listener.local_addr().unwrap();
+        let base = format!("http://{addr}");
         let serving = gateway.clone();
         tokio::spawn(async move { serving.serve(listener, std::future::pending()).await });
         Harness {
@@ -114,6 +117,7 @@ impl Harness {
             accounts,
             foreign_account,
             client: reqwest::Client::new(),
+            addr,
             gateway,
             _dir: dir,
         }

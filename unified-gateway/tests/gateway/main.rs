@@ -1,8 +1,10 @@
 //! The gateway end to end: a real server on loopback, fake providers behind it, requests over
 //! HTTP. Every rejected request is also checked to have made no provider call.
 
+mod connections;
 mod fake_provider;
 mod harness;
+mod raw_http;
 mod reference_client;
 
 use std::time::Duration;
