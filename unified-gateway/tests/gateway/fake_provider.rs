@@ -179,7 +179,7 @@ impl Fake {
                 let answer = json!({"data": format!("key {presented}")});
                 Some((StatusCode::CREATED, axum::Json(answer)).into_response())
             }
-            Mode::EchoText => Some((StatusCode::OK, body.to_string()).into_response()),
+            Mode::EchoText => Some((StatusCode::OK, format!("received: {body}")).into_response()),
             Mode::Huge { bytes, chunked } => Some(huge(bytes, chunked)),
             Mode::CloseMidAnswer => Some(
                 Response::builder()

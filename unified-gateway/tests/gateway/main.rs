@@ -4,6 +4,7 @@
 mod connections;
 mod fake_provider;
 mod harness;
+mod provider_answers;
 mod raw_http;
 mod reference_client;
 
