@@ -186,10 +186,9 @@ impl Fake {
                     .status(StatusCode::CREATED)
                     .header("content-type", "application/json")
                     .header("content-length", "1000")
-                    .body(Body::from_stream(futures_stream(vec![
-                        Ok(Bytes::from_static(b"{\"data\": {")),
-                        Err(std::io::Error::other("the provider went away")),
-                    ])))
+                    .body(Body::from_stream(Broken(Some(Bytes::from_static(
+                        b"{\"data\": {",
+                    )))))
                     .unwrap(),
             ),
             Mode::NoContent => Some(StatusCode::NO_CONTENT.into_response()),
@@ -197,12 +196,9 @@ impl Fake {
     }
 }
 
-/// A text answer of `bytes` bytes, sent in 64 KiB pieces.
+/// A text answer of `bytes` bytes, sent in 64 KiB pieces made as they are sent, so that the
+/// fake itself holds no more than one piece.
 fn huge(bytes: usize, chunked: bool) -> Response {
-    const PIECE: usize = 64 * 1024;
-    let pieces: Vec<Result<Bytes, std::io::Error>> = (0..bytes.div_ceil(PIECE))
-        .map(|index| Ok(Bytes::from(vec![b'x'; PIECE.min(bytes - index * PIECE)])))
-        .collect();
     let mut answer = Response::builder()
         .status(StatusCode::OK)
         .header("content-type", "text/plain");
@@ -210,26 +206,42 @@ fn huge(bytes: usize, chunked: bool) -> Response {
         answer = answer.header("content-length", bytes.to_string());
     }
     answer
-        .body(Body::from_stream(futures_stream(pieces)))
+        .body(Body::from_stream(Pieces { left: bytes }))
         .unwrap()
 }
 
-/// A stream of these items, one after the other.
-fn futures_stream(
-    items: Vec<Result<Bytes, std::io::Error>>,
-) -> impl futures_core::Stream<Item = Result<Bytes, std::io::Error>> + Send {
-    Items(items.into_iter())
+/// Text of `x`, one piece at a time.
+struct Pieces {
+    left: usize,
 }
 
-struct Items(std::vec::IntoIter<Result<Bytes, std::io::Error>>);
+static PIECE: [u8; 64 * 1024] = [b'x'; 64 * 1024];
 
-impl futures_core::Stream for Items {
+impl futures_core::Stream for Pieces {
     type Item = Result<Bytes, std::io::Error>;
     fn poll_next(
         mut self: std::pin::Pin<&mut Self>,
         _: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Self::Item>> {
-        std::task::Poll::Ready(self.0.next())
+        let size = self.left.min(PIECE.len());
+        self.left -= size;
+        std::task::Poll::Ready((size > 0).then(|| Ok(Bytes::from_static(&PIECE[..size]))))
+    }
+}
+
+/// Some bytes of an answer, then a failure that cuts the connection.
+struct Broken(Option<Bytes>);
+
+impl futures_core::Stream for Broken {
+    type Item = Result<Bytes, std::io::Error>;
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::task::Poll::Ready(Some(match self.0.take() {
+            Some(bytes) => Ok(bytes),
+            None => Err(std::io::Error::other("the provider went away")),
+        }))
     }
 }
 

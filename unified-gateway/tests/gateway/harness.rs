@@ -158,6 +158,31 @@ impl Harness {
         self.create(&query, body).await
     }
 
+    /// A create for the prod account of `provider` as a future that owns all it needs (to run
+    /// many at once); its status.
+    pub fn create_owned(
+        &self,
+        provider: &str,
+        body: &Value,
+    ) -> impl Future<Output = u16> + Send + 'static {
+        let sent = self
+            .client
+            .post(format!(
+                "{}/unified/ticketing/users?integrated_account_id={}",
+                self.base, self.accounts[provider]
+            ))
+            .bearer_auth(&self.token)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send();
+        async move {
+            let response = sent.await.unwrap();
+            let status = response.status().as_u16();
+            response.bytes().await.unwrap();
+            status
+        }
+    }
+
     pub async fn send(
         &self,
         path: &str,
