@@ -57,9 +57,8 @@ pub enum Command {
         addr: String,
         #[command(flatten)]
         storage: Storage,
-        /// Seconds a provider may take to answer before the request fails with 504.
-        #[arg(long, default_value_t = 30.0)]
-        provider_timeout: f64,
+        #[command(flatten)]
+        limits: ServeLimits,
     },
     /// Manage the API tokens clients call the gateway with.
     Token {
@@ -82,6 +81,30 @@ pub struct Storage {
     /// UNIFIED_MASTER_KEY holds the key.
     #[arg(long, env = "UNIFIED_DB", default_value = "unified.db")]
     pub db: PathBuf,
+}
+
+/// How long `unified serve` waits for clients and providers, and how much it takes.
+#[derive(clap::Args, Debug)]
+pub struct ServeLimits {
+    /// Seconds a provider may take to answer before the request fails with 504.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub provider_timeout: f64,
+    /// The largest provider answer read, in bytes; a larger one fails with 502.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    pub provider_answer_limit: usize,
+    /// Seconds a client may take to send a request's headers, from their first byte.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub header_timeout: f64,
+    /// Seconds a client may take to send a request's body; a slower one gets 408.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub body_timeout: f64,
+    /// Seconds a connection may stay open without a request before it is closed.
+    #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+    pub idle_timeout: f64,
+    /// Client connections served at once; more wait to be accepted. Keep it below the
+    /// process's open-file limit (`ulimit -n`).
+    #[arg(long, default_value_t = 512, value_name = "COUNT")]
+    pub max_connections: usize,
 }
 
 /// `unified token ...`.

@@ -1,14 +1,15 @@
 //! The README's gateway walk-through with the real binary: a token, an account whose credential
 //! arrives on stdin or from a variable, the listing, and `unified serve` answering over HTTP.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::Value;
 
 mod common;
+
+use common::http::http;
 
 fn unified(db: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let mut all = args.to_vec();
@@ -26,22 +27,6 @@ fn stdout_line(output: &Output) -> String {
         .unwrap()
         .trim()
         .to_owned()
-}
-
-/// One HTTP/1.1 exchange; the status and the JSON body.
-fn http(addr: &str, request_line: &str, token: &str, body: &str) -> (u16, Value) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    let request = format!(
-        "{request_line} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let status = answer[9..12].parse().unwrap();
-    let (_, body) = answer.split_once("\r\n\r\n").unwrap();
-    (status, serde_json::from_str(body).unwrap_or(Value::Null))
 }
 
 struct Server(Child);

@@ -35,8 +35,8 @@ pub fn run(command: Command) -> Result<ExitCode, Failure> {
         Command::Serve {
             addr,
             storage,
-            provider_timeout,
-        } => serve::run(&addr, &storage.db, provider_timeout),
+            limits,
+        } => serve::run(&addr, &storage.db, &limits),
         Command::Token { command } => token::run(command),
         Command::Account { command } => account::run(command),
     }

@@ -1,4 +1,5 @@
-//! `unified serve`: the gateway on a tokio runtime until Ctrl-C.
+//! `unified serve`: the gateway on a tokio runtime until Ctrl-C or SIGTERM, which let the
+//! requests in flight finish.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -6,15 +7,13 @@ use std::time::Duration;
 
 use unified_gateway::{Gateway, GatewayConfig, Store};
 
+use crate::cli::ServeLimits;
 use crate::commands::print;
 use crate::failure::Failure;
 
 /// Opens the store, binds `addr`, prints the address it listens on and serves.
-pub fn run(addr: &str, db: &Path, provider_timeout: f64) -> Result<ExitCode, Failure> {
-    let timeout = Duration::try_from_secs_f64(provider_timeout)
-        .ok()
-        .filter(|timeout| !timeout.is_zero())
-        .ok_or_else(|| Failure::new("--provider-timeout must be a positive number of seconds"))?;
+pub fn run(addr: &str, db: &Path, limits: &ServeLimits) -> Result<ExitCode, Failure> {
+    let config = config(limits)?;
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
@@ -24,7 +23,6 @@ pub fn run(addr: &str, db: &Path, provider_timeout: f64) -> Result<ExitCode, Fai
         )
         .init();
     let store = Store::open(db).map_err(|error| Failure::new(error.to_string()))?;
-    let config = GatewayConfig::default().with_provider_timeout(timeout);
     let gateway = Gateway::new(store, config).map_err(|error| Failure::new(error.to_string()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -37,14 +35,64 @@ pub fn run(addr: &str, db: &Path, provider_timeout: f64) -> Result<ExitCode, Fai
         let local = listener
             .local_addr()
             .map_err(|error| Failure::new(format!("cannot read the bound address: {error}")))?;
+        let shutdown = stop_signal()?;
         print(&format!("listening on http://{local}\n"))?;
-        let shutdown = async {
-            let _ = tokio::signal::ctrl_c().await;
-        };
         gateway
             .serve(listener, shutdown)
             .await
             .map_err(|error| Failure::new(format!("the server stopped: {error}")))
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The gateway's settings from the command line, each duration checked.
+fn config(limits: &ServeLimits) -> Result<GatewayConfig, Failure> {
+    let mut config = GatewayConfig::default();
+    config.provider_timeout = seconds("--provider-timeout", limits.provider_timeout)?;
+    config.header_timeout = seconds("--header-timeout", limits.header_timeout)?;
+    config.body_timeout = seconds("--body-timeout", limits.body_timeout)?;
+    config.idle_timeout = seconds("--idle-timeout", limits.idle_timeout)?;
+    config.provider_answer_limit =
+        positive("--provider-answer-limit", limits.provider_answer_limit)?;
+    config.max_connections = positive("--max-connections", limits.max_connections)?;
+    Ok(config)
+}
+
+fn seconds(option: &str, value: f64) -> Result<Duration, Failure> {
+    Duration::try_from_secs_f64(value)
+        .ok()
+        .filter(|duration| !duration.is_zero())
+        .ok_or_else(|| Failure::new(format!("{option} must be a positive number of seconds")))
+}
+
+fn positive(option: &str, value: usize) -> Result<usize, Failure> {
+    if value == 0 {
+        Err(Failure::new(format!("{option} must be at least 1")))
+    } else {
+        Ok(value)
+    }
+}
+
+/// Completes on Ctrl-C (SIGINT) or SIGTERM, the signal containers and service managers stop
+/// a process with.
+fn stop_signal() -> Result<impl Future<Output = ()> + Send + 'static, Failure> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut terminate = signal(SignalKind::terminate())
+            .map_err(|error| Failure::new(format!("cannot listen for SIGTERM: {error}")))?;
+        Ok(async move {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            tracing::info!("stopping: finishing the requests in flight");
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+    }
 }

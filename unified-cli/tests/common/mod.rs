@@ -1,5 +1,9 @@
 //! Running the `unified` binary from a test, as a user would.
 
+#![allow(dead_code)]
+
+pub mod http;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
