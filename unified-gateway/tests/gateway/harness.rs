@@ -159,7 +159,8 @@ impl Harness {
     }
 
     /// A create for the prod account of `provider` as a future that owns all it needs (to run
-    /// many at once); its status.
+    /// many at once); its status. (The memory test uses it.)
+    #[allow(dead_code)]
     pub fn create_owned(
         &self,
         provider: &str,

@@ -2,6 +2,7 @@
 //! HTTP. Every rejected request is also checked to have made no provider call.
 
 mod connections;
+mod corpus;
 mod fake_provider;
 mod harness;
 mod provider_answers;
