@@ -22,31 +22,54 @@ fn python() -> PathBuf {
     let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("truto-sdk-venv");
     let python = venv.join("bin/python");
     if !python.exists() {
-        run(Command::new("python3").arg("-m").arg("venv").arg(&venv));
+        quietly(
+            Command::new("python3").arg("-m").arg("venv").arg(&venv),
+            "cannot make a Python virtual environment with `python3 -m venv` (on Debian: \
+             apt-get install python3-venv)",
+        );
     }
-    let check = Command::new(&python)
-        .args(["-c", "import truto_python_sdk"])
+    // Asked without importing, so a first run prints no traceback.
+    let installed = Command::new(&python)
+        .args([
+            "-c",
+            "import importlib.util, sys; \
+             sys.exit(0 if importlib.util.find_spec('truto_python_sdk') else 1)",
+        ])
+        .stderr(Stdio::null())
         .status()
-        .expect("the virtual environment's python runs");
-    if !check.success() {
-        run(Command::new(&python).args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "--ignore-requires-python",
-            SDK,
-        ]));
+        .is_ok_and(|status| status.success());
+    if !installed {
+        quietly(
+            Command::new(&python).args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--ignore-requires-python",
+                SDK,
+            ]),
+            &format!(
+                "cannot install {SDK} with pip; install it into a virtual environment and set \
+                 UNIFIED_SDK_PYTHON to that environment's python"
+            ),
+        );
     }
     python
 }
 
-fn run(command: &mut Command) {
-    let status = command
-        .status()
-        .unwrap_or_else(|error| panic!("{command:?}: {error}"));
-    assert!(status.success(), "{command:?} failed: {status}");
+/// Runs `command` with its output captured; on failure, panics with one line: `failure` and
+/// the last line the command printed.
+fn quietly(command: &mut Command, failure: &str) {
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|error| panic!("{failure} ({error})"));
+    if !output.status.success() {
+        let said = String::from_utf8_lossy(&output.stderr);
+        let last = said.lines().rev().find(|line| !line.trim().is_empty());
+        panic!("{failure} ({})", last.unwrap_or("no output").trim());
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
