@@ -65,6 +65,9 @@ pub async fn drain_unread_body(
 ) -> Response {
     let limit = gateway.inner.config.body_limit;
     let timeout = gateway.inner.config.body_timeout;
+    // A client that waits for `100 Continue` sends no body after a final answer, so there is
+    // nothing to drain: the connection is closed instead.
+    let awaits_continue = request.headers().contains_key(header::EXPECT);
     let declared_too_large = request
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -84,7 +87,7 @@ pub async fn drain_unread_body(
     if closes(&response) {
         return response;
     }
-    if declared_too_large {
+    if declared_too_large || awaits_continue {
         // It will not be read: say so, so the client does not send another request here.
         response
             .headers_mut()

@@ -86,6 +86,27 @@ async fn an_early_answer_leaves_the_connection_to_the_next_request() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn an_early_answer_to_a_client_awaiting_continue_closes_the_connection() {
+    let harness = Harness::start().await;
+    let mut whole = request(
+        "POST",
+        USERS,
+        &[
+            ("Content-Type", "application/json"),
+            ("Expect", "100-continue"),
+        ],
+        b"{}",
+    );
+    whole.truncate(whole.len() - 2);
+    let mut raw = Raw::connect(harness.addr).await;
+    raw.send(&whole).await;
+    let answer = raw.answer(false).await.expect("a 401");
+    assert_eq!(answer.status, 401);
+    assert_eq!(answer.header("connection"), Some("close"));
+    assert!(raw.closed_within(Duration::from_secs(3)).await);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn stalled_clients_are_dropped_while_others_are_served() {
     let harness = Harness::with_config(impatient()).await;
     let (_, body, ..) = cases().remove(0);
