@@ -1,0 +1,79 @@
+//! Several `unified` processes opening one new database at the same moment: every one succeeds
+//! (the schema is created once, the key file written once) and every token it printed works.
+
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+mod common;
+
+/// Processes started together per round.
+const PROCESSES: usize = 8;
+/// Rounds, each on a fresh database file; one round alone rarely hits the race.
+const ROUNDS: usize = 6;
+
+#[test]
+fn token_creates_racing_on_a_new_database_all_succeed() {
+    for round in 0..ROUNDS {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("unified.db");
+        let db = db.to_str().expect("a UTF-8 temporary path");
+        let children: Vec<_> = (0..PROCESSES)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_unified"))
+                    .args(["token", "create", "--environment", "prod", "--db", db])
+                    .env_remove("UNIFIED_MASTER_KEY")
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("the binary runs")
+            })
+            .collect();
+        let tokens: Vec<String> = children
+            .into_iter()
+            .map(|child| {
+                let output = child.wait_with_output().unwrap();
+                assert!(
+                    output.status.success(),
+                    "round {round}: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                String::from_utf8(output.stdout).unwrap().trim().to_owned()
+            })
+            .collect();
+        assert!(tokens.iter().all(|token| token.starts_with("uni_")));
+
+        let listed = common::run_unified(&["token", "list", "--db", db], "", &[]);
+        assert!(
+            listed.status.success(),
+            "{}",
+            String::from_utf8_lossy(&listed.stderr)
+        );
+        let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+        assert_eq!(listed.as_array().unwrap().len(), PROCESSES, "round {round}");
+
+        // The key file they raced to write is whole: an account's credential seals with it.
+        let add = common::run_unified(
+            &[
+                "account",
+                "add",
+                "--environment",
+                "prod",
+                "--provider",
+                "dixa",
+                "--base-url",
+                "http://127.0.0.1:9",
+                "--db",
+                db,
+            ],
+            "round-credential",
+            &[],
+        );
+        assert!(
+            add.status.success(),
+            "{}",
+            String::from_utf8_lossy(&add.stderr)
+        );
+    }
+}
