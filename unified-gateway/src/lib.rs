@@ -9,6 +9,7 @@ mod dispatch;
 mod envelope;
 mod error;
 mod migrations;
+mod private_file;
 mod routes;
 mod scrub;
 mod shaping;
@@ -18,5 +19,7 @@ mod vault;
 pub use app::Gateway;
 pub use config::GatewayConfig;
 pub use error::SetupError;
-pub use store::{Account, AccountSummary, EnvironmentId, Store, key_file_for};
+pub use store::{
+    Account, AccountSummary, EnvironmentId, Store, StoreSummary, TokenSummary, key_file_for,
+};
 pub use vault::KEY_VARIABLE;

@@ -68,6 +68,32 @@ mod tests {
     }
 
     #[test]
+    fn connections_migrating_one_new_file_at_once_all_succeed() {
+        for _round in 0..10 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("race.db");
+            let barrier = std::sync::Barrier::new(8);
+            std::thread::scope(|scope| {
+                let racers: Vec<_> = (0..8)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            let mut connection = Connection::open(&path).unwrap();
+                            connection
+                                .busy_timeout(std::time::Duration::from_secs(5))
+                                .unwrap();
+                            barrier.wait();
+                            migrate(&mut connection)
+                        })
+                    })
+                    .collect();
+                for racer in racers {
+                    racer.join().unwrap().unwrap();
+                }
+            });
+        }
+    }
+
+    #[test]
     fn a_newer_database_is_refused() {
         let mut connection = Connection::open_in_memory().unwrap();
         connection.pragma_update(None, "user_version", 99).unwrap();
