@@ -1,7 +1,7 @@
 //! Several `unified` processes opening one new database at the same moment: every one succeeds
 //! (the schema is created once, the key file written once) and every token it printed works.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
@@ -20,14 +20,13 @@ fn token_creates_racing_on_a_new_database_all_succeed() {
         let db = db.to_str().expect("a UTF-8 temporary path");
         let children: Vec<_> = (0..PROCESSES)
             .map(|_| {
-                Command::new(env!("CARGO_BIN_EXE_unified"))
-                    .args(["token", "create", "--environment", "prod", "--db", db])
-                    .env_remove("UNIFIED_MASTER_KEY")
-                    .stdin(Stdio::null())
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::piped())
-                    .spawn()
-                    .expect("the binary runs")
+                common::unified_command(
+                    &["token", "create", "--environment", "prod", "--db", db],
+                    &[],
+                )
+                .stdin(Stdio::null())
+                .spawn()
+                .expect("the binary runs")
             })
             .collect();
         let tokens: Vec<String> = children
@@ -43,6 +42,8 @@ fn token_creates_racing_on_a_new_database_all_succeed() {
             })
             .collect();
         assert!(tokens.iter().all(|token| token.starts_with("uni_")));
+        let distinct: std::collections::HashSet<&String> = tokens.iter().collect();
+        assert_eq!(distinct.len(), PROCESSES);
 
         let listed = common::run_unified(&["token", "list", "--db", db], "", &[]);
         assert!(
