@@ -91,7 +91,7 @@ fn stderr(output: &Output) -> String {
 }
 
 #[test]
-fn record_commands_name_their_database_which_is_owner_only() {
+fn record_commands_name_their_database() {
     let dir = tempfile::tempdir().unwrap();
     // A relative path, named in full on stderr.
     let created = common::unified_command(
@@ -114,13 +114,6 @@ fn record_commands_name_their_database_which_is_owner_only() {
     let named = format!("unified: database {}\n", db.display());
     assert!(stderr(&created).starts_with(&named), "{}", stderr(&created));
 
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&db).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
-
     let records = Records::new();
     let id = records.with_account("a-credential-1");
     let named = format!("{}\n", records.named());
@@ -137,6 +130,19 @@ fn record_commands_name_their_database_which_is_owner_only() {
             "{args:?}: {}",
             stderr(&output)
         );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_file_is_created_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let records = Records::new();
+    records.with_account("a-credential-1");
+    for file in ["unified.db", "unified.db.key"] {
+        let path = records.dir.path().join(file);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{file}");
     }
 }
 
