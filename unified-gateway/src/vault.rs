@@ -184,6 +184,30 @@ mod tests {
         assert_eq!(format!("{vault:?}"), "Vault(***)");
     }
 
+    #[test]
+    fn racing_creators_of_one_key_file_all_get_the_key_written() {
+        for _round in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("unified.key");
+            let barrier = std::sync::Barrier::new(8);
+            let keys: Vec<_> = std::thread::scope(|scope| {
+                let racers: Vec<_> = (0..8)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            barrier.wait();
+                            create_key(&path)
+                        })
+                    })
+                    .collect();
+                racers.into_iter().map(|racer| racer.join().unwrap()).collect()
+            });
+            let written = read_key(&path).unwrap().unwrap();
+            for key in keys {
+                assert_eq!(key.unwrap(), written);
+            }
+        }
+    }
+
     #[cfg(unix)]
     #[test]
     fn the_key_file_is_created_once_and_owner_only() {
