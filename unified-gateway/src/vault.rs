@@ -199,7 +199,10 @@ mod tests {
                         })
                     })
                     .collect();
-                racers.into_iter().map(|racer| racer.join().unwrap()).collect()
+                racers
+                    .into_iter()
+                    .map(|racer| racer.join().unwrap())
+                    .collect()
             });
             let written = read_key(&path).unwrap().unwrap();
             for key in keys {
