@@ -1,5 +1,6 @@
 //! Several `unified` processes opening one new database at the same moment: every one succeeds
-//! (the schema is created once, the key file written once) and every token it printed works.
+//! (the schema is created once, the key file written whole once), the database lists every token
+//! they printed, and the key they agreed on seals a credential.
 
 use std::path::Path;
 use std::process::Stdio;
