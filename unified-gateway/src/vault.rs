@@ -141,10 +141,12 @@ fn create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
         ))
     };
     let draft = draft_path(path)?;
-    create_new_private(&draft)
-        .and_then(|mut file| file.write_all(format!("{}\n", hex::encode(key)).as_bytes()))
-        .map_err(cannot)?;
-    let linked = fs::hard_link(&draft, path);
+    let mut file = create_new_private(&draft).map_err(cannot)?;
+    // On disk before it is linked: credentials sealed under a key lost in a crash stay sealed.
+    let linked = file
+        .write_all(format!("{}\n", hex::encode(key)).as_bytes())
+        .and_then(|()| file.sync_all())
+        .and_then(|()| fs::hard_link(&draft, path));
     let _ = fs::remove_file(&draft);
     match linked {
         Ok(()) => Ok(key),
