@@ -119,6 +119,18 @@ pub enum TokenCommand {
         #[command(flatten)]
         storage: Storage,
     },
+    /// List API tokens as JSON (id, environment, created_at), never the tokens themselves.
+    List {
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Revoke an API token: it stops authenticating at once.
+    Revoke {
+        /// The token's id, as `unified token list` shows it.
+        id: i64,
+        #[command(flatten)]
+        storage: Storage,
+    },
 }
 
 /// `unified account ...`.
@@ -137,9 +149,8 @@ pub enum AccountCommand {
         /// The provider's API base URL for this account, e.g. `https://dev.dixa.io`.
         #[arg(long)]
         base_url: String,
-        /// Read the credential from this environment variable instead of standard input.
-        #[arg(long, value_name = "VARIABLE")]
-        credential_env: Option<String>,
+        #[command(flatten)]
+        credential: CredentialSource,
         #[command(flatten)]
         storage: Storage,
     },
@@ -148,6 +159,30 @@ pub enum AccountCommand {
         #[command(flatten)]
         storage: Storage,
     },
+    /// Remove an integrated account and its credential.
+    Remove {
+        /// The account's id, as `unified account list` shows it.
+        id: String,
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Replace an account's credential, read as `account add` reads it.
+    RotateCredential {
+        /// The account's id, as `unified account list` shows it.
+        id: String,
+        #[command(flatten)]
+        credential: CredentialSource,
+        #[command(flatten)]
+        storage: Storage,
+    },
+}
+
+/// Where a provider credential comes from: standard input unless a variable is named.
+#[derive(clap::Args, Debug)]
+pub struct CredentialSource {
+    /// Read the credential from this environment variable instead of standard input.
+    #[arg(long, value_name = "VARIABLE")]
+    pub credential_env: Option<String>,
 }
 
 /// Which document of which operation, for whom.

@@ -83,7 +83,10 @@ fn token_account_and_serve_as_the_readme_shows() {
 
     let empty = add(&["--provider", "dixa"], "\n", &[]);
     assert_eq!(empty.status.code(), Some(2));
-    let misspelt = add(&["--provider", "dixxa"], "k", &[]);
+    // A credential long enough to keep, so each failure below is for the cause it names.
+    let usable = "usable-credential";
+    let misspelt = add(&["--provider", "dixxa"], usable, &[]);
+    assert_eq!(misspelt.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&misspelt.stderr).contains("did you mean `dixa`"));
     let unknown_env = unified(
         &db,
@@ -97,10 +100,15 @@ fn token_account_and_serve_as_the_readme_shows() {
             "--base-url",
             &dead_url,
         ],
-        "k",
+        usable,
         &[],
     );
     assert_eq!(unknown_env.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&unknown_env.stderr).contains("no environment `nope`"),
+        "{}",
+        String::from_utf8_lossy(&unknown_env.stderr)
+    );
 
     let listed = unified(&db, &["account", "list"], "", &[]);
     let text = String::from_utf8_lossy(&listed.stdout).into_owned();

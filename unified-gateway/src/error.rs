@@ -28,6 +28,28 @@ impl std::error::Error for SetupError {}
 
 impl From<rusqlite::Error> for SetupError {
     fn from(error: rusqlite::Error) -> Self {
-        SetupError::new(format!("database error: {error}"))
+        // SQLite quotes the failing SQL, line breaks and all; the message stays one line.
+        let text = error.to_string();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        SetupError::new(format!("database error: {}", words.join(" ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_error_is_one_line() {
+        let connection = rusqlite::Connection::open_in_memory().unwrap();
+        let error = connection
+            .execute_batch("CREATE TABLE t (a);\nCREATE TABLE t (\n  a\n);")
+            .unwrap_err();
+        let message = SetupError::from(error).to_string();
+        assert!(
+            message.starts_with("database error: table t already exists"),
+            "{message}"
+        );
+        assert!(!message.contains('\n'), "{message}");
     }
 }

@@ -10,6 +10,7 @@ mod drain;
 mod envelope;
 mod error;
 mod migrations;
+mod private_file;
 mod routes;
 mod scrub;
 mod server;
@@ -21,5 +22,7 @@ mod watched;
 pub use app::Gateway;
 pub use config::GatewayConfig;
 pub use error::SetupError;
-pub use store::{Account, AccountSummary, EnvironmentId, Store, key_file_for};
+pub use store::{
+    Account, AccountSummary, EnvironmentId, Store, StoreSummary, TokenSummary, key_file_for,
+};
 pub use vault::KEY_VARIABLE;

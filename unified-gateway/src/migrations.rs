@@ -1,7 +1,7 @@
 //! The database schema, as an ordered list of migrations. `PRAGMA user_version` records how many
 //! have run; opening a database applies the rest in one transaction. Append, never edit.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::SetupError;
 
@@ -30,9 +30,13 @@ const MIGRATIONS: &[&str] = &[
     );",
 ];
 
-/// Brings `connection` up to the latest schema.
+/// Brings `connection` up to the latest schema. Safe while other processes open the same new
+/// database: set a busy timeout on `connection` first, so this waits for their migration.
 pub fn migrate(connection: &mut Connection) -> Result<(), SetupError> {
-    let applied: i64 = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    // The write lock comes first and the version is read under it: read before, two processes
+    // both see version 0 and the second creates tables that already exist.
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let applied: i64 = transaction.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let applied = usize::try_from(applied).unwrap_or(usize::MAX);
     if applied > MIGRATIONS.len() {
         return Err(SetupError::new(format!(
@@ -40,7 +44,6 @@ pub fn migrate(connection: &mut Connection) -> Result<(), SetupError> {
             MIGRATIONS.len()
         )));
     }
-    let transaction = connection.transaction()?;
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
         transaction.execute_batch(migration)?;
         transaction.pragma_update(None, "user_version", (index + 1) as i64)?;
@@ -62,6 +65,32 @@ mod tests {
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .unwrap();
         assert_eq!(version, MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn connections_migrating_one_new_file_at_once_all_succeed() {
+        for _round in 0..10 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("race.db");
+            let barrier = std::sync::Barrier::new(8);
+            std::thread::scope(|scope| {
+                let racers: Vec<_> = (0..8)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            let mut connection = Connection::open(&path).unwrap();
+                            connection
+                                .busy_timeout(std::time::Duration::from_secs(5))
+                                .unwrap();
+                            barrier.wait();
+                            migrate(&mut connection)
+                        })
+                    })
+                    .collect();
+                for racer in racers {
+                    racer.join().unwrap().unwrap();
+                }
+            });
+        }
     }
 
     #[test]

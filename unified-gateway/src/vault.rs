@@ -3,7 +3,7 @@
 //! variable (64 hex digits). Each sealed credential is bound to its account id, so a ciphertext
 //! copied onto another account does not open.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Write;
 use std::path::Path;
 
@@ -12,6 +12,7 @@ use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use unified_core::Secret;
 
 use crate::error::SetupError;
+use crate::private_file::create_new_private;
 
 /// The environment variable that may hold the key instead of the key file.
 pub const KEY_VARIABLE: &str = "UNIFIED_MASTER_KEY";
@@ -40,16 +41,22 @@ impl std::fmt::Debug for Vault {
 }
 
 impl Vault {
-    /// The key from `UNIFIED_MASTER_KEY` if set, else from `key_file`, which is created with a
-    /// new random key (mode 0600) when it does not exist.
-    pub fn open(key_file: &Path) -> Result<Vault, SetupError> {
-        let key = match std::env::var(KEY_VARIABLE) {
-            Ok(text) => decode_key(&text).map_err(|why| {
-                SetupError::new(format!("{KEY_VARIABLE} is not a usable key: {why}"))
-            })?,
-            Err(_) => read_or_create_key(key_file)?,
-        };
+    /// The key held by `UNIFIED_MASTER_KEY`, given here as `text` (64 hex digits).
+    pub fn from_variable(text: &str) -> Result<Vault, SetupError> {
+        let key = decode_key(text)
+            .map_err(|why| SetupError::new(format!("{KEY_VARIABLE} is not a usable key: {why}")))?;
         Ok(Vault::from_key(&key))
+    }
+
+    /// The key in `key_file`, or `None` when that file does not exist.
+    pub fn read(key_file: &Path) -> Result<Option<Vault>, SetupError> {
+        Ok(read_key(key_file)?.map(|key| Vault::from_key(&key)))
+    }
+
+    /// A new random key, written to `key_file` (mode 0600); the key another process wrote there
+    /// first, if one did.
+    pub fn create(key_file: &Path) -> Result<Vault, SetupError> {
+        Ok(Vault::from_key(&create_key(key_file)?))
     }
 
     fn from_key(key: &[u8; KEY_LEN]) -> Vault {
@@ -108,12 +115,12 @@ fn decode_key(text: &str) -> Result<[u8; KEY_LEN], String> {
         .map_err(|bytes: Vec<u8>| format!("{} bytes, expected {KEY_LEN}", bytes.len()))
 }
 
-fn read_or_create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
+fn read_key(path: &Path) -> Result<Option<[u8; KEY_LEN]>, SetupError> {
     match fs::read_to_string(path) {
-        Ok(text) => decode_key(&text).map_err(|why| {
+        Ok(text) => decode_key(&text).map(Some).map_err(|why| {
             SetupError::new(format!("key file {} is not usable: {why}", path.display()))
         }),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => create_key(path),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(SetupError::new(format!(
             "cannot read key file {}: {error}",
             path.display()
@@ -121,26 +128,43 @@ fn read_or_create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
     }
 }
 
+/// Writes the key whole to a file of its own, then links it in place: a process reading the
+/// key file never sees it half-written, and of two processes creating it one key wins.
 fn create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
     let mut key = [0u8; KEY_LEN];
     getrandom::fill(&mut key)
         .map_err(|error| SetupError::new(format!("no randomness for a key: {error}")))?;
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = options
-        .open(path)
-        .and_then(|mut file| file.write_all(format!("{}\n", hex::encode(key)).as_bytes()));
-    match written {
-        Ok(()) => Ok(key),
-        // Another process made it first: use theirs.
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => read_or_create_key(path),
-        Err(error) => Err(SetupError::new(format!(
+    let cannot = |error: std::io::Error| {
+        SetupError::new(format!(
             "cannot create key file {}: {error}",
             path.display()
-        ))),
+        ))
+    };
+    let draft = draft_path(path)?;
+    let mut file = create_new_private(&draft).map_err(cannot)?;
+    // On disk before it is linked: credentials sealed under a key lost in a crash stay sealed.
+    let linked = file
+        .write_all(format!("{}\n", hex::encode(key)).as_bytes())
+        .and_then(|()| file.sync_all())
+        .and_then(|()| fs::hard_link(&draft, path));
+    let _ = fs::remove_file(&draft);
+    match linked {
+        Ok(()) => Ok(key),
+        // Another process made it first: use theirs.
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => read_key(path)?
+            .ok_or_else(|| SetupError::new(format!("key file {} vanished", path.display()))),
+        Err(error) => Err(cannot(error)),
     }
+}
+
+/// A name beside `path` that no other process picks: `<path>.<random>.new`.
+fn draft_path(path: &Path) -> Result<std::path::PathBuf, SetupError> {
+    let mut tag = [0u8; 8];
+    getrandom::fill(&mut tag)
+        .map_err(|error| SetupError::new(format!("no randomness for a file name: {error}")))?;
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".{}.new", hex::encode(tag)));
+    Ok(name.into())
 }
 
 #[cfg(test)]
@@ -162,15 +186,49 @@ mod tests {
         assert_eq!(format!("{vault:?}"), "Vault(***)");
     }
 
+    #[test]
+    fn racing_creators_of_one_key_file_all_get_the_key_written() {
+        for _round in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("unified.key");
+            let barrier = std::sync::Barrier::new(8);
+            let keys: Vec<_> = std::thread::scope(|scope| {
+                let racers: Vec<_> = (0..8)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            barrier.wait();
+                            create_key(&path)
+                        })
+                    })
+                    .collect();
+                racers
+                    .into_iter()
+                    .map(|racer| racer.join().unwrap())
+                    .collect()
+            });
+            let written = read_key(&path).unwrap().unwrap();
+            for key in keys {
+                assert_eq!(key.unwrap(), written);
+            }
+        }
+    }
+
     #[cfg(unix)]
     #[test]
     fn the_key_file_is_created_once_and_owner_only() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("unified.key");
-        let first = read_or_create_key(&path).unwrap();
+        let first = create_key(&path).unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        assert_eq!(read_or_create_key(&path).unwrap(), first);
+        assert_eq!(read_key(&path).unwrap(), Some(first));
+        assert_eq!(
+            create_key(&path).unwrap(),
+            first,
+            "the key already there wins"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no draft is left behind");
     }
 }

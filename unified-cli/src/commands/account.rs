@@ -1,14 +1,15 @@
-//! `unified account add` and `unified account list`.
+//! `unified account add|list|remove|rotate-credential`: integrated accounts and their
+//! credentials, which arrive on stdin or from a named variable, never on the command line.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use unified_core::{Provider, Secret};
-use unified_gateway::Store;
 use unified_models::providers::Set;
 
-use crate::cli::AccountCommand;
-use crate::commands::{print, print_json, unknown};
+use crate::cli::{AccountCommand, CredentialSource};
+use crate::commands::database::{open_store, setup_failure};
+use crate::commands::{note, print, print_json, unknown};
 use crate::failure::Failure;
 
 /// Runs an account command.
@@ -18,7 +19,7 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
             environment,
             provider,
             base_url,
-            credential_env,
+            credential,
             storage,
         } => {
             let provider = Provider::<Set>::from_id(&provider).ok_or_else(|| {
@@ -29,32 +30,51 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
                     "unified providers",
                 )
             })?;
-            let credential = read_credential(credential_env.as_deref())?;
-            let store = open(&storage.db)?;
-            let id = store
+            let credential = read_credential(&credential)?;
+            let id = open_store(&storage.db)?
                 .add_account(&environment, provider, &base_url, &credential)
-                .map_err(|error| Failure::new(error.to_string()))?;
+                .map_err(setup_failure)?;
             print(&format!("{id}\n"))?;
-            Ok(ExitCode::SUCCESS)
+            if unified_adapters::adapters().find(provider).is_none() {
+                note(&format!(
+                    "warning: provider `{}` ({}) has no adapter yet; the gateway answers 501 \
+                     for this account until one ships",
+                    provider.id(),
+                    provider.name()
+                ));
+            }
         }
         AccountCommand::List { storage } => {
-            let accounts = open(&storage.db)?
+            let accounts = open_store(&storage.db)?
                 .list_accounts()
-                .map_err(|error| Failure::new(error.to_string()))?;
+                .map_err(setup_failure)?;
             print_json(&accounts)?;
-            Ok(ExitCode::SUCCESS)
+        }
+        AccountCommand::Remove { id, storage } => {
+            open_store(&storage.db)?
+                .remove_account(&id)
+                .map_err(setup_failure)?;
+            note(&format!("account {id} removed"));
+        }
+        AccountCommand::RotateCredential {
+            id,
+            credential,
+            storage,
+        } => {
+            let credential = read_credential(&credential)?;
+            open_store(&storage.db)?
+                .rotate_credential(&id, &credential)
+                .map_err(setup_failure)?;
+            note(&format!("account {id} has its new credential"));
         }
     }
-}
-
-fn open(db: &std::path::Path) -> Result<Store, Failure> {
-    Store::open(db).map_err(|error| Failure::new(error.to_string()))
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The credential from the named environment variable, or else all of standard input without
 /// its final line break.
-fn read_credential(variable: Option<&str>) -> Result<Secret, Failure> {
-    let text = match variable {
+fn read_credential(source: &CredentialSource) -> Result<Secret, Failure> {
+    let text = match &source.credential_env {
         Some(name) => std::env::var(name).map_err(|_| {
             Failure::new(format!(
                 "environment variable {name} is not set (or not UTF-8)"

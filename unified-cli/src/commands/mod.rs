@@ -2,6 +2,7 @@
 
 mod account;
 mod coverage;
+mod database;
 mod export;
 mod list;
 mod schema;
@@ -109,6 +110,12 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
         .map_err(|error| Failure::new(format!("cannot print JSON: {error}")))?;
     text.push('\n');
     print(&text)
+}
+
+/// Says `text` on stderr after `unified: `; a closed stderr is no reason to fail a command.
+pub fn note(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "unified: {text}");
 }
 
 /// Writes to stdout; a closed pipe (`unified ... | head`) is a failure to report, not a panic.

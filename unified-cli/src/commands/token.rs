@@ -1,11 +1,10 @@
-//! `unified token create`: a new API token, printed once.
+//! `unified token create|list|revoke`: API tokens, each printed once when created.
 
 use std::process::ExitCode;
 
-use unified_gateway::Store;
-
 use crate::cli::TokenCommand;
-use crate::commands::print;
+use crate::commands::database::{open_store, setup_failure};
+use crate::commands::{note, print, print_json};
 use crate::failure::Failure;
 
 /// Runs a token command.
@@ -15,14 +14,24 @@ pub fn run(command: TokenCommand) -> Result<ExitCode, Failure> {
             environment,
             storage,
         } => {
-            let store =
-                Store::open(&storage.db).map_err(|error| Failure::new(error.to_string()))?;
-            let token = store
+            let token = open_store(&storage.db)?
                 .create_token(&environment)
-                .map_err(|error| Failure::new(error.to_string()))?;
+                .map_err(setup_failure)?;
             print(&format!("{}\n", token.expose()))?;
-            eprintln!("unified: keep this token now; only its hash is stored");
-            Ok(ExitCode::SUCCESS)
+            note("keep this token now; only its hash is stored");
+        }
+        TokenCommand::List { storage } => {
+            let tokens = open_store(&storage.db)?
+                .list_tokens()
+                .map_err(setup_failure)?;
+            print_json(&tokens)?;
+        }
+        TokenCommand::Revoke { id, storage } => {
+            open_store(&storage.db)?
+                .revoke_token(id)
+                .map_err(setup_failure)?;
+            note(&format!("token {id} revoked"));
         }
     }
+    Ok(ExitCode::SUCCESS)
 }

@@ -7,16 +7,24 @@ pub mod http;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+/// The `unified` binary with `args` and `env` added to its environment (and no
+/// `UNIFIED_MASTER_KEY` inherited from the caller's), its output piped.
+pub fn unified_command(args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_unified"));
+    command
+        .args(args)
+        .env_remove("UNIFIED_MASTER_KEY")
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
 /// Runs `unified` with `args`, `stdin` as its input and `env` added to its environment (and no
 /// `UNIFIED_MASTER_KEY` from the caller's), and waits for it.
 pub fn run_unified(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unified"))
-        .args(args)
-        .envs(env.iter().copied())
-        .env_remove("UNIFIED_MASTER_KEY")
+    let mut child = unified_command(args, env)
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
     let mut input = child.stdin.take().unwrap();
