@@ -1,15 +1,15 @@
 //! The README's gateway walk-through with the real binary: a token, an account whose credential
 //! arrives on stdin or from a variable, the listing, and `unified serve` answering over HTTP.
 
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
 mod common;
 
 use common::http::http;
+use common::serve::Serving;
 
 fn unified(db: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let mut all = args.to_vec();
@@ -27,15 +27,6 @@ fn stdout_line(output: &Output) -> String {
         .unwrap()
         .trim()
         .to_owned()
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 #[test]
@@ -116,33 +107,11 @@ fn token_account_and_serve_as_the_readme_shows() {
     assert_eq!(accounts.as_array().unwrap().len(), 2);
     assert!(!text.contains("credential-1") && !text.contains("credential-2"));
 
-    let mut server = Server(
-        Command::new(env!("CARGO_BIN_EXE_unified"))
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--provider-timeout",
-                "5",
-                "--db",
-            ])
-            .arg(&db)
-            .env_remove("UNIFIED_MASTER_KEY")
-            .env("RUST_LOG", "debug")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
+    let server = Serving::start(
+        &["--provider-timeout", "5", "--db", db.to_str().unwrap()],
+        &[("RUST_LOG", "debug")],
     );
-    let mut line = String::new();
-    BufReader::new(server.0.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .trim()
-        .strip_prefix("listening on http://")
-        .unwrap()
-        .to_owned();
+    let addr = server.addr.clone();
 
     let users = format!("POST /unified/ticketing/users?integrated_account_id={from_stdin}");
     let valid = r#"{"name": "Ada", "emails": [{"email": "ada@example.org", "type": "primary"}]}"#;
@@ -162,15 +131,7 @@ fn token_account_and_serve_as_the_readme_shows() {
     assert_eq!(status, 200);
     assert_eq!(body["method"], "create");
 
-    let _ = server.0.kill();
-    let mut log = String::new();
-    server
-        .0
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut log)
-        .unwrap();
+    let log = server.stop();
     assert!(log.contains("dispatched"), "{log}");
     for secret in [
         token.as_str(),

@@ -2,93 +2,13 @@
 //! a lost key file, token listing and revocation, account removal and credential rotation, and
 //! the credentials and providers `account add` warns about or refuses.
 
-use std::path::PathBuf;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
 mod common;
 
-/// A new database in a directory of its own; `unified` finds it through `UNIFIED_DB`.
-struct Records {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Records {
-    fn new() -> Records {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("unified.db");
-        Records { dir, db }
-    }
-
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        self.run_with(args, stdin, &[])
-    }
-
-    fn run_with(&self, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-        let mut all = env.to_vec();
-        all.push((
-            "UNIFIED_DB",
-            self.db.to_str().expect("a UTF-8 temporary path"),
-        ));
-        common::run_unified(args, stdin, &all)
-    }
-
-    /// Runs a command that must succeed; its stdout.
-    fn ok(&self, args: &[&str], stdin: &str) -> String {
-        let output = self.run(args, stdin);
-        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
-        String::from_utf8(output.stdout).unwrap()
-    }
-
-    /// A prod token and a Dixa account; the account's id.
-    fn with_account(&self, credential: &str) -> String {
-        self.ok(&["token", "create", "--environment", "prod"], "");
-        self.add("dixa", credential).trim().to_owned()
-    }
-
-    fn add(&self, provider: &str, credential: &str) -> String {
-        self.ok(&add_args(provider), credential)
-    }
-
-    /// The line naming this database, which record commands print once it is open.
-    fn named(&self) -> String {
-        format!("unified: database {}", self.db.display())
-    }
-
-    /// A failed command: exit status 2 and, besides the line naming the database when it was
-    /// opened, one line; that line.
-    fn failure_line(&self, output: &Output) -> String {
-        assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
-        let text = stderr(output);
-        let lines: Vec<&str> = text.lines().filter(|line| *line != self.named()).collect();
-        assert_eq!(lines.len(), 1, "{text}");
-        lines[0].to_owned()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args, "")).unwrap()
-    }
-}
-
-/// `account add` of a prod account of `provider`.
-fn add_args(provider: &str) -> [&str; 8] {
-    [
-        "account",
-        "add",
-        "--environment",
-        "prod",
-        "--provider",
-        provider,
-        "--base-url",
-        "http://127.0.0.1:9",
-    ]
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::records::{Records, add_args, stderr};
 
 #[test]
 fn record_commands_name_their_database() {

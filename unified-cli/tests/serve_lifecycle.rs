@@ -1,31 +1,17 @@
-//! `unified serve` as a service manager runs it: SIGTERM lets the request in flight finish and
-//! exits 0, and limits that make no sense are refused before anything is served.
+//! `unified serve` as a service manager runs it: it names its database and what it holds,
+//! SIGTERM lets the request in flight finish and exits 0, and limits that make no sense are
+//! refused before anything is served.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Command;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod common;
 
 use common::http::http;
-
-fn unified(db: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut all = args.to_vec();
-    all.extend(["--db", db.to_str().expect("a UTF-8 temporary path")]);
-    common::run_unified(&all, stdin, &[])
-}
-
-fn line(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_owned()
-}
+use common::records::{Records, add_args};
 
 /// A Dixa that answers its one create after `delay`, and says on `received` when the request
 /// has arrived.
@@ -64,61 +50,21 @@ fn slow_dixa(delay: Duration, received: mpsc::Sender<()>) -> String {
     url
 }
 
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn sigterm_finishes_the_request_in_flight_then_exits_0() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("unified.db");
-    let token = line(&unified(
-        &db,
-        &["token", "create", "--environment", "prod"],
-        "",
-    ));
+    let records = Records::new();
+    let token = records
+        .ok(&["token", "create", "--environment", "prod"], "")
+        .trim()
+        .to_owned();
     let (received, arrived) = mpsc::channel();
     let dixa = slow_dixa(Duration::from_millis(1500), received);
-    let account = line(&unified(
-        &db,
-        &[
-            "account",
-            "add",
-            "--environment",
-            "prod",
-            "--provider",
-            "dixa",
-            "--base-url",
-            &dixa,
-        ],
-        "dixa-api-key-1234",
-    ));
+    let mut add = add_args("dixa");
+    add[7] = &dixa;
+    let account = records.ok(&add, "dixa-api-key-1234").trim().to_owned();
 
-    let mut server = Server(
-        Command::new(env!("CARGO_BIN_EXE_unified"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--db"])
-            .arg(&db)
-            .env_remove("UNIFIED_MASTER_KEY")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let mut listening = String::new();
-    BufReader::new(server.0.stdout.take().unwrap())
-        .read_line(&mut listening)
-        .unwrap();
-    let addr = listening
-        .trim()
-        .strip_prefix("listening on http://")
-        .unwrap()
-        .to_owned();
-
+    let mut server = records.serve(&[]);
+    let addr = server.addr.clone();
     let create = std::thread::spawn(move || {
         http(
             &addr,
@@ -131,7 +77,7 @@ fn sigterm_finishes_the_request_in_flight_then_exits_0() {
         .recv_timeout(Duration::from_secs(10))
         .expect("the create reached the provider");
     let terminated = Command::new("kill")
-        .args(["-TERM", &server.0.id().to_string()])
+        .args(["-TERM", &server.pid().to_string()])
         .status()
         .unwrap();
     assert!(terminated.success());
@@ -139,24 +85,33 @@ fn sigterm_finishes_the_request_in_flight_then_exits_0() {
     let (status, body) = create.join().unwrap();
     assert_eq!(status, 201, "the request in flight finished: {body}");
     assert_eq!(body["id"], "a1");
-    let started = Instant::now();
-    let exit = loop {
-        if let Some(exit) = server.0.try_wait().unwrap() {
-            break exit;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "serve did not exit after SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let exit = server.exit_within(Duration::from_secs(10));
     assert_eq!(exit.code(), Some(0), "SIGTERM is a clean stop");
 }
 
 #[test]
+fn serve_names_its_database_and_warns_when_it_just_created_it() {
+    let records = Records::new();
+    let log = records.serve(&[]).stop();
+    assert!(log.contains(&records.named()), "{log}");
+    assert!(
+        log.contains("0 environments, 0 tokens, 0 accounts"),
+        "{log}"
+    );
+    assert!(
+        log.contains("warning: this database was just created"),
+        "{log}"
+    );
+
+    records.with_account("dixa-api-key-1234");
+    let log = records.serve(&[]).stop();
+    assert!(log.contains("1 environment, 1 token, 1 account"), "{log}");
+    assert!(!log.contains("warning"), "{log}");
+}
+
+#[test]
 fn serve_refuses_limits_that_make_no_sense() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("unified.db");
+    let records = Records::new();
     for (option, value) in [
         ("--idle-timeout", "0"),
         ("--header-timeout", "-1"),
@@ -165,7 +120,7 @@ fn serve_refuses_limits_that_make_no_sense() {
         ("--provider-answer-limit", "0"),
     ] {
         let given = format!("{option}={value}");
-        let output = unified(&db, &["serve", "--addr", "127.0.0.1:0", &given], "");
+        let output = records.run(&["serve", "--addr", "127.0.0.1:0", &given], "");
         assert_eq!(output.status.code(), Some(2), "{option} {value}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(option), "{option}: {stderr}");

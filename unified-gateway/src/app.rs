@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Router;
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -68,6 +68,7 @@ impl Gateway {
                 "/unified/{model}/{resource}/{provider}/meta/{method}",
                 get(routes::meta::meta),
             )
+            .route("/healthz", get(healthz))
             .fallback(not_found)
             .method_not_allowed_fallback(method_not_allowed)
             .layer(middleware::from_fn_with_state(
@@ -141,6 +142,18 @@ impl Gateway {
                 "the gateway's storage call did not finish",
             )),
         }
+    }
+}
+
+/// `GET /healthz`, without a token: 200 while the database answers, else 503.
+async fn healthz(State(gateway): State<Gateway>) -> Response {
+    match gateway.blocking(|store| store.check_health()).await {
+        Ok(()) => axum::Json(serde_json::json!({"status": "ok"})).into_response(),
+        Err(_) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the gateway's storage does not answer; see its log",
+        )
+        .into_response(),
     }
 }
 

@@ -5,10 +5,11 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use unified_gateway::{Gateway, GatewayConfig, Store};
+use unified_gateway::{Gateway, GatewayConfig};
 
 use crate::cli::ServeLimits;
-use crate::commands::print;
+use crate::commands::database::{open_store, setup_failure};
+use crate::commands::{note, print};
 use crate::failure::Failure;
 
 /// Opens the store, binds `addr`, prints the address it listens on and serves.
@@ -22,7 +23,15 @@ pub fn run(addr: &str, db: &Path, limits: &ServeLimits) -> Result<ExitCode, Fail
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
-    let store = Store::open(db).map_err(|error| Failure::new(error.to_string()))?;
+    let store = open_store(db)?;
+    let summary = store.summary().map_err(setup_failure)?;
+    note(&format!("{summary}"));
+    if summary.created {
+        note(
+            "warning: this database was just created, so no token or account exists yet \
+             (unified token create, unified account add); check --db or UNIFIED_DB",
+        );
+    }
     let gateway = Gateway::new(store, config).map_err(|error| Failure::new(error.to_string()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

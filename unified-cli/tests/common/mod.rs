@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod records;
+pub mod serve;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

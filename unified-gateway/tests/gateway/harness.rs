@@ -53,6 +53,8 @@ pub struct Harness {
     /// A Dixa account of the other environment.
     pub foreign_account: String,
     pub client: reqwest::Client,
+    /// The gateway's database file.
+    pub db: std::path::PathBuf,
     /// The gateway's address (`127.0.0.1:port`).
     pub addr: std::net::SocketAddr,
     pub gateway: Gateway,
@@ -79,7 +81,8 @@ impl Harness {
     pub async fn with_config(config: GatewayConfig) -> Harness {
         log_buffer();
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("gateway.db")).unwrap();
+        let db = dir.path().join("gateway.db");
+        let store = Store::open(&db).unwrap();
         let token = store.create_token("prod").unwrap().expose().to_owned();
         let other_token = store.create_token("staging").unwrap().expose().to_owned();
         let mut fakes = HashMap::new();
@@ -117,6 +120,7 @@ impl Harness {
             accounts,
             foreign_account,
             client: reqwest::Client::new(),
+            db,
             addr,
             gateway,
             _dir: dir,
@@ -128,7 +132,7 @@ impl Harness {
         let provider = Provider::<Set>::from_id(provider).unwrap();
         self.gateway
             .store()
-            .add_account("prod", provider, base_url, &Secret::new("any-key"))
+            .add_account("prod", provider, base_url, &Secret::new("any-api-key"))
             .unwrap()
     }
 

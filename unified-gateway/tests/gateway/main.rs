@@ -5,6 +5,7 @@ mod connections;
 mod corpus;
 mod fake_provider;
 mod harness;
+mod health;
 mod provider_answers;
 mod raw_http;
 mod reference_client;
