@@ -6,14 +6,15 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use unified_core::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Provider,
+use unified_adapter::{
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, typed,
 };
+use unified_core::Provider;
 use unified_models::providers;
 use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse, UserRoleRecord};
 
+use crate::USERS_CREATE;
 use crate::people::{email_records, other_emails, primary_email};
-use crate::{USERS_CREATE, typed};
 
 /// The Dixa adapter.
 #[derive(Clone, Copy, Debug, Default)]

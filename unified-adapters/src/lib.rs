@@ -3,17 +3,15 @@
 //! the one place they are registered.
 
 mod dixa;
-mod mismatch;
 mod people;
 mod pivotal_tracker;
 mod qualtrics_corexm;
-mod typed;
 
 pub use dixa::Dixa;
 pub use pivotal_tracker::PivotalTracker;
 pub use qualtrics_corexm::QualtricsCorexm;
 
-use unified_core::Adapters;
+use unified_adapter::Adapters;
 use unified_models::providers;
 
 /// The model and operation every shipped adapter implements.

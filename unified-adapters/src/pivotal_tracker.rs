@@ -9,17 +9,17 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use unified_core::{
-    Adapter, AdapterError, AuthScheme, Call, Code, NativeRequest, NativeResponse, Part, Provider,
-    ValidationError,
+use unified_adapter::{
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, typed,
 };
+use unified_core::{Code, Part, Provider, ValidationError};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBody, UserCreateQuery, UserCreateResponse, UserRoleRecord,
 };
 
+use crate::USERS_CREATE;
 use crate::people::{NativeId, email_records, initials, primary_email};
-use crate::{USERS_CREATE, typed};
 
 /// The Pivotal Tracker adapter.
 #[derive(Clone, Copy, Debug, Default)]

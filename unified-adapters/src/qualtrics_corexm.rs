@@ -6,14 +6,15 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use unified_core::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Provider, Secret,
+use unified_adapter::{
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, typed,
 };
+use unified_core::{Provider, Secret};
 use unified_models::providers;
 use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
 
+use crate::USERS_CREATE;
 use crate::people::primary_email;
-use crate::{USERS_CREATE, typed};
 
 /// The Qualtrics CoreXM adapter.
 #[derive(Clone, Copy, Debug, Default)]

@@ -45,7 +45,6 @@
 //! ```
 #![forbid(unsafe_code)]
 
-mod adapter;
 mod coverage;
 mod field;
 mod format;
@@ -58,7 +57,6 @@ mod path;
 mod provider;
 mod query;
 mod query_string;
-mod query_writer;
 mod read;
 mod recorder;
 mod report;
@@ -70,10 +68,6 @@ pub mod suggest;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use adapter::{
-    Adapter, AdapterError, Adapters, AuthScheme, Call, Method, NativeRequest, NativeResponse,
-    prepare_request,
-};
 pub use coverage::{OperationCoverage, PartsCoverage};
 pub use field::{Emptiness, FieldValue, json_type_name};
 pub use format::Format;
@@ -85,7 +79,6 @@ pub use operation::{Operation, Part, Registry};
 pub use path::{Path, pointer_segments};
 pub use provider::{MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View};
 pub use query::{QueryError, parse_query, query_to_json};
-pub use query_writer::write_query;
 pub use read::{
     Accept, Entries, Fields, Items, Names, Reading, Scalar, Takes, read_parsed, read_with,
 };

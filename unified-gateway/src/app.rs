@@ -10,7 +10,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use unified_core::{Adapters, Provider, Registry};
+use unified_adapter::Adapters;
+use unified_core::{Provider, Registry};
 use unified_models::providers;
 
 use crate::config::GatewayConfig;

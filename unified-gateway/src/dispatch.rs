@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderName, HeaderValue};
 use serde_json::Value;
-use unified_core::{
-    Adapters, AuthScheme, NativeRequest, NativeResponse, Provider, ProviderSet, Secret,
-};
+use unified_adapter::{Adapters, AuthScheme, NativeRequest, NativeResponse};
+use unified_core::{Provider, ProviderSet, Secret};
 
 use crate::error::SetupError;
 
@@ -167,7 +166,7 @@ fn classify(error: reqwest::Error) -> DispatchError {
 
 #[cfg(test)]
 mod tests {
-    use unified_core::{Adapter, AdapterError, Call, NativeResponse};
+    use unified_adapter::{Adapter, AdapterError, Call, NativeResponse};
 
     use super::*;
 

@@ -11,9 +11,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde_json::{Value, json};
-use unified_core::{
-    AdapterError, Call, Code, Operation, Part, ValidationError, View, prepare_request,
-};
+use unified_adapter::{AdapterError, Call, prepare_request};
+use unified_core::{Code, Operation, Part, ValidationError, View};
 use unified_models::providers;
 
 use crate::app::Gateway;

@@ -1,13 +1,15 @@
-//! Typed reading and writing around an adapter: the validated unified JSON into the model's
+//! Typed reading and writing for adapters: the validated unified JSON into the model's
 //! struct, the provider's answer into a struct of its native shape, a unified struct back to JSON.
 //! Every failure is told as a [`Mismatch`]: where and what kind, never a value.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use unified_core::{AdapterError, Code, NativeResponse, Part, ValidationError};
+use unified_core::{Code, Part, ValidationError};
 
+use crate::error::AdapterError;
 use crate::mismatch::{self, Mismatch};
+use crate::native::NativeResponse;
 
 /// The request body as the model's struct. A validated body always reads; a failure is
 /// reported as a client error at the pointer where reading stopped rather than a panic.
