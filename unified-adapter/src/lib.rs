@@ -11,6 +11,7 @@
 mod adapter;
 mod auth;
 mod call;
+pub mod conventions;
 mod error;
 mod mismatch;
 mod native;
@@ -24,5 +25,5 @@ pub use call::Call;
 pub use error::AdapterError;
 pub use mismatch::{Mismatch, Problem};
 pub use native::{Method, NativeRequest, NativeResponse};
-pub use pass_through::prepare_request;
+pub use pass_through::{PassThrough, prepare_request};
 pub use query_writer::write_query;

@@ -1,7 +1,7 @@
 //! The parts of a unified request that go to the provider untouched: the body's `remote_data`
 //! and the query's `remote_query`.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 use unified_core::{Code, Part, ProviderSet, ValidationError};
 
 use crate::adapter::Adapter;
@@ -10,12 +10,22 @@ use crate::error::AdapterError;
 use crate::native::NativeRequest;
 use crate::query_writer::write_query;
 
-/// The native request for `call`, with the pass-through parts of the unified API applied:
-/// the body's `remote_data` object is merged over the native JSON body (its keys win), and the
-/// query's `remote_query` object is appended to the native query in bracket syntax.
+/// What a unified request passes to the provider untouched: the body's `remote_data`, merged
+/// over the native body, and the query's `remote_query`, appended to the native query.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PassThrough<'a> {
+    /// Members merged over the native JSON body (theirs win).
+    pub remote_data: Option<&'a Map<String, Value>>,
+    /// Parameters appended to the native query, in bracket syntax.
+    pub remote_query: Option<&'a Map<String, Value>>,
+}
+
+/// The native request for `call`, with `pass` applied: `remote_data` merged over the native
+/// JSON body (its keys win), `remote_query` appended to the native query in bracket syntax.
 pub fn prepare_request<S: ProviderSet>(
     adapter: &dyn Adapter<S>,
     call: &Call<'_>,
+    pass: PassThrough<'_>,
 ) -> Result<NativeRequest, AdapterError> {
     if !adapter.implements(call.model, call.operation) {
         return Err(AdapterError::Unsupported {
@@ -24,7 +34,7 @@ pub fn prepare_request<S: ProviderSet>(
         });
     }
     let mut request = adapter.native_request(call)?;
-    if let Some(Value::Object(extra)) = call.body.get("remote_data") {
+    if let Some(extra) = pass.remote_data {
         match &mut request.body {
             Some(Value::Object(body)) => {
                 for (key, value) in extra {
@@ -45,7 +55,7 @@ pub fn prepare_request<S: ProviderSet>(
             }
         }
     }
-    if let Some(Value::Object(remote_query)) = call.query.get("remote_query") {
+    if let Some(remote_query) = pass.remote_query {
         request.query.extend(write_query(remote_query));
     }
     Ok(request)
@@ -104,12 +114,25 @@ mod tests {
         }
     }
 
+    /// The pass-through members of `body` and `query`.
+    fn pass<'a>(body: &'a Value, query: &'a Value) -> PassThrough<'a> {
+        PassThrough {
+            remote_data: body["remote_data"].as_object(),
+            remote_query: query["remote_query"].as_object(),
+        }
+    }
+
     #[test]
     fn remote_data_and_remote_query_pass_through() {
         let body = json!({"name": "x", "remote_data": {"extra": 1, "name": "override"}});
         let query = json!({"remote_query": {"a": "b", "list": ["1", "2"]}});
         let adapter = Fixed(json!({"name": "mapped"}));
-        let request = prepare_request(&adapter, &call("create", &body, &query)).unwrap();
+        let request = prepare_request(
+            &adapter,
+            &call("create", &body, &query),
+            pass(&body, &query),
+        );
+        let request = request.unwrap();
         assert_eq!(request.body, Some(json!({"name": "override", "extra": 1})));
         let query_pairs: Vec<(&str, &str)> = request
             .query
@@ -130,7 +153,8 @@ mod tests {
         let body = json!({"remote_data": {"extra": 1}});
         let query = json!({});
         let listed = Fixed(json!(["native", "list"]));
-        let refused = prepare_request(&listed, &call("create", &body, &query)).unwrap_err();
+        let refused = prepare_request(&listed, &call("create", &body, &query), pass(&body, &query));
+        let refused = refused.unwrap_err();
         assert!(
             matches!(
                 refused,
@@ -141,7 +165,8 @@ mod tests {
             ),
             "{refused}"
         );
-        let unknown = prepare_request(&listed, &call("delete", &body, &query)).unwrap_err();
+        let unknown = prepare_request(&listed, &call("delete", &body, &query), pass(&body, &query));
+        let unknown = unknown.unwrap_err();
         assert!(
             matches!(unknown, AdapterError::Unsupported { .. }),
             "{unknown}"

@@ -17,7 +17,7 @@ use axum::response::Response;
 use http_body::{Frame, SizeHint};
 use http_body_util::{BodyExt, Limited};
 
-use crate::app::Gateway;
+use crate::config::GatewayConfig;
 use crate::server::Activity;
 
 /// A request body the handler reads while the middleware keeps hold of what it leaves.
@@ -59,12 +59,11 @@ impl HttpBody for Shared {
 
 /// The middleware: runs the handler, then reads whatever of the body it left.
 pub async fn drain_unread_body(
-    State(gateway): State<Gateway>,
+    State(config): State<GatewayConfig>,
     request: Request,
     next: Next,
 ) -> Response {
-    let limit = gateway.inner.config.body_limit;
-    let timeout = gateway.inner.config.body_timeout;
+    let (limit, timeout) = (config.body_limit, config.body_timeout);
     // A client that waits for `100 Continue` sends no body after a final answer, so there is
     // nothing to drain: the connection is closed instead.
     let awaits_continue = request.headers().contains_key(header::EXPECT);

@@ -10,58 +10,30 @@
 //!   top-level fields of the unified record.
 
 use serde_json::{Map, Value};
+use unified_adapter::conventions::{QueryConventions, ResponseFormat};
 
 /// How to answer a successful call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shape {
     /// The requested format.
-    pub format: Format,
+    pub format: ResponseFormat,
     /// Whether to leave out `remote_data`.
     pub ignore_remote_data: bool,
     /// Top-level fields to leave out.
     pub exclude_fields: Vec<String>,
 }
 
-/// A value of `truto_response_format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// The unified record.
-    Unified,
-    /// The provider's answer.
-    Raw,
-    /// Same as unified for a single record.
-    Normalized,
-    /// Not offered for a create.
-    Stream,
+impl From<&QueryConventions> for Shape {
+    fn from(conventions: &QueryConventions) -> Shape {
+        Shape {
+            format: conventions.truto_response_format.unwrap_or_default(),
+            ignore_remote_data: conventions.truto_ignore_remote_data == Some(true),
+            exclude_fields: conventions.truto_exclude_fields.clone().unwrap_or_default(),
+        }
+    }
 }
 
 impl Shape {
-    /// The shape a validated query asks for.
-    pub fn from_query(query: &Value) -> Shape {
-        let format = match query.get("truto_response_format").and_then(Value::as_str) {
-            Some("raw") => Format::Raw,
-            Some("normalized") => Format::Normalized,
-            Some("stream") => Format::Stream,
-            _ => Format::Unified,
-        };
-        let exclude_fields = query
-            .get("truto_exclude_fields")
-            .and_then(Value::as_array)
-            .map(|names| {
-                names
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
-        Shape {
-            format,
-            ignore_remote_data: query.get("truto_ignore_remote_data") == Some(&Value::Bool(true)),
-            exclude_fields,
-        }
-    }
-
     /// `record` as the client asked: without `remote_data` if ignored, without excluded fields.
     pub fn trim(&self, record: Value) -> Value {
         let Value::Object(mut record) = record else {
@@ -94,6 +66,12 @@ mod tests {
 
     use super::*;
 
+    fn shape(query: Value) -> Shape {
+        let mut query = query;
+        query["integrated_account_id"] = json!("00000000-0000-4000-8000-000000000000");
+        Shape::from(&serde_json::from_value::<QueryConventions>(query).unwrap())
+    }
+
     #[test]
     fn query_parameters_shape_the_record() {
         let record = json!({"id": "1", "name": "Ada"})
@@ -101,25 +79,25 @@ mod tests {
             .unwrap()
             .clone();
         let native = json!({"data": {"id": "1"}});
-        let plain = Shape::from_query(&json!({}));
-        assert_eq!(plain.format, Format::Unified);
+        let plain = shape(json!({}));
+        assert_eq!(plain.format, ResponseFormat::Unified);
         let full = with_remote_data(record.clone(), native);
         assert_eq!(
             plain.trim(full.clone()),
             json!({"id": "1", "name": "Ada", "remote_data": {"data": {"id": "1"}}})
         );
-        let trimmed = Shape::from_query(&json!({
+        let trimmed = shape(json!({
             "truto_ignore_remote_data": true,
             "truto_exclude_fields": ["name"],
             "truto_response_format": "normalized",
         }));
-        assert_eq!(trimmed.format, Format::Normalized);
+        assert_eq!(trimmed.format, ResponseFormat::Normalized);
         assert_eq!(trimmed.trim(full), json!({"id": "1"}));
         let wrapped = with_remote_data(record, json!("text"));
         assert_eq!(wrapped["remote_data"], json!({"body": "text"}));
         assert_eq!(
-            Shape::from_query(&json!({"truto_response_format": "raw"})).format,
-            Format::Raw
+            shape(json!({"truto_response_format": "raw"})).format,
+            ResponseFormat::Raw
         );
     }
 }

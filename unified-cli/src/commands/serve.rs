@@ -32,7 +32,13 @@ pub fn run(addr: &str, db: &Path, limits: &ServeLimits) -> Result<ExitCode, Fail
              (unified token create, unified account add); check --db or UNIFIED_DB",
         );
     }
-    let gateway = Gateway::new(store, config).map_err(|error| Failure::new(error.to_string()))?;
+    let gateway = Gateway::new(
+        store,
+        unified_models::registry(),
+        unified_adapters::adapters(),
+        config,
+    )
+    .map_err(setup_failure)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -6,14 +6,14 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
-use unified_core::{Part, View};
+use unified_core::{Part, ProviderSet, View};
 
-use crate::app::Gateway;
 use crate::envelope::ApiError;
+use crate::gateway::Gateway;
 
 /// The handler.
-pub async fn meta(
-    State(gateway): State<Gateway>,
+pub async fn meta<S: ProviderSet>(
+    State(gateway): State<Gateway<S>>,
     path: Result<Path<(String, String, String, String)>, axum::extract::rejection::PathRejection>,
     headers: HeaderMap,
 ) -> Response {
@@ -23,8 +23,8 @@ pub async fn meta(
     }
 }
 
-async fn answer(
-    gateway: &Gateway,
+async fn answer<S: ProviderSet>(
+    gateway: &Gateway<S>,
     path: Result<Path<(String, String, String, String)>, axum::extract::rejection::PathRejection>,
     headers: &HeaderMap,
 ) -> Result<Response, ApiError> {
@@ -33,13 +33,13 @@ async fn answer(
         return Err(ApiError::new(StatusCode::NOT_FOUND, "no such endpoint"));
     };
     let name = format!("{model}/{resource}");
-    let operation = gateway.inner.registry.find(&name, &method).ok_or_else(|| {
+    let operation = gateway.registry().find(&name, &method).ok_or_else(|| {
         ApiError::new(
             StatusCode::NOT_FOUND,
             format!("no method `{method}` for unified model `{name}`"),
         )
     })?;
-    let view = View::from_id(&provider)
+    let view = View::<S>::from_id(&provider)
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no provider `{provider}`")))?;
     Ok(axum::Json(json!({
         "method": method,

@@ -1,4 +1,6 @@
 //! The HTTP handlers, one file each.
 
 pub mod create;
+pub mod fallback;
+pub mod health;
 pub mod meta;

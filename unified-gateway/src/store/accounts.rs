@@ -2,21 +2,20 @@
 //! credentials, removed, and given a new credential.
 
 use rusqlite::{OptionalExtension, params};
-use unified_core::{Provider, Secret};
-use unified_models::providers;
+use unified_core::{Provider, ProviderSet, Secret};
 
 use super::checks::{check_base_url, check_credential};
 use super::{EnvironmentId, Store};
 use crate::error::SetupError;
 use crate::vault::Sealed;
 
-/// An integrated account, ready to dispatch to.
+/// An integrated account of a provider of the set `S`, ready to dispatch to.
 #[derive(Debug, Clone)]
-pub struct Account {
+pub struct Account<S: ProviderSet> {
     /// The account's id (a UUID).
     pub id: String,
     /// The provider it belongs to.
-    pub provider: Provider<providers::Set>,
+    pub provider: Provider<S>,
     /// Where the provider's API is for this account.
     pub base_url: String,
     /// The provider credential.
@@ -41,10 +40,10 @@ pub struct AccountSummary {
 impl Store {
     /// Adds an integrated account and returns its new id. The environment must exist (it does
     /// once a token was created for it).
-    pub fn add_account(
+    pub fn add_account<S: ProviderSet>(
         &self,
         environment: &str,
-        provider: Provider<providers::Set>,
+        provider: Provider<S>,
         base_url: &str,
         credential: &Secret,
     ) -> Result<String, SetupError> {
@@ -74,12 +73,12 @@ impl Store {
     }
 
     /// The account `id` if it belongs to `environment`; another environment's account is as
-    /// absent as one that does not exist.
-    pub fn account(
+    /// absent as one that does not exist. Its provider is looked up in the set `S`.
+    pub fn account<S: ProviderSet>(
         &self,
         environment: EnvironmentId,
         id: &str,
-    ) -> Result<Option<Account>, SetupError> {
+    ) -> Result<Option<Account<S>>, SetupError> {
         let row = self
             .connection()
             .query_row(
@@ -103,7 +102,8 @@ impl Store {
         };
         let provider = Provider::from_id(&provider_id).ok_or_else(|| {
             SetupError::new(format!(
-                "account {id} names provider `{provider_id}`, which this build does not know"
+                "account {id} names provider `{provider_id}`, which this gateway's provider set \
+                 does not hold"
             ))
         })?;
         let credential = self.vault.open_sealed(id, &sealed)?;
@@ -175,6 +175,8 @@ fn no_account(id: &str) -> SetupError {
 
 #[cfg(test)]
 mod tests {
+    use unified_models::providers;
+
     use super::*;
     use crate::store::tests::open_temporary;
 
@@ -200,11 +202,16 @@ mod tests {
                 &credential,
             )
             .unwrap();
-        let account = store.account(prod, &id).unwrap().unwrap();
+        let account = store.account::<providers::Set>(prod, &id).unwrap().unwrap();
         assert_eq!(account.credential.expose(), "dixa-api-key-123");
         assert_eq!(account.base_url, "http://127.0.0.1:9/api");
         assert!(!format!("{account:?}").contains("dixa-api-key-123"));
-        assert!(store.account(staging, &id).unwrap().is_none());
+        assert!(
+            store
+                .account::<providers::Set>(staging, &id)
+                .unwrap()
+                .is_none()
+        );
         let listed = store.list_accounts().unwrap();
         assert_eq!(listed.len(), 1);
         assert_eq!(listed[0].provider, "dixa");
@@ -235,7 +242,7 @@ mod tests {
         store
             .rotate_credential(&id, &Secret::new("new-credential-2"))
             .unwrap();
-        let account = store.account(prod, &id).unwrap().unwrap();
+        let account = store.account::<providers::Set>(prod, &id).unwrap().unwrap();
         assert_eq!(account.credential.expose(), "new-credential-2");
         let unknown = store.rotate_credential("nope", &Secret::new("new-credential-3"));
         assert!(
@@ -253,7 +260,12 @@ mod tests {
     fn a_removed_account_is_gone() {
         let (_dir, store, prod, id) = store_with_account("a-credential-1");
         store.remove_account(&id).unwrap();
-        assert!(store.account(prod, &id).unwrap().is_none());
+        assert!(
+            store
+                .account::<providers::Set>(prod, &id)
+                .unwrap()
+                .is_none()
+        );
         assert!(store.list_accounts().unwrap().is_empty());
         let again = store.remove_account(&id).unwrap_err().to_string();
         assert!(again.contains(&format!("no account `{id}`")), "{again}");
@@ -272,7 +284,7 @@ mod tests {
             assert!(!message.contains("s3cr3té"), "{message}");
         }
         assert_eq!(store.list_accounts().unwrap().len(), 1);
-        let kept = store.account(prod, &id).unwrap().unwrap();
+        let kept = store.account::<providers::Set>(prod, &id).unwrap().unwrap();
         assert_eq!(kept.credential.expose(), "long-enough");
         store
             .rotate_credential(&id, &Secret::new("éééééééé"))

@@ -57,7 +57,7 @@ pub struct Harness {
     pub db: std::path::PathBuf,
     /// The gateway's address (`127.0.0.1:port`).
     pub addr: std::net::SocketAddr,
-    pub gateway: Gateway,
+    pub gateway: Gateway<Set>,
     _dir: tempfile::TempDir,
 }
 
@@ -106,7 +106,13 @@ impl Harness {
                 &Secret::new(Kind::Dixa.credential()),
             )
             .unwrap();
-        let gateway = Gateway::new(store, config).unwrap();
+        let gateway = Gateway::new(
+            store,
+            unified_models::registry(),
+            unified_adapters::adapters(),
+            config,
+        )
+        .unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let base = format!("http://{addr}");

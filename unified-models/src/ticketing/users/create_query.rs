@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use unified_core::UnifiedModel;
 
 use super::providers;
+pub use unified_adapter::conventions::ResponseFormat;
 
 /// The query parameters of a user create.
 #[derive(UnifiedModel, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -45,19 +46,4 @@ pub struct Collection {
     /// The unique identifier for a collection
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-}
-
-/// The format of a unified API response.
-#[derive(UnifiedModel, Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum ResponseFormat {
-    /// The response with the unified mappings applied.
-    #[default]
-    Unified,
-    /// The provider's response, unprocessed.
-    Raw,
-    /// The unified mappings, in a normalized format.
-    Normalized,
-    /// The response as a stream.
-    Stream,
 }

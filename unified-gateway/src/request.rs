@@ -1,0 +1,234 @@
+//! A unified request as the gateway reads it: the operation's query and body, and the request
+//! conventions ([`QueryConventions`], [`BodyConventions`]) that belong to the gateway rather than
+//! to the model. A convention the model declares itself stays in the model's part and its own
+//! rules check it; one the model does not declare is taken out of the part and checked by the
+//! conventions' rules. So a model with none of these fields is served, and one that declares
+//! them all (as `ticketing/users` does) is read exactly as before.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use unified_adapter::conventions::{BodyConventions, QueryConventions};
+use unified_adapter::{Call, PassThrough};
+use unified_core::{
+    Operation, Part, ProviderSet, Report, UnifiedModel, ValidationError, View, query_to_json,
+};
+
+use crate::envelope::ApiError;
+
+/// A request read for `operation`, not yet validated.
+pub struct UnifiedRequest<'o, S> {
+    operation: &'o Operation<S>,
+    /// The model's query parameters.
+    query: Value,
+    /// The model's body.
+    body: Value,
+    /// The query conventions, with those the model declares copied in from its query.
+    query_conventions: Value,
+    /// The body conventions the model does not declare, taken out of its body.
+    body_conventions: Value,
+}
+
+impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
+    /// Reads the query string and the body text; a malformed one is a 400.
+    pub fn read(
+        operation: &'o Operation<S>,
+        raw_query: &str,
+        body: &[u8],
+    ) -> Result<Self, ApiError> {
+        let gateway_reads = |name: &str| {
+            QueryConventions::NAMES.contains(&name) && !declares(operation, Part::Query, name)
+        };
+        let (model_query, convention_query) = split_query(raw_query, gateway_reads);
+        let invalid =
+            |part: Part| move |error: ValidationError| ApiError::invalid(&[(part, error)]);
+        let query = operation
+            .read(Part::Query, model_query.as_bytes())
+            .map_err(invalid(Part::Query))?;
+        let schema = QueryConventions::schema_for(View::UNIFIED);
+        let mut query_conventions = query_to_json(&convention_query, &schema).map_err(|error| {
+            invalid(Part::Query)(ValidationError::new(
+                "",
+                unified_core::Code::Json,
+                format!("malformed query string: {error}"),
+            ))
+        })?;
+        if let (Value::Object(conventions), Value::Object(declared_by_model)) =
+            (&mut query_conventions, &query)
+        {
+            for name in QueryConventions::NAMES {
+                if let Some(value) = declared_by_model.get(name) {
+                    conventions.insert(name.to_owned(), value.clone());
+                }
+            }
+        }
+        let mut body = operation
+            .read(Part::Body, body)
+            .map_err(invalid(Part::Body))?;
+        let mut body_conventions = Map::new();
+        if let Value::Object(members) = &mut body {
+            for name in BodyConventions::NAMES {
+                if !declares(operation, Part::Body, name)
+                    && let Some(value) = members.shift_remove(name)
+                {
+                    body_conventions.insert(name.to_owned(), value);
+                }
+            }
+        }
+        Ok(UnifiedRequest {
+            operation,
+            query,
+            body,
+            query_conventions,
+            body_conventions: Value::Object(body_conventions),
+        })
+    }
+
+    /// The integrated account the request names, when its id is a UUID.
+    pub fn account_id(&self) -> Option<String> {
+        let text = self
+            .query_conventions
+            .get("integrated_account_id")?
+            .as_str()?;
+        uuid::Uuid::parse_str(text)
+            .ok()
+            .map(|id| id.hyphenated().to_string())
+    }
+
+    /// Every violation for `view`: the query's (the model's, then the conventions it leaves to
+    /// the gateway), then the body's.
+    pub fn violations(&self, view: View<S>) -> Vec<(Part, ValidationError)> {
+        let operation = self.operation;
+        let mut errors = Vec::new();
+        let mut add = |part: Part, report: Report, keep: &dyn Fn(&ValidationError) -> bool| {
+            errors.extend(
+                report
+                    .into_errors()
+                    .into_iter()
+                    .filter(|error| keep(error))
+                    .map(|error| (part, error)),
+            );
+        };
+        let all = |_: &ValidationError| true;
+        add(
+            Part::Query,
+            operation.validate(Part::Query, &self.query, view),
+            &all,
+        );
+        // Conventions the model declares were checked by its own rules just now.
+        let left_to_gateway = |error: &ValidationError| {
+            let name = unified_core::pointer_segments(&error.pointer)
+                .next()
+                .unwrap_or_default();
+            !declares(operation, Part::Query, &name)
+        };
+        if QueryConventions::NAMES
+            .iter()
+            .any(|name| !declares(operation, Part::Query, name))
+        {
+            let report = QueryConventions::validate(&self.query_conventions, View::UNIFIED);
+            add(Part::Query, report, &left_to_gateway);
+        }
+        add(
+            Part::Body,
+            operation.validate(Part::Body, &self.body, view),
+            &all,
+        );
+        if self
+            .body_conventions
+            .as_object()
+            .is_some_and(|members| !members.is_empty())
+        {
+            let report = BodyConventions::validate(&self.body_conventions, View::UNIFIED);
+            add(Part::Body, report, &all);
+        }
+        errors
+    }
+
+    /// The query conventions, once the request is valid.
+    pub fn query_conventions(&self) -> Result<QueryConventions, ApiError> {
+        typed(Part::Query, &self.query_conventions)
+    }
+
+    /// What passes through to the provider untouched.
+    pub fn pass_through(&self) -> PassThrough<'_> {
+        let remote_data = self
+            .body_conventions
+            .get("remote_data")
+            .or_else(|| self.body.get("remote_data"));
+        PassThrough {
+            remote_data: remote_data.and_then(Value::as_object),
+            remote_query: self
+                .query_conventions
+                .get("remote_query")
+                .and_then(Value::as_object),
+        }
+    }
+
+    /// The call an adapter translates: the model's query and body.
+    pub fn call(&self) -> Call<'_> {
+        Call {
+            model: self.operation.model(),
+            operation: self.operation.name(),
+            body: &self.body,
+            query: &self.query,
+        }
+    }
+
+    /// The model's body, as validated.
+    pub fn body(&self) -> &Value {
+        &self.body
+    }
+}
+
+/// Whether the model of `operation` declares the member `name` in `part`.
+fn declares<S: ProviderSet>(operation: &Operation<S>, part: Part, name: &str) -> bool {
+    operation
+        .unified_schema(part)
+        .as_value()
+        .get("properties")
+        .is_some_and(|properties| properties.get(name).is_some())
+}
+
+/// `value` read as a `T` after validation; should it not read, a 400 at the document.
+fn typed<T: DeserializeOwned>(part: Part, value: &Value) -> Result<T, ApiError> {
+    T::deserialize(value).map_err(|_| {
+        ApiError::invalid(&[(
+            part,
+            ValidationError::new("", unified_core::Code::Type, "cannot be read"),
+        )])
+    })
+}
+
+/// The query string's parameters in two query strings: those whose top-level name `other`
+/// takes, and the rest, each in its original order and encoding.
+fn split_query(raw: &str, other: impl Fn(&str) -> bool) -> (String, String) {
+    let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+    for parameter in raw.split('&').filter(|parameter| !parameter.is_empty()) {
+        let name = form_urlencoded::parse(parameter.as_bytes())
+            .next()
+            .map(|(name, _)| name.into_owned())
+            .unwrap_or_default();
+        let top = name.split('[').next().unwrap_or_default();
+        if other(top) {
+            theirs.push(parameter);
+        } else {
+            mine.push(parameter);
+        }
+    }
+    (mine.join("&"), theirs.join("&"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_query;
+
+    #[test]
+    fn parameters_split_by_their_top_level_name() {
+        let (model, conventions) = split_query(
+            "a=1&remote_query%5Bx%5D=2&&b[]=3&remote_query[y]=4",
+            |name| name == "remote_query",
+        );
+        assert_eq!(model, "a=1&b[]=3");
+        assert_eq!(conventions, "remote_query%5Bx%5D=2&remote_query[y]=4");
+    }
+}

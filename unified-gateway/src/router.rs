@@ -1,0 +1,70 @@
+//! The routes of a gateway, the layers every request passes, and serving them.
+
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use unified_core::ProviderSet;
+
+use crate::drain::drain_unread_body;
+use crate::gateway::Gateway;
+use crate::routes;
+
+impl<S: ProviderSet> Gateway<S> {
+    /// The HTTP routes: the unified API, the meta endpoint, the health check, and JSON errors
+    /// for everything else.
+    pub fn router(&self) -> Router {
+        Router::new()
+            .route(
+                "/unified/{model}/{resource}",
+                post(routes::create::create::<S>),
+            )
+            .route(
+                "/unified/{model}/{resource}/{provider}/meta/{method}",
+                get(routes::meta::meta::<S>),
+            )
+            .route("/healthz", get(routes::health::healthz::<S>))
+            .fallback(routes::fallback::not_found)
+            .method_not_allowed_fallback(routes::fallback::method_not_allowed)
+            .layer(middleware::from_fn_with_state(
+                self.config().clone(),
+                drain_unread_body,
+            ))
+            .layer(middleware::from_fn(log_request))
+            .with_state(self.clone())
+    }
+
+    /// Serves on `listener` until `shutdown` completes, within the limits of the
+    /// [`GatewayConfig`](crate::GatewayConfig); then stops accepting, lets the requests in
+    /// flight finish, and returns.
+    pub async fn serve(
+        &self,
+        listener: tokio::net::TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        crate::server::serve(self.router(), listener, self.config().clone(), shutdown).await
+    }
+}
+
+/// One log line per request: method, route (never the query, which may carry `remote_query`
+/// values), status and time taken.
+async fn log_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "(unmatched)".to_owned(), |path| path.as_str().to_owned());
+    let response = next.run(request).await.into_response();
+    tracing::info!(
+        %method,
+        route,
+        status = response.status().as_u16(),
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "request"
+    );
+    response
+}

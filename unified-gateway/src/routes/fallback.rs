@@ -1,0 +1,18 @@
+//! The answers for paths and methods no route takes.
+
+use axum::http::StatusCode;
+
+use crate::envelope::ApiError;
+
+/// 404 for a path no route takes.
+pub async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "no such endpoint")
+}
+
+/// 405 for a method the path's route does not take.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "this endpoint does not take that method",
+    )
+}
