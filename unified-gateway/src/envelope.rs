@@ -7,7 +7,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 use unified_core::{Code, Part, ValidationError, pointer_segments};
 
-/// An error answer: a status, a message and any further members of the envelope.
+/// An error answer of the unified API: a status, a message and any further members of the
+/// envelope `{"statusCode", "error", "message", ...}`. Handlers and [`ResolveProvider`]
+/// implementations return it; it answers as JSON.
+///
+/// [`ResolveProvider`]: crate::ResolveProvider
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
@@ -34,8 +38,12 @@ impl ApiError {
         self
     }
 
-    /// The message (for tests and logs).
-    #[cfg(test)]
+    /// The HTTP status it answers with.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// Its message.
     pub fn message(&self) -> &str {
         &self.message
     }

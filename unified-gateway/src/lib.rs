@@ -9,6 +9,7 @@ mod dispatch;
 mod drain;
 mod envelope;
 mod error;
+mod extract;
 mod gateway;
 mod json_body;
 mod migrations;
@@ -24,7 +25,9 @@ mod vault;
 mod watched;
 
 pub use config::GatewayConfig;
+pub use envelope::ApiError;
 pub use error::SetupError;
+pub use extract::{ResolveProvider, Validated, ValidatedQuery};
 pub use gateway::Gateway;
 pub use store::{
     Account, AccountSummary, EnvironmentId, Store, StoreSummary, TokenSummary, key_file_for,

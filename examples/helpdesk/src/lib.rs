@@ -1,0 +1,177 @@
+//! A help desk's own unified API, built on the published surface of `unified` alone: two
+//! providers, a ticket model with a nested requester, an adapter for one provider, a generic
+//! gateway serving it, and a plain axum app whose route takes only validated tickets.
+
+// README: your own models (start)
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::routing::post;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+use unified_adapter::{
+    Adapter, AdapterError, Adapters, AuthScheme, Call, NativeRequest, NativeResponse, typed,
+};
+use unified_core::{Operation, Provider, Registry, UnifiedModel, View, providers};
+use unified_gateway::{
+    ApiError, Gateway, GatewayConfig, ResolveProvider, SetupError, Store, Validated,
+};
+
+providers! {
+    /// The help desks this API fronts.
+    pub mod providers {
+        acme_desk => "Acme Desk",
+        zendesk => "Zendesk",
+    }
+}
+
+/// A ticket to open.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct TicketCreate {
+    /// What the ticket is about
+    #[required(zendesk)]
+    #[supported(acme_desk)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Who asks
+    pub requester: Requester,
+    /// How urgent it is; Acme Desk knows two levels
+    #[unified(allowed(acme_desk = ["low", "high"]))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+}
+
+/// The person a ticket is for.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Requester {
+    /// Their email address
+    #[unified(format = "email")]
+    pub email: String,
+    /// Their name
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The query of a ticket create: nothing of its own (the gateway reads the account id and the
+/// other request conventions itself).
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, Default)]
+pub struct TicketQuery {}
+
+/// A ticket as the API answers it.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, Default)]
+pub struct TicketRecord {
+    /// The ticket's id
+    pub id: String,
+    /// What it is about
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Its status at the help desk
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// Every operation this API serves.
+pub fn registry() -> Registry<providers::Set> {
+    Registry::new(vec![Operation::new::<
+        TicketCreate,
+        TicketQuery,
+        TicketRecord,
+    >("helpdesk/tickets", "create")])
+}
+
+/// Acme Desk: `POST /api/v2/tickets` with an `x-acme-key` header.
+pub struct AcmeDesk;
+
+/// Acme Desk's answer: `{"ticket": {"id": 17, "state": "open", ...}}`.
+#[derive(Deserialize)]
+struct Opened {
+    ticket: AcmeTicket,
+}
+
+#[derive(Deserialize)]
+struct AcmeTicket {
+    id: u64,
+    title: Option<String>,
+    state: Option<String>,
+}
+
+impl Adapter<providers::Set> for AcmeDesk {
+    fn provider(&self) -> Provider<providers::Set> {
+        providers::acme_desk
+    }
+
+    fn auth(&self) -> AuthScheme {
+        AuthScheme::Header {
+            name: "x-acme-key",
+            prefix: "",
+        }
+    }
+
+    fn operations(&self) -> &'static [(&'static str, &'static str)] {
+        &[("helpdesk/tickets", "create")]
+    }
+
+    fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
+        let ticket: TicketCreate = typed::body(call.body)?;
+        let body = json!({
+            "title": ticket.subject,
+            "contact": {"email": ticket.requester.email, "name": ticket.requester.name},
+            "urgent": ticket.priority.as_deref() == Some("high"),
+        });
+        Ok(NativeRequest::post("/api/v2/tickets", body))
+    }
+
+    fn unified_response(
+        &self,
+        _call: &Call<'_>,
+        native: &NativeResponse,
+    ) -> Result<Map<String, Value>, AdapterError> {
+        let Opened { ticket } = typed::native(native)?;
+        typed::unified(&TicketRecord {
+            id: ticket.id.to_string(),
+            subject: ticket.title,
+            status: ticket.state,
+        })
+    }
+}
+
+/// The gateway for these models and adapters, over `store`.
+pub fn gateway(store: Store, config: GatewayConfig) -> Result<Gateway<providers::Set>, SetupError> {
+    Gateway::new(
+        store,
+        registry(),
+        Adapters::new(vec![Box::new(AcmeDesk)]),
+        config,
+    )
+}
+
+/// An app of one's own: the provider comes from the `X-Provider` header.
+#[derive(Clone)]
+pub struct ByHeader;
+
+impl ResolveProvider for ByHeader {
+    type Set = providers::Set;
+
+    async fn resolve(&self, parts: &Parts) -> Result<View<providers::Set>, ApiError> {
+        parts
+            .headers
+            .get("x-provider")
+            .and_then(|value| value.to_str().ok())
+            .and_then(View::from_id)
+            .ok_or_else(|| {
+                ApiError::new(StatusCode::BAD_REQUEST, "say which provider in X-Provider")
+            })
+    }
+}
+
+/// `POST /tickets`: the handler only ever sees a ticket valid for the provider asked for.
+pub fn app() -> Router {
+    Router::new()
+        .route("/tickets", post(open_ticket))
+        .with_state(ByHeader)
+}
+
+async fn open_ticket(ticket: Validated<TicketCreate>) -> (StatusCode, Json<TicketCreate>) {
+    (StatusCode::CREATED, Json(ticket.into_inner()))
+}
+// README: your own models (end)
