@@ -91,6 +91,7 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
     Some(Model {
         ident,
         set: quote!(#providers::Set),
+        core: crate::syntax::core_path(raw.input),
         doc: raw.doc,
         kind,
     })

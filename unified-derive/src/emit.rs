@@ -1,5 +1,5 @@
 //! Generates the impls for a checked model. Generated code reaches the runtime only through
-//! `::unified_core::__private`, and holds just the per-field table and the dispatch on each
+//! `#core::__private`, and holds just the per-field table and the dispatch on each
 //! field's type: the walk itself is shared code in `unified-core`.
 
 use proc_macro2::TokenStream;
@@ -30,18 +30,19 @@ fn option_str(text: &Option<String>) -> TokenStream {
 }
 
 fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
+    let core = &model.core;
     let ident = &model.ident;
     let set = &model.set;
     let name = ident.to_string();
     let description = option_str(&model.doc);
-    let rules = fields.iter().map(|field| emit_rule(set, field));
+    let rules = fields.iter().map(|field| emit_rule(core, set, field));
     let names = fields.iter().map(|field| &field.json_name);
     let indices: Vec<usize> = (0..fields.len()).collect();
     let dispatch = fields.iter().zip(&indices).map(|(field, index)| {
         let ty = &field.ty;
         quote_spanned! {ty.span()=>
             #index => ::core::option::Option::Some(
-                ::unified_core::__private::FieldVisitor::<#set>::visit::<#ty>(__visitor, &Self::RULES[#index])
+                #core::__private::FieldVisitor::<#set>::visit::<#ty>(__visitor, &Self::RULES[#index])
             )
         }
     });
@@ -51,24 +52,24 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
         .map(|field| {
             let ty = &field.ty;
             quote_spanned! {ty.span()=>
-                const _: () = ::unified_core::__private::assert_string_field::<#ty>();
+                const _: () = #core::__private::assert_string_field::<#ty>();
             }
         });
-    let json_schema = emit_json_schema(ident, set);
+    let json_schema = emit_json_schema(core, ident, set);
     let field_count = fields.len();
     quote! {
         #(#string_assertions)*
 
         const _: () = ::core::assert!(
-            #field_count <= ::unified_core::__private::MAX_FIELDS,
+            #field_count <= #core::__private::MAX_FIELDS,
             "a unified model has at most `unified_core::MAX_FIELDS` fields",
         );
 
         #[automatically_derived]
-        impl ::unified_core::__private::ObjectModel<#set> for #ident {
+        impl #core::__private::ObjectModel<#set> for #ident {
             const NAME: &'static str = #name;
             const DESCRIPTION: ::core::option::Option<&'static str> = #description;
-            const RULES: &'static [::unified_core::__private::FieldRule<#set>] = &[#(#rules),*];
+            const RULES: &'static [#core::__private::FieldRule<#set>] = &[#(#rules),*];
 
             fn field_index(__key: &str) -> ::core::option::Option<usize> {
                 match __key {
@@ -77,7 +78,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
                 }
             }
 
-            fn field<__V: ::unified_core::__private::FieldVisitor<#set>>(
+            fn field<__V: #core::__private::FieldVisitor<#set>>(
                 __index: usize,
                 __visitor: __V,
             ) -> ::core::option::Option<__V::Output> {
@@ -89,44 +90,44 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl ::unified_core::__private::FieldValue<#set> for #ident {
+        impl #core::__private::FieldValue<#set> for #ident {
 
-            fn check<__R: ::unified_core::__private::Recorder>(
-                __value: &::unified_core::__private::Value,
-                __view: ::unified_core::__private::View<#set>,
-                __at: &::unified_core::__private::Path<'_>,
+            fn check<__R: #core::__private::Recorder>(
+                __value: &#core::__private::Value,
+                __view: #core::__private::View<#set>,
+                __at: &#core::__private::Path<'_>,
                 __recorder: &mut __R,
             ) -> bool {
-                ::unified_core::__private::check_object::<#set, Self, __R>(__value, __view, __at, __recorder)
+                #core::__private::check_object::<#set, Self, __R>(__value, __view, __at, __recorder)
             }
 
-            fn schema(__view: ::unified_core::__private::View<#set>) -> ::unified_core::__private::Schema {
-                ::unified_core::__private::object_schema::<#set, Self>(__view)
+            fn schema(__view: #core::__private::View<#set>) -> #core::__private::Schema {
+                #core::__private::object_schema::<#set, Self>(__view)
             }
 
-            fn read<'__de, __D: ::unified_core::__private::Deserializer<'__de>, __R: ::unified_core::__private::Recorder>(
+            fn read<'__de, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
                 __input: __D,
-                __reading: ::unified_core::__private::Reading<'_, #set, __R>,
+                __reading: #core::__private::Reading<'_, #set, __R>,
             ) -> ::core::result::Result<(), __D::Error> {
-                ::unified_core::__private::read_with(
+                #core::__private::read_with(
                     __input,
-                    ::unified_core::__private::Fields::<Self>(::core::marker::PhantomData),
-                    <Self as ::unified_core::__private::FieldValue<#set>>::EMPTINESS,
+                    #core::__private::Fields::<Self>(::core::marker::PhantomData),
+                    <Self as #core::__private::FieldValue<#set>>::EMPTINESS,
                     __reading,
                 )
             }
         }
 
         #[automatically_derived]
-        impl ::unified_core::__private::UnifiedModel<#set> for #ident {}
+        impl #core::__private::UnifiedModel<#set> for #ident {}
 
         #json_schema
     }
 }
 
-fn emit_rule(set: &TokenStream, field: &Field<'_>) -> TokenStream {
+fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> TokenStream {
     let name = &field.json_name;
-    let mask = quote!(::unified_core::__private::Mask::<#set>);
+    let mask = quote!(#core::__private::Mask::<#set>);
     let with = |ids: &[&Ident]| -> Vec<TokenStream> {
         let providers = &field.providers;
         ids.iter()
@@ -151,7 +152,7 @@ fn emit_rule(set: &TokenStream, field: &Field<'_>) -> TokenStream {
     };
     let format = match &field.format {
         Some(variant) => {
-            quote!(::core::option::Option::Some(::unified_core::__private::Format::#variant))
+            quote!(::core::option::Option::Some(#core::__private::Format::#variant))
         }
         None => quote!(::core::option::Option::None),
     };
@@ -159,7 +160,7 @@ fn emit_rule(set: &TokenStream, field: &Field<'_>) -> TokenStream {
         let views = with(&[&allowed.provider]);
         let values = &allowed.values;
         quote! {
-            ::unified_core::__private::AllowedValues {
+            #core::__private::AllowedValues {
                 views: #mask::NONE #(#views)*,
                 values: &[#(#values),*],
             }
@@ -167,7 +168,7 @@ fn emit_rule(set: &TokenStream, field: &Field<'_>) -> TokenStream {
     });
     let description = option_str(&field.doc);
     quote! {
-        ::unified_core::__private::FieldRule {
+        #core::__private::FieldRule {
             name: #name,
             supported: #supported,
             required: #required,
@@ -179,36 +180,37 @@ fn emit_rule(set: &TokenStream, field: &Field<'_>) -> TokenStream {
 }
 
 fn emit_enum(model: &Model<'_>, names: &[String]) -> TokenStream {
+    let core = &model.core;
     let ident = &model.ident;
     let description = option_str(&model.doc);
-    let json_schema = emit_json_schema(ident, &quote!(::unified_core::__private::NoProviders));
+    let json_schema = emit_json_schema(core, ident, &quote!(#core::__private::NoProviders));
     quote! {
         const __NAMES: &[&str] = &[#(#names),*];
 
         #[automatically_derived]
-        impl<__S: ::unified_core::__private::ProviderSet> ::unified_core::__private::FieldValue<__S> for #ident {
+        impl<__S: #core::__private::ProviderSet> #core::__private::FieldValue<__S> for #ident {
 
-            fn check<__R: ::unified_core::__private::Recorder>(
-                __value: &::unified_core::__private::Value,
-                _: ::unified_core::__private::View<__S>,
-                __at: &::unified_core::__private::Path<'_>,
+            fn check<__R: #core::__private::Recorder>(
+                __value: &#core::__private::Value,
+                _: #core::__private::View<__S>,
+                __at: &#core::__private::Path<'_>,
                 __recorder: &mut __R,
             ) -> bool {
-                ::unified_core::__private::check_unit_enum(__NAMES, __value, __at, __recorder)
+                #core::__private::check_unit_enum(__NAMES, __value, __at, __recorder)
             }
 
-            fn schema(_: ::unified_core::__private::View<__S>) -> ::unified_core::__private::Schema {
-                ::unified_core::__private::unit_enum_schema(__NAMES, #description)
+            fn schema(_: #core::__private::View<__S>) -> #core::__private::Schema {
+                #core::__private::unit_enum_schema(__NAMES, #description)
             }
 
-            fn read<'__de, __D: ::unified_core::__private::Deserializer<'__de>, __R: ::unified_core::__private::Recorder>(
+            fn read<'__de, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
                 __input: __D,
-                __reading: ::unified_core::__private::Reading<'_, __S, __R>,
+                __reading: #core::__private::Reading<'_, __S, __R>,
             ) -> ::core::result::Result<(), __D::Error> {
-                ::unified_core::__private::read_with(
+                #core::__private::read_with(
                     __input,
-                    ::unified_core::__private::Names(__NAMES),
-                    <Self as ::unified_core::__private::FieldValue<__S>>::EMPTINESS,
+                    #core::__private::Names(__NAMES),
+                    <Self as #core::__private::FieldValue<__S>>::EMPTINESS,
                     __reading,
                 )
             }
@@ -219,24 +221,24 @@ fn emit_enum(model: &Model<'_>, names: &[String]) -> TokenStream {
 }
 
 /// The `schemars::JsonSchema` impl: the provider-agnostic (unified) view.
-fn emit_json_schema(ident: &Ident, set: &TokenStream) -> TokenStream {
+fn emit_json_schema(core: &TokenStream, ident: &Ident, set: &TokenStream) -> TokenStream {
     let name = ident.to_string();
     quote! {
         #[automatically_derived]
-        impl ::unified_core::__private::schemars::JsonSchema for #ident {
-            fn schema_name() -> ::unified_core::__private::Cow<'static, str> {
-                ::unified_core::__private::Cow::Borrowed(#name)
+        impl #core::__private::schemars::JsonSchema for #ident {
+            fn schema_name() -> #core::__private::Cow<'static, str> {
+                #core::__private::Cow::Borrowed(#name)
             }
 
-            fn schema_id() -> ::unified_core::__private::Cow<'static, str> {
-                ::unified_core::__private::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
+            fn schema_id() -> #core::__private::Cow<'static, str> {
+                #core::__private::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
             }
 
             fn json_schema(
-                _: &mut ::unified_core::__private::schemars::SchemaGenerator,
-            ) -> ::unified_core::__private::Schema {
-                <Self as ::unified_core::__private::FieldValue<#set>>::schema(
-                    ::unified_core::__private::View::UNIFIED,
+                _: &mut #core::__private::schemars::SchemaGenerator,
+            ) -> #core::__private::Schema {
+                <Self as #core::__private::FieldValue<#set>>::schema(
+                    #core::__private::View::UNIFIED,
                 )
             }
         }

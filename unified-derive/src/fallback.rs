@@ -11,6 +11,7 @@ use quote::{quote, quote_spanned};
 
 pub fn emit(
     input: &syn::DeriveInput,
+    core: &TokenStream,
     errors: Vec<syn::Error>,
     provider_references: TokenStream,
 ) -> TokenStream {
@@ -23,23 +24,23 @@ pub fn emit(
         // Generic models are themselves the error; stubs would need their bounds.
         return quote!(#(#errors)* #provider_references);
     }
-    let generics = quote!(<__S: ::unified_core::__private::ProviderSet>);
+    let generics = quote!(<__S: #core::__private::ProviderSet>);
     quote! {
         #(#errors)*
 
         #provider_references
 
         const _: () = {
-            impl #generics ::unified_core::__private::ObjectModel<__S> for #ident {
+            impl #generics #core::__private::ObjectModel<__S> for #ident {
                 const NAME: &'static str = "";
                 const DESCRIPTION: ::core::option::Option<&'static str> = ::core::option::Option::None;
-                const RULES: &'static [::unified_core::__private::FieldRule<__S>] = &[];
+                const RULES: &'static [#core::__private::FieldRule<__S>] = &[];
 
                 fn field_index(_: &str) -> ::core::option::Option<usize> {
                     ::core::option::Option::None
                 }
 
-                fn field<__V: ::unified_core::__private::FieldVisitor<__S>>(
+                fn field<__V: #core::__private::FieldVisitor<__S>>(
                     _: usize,
                     _: __V,
                 ) -> ::core::option::Option<__V::Output> {
@@ -47,32 +48,32 @@ pub fn emit(
                 }
             }
 
-            impl #generics ::unified_core::__private::FieldValue<__S> for #ident {
+            impl #generics #core::__private::FieldValue<__S> for #ident {
 
-                fn check<__R: ::unified_core::__private::Recorder>(
-                    _: &::unified_core::__private::Value,
-                    _: ::unified_core::__private::View<__S>,
-                    _: &::unified_core::__private::Path<'_>,
+                fn check<__R: #core::__private::Recorder>(
+                    _: &#core::__private::Value,
+                    _: #core::__private::View<__S>,
+                    _: &#core::__private::Path<'_>,
                     _: &mut __R,
                 ) -> bool {
                     ::core::unreachable!()
                 }
 
-                fn schema(_: ::unified_core::__private::View<__S>) -> ::unified_core::__private::Schema {
+                fn schema(_: #core::__private::View<__S>) -> #core::__private::Schema {
                     ::core::unreachable!()
                 }
             }
 
-            impl #generics ::unified_core::__private::UnifiedModel<__S> for #ident {}
+            impl #generics #core::__private::UnifiedModel<__S> for #ident {}
 
-            impl ::unified_core::__private::schemars::JsonSchema for #ident {
-                fn schema_name() -> ::unified_core::__private::Cow<'static, str> {
+            impl #core::__private::schemars::JsonSchema for #ident {
+                fn schema_name() -> #core::__private::Cow<'static, str> {
                     ::core::unreachable!()
                 }
 
                 fn json_schema(
-                    _: &mut ::unified_core::__private::schemars::SchemaGenerator,
-                ) -> ::unified_core::__private::Schema {
+                    _: &mut #core::__private::schemars::SchemaGenerator,
+                ) -> #core::__private::Schema {
                     ::core::unreachable!()
                 }
             }

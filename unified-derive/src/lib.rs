@@ -20,7 +20,9 @@ use proc_macro::TokenStream;
 /// Field attributes: `#[required(provider, ..)]`, `#[supported(provider, ..)]`,
 /// `#[unified(format = "email" | "uri" | "date-time" | "uuid")]` and
 /// `#[unified(allowed(provider = ["a", "b"]))]`. Container attribute:
-/// `#[unified(providers = path::to::providers)]` (default: `providers`).
+/// `#[unified(providers = path::to::providers)]` (default: `providers`) and
+/// `#[unified(crate = path::to::unified_core)]` (default: `::unified_core`), for a facade crate
+/// that re-exports the runtime.
 #[proc_macro_derive(UnifiedModel, attributes(required, supported, unified))]
 pub fn derive_unified_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
@@ -32,7 +34,13 @@ pub fn derive_unified_model(input: TokenStream) -> TokenStream {
         (Ok(()), Some(model)) => emit::emit(&model).into(),
         (result, _) => {
             let errors = result.err().unwrap_or_default();
-            fallback::emit(&input, errors, provider_references).into()
+            fallback::emit(
+                &input,
+                &syntax::core_path(&input),
+                errors,
+                provider_references,
+            )
+            .into()
         }
     }
 }

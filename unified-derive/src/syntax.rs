@@ -21,6 +21,8 @@ enum Place {
 pub struct RawModel<'a> {
     pub input: &'a DeriveInput,
     pub providers: Option<syn::Path>,
+    /// `#[unified(crate = path)]`: where the runtime crate is, for a facade that re-exports it.
+    pub krate: Option<syn::Path>,
     pub rename_all: Option<RenameRule>,
     pub doc: Option<String>,
     pub body: RawBody<'a>,
@@ -65,13 +67,14 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
     let mut model = RawModel {
         input,
         providers: None,
+        krate: None,
         rename_all: None,
         doc: doc_comment(&input.attrs),
         body: RawBody::Unsupported,
     };
     for attr in &input.attrs {
         if attr.path().is_ident(UNIFIED) {
-            parse_container_unified(cx, attr, &mut model.providers);
+            parse_container_unified(cx, attr, &mut model.providers, &mut model.krate);
         } else if attr.path().is_ident(SERDE) {
             parse_container_serde(cx, attr, &mut model.rename_all);
         } else {
@@ -233,12 +236,22 @@ fn parse_provider_list(cx: &Ctxt, attr: &Attribute) -> Option<ProviderList> {
     }
 }
 
-fn parse_container_unified(cx: &Ctxt, attr: &Attribute, providers: &mut Option<syn::Path>) {
+fn parse_container_unified(
+    cx: &Ctxt,
+    attr: &Attribute,
+    providers: &mut Option<syn::Path>,
+    krate: &mut Option<syn::Path>,
+) {
     let result = attr.parse_nested_meta(|meta| {
         if meta.path.is_ident(PROVIDERS) {
             let path: syn::Path = meta.value()?.parse()?;
             if providers.replace(path).is_some() {
                 cx.error_spanned_by(&meta.path, "duplicate `providers` attribute");
+            }
+        } else if meta.path.is_ident(CRATE) {
+            let path: syn::Path = meta.value()?.parse()?;
+            if krate.replace(path).is_some() {
+                cx.error_spanned_by(&meta.path, "duplicate `crate` attribute");
             }
         } else if meta.path.is_ident(FORMAT) || meta.path.is_ident(ALLOWED) {
             let key = meta
@@ -255,7 +268,7 @@ fn parse_container_unified(cx: &Ctxt, attr: &Attribute, providers: &mut Option<s
             cx.error_spanned_by(
                 &meta.path,
                 format!(
-                    "unknown unified container attribute `{}`; expected `providers`",
+                    "unknown unified container attribute `{}`; expected `providers` or `crate`",
                     path_text(&meta.path)
                 ),
             );
@@ -285,10 +298,12 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
                 raw.allowed.push((provider, values.into_iter().collect()));
                 Ok(())
             })?;
-        } else if meta.path.is_ident(PROVIDERS) {
+        } else if meta.path.is_ident(PROVIDERS) || meta.path.is_ident(CRATE) {
+            let key = path_text(&meta.path);
+            let on = if key == PROVIDERS { "struct" } else { "type" };
             cx.error_spanned_by(
                 &meta.path,
-                "`providers` belongs on the struct, not on a field",
+                format!("`{key}` belongs on the {on}, not on a field"),
             );
             skip_value(meta.input)?;
         } else {
@@ -366,6 +381,31 @@ fn deserialize_name(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option
         Ok(())
     })?;
     Ok(name)
+}
+
+/// The runtime crate's path for the code `input` derives: the `crate = path` of its
+/// `#[unified(..)]` attributes, or `::unified_core`. Read leniently, for the stubs emitted beside
+/// errors; [`parse`] reports a malformed attribute.
+pub fn core_path(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let mut found = None;
+    for attr in input
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident(UNIFIED))
+    {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident(CRATE) {
+                found = Some(meta.value()?.parse::<syn::Path>()?);
+            } else {
+                skip_value(meta.input)?;
+            }
+            Ok(())
+        });
+    }
+    match found {
+        Some(path) => quote::quote!(#path),
+        None => quote::quote!(::unified_core),
+    }
 }
 
 /// Consumes `= value` or `(..)` after a key we do not read.

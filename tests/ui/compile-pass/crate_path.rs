@@ -1,0 +1,39 @@
+//! A facade crate re-exports the runtime; models name it with `#[unified(crate = path)]`.
+
+mod facade {
+    pub use ::unified_core as unified;
+}
+
+use facade::unified::{UnifiedModel, View, providers};
+
+providers! {
+    /// One provider.
+    pub mod providers {
+        acme => "Acme",
+    }
+}
+
+/// A thing.
+#[derive(UnifiedModel)]
+#[unified(crate = facade::unified)]
+struct Thing {
+    /// Its name.
+    #[required(acme)]
+    name: Option<String>,
+    /// Its kind.
+    kind: Option<Kind>,
+}
+
+/// A kind.
+#[derive(UnifiedModel)]
+#[unified(crate = facade::unified)]
+enum Kind {
+    /// The first.
+    First,
+}
+
+fn main() {
+    let body = serde_json::json!({"kind": "First"});
+    assert!(Thing::is_valid(&body, View::UNIFIED));
+    assert!(!Thing::is_valid(&body, providers::acme));
+}
