@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use unified_core::{Code, Part, View, pointer_segments};
+use unified_core::report::pointer_segments;
+use unified_core::{Code, Part, View};
 use unified_models::providers::Set;
 use unified_tests::users_create;
 

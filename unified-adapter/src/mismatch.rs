@@ -9,7 +9,7 @@ use core::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_path_to_error::Segment;
-use unified_core::{Path, json_type_name};
+use unified_core::field::{Path, json_type_name};
 
 /// Reads `document` as a `T`, or says where and how it differs from what `T` needs.
 pub fn read<T: DeserializeOwned>(document: &Value) -> Result<T, Mismatch> {

@@ -1,4 +1,4 @@
-//! Writes JSON as query parameters in the bracket syntax [`unified_core::parse_query`] reads
+//! Writes JSON as query parameters in the bracket syntax [`unified_core::query::parse_query`] reads
 //! (`a[b]=1`, `a[]=1`, `a[][id]=1`), the way the reference clients send nested values. The
 //! gateway uses it to pass `remote_query` on to a provider.
 
@@ -39,7 +39,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::write_query;
-    use unified_core::parse_query;
+    use unified_core::query::parse_query;
 
     fn pairs(value: Value) -> Vec<(String, String)> {
         write_query(value.as_object().unwrap())

@@ -44,7 +44,7 @@ pub fn unified<T: Serialize>(value: &T) -> Result<Map<String, Value>, AdapterErr
         Ok(Value::Object(object)) => Ok(object),
         Ok(other) => Err(AdapterError::Response(format!(
             "the unified record is {}, not an object",
-            unified_core::json_type_name(&other)
+            unified_core::field::json_type_name(&other)
         ))),
         Err(_) => Err(AdapterError::Response(
             "the unified record could not be written as JSON".to_owned(),

@@ -46,7 +46,6 @@
 #![forbid(unsafe_code)]
 
 mod coverage;
-mod field;
 mod format;
 mod mask;
 mod message;
@@ -55,36 +54,38 @@ mod object;
 mod operation;
 mod path;
 mod provider;
-mod query;
+pub mod query;
 mod query_string;
 mod read;
 mod recorder;
-mod report;
+pub mod report;
 pub mod schema;
 mod secret;
 pub mod suggest;
+mod value;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
 pub use coverage::{OperationCoverage, PartsCoverage};
-pub use field::{Emptiness, FieldValue, json_type_name};
 pub use format::Format;
-pub use mask::Mask;
-pub use message::Message;
-pub use model::{FieldCoverage, UnifiedModel, parse_json};
-pub use object::{AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel};
+pub use model::{FieldCoverage, UnifiedModel};
 pub use operation::{Operation, Part, Registry};
-pub use path::{Path, pointer_segments};
-pub use provider::{MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View};
-pub use query::{QueryError, parse_query, query_to_json};
-pub use read::{
-    Accept, Entries, Fields, Items, Names, Reading, Scalar, Takes, read_parsed, read_with,
-};
-pub use recorder::{AllFailures, FirstFailure, Recorder};
+pub use provider::{Provider, ProviderSet, View};
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
+
+/// Field types written by hand, for values the derive does not cover: implement
+/// [`FieldValue`](field::FieldValue) for the type (its checks, its schema and, optionally, its
+/// emptiness), recording violations through the [`Recorder`](field::Recorder) it is handed at
+/// the [`Path`](field::Path) it is given. [`Secret`] is such a type.
+pub mod field {
+    pub use crate::message::Message;
+    pub use crate::path::Path;
+    pub use crate::recorder::{AllFailures, FirstFailure, Recorder};
+    pub use crate::value::{Emptiness, FieldValue, json_type_name};
+}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -4,13 +4,13 @@ use schemars::Schema;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::field::FieldValue;
 use crate::object::ObjectModel;
 use crate::path::Path;
 use crate::provider::{ProviderSet, View};
 use crate::recorder::{AllFailures, FirstFailure};
 use crate::report::{Code, Report, ValidationError};
 use crate::schema;
+use crate::value::FieldValue;
 
 /// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
 /// supported and required. Validation, schemas and coverage all come from that one description.

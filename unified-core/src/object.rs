@@ -8,7 +8,6 @@ use core::marker::PhantomData;
 use schemars::Schema;
 use serde_json::{Map, Value};
 
-use crate::field::{Emptiness, FieldValue, expect_type};
 use crate::format::Format;
 use crate::mask::Mask;
 use crate::message::Message;
@@ -18,6 +17,7 @@ use crate::recorder::Recorder;
 use crate::report::Code;
 use crate::schema;
 use crate::suggest::closest;
+use crate::value::{Emptiness, FieldValue, expect_type};
 
 /// Most fields one object model may have (one bit each in the walk's record of seen fields).
 pub const MAX_FIELDS: usize = 128;

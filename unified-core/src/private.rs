@@ -6,7 +6,6 @@ pub use schemars::Schema;
 pub use serde_json::Value;
 pub use std::borrow::Cow;
 
-pub use crate::field::FieldValue;
 pub use crate::format::Format;
 pub use crate::mask::Mask;
 pub use crate::model::UnifiedModel;
@@ -15,9 +14,14 @@ pub use crate::object::{
     object_schema, unit_enum_schema,
 };
 pub use crate::path::Path;
-pub use crate::provider::{Provider, ProviderInfo, ProviderSet, View};
-pub use crate::read::{Fields, Names, Reading, read_with};
+pub use crate::provider::{
+    MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View,
+};
+pub use crate::read::{
+    Accept, Entries, Fields, Items, Names, Reading, Scalar, Takes, read_parsed, read_with,
+};
 pub use crate::recorder::Recorder;
+pub use crate::value::FieldValue;
 pub use serde::Deserializer;
 
 /// The provider set with no providers: the set a model that names no provider is described in
@@ -42,7 +46,7 @@ pub const fn assert_string_field<T: StringField>() {}
 
 /// Whether `id` is the reserved id of the unified view; `providers!` refuses it at compile time.
 pub const fn is_unified_view_id(id: &str) -> bool {
-    let (id, reserved) = (id.as_bytes(), crate::UNIFIED_VIEW_ID.as_bytes());
+    let (id, reserved) = (id.as_bytes(), UNIFIED_VIEW_ID.as_bytes());
     if id.len() != reserved.len() {
         return false;
     }

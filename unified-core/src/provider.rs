@@ -24,7 +24,7 @@ pub trait ProviderSet: Copy + Eq + fmt::Debug + Send + Sync + 'static {
 /// Highest number of providers in one set: one bit of a mask each, and one bit for the unified view.
 pub const MAX_PROVIDERS: usize = 127;
 
-/// Index of the unified view in a [`Mask`](crate::Mask).
+/// Index of the unified view in a [`Mask`](crate::mask::Mask).
 pub(crate) const UNIFIED_INDEX: u8 = MAX_PROVIDERS as u8;
 
 /// One provider of the set `S`: the context that validation and schemas are made for.
@@ -222,13 +222,13 @@ macro_rules! providers {
             pub struct Set;
 
             impl $crate::ProviderSet for Set {
-                const ALL: &'static [$crate::ProviderInfo] = &[
-                    $( $crate::ProviderInfo { id: ::core::stringify!($id), name: $name } ),+
+                const ALL: &'static [$crate::__private::ProviderInfo] = &[
+                    $( $crate::__private::ProviderInfo { id: ::core::stringify!($id), name: $name } ),+
                 ];
             }
 
             const _: () = ::core::assert!(
-                <Set as $crate::ProviderSet>::ALL.len() <= $crate::MAX_PROVIDERS,
+                <Set as $crate::ProviderSet>::ALL.len() <= $crate::__private::MAX_PROVIDERS,
                 "a provider set holds at most 127 providers",
             );
             $(

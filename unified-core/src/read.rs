@@ -12,7 +12,6 @@ use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use crate::field::{Emptiness, FieldValue};
 use crate::message::Message;
 use crate::object::{
     FieldRule, FieldVisitor, ObjectModel, check_present, check_string, record_empty,
@@ -22,6 +21,7 @@ use crate::path::Path;
 use crate::provider::{ProviderSet, View};
 use crate::recorder::Recorder;
 use crate::report::Code;
+use crate::value::{Emptiness, FieldValue};
 
 /// Where a value being read is, and which rules apply to it.
 pub struct Reading<'a, S: 'static, R> {

@@ -6,8 +6,11 @@ use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
-use crate::message::Message;
 use crate::path::{Path, last_segment};
+
+pub use crate::message::Message;
+pub use crate::model::parse_json;
+pub use crate::path::pointer_segments;
 
 /// The kind of a violation; its snake_case name is the stable, machine-readable code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

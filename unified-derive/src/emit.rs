@@ -62,7 +62,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
 
         const _: () = ::core::assert!(
             #field_count <= #core::__private::MAX_FIELDS,
-            "a unified model has at most `unified_core::MAX_FIELDS` fields",
+            "a unified model has at most 128 fields",
         );
 
         #[automatically_derived]

@@ -5,7 +5,8 @@
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
-use unified_core::{Code, Part, ValidationError, pointer_segments};
+use unified_core::report::pointer_segments;
+use unified_core::{Code, Part, ValidationError};
 
 /// An error answer of the unified API: a status, a message and any further members of the
 /// envelope `{"statusCode", "error", "message", ...}`. Handlers and [`ResolveProvider`]

@@ -13,9 +13,8 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
-use unified_core::{
-    Code, Part, ProviderSet, UnifiedModel, ValidationError, View, parse_query, query_to_json,
-};
+use unified_core::query::{parse_query, query_to_json};
+use unified_core::{Code, Part, ProviderSet, UnifiedModel, ValidationError, View};
 
 use crate::config::GatewayConfig;
 use crate::envelope::ApiError;

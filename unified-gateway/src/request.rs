@@ -9,9 +9,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use unified_adapter::conventions::{BodyConventions, QueryConventions};
 use unified_adapter::{Call, PassThrough};
-use unified_core::{
-    Operation, Part, ProviderSet, Report, UnifiedModel, ValidationError, View, query_to_json,
-};
+use unified_core::query::query_to_json;
+use unified_core::report::pointer_segments;
+use unified_core::{Operation, Part, ProviderSet, Report, UnifiedModel, ValidationError, View};
 
 use crate::envelope::ApiError;
 
@@ -116,9 +116,7 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
         );
         // Conventions the model declares were checked by its own rules just now.
         let left_to_gateway = |error: &ValidationError| {
-            let name = unified_core::pointer_segments(&error.pointer)
-                .next()
-                .unwrap_or_default();
+            let name = pointer_segments(&error.pointer).next().unwrap_or_default();
             !declares(operation, Part::Query, &name)
         };
         if QueryConventions::NAMES

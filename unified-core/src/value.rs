@@ -49,7 +49,7 @@ pub trait FieldValue<S: ProviderSet> {
     /// Reads a value from JSON text and checks it in the same pass, recording what
     /// [`FieldValue::check`] (and, for a field, the field's rules) would record for the parsed
     /// value. The default parses the value into a `Value` and checks that; the types of this
-    /// crate and derived models read it without building one, through [`crate::read_with`].
+    /// crate and derived models read it without building one, through the one-pass reader.
     fn read<'de, D: Deserializer<'de>, R: Recorder>(
         input: D,
         reading: Reading<'_, S, R>,
@@ -107,7 +107,7 @@ macro_rules! read_with_accept {
             $crate::read::read_with(
                 input,
                 $accept,
-                <Self as $crate::field::FieldValue<S>>::EMPTINESS,
+                <Self as $crate::value::FieldValue<S>>::EMPTINESS,
                 reading,
             )
         }
@@ -131,8 +131,8 @@ macro_rules! scalar_field_value {
             }
         }
 
-        impl<S: $crate::provider::ProviderSet> $crate::field::FieldValue<S> for $ty {
-            const EMPTINESS: $crate::field::Emptiness = $emptiness;
+        impl<S: $crate::provider::ProviderSet> $crate::value::FieldValue<S> for $ty {
+            const EMPTINESS: $crate::value::Emptiness = $emptiness;
 
             #[inline]
             fn check<R: $crate::recorder::Recorder>(
@@ -142,14 +142,14 @@ macro_rules! scalar_field_value {
                 recorder: &mut R,
             ) -> bool {
                 let is: fn(&::serde_json::Value) -> bool = $is;
-                $crate::field::expect_type(is(value), $expected, value, at, recorder)
+                $crate::value::expect_type(is(value), $expected, value, at, recorder)
             }
 
             fn schema(_: $crate::provider::View<S>) -> ::schemars::Schema {
                 ::schemars::json_schema!($schema)
             }
 
-            $crate::field::read_with_accept!($crate::read::Scalar::<$ty>(
+            $crate::value::read_with_accept!($crate::read::Scalar::<$ty>(
                 ::core::marker::PhantomData
             ));
         }
