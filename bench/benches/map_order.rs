@@ -76,7 +76,10 @@ impl<'de> Visitor<'de> for SortedVisitor {
     }
 }
 
-const MEASUREMENTS: [(&str, fn(&[u8]) -> bool); 2] = [
+/// A parse of JSON text; whether it succeeded.
+type Parse = fn(&[u8]) -> bool;
+
+const MEASUREMENTS: [(&str, Parse); 2] = [
     ("insertion-ordered", |text| {
         serde_json::from_slice::<Value>(text).is_ok()
     }),

@@ -1,9 +1,10 @@
-//! Errors of setting the gateway up or managing its records (the database, the key file,
-//! tokens and accounts): one message that says what went wrong and where, never a secret.
+//! The gateway's errors, by where they arise: [`SetupError`] when a gateway is built (an
+//! adapter's credential header, the HTTP client), [`StoreError`] when its records are opened or
+//! changed. Messages say what went wrong and where, never a secret.
 
 use core::fmt;
 
-/// What went wrong opening storage or managing tokens and accounts.
+/// Why a gateway could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetupError {
     message: String,
@@ -26,30 +27,85 @@ impl fmt::Display for SetupError {
 
 impl std::error::Error for SetupError {}
 
-impl From<rusqlite::Error> for SetupError {
+/// What went wrong opening the gateway's records or reading and changing them.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The database failed; SQLite's error is the source.
+    Database(rusqlite::Error),
+    /// The key that seals credentials is missing, unreadable or not the database's.
+    Key(String),
+    /// What was asked is refused: a bad environment name, base URL or credential, an unknown
+    /// id, a database newer than this build.
+    Refused(String),
+}
+
+impl StoreError {
+    /// A refusal with this message.
+    pub fn refused(message: impl Into<String>) -> Self {
+        StoreError::Refused(message.into())
+    }
+
+    /// A key problem with this message.
+    pub fn key(message: impl Into<String>) -> Self {
+        StoreError::Key(message.into())
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Database(error) => {
+                // SQLite quotes the failing SQL, line breaks and all; the message stays one line.
+                f.write_str("database error:")?;
+                for word in error.to_string().split_whitespace() {
+                    write!(f, " {word}")?;
+                }
+                Ok(())
+            }
+            StoreError::Key(message) | StoreError::Refused(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Database(error) => Some(error),
+            StoreError::Key(_) | StoreError::Refused(_) => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
-        // SQLite quotes the failing SQL, line breaks and all; the message stays one line.
-        let text = error.to_string();
-        let words: Vec<&str> = text.split_whitespace().collect();
-        SetupError::new(format!("database error: {}", words.join(" ")))
+        StoreError::Database(error)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::error::Error;
+
     use super::*;
 
     #[test]
-    fn a_database_error_is_one_line() {
+    fn a_database_error_is_one_line_and_keeps_its_source() {
         let connection = rusqlite::Connection::open_in_memory().unwrap();
         let error = connection
             .execute_batch("CREATE TABLE t (a);\nCREATE TABLE t (\n  a\n);")
             .unwrap_err();
-        let message = SetupError::from(error).to_string();
+        let error = StoreError::from(error);
+        let message = error.to_string();
         assert!(
             message.starts_with("database error: table t already exists"),
             "{message}"
         );
         assert!(!message.contains('\n'), "{message}");
+        assert!(
+            error
+                .source()
+                .is_some_and(|source| source.is::<rusqlite::Error>())
+        );
     }
 }

@@ -10,7 +10,7 @@ use unified_core::{Provider, ProviderSet, Registry};
 use crate::config::GatewayConfig;
 use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
 use crate::envelope::ApiError;
-use crate::error::SetupError;
+use crate::error::{SetupError, StoreError};
 use crate::store::{EnvironmentId, Store};
 
 /// A unified API gateway over the provider set `S`: its records, models, adapters and
@@ -112,7 +112,7 @@ impl<S: ProviderSet> Gateway<S> {
     /// Runs a store call off the async workers.
     pub(crate) async fn blocking<T: Send + 'static>(
         &self,
-        call: impl FnOnce(&Store) -> Result<T, SetupError> + Send + 'static,
+        call: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, ApiError> {
         let gateway = self.clone();
         match tokio::task::spawn_blocking(move || call(&gateway.inner.store)).await {

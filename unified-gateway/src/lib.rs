@@ -26,7 +26,7 @@ mod watched;
 
 pub use config::GatewayConfig;
 pub use envelope::ApiError;
-pub use error::SetupError;
+pub use error::{SetupError, StoreError};
 pub use extract::{ResolveProvider, Validated, ValidatedQuery};
 pub use gateway::Gateway;
 pub use store::{

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::error::SetupError;
+use crate::error::StoreError;
 
 /// Every migration, oldest first.
 const MIGRATIONS: &[&str] = &[
@@ -32,14 +32,14 @@ const MIGRATIONS: &[&str] = &[
 
 /// Brings `connection` up to the latest schema. Safe while other processes open the same new
 /// database: set a busy timeout on `connection` first, so this waits for their migration.
-pub fn migrate(connection: &mut Connection) -> Result<(), SetupError> {
+pub fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
     // The write lock comes first and the version is read under it: read before, two processes
     // both see version 0 and the second creates tables that already exist.
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let applied: i64 = transaction.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let applied = usize::try_from(applied).unwrap_or(usize::MAX);
     if applied > MIGRATIONS.len() {
-        return Err(SetupError::new(format!(
+        return Err(StoreError::refused(format!(
             "the database is at schema version {applied}, newer than this build knows ({})",
             MIGRATIONS.len()
         )));

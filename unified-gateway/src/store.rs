@@ -16,7 +16,7 @@ use rusqlite::{Connection, OptionalExtension};
 pub use accounts::{Account, AccountSummary};
 pub use tokens::TokenSummary;
 
-use crate::error::SetupError;
+use crate::error::StoreError;
 use crate::migrations::migrate;
 use crate::private_file::create_new_private;
 use crate::vault::{KEY_VARIABLE, Vault};
@@ -71,7 +71,7 @@ impl Store {
     /// Opens (creating with mode 0600 and migrating if needed) the database at `path`; the key
     /// comes from `UNIFIED_MASTER_KEY` or the key file beside it (`<path>.key`). A missing key
     /// file is created only for a database that holds no sealed credential yet.
-    pub fn open(path: &Path) -> Result<Store, SetupError> {
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_with_key_variable(path, std::env::var(KEY_VARIABLE).ok().as_deref())
     }
 
@@ -80,13 +80,13 @@ impl Store {
     fn open_with_key_variable(
         path: &Path,
         key_variable: Option<&str>,
-    ) -> Result<Store, SetupError> {
+    ) -> Result<Store, StoreError> {
         let path = std::path::absolute(path).map_err(|error| {
-            SetupError::new(format!("cannot find database {}: {error}", path.display()))
+            StoreError::refused(format!("cannot find database {}: {error}", path.display()))
         })?;
         let created = create_database_file(&path)?;
         let mut connection = Connection::open(&path).map_err(|error| {
-            SetupError::new(format!("cannot open database {}: {error}", path.display()))
+            StoreError::refused(format!("cannot open database {}: {error}", path.display()))
         })?;
         connection.pragma_update(None, "foreign_keys", true)?;
         // Before migrating: a process that finds another migrating waits for it.
@@ -108,7 +108,7 @@ impl Store {
 
     /// How many environments, tokens and accounts the database holds, and whether this open
     /// created it.
-    pub fn summary(&self) -> Result<StoreSummary, SetupError> {
+    pub fn summary(&self) -> Result<StoreSummary, StoreError> {
         // One statement, so the three counts are of one moment.
         let (environments, tokens, accounts) = self.connection().query_row(
             "SELECT (SELECT count(*) FROM environments), (SELECT count(*) FROM api_tokens),
@@ -129,10 +129,10 @@ impl Store {
     }
 
     /// Proves the database answers and holds the gateway's tables, cheaply (for `GET /healthz`).
-    pub fn check_health(&self) -> Result<(), SetupError> {
+    pub fn check_health(&self) -> Result<(), StoreError> {
         self.connection()
             .query_row("SELECT EXISTS (SELECT 1 FROM api_tokens)", [], |_| Ok(()))
-            .map_err(|error| SetupError::new(format!("the database does not answer: {error}")))
+            .map_err(|error| StoreError::refused(format!("the database does not answer: {error}")))
     }
 
     fn connection(&self) -> MutexGuard<'_, Connection> {
@@ -142,7 +142,7 @@ impl Store {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn environment(&self, name: &str, create: bool) -> Result<Option<EnvironmentId>, SetupError> {
+    fn environment(&self, name: &str, create: bool) -> Result<Option<EnvironmentId>, StoreError> {
         let connection = self.connection();
         if create {
             connection.execute(
@@ -169,11 +169,11 @@ pub fn key_file_for(path: &Path) -> PathBuf {
 }
 
 /// Creates the database file owner-only when it does not exist yet; whether it did not.
-fn create_database_file(path: &Path) -> Result<bool, SetupError> {
+fn create_database_file(path: &Path) -> Result<bool, StoreError> {
     match create_new_private(path) {
         Ok(_) => Ok(true),
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(error) => Err(SetupError::new(format!(
+        Err(error) => Err(StoreError::refused(format!(
             "cannot create database {}: {error}",
             path.display()
         ))),
@@ -186,7 +186,7 @@ fn open_vault(
     connection: &Connection,
     path: &Path,
     key_variable: Option<&str>,
-) -> Result<Vault, SetupError> {
+) -> Result<Vault, StoreError> {
     if let Some(text) = key_variable {
         return Vault::from_variable(text);
     }
@@ -200,7 +200,7 @@ fn open_vault(
         |row| row.get(0),
     )?;
     if holds_credentials {
-        return Err(SetupError::new(format!(
+        return Err(StoreError::key(format!(
             "database {} holds sealed credentials but its key file {} is missing: \
              restore that file or set {KEY_VARIABLE}",
             path.display(),

@@ -11,7 +11,7 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use unified_core::Secret;
 
-use crate::error::SetupError;
+use crate::error::StoreError;
 use crate::private_file::create_new_private;
 
 /// The environment variable that may hold the key instead of the key file.
@@ -42,20 +42,20 @@ impl std::fmt::Debug for Vault {
 
 impl Vault {
     /// The key held by `UNIFIED_MASTER_KEY`, given here as `text` (64 hex digits).
-    pub fn from_variable(text: &str) -> Result<Vault, SetupError> {
+    pub fn from_variable(text: &str) -> Result<Vault, StoreError> {
         let key = decode_key(text)
-            .map_err(|why| SetupError::new(format!("{KEY_VARIABLE} is not a usable key: {why}")))?;
+            .map_err(|why| StoreError::key(format!("{KEY_VARIABLE} is not a usable key: {why}")))?;
         Ok(Vault::from_key(&key))
     }
 
     /// The key in `key_file`, or `None` when that file does not exist.
-    pub fn read(key_file: &Path) -> Result<Option<Vault>, SetupError> {
+    pub fn read(key_file: &Path) -> Result<Option<Vault>, StoreError> {
         Ok(read_key(key_file)?.map(|key| Vault::from_key(&key)))
     }
 
     /// A new random key, written to `key_file` (mode 0600); the key another process wrote there
     /// first, if one did.
-    pub fn create(key_file: &Path) -> Result<Vault, SetupError> {
+    pub fn create(key_file: &Path) -> Result<Vault, StoreError> {
         Ok(Vault::from_key(&create_key(key_file)?))
     }
 
@@ -66,10 +66,10 @@ impl Vault {
     }
 
     /// Seals `credential` for the account `account_id`.
-    pub fn seal(&self, account_id: &str, credential: &Secret) -> Result<Sealed, SetupError> {
+    pub fn seal(&self, account_id: &str, credential: &Secret) -> Result<Sealed, StoreError> {
         let mut nonce = [0u8; NONCE_LEN];
         getrandom::fill(&mut nonce)
-            .map_err(|error| SetupError::new(format!("no randomness for a nonce: {error}")))?;
+            .map_err(|error| StoreError::key(format!("no randomness for a nonce: {error}")))?;
         let payload = Payload {
             msg: credential.expose().as_bytes(),
             aad: account_id.as_bytes(),
@@ -77,7 +77,7 @@ impl Vault {
         let ciphertext = self
             .cipher
             .encrypt(Nonce::from_slice(&nonce), payload)
-            .map_err(|_| SetupError::new("the credential could not be encrypted"))?;
+            .map_err(|_| StoreError::key("the credential could not be encrypted"))?;
         Ok(Sealed {
             nonce: nonce.to_vec(),
             ciphertext,
@@ -86,9 +86,9 @@ impl Vault {
 
     /// Opens the credential sealed for `account_id`; fails when the key is another one or the
     /// record was altered.
-    pub fn open_sealed(&self, account_id: &str, sealed: &Sealed) -> Result<Secret, SetupError> {
+    pub fn open_sealed(&self, account_id: &str, sealed: &Sealed) -> Result<Secret, StoreError> {
         if sealed.nonce.len() != NONCE_LEN {
-            return Err(SetupError::new("a stored credential has a malformed nonce"));
+            return Err(StoreError::key("a stored credential has a malformed nonce"));
         }
         let payload = Payload {
             msg: &sealed.ciphertext,
@@ -98,13 +98,13 @@ impl Vault {
             .cipher
             .decrypt(Nonce::from_slice(&sealed.nonce), payload)
             .map_err(|_| {
-                SetupError::new(format!(
+                StoreError::key(format!(
                     "the credential of account {account_id} does not open with this key"
                 ))
             })?;
         String::from_utf8(plain)
             .map(Secret::new)
-            .map_err(|_| SetupError::new("a stored credential is not UTF-8"))
+            .map_err(|_| StoreError::key("a stored credential is not UTF-8"))
     }
 }
 
@@ -115,13 +115,13 @@ fn decode_key(text: &str) -> Result<[u8; KEY_LEN], String> {
         .map_err(|bytes: Vec<u8>| format!("{} bytes, expected {KEY_LEN}", bytes.len()))
 }
 
-fn read_key(path: &Path) -> Result<Option<[u8; KEY_LEN]>, SetupError> {
+fn read_key(path: &Path) -> Result<Option<[u8; KEY_LEN]>, StoreError> {
     match fs::read_to_string(path) {
         Ok(text) => decode_key(&text).map(Some).map_err(|why| {
-            SetupError::new(format!("key file {} is not usable: {why}", path.display()))
+            StoreError::key(format!("key file {} is not usable: {why}", path.display()))
         }),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(SetupError::new(format!(
+        Err(error) => Err(StoreError::key(format!(
             "cannot read key file {}: {error}",
             path.display()
         ))),
@@ -130,12 +130,12 @@ fn read_key(path: &Path) -> Result<Option<[u8; KEY_LEN]>, SetupError> {
 
 /// Writes the key whole to a file of its own, then links it in place: a process reading the
 /// key file never sees it half-written, and of two processes creating it one key wins.
-fn create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
+fn create_key(path: &Path) -> Result<[u8; KEY_LEN], StoreError> {
     let mut key = [0u8; KEY_LEN];
     getrandom::fill(&mut key)
-        .map_err(|error| SetupError::new(format!("no randomness for a key: {error}")))?;
+        .map_err(|error| StoreError::key(format!("no randomness for a key: {error}")))?;
     let cannot = |error: std::io::Error| {
-        SetupError::new(format!(
+        StoreError::key(format!(
             "cannot create key file {}: {error}",
             path.display()
         ))
@@ -152,16 +152,16 @@ fn create_key(path: &Path) -> Result<[u8; KEY_LEN], SetupError> {
         Ok(()) => Ok(key),
         // Another process made it first: use theirs.
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => read_key(path)?
-            .ok_or_else(|| SetupError::new(format!("key file {} vanished", path.display()))),
+            .ok_or_else(|| StoreError::key(format!("key file {} vanished", path.display()))),
         Err(error) => Err(cannot(error)),
     }
 }
 
 /// A name beside `path` that no other process picks: `<path>.<random>.new`.
-fn draft_path(path: &Path) -> Result<std::path::PathBuf, SetupError> {
+fn draft_path(path: &Path) -> Result<std::path::PathBuf, StoreError> {
     let mut tag = [0u8; 8];
     getrandom::fill(&mut tag)
-        .map_err(|error| SetupError::new(format!("no randomness for a file name: {error}")))?;
+        .map_err(|error| StoreError::key(format!("no randomness for a file name: {error}")))?;
     let mut name = path.as_os_str().to_owned();
     name.push(format!(".{}.new", hex::encode(tag)));
     Ok(name.into())

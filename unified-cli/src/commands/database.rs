@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use unified_gateway::{SetupError, Store};
+use core::fmt::Display;
+
+use unified_gateway::Store;
 
 use crate::commands::note;
 use crate::failure::Failure;
@@ -16,7 +18,7 @@ pub fn open_store(db: &Path) -> Result<Store, Failure> {
     Ok(store)
 }
 
-/// A store's refusal as the command's failure (exit status 2, one line).
-pub fn setup_failure(error: SetupError) -> Failure {
+/// A store's or a gateway's error as the command's failure (exit status 2, one line).
+pub fn setup_failure(error: impl Display) -> Failure {
     Failure::new(error.to_string())
 }

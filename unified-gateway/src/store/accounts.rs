@@ -6,7 +6,7 @@ use unified_core::{Provider, ProviderSet, Secret};
 
 use super::checks::{check_base_url, check_credential};
 use super::{EnvironmentId, Store};
-use crate::error::SetupError;
+use crate::error::StoreError;
 use crate::vault::Sealed;
 
 /// An integrated account of a provider of the set `S`, ready to dispatch to.
@@ -46,9 +46,9 @@ impl Store {
         provider: Provider<S>,
         base_url: &str,
         credential: &Secret,
-    ) -> Result<String, SetupError> {
+    ) -> Result<String, StoreError> {
         let environment_id = self.environment(environment, false)?.ok_or_else(|| {
-            SetupError::new(format!(
+            StoreError::refused(format!(
                 "no environment `{environment}`: create a token for it first \
                  (unified token create --environment {environment})"
             ))
@@ -78,7 +78,7 @@ impl Store {
         &self,
         environment: EnvironmentId,
         id: &str,
-    ) -> Result<Option<Account<S>>, SetupError> {
+    ) -> Result<Option<Account<S>>, StoreError> {
         let row = self
             .connection()
             .query_row(
@@ -101,7 +101,7 @@ impl Store {
             return Ok(None);
         };
         let provider = Provider::from_id(&provider_id).ok_or_else(|| {
-            SetupError::new(format!(
+            StoreError::refused(format!(
                 "account {id} names provider `{provider_id}`, which this gateway's provider set \
                  does not hold"
             ))
@@ -116,7 +116,7 @@ impl Store {
     }
 
     /// Every account, oldest first, without credentials.
-    pub fn list_accounts(&self) -> Result<Vec<AccountSummary>, SetupError> {
+    pub fn list_accounts(&self) -> Result<Vec<AccountSummary>, StoreError> {
         let connection = self.connection();
         let mut statement = connection.prepare(
             "SELECT a.id, e.name, a.provider, a.base_url, a.created_at
@@ -136,7 +136,7 @@ impl Store {
     }
 
     /// Deletes the account `id` and its credential.
-    pub fn remove_account(&self, id: &str) -> Result<(), SetupError> {
+    pub fn remove_account(&self, id: &str) -> Result<(), StoreError> {
         let deleted = self
             .connection()
             .execute("DELETE FROM integrated_accounts WHERE id = ?1", [id])?;
@@ -147,7 +147,7 @@ impl Store {
     }
 
     /// Replaces the credential of the account `id` with `credential`, sealed for that account.
-    pub fn rotate_credential(&self, id: &str, credential: &Secret) -> Result<(), SetupError> {
+    pub fn rotate_credential(&self, id: &str, credential: &Secret) -> Result<(), StoreError> {
         let sealed = self.seal(id, credential)?;
         let updated = self.connection().execute(
             "UPDATE integrated_accounts SET credential_nonce = ?2, credential_ciphertext = ?3
@@ -161,14 +161,14 @@ impl Store {
     }
 
     /// Every credential that is stored passes here: checked, then sealed for the account `id`.
-    fn seal(&self, id: &str, credential: &Secret) -> Result<Sealed, SetupError> {
+    fn seal(&self, id: &str, credential: &Secret) -> Result<Sealed, StoreError> {
         check_credential(credential)?;
         self.vault.seal(id, credential)
     }
 }
 
-fn no_account(id: &str) -> SetupError {
-    SetupError::new(format!(
+fn no_account(id: &str) -> StoreError {
+    StoreError::refused(format!(
         "no account `{id}` (`unified account list` lists them)"
     ))
 }

@@ -2,14 +2,14 @@
 
 use unified_core::Secret;
 
-use crate::error::SetupError;
+use crate::error::StoreError;
 
 /// The shortest credential kept: the gateway removes the credential from provider answers, and
 /// removing a shorter string would mangle ordinary text.
 const MIN_CREDENTIAL_CHARS: usize = 8;
 
 /// 1 to 64 letters, digits, `-`, `_` or `.`.
-pub fn check_environment_name(name: &str) -> Result<(), SetupError> {
+pub fn check_environment_name(name: &str) -> Result<(), StoreError> {
     let fine = !name.is_empty()
         && name.len() <= 64
         && name
@@ -18,7 +18,7 @@ pub fn check_environment_name(name: &str) -> Result<(), SetupError> {
     if fine {
         Ok(())
     } else {
-        Err(SetupError::new(format!(
+        Err(StoreError::refused(format!(
             "environment name `{name}` must be 1 to 64 letters, digits, `-`, `_` or `.`"
         )))
     }
@@ -26,16 +26,16 @@ pub fn check_environment_name(name: &str) -> Result<(), SetupError> {
 
 /// An `http` or `https` URL without query or fragment, kept without a trailing slash so
 /// adapter paths append to it.
-pub fn check_base_url(text: &str) -> Result<String, SetupError> {
+pub fn check_base_url(text: &str) -> Result<String, StoreError> {
     let url = reqwest::Url::parse(text)
-        .map_err(|error| SetupError::new(format!("base URL `{text}` is not a URL: {error}")))?;
+        .map_err(|error| StoreError::refused(format!("base URL `{text}` is not a URL: {error}")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(SetupError::new(format!(
+        return Err(StoreError::refused(format!(
             "base URL `{text}` must be an http or https URL with a host"
         )));
     }
     if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
-        return Err(SetupError::new(format!(
+        return Err(StoreError::refused(format!(
             "base URL `{text}` must not carry a query, a fragment or credentials"
         )));
     }
@@ -43,9 +43,9 @@ pub fn check_base_url(text: &str) -> Result<String, SetupError> {
 }
 
 /// At least [`MIN_CREDENTIAL_CHARS`] characters; the message never shows the credential.
-pub fn check_credential(credential: &Secret) -> Result<(), SetupError> {
+pub fn check_credential(credential: &Secret) -> Result<(), StoreError> {
     if credential.expose().chars().count() < MIN_CREDENTIAL_CHARS {
-        return Err(SetupError::new(format!(
+        return Err(StoreError::refused(format!(
             "the credential is too short: it must be at least {MIN_CREDENTIAL_CHARS} characters, \
              because the gateway removes it from provider answers and removing a shorter string \
              would mangle them"

@@ -7,7 +7,7 @@ use unified_core::Secret;
 
 use super::checks::check_environment_name;
 use super::{EnvironmentId, Store};
-use crate::error::SetupError;
+use crate::error::StoreError;
 
 /// What a new API token starts with, so a leaked one is easy to recognise.
 const TOKEN_PREFIX: &str = "uni_";
@@ -26,14 +26,14 @@ pub struct TokenSummary {
 impl Store {
     /// A new API token for `environment` (created if new). The token is returned once; only
     /// its hash is stored.
-    pub fn create_token(&self, environment: &str) -> Result<Secret, SetupError> {
+    pub fn create_token(&self, environment: &str) -> Result<Secret, StoreError> {
         check_environment_name(environment)?;
         let environment = self
             .environment(environment, true)?
-            .ok_or_else(|| SetupError::new("the environment could not be created"))?;
+            .ok_or_else(|| StoreError::refused("the environment could not be created"))?;
         let mut bytes = [0u8; 32];
         getrandom::fill(&mut bytes)
-            .map_err(|error| SetupError::new(format!("no randomness for a token: {error}")))?;
+            .map_err(|error| StoreError::refused(format!("no randomness for a token: {error}")))?;
         let token = Secret::new(format!("{TOKEN_PREFIX}{}", hex::encode(bytes)));
         self.connection().execute(
             "INSERT INTO api_tokens (environment_id, token_sha256) VALUES (?1, ?2)",
@@ -43,7 +43,7 @@ impl Store {
     }
 
     /// The environment a presented token belongs to, if it is one of ours (and not revoked).
-    pub fn environment_of_token(&self, token: &str) -> Result<Option<EnvironmentId>, SetupError> {
+    pub fn environment_of_token(&self, token: &str) -> Result<Option<EnvironmentId>, StoreError> {
         Ok(self
             .connection()
             .query_row(
@@ -56,7 +56,7 @@ impl Store {
     }
 
     /// Every token, oldest first, without the token or its hash.
-    pub fn list_tokens(&self) -> Result<Vec<TokenSummary>, SetupError> {
+    pub fn list_tokens(&self) -> Result<Vec<TokenSummary>, StoreError> {
         let connection = self.connection();
         let mut statement = connection.prepare(
             "SELECT t.id, e.name, t.created_at
@@ -74,12 +74,12 @@ impl Store {
     }
 
     /// Deletes the token `id`: from now on it authenticates nothing.
-    pub fn revoke_token(&self, id: i64) -> Result<(), SetupError> {
+    pub fn revoke_token(&self, id: i64) -> Result<(), StoreError> {
         let deleted = self
             .connection()
             .execute("DELETE FROM api_tokens WHERE id = ?1", [id])?;
         if deleted == 0 {
-            return Err(SetupError::new(format!(
+            return Err(StoreError::refused(format!(
                 "no token with id {id} (`unified token list` lists them)"
             )));
         }
