@@ -45,33 +45,26 @@
 //! ```
 #![forbid(unsafe_code)]
 
-mod coverage;
 mod format;
-mod mask;
-mod message;
 mod model;
-mod object;
 mod operation;
-mod path;
 mod provider;
 pub mod query;
-mod query_string;
-mod read;
-mod recorder;
 pub mod report;
 pub mod schema;
 mod secret;
 pub mod suggest;
-mod value;
+mod validate;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
-pub use coverage::{OperationCoverage, PartsCoverage};
 pub use format::Format;
 pub use model::{FieldCoverage, UnifiedModel};
-pub use operation::{Operation, Part, Registry};
+pub use operation::coverage::{OperationCoverage, PartsCoverage};
+pub use operation::part::Part;
+pub use operation::{Operation, Registry};
 pub use provider::{Provider, ProviderSet, View};
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
@@ -81,10 +74,10 @@ pub use secret::Secret;
 /// emptiness), recording violations through the [`Recorder`](field::Recorder) it is handed at
 /// the [`Path`](field::Path) it is given. [`Secret`] is such a type.
 pub mod field {
-    pub use crate::message::Message;
-    pub use crate::path::Path;
-    pub use crate::recorder::{AllFailures, FirstFailure, Recorder};
-    pub use crate::value::{Emptiness, FieldValue, json_type_name};
+    pub use crate::report::message::Message;
+    pub use crate::report::path::Path;
+    pub use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
+    pub use crate::validate::value::{Emptiness, FieldValue, json_type_name};
 }
 
 /// The README's examples, compiled and run as doctests.

@@ -4,13 +4,13 @@ use schemars::Schema;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::object::ObjectModel;
-use crate::path::Path;
 use crate::provider::{ProviderSet, View};
-use crate::recorder::{AllFailures, FirstFailure};
-use crate::report::{Code, Report, ValidationError};
+use crate::report::path::Path;
+use crate::report::{Report, json_error, parse_json};
 use crate::schema;
-use crate::value::FieldValue;
+use crate::validate::object::ObjectModel;
+use crate::validate::recorder::{AllFailures, FirstFailure};
+use crate::validate::value::FieldValue;
 
 /// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
 /// supported and required. Validation, schemas and coverage all come from that one description.
@@ -30,7 +30,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     fn is_valid(value: &Value, view: impl Into<View<S>>) -> bool {
         let mut recorder = FirstFailure::default();
         Self::check(value, view.into(), &Path::Root, &mut recorder);
-        !crate::recorder::Recorder::failed(&recorder)
+        !crate::validate::recorder::Recorder::failed(&recorder)
     }
 
     /// Parses JSON text and validates it; malformed JSON is one violation with code `json`.
@@ -49,11 +49,11 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// unsupported fields) are still read in full and held to JSON's rules. If `serde_json` is
     /// built with `arbitrary_precision`, this parses into a `Value` and validates that.
     fn validate_slice(text: &[u8], view: impl Into<View<S>>) -> Report {
-        if crate::read::numbers_arrive_as_maps() {
+        if crate::validate::read::numbers_arrive_as_maps() {
             return Self::validate_json(text, view);
         }
         let mut recorder = AllFailures::default();
-        match crate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder) {
+        match crate::validate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder) {
             Ok(()) => recorder.into_report(),
             Err(error) => Report::from_errors(vec![json_error(&error)]),
         }
@@ -62,12 +62,12 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// Whether the JSON `text` is valid for `view`, read and checked in one pass; stops at the
     /// first violation. Text that is not JSON is not valid.
     fn is_valid_slice(text: &[u8], view: impl Into<View<S>>) -> bool {
-        if crate::read::numbers_arrive_as_maps() {
+        if crate::validate::read::numbers_arrive_as_maps() {
             return parse_json(text).is_ok_and(|value| Self::is_valid(&value, view));
         }
         let mut recorder = FirstFailure::default();
-        crate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder).is_ok()
-            && !crate::recorder::Recorder::failed(&recorder)
+        crate::validate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder).is_ok()
+            && !crate::validate::recorder::Recorder::failed(&recorder)
     }
 
     /// The standalone JSON Schema (draft 2020-12) of the model for `view`.
@@ -87,16 +87,6 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
             })
             .collect()
     }
-}
-
-/// Parses JSON text; text that is not JSON is the one `json` violation, with line and column.
-pub fn parse_json(text: &[u8]) -> Result<Value, ValidationError> {
-    serde_json::from_slice(text).map_err(|error| json_error(&error))
-}
-
-/// The one violation for text that is not JSON, with serde's line and column.
-fn json_error(error: &serde_json::Error) -> ValidationError {
-    ValidationError::new("", Code::Json, format!("malformed JSON: {error}"))
 }
 
 /// Which providers support and require one field of a model.

@@ -7,21 +7,21 @@ pub use serde_json::Value;
 pub use std::borrow::Cow;
 
 pub use crate::format::Format;
-pub use crate::mask::Mask;
 pub use crate::model::UnifiedModel;
-pub use crate::object::{
-    AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel, check_object, check_unit_enum,
-    object_schema, unit_enum_schema,
-};
-pub use crate::path::Path;
 pub use crate::provider::{
     MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View,
 };
-pub use crate::read::{
+pub use crate::report::path::Path;
+pub use crate::validate::mask::Mask;
+pub use crate::validate::object::{
+    AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel, check_object, check_unit_enum,
+    object_schema, unit_enum_schema,
+};
+pub use crate::validate::read::{
     Accept, Entries, Fields, Items, Names, Reading, Scalar, Takes, read_parsed, read_with,
 };
-pub use crate::recorder::Recorder;
-pub use crate::value::FieldValue;
+pub use crate::validate::recorder::Recorder;
+pub use crate::validate::value::FieldValue;
 pub use serde::Deserializer;
 
 /// The provider set with no providers: the set a model that names no provider is described in

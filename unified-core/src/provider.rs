@@ -24,7 +24,7 @@ pub trait ProviderSet: Copy + Eq + fmt::Debug + Send + Sync + 'static {
 /// Highest number of providers in one set: one bit of a mask each, and one bit for the unified view.
 pub const MAX_PROVIDERS: usize = 127;
 
-/// Index of the unified view in a [`Mask`](crate::mask::Mask).
+/// Index of the unified view in a [`Mask`](crate::validate::mask::Mask).
 pub(crate) const UNIFIED_INDEX: u8 = MAX_PROVIDERS as u8;
 
 /// One provider of the set `S`: the context that validation and schemas are made for.

@@ -5,7 +5,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::value::Emptiness;
+use crate::validate::value::Emptiness;
 
 /// A secret string (a password, a token): serialized as itself, but `Debug` and `Display` show
 /// `***`, so it cannot leak into a log line or an error message by accident.
@@ -37,14 +37,14 @@ impl fmt::Display for Secret {
     }
 }
 
-crate::value::scalar_field_value!(
+crate::validate::value::scalar_field_value!(
     Secret,
     "a string",
     Emptiness::String,
     Value::is_string,
     { "type": "string", "writeOnly": true },
-    crate::read::Takes::String,
-    crate::value::any_float
+    crate::validate::read::Takes::String,
+    crate::validate::value::any_float
 );
 
 #[cfg(test)]

@@ -2,72 +2,21 @@
 //! operation, reachable by name, so that every tool (validation, schemas, export, coverage) is fed
 //! from one list and adding a model is one place.
 
-use core::fmt;
-use core::str::FromStr;
 use std::sync::OnceLock;
 
 use schemars::Schema;
-use serde::Serialize;
 use serde_json::Value;
 
-use crate::coverage::OperationCoverage;
+pub(crate) mod coverage;
+pub(crate) mod part;
+
 use crate::model::{FieldCoverage, UnifiedModel};
+use crate::operation::coverage::OperationCoverage;
+use crate::operation::part::Part;
 use crate::provider::{ProviderSet, View};
 use crate::query::query_to_json;
 use crate::report::{Code, Report, ValidationError};
 use crate::schema;
-
-/// One of the three documents an operation has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    /// The request body (JSON).
-    Body,
-    /// The query parameters (a URL query string in bracket syntax).
-    Query,
-    /// The response body (JSON).
-    Response,
-}
-
-impl Part {
-    /// The three parts, in order.
-    pub const ALL: [Part; 3] = [Part::Body, Part::Query, Part::Response];
-
-    /// `body`, `query` or `response`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Part::Body => "body",
-            Part::Query => "query",
-            Part::Response => "response",
-        }
-    }
-
-    /// A heading for people.
-    pub const fn title(self) -> &'static str {
-        match self {
-            Part::Body => "Request body",
-            Part::Query => "Query parameters",
-            Part::Response => "Response body",
-        }
-    }
-}
-
-impl fmt::Display for Part {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Part {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Part::ALL
-            .into_iter()
-            .find(|part| part.as_str() == text)
-            .ok_or_else(|| format!("unknown part `{text}` (expected body, query or response)"))
-    }
-}
 
 /// One part's model, reached through plain functions so parts of different types share a list.
 struct PartModel<S> {
@@ -177,7 +126,7 @@ impl<S: ProviderSet> Operation<S> {
                     ValidationError::new("", Code::Json, format!("malformed query string: {error}"))
                 })
             }
-            Part::Body | Part::Response => crate::model::parse_json(text),
+            Part::Body | Part::Response => crate::report::parse_json(text),
         }
     }
 

@@ -5,7 +5,9 @@
 use schemars::Schema;
 use serde_json::{Map, Value};
 
-pub use crate::query_string::{QueryError, parse_query};
+mod string;
+
+pub use string::{QueryError, parse_query};
 
 /// Reads a query string into a JSON object shaped by `schema` (the part's unified schema).
 pub fn query_to_json(query: &str, schema: &Schema) -> Result<Value, QueryError> {

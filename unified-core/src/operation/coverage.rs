@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::model::FieldCoverage;
-use crate::operation::Part;
+use crate::operation::part::Part;
 use crate::provider::{ProviderInfo, ProviderSet};
 
 /// Coverage of one operation, in the shape `unified coverage --format json` prints.

@@ -5,12 +5,15 @@ use core::fmt;
 use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
+use serde_json::Value;
 
-use crate::path::{Path, last_segment};
+use path::{Path, last_segment};
 
-pub use crate::message::Message;
-pub use crate::model::parse_json;
-pub use crate::path::pointer_segments;
+pub(crate) mod message;
+pub(crate) mod path;
+
+pub use message::Message;
+pub use path::pointer_segments;
 
 /// The kind of a violation; its snake_case name is the stable, machine-readable code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -229,12 +232,22 @@ impl fmt::Display for Report {
     }
 }
 
+/// Parses JSON text; text that is not JSON is the one `json` violation, with line and column.
+pub fn parse_json(text: &[u8]) -> Result<Value, ValidationError> {
+    serde_json::from_slice(text).map_err(|error| json_error(&error))
+}
+
+/// The one violation for text that is not JSON, with serde's line and column.
+pub(crate) fn json_error(error: &serde_json::Error) -> ValidationError {
+    ValidationError::new("", Code::Json, format!("malformed JSON: {error}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::Report;
-    use crate::message::Message;
-    use crate::path::Path;
-    use crate::path::last_segment;
+    use crate::report::message::Message;
+    use crate::report::path::Path;
+    use crate::report::path::last_segment;
     use crate::report::{Code, ValidationError};
 
     #[test]

@@ -9,15 +9,15 @@ use schemars::Schema;
 use serde_json::{Map, Value};
 
 use crate::format::Format;
-use crate::mask::Mask;
-use crate::message::Message;
-use crate::path::Path;
 use crate::provider::{MAX_PROVIDERS, ProviderSet, View};
-use crate::recorder::Recorder;
 use crate::report::Code;
+use crate::report::message::Message;
+use crate::report::path::Path;
 use crate::schema;
 use crate::suggest::closest;
-use crate::value::{Emptiness, FieldValue, expect_type};
+use crate::validate::mask::Mask;
+use crate::validate::recorder::Recorder;
+use crate::validate::value::{Emptiness, FieldValue, expect_type};
 
 /// Most fields one object model may have (one bit each in the walk's record of seen fields).
 pub const MAX_FIELDS: usize = 128;

@@ -9,12 +9,12 @@ use schemars::{Schema, json_schema};
 use serde::Deserializer;
 use serde_json::{Map, Value};
 
-use crate::message::Message;
-use crate::path::Path;
 use crate::provider::{ProviderSet, View};
-use crate::read::{Entries, Items, Reading, Scalar, Takes, read_parsed};
-use crate::recorder::Recorder;
 use crate::report::Code;
+use crate::report::message::Message;
+use crate::report::path::Path;
+use crate::validate::read::{Entries, Items, Reading, Scalar, Takes, read_parsed};
+use crate::validate::recorder::Recorder;
 
 /// How the "required means non-empty" rule applies to a type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,19 +95,19 @@ pub fn expect_type<R: Recorder>(
     ok
 }
 
-/// The [`FieldValue::read`] of a type whose JSON one [`crate::read::Accept`] describes, for use
+/// The [`FieldValue::read`] of a type whose JSON one [`crate::validate::read::Accept`] describes, for use
 /// inside `impl<S: ProviderSet> FieldValue<S> for ..`.
 macro_rules! read_with_accept {
     ($accept:expr) => {
         #[inline]
-        fn read<'de, D: ::serde::Deserializer<'de>, R: $crate::recorder::Recorder>(
+        fn read<'de, D: ::serde::Deserializer<'de>, R: $crate::validate::recorder::Recorder>(
             input: D,
-            reading: $crate::read::Reading<'_, S, R>,
+            reading: $crate::validate::read::Reading<'_, S, R>,
         ) -> Result<(), D::Error> {
-            $crate::read::read_with(
+            $crate::validate::read::read_with(
                 input,
                 $accept,
-                <Self as $crate::value::FieldValue<S>>::EMPTINESS,
+                <Self as $crate::validate::value::FieldValue<S>>::EMPTINESS,
                 reading,
             )
         }
@@ -118,11 +118,11 @@ macro_rules! read_with_accept {
 /// recognises.
 macro_rules! scalar_field_value {
     ($ty:ty, $expected:literal, $emptiness:expr, $is:expr, $schema:tt, $takes:expr, $takes_float:expr) => {
-        impl<S: $crate::provider::ProviderSet> $crate::read::Accept<S>
-            for $crate::read::Scalar<$ty>
+        impl<S: $crate::provider::ProviderSet> $crate::validate::read::Accept<S>
+            for $crate::validate::read::Scalar<$ty>
         {
             const EXPECTED: &'static str = $expected;
-            const TAKES: $crate::read::Takes = $takes;
+            const TAKES: $crate::validate::read::Takes = $takes;
 
             #[inline]
             fn takes_float(&self, value: f64) -> bool {
@@ -131,25 +131,25 @@ macro_rules! scalar_field_value {
             }
         }
 
-        impl<S: $crate::provider::ProviderSet> $crate::value::FieldValue<S> for $ty {
-            const EMPTINESS: $crate::value::Emptiness = $emptiness;
+        impl<S: $crate::provider::ProviderSet> $crate::validate::value::FieldValue<S> for $ty {
+            const EMPTINESS: $crate::validate::value::Emptiness = $emptiness;
 
             #[inline]
-            fn check<R: $crate::recorder::Recorder>(
+            fn check<R: $crate::validate::recorder::Recorder>(
                 value: &::serde_json::Value,
                 _: $crate::provider::View<S>,
-                at: &$crate::path::Path<'_>,
+                at: &$crate::report::path::Path<'_>,
                 recorder: &mut R,
             ) -> bool {
                 let is: fn(&::serde_json::Value) -> bool = $is;
-                $crate::value::expect_type(is(value), $expected, value, at, recorder)
+                $crate::validate::value::expect_type(is(value), $expected, value, at, recorder)
             }
 
             fn schema(_: $crate::provider::View<S>) -> ::schemars::Schema {
                 ::schemars::json_schema!($schema)
             }
 
-            $crate::value::read_with_accept!($crate::read::Scalar::<$ty>(
+            $crate::validate::value::read_with_accept!($crate::validate::read::Scalar::<$ty>(
                 ::core::marker::PhantomData
             ));
         }
@@ -192,7 +192,7 @@ impl<S: ProviderSet> FieldValue<S> for Value {
     read_with_accept!(Scalar::<Value>(PhantomData));
 }
 
-impl<S: ProviderSet> crate::read::Accept<S> for Scalar<Value> {
+impl<S: ProviderSet> crate::validate::read::Accept<S> for Scalar<Value> {
     const EXPECTED: &'static str = "any value";
     const TAKES: Takes = Takes::Any;
 }

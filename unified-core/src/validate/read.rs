@@ -12,16 +12,16 @@ use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use crate::message::Message;
-use crate::object::{
+use crate::provider::{ProviderSet, View};
+use crate::report::Code;
+use crate::report::message::Message;
+use crate::report::path::Path;
+use crate::validate::object::{
     FieldRule, FieldVisitor, ObjectModel, check_present, check_string, record_empty,
     record_missing, record_null, record_unknown, record_unsupported,
 };
-use crate::path::Path;
-use crate::provider::{ProviderSet, View};
-use crate::recorder::Recorder;
-use crate::report::Code;
-use crate::value::{Emptiness, FieldValue};
+use crate::validate::recorder::Recorder;
+use crate::validate::value::{Emptiness, FieldValue};
 
 /// Where a value being read is, and which rules apply to it.
 pub struct Reading<'a, S: 'static, R> {

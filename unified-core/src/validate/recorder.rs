@@ -1,8 +1,8 @@
 //! Where the validator puts what it finds: a flag for "is it valid" (stops at the first
 //! violation, never allocates) or a [`Report`] for the full list.
 
-use crate::message::Message;
-use crate::path::Path;
+use crate::report::message::Message;
+use crate::report::path::Path;
 use crate::report::{Code, Report};
 
 /// Receives violations while a document is walked.
