@@ -4,77 +4,12 @@
 //! side by side, into an equivalent value whose objects are `BTreeMap`s (what `Value` holds
 //! without the feature). Prints the ratio per case.
 
-use std::collections::BTreeMap;
-use std::fmt;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use unified_bench::map_order::{parse_insertion_ordered, parse_sorted};
 use unified_bench::{Kind, cases};
-
-/// `serde_json::Value` as it is without `preserve_order`: objects sorted by key.
-#[allow(dead_code)]
-enum Sorted {
-    Null,
-    Bool(bool),
-    Number(serde_json::Number),
-    String(String),
-    Array(Vec<Sorted>),
-    Object(BTreeMap<String, Sorted>),
-}
-
-impl<'de> Deserialize<'de> for Sorted {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(SortedVisitor)
-    }
-}
-
-struct SortedVisitor;
-
-impl<'de> Visitor<'de> for SortedVisitor {
-    type Value = Sorted;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Sorted, E> {
-        Ok(Sorted::Null)
-    }
-    fn visit_bool<E>(self, value: bool) -> Result<Sorted, E> {
-        Ok(Sorted::Bool(value))
-    }
-    fn visit_i64<E>(self, value: i64) -> Result<Sorted, E> {
-        Ok(Sorted::Number(value.into()))
-    }
-    fn visit_u64<E>(self, value: u64) -> Result<Sorted, E> {
-        Ok(Sorted::Number(value.into()))
-    }
-    fn visit_f64<E>(self, value: f64) -> Result<Sorted, E> {
-        Ok(serde_json::Number::from_f64(value).map_or(Sorted::Null, Sorted::Number))
-    }
-    fn visit_str<E>(self, value: &str) -> Result<Sorted, E> {
-        Ok(Sorted::String(value.to_owned()))
-    }
-    fn visit_string<E>(self, value: String) -> Result<Sorted, E> {
-        Ok(Sorted::String(value))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Sorted, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Sorted::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Sorted, A::Error> {
-        let mut object = BTreeMap::new();
-        while let Some((key, value)) = map.next_entry::<String, Sorted>()? {
-            object.insert(key, value);
-        }
-        Ok(Sorted::Object(object))
-    }
-}
 
 /// A parse of JSON text; whether it succeeded.
 type Parse = fn(&[u8]) -> bool;

@@ -5,6 +5,8 @@
 //! both full reports with every message rendered as text, our validations reading the text in
 //! one pass, and text to a checked typed body with and without a `Value` in between.
 
+pub mod map_order;
+
 use std::hint::black_box;
 
 use serde::Deserialize;
