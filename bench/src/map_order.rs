@@ -88,4 +88,3 @@ impl<'de> Visitor<'de> for SortedVisitor {
         Ok(Sorted::Object(object))
     }
 }
-

@@ -21,7 +21,7 @@ pub trait Adapter<S: ProviderSet>: Send + Sync {
     fn operations(&self) -> &'static [(&'static str, &'static str)];
 
     /// The native request for a validated unified request. `remote_data` and `remote_query` are
-    /// applied afterwards by [`prepare_request`], so adapters ignore them.
+    /// applied afterwards by [`prepare_request`](crate::prepare_request), so adapters ignore them.
     fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError>;
 
     /// The unified response (without `remote_data`) for the provider's successful answer.

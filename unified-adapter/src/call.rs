@@ -11,6 +11,6 @@ pub struct Call<'a> {
     pub operation: &'a str,
     /// The request body as JSON.
     pub body: &'a Value,
-    /// The query parameters as JSON (as [`crate::Operation::read`] gives them).
+    /// The query parameters as JSON (as [`unified_core::Operation::read`] gives them).
     pub query: &'a Value,
 }

@@ -9,8 +9,8 @@ use unified_core::{Provider, ProviderSet, Registry};
 
 use crate::config::GatewayConfig;
 use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
-use crate::envelope::ApiError;
 use crate::error::{SetupError, StoreError};
+use crate::http::envelope::ApiError;
 use crate::store::{EnvironmentId, Store};
 
 /// A unified API gateway over the provider set `S`: its records, models, adapters and

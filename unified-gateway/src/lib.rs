@@ -5,31 +5,22 @@
 //! provider set: [`Gateway::new`] takes the user's registry and adapters.
 
 mod config;
+mod connection;
 mod dispatch;
-mod drain;
-mod envelope;
 mod error;
-mod extract;
 mod gateway;
-mod json_body;
-mod migrations;
-mod private_file;
-mod request;
+mod http;
 mod router;
 mod routes;
-mod scrub;
-mod server;
-mod shaping;
 mod store;
-mod vault;
-mod watched;
+mod unified;
 
 pub use config::GatewayConfig;
-pub use envelope::ApiError;
 pub use error::{SetupError, StoreError};
-pub use extract::{ResolveProvider, Validated, ValidatedQuery};
 pub use gateway::Gateway;
+pub use http::envelope::ApiError;
+pub use http::extract::{ResolveProvider, Validated, ValidatedQuery};
+pub use store::vault::KEY_VARIABLE;
 pub use store::{
     Account, AccountSummary, EnvironmentId, Store, StoreSummary, TokenSummary, key_file_for,
 };
-pub use vault::KEY_VARIABLE;

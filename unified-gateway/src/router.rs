@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use unified_core::ProviderSet;
 
-use crate::drain::drain_unread_body;
+use crate::connection::drain::drain_unread_body;
 use crate::gateway::Gateway;
 use crate::routes;
 
@@ -45,7 +45,8 @@ impl<S: ProviderSet> Gateway<S> {
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        crate::server::serve(self.router(), listener, self.config().clone(), shutdown).await
+        crate::connection::server::serve(self.router(), listener, self.config().clone(), shutdown)
+            .await
     }
 }
 

@@ -17,8 +17,8 @@ use axum::response::Response;
 use http_body::{Frame, SizeHint};
 use http_body_util::{BodyExt, Limited};
 
+use super::activity::Activity;
 use crate::config::GatewayConfig;
-use crate::server::Activity;
 
 /// A request body the handler reads while the middleware keeps hold of what it leaves.
 #[derive(Clone)]

@@ -3,8 +3,8 @@
 //! `idle_timeout` between requests), and on shutdown stops accepting, lets every request in
 //! flight finish, then returns.
 
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -16,80 +16,9 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::JoinSet;
 use tower::ServiceExt;
 
+use super::activity::Activity;
+use super::watched::Watched;
 use crate::config::GatewayConfig;
-use crate::watched::Watched;
-
-/// What a connection has been doing, shared by its reader, its requests and its watchdog.
-#[derive(Clone, Debug)]
-pub struct Activity(Arc<Mutex<State>>);
-
-#[derive(Debug)]
-struct State {
-    /// Requests being handled (a body being drained counts as one).
-    busy: usize,
-    /// When the connection last became idle: accepted, or its last request handled.
-    idle_since: Instant,
-    /// When the first byte of the next request arrived, while idle.
-    first_byte: Option<Instant>,
-}
-
-/// Marks its connection busy until dropped.
-#[derive(Debug)]
-pub struct Busy(Activity);
-
-impl Activity {
-    fn new() -> Activity {
-        Activity(Arc::new(Mutex::new(State {
-            busy: 0,
-            idle_since: Instant::now(),
-            first_byte: None,
-        })))
-    }
-
-    fn state(&self) -> MutexGuard<'_, State> {
-        // The state is a few counters; one left by a panic is still usable.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Bytes arrived from the client.
-    pub fn read(&self) {
-        let mut state = self.state();
-        if state.busy == 0 && state.first_byte.is_none() {
-            state.first_byte = Some(Instant::now());
-        }
-    }
-
-    /// The connection is busy with a request until the guard is dropped.
-    pub fn busy(&self) -> Busy {
-        let mut state = self.state();
-        state.busy += 1;
-        state.first_byte = None;
-        Busy(self.clone())
-    }
-
-    /// Whether the client has stalled: idle too long, or too slow with its headers.
-    fn stalled(&self, config: &GatewayConfig) -> bool {
-        let state = self.state();
-        state.busy == 0
-            && match state.first_byte {
-                Some(first) => first.elapsed() > config.header_timeout,
-                None => state.idle_since.elapsed() > config.idle_timeout,
-            }
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        let mut state = self.0.state();
-        state.busy = state.busy.saturating_sub(1);
-        if state.busy == 0 {
-            state.idle_since = Instant::now();
-            state.first_byte = None;
-        }
-    }
-}
 
 /// Serves `router` on `listener` until `shutdown` completes, then waits for the requests in
 /// flight.

@@ -8,7 +8,7 @@ use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
-use crate::server::Activity;
+use super::activity::Activity;
 
 /// A TCP stream whose reads are reported to an [`Activity`].
 #[derive(Debug)]

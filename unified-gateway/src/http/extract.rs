@@ -17,9 +17,9 @@ use unified_core::query::{parse_query, query_to_json};
 use unified_core::{Code, Part, ProviderSet, UnifiedModel, ValidationError, View};
 
 use crate::config::GatewayConfig;
-use crate::envelope::ApiError;
 use crate::gateway::Gateway;
-use crate::json_body::{check_json_content_type, read_body};
+use crate::http::envelope::ApiError;
+use crate::http::json_body::{check_json_content_type, read_body};
 
 /// How an app's state tells which provider a request is for (from a header, a path segment, a
 /// tenant lookup, ...), and the limits its bodies are read within.

@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, StatusCode, header};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
-use crate::envelope::ApiError;
+use crate::http::envelope::ApiError;
 
 /// 415 unless the body is declared JSON (`application/json` or any `+json` type).
 pub fn check_json_content_type(headers: &HeaderMap) -> Result<(), ApiError> {

@@ -12,13 +12,13 @@ use unified_adapter::{AdapterError, prepare_request};
 use unified_core::{Code, Operation, Part, ProviderSet, ValidationError, View};
 
 use crate::dispatch::DispatchError;
-use crate::envelope::ApiError;
 use crate::gateway::Gateway;
-use crate::json_body::{check_json_content_type, read_body};
-use crate::request::UnifiedRequest;
-use crate::scrub::Scrubber;
-use crate::shaping::{Shape, with_remote_data};
+use crate::http::envelope::ApiError;
+use crate::http::json_body::{check_json_content_type, read_body};
 use crate::store::Account;
+use crate::unified::request::UnifiedRequest;
+use crate::unified::scrub::Scrubber;
+use crate::unified::shaping::{Shape, with_remote_data};
 
 /// The operation a `POST` stands for.
 const CREATE: &str = "create";

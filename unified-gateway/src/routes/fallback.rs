@@ -2,7 +2,7 @@
 
 use axum::http::StatusCode;
 
-use crate::envelope::ApiError;
+use crate::http::envelope::ApiError;
 
 /// 404 for a path no route takes.
 pub async fn not_found() -> ApiError {

@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use unified_core::ProviderSet;
 
-use crate::envelope::ApiError;
 use crate::gateway::Gateway;
+use crate::http::envelope::ApiError;
 
 /// The handler.
 pub async fn healthz<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Response {

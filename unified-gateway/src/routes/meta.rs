@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use unified_core::{Part, ProviderSet, View};
 
-use crate::envelope::ApiError;
 use crate::gateway::Gateway;
+use crate::http::envelope::ApiError;
 
 /// The handler.
 pub async fn meta<S: ProviderSet>(

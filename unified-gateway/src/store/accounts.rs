@@ -7,7 +7,7 @@ use unified_core::{Provider, ProviderSet, Secret};
 use super::checks::{check_base_url, check_credential};
 use super::{EnvironmentId, Store};
 use crate::error::StoreError;
-use crate::vault::Sealed;
+use crate::store::vault::Sealed;
 
 /// An integrated account of a provider of the set `S`, ready to dispatch to.
 #[derive(Debug, Clone)]

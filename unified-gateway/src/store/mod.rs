@@ -4,7 +4,10 @@
 
 mod accounts;
 mod checks;
+mod migrations;
+mod private_file;
 mod tokens;
+pub(crate) mod vault;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,9 +20,9 @@ pub use accounts::{Account, AccountSummary};
 pub use tokens::TokenSummary;
 
 use crate::error::StoreError;
-use crate::migrations::migrate;
-use crate::private_file::create_new_private;
-use crate::vault::{KEY_VARIABLE, Vault};
+use crate::store::migrations::migrate;
+use crate::store::private_file::create_new_private;
+use crate::store::vault::{KEY_VARIABLE, Vault};
 
 /// How long a write waits for another process's before it fails.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

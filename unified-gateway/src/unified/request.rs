@@ -13,7 +13,7 @@ use unified_core::query::query_to_json;
 use unified_core::report::pointer_segments;
 use unified_core::{Operation, Part, ProviderSet, Report, UnifiedModel, ValidationError, View};
 
-use crate::envelope::ApiError;
+use crate::http::envelope::ApiError;
 
 /// A request read for `operation`, not yet validated.
 pub struct UnifiedRequest<'o, S> {
