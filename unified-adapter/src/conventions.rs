@@ -10,7 +10,7 @@ use unified_core::UnifiedModel;
 
 /// The provider set of the conventions: none, since they hold for every provider alike.
 pub mod every_provider {
-    pub use unified_core::__private::NoProviders as Set;
+    pub use unified_core::NoProviders as Set;
 }
 
 /// The query parameters every unified request may carry.

@@ -65,7 +65,7 @@ pub use model::{FieldCoverage, UnifiedModel};
 pub use operation::coverage::{OperationCoverage, PartsCoverage};
 pub use operation::part::Part;
 pub use operation::{Operation, Registry};
-pub use provider::{Provider, ProviderSet, View};
+pub use provider::{NoProviders, Provider, ProviderSet, View};
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
 

@@ -9,7 +9,7 @@ pub use std::borrow::Cow;
 pub use crate::format::Format;
 pub use crate::model::UnifiedModel;
 pub use crate::provider::{
-    MAX_PROVIDERS, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View,
+    MAX_PROVIDERS, NoProviders, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View,
 };
 pub use crate::report::path::Path;
 pub use crate::validate::mask::Mask;
@@ -23,15 +23,6 @@ pub use crate::validate::read::{
 pub use crate::validate::recorder::Recorder;
 pub use crate::validate::value::FieldValue;
 pub use serde::Deserializer;
-
-/// The provider set with no providers: the set a model that names no provider is described in
-/// when only its unified view is wanted (its `schemars::JsonSchema` impl).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct NoProviders;
-
-impl ProviderSet for NoProviders {
-    const ALL: &'static [ProviderInfo] = &[];
-}
 
 /// Field types that `format` and `allowed` may be put on: the ones whose JSON value is a string.
 #[diagnostic::on_unimplemented(

@@ -21,6 +21,16 @@ pub trait ProviderSet: Copy + Eq + fmt::Debug + Send + Sync + 'static {
     const ALL: &'static [ProviderInfo];
 }
 
+/// The provider set with no providers, for models whose rules hold for every provider alike
+/// (`#[unified(providers = path)]` naming a module whose `Set` is this one): they validate for
+/// [`View::UNIFIED`], and their schema is the unified view's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NoProviders;
+
+impl ProviderSet for NoProviders {
+    const ALL: &'static [ProviderInfo] = &[];
+}
+
 /// Highest number of providers in one set: one bit of a mask each, and one bit for the unified view.
 pub const MAX_PROVIDERS: usize = 127;
 

@@ -29,18 +29,13 @@ pub fn derive_unified_model(input: TokenStream) -> TokenStream {
     let ctxt = ctxt::Ctxt::new();
     let raw = syntax::parse(&ctxt, &input);
     let provider_references = check::provider_references(&raw);
+    let core = syntax::core_path(&raw);
     let model = check::check(&ctxt, raw);
     match (ctxt.finish(), model) {
         (Ok(()), Some(model)) => emit::emit(&model).into(),
         (result, _) => {
             let errors = result.err().unwrap_or_default();
-            fallback::emit(
-                &input,
-                &syntax::core_path(&input),
-                errors,
-                provider_references,
-            )
-            .into()
+            fallback::emit(&input, &core, errors, provider_references).into()
         }
     }
 }

@@ -383,26 +383,9 @@ fn deserialize_name(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option
     Ok(name)
 }
 
-/// The runtime crate's path for the code `input` derives: the `crate = path` of its
-/// `#[unified(..)]` attributes, or `::unified_core`. Read leniently, for the stubs emitted beside
-/// errors; [`parse`] reports a malformed attribute.
-pub fn core_path(input: &DeriveInput) -> proc_macro2::TokenStream {
-    let mut found = None;
-    for attr in input
-        .attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident(UNIFIED))
-    {
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident(CRATE) {
-                found = Some(meta.value()?.parse::<syn::Path>()?);
-            } else {
-                skip_value(meta.input)?;
-            }
-            Ok(())
-        });
-    }
-    match found {
+/// The runtime crate's path: the model's `#[unified(crate = path)]`, or `::unified_core`.
+pub fn core_path(raw: &RawModel<'_>) -> proc_macro2::TokenStream {
+    match &raw.krate {
         Some(path) => quote::quote!(#path),
         None => quote::quote!(::unified_core),
     }

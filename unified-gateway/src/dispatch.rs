@@ -166,45 +166,8 @@ fn classify(error: reqwest::Error) -> DispatchError {
 
 #[cfg(test)]
 mod tests {
-    use unified_adapter::{Adapter, AdapterError, Call, NativeResponse};
-
     use super::*;
-
-    unified_core::providers! {
-        /// Providers with adapters to check.
-        pub mod test_providers {
-            good => "Good",
-            bad => "Bad",
-        }
-    }
-
-    /// The adapter of one provider whose credential header is the second string.
-    struct Presenting(Provider<test_providers::Set>, &'static str);
-
-    impl Adapter<test_providers::Set> for Presenting {
-        fn provider(&self) -> Provider<test_providers::Set> {
-            self.0
-        }
-        fn auth(&self) -> AuthScheme {
-            AuthScheme::Header {
-                name: self.1,
-                prefix: "Token ",
-            }
-        }
-        fn operations(&self) -> &'static [(&'static str, &'static str)] {
-            &[]
-        }
-        fn native_request(&self, _: &Call<'_>) -> Result<NativeRequest, AdapterError> {
-            unreachable!("not dispatched")
-        }
-        fn unified_response(
-            &self,
-            _: &Call<'_>,
-            _: &NativeResponse,
-        ) -> Result<serde_json::Map<String, Value>, AdapterError> {
-            unreachable!("not dispatched")
-        }
-    }
+    use crate::test_support::{Presenting, test_providers};
 
     #[test]
     fn header_names_are_checked_when_the_adapters_are_listed() {

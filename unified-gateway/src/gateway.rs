@@ -4,14 +4,17 @@
 use std::sync::Arc;
 
 use axum::http::{HeaderMap, StatusCode, header};
+use schemars::Schema;
 use unified_adapter::Adapters;
-use unified_core::{Provider, ProviderSet, Registry};
+use unified_adapter::conventions::QueryConventions;
+use unified_core::{Part, Provider, ProviderSet, Registry, UnifiedModel, View};
 
 use crate::config::GatewayConfig;
 use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
 use crate::error::{SetupError, StoreError};
 use crate::http::envelope::ApiError;
 use crate::store::{EnvironmentId, Store};
+use crate::unified::request::declares_property;
 
 /// A unified API gateway over the provider set `S`: its records, models, adapters and
 /// settings. Cheap to clone. [`Gateway::router`] serves it with axum, [`Gateway::serve`] on a
@@ -49,6 +52,13 @@ impl<S: ProviderSet> Gateway<S> {
         let dispatcher = Dispatcher::new(config.provider_timeout, config.provider_answer_limit)
             .map_err(SetupError::new)?;
         let auth_headers = auth_headers(&adapters)?;
+        if let Some(twice) = adapters.duplicates().first() {
+            return Err(SetupError::new(format!(
+                "two adapters for {}: list one adapter per provider",
+                twice.name()
+            )));
+        }
+        check_conventions(&registry)?;
         Ok(Gateway {
             inner: Arc::new(Inner {
                 store,
@@ -129,5 +139,89 @@ impl<S: ProviderSet> Gateway<S> {
                 "the gateway's storage call did not finish",
             )),
         }
+    }
+}
+
+/// A model may declare a request convention itself (to document it in its own schema), but as
+/// the same kind of value the gateway reads it as; otherwise a request its rules accept could
+/// not be read.
+fn check_conventions<S: ProviderSet>(registry: &Registry<S>) -> Result<(), SetupError> {
+    let conventions = QueryConventions::schema_for(View::UNIFIED);
+    let kind = |schema: &Schema, name: &str| schema.as_value()["properties"][name]["type"].clone();
+    for operation in registry.operations() {
+        let query = operation.unified_schema(Part::Query);
+        for name in QueryConventions::NAMES {
+            if declares_property(query, name) && kind(query, name) != kind(&conventions, name) {
+                return Err(SetupError::new(format!(
+                    "the query of `{}` `{}` declares `{name}` as another kind of value than the \
+                     gateway reads it as",
+                    operation.model(),
+                    operation.name()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Map, Value};
+    use unified_adapter::Adapters;
+    use unified_core::{Operation, Registry, UnifiedModel};
+
+    use super::*;
+    use crate::test_support::Presenting;
+    use crate::test_support::test_providers::{self as providers, Set};
+
+    /// A body.
+    #[derive(UnifiedModel)]
+    #[allow(dead_code)]
+    struct Thing {
+        /// A name.
+        name: Option<String>,
+    }
+
+    /// A query that declares `remote_query` as a string, not the object the gateway reads.
+    #[derive(UnifiedModel)]
+    #[allow(dead_code)]
+    struct OddQuery {
+        /// Not the convention's kind.
+        remote_query: Option<String>,
+    }
+
+    /// A query that declares `remote_query` as the gateway reads it.
+    #[derive(UnifiedModel)]
+    #[allow(dead_code)]
+    struct FineQuery {
+        /// The convention's kind.
+        remote_query: Option<Map<String, Value>>,
+    }
+
+    fn gateway<Q: UnifiedModel<Set>>(adapters: Adapters<Set>) -> Result<Gateway<Set>, SetupError> {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("gateway.db")).unwrap();
+        let registry = Registry::new(vec![Operation::new::<Thing, Q, Thing>("things", "create")]);
+        Gateway::new(store, registry, adapters, GatewayConfig::default())
+    }
+
+    #[test]
+    fn a_convention_declared_as_another_kind_is_refused() {
+        let error = gateway::<OddQuery>(Adapters::new(vec![])).err().unwrap();
+        assert!(error.to_string().contains("`remote_query`"), "{error}");
+        assert!(gateway::<FineQuery>(Adapters::new(vec![])).is_ok());
+    }
+
+    #[test]
+    fn two_adapters_for_one_provider_are_refused() {
+        let twice = Adapters::new(vec![
+            Box::new(Presenting(providers::good, "x-key")),
+            Box::new(Presenting(providers::good, "x-key")),
+        ]);
+        let error = gateway::<FineQuery>(twice).err().unwrap();
+        assert!(
+            error.to_string().contains("two adapters for Good"),
+            "{error}"
+        );
     }
 }

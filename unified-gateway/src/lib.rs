@@ -13,6 +13,8 @@ mod http;
 mod router;
 mod routes;
 mod store;
+#[cfg(test)]
+mod test_support;
 mod unified;
 
 pub use config::GatewayConfig;

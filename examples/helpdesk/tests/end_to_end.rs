@@ -7,10 +7,10 @@ use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
-use helpdesk_example::{app, gateway, providers};
+use helpdesk_example::{TicketCreate, TicketQuery, app, gateway, providers};
 use serde_json::{Value, json};
 use unified_core::Secret;
-use unified_gateway::{GatewayConfig, Store};
+use unified_gateway::{GatewayConfig, Store, Validated, ValidatedQuery};
 
 /// What the fake Acme Desk received: the query and the body of each call.
 type Seen = Arc<Mutex<Vec<(Option<String>, Value)>>>;
@@ -206,6 +206,56 @@ async fn the_generic_gateway_serves_the_help_desk() {
         body["request_body_schema"]["required"],
         json!(["subject", "requester"])
     );
+    // The query schema a client follows has the conventions the gateway reads.
+    assert_eq!(
+        body["query_schema"]["required"],
+        json!(["integrated_account_id"])
+    );
+    assert_eq!(
+        body["query_schema"]["properties"]["integrated_account_id"]["format"],
+        "uuid"
+    );
+
+    // A route of one's own on the gateway's state: the extractors validate for the account's
+    // provider, and the query model does not see the gateway's conventions.
+    async fn preview(
+        query: ValidatedQuery<TicketQuery>,
+        ticket: Validated<TicketCreate>,
+    ) -> axum::Json<Value> {
+        let _: &TicketQuery = &query;
+        axum::Json(json!({"subject": ticket.into_inner().subject}))
+    }
+    let own = Router::new()
+        .route("/preview", post(preview))
+        .with_state(gateway.clone());
+    let own = serve(own).await;
+    let preview_for = |account: &str, body: Value| {
+        client
+            .post(format!("{own}/preview?integrated_account_id={account}"))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+    };
+    let no_subject = json!({"requester": {"email": "ada@example.org"}});
+    let (status, body) = read(preview_for(&zendesk, no_subject.clone()).await.unwrap()).await;
+    assert_eq!(status, 400, "{body:#}");
+    assert_eq!(
+        violations(&body),
+        [("/subject".to_owned(), "required".to_owned())]
+    );
+    let (status, body) = read(preview_for(&acme, no_subject).await.unwrap()).await;
+    assert_eq!(status, 200, "{body:#}");
+    let ticket = json!({"subject": "Printer on fire", "requester": {"email": "ada@example.org"}});
+    let (status, body) = read(preview_for("not-a-uuid", ticket.clone()).await.unwrap()).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        violations(&body),
+        [("/integrated_account_id".to_owned(), "format".to_owned())]
+    );
+    let unknown = "00000000-0000-4000-8000-000000000000";
+    let (status, _) = read(preview_for(unknown, ticket).await.unwrap()).await;
+    assert_eq!(status, 404);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -13,13 +13,15 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
-use unified_core::query::{parse_query, query_to_json};
+use unified_adapter::conventions::QueryConventions;
+use unified_core::query::query_to_json;
 use unified_core::{Code, Part, ProviderSet, UnifiedModel, ValidationError, View};
 
 use crate::config::GatewayConfig;
 use crate::gateway::Gateway;
 use crate::http::envelope::ApiError;
 use crate::http::json_body::{check_json_content_type, read_body};
+use crate::unified::request::{account_id, declares_property, split_query};
 
 /// How an app's state tells which provider a request is for (from a header, a path segment, a
 /// tenant lookup, ...), and the limits its bodies are read within.
@@ -28,7 +30,7 @@ pub trait ResolveProvider: Send + Sync {
     type Set: ProviderSet;
 
     /// The view to validate the request for: one provider, or [`View::UNIFIED`]. An error is
-    /// the answer to the request.
+    /// the answer to the request. Called once per request, however many extractors ask.
     fn resolve(
         &self,
         parts: &Parts,
@@ -38,6 +40,34 @@ pub trait ResolveProvider: Send + Sync {
     fn limits(&self) -> GatewayConfig {
         GatewayConfig::default()
     }
+
+    /// Query parameters the state reads itself (a gateway: its request conventions, such as
+    /// `integrated_account_id`); a query model that does not declare one does not see it.
+    fn reserved_query_parameters(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// The view a request was resolved to, kept so a second extractor does not resolve it again.
+struct Resolved<S>(View<S>);
+
+impl<S> Clone for Resolved<S> {
+    fn clone(&self) -> Self {
+        Resolved(self.0)
+    }
+}
+
+/// The request's view, resolved once.
+async fn resolve_once<St: ResolveProvider>(
+    state: &St,
+    parts: &mut Parts,
+) -> Result<View<St::Set>, ApiError> {
+    if let Some(Resolved(view)) = parts.extensions.get::<Resolved<St::Set>>() {
+        return Ok(*view);
+    }
+    let view = state.resolve(parts).await?;
+    parts.extensions.insert(Resolved(view));
+    Ok(view)
 }
 
 /// A request body of model `T`, validated for the resolved provider and deserialized.
@@ -88,16 +118,16 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &St) -> Result<Self, ApiError> {
-        let (parts, body) = request.into_parts();
-        let view = state.resolve(&parts).await?;
+        let (mut parts, body) = request.into_parts();
+        let view = resolve_once(state, &mut parts).await?;
         check_json_content_type(&parts.headers)?;
         let limits = state.limits();
         let text = read_body(body, limits.body_limit, limits.body_timeout).await?;
         let report = T::validate_json(&text, view);
         if !report.is_valid() {
-            return Err(invalid(Part::Body, report.into_errors()));
+            return Err(ApiError::invalid_part(Part::Body, report.into_errors()));
         }
-        let value = serde_json::from_slice(&text).map_err(|_| unreadable(Part::Body))?;
+        let value = serde_json::from_slice(&text).map_err(|_| ApiError::unreadable(Part::Body))?;
         Ok(Validated { value })
     }
 }
@@ -110,23 +140,19 @@ where
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &St) -> Result<Self, ApiError> {
-        let view = state.resolve(parts).await?;
+        let view = resolve_once(state, parts).await?;
         let schema = T::schema_for(View::UNIFIED);
-        let query = query_to_json(parts.uri.query().unwrap_or(""), &schema).map_err(|error| {
-            invalid(
-                Part::Query,
-                vec![ValidationError::new(
-                    "",
-                    Code::Json,
-                    format!("malformed query string: {error}"),
-                )],
-            )
-        })?;
+        let reserved = state.reserved_query_parameters();
+        let (own, _) = split_query(parts.uri.query().unwrap_or(""), |name| {
+            reserved.contains(&name) && !declares_property(&schema, name)
+        });
+        let query = query_to_json(&own, &schema).map_err(ApiError::malformed_query)?;
         let report = T::validate(&query, view);
         if !report.is_valid() {
-            return Err(invalid(Part::Query, report.into_errors()));
+            return Err(ApiError::invalid_part(Part::Query, report.into_errors()));
         }
-        let value = serde::Deserialize::deserialize(&query).map_err(|_| unreadable(Part::Query))?;
+        let value = serde::Deserialize::deserialize(&query)
+            .map_err(|_| ApiError::unreadable(Part::Query))?;
         Ok(ValidatedQuery { value })
     }
 }
@@ -139,26 +165,14 @@ impl<S: ProviderSet> ResolveProvider for Gateway<S> {
 
     async fn resolve(&self, parts: &Parts) -> Result<View<S>, ApiError> {
         let environment = self.authenticate(&parts.headers).await?;
-        let named = parse_query(parts.uri.query().unwrap_or(""))
-            .ok()
-            .and_then(|query| {
-                query
-                    .get("integrated_account_id")?
-                    .as_str()
-                    .map(str::to_owned)
-            })
-            .and_then(|text| uuid::Uuid::parse_str(&text).ok());
-        let Some(id) = named else {
-            return Err(invalid(
-                Part::Query,
-                vec![ValidationError::new(
-                    "/integrated_account_id",
-                    Code::Required,
-                    "must be the UUID of an integrated account",
-                )],
-            ));
+        let named = form_urlencoded::parse(parts.uri.query().unwrap_or("").as_bytes())
+            .find(|(name, _)| name == "integrated_account_id")
+            .map(|(_, value)| value.into_owned());
+        let id = match named.as_deref().map(account_id) {
+            Some(Some(id)) => id,
+            Some(None) => return Err(account_id_problem(Code::Format)),
+            None => return Err(account_id_problem(Code::Required)),
         };
-        let id = id.hyphenated().to_string();
         let account = self
             .blocking(move |store| store.account::<S>(environment, &id))
             .await?
@@ -166,26 +180,21 @@ impl<S: ProviderSet> ResolveProvider for Gateway<S> {
         Ok(View::of(account.provider))
     }
 
+    fn reserved_query_parameters(&self) -> &'static [&'static str] {
+        &QueryConventions::NAMES
+    }
+
     fn limits(&self) -> GatewayConfig {
         self.config().clone()
     }
 }
 
-fn invalid(part: Part, errors: Vec<ValidationError>) -> ApiError {
-    let errors: Vec<(Part, ValidationError)> =
-        errors.into_iter().map(|error| (part, error)).collect();
-    ApiError::invalid(&errors)
-}
-
-/// Valid by the model's rules, yet not readable as its Rust type (a type whose `Deserialize`
-/// is stricter than its rules): a 400 at the document, quoting nothing.
-fn unreadable(part: Part) -> ApiError {
-    invalid(
-        part,
-        vec![ValidationError::new(
-            "",
-            Code::Type,
-            "is valid but cannot be read as the model's type",
-        )],
-    )
+/// The 400 for an `integrated_account_id` that is absent (`required`) or not a UUID (`format`).
+fn account_id_problem(code: Code) -> ApiError {
+    let error = ValidationError::new(
+        "/integrated_account_id",
+        code,
+        "must be the UUID of an integrated account",
+    );
+    ApiError::invalid_part(Part::Query, vec![error])
 }

@@ -195,8 +195,8 @@ async fn dispatch<S: ProviderSet>(
         }
     };
     // Checked before `remote_data`, the gateway's own member, joins it.
-    let checked = Value::Object(record.clone());
-    let report = operation.validate(Part::Response, &checked, View::of(provider));
+    let record = Value::Object(record);
+    let report = operation.validate(Part::Response, &record, View::of(provider));
     if !report.is_valid() {
         // Still answered: the record exists at the provider and the client must learn its id.
         tracing::warn!(

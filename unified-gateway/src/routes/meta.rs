@@ -10,6 +10,7 @@ use unified_core::{Part, ProviderSet, View};
 
 use crate::gateway::Gateway;
 use crate::http::envelope::ApiError;
+use crate::unified::request::with_query_conventions;
 
 /// The handler.
 pub async fn meta<S: ProviderSet>(
@@ -44,7 +45,7 @@ async fn answer<S: ProviderSet>(
     Ok(axum::Json(json!({
         "method": method,
         "request_body_schema": operation.schema(Part::Body, view),
-        "query_schema": operation.schema(Part::Query, view),
+        "query_schema": with_query_conventions(operation.schema(Part::Query, view)),
         "response_schema": operation.schema(Part::Response, view),
     }))
     .into_response())

@@ -73,7 +73,8 @@ impl Store {
     }
 
     /// The account `id` if it belongs to `environment`; another environment's account is as
-    /// absent as one that does not exist. Its provider is looked up in the set `S`.
+    /// absent as one that does not exist, and so is one whose provider the set `S` does not
+    /// hold.
     pub fn account<S: ProviderSet>(
         &self,
         environment: EnvironmentId,
@@ -100,12 +101,15 @@ impl Store {
         let Some((provider_id, base_url, sealed)) = row else {
             return Ok(None);
         };
-        let provider = Provider::from_id(&provider_id).ok_or_else(|| {
-            StoreError::refused(format!(
-                "account {id} names provider `{provider_id}`, which this gateway's provider set \
-                 does not hold"
-            ))
-        })?;
+        let Some(provider) = Provider::from_id(&provider_id) else {
+            // Another provider set's account (one database may serve several gateways): to this
+            // set it does not exist, and its credential is not opened.
+            tracing::warn!(
+                account = id,
+                "the account's provider is not one of this gateway's providers"
+            );
+            return Ok(None);
+        };
         let credential = self.vault.open_sealed(id, &sealed)?;
         Ok(Some(Account {
             id: id.to_owned(),

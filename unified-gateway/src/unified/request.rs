@@ -5,7 +5,8 @@
 //! conventions' rules. So a model with none of these fields is served, and one that declares
 //! them all (as `ticketing/users` does) is read exactly as before.
 
-use serde::de::DeserializeOwned;
+use schemars::Schema;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use unified_adapter::conventions::{BodyConventions, QueryConventions};
 use unified_adapter::{Call, PassThrough};
@@ -39,19 +40,13 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
             QueryConventions::NAMES.contains(&name) && !declares(operation, Part::Query, name)
         };
         let (model_query, convention_query) = split_query(raw_query, gateway_reads);
-        let invalid =
-            |part: Part| move |error: ValidationError| ApiError::invalid(&[(part, error)]);
+        let invalid = |part: Part| move |error| ApiError::invalid_part(part, vec![error]);
         let query = operation
             .read(Part::Query, model_query.as_bytes())
             .map_err(invalid(Part::Query))?;
         let schema = QueryConventions::schema_for(View::UNIFIED);
-        let mut query_conventions = query_to_json(&convention_query, &schema).map_err(|error| {
-            invalid(Part::Query)(ValidationError::new(
-                "",
-                unified_core::Code::Json,
-                format!("malformed query string: {error}"),
-            ))
-        })?;
+        let mut query_conventions =
+            query_to_json(&convention_query, &schema).map_err(ApiError::malformed_query)?;
         if let (Value::Object(conventions), Value::Object(declared_by_model)) =
             (&mut query_conventions, &query)
         {
@@ -85,13 +80,11 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
 
     /// The integrated account the request names, when its id is a UUID.
     pub fn account_id(&self) -> Option<String> {
-        let text = self
-            .query_conventions
-            .get("integrated_account_id")?
-            .as_str()?;
-        uuid::Uuid::parse_str(text)
-            .ok()
-            .map(|id| id.hyphenated().to_string())
+        account_id(
+            self.query_conventions
+                .get("integrated_account_id")?
+                .as_str()?,
+        )
     }
 
     /// Every violation for `view`: the query's (the model's, then the conventions it leaves to
@@ -144,7 +137,8 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
 
     /// The query conventions, once the request is valid.
     pub fn query_conventions(&self) -> Result<QueryConventions, ApiError> {
-        typed(Part::Query, &self.query_conventions)
+        QueryConventions::deserialize(&self.query_conventions)
+            .map_err(|_| ApiError::unreadable(Part::Query))
     }
 
     /// What passes through to the provider untouched.
@@ -180,27 +174,62 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
 
 /// Whether the model of `operation` declares the member `name` in `part`.
 fn declares<S: ProviderSet>(operation: &Operation<S>, part: Part, name: &str) -> bool {
-    operation
-        .unified_schema(part)
+    declares_property(operation.unified_schema(part), name)
+}
+
+/// Whether `schema` (an object's) has the property `name`.
+pub fn declares_property(schema: &Schema, name: &str) -> bool {
+    schema
         .as_value()
         .get("properties")
         .is_some_and(|properties| properties.get(name).is_some())
 }
 
-/// `value` read as a `T` after validation; should it not read, a 400 at the document.
-fn typed<T: DeserializeOwned>(part: Part, value: &Value) -> Result<T, ApiError> {
-    T::deserialize(value).map_err(|_| {
-        ApiError::invalid(&[(
-            part,
-            ValidationError::new("", unified_core::Code::Type, "cannot be read"),
-        )])
-    })
+/// A query schema as a client must follow it: the model's, plus the conventions the model does
+/// not declare, which the gateway reads (and the account id, which it requires).
+pub fn with_query_conventions(mut schema: Schema) -> Schema {
+    let conventions = QueryConventions::schema_for(View::UNIFIED).to_value();
+    let Some(object) = schema.as_object_mut() else {
+        return schema;
+    };
+    for name in QueryConventions::NAMES {
+        let declared = object
+            .get("properties")
+            .is_some_and(|properties| properties.get(name).is_some());
+        if declared {
+            continue;
+        }
+        if let Some(Value::Object(properties)) = object.get_mut("properties") {
+            properties.insert(name.to_owned(), conventions["properties"][name].clone());
+        }
+        let required = conventions["required"]
+            .as_array()
+            .is_some_and(|required| required.iter().any(|member| member == name));
+        if required {
+            let list = object
+                .entry("required")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = list {
+                list.push(Value::from(name));
+            }
+        }
+    }
+    schema
+}
+
+/// An integrated account's id, hyphenated, when `text` is a UUID.
+pub fn account_id(text: &str) -> Option<String> {
+    uuid::Uuid::parse_str(text)
+        .ok()
+        .map(|id| id.hyphenated().to_string())
 }
 
 /// The query string's parameters in two query strings: those whose top-level name `other`
 /// takes, and the rest, each in its original order and encoding.
-fn split_query(raw: &str, other: impl Fn(&str) -> bool) -> (String, String) {
+pub fn split_query(raw: &str, other: impl Fn(&str) -> bool) -> (String, String) {
     let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+    // As the query reader does, a leading `?` is not part of the first name.
+    let raw = raw.strip_prefix('?').unwrap_or(raw);
     for parameter in raw.split('&').filter(|parameter| !parameter.is_empty()) {
         let name = form_urlencoded::parse(parameter.as_bytes())
             .next()

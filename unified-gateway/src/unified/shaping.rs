@@ -51,9 +51,13 @@ impl Shape {
 
 /// The unified record with `remote_data` holding the provider's native answer (an answer that
 /// is not an object goes under `body`).
-pub fn with_remote_data(mut record: Map<String, Value>, native: Value) -> Value {
+pub fn with_remote_data(record: Value, native: Value) -> Value {
     let remote_data = match native {
         Value::Object(object) => object,
+        other => Map::from_iter([("body".to_owned(), other)]),
+    };
+    let mut record = match record {
+        Value::Object(record) => record,
         other => Map::from_iter([("body".to_owned(), other)]),
     };
     record.insert("remote_data".to_owned(), Value::Object(remote_data));
@@ -74,10 +78,7 @@ mod tests {
 
     #[test]
     fn query_parameters_shape_the_record() {
-        let record = json!({"id": "1", "name": "Ada"})
-            .as_object()
-            .unwrap()
-            .clone();
+        let record = json!({"id": "1", "name": "Ada"});
         let native = json!({"data": {"id": "1"}});
         let plain = shape(json!({}));
         assert_eq!(plain.format, ResponseFormat::Unified);
