@@ -209,6 +209,26 @@ fn usage_errors_exit_2_with_one_line_on_stderr() {
 }
 
 #[test]
+fn swapped_letters_get_a_did_you_mean() {
+    let said = |args: &[&str]| {
+        let output = unified(args, Some("{}"));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let provider = said(&["validate", "ticketing/users", "--provider", "dxia"]);
+    assert!(provider.contains("did you mean `dixa`?"), "{provider}");
+    let part = said(&[
+        "validate",
+        "ticketing/users",
+        "--provider",
+        "dixa",
+        "--part",
+        "qeury",
+    ]);
+    assert!(part.contains("did you mean `query`?"), "{part}");
+}
+
+#[test]
 fn schema_prints_the_exported_schema() {
     let output = unified(
         &[

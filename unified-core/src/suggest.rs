@@ -59,15 +59,15 @@ fn edit_distance_within(a: &[char], b: &str, bound: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > bound || letter_count_distance(a, b) > bound {
         return None;
     }
-    let mut row_stack = [0; STACK_NAME + 1];
-    let mut row_heap = Vec::new();
-    let row: &mut [usize] = if b.len() <= STACK_NAME {
-        &mut row_stack[..=b.len()]
+    let mut rows_stack = [0; 3 * (STACK_NAME + 1)];
+    let mut rows_heap = Vec::new();
+    let rows: &mut [usize] = if b.len() <= STACK_NAME {
+        &mut rows_stack[..3 * (b.len() + 1)]
     } else {
-        row_heap.resize(b.len() + 1, 0);
-        &mut row_heap
+        rows_heap.resize(3 * (b.len() + 1), 0);
+        &mut rows_heap
     };
-    banded_levenshtein(a, b, bound, row)
+    banded_distance(a, b, bound, rows)
 }
 
 /// A lower bound of the edit distance that is cheap to compute: each edit changes the count of
@@ -93,36 +93,44 @@ fn letter_count_distance(a: &[char], b: &[char]) -> usize {
     excess_a.max(excess_b)
 }
 
-/// Levenshtein distance within `bound`, computing only the cells at most `bound` off the
-/// diagonal (a cheaper path never leaves that band) in one reused `row` of `b.len() + 1`
-/// entries. Stops as soon as a whole row exceeds `bound`: row minima never decrease.
-fn banded_levenshtein(a: &[char], b: &[char], bound: usize, row: &mut [usize]) -> Option<usize> {
+/// The optimal string alignment distance within `bound`: Levenshtein's edits plus swapping two
+/// neighbouring characters (`dxia` is one edit from `dixa`). Computes only the cells at most
+/// `bound` off the diagonal (a cheaper path never leaves that band), in three rows of
+/// `b.len() + 1` entries taken from `rows`: the two before the current one are what a swap
+/// looks back to. Stops as soon as a whole row exceeds `bound`: row minima never decrease.
+fn banded_distance(a: &[char], b: &[char], bound: usize, rows: &mut [usize]) -> Option<usize> {
+    let width = b.len() + 1;
     // Any value above `bound` stands for a cell outside the band.
     let outside = bound + 1;
-    for (j, cell) in row.iter_mut().enumerate() {
+    let (mut before, rest) = rows.split_at_mut(width);
+    let (mut previous, mut current) = rest.split_at_mut(width);
+    for (j, cell) in previous.iter_mut().enumerate() {
         *cell = j.min(outside);
     }
+    before.fill(outside);
     for (i, &ca) in (1_usize..).zip(a) {
         let low = i.saturating_sub(bound).max(1);
         let high = (i + bound).min(b.len());
-        // `diagonal` is the previous row's entry left of the one being replaced.
-        let mut diagonal = row[low - 1];
-        row[low - 1] = if low == 1 { i.min(outside) } else { outside };
-        let mut row_min = row[low - 1];
+        current.fill(outside);
+        current[low - 1] = if low == 1 { i.min(outside) } else { outside };
+        let mut row_min = current[low - 1];
         for j in low..=high {
-            let substitution = diagonal + usize::from(ca != b[j - 1]);
-            diagonal = row[j];
-            row[j] = substitution.min(diagonal + 1).min(row[j - 1] + 1);
-            row_min = row_min.min(row[j]);
-        }
-        if let Some(next) = row.get_mut(high + 1) {
-            *next = outside;
+            let substitution = previous[j - 1] + usize::from(ca != b[j - 1]);
+            let mut cell = substitution.min(previous[j] + 1).min(current[j - 1] + 1);
+            if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == b[j - 1] {
+                cell = cell.min(before[j - 2] + 1);
+            }
+            current[j] = cell.min(outside);
+            row_min = row_min.min(current[j]);
         }
         if row_min > bound {
             return None;
         }
+        // The rows move up one: the oldest is reused as the next current.
+        core::mem::swap(&mut before, &mut previous);
+        core::mem::swap(&mut previous, &mut current);
     }
-    Some(row[b.len()]).filter(|&distance| distance <= bound)
+    Some(previous[b.len()]).filter(|&distance| distance <= bound)
 }
 
 #[cfg(test)]
@@ -135,6 +143,20 @@ mod tests {
         assert_eq!(closest("nickname", names), Some("nick_name"));
         assert_eq!(closest("emials", names), Some("emails"));
         assert_eq!(closest("zzzzzz", names), None);
+    }
+
+    #[test]
+    fn a_swap_of_two_neighbours_is_one_edit() {
+        assert_eq!(closest("dxia", ["dixa", "hive"]), Some("dixa"));
+        assert_eq!(closest("nmae", ["name", "emails"]), Some("name"));
+        assert_eq!(
+            closest("pivotal_trakcer", ["pivotal_tracker"]),
+            Some("pivotal_tracker")
+        );
+        assert_eq!(distance_within("ab", "ba", 1), Some(1));
+        // A swapped pair is not edited again (optimal string alignment): three edits, not two.
+        assert_eq!(distance_within("ca", "abc", 3), Some(3));
+        assert_eq!(distance_within("ca", "abc", 2), None);
     }
 
     #[test]
@@ -158,7 +180,7 @@ mod tests {
         super::edit_distance_within(super::significant(a, &mut stack, &mut heap), b, bound)
     }
 
-    /// The full Levenshtein table over characters other than `_`.
+    /// The full optimal-string-alignment table over characters other than `_`.
     fn plain_distance(a: &str, b: &str) -> usize {
         let a: Vec<char> = a.chars().filter(|c| *c != '_').collect();
         let b: Vec<char> = b.chars().filter(|c| *c != '_').collect();
@@ -175,6 +197,9 @@ mod tests {
                 table[i][j] = substitution
                     .min(table[i - 1][j] + 1)
                     .min(table[i][j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    table[i][j] = table[i][j].min(table[i - 2][j - 2] + 1);
+                }
             }
         }
         table[a.len()][b.len()]
@@ -202,6 +227,13 @@ mod tests {
             "kitten",
             "sitting",
             "\u{e9}t\u{e9}",
+            "dixa",
+            "dxia",
+            "idxa",
+            "abc",
+            "ca",
+            "acb",
+            "bca",
             "ete",
             "___",
             long_a.as_str(),

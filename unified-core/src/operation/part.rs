@@ -53,6 +53,28 @@ impl FromStr for Part {
         Part::ALL
             .into_iter()
             .find(|part| part.as_str() == text)
-            .ok_or_else(|| format!("unknown part `{text}` (expected body, query or response)"))
+            .ok_or_else(|| {
+                let names = Part::ALL.map(Part::as_str);
+                match crate::suggest::closest(text, names) {
+                    Some(close) => format!(
+                        "unknown part `{text}`; did you mean `{close}`? (expected body, query or response)"
+                    ),
+                    None => format!("unknown part `{text}` (expected body, query or response)"),
+                }
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Part;
+
+    #[test]
+    fn a_misspelt_part_gets_a_suggestion() {
+        assert_eq!("query".parse::<Part>(), Ok(Part::Query));
+        let error = "qeury".parse::<Part>().unwrap_err();
+        assert!(error.contains("did you mean `query`?"), "{error}");
+        let error = "headers".parse::<Part>().unwrap_err();
+        assert!(!error.contains("did you mean"), "{error}");
     }
 }

@@ -15,6 +15,7 @@ use crate::dispatch::DispatchError;
 use crate::gateway::Gateway;
 use crate::http::envelope::ApiError;
 use crate::http::json_body::{check_json_content_type, read_body};
+use crate::routes::did_you_mean;
 use crate::store::Account;
 use crate::unified::request::UnifiedRequest;
 use crate::unified::scrub::Scrubber;
@@ -49,7 +50,10 @@ async fn answer<S: ProviderSet>(
     let operation = gateway.registry().find(&name, CREATE).ok_or_else(|| {
         ApiError::new(
             StatusCode::NOT_FOUND,
-            format!("no unified model `{name}` with a create"),
+            format!(
+                "no unified model `{name}` with a create{}",
+                did_you_mean(&name, gateway.registry().models())
+            ),
         )
     })?;
     check_json_content_type(&parts.headers)?;

@@ -10,6 +10,7 @@ use unified_core::{Part, ProviderSet, View};
 
 use crate::gateway::Gateway;
 use crate::http::envelope::ApiError;
+use crate::routes::did_you_mean;
 use crate::unified::request::with_query_conventions;
 
 /// The handler.
@@ -37,11 +38,27 @@ async fn answer<S: ProviderSet>(
     let operation = gateway.registry().find(&name, &method).ok_or_else(|| {
         ApiError::new(
             StatusCode::NOT_FOUND,
-            format!("no method `{method}` for unified model `{name}`"),
+            format!(
+                "no method `{method}` for unified model `{name}`{}",
+                did_you_mean(
+                    &method,
+                    gateway
+                        .registry()
+                        .operations()
+                        .iter()
+                        .filter(|operation| operation.model() == name)
+                        .map(|operation| operation.name())
+                )
+            ),
         )
     })?;
-    let view = View::<S>::from_id(&provider)
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no provider `{provider}`")))?;
+    let view = View::<S>::from_id(&provider).ok_or_else(|| {
+        let known = View::<S>::all().map(View::id);
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            format!("no provider `{provider}`{}", did_you_mean(&provider, known)),
+        )
+    })?;
     Ok(axum::Json(json!({
         "method": method,
         "request_body_schema": operation.schema(Part::Body, view),

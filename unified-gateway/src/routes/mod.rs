@@ -4,3 +4,10 @@ pub mod create;
 pub mod fallback;
 pub mod health;
 pub mod meta;
+
+/// `; did you mean `x`?` when one of `known` is close to `name`, else nothing.
+pub(crate) fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    unified_core::suggest::closest(name, known)
+        .map(|close| format!("; did you mean `{close}`?"))
+        .unwrap_or_default()
+}

@@ -9,6 +9,7 @@ mod health;
 mod provider_answers;
 mod raw_http;
 mod reference_client;
+mod suggestions;
 
 use std::time::Duration;
 
