@@ -7,14 +7,14 @@ use axum::http::{HeaderMap, StatusCode, header};
 use schemars::Schema;
 use unified_adapter::Adapters;
 use unified_adapter::conventions::QueryConventions;
-use unified_core::{Part, Provider, ProviderSet, Registry, UnifiedModel, View};
+use unified_core::{Part, Provider, ProviderSet, Registry};
 
 use crate::config::GatewayConfig;
 use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
 use crate::error::{SetupError, StoreError};
 use crate::http::envelope::ApiError;
 use crate::store::{EnvironmentId, Store};
-use crate::unified::request::declares_property;
+use crate::unified::request::{conventions_schema, declares_property};
 
 /// A unified API gateway over the provider set `S`: its records, models, adapters and
 /// settings. Cheap to clone. [`Gateway::router`] serves it with axum, [`Gateway::serve`] on a
@@ -146,12 +146,12 @@ impl<S: ProviderSet> Gateway<S> {
 /// the same kind of value the gateway reads it as; otherwise a request its rules accept could
 /// not be read.
 fn check_conventions<S: ProviderSet>(registry: &Registry<S>) -> Result<(), SetupError> {
-    let conventions = QueryConventions::schema_for(View::UNIFIED);
+    let conventions = conventions_schema();
     let kind = |schema: &Schema, name: &str| schema.as_value()["properties"][name]["type"].clone();
     for operation in registry.operations() {
         let query = operation.unified_schema(Part::Query);
         for name in QueryConventions::NAMES {
-            if declares_property(query, name) && kind(query, name) != kind(&conventions, name) {
+            if declares_property(query, name) && kind(query, name) != kind(conventions, name) {
                 return Err(SetupError::new(format!(
                     "the query of `{}` `{}` declares `{name}` as another kind of value than the \
                      gateway reads it as",

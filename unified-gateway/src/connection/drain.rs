@@ -17,7 +17,7 @@ use axum::response::Response;
 use http_body::{Frame, SizeHint};
 use http_body_util::{BodyExt, Limited};
 
-use super::activity::Activity;
+use super::activity::{Activity, Busy};
 use crate::config::GatewayConfig;
 
 /// A request body the handler reads while the middleware keeps hold of what it leaves.
@@ -108,7 +108,7 @@ fn closes(response: &Response) -> bool {
 
 /// Reads and drops `body`; past `limit` bytes or `timeout` it is dropped unread, which closes
 /// the connection.
-async fn discard<T: Send>(body: Body, limit: usize, timeout: Duration, busy: Option<T>) {
+async fn discard(body: Body, limit: usize, timeout: Duration, busy: Option<Busy>) {
     let read = Limited::new(body, limit).collect();
     let _ = tokio::time::timeout(timeout, read).await;
     drop(busy);

@@ -7,11 +7,15 @@
 //! Neither wrapper can be built by hand, so a function that takes a `Validated<T>` can only be
 //! given a value that passed validation.
 
+use core::any::TypeId;
 use core::ops::Deref;
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
+use schemars::Schema;
 use serde::de::DeserializeOwned;
 use unified_adapter::conventions::QueryConventions;
 use unified_core::query::query_to_json;
@@ -123,7 +127,8 @@ where
         check_json_content_type(&parts.headers)?;
         let limits = state.limits();
         let text = read_body(body, limits.body_limit, limits.body_timeout).await?;
-        let report = T::validate_json(&text, view);
+        // Checked in one pass over the text, then deserialized: no `Value` in between.
+        let report = T::validate_slice(&text, view);
         if !report.is_valid() {
             return Err(ApiError::invalid_part(Part::Body, report.into_errors()));
         }
@@ -135,18 +140,18 @@ where
 impl<St, T> FromRequestParts<St> for ValidatedQuery<T>
 where
     St: ResolveProvider,
-    T: UnifiedModel<St::Set> + DeserializeOwned,
+    T: UnifiedModel<St::Set> + DeserializeOwned + 'static,
 {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &St) -> Result<Self, ApiError> {
         let view = resolve_once(state, parts).await?;
-        let schema = T::schema_for(View::UNIFIED);
+        let schema = unified_schema::<St::Set, T>();
         let reserved = state.reserved_query_parameters();
         let (own, _) = split_query(parts.uri.query().unwrap_or(""), |name| {
-            reserved.contains(&name) && !declares_property(&schema, name)
+            reserved.contains(&name) && !declares_property(schema, name)
         });
-        let query = query_to_json(&own, &schema).map_err(ApiError::malformed_query)?;
+        let query = query_to_json(&own, schema).map_err(ApiError::malformed_query)?;
         let report = T::validate(&query, view);
         if !report.is_valid() {
             return Err(ApiError::invalid_part(Part::Query, report.into_errors()));
@@ -155,6 +160,29 @@ where
             .map_err(|_| ApiError::unreadable(Part::Query))?;
         Ok(ValidatedQuery { value })
     }
+}
+
+/// The unified-view schema of `T` (what a query string is read with), built once per model
+/// rather than on every request.
+fn unified_schema<S: ProviderSet, T: UnifiedModel<S> + 'static>() -> &'static Schema {
+    type Schemas = RwLock<HashMap<(TypeId, TypeId), &'static Schema>>;
+    static SCHEMAS: OnceLock<Schemas> = OnceLock::new();
+    let schemas = SCHEMAS.get_or_init(Schemas::default);
+    let key = (TypeId::of::<T>(), TypeId::of::<S>());
+    let known = schemas
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&key)
+        .copied();
+    known.unwrap_or_else(|| {
+        let mut schemas = schemas
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // One schema per model type, kept for the life of the process.
+        *schemas
+            .entry(key)
+            .or_insert_with(|| Box::leak(Box::new(T::schema_for(View::UNIFIED))))
+    })
 }
 
 /// A gateway resolves the provider of the integrated account that the query's

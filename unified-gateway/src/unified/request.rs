@@ -5,6 +5,8 @@
 //! conventions' rules. So a model with none of these fields is served, and one that declares
 //! them all (as `ticketing/users` does) is read exactly as before.
 
+use std::sync::OnceLock;
+
 use schemars::Schema;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -36,17 +38,26 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
         raw_query: &str,
         body: &[u8],
     ) -> Result<Self, ApiError> {
-        let gateway_reads = |name: &str| {
-            QueryConventions::NAMES.contains(&name) && !declares(operation, Part::Query, name)
-        };
-        let (model_query, convention_query) = split_query(raw_query, gateway_reads);
         let invalid = |part: Part| move |error| ApiError::invalid_part(part, vec![error]);
-        let query = operation
-            .read(Part::Query, model_query.as_bytes())
-            .map_err(invalid(Part::Query))?;
-        let schema = QueryConventions::schema_for(View::UNIFIED);
-        let mut query_conventions =
-            query_to_json(&convention_query, &schema).map_err(ApiError::malformed_query)?;
+        // A model that declares every convention (as `ticketing/users` does) reads the query
+        // string as it came; only one that leaves some to the gateway has it split.
+        let (query, mut query_conventions) = if leaves_query_conventions(operation) {
+            let gateway_reads = |name: &str| {
+                QueryConventions::NAMES.contains(&name) && !declares(operation, Part::Query, name)
+            };
+            let (model_query, convention_query) = split_query(raw_query, gateway_reads);
+            let query = operation
+                .read(Part::Query, model_query.as_bytes())
+                .map_err(invalid(Part::Query))?;
+            let conventions = query_to_json(&convention_query, conventions_schema())
+                .map_err(ApiError::malformed_query)?;
+            (query, conventions)
+        } else {
+            let query = operation
+                .read(Part::Query, raw_query.as_bytes())
+                .map_err(invalid(Part::Query))?;
+            (query, Value::Object(Map::new()))
+        };
         if let (Value::Object(conventions), Value::Object(declared_by_model)) =
             (&mut query_conventions, &query)
         {
@@ -112,10 +123,7 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
             let name = pointer_segments(&error.pointer).next().unwrap_or_default();
             !declares(operation, Part::Query, &name)
         };
-        if QueryConventions::NAMES
-            .iter()
-            .any(|name| !declares(operation, Part::Query, name))
-        {
+        if leaves_query_conventions(operation) {
             let report = QueryConventions::validate(&self.query_conventions, View::UNIFIED);
             add(Part::Query, report, &left_to_gateway);
         }
@@ -172,6 +180,19 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
     }
 }
 
+/// The schema the conventions' query parameters are read with, built once.
+pub fn conventions_schema() -> &'static Schema {
+    static SCHEMA: OnceLock<Schema> = OnceLock::new();
+    SCHEMA.get_or_init(|| QueryConventions::schema_for(View::UNIFIED))
+}
+
+/// Whether the model of `operation` leaves any query convention to the gateway.
+fn leaves_query_conventions<S: ProviderSet>(operation: &Operation<S>) -> bool {
+    QueryConventions::NAMES
+        .iter()
+        .any(|name| !declares(operation, Part::Query, name))
+}
+
 /// Whether the model of `operation` declares the member `name` in `part`.
 fn declares<S: ProviderSet>(operation: &Operation<S>, part: Part, name: &str) -> bool {
     declares_property(operation.unified_schema(part), name)
@@ -188,30 +209,27 @@ pub fn declares_property(schema: &Schema, name: &str) -> bool {
 /// A query schema as a client must follow it: the model's, plus the conventions the model does
 /// not declare, which the gateway reads (and the account id, which it requires).
 pub fn with_query_conventions(mut schema: Schema) -> Schema {
-    let conventions = QueryConventions::schema_for(View::UNIFIED).to_value();
+    let conventions = conventions_schema().as_value();
+    let left: Vec<&str> = QueryConventions::NAMES
+        .into_iter()
+        .filter(|name| !declares_property(&schema, name))
+        .collect();
     let Some(object) = schema.as_object_mut() else {
         return schema;
     };
-    for name in QueryConventions::NAMES {
-        let declared = object
-            .get("properties")
-            .is_some_and(|properties| properties.get(name).is_some());
-        if declared {
-            continue;
-        }
+    for name in left {
         if let Some(Value::Object(properties)) = object.get_mut("properties") {
             properties.insert(name.to_owned(), conventions["properties"][name].clone());
         }
         let required = conventions["required"]
             .as_array()
             .is_some_and(|required| required.iter().any(|member| member == name));
-        if required {
-            let list = object
+        if required
+            && let Value::Array(list) = object
                 .entry("required")
-                .or_insert_with(|| Value::Array(Vec::new()));
-            if let Value::Array(list) = list {
-                list.push(Value::from(name));
-            }
+                .or_insert_with(|| Value::Array(Vec::new()))
+        {
+            list.push(Value::from(name));
         }
     }
     schema
