@@ -57,6 +57,18 @@ async fn read(response: reqwest::Response) -> (u16, Value) {
     (status, serde_json::from_slice(&bytes).unwrap())
 }
 
+/// POSTs `body` as JSON to `url` with `headers`; the status and JSON body of the answer.
+async fn post_json(url: String, headers: Vec<(&'static str, String)>, body: Value) -> (u16, Value) {
+    let mut request = reqwest::Client::new()
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body.to_string());
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    read(request.send().await.unwrap()).await
+}
+
 /// `(pointer, code)` of each listed violation.
 fn violations(body: &Value) -> Vec<(String, String)> {
     body["errors"]
@@ -100,13 +112,10 @@ async fn the_generic_gateway_serves_the_help_desk() {
     let serving = gateway.clone();
     tokio::spawn(async move { serving.serve(listener, std::future::pending()).await });
     let client = reqwest::Client::new();
+    let bearer = format!("Bearer {token}");
     let create = |query: String, body: Value| {
-        client
-            .post(format!("{base}/unified/helpdesk/tickets?{query}"))
-            .bearer_auth(&token)
-            .header("content-type", "application/json")
-            .body(body.to_string())
-            .send()
+        let url = format!("{base}/unified/helpdesk/tickets?{query}");
+        post_json(url, vec![("authorization", bearer.clone())], body)
     };
 
     // A 201 through the adapter, with the conventions the model does not declare.
@@ -119,7 +128,7 @@ async fn the_generic_gateway_serves_the_help_desk() {
     let query = format!(
         "integrated_account_id={acme}&remote_query[notify]=false&truto_exclude_fields[]=status"
     );
-    let (status, body) = read(create(query, ticket).await.unwrap()).await;
+    let (status, body) = create(query, ticket).await;
     assert_eq!(status, 201, "{body:#}");
     assert_eq!(body["id"], "17");
     assert_eq!(body["subject"], "Printer on fire");
@@ -138,13 +147,9 @@ async fn the_generic_gateway_serves_the_help_desk() {
     );
 
     // Per-provider 400s with pointers: Zendesk requires a subject, Acme Desk knows two levels.
-    let (status, body) = read(
-        create(
-            format!("integrated_account_id={zendesk}"),
-            json!({"requester": {"email": "not an address"}, "priority": "urgent"}),
-        )
-        .await
-        .unwrap(),
+    let (status, body) = create(
+        format!("integrated_account_id={zendesk}"),
+        json!({"requester": {"email": "not an address"}, "priority": "urgent"}),
     )
     .await;
     assert_eq!(status, 400, "{body:#}");
@@ -155,13 +160,9 @@ async fn the_generic_gateway_serves_the_help_desk() {
             ("/subject".to_owned(), "required".to_owned())
         ]
     );
-    let (status, body) = read(
-        create(
-            format!("integrated_account_id={acme}"),
-            json!({"requester": {"email": "ada@example.org"}, "priority": "urgent"}),
-        )
-        .await
-        .unwrap(),
+    let (status, body) = create(
+        format!("integrated_account_id={acme}"),
+        json!({"requester": {"email": "ada@example.org"}, "priority": "urgent"}),
     )
     .await;
     assert_eq!(status, 400);
@@ -171,13 +172,9 @@ async fn the_generic_gateway_serves_the_help_desk() {
     );
 
     // The account id is the gateway's convention, checked though the model does not declare it.
-    let (status, body) = read(
-        create(
-            String::new(),
-            json!({"requester": {"email": "ada@example.org"}}),
-        )
-        .await
-        .unwrap(),
+    let (status, body) = create(
+        String::new(),
+        json!({"requester": {"email": "ada@example.org"}}),
     )
     .await;
     assert_eq!(status, 400);
@@ -230,31 +227,27 @@ async fn the_generic_gateway_serves_the_help_desk() {
         .with_state(gateway.clone());
     let own = serve(own).await;
     let preview_for = |account: &str, body: Value| {
-        client
-            .post(format!("{own}/preview?integrated_account_id={account}"))
-            .bearer_auth(&token)
-            .header("content-type", "application/json")
-            .body(body.to_string())
-            .send()
+        let url = format!("{own}/preview?integrated_account_id={account}");
+        post_json(url, vec![("authorization", bearer.clone())], body)
     };
     let no_subject = json!({"requester": {"email": "ada@example.org"}});
-    let (status, body) = read(preview_for(&zendesk, no_subject.clone()).await.unwrap()).await;
+    let (status, body) = preview_for(&zendesk, no_subject.clone()).await;
     assert_eq!(status, 400, "{body:#}");
     assert_eq!(
         violations(&body),
         [("/subject".to_owned(), "required".to_owned())]
     );
-    let (status, body) = read(preview_for(&acme, no_subject).await.unwrap()).await;
+    let (status, body) = preview_for(&acme, no_subject).await;
     assert_eq!(status, 200, "{body:#}");
     let ticket = json!({"subject": "Printer on fire", "requester": {"email": "ada@example.org"}});
-    let (status, body) = read(preview_for("not-a-uuid", ticket.clone()).await.unwrap()).await;
+    let (status, body) = preview_for("not-a-uuid", ticket.clone()).await;
     assert_eq!(status, 400);
     assert_eq!(
         violations(&body),
         [("/integrated_account_id".to_owned(), "format".to_owned())]
     );
     let unknown = "00000000-0000-4000-8000-000000000000";
-    let (status, _) = read(preview_for(unknown, ticket).await.unwrap()).await;
+    let (status, _) = preview_for(unknown, ticket).await;
     assert_eq!(status, 404);
 }
 
@@ -263,33 +256,31 @@ async fn an_axum_route_takes_only_validated_tickets() {
     let base = serve(app()).await;
     let client = reqwest::Client::new();
     let send = |provider: Option<&str>, body: Value| {
-        let mut request = client
-            .post(format!("{base}/tickets"))
-            .header("content-type", "application/json")
-            .body(body.to_string());
-        if let Some(provider) = provider {
-            request = request.header("x-provider", provider);
-        }
-        request.send()
+        let headers = provider.map(|id| ("x-provider", id.to_owned()));
+        post_json(
+            format!("{base}/tickets"),
+            headers.into_iter().collect(),
+            body,
+        )
     };
     let ticket = json!({"subject": "Printer on fire", "requester": {"email": "ada@example.org"}});
 
-    let (status, body) = read(send(Some("zendesk"), ticket.clone()).await.unwrap()).await;
+    let (status, body) = send(Some("zendesk"), ticket.clone()).await;
     assert_eq!(status, 201, "{body:#}");
     assert_eq!(body, ticket, "the handler received the deserialized ticket");
 
     let missing = json!({"requester": {"email": "ada@example.org"}});
-    let (status, body) = read(send(Some("zendesk"), missing.clone()).await.unwrap()).await;
+    let (status, body) = send(Some("zendesk"), missing.clone()).await;
     assert_eq!(status, 400);
     assert_eq!(body["statusCode"], 400);
     assert_eq!(
         violations(&body),
         [("/subject".to_owned(), "required".to_owned())]
     );
-    let (status, _) = read(send(Some("acme_desk"), missing).await.unwrap()).await;
+    let (status, _) = send(Some("acme_desk"), missing).await;
     assert_eq!(status, 201, "Acme Desk does not require a subject");
 
-    let (status, body) = read(send(None, ticket.clone()).await.unwrap()).await;
+    let (status, body) = send(None, ticket.clone()).await;
     assert_eq!(status, 400);
     assert_eq!(body["message"], "say which provider in X-Provider");
 
