@@ -73,6 +73,11 @@ fn memory_returns_to_its_baseline_after_misbehaving_providers() {
     runtime.block_on(misbehave(&harness));
 
     let used = allocation_counter::measure(|| runtime.block_on(misbehave(&harness)));
+    // `cargo test -p unified-gateway --test provider_memory -- --nocapture` shows the figures.
+    eprintln!(
+        "peak {} bytes, {} bytes still in use afterwards",
+        used.bytes_max, used.bytes_current
+    );
     assert!(
         used.bytes_max < 40 * MIB as u64,
         "ten answers over a 1 MiB limit took {} MiB at the peak",

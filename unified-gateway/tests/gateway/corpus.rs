@@ -1,6 +1,7 @@
 //! Bad input, as an attacker sends it, byte for byte: every answer is the JSON envelope with
 //! `statusCode` equal to the status (except where the HTTP library rejects the framing itself,
-//! marked `bare`), nothing reaches a provider, and the server goes on serving.
+//! marked `bare`: a bare 400, 414 or 431, and no answer at all to HTTP/2 text), nothing reaches a
+//! provider, and the server goes on serving.
 
 use std::time::Duration;
 
@@ -19,9 +20,10 @@ struct Attack {
     status: u16,
     /// The request is a `HEAD`: its answer has no body.
     head: bool,
-    /// The HTTP library answers it before the gateway sees a request, without an envelope, or
-    /// hangs up without an answer.
+    /// The HTTP library answers it before the gateway sees a request, without an envelope.
     bare: bool,
+    /// No answer comes: the HTTP library hangs up on what is not HTTP/1.1 at all.
+    unanswered: bool,
     /// The client closes its sending half after the bytes (a body that never completes).
     hang_up: bool,
 }
@@ -33,6 +35,7 @@ fn attack(name: impl Into<String>, bytes: Vec<u8>, status: u16) -> Attack {
         status,
         head: false,
         bare: false,
+        unanswered: false,
         hang_up: false,
     }
 }
@@ -259,10 +262,6 @@ fn attacks(harness: &Harness) -> Vec<Attack> {
                 b"{}",
             ),
         ),
-        (
-            "HTTP/2 text on HTTP/1.1",
-            b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec(),
-        ),
     ] {
         all.push(Attack {
             bare: true,
@@ -277,6 +276,28 @@ fn attacks(harness: &Harness) -> Vec<Attack> {
             414,
         )
     });
+    all.push(Attack {
+        unanswered: true,
+        ..attack(
+            "HTTP/2 text on HTTP/1.1",
+            b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec(),
+            0,
+        )
+    });
+    let huge_header = "x".repeat(500 * 1024);
+    all.push(Attack {
+        bare: true,
+        ..attack(
+            "500 KiB of headers",
+            request(
+                "POST",
+                &target,
+                &[json, auth, ("X-Padding", &huge_header)],
+                invalid,
+            ),
+            431,
+        )
+    });
     all
 }
 
@@ -284,16 +305,21 @@ fn attacks(harness: &Harness) -> Vec<Attack> {
 async fn bad_input_gets_an_envelope_and_reaches_no_provider() {
     let harness = Harness::start().await;
     let mut wrong = Vec::new();
-    for attack in attacks(&harness) {
+    let attacks = attacks(&harness);
+    let count = attacks.len();
+    for attack in attacks {
         let mut raw = Raw::connect(harness.addr).await;
         raw.send(&attack.bytes).await;
         if attack.hang_up {
             raw.finish_sending().await;
         }
         let answer = match tokio::time::timeout(PATIENCE, raw.answer(attack.head)).await {
+            Ok(Some(answer)) if attack.unanswered => {
+                wrong.push(format!("{}: answered {}", attack.name, answer.status));
+                continue;
+            }
             Ok(Some(answer)) => answer,
-            // The HTTP library may hang up on what is not HTTP/1.1 at all.
-            Ok(None) if attack.bare => continue,
+            Ok(None) if attack.unanswered => continue,
             Ok(None) => {
                 wrong.push(format!("{}: closed without an answer", attack.name));
                 continue;
@@ -331,6 +357,7 @@ async fn bad_input_gets_an_envelope_and_reaches_no_provider() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    eprintln!("{count} bad inputs answered as expected");
     assert_eq!(harness.total_calls(), 0, "bad input reached a provider");
 
     let (_, body, ..) = cases().remove(0);
