@@ -14,7 +14,7 @@ use crate::model::{FieldCoverage, UnifiedModel};
 use crate::operation::coverage::OperationCoverage;
 use crate::operation::part::Part;
 use crate::provider::{ProviderSet, View};
-use crate::query::query_to_json;
+use crate::query::read_query;
 use crate::report::{Code, Report, ValidationError};
 use crate::schema;
 
@@ -122,9 +122,7 @@ impl<S: ProviderSet> Operation<S> {
                         format!("query string is not UTF-8: {error}"),
                     )
                 })?;
-                query_to_json(text, self.unified_schema(Part::Query)).map_err(|error| {
-                    ValidationError::new("", Code::Json, format!("malformed query string: {error}"))
-                })
+                read_query(text, self.unified_schema(Part::Query))
             }
             Part::Body | Part::Response => crate::report::parse_json(text),
         }

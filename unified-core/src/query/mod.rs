@@ -5,6 +5,8 @@
 use schemars::Schema;
 use serde_json::{Map, Value};
 
+use crate::report::{Code, ValidationError};
+
 mod string;
 
 pub use string::{QueryError, parse_query};
@@ -14,6 +16,14 @@ pub fn query_to_json(query: &str, schema: &Schema) -> Result<Value, QueryError> 
     let mut value = Value::Object(parse_query(query)?);
     coerce(&mut value, schema.as_value());
     Ok(value)
+}
+
+/// [`query_to_json`], with a query string that cannot be read as the one `json` violation at
+/// the document, as the validator reports malformed text.
+pub fn read_query(query: &str, schema: &Schema) -> Result<Value, ValidationError> {
+    query_to_json(query, schema).map_err(|error| {
+        ValidationError::new("", Code::Json, format!("malformed query string: {error}"))
+    })
 }
 
 /// Converts query-string text in `value` to the JSON types `schema` wants. Text is left alone

@@ -62,13 +62,6 @@ impl ApiError {
         ApiError::invalid(&errors)
     }
 
-    /// 400 for a query string that cannot be read at all.
-    pub fn malformed_query(error: impl core::fmt::Display) -> Self {
-        let error =
-            ValidationError::new("", Code::Json, format!("malformed query string: {error}"));
-        ApiError::invalid_part(Part::Query, vec![error])
-    }
-
     /// 400 for a part that is valid by the model's rules yet does not read as the model's Rust
     /// type (one whose `Deserialize` is stricter than its rules); it quotes nothing.
     pub fn unreadable(part: Part) -> Self {

@@ -18,7 +18,7 @@ use axum::http::request::Parts;
 use schemars::Schema;
 use serde::de::DeserializeOwned;
 use unified_adapter::conventions::QueryConventions;
-use unified_core::query::query_to_json;
+use unified_core::query::read_query;
 use unified_core::{Code, Part, ProviderSet, UnifiedModel, ValidationError, View};
 
 use crate::config::GatewayConfig;
@@ -151,7 +151,8 @@ where
         let (own, _) = split_query(parts.uri.query().unwrap_or(""), |name| {
             reserved.contains(&name) && !declares_property(schema, name)
         });
-        let query = query_to_json(&own, schema).map_err(ApiError::malformed_query)?;
+        let query = read_query(&own, schema)
+            .map_err(|error| ApiError::invalid_part(Part::Query, vec![error]))?;
         let report = T::validate(&query, view);
         if !report.is_valid() {
             return Err(ApiError::invalid_part(Part::Query, report.into_errors()));

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use unified_adapter::conventions::{BodyConventions, QueryConventions};
 use unified_adapter::{Call, PassThrough};
-use unified_core::query::query_to_json;
+use unified_core::query::read_query;
 use unified_core::report::pointer_segments;
 use unified_core::{Operation, Part, ProviderSet, Report, UnifiedModel, ValidationError, View};
 
@@ -49,8 +49,8 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
             let query = operation
                 .read(Part::Query, model_query.as_bytes())
                 .map_err(invalid(Part::Query))?;
-            let conventions = query_to_json(&convention_query, conventions_schema())
-                .map_err(ApiError::malformed_query)?;
+            let conventions = read_query(&convention_query, conventions_schema())
+                .map_err(invalid(Part::Query))?;
             (query, conventions)
         } else {
             let query = operation
