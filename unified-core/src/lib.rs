@@ -2,11 +2,11 @@
 //!
 //! A model is a struct annotated once with the providers that support and require each field;
 //! `#[derive(UnifiedModel)]` turns that single description into
-//! - a per-provider validator that walks a `serde_json::Value` once and reports every violation
-//!   with a JSON pointer and a stable [`Code`] ([`UnifiedModel::validate`]), or just says whether
-//!   it is valid without allocating ([`UnifiedModel::is_valid`]); the same validator reads JSON
-//!   text in one pass without building a `Value` ([`UnifiedModel::validate_slice`],
-//!   [`UnifiedModel::is_valid_slice`]);
+//! - a per-provider validator that reads JSON text in one pass and reports every violation with
+//!   a JSON pointer and a stable [`Code`] ([`UnifiedModel::validate_slice`]), or just says
+//!   whether it is valid without allocating ([`UnifiedModel::is_valid_slice`]); the same engine
+//!   reads a `serde_json::Value` ([`UnifiedModel::validate`], [`UnifiedModel::is_valid`]) and,
+//!   in the same pass, deserializes the model ([`UnifiedModel::from_slice`]);
 //! - per-provider JSON Schemas, draft 2020-12 ([`UnifiedModel::schema_for`]), and a
 //!   `schemars::JsonSchema` impl for the provider-agnostic view;
 //! - a coverage table ([`UnifiedModel::coverage`]) that cannot drift from what is enforced.
@@ -70,12 +70,17 @@ pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
 
 /// Field types written by hand, for values the derive does not cover: implement
-/// [`FieldValue`](field::FieldValue) for the type (its checks, its schema and, optionally, its
-/// emptiness), recording violations through the [`Recorder`](field::Recorder) it is handed at
-/// the [`Path`](field::Path) it is given. [`Secret`] is such a type.
+/// [`FieldValue`](field::FieldValue) for the type (its schema, its reader and, optionally, its
+/// emptiness). The reader says what the type takes with an [`Accept`](field::Accept) and hands
+/// it to [`read_with`](field::read_with), which checks the JSON kind and the field's rules and
+/// records violations through the [`Recorder`](field::Recorder) in the
+/// [`Reading`](field::Reading); in [`Build`](field::Build) mode it gives the value, in
+/// [`Check`](field::Check) mode nothing. [`Secret`] is such a type.
 pub mod field {
     pub use crate::report::message::Message;
     pub use crate::report::path::Path;
+    pub use crate::validate::mode::{Build, Check, Mode};
+    pub use crate::validate::read::{Accept, Number, Reading, Takes, read_with};
     pub use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
     pub use crate::validate::value::{Emptiness, FieldValue, json_type_name};
 }

@@ -5,11 +5,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::provider::{ProviderSet, View};
-use crate::report::path::Path;
-use crate::report::{Report, json_error, parse_json};
+use crate::report::{Code, Report, ValidationError, json_error, parse_json};
 use crate::schema;
+use crate::validate::mode::{Build, Check};
 use crate::validate::object::ObjectModel;
-use crate::validate::recorder::{AllFailures, FirstFailure};
+use crate::validate::read::{read_document, read_text};
+use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
 use crate::validate::value::FieldValue;
 
 /// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
@@ -20,17 +21,18 @@ use crate::validate::value::FieldValue;
 )]
 pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// Every violation of the model's rules by `value` for `view` (a provider or the unified view).
+    /// The same engine that reads JSON text reads the `Value`, through its deserializer.
     fn validate(value: &Value, view: impl Into<View<S>>) -> Report {
         let mut recorder = AllFailures::default();
-        Self::check(value, view.into(), &Path::Root, &mut recorder);
+        let _ = read_document::<S, Self, Check, _, _>(value, view.into(), &mut recorder);
         recorder.into_report()
     }
 
     /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.
     fn is_valid(value: &Value, view: impl Into<View<S>>) -> bool {
         let mut recorder = FirstFailure::default();
-        Self::check(value, view.into(), &Path::Root, &mut recorder);
-        !crate::validate::recorder::Recorder::failed(&recorder)
+        read_document::<S, Self, Check, _, _>(value, view.into(), &mut recorder).is_ok()
+            && !recorder.failed()
     }
 
     /// Parses JSON text and validates it; malformed JSON is one violation with code `json`.
@@ -46,14 +48,10 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// gives, except that a property repeated in one object is checked each time it appears
     /// (parsing keeps only its last value). Text that is not JSON is the one `json` violation, as
     /// the parse reports it: values the model does not look into (free-form ones, unknown or
-    /// unsupported fields) are still read in full and held to JSON's rules. If `serde_json` is
-    /// built with `arbitrary_precision`, this parses into a `Value` and validates that.
+    /// unsupported fields) are still read in full and held to JSON's rules.
     fn validate_slice(text: &[u8], view: impl Into<View<S>>) -> Report {
-        if crate::validate::read::numbers_arrive_as_maps() {
-            return Self::validate_json(text, view);
-        }
         let mut recorder = AllFailures::default();
-        match crate::validate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder) {
+        match read_text::<S, Self, Check, _>(text, view.into(), &mut recorder) {
             Ok(()) => recorder.into_report(),
             Err(error) => Report::from_errors(vec![json_error(&error)]),
         }
@@ -62,12 +60,29 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// Whether the JSON `text` is valid for `view`, read and checked in one pass; stops at the
     /// first violation. Text that is not JSON is not valid.
     fn is_valid_slice(text: &[u8], view: impl Into<View<S>>) -> bool {
-        if crate::validate::read::numbers_arrive_as_maps() {
-            return parse_json(text).is_ok_and(|value| Self::is_valid(&value, view));
-        }
         let mut recorder = FirstFailure::default();
-        crate::validate::read::read_document::<S, Self, _>(text, view.into(), &mut recorder).is_ok()
-            && !crate::validate::recorder::Recorder::failed(&recorder)
+        read_text::<S, Self, Check, _>(text, view.into(), &mut recorder).is_ok()
+            && !recorder.failed()
+    }
+
+    /// The model's value from JSON `text`, validated for `view` and deserialized in the same
+    /// pass; on any violation, the report [`UnifiedModel::validate_slice`] gives, every error.
+    /// A number that JSON Schema counts as an integer but an `i64` field cannot hold is one more
+    /// violation here, since there is no value to give.
+    fn from_slice(text: &[u8], view: impl Into<View<S>>) -> Result<Self, Report> {
+        let mut recorder = AllFailures::default();
+        match read_text::<S, Self, Build, _>(text, view.into(), &mut recorder) {
+            Ok(built) => built_or_report(built, recorder),
+            Err(error) => Err(Report::from_errors(vec![json_error(&error)])),
+        }
+    }
+
+    /// The model's value from a `Value`, validated for `view` in the same pass (see
+    /// [`UnifiedModel::from_slice`]).
+    fn from_value(value: &Value, view: impl Into<View<S>>) -> Result<Self, Report> {
+        let mut recorder = AllFailures::default();
+        let built = read_document::<S, Self, Build, _, _>(value, view.into(), &mut recorder);
+        built_or_report(built.ok().flatten(), recorder)
     }
 
     /// The standalone JSON Schema (draft 2020-12) of the model for `view`.
@@ -101,4 +116,20 @@ pub struct FieldCoverage {
     pub required: Vec<&'static str>,
     /// Ids of the providers that accept it, the required ones included.
     pub supported: Vec<&'static str>,
+}
+
+/// The value a read built, or the report of why there is none.
+fn built_or_report<M>(built: Option<M>, recorder: AllFailures) -> Result<M, Report> {
+    let report = recorder.into_report();
+    match built {
+        Some(value) if report.is_valid() => Ok(value),
+        // Every path that builds nothing records why; this keeps an error rather than a panic
+        // should one ever not.
+        None if report.is_valid() => Err(Report::from_errors(vec![ValidationError::new(
+            "",
+            Code::Type,
+            "could not be read as the model",
+        )])),
+        _ => Err(report),
+    }
 }

@@ -13,13 +13,12 @@ pub use crate::provider::{
 };
 pub use crate::report::path::Path;
 pub use crate::validate::mask::Mask;
+pub use crate::validate::mode::{Build, Mode};
 pub use crate::validate::object::{
-    AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel, check_object, check_unit_enum,
-    object_schema, unit_enum_schema,
+    AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel, object_schema,
+    unit_enum_schema,
 };
-pub use crate::validate::read::{
-    Accept, Entries, Fields, Items, Names, Reading, Scalar, Takes, read_parsed, read_with,
-};
+pub use crate::validate::read::{Fields, Names, Reading, read_with, skip};
 pub use crate::validate::recorder::Recorder;
 pub use crate::validate::value::FieldValue;
 pub use serde::Deserializer;

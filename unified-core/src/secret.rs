@@ -3,9 +3,6 @@
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use crate::validate::value::Emptiness;
 
 /// A secret string (a password, a token): serialized as itself, but `Debug` and `Display` show
 /// `***`, so it cannot leak into a log line or an error message by accident.
@@ -36,16 +33,6 @@ impl fmt::Display for Secret {
         f.write_str("***")
     }
 }
-
-crate::validate::value::scalar_field_value!(
-    Secret,
-    "a string",
-    Emptiness::String,
-    Value::is_string,
-    { "type": "string", "writeOnly": true },
-    crate::validate::read::Takes::String,
-    crate::validate::value::any_float
-);
 
 #[cfg(test)]
 mod tests {

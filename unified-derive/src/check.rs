@@ -55,14 +55,19 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
     let ident = raw.input.ident.clone();
     let providers = providers_path(&raw);
     let kind = match &raw.body {
-        RawBody::Struct(fields) => {
-            let fields: Vec<Field> = fields
+        RawBody::Struct(fields_raw) => {
+            let fields: Vec<Field> = fields_raw
                 .iter()
                 .filter(|field| !field.serde.skip)
                 .map(|field| check_field(cx, field, &raw, &providers))
                 .collect();
             check_unique_names(cx, fields.iter().map(|f| (&f.json_name, f.ident)));
-            Kind::Struct(fields)
+            let skipped = fields_raw
+                .iter()
+                .filter(|field| field.serde.skip)
+                .map(|field| field.ident)
+                .collect();
+            Kind::Struct { fields, skipped }
         }
         RawBody::Enum(variants) => {
             let named: Vec<(String, &Ident)> = variants
@@ -84,7 +89,7 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
                 );
             }
             check_unique_names(cx, named.iter().map(|(name, ident)| (name, *ident)));
-            Kind::Enum(named.into_iter().map(|(name, _)| name).collect())
+            Kind::Enum(named)
         }
         RawBody::Unsupported => return None,
     };

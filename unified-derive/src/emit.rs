@@ -11,7 +11,7 @@ use crate::model::{Field, Kind, Model, Presence};
 
 pub fn emit(model: &Model<'_>) -> TokenStream {
     let body = match &model.kind {
-        Kind::Struct(fields) => emit_struct(model, fields),
+        Kind::Struct { fields, skipped } => emit_struct(model, fields, skipped),
         Kind::Enum(names) => emit_enum(model, names),
     };
     quote! {
@@ -29,7 +29,7 @@ fn option_str(text: &Option<String>) -> TokenStream {
     }
 }
 
-fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
+fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> TokenStream {
     let core = &model.core;
     let ident = &model.ident;
     let set = &model.set;
@@ -57,6 +57,38 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
         });
     let json_schema = emit_json_schema(core, ident, set);
     let field_count = fields.len();
+    let mode = quote!(#core::__private::Mode);
+    let slot_types = fields.iter().map(|field| {
+        let ty = &field.ty;
+        quote!(<__B as #mode>::Out<#ty>)
+    });
+    let empty_slots = fields.iter().map(|field| {
+        let ty = &field.ty;
+        quote!(<__B as #mode>::none::<#ty>())
+    });
+    let reads = fields.iter().zip(&indices).map(|(field, index)| {
+        let ty = &field.ty;
+        let slot = syn::Index::from(*index);
+        quote_spanned! {ty.span()=>
+            #index => {
+                __slots.#slot = <#ty as #core::__private::FieldValue<#set>>::read::<__B, __D, __R>(
+                    __input, __reading,
+                )?;
+                ::core::result::Result::Ok(())
+            }
+        }
+    });
+    let slot_names: Vec<Ident> = indices
+        .iter()
+        .map(|index| quote::format_ident!("__slot{}", index))
+        .collect();
+    let assembled = fields.iter().zip(&slot_names).map(|(field, slot)| {
+        let name = field.ident;
+        match field.presence {
+            Presence::Always => quote!(#name: #slot?),
+            _ => quote!(#name: #slot),
+        }
+    });
     quote! {
         #(#string_assertions)*
 
@@ -70,6 +102,12 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
             const NAME: &'static str = #name;
             const DESCRIPTION: ::core::option::Option<&'static str> = #description;
             const RULES: &'static [#core::__private::FieldRule<#set>] = &[#(#rules),*];
+
+            type Slots<__B: #mode> = (#(#slot_types,)*);
+
+            fn slots<__B: #mode>() -> Self::Slots<__B> {
+                (#(#empty_slots,)*)
+            }
 
             fn field_index(__key: &str) -> ::core::option::Option<usize> {
                 match __key {
@@ -87,29 +125,41 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
                     _ => ::core::option::Option::None,
                 }
             }
+
+            fn read_field<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
+                __slots: &mut Self::Slots<__B>,
+                __index: usize,
+                __input: __D,
+                __reading: #core::__private::Reading<'_, #set, __R>,
+            ) -> ::core::result::Result<(), __D::Error> {
+                match __index {
+                    #(#reads,)*
+                    _ => #core::__private::skip(__input),
+                }
+            }
+
+            fn assemble(
+                __slots: Self::Slots<#core::__private::Build>,
+            ) -> ::core::option::Option<Self> {
+                let (#(#slot_names,)*) = __slots;
+                ::core::option::Option::Some(Self {
+                    #(#assembled,)*
+                    #(#skipped: ::core::default::Default::default(),)*
+                })
+            }
         }
 
         #[automatically_derived]
         impl #core::__private::FieldValue<#set> for #ident {
-
-            fn check<__R: #core::__private::Recorder>(
-                __value: &#core::__private::Value,
-                __view: #core::__private::View<#set>,
-                __at: &#core::__private::Path<'_>,
-                __recorder: &mut __R,
-            ) -> bool {
-                #core::__private::check_object::<#set, Self, __R>(__value, __view, __at, __recorder)
-            }
-
             fn schema(__view: #core::__private::View<#set>) -> #core::__private::Schema {
                 #core::__private::object_schema::<#set, Self>(__view)
             }
 
-            fn read<'__de, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
+            fn read<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
                 __input: __D,
                 __reading: #core::__private::Reading<'_, #set, __R>,
-            ) -> ::core::result::Result<(), __D::Error> {
-                #core::__private::read_with(
+            ) -> ::core::result::Result<<__B as #mode>::Out<Self>, __D::Error> {
+                #core::__private::read_with::<#set, _, __B, __D, __R>(
                     __input,
                     #core::__private::Fields::<Self>(::core::marker::PhantomData),
                     <Self as #core::__private::FieldValue<#set>>::EMPTINESS,
@@ -179,37 +229,42 @@ fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> TokenS
     }
 }
 
-fn emit_enum(model: &Model<'_>, names: &[String]) -> TokenStream {
+fn emit_enum(model: &Model<'_>, variants: &[(String, &Ident)]) -> TokenStream {
     let core = &model.core;
     let ident = &model.ident;
     let description = option_str(&model.doc);
     let json_schema = emit_json_schema(core, ident, &quote!(#core::__private::NoProviders));
+    let mode = quote!(#core::__private::Mode);
+    let names = variants.iter().map(|(name, _)| name);
+    let positions = variants.iter().enumerate().map(
+        |(index, (_, variant))| quote!(#index => ::core::option::Option::Some(#ident::#variant)),
+    );
     quote! {
         const __NAMES: &[&str] = &[#(#names),*];
 
+        fn __variant(__index: usize) -> ::core::option::Option<#ident> {
+            match __index {
+                #(#positions,)*
+                _ => ::core::option::Option::None,
+            }
+        }
+
         #[automatically_derived]
         impl<__S: #core::__private::ProviderSet> #core::__private::FieldValue<__S> for #ident {
-
-            fn check<__R: #core::__private::Recorder>(
-                __value: &#core::__private::Value,
-                _: #core::__private::View<__S>,
-                __at: &#core::__private::Path<'_>,
-                __recorder: &mut __R,
-            ) -> bool {
-                #core::__private::check_unit_enum(__NAMES, __value, __at, __recorder)
-            }
-
             fn schema(_: #core::__private::View<__S>) -> #core::__private::Schema {
                 #core::__private::unit_enum_schema(__NAMES, #description)
             }
 
-            fn read<'__de, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
+            fn read<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
                 __input: __D,
                 __reading: #core::__private::Reading<'_, __S, __R>,
-            ) -> ::core::result::Result<(), __D::Error> {
-                #core::__private::read_with(
+            ) -> ::core::result::Result<<__B as #mode>::Out<Self>, __D::Error> {
+                #core::__private::read_with::<__S, _, __B, __D, __R>(
                     __input,
-                    #core::__private::Names(__NAMES),
+                    #core::__private::Names {
+                        names: __NAMES,
+                        variant: __variant,
+                    },
                     <Self as #core::__private::FieldValue<__S>>::EMPTINESS,
                     __reading,
                 )

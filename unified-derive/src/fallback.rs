@@ -40,22 +40,36 @@ pub fn emit(
                     ::core::option::Option::None
                 }
 
+                type Slots<__B: #core::__private::Mode> = ();
+
+                fn slots<__B: #core::__private::Mode>() {}
+
                 fn field<__V: #core::__private::FieldVisitor<__S>>(
                     _: usize,
                     _: __V,
                 ) -> ::core::option::Option<__V::Output> {
                     ::core::unreachable!()
                 }
+
+                fn read_field<'__de, __B: #core::__private::Mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
+                    _: &mut (),
+                    _: usize,
+                    _: __D,
+                    _: #core::__private::Reading<'_, __S, __R>,
+                ) -> ::core::result::Result<(), __D::Error> {
+                    ::core::unreachable!()
+                }
+
+                fn assemble(_: ()) -> ::core::option::Option<Self> {
+                    ::core::unreachable!()
+                }
             }
 
             impl #generics #core::__private::FieldValue<__S> for #ident {
-
-                fn check<__R: #core::__private::Recorder>(
-                    _: &#core::__private::Value,
-                    _: #core::__private::View<__S>,
-                    _: &#core::__private::Path<'_>,
-                    _: &mut __R,
-                ) -> bool {
+                fn read<'__de, __B: #core::__private::Mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
+                    _: __D,
+                    _: #core::__private::Reading<'_, __S, __R>,
+                ) -> ::core::result::Result<<__B as #core::__private::Mode>::Out<Self>, __D::Error> {
                     ::core::unreachable!()
                 }
 

@@ -19,10 +19,13 @@ pub struct Model<'a> {
 
 /// What the model is in JSON.
 pub enum Kind<'a> {
-    /// An object, with its fields.
-    Struct(Vec<Field<'a>>),
-    /// The JSON names of the unit variants.
-    Enum(Vec<String>),
+    /// An object, with its fields and the fields serde skips (built with `Default`).
+    Struct {
+        fields: Vec<Field<'a>>,
+        skipped: Vec<&'a Ident>,
+    },
+    /// The unit variants: their JSON names and Rust names.
+    Enum(Vec<(String, &'a Ident)>),
 }
 
 /// One field of an object model.

@@ -1,7 +1,9 @@
-//! Validation: the field values and their checks, the walk over an object model's fields, the
-//! one-pass reader over JSON text, the recorders of violations and the per-view masks.
+//! Validation: the field types and their readers, the one engine that reads a document (JSON
+//! text or a `Value`) and checks it in one pass, the object models' rules, the recorders of
+//! violations, the per-view masks and the modes (check, or check and build).
 
 pub(crate) mod mask;
+pub(crate) mod mode;
 pub(crate) mod object;
 pub(crate) mod read;
 pub(crate) mod recorder;

@@ -1,11 +1,12 @@
-//! The walk over an object model: what each field accepts, and the shared code that checks an
-//! object against those rules and builds its schema. The derive generates only the per-field
-//! table, a dispatch on the field's type and one-line impls that call in here (and into
-//! `read.rs`, which reads JSON text with the same rule checks); everything else is here, once.
+//! An object model's rules: what each field accepts, the checks of those rules that the reader
+//! (`read.rs`) calls, and the model's schema. The derive generates only the per-field table, the
+//! slots a read fills, a dispatch on the field's type and one-line impls that call in here;
+//! everything else is here, once.
 
 use core::marker::PhantomData;
 
 use schemars::Schema;
+use serde::de::Deserializer;
 use serde_json::{Map, Value};
 
 use crate::format::Format;
@@ -16,8 +17,10 @@ use crate::report::path::Path;
 use crate::schema;
 use crate::suggest::closest;
 use crate::validate::mask::Mask;
+use crate::validate::mode::{Build, Mode};
+use crate::validate::read::Reading;
 use crate::validate::recorder::Recorder;
-use crate::validate::value::{Emptiness, FieldValue, expect_type};
+use crate::validate::value::{Emptiness, FieldValue};
 
 /// Most fields one object model may have (one bit each in the walk's record of seen fields).
 pub const MAX_FIELDS: usize = 128;
@@ -46,8 +49,9 @@ pub struct AllowedValues<S: 'static> {
     pub values: &'static [&'static str],
 }
 
-/// An object model as the derive describes it: its field table and a dispatch on field types.
-pub trait ObjectModel<S: ProviderSet> {
+/// An object model as the derive describes it: its field table, the slots one read of it fills,
+/// and a dispatch on field types.
+pub trait ObjectModel<S: ProviderSet>: Sized {
     /// The Rust name of the model, used as the schema title.
     const NAME: &'static str;
     /// The model's doc comment.
@@ -55,13 +59,28 @@ pub trait ObjectModel<S: ProviderSet> {
     /// One rule per field, in declaration order.
     const RULES: &'static [FieldRule<S>];
 
+    /// What a read in mode `B` keeps of each field, one slot per field in declaration order.
+    type Slots<B: Mode>;
+
+    /// The slots before anything is read.
+    fn slots<B: Mode>() -> Self::Slots<B>;
+
     /// The position in [`Self::RULES`] of the field named `key` in JSON.
     fn field_index(key: &str) -> Option<usize>;
 
     /// Runs `visitor` on field `index` with the field's type; `None` if there is no such field.
-    /// One dispatch for every operation on fields (checking a value, reading one from JSON text,
-    /// building a schema), so a field type that lacks the derive is reported once.
     fn field<V: FieldVisitor<S>>(index: usize, visitor: V) -> Option<V::Output>;
+
+    /// Reads the value of field `index` (one the view supports) with its type into its slot.
+    fn read_field<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
+        slots: &mut Self::Slots<B>,
+        index: usize,
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<(), D::Error>;
+
+    /// The model from the values read; `None` where a field every view requires is missing.
+    fn assemble(slots: Self::Slots<Build>) -> Option<Self>;
 }
 
 /// An operation on one field that needs the field's Rust type, run by [`ObjectModel::field`].
@@ -71,23 +90,6 @@ pub trait FieldVisitor<S: ProviderSet> {
 
     /// Runs the operation on a field of type `T` with rule `rule`.
     fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) -> Self::Output;
-}
-
-/// Checks a present value (maybe null) of a field with [`check_field`].
-struct CheckField<'a, S, R> {
-    value: &'a Value,
-    view: View<S>,
-    at: &'a Path<'a>,
-    recorder: &'a mut R,
-}
-
-impl<S: ProviderSet, R: Recorder> FieldVisitor<S> for CheckField<'_, S, R> {
-    type Output = ();
-
-    #[inline]
-    fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) {
-        check_field::<S, T, R>(rule, self.value, self.view, self.at, self.recorder);
-    }
 }
 
 /// Builds a field's schema with [`field_schema`].
@@ -114,49 +116,6 @@ fn required_by<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Option<&'s
 fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Message {
     Message::Required {
         by: required_by(rule, view),
-    }
-}
-
-/// Checks one present field (rules 2 to 7 of a field): support, null, type, emptiness, allowed
-/// values, format.
-#[inline]
-pub fn check_field<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
-    rule: &FieldRule<S>,
-    value: &Value,
-    view: View<S>,
-    at: &Path<'_>,
-    recorder: &mut R,
-) {
-    if !rule.supported.contains(view) {
-        record_unsupported(view, at, recorder);
-        return;
-    }
-    check_present::<S, T, R>(rule, value, view, at, recorder);
-}
-
-/// Checks the value of a field the view supports: null, type, emptiness, allowed values,
-/// format.
-#[inline]
-pub(crate) fn check_present<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
-    rule: &FieldRule<S>,
-    value: &Value,
-    view: View<S>,
-    at: &Path<'_>,
-    recorder: &mut R,
-) {
-    if value.is_null() {
-        record_null(rule, view, at, recorder);
-        return;
-    }
-    if !T::check(value, view, at, recorder) {
-        return;
-    }
-    if rule.required.contains(view) && is_empty(T::EMPTINESS, value) {
-        record_empty(rule, view, at, recorder);
-        return;
-    }
-    if let Some(text) = value.as_str() {
-        check_string(rule, text, view, at, recorder);
     }
 }
 
@@ -201,14 +160,6 @@ pub(crate) fn record_empty<S: ProviderSet, R: Recorder>(
     );
 }
 
-fn is_empty(emptiness: Emptiness, value: &Value) -> bool {
-    match emptiness {
-        Emptiness::String => value.as_str().is_some_and(str::is_empty),
-        Emptiness::Array => value.as_array().is_some_and(Vec::is_empty),
-        Emptiness::NotApplicable => false,
-    }
-}
-
 /// The allowed values and the format of a string field.
 #[inline]
 pub(crate) fn check_string<S: ProviderSet, R: Recorder>(
@@ -235,43 +186,6 @@ pub(crate) fn check_string<S: ProviderSet, R: Recorder>(
     {
         recorder.record(at, Code::Format, Message::Format(format));
     }
-}
-
-/// Checks a value against an object model: an object whose every property is a field the view
-/// supports and whose required fields are all there.
-pub fn check_object<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
-    value: &Value,
-    view: View<S>,
-    at: &Path<'_>,
-    recorder: &mut R,
-) -> bool {
-    let Some(object) = value.as_object() else {
-        return expect_type(false, "an object", value, at, recorder);
-    };
-    let mut seen: u128 = 0;
-    for (key, field_value) in object {
-        let field_at = at.key(key);
-        match M::field_index(key) {
-            Some(index) => {
-                seen |= 1 << index;
-                M::field(
-                    index,
-                    CheckField {
-                        value: field_value,
-                        view,
-                        at: &field_at,
-                        recorder: &mut *recorder,
-                    },
-                );
-            }
-            None => record_unknown::<S, M, R>(&field_at, recorder),
-        }
-        if recorder.done() {
-            return true;
-        }
-    }
-    record_missing::<S, M, R>(seen, view, at, recorder);
-    true
 }
 
 /// Records each field that `view` requires and the object lacks (`seen` has a bit per field
@@ -407,29 +321,6 @@ pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: View<S>) -> Schema
     }
     object.insert("additionalProperties".into(), false.into());
     Schema::from(object)
-}
-
-/// Checks a value against a unit enum: a string among `names`.
-pub fn check_unit_enum<R: Recorder>(
-    names: &'static [&'static str],
-    value: &Value,
-    at: &Path<'_>,
-    recorder: &mut R,
-) -> bool {
-    let Some(text) = value.as_str() else {
-        return expect_type(false, "a string", value, at, recorder);
-    };
-    if !names.contains(&text) {
-        recorder.record(
-            at,
-            Code::Enum,
-            Message::Enum {
-                values: names,
-                view: None,
-            },
-        );
-    }
-    true
 }
 
 /// The schema of a unit enum.

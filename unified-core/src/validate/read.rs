@@ -1,24 +1,24 @@
-//! Validating while reading JSON text: the rules of the walk over a `Value`, applied to serde's
-//! stream of values as the parser produces them, so a body is checked in one pass and no `Value`
-//! is built. The rule checks themselves (support, null, emptiness, allowed values, format,
-//! missing fields) are the ones the `Value` walk calls.
+//! The one validation engine: the rules of a model applied to serde's stream of values as a
+//! deserializer produces them, so a document is checked in one pass, from JSON text or from a
+//! `Value` alike. In [`Check`](crate::validate::mode::Check) mode nothing is kept and nothing
+//! allocated; in [`Build`](crate::validate::mode::Build) mode the same pass deserializes the
+//! model's value. The rule checks themselves (support, null, emptiness, allowed values, format,
+//! missing fields) live with the rules in `object.rs`.
 
 use core::fmt;
 use core::marker::PhantomData;
-use std::borrow::Cow;
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::Value;
+use std::borrow::Cow;
 
 use crate::provider::{ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
+use crate::validate::mode::Mode;
 use crate::validate::object::{
-    FieldRule, FieldVisitor, ObjectModel, check_present, check_string, record_empty,
-    record_missing, record_null, record_unknown, record_unsupported,
+    FieldRule, ObjectModel, check_string, record_empty, record_missing, record_null,
+    record_unknown, record_unsupported,
 };
 use crate::validate::recorder::Recorder;
 use crate::validate::value::{Emptiness, FieldValue};
@@ -34,8 +34,6 @@ pub struct Reading<'a, S: 'static, R> {
     /// The rule of the field this is the value of; `None` for the document and for the items of
     /// lists and maps. A field's null, emptiness and string rules come from it.
     pub field: Option<&'a FieldRule<S>>,
-    /// Whether null is a value of the type here (an `Option` item).
-    pub nullable: bool,
 }
 
 impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
@@ -46,7 +44,6 @@ impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
             at,
             recorder,
             field: None,
-            nullable: false,
         }
     }
 
@@ -55,49 +52,93 @@ impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
         Reading::item(self.view, at, &mut *self.recorder)
     }
 
-    fn wrong_type(&mut self, expected: &'static str, found: &'static str) {
+    /// Records a `type` violation here.
+    pub fn wrong_type(&mut self, expected: &'static str, found: &'static str) {
         self.recorder
             .record(self.at, Code::Type, Message::Type { expected, found });
     }
 }
 
-/// What a type takes from JSON text, kind of value by kind of value; any other kind is a `type`
-/// violation. Implemented once per shape (scalars, lists, maps, objects, unit enums), and used by
-/// [`FieldValue::read`] through [`read_with`].
+/// A JSON number as the deserializer hands it over.
+#[derive(Clone, Copy, Debug)]
+pub enum Number {
+    /// A negative integer.
+    Negative(i64),
+    /// A non-negative integer.
+    Positive(u64),
+    /// Any other number.
+    Float(f64),
+}
+
+impl Number {
+    /// The number as a float.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Negative(value) => value as f64,
+            Number::Positive(value) => value as f64,
+            Number::Float(value) => value,
+        }
+    }
+}
+
+/// What a type takes from a deserializer, kind of value by kind of value, and what it builds
+/// from it; any kind the type does not take is a `type` violation. Implemented once per shape
+/// (scalars, lists, maps, objects, unit enums), and used by [`FieldValue::read`] through
+/// [`read_with`].
 pub trait Accept<S: ProviderSet> {
+    /// What is built.
+    type Value;
     /// The expected type, with its article, for `type` messages ("a string").
     const EXPECTED: &'static str;
     /// The kind of JSON value the type takes.
     const TAKES: Takes;
 
-    /// Whether a float is of the type (an integer type refuses fractions).
-    fn takes_float(&self, _value: f64) -> bool {
-        true
+    /// The value of a null the type takes; `None` where null is not of the type.
+    fn null<B: Mode>(&self) -> Option<B::Out<Self::Value>> {
+        None
     }
 
-    /// Checks a string the type takes (a unit enum's names).
-    fn string<R: Recorder>(&self, _text: &str, _reading: &mut Reading<'_, S, R>) {}
+    /// The value of a boolean the type takes.
+    fn boolean<B: Mode>(&self, _value: bool) -> B::Out<Self::Value> {
+        B::none()
+    }
 
-    /// Reads the items of an array the type takes; returns how many there were.
-    fn items<'de, A: SeqAccess<'de>, R: Recorder>(
+    /// The value of a number the type takes; `None` where this number is not of the type (an
+    /// integer type refuses fractions).
+    fn number<B: Mode, R: Recorder>(
         &self,
-        mut items: A,
+        _value: Number,
         _reading: &mut Reading<'_, S, R>,
-    ) -> Result<usize, A::Error> {
-        let mut count = 0;
-        while items.next_element::<Skip>()?.is_some() {
-            count += 1;
-        }
-        Ok(count)
+    ) -> Option<B::Out<Self::Value>> {
+        Some(B::none())
+    }
+
+    /// Checks a string the type takes (a unit enum's names) and gives its value.
+    fn string<B: Mode, R: Recorder>(
+        &self,
+        _text: &str,
+        _reading: &mut Reading<'_, S, R>,
+    ) -> B::Out<Self::Value> {
+        B::none()
+    }
+
+    /// Reads the items of an array the type takes; gives its value and how many items there
+    /// were.
+    fn items<'de, B: Mode, A: SeqAccess<'de>, R: Recorder>(
+        &self,
+        items: A,
+        _reading: &mut Reading<'_, S, R>,
+    ) -> Result<(B::Out<Self::Value>, usize), A::Error> {
+        skip_items(items).map(|count| (B::none(), count))
     }
 
     /// Reads the entries of an object the type takes.
-    fn entries<'de, A: MapAccess<'de>, R: Recorder>(
+    fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
         &self,
         entries: A,
         _reading: &mut Reading<'_, S, R>,
-    ) -> Result<(), A::Error> {
-        skip_entries(entries)
+    ) -> Result<B::Out<Self::Value>, A::Error> {
+        skip_entries(entries).map(|()| B::none())
     }
 }
 
@@ -128,109 +169,113 @@ impl Takes {
 }
 
 /// Reads one value with `accept`: the one visitor behind every [`FieldValue::read`].
-/// `emptiness` is the type's [`FieldValue::EMPTINESS`], the same the walk over a `Value` reads.
-pub fn read_with<'de, S: ProviderSet, A: Accept<S>, D: Deserializer<'de>, R: Recorder>(
+/// `emptiness` is the type's [`FieldValue::EMPTINESS`].
+#[inline]
+pub fn read_with<'de, S: ProviderSet, A: Accept<S>, B: Mode, D: Deserializer<'de>, R: Recorder>(
     input: D,
     accept: A,
     emptiness: Emptiness,
     mut reading: Reading<'_, S, R>,
-) -> Result<(), D::Error> {
-    input.deserialize_any(AcceptVisitor {
+) -> Result<B::Out<A::Value>, D::Error> {
+    input.deserialize_any(AcceptVisitor::<S, R, A, B> {
         accept,
         emptiness,
         reading: &mut reading,
+        mode: PhantomData,
     })
 }
 
-/// Reads a value into a `Value` and checks that: [`FieldValue::read`] for a type that has no
-/// reader of its own.
-pub fn read_parsed<'de, S: ProviderSet, T: FieldValue<S>, D: Deserializer<'de>, R: Recorder>(
-    input: D,
-    reading: Reading<'_, S, R>,
-) -> Result<(), D::Error> {
-    let value = Value::deserialize(input)?;
-    let Reading {
-        view,
-        at,
-        recorder,
-        field,
-        nullable,
-    } = reading;
-    match field {
-        Some(rule) => check_present::<S, T, R>(rule, &value, view, at, recorder),
-        None if nullable && value.is_null() => {}
-        None => {
-            T::check(&value, view, at, recorder);
-        }
-    }
-    Ok(())
-}
-
-struct AcceptVisitor<'r, 'a, S: 'static, R, A> {
+struct AcceptVisitor<'r, 'a, S: 'static, R, A, B> {
     accept: A,
     emptiness: Emptiness,
     reading: &'r mut Reading<'a, S, R>,
+    mode: PhantomData<B>,
 }
 
-impl<S: ProviderSet, R: Recorder, A: Accept<S>> AcceptVisitor<'_, '_, S, R, A> {
-    fn scalar(self, taken: bool, found: &'static str) {
-        if !taken {
+impl<S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> AcceptVisitor<'_, '_, S, R, A, B> {
+    /// A scalar of kind `kind`: its value, or a `type` violation.
+    fn scalar(
+        self,
+        kind: Takes,
+        found: &'static str,
+        value: impl FnOnce(&A, &mut Reading<'_, S, R>) -> Option<B::Out<A::Value>>,
+    ) -> B::Out<A::Value> {
+        let taken = if A::TAKES.takes(kind) {
+            value(&self.accept, self.reading)
+        } else {
+            None
+        };
+        taken.unwrap_or_else(|| {
             self.reading.wrong_type(A::EXPECTED, found);
-        }
+            B::none()
+        })
     }
 }
 
-impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
-    for AcceptVisitor<'_, '_, S, R, A>
+impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
+    for AcceptVisitor<'_, '_, S, R, A, B>
 {
-    type Value = ();
+    type Value = B::Out<A::Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
         let reading = self.reading;
-        match reading.field {
-            Some(rule) => record_null(rule, reading.view, reading.at, reading.recorder),
-            None if reading.nullable || matches!(A::TAKES, Takes::Any) => {}
-            None => reading.wrong_type(A::EXPECTED, "null"),
+        if let Some(rule) = reading.field {
+            record_null(rule, reading.view, reading.at, reading.recorder);
+            return Ok(B::none());
         }
-        Ok(())
+        match self.accept.null::<B>() {
+            Some(value) => Ok(value),
+            None => {
+                reading.wrong_type(A::EXPECTED, "null");
+                Ok(B::none())
+            }
+        }
     }
 
-    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
         self.visit_unit()
     }
 
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
-        self.scalar(A::TAKES.takes(Takes::Boolean), "a boolean");
-        Ok(())
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Ok(self.scalar(Takes::Boolean, "a boolean", |accept, _| {
+            Some(accept.boolean::<B>(value))
+        }))
     }
 
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
-        self.scalar(A::TAKES.takes(Takes::Number), "a number");
-        Ok(())
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        let number = if value < 0 {
+            Number::Negative(value)
+        } else {
+            Number::Positive(value as u64)
+        };
+        Ok(self.scalar(Takes::Number, "a number", |accept, reading| {
+            accept.number::<B, R>(number, reading)
+        }))
     }
 
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
-        self.scalar(A::TAKES.takes(Takes::Number), "a number");
-        Ok(())
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok(self.scalar(Takes::Number, "a number", |accept, reading| {
+            accept.number::<B, R>(Number::Positive(value), reading)
+        }))
     }
 
-    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<(), E> {
-        let taken = A::TAKES.takes(Takes::Number) && self.accept.takes_float(value);
-        self.scalar(taken, "a number");
-        Ok(())
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        Ok(self.scalar(Takes::Number, "a number", |accept, reading| {
+            accept.number::<B, R>(Number::Float(value), reading)
+        }))
     }
 
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<(), E> {
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
         let reading = self.reading;
         if !A::TAKES.takes(Takes::String) {
             reading.wrong_type(A::EXPECTED, "a string");
-            return Ok(());
+            return Ok(B::none());
         }
-        self.accept.string(text, reading);
+        let value = self.accept.string::<B, R>(text, reading);
         if let Some(rule) = reading.field {
             let (view, at) = (reading.view, reading.at);
             if self.emptiness == Emptiness::String
@@ -242,16 +287,16 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
                 check_string(rule, text, view, at, reading.recorder);
             }
         }
-        Ok(())
+        Ok(value)
     }
 
-    fn visit_seq<V: SeqAccess<'de>>(self, items: V) -> Result<(), V::Error> {
+    fn visit_seq<V: SeqAccess<'de>>(self, items: V) -> Result<Self::Value, V::Error> {
         let reading = self.reading;
         if !A::TAKES.takes(Takes::Array) {
             reading.wrong_type(A::EXPECTED, "an array");
-            return skip_items(items);
+            return skip_items(items).map(|_| B::none());
         }
-        let count = self.accept.items(items, reading)?;
+        let (value, count) = self.accept.items::<B, V, R>(items, reading)?;
         if let Some(rule) = reading.field
             && self.emptiness == Emptiness::Array
             && count == 0
@@ -259,16 +304,16 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>> Visitor<'de>
         {
             record_empty(rule, reading.view, reading.at, reading.recorder);
         }
-        Ok(())
+        Ok(value)
     }
 
-    fn visit_map<V: MapAccess<'de>>(self, entries: V) -> Result<(), V::Error> {
+    fn visit_map<V: MapAccess<'de>>(self, entries: V) -> Result<Self::Value, V::Error> {
         let reading = self.reading;
         if !A::TAKES.takes(Takes::Object) {
             reading.wrong_type(A::EXPECTED, "an object");
-            return skip_entries(entries);
+            return skip_entries(entries).map(|()| B::none());
         }
-        self.accept.entries(entries, reading)
+        self.accept.entries::<B, V, R>(entries, reading)
     }
 }
 
@@ -320,7 +365,7 @@ impl<'de> Visitor<'de> for Skip {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, items: A) -> Result<Skip, A::Error> {
-        skip_items(items).map(|()| Skip)
+        skip_items(items).map(|_| Skip)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, entries: A) -> Result<Skip, A::Error> {
@@ -328,14 +373,12 @@ impl<'de> Visitor<'de> for Skip {
     }
 }
 
-/// Reads a value to its end (see [`Skip`]).
-fn skip<'de, D: Deserializer<'de>>(input: D) -> Result<(), D::Error> {
-    Skip::deserialize(input).map(|Skip| ())
-}
-
-fn skip_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<(), A::Error> {
-    while items.next_element::<Skip>()?.is_some() {}
-    Ok(())
+fn skip_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<usize, A::Error> {
+    let mut count = 0;
+    while items.next_element::<Skip>()?.is_some() {
+        count += 1;
+    }
+    Ok(count)
 }
 
 fn skip_entries<'de, A: MapAccess<'de>>(mut entries: A) -> Result<(), A::Error> {
@@ -344,18 +387,27 @@ fn skip_entries<'de, A: MapAccess<'de>>(mut entries: A) -> Result<(), A::Error> 
 }
 
 /// Reads one value with `T`'s reader: the seed for list items and map values.
-struct ReadSeed<'a, S: 'static, R, T> {
+struct ReadSeed<'a, S: 'static, R, T, B> {
     reading: Reading<'a, S, R>,
-    ty: PhantomData<fn() -> T>,
+    ty: PhantomData<fn() -> (T, B)>,
 }
 
-impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>> DeserializeSeed<'de>
-    for ReadSeed<'_, S, R, T>
-{
-    type Value = ();
+impl<'a, S: ProviderSet, R: Recorder, T: FieldValue<S>, B: Mode> ReadSeed<'a, S, R, T, B> {
+    fn new(reading: Reading<'a, S, R>) -> Self {
+        ReadSeed {
+            reading,
+            ty: PhantomData,
+        }
+    }
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<(), D::Error> {
-        T::read(input, self.reading)
+impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>, B: Mode> DeserializeSeed<'de>
+    for ReadSeed<'_, S, R, T, B>
+{
+    type Value = B::Out<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<B::Out<T>, D::Error> {
+        T::read::<B, D, R>(input, self.reading)
     }
 }
 
@@ -371,32 +423,28 @@ fn stop_if_done<E: serde::de::Error, R: Recorder>(recorder: &R) -> Result<(), E>
     }
 }
 
-/// A scalar type `T` (a string, boolean, number or free-form value): its [`Accept`] is
-/// implemented next to its [`FieldValue`].
-pub struct Scalar<T>(pub PhantomData<fn() -> T>);
-
 /// A list of `T`: each item read with `T`.
 pub struct Items<T>(pub PhantomData<fn() -> T>);
 
 impl<S: ProviderSet, T: FieldValue<S>> Accept<S> for Items<T> {
+    type Value = Vec<T>;
     const EXPECTED: &'static str = "an array";
     const TAKES: Takes = Takes::Array;
 
-    fn items<'de, A: SeqAccess<'de>, R: Recorder>(
+    fn items<'de, B: Mode, A: SeqAccess<'de>, R: Recorder>(
         &self,
         mut items: A,
         reading: &mut Reading<'_, S, R>,
-    ) -> Result<usize, A::Error> {
+    ) -> Result<(B::Out<Vec<T>>, usize), A::Error> {
+        let mut list = B::keep(|| Some(Vec::new()));
         let mut index = 0;
         loop {
             let at = reading.at.index(index);
-            let seed = ReadSeed::<S, R, T> {
-                reading: reading.below(&at),
-                ty: PhantomData,
+            let seed = ReadSeed::<S, R, T, B>::new(reading.below(&at));
+            let Some(item) = items.next_element_seed(seed)? else {
+                return Ok((list, index));
             };
-            if items.next_element_seed(seed)?.is_none() {
-                return Ok(index);
-            }
+            B::push(&mut list, item);
             index += 1;
             stop_if_done(&*reading.recorder)?;
         }
@@ -418,159 +466,132 @@ fn each_entry<'de, S: ProviderSet, R: Recorder, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// A map from strings to `V`: each value read with `V`.
-pub struct Entries<V>(pub PhantomData<fn() -> V>);
+/// A map `C` from strings to `V`: each value read with `V`.
+pub struct Entries<C, V>(pub PhantomData<fn() -> (C, V)>);
 
-impl<S: ProviderSet, V: FieldValue<S>> Accept<S> for Entries<V> {
+impl<S: ProviderSet, C: Default + Extend<(String, V)>, V: FieldValue<S>> Accept<S>
+    for Entries<C, V>
+{
+    type Value = C;
     const EXPECTED: &'static str = "an object";
     const TAKES: Takes = Takes::Object;
 
-    fn entries<'de, A: MapAccess<'de>, R: Recorder>(
+    fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
         &self,
         mut entries: A,
         reading: &mut Reading<'_, S, R>,
-    ) -> Result<(), A::Error> {
+    ) -> Result<B::Out<C>, A::Error> {
         let view = reading.view;
-        each_entry(&mut entries, reading, |entries, _, at, recorder| {
-            entries.next_value_seed(ReadSeed::<S, R, V> {
-                reading: Reading::item(view, at, recorder),
-                ty: PhantomData,
-            })
-        })
+        let mut map = B::keep(|| Some(C::default()));
+        each_entry(&mut entries, reading, |entries, key, at, recorder| {
+            let seed = ReadSeed::<S, R, V, B>::new(Reading::item(view, at, recorder));
+            let value = entries.next_value_seed(seed)?;
+            B::push(&mut map, B::map(value, |value| (key.to_owned(), value)));
+            Ok(())
+        })?;
+        Ok(map)
     }
 }
 
-/// An object model: its fields read with their types' readers, then the missing ones
-/// reported.
+/// An object model: its fields read with their types' readers into the model's slots, then the
+/// missing ones reported and, when building, the model assembled.
 pub struct Fields<M>(pub PhantomData<fn() -> M>);
 
 impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
+    type Value = M;
     const EXPECTED: &'static str = "an object";
     const TAKES: Takes = Takes::Object;
 
-    fn entries<'de, A: MapAccess<'de>, R: Recorder>(
+    fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
         &self,
         mut entries: A,
         reading: &mut Reading<'_, S, R>,
-    ) -> Result<(), A::Error> {
+    ) -> Result<B::Out<M>, A::Error> {
         let view = reading.view;
+        let mut slots = M::slots::<B>();
         let mut seen: u128 = 0;
-        each_entry(
-            &mut entries,
-            reading,
-            |entries, key, at, recorder| match M::field_index(key) {
-                Some(index) => {
-                    seen |= 1 << index;
-                    entries.next_value_seed(FieldSeed::<S, R, M> {
-                        index,
-                        view,
-                        at,
-                        recorder,
-                        model: PhantomData,
-                    })
-                }
-                None => {
-                    record_unknown::<S, M, R>(at, recorder);
-                    entries.next_value::<Skip>().map(|Skip| ())
-                }
-            },
-        )?;
-        record_missing::<S, M, R>(seen, view, reading.at, reading.recorder);
-        Ok(())
-    }
-}
-
-/// A unit enum: a string among its names.
-pub struct Names(pub &'static [&'static str]);
-
-impl<S: ProviderSet> Accept<S> for Names {
-    const EXPECTED: &'static str = "a string";
-    const TAKES: Takes = Takes::String;
-
-    fn string<R: Recorder>(&self, text: &str, reading: &mut Reading<'_, S, R>) {
-        if !self.0.contains(&text) {
-            reading.recorder.record(
-                reading.at,
-                Code::Enum,
-                Message::Enum {
-                    values: self.0,
-                    view: None,
+        each_entry(&mut entries, reading, |entries, key, at, recorder| {
+            let Some(index) = M::field_index(key) else {
+                record_unknown::<S, M, R>(at, recorder);
+                return entries.next_value::<Skip>().map(|Skip| ());
+            };
+            seen |= 1 << index;
+            let rule = &M::RULES[index];
+            if !rule.supported.contains(view) {
+                record_unsupported(view, at, recorder);
+                return entries.next_value::<Skip>().map(|Skip| ());
+            }
+            entries.next_value_seed(FieldSeed::<S, R, M, B> {
+                slots: &mut slots,
+                index,
+                reading: Reading {
+                    view,
+                    at,
+                    recorder,
+                    field: Some(rule),
                 },
-            );
-        }
+            })
+        })?;
+        record_missing::<S, M, R>(seen, view, reading.at, reading.recorder);
+        Ok(B::assemble::<S, M>(slots))
     }
 }
 
-/// Reads the value of field `index` of `M` with the field's type.
-struct FieldSeed<'a, S: 'static, R, M> {
+/// Reads the value of field `index` of `M` into its slot, with the field's type and rule.
+struct FieldSeed<'s, 'a, S: ProviderSet, R, M: ObjectModel<S>, B: Mode> {
+    slots: &'s mut M::Slots<B>,
     index: usize,
-    view: View<S>,
-    at: &'a Path<'a>,
-    recorder: &'a mut R,
-    model: PhantomData<fn() -> M>,
+    reading: Reading<'a, S, R>,
 }
 
-impl<'de, S: ProviderSet, R: Recorder, M: ObjectModel<S>> DeserializeSeed<'de>
-    for FieldSeed<'_, S, R, M>
+impl<'de, S: ProviderSet, R: Recorder, M: ObjectModel<S>, B: Mode> DeserializeSeed<'de>
+    for FieldSeed<'_, '_, S, R, M, B>
 {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<(), D::Error> {
-        let mut input = Some(input);
-        let read = M::field(
-            self.index,
-            ReadField {
-                input: &mut input,
-                text: PhantomData,
-                view: self.view,
-                at: self.at,
-                recorder: self.recorder,
-            },
-        );
-        match (read, input) {
-            (Some(result), _) => result,
-            // No such field (the derive's dispatch covers every index, so this is defensive):
-            // the value must still be consumed.
-            (None, Some(input)) => skip(input),
-            (None, None) => Ok(()),
+        M::read_field::<B, D, R>(self.slots, self.index, input, self.reading)
+    }
+}
+
+/// A unit enum `T`: a string among its names.
+pub struct Names<T> {
+    /// The variants' names in JSON.
+    pub names: &'static [&'static str],
+    /// The variant at a position of `names`.
+    pub variant: fn(usize) -> Option<T>,
+}
+
+impl<S: ProviderSet, T> Accept<S> for Names<T> {
+    type Value = T;
+    const EXPECTED: &'static str = "a string";
+    const TAKES: Takes = Takes::String;
+
+    fn string<B: Mode, R: Recorder>(
+        &self,
+        text: &str,
+        reading: &mut Reading<'_, S, R>,
+    ) -> B::Out<T> {
+        match self.names.iter().position(|name| *name == text) {
+            Some(index) => B::keep(|| (self.variant)(index)),
+            None => {
+                reading.recorder.record(
+                    reading.at,
+                    Code::Enum,
+                    Message::Enum {
+                        values: self.names,
+                        view: None,
+                    },
+                );
+                B::none()
+            }
         }
     }
 }
 
-/// Reads a field's value with its type: support first, then the type's reader with the
-/// field's rule.
-struct ReadField<'r, 'a, 'de, S: 'static, R, D> {
-    input: &'r mut Option<D>,
-    text: PhantomData<&'de ()>,
-    view: View<S>,
-    at: &'a Path<'a>,
-    recorder: &'a mut R,
-}
-
-impl<'de, S: ProviderSet, R: Recorder, D: Deserializer<'de>> FieldVisitor<S>
-    for ReadField<'_, '_, 'de, S, R, D>
-{
-    type Output = Result<(), D::Error>;
-
-    fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) -> Result<(), D::Error> {
-        let Some(input) = self.input.take() else {
-            return Ok(());
-        };
-        if !rule.supported.contains(self.view) {
-            record_unsupported(self.view, self.at, self.recorder);
-            return skip(input);
-        }
-        T::read(
-            input,
-            Reading {
-                view: self.view,
-                at: self.at,
-                recorder: self.recorder,
-                field: Some(rule),
-                nullable: false,
-            },
-        )
-    }
+/// Reads a value to its end (see [`Skip`]); a field index the model does not have.
+pub fn skip<'de, D: Deserializer<'de>>(input: D) -> Result<(), D::Error> {
+    Skip::deserialize(input).map(|Skip| ())
 }
 
 /// An object key, borrowed from the text when it has no escapes.
@@ -604,55 +625,73 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
-/// Whether this build's `serde_json` hands numbers to visitors as maps: its
-/// `arbitrary_precision` feature does, and any crate in a build can turn it on. The one-pass reader
-/// would take those numbers for objects, so [`crate::UnifiedModel::validate_slice`] then leaves
-/// the text to the `Value` parse, which knows the form.
-pub(crate) fn numbers_arrive_as_maps() -> bool {
-    static ANSWER: OnceLock<bool> = OnceLock::new();
-    *ANSWER.get_or_init(|| {
-        let mut input = serde_json::Deserializer::from_str("1.5");
-        input.deserialize_any(NumberProbe).unwrap_or(false)
-    })
+/// Reads one document as a `T` for `view` with the mode `B`, recording violations; an error is
+/// input that is not JSON (or the stop of a "first failure" recorder, which then has failed).
+pub(crate) fn read_document<
+    'de,
+    S: ProviderSet,
+    T: FieldValue<S>,
+    B: Mode,
+    D: Deserializer<'de>,
+    R: Recorder,
+>(
+    input: D,
+    view: View<S>,
+    recorder: &mut R,
+) -> Result<B::Out<T>, D::Error> {
+    T::read::<B, D, R>(input, Reading::item(view, &Path::Root, recorder))
 }
 
-/// Says whether a number arrived as a map.
-struct NumberProbe;
-
-impl<'de> Visitor<'de> for NumberProbe {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number")
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<bool, A::Error> {
-        Ok(true)
-    }
-}
-
-/// Reads JSON `text` as a `T` for `view` in one pass, recording violations; an error is text
-/// that is not JSON (or the stop of a "first failure" recorder, which then has failed).
-pub(crate) fn read_document<S: ProviderSet, T: FieldValue<S>, R: Recorder>(
+/// Reads JSON `text` as a `T` for `view` in one pass with the mode `B` (see [`read_document`]),
+/// including the check that nothing follows the document.
+pub(crate) fn read_text<S: ProviderSet, T: FieldValue<S>, B: Mode, R: Recorder>(
     text: &[u8],
     view: View<S>,
     recorder: &mut R,
-) -> Result<(), serde_json::Error> {
+) -> Result<B::Out<T>, serde_json::Error> {
     let mut input = serde_json::Deserializer::from_slice(text);
-    T::read(&mut input, Reading::item(view, &Path::Root, recorder))?;
-    input.end()
+    let value = read_document::<S, T, B, _, R>(&mut input, view, recorder)?;
+    input.end()?;
+    Ok(value)
 }
 
 #[cfg(test)]
 mod tests {
+    use core::fmt;
+
+    use serde::de::{Deserializer, MapAccess, Visitor};
+
     #[test]
     fn this_build_reads_numbers_as_numbers() {
-        // The workspace does not turn on `arbitrary_precision`; if a build ever does, the
-        // one-pass reader falls back to the parse (see `numbers_arrive_as_maps`).
-        assert!(!super::numbers_arrive_as_maps());
+        // The reader needs numbers as numbers; `serde_json`'s `arbitrary_precision` (off in this
+        // workspace) would hand them over as maps.
+        assert!(!numbers_arrive_as_maps());
+    }
+
+    /// Whether this build's `serde_json` hands numbers to visitors as maps: its
+    /// `arbitrary_precision` feature does, and any crate in a build can turn it on. The reader would
+    /// then take numbers for objects and report them as such.
+    fn numbers_arrive_as_maps() -> bool {
+        let mut input = serde_json::Deserializer::from_str("1.5");
+        input.deserialize_any(NumberProbe).unwrap_or(false)
+    }
+
+    /// Says whether a number arrived as a map.
+    struct NumberProbe;
+
+    impl<'de> Visitor<'de> for NumberProbe {
+        type Value = bool;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number")
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<bool, E> {
+            Ok(false)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<bool, A::Error> {
+            Ok(true)
+        }
     }
 }

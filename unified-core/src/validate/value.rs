@@ -1,19 +1,22 @@
-//! The trait every field type of a unified model implements: a JSON type check and a schema per
-//! view. Implemented here for strings, booleans, numbers, lists, maps and free-form values, and by
-//! `#[derive(UnifiedModel)]` for nested models and unit enums.
+//! The trait every field type of a unified model implements: its schema per view and its reader
+//! (see `read.rs`). Implemented here for strings, booleans, numbers, lists, maps and free-form
+//! values, and by `#[derive(UnifiedModel)]` for nested models and unit enums.
 
 use core::marker::PhantomData;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 
 use schemars::{Schema, json_schema};
-use serde::Deserializer;
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::provider::{ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
-use crate::report::path::Path;
-use crate::validate::read::{Entries, Items, Reading, Scalar, Takes, read_parsed};
+use crate::secret::Secret;
+use crate::validate::mode::Mode;
+use crate::validate::object::record_null;
+use crate::validate::read::{Accept, Entries, Items, Number, Reading, Takes};
 use crate::validate::recorder::Recorder;
 
 /// How the "required means non-empty" rule applies to a type.
@@ -34,31 +37,23 @@ pub enum Emptiness {
     label = "`{Self}` is not a unified model",
     note = "add `#[derive(UnifiedModel)]` to `{Self}` (a struct with named fields or an enum of unit variants)"
 )]
-pub trait FieldValue<S: ProviderSet> {
+pub trait FieldValue<S: ProviderSet>: Sized {
     /// How the non-empty rule for required fields applies.
     const EMPTINESS: Emptiness = Emptiness::NotApplicable;
-
-    /// Checks a present, non-null value for `view` and records every violation below `at`.
-    /// Returns whether the value had the right JSON type; a field of the wrong type is not
-    /// checked further.
-    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool;
 
     /// The JSON Schema of a present, non-null value for `view`.
     fn schema(view: View<S>) -> Schema;
 
-    /// Reads a value from JSON text and checks it in the same pass, recording what
-    /// [`FieldValue::check`] (and, for a field, the field's rules) would record for the parsed
-    /// value. The default parses the value into a `Value` and checks that; the types of this
-    /// crate and derived models read it without building one, through the one-pass reader.
-    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+    /// Reads a value from a deserializer and checks it in the same pass, recording every
+    /// violation (of the type and, for a field, of the field's rules) below `reading.at`. In
+    /// [`Build`](crate::field::Build) mode it also gives the value; in
+    /// [`Check`](crate::field::Check) mode nothing is kept. A type written by hand describes
+    /// what it takes with an [`Accept`](crate::field::Accept) and calls
+    /// [`read_with`](crate::field::read_with).
+    fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
         input: D,
         reading: Reading<'_, S, R>,
-    ) -> Result<(), D::Error>
-    where
-        Self: Sized,
-    {
-        read_parsed::<S, Self, D, R>(input, reading)
-    }
+    ) -> Result<B::Out<Self>, D::Error>;
 }
 
 /// The JSON type of a value, with its article, for messages.
@@ -73,38 +68,21 @@ pub fn json_type_name(value: &Value) -> &'static str {
     }
 }
 
-/// Records a `type` violation unless `ok`; returns `ok`.
-#[inline]
-pub fn expect_type<R: Recorder>(
-    ok: bool,
-    expected: &'static str,
-    value: &Value,
-    at: &Path<'_>,
-    recorder: &mut R,
-) -> bool {
-    if !ok {
-        recorder.record(
-            at,
-            Code::Type,
-            Message::Type {
-                expected,
-                found: json_type_name(value),
-            },
-        );
-    }
-    ok
-}
-
-/// The [`FieldValue::read`] of a type whose JSON one [`crate::validate::read::Accept`] describes, for use
-/// inside `impl<S: ProviderSet> FieldValue<S> for ..`.
+/// The [`FieldValue::read`] of a type whose JSON one [`Accept`] describes, for use inside
+/// `impl<S: ProviderSet> FieldValue<S> for ..`.
 macro_rules! read_with_accept {
     ($accept:expr) => {
         #[inline]
-        fn read<'de, D: ::serde::Deserializer<'de>, R: $crate::validate::recorder::Recorder>(
+        fn read<
+            'de,
+            B: $crate::validate::mode::Mode,
+            D: ::serde::Deserializer<'de>,
+            R: $crate::validate::recorder::Recorder,
+        >(
             input: D,
             reading: $crate::validate::read::Reading<'_, S, R>,
-        ) -> Result<(), D::Error> {
-            $crate::validate::read::read_with(
+        ) -> Result<B::Out<Self>, D::Error> {
+            $crate::validate::read::read_with::<S, _, B, D, R>(
                 input,
                 $accept,
                 <Self as $crate::validate::value::FieldValue<S>>::EMPTINESS,
@@ -114,154 +92,248 @@ macro_rules! read_with_accept {
     };
 }
 
-/// Implements [`FieldValue`] for a type whose JSON value is a scalar that one predicate
-/// recognises.
+/// A scalar type `T`: a string, boolean, number or free-form value.
+pub struct Scalar<T>(PhantomData<fn() -> T>);
+
+impl<T> Scalar<T> {
+    const NEW: Self = Scalar(PhantomData);
+}
+
+/// Implements [`FieldValue`] for a scalar type with its emptiness and schema.
 macro_rules! scalar_field_value {
-    ($ty:ty, $expected:literal, $emptiness:expr, $is:expr, $schema:tt, $takes:expr, $takes_float:expr) => {
-        impl<S: $crate::provider::ProviderSet> $crate::validate::read::Accept<S>
-            for $crate::validate::read::Scalar<$ty>
-        {
-            const EXPECTED: &'static str = $expected;
-            const TAKES: $crate::validate::read::Takes = $takes;
+    ($ty:ty, $emptiness:expr, $schema:tt) => {
+        impl<S: ProviderSet> FieldValue<S> for $ty {
+            const EMPTINESS: Emptiness = $emptiness;
 
-            #[inline]
-            fn takes_float(&self, value: f64) -> bool {
-                let takes: fn(f64) -> bool = $takes_float;
-                takes(value)
-            }
-        }
-
-        impl<S: $crate::provider::ProviderSet> $crate::validate::value::FieldValue<S> for $ty {
-            const EMPTINESS: $crate::validate::value::Emptiness = $emptiness;
-
-            #[inline]
-            fn check<R: $crate::validate::recorder::Recorder>(
-                value: &::serde_json::Value,
-                _: $crate::provider::View<S>,
-                at: &$crate::report::path::Path<'_>,
-                recorder: &mut R,
-            ) -> bool {
-                let is: fn(&::serde_json::Value) -> bool = $is;
-                $crate::validate::value::expect_type(is(value), $expected, value, at, recorder)
+            fn schema(_: View<S>) -> Schema {
+                json_schema!($schema)
             }
 
-            fn schema(_: $crate::provider::View<S>) -> ::schemars::Schema {
-                ::schemars::json_schema!($schema)
-            }
-
-            $crate::validate::value::read_with_accept!($crate::validate::read::Scalar::<$ty>(
-                ::core::marker::PhantomData
-            ));
+            read_with_accept!(Scalar::<$ty>::NEW);
         }
     };
 }
-pub(crate) use {read_with_accept, scalar_field_value};
 
-/// Every float: a number type takes them all.
-pub(crate) fn any_float(_: f64) -> bool {
-    true
-}
+scalar_field_value!(String, Emptiness::String, { "type": "string" });
+scalar_field_value!(Secret, Emptiness::String, { "type": "string", "writeOnly": true });
+scalar_field_value!(bool, Emptiness::NotApplicable, { "type": "boolean" });
+scalar_field_value!(f64, Emptiness::NotApplicable, { "type": "number" });
+scalar_field_value!(i64, Emptiness::NotApplicable, { "type": "integer" });
+scalar_field_value!(Value, Emptiness::NotApplicable, {});
 
-scalar_field_value!(String, "a string", Emptiness::String, Value::is_string, { "type": "string" }, Takes::String, any_float);
-scalar_field_value!(bool, "a boolean", Emptiness::NotApplicable, Value::is_boolean, { "type": "boolean" }, Takes::Boolean, any_float);
-scalar_field_value!(f64, "a number", Emptiness::NotApplicable, Value::is_number, { "type": "number" }, Takes::Number, any_float);
-// JSON Schema counts 1.0 as an integer; so do we.
-scalar_field_value!(i64, "an integer", Emptiness::NotApplicable, is_integer, { "type": "integer" }, Takes::Number, is_whole);
+impl<S: ProviderSet> Accept<S> for Scalar<String> {
+    type Value = String;
+    const EXPECTED: &'static str = "a string";
+    const TAKES: Takes = Takes::String;
 
-/// Whether a float is an integer in JSON Schema's sense.
-fn is_whole(value: f64) -> bool {
-    value.fract() == 0.0
-}
-
-fn is_integer(value: &Value) -> bool {
-    value
-        .as_number()
-        .is_some_and(|n| n.is_i64() || n.is_u64() || n.as_f64().is_some_and(is_whole))
-}
-
-impl<S: ProviderSet> FieldValue<S> for Value {
     #[inline]
-    fn check<R: Recorder>(_: &Value, _: View<S>, _: &Path<'_>, _: &mut R) -> bool {
-        true
+    fn string<B: Mode, R: Recorder>(
+        &self,
+        text: &str,
+        _: &mut Reading<'_, S, R>,
+    ) -> B::Out<String> {
+        B::keep(|| Some(text.to_owned()))
     }
-
-    fn schema(_: View<S>) -> Schema {
-        json_schema!({})
-    }
-
-    read_with_accept!(Scalar::<Value>(PhantomData));
 }
 
-impl<S: ProviderSet> crate::validate::read::Accept<S> for Scalar<Value> {
+impl<S: ProviderSet> Accept<S> for Scalar<Secret> {
+    type Value = Secret;
+    const EXPECTED: &'static str = "a string";
+    const TAKES: Takes = Takes::String;
+
+    #[inline]
+    fn string<B: Mode, R: Recorder>(
+        &self,
+        text: &str,
+        _: &mut Reading<'_, S, R>,
+    ) -> B::Out<Secret> {
+        B::keep(|| Some(Secret::new(text)))
+    }
+}
+
+impl<S: ProviderSet> Accept<S> for Scalar<bool> {
+    type Value = bool;
+    const EXPECTED: &'static str = "a boolean";
+    const TAKES: Takes = Takes::Boolean;
+
+    #[inline]
+    fn boolean<B: Mode>(&self, value: bool) -> B::Out<bool> {
+        B::keep(|| Some(value))
+    }
+}
+
+impl<S: ProviderSet> Accept<S> for Scalar<f64> {
+    type Value = f64;
+    const EXPECTED: &'static str = "a number";
+    const TAKES: Takes = Takes::Number;
+
+    #[inline]
+    fn number<B: Mode, R: Recorder>(
+        &self,
+        value: Number,
+        _: &mut Reading<'_, S, R>,
+    ) -> Option<B::Out<f64>> {
+        Some(B::keep(|| Some(value.as_f64())))
+    }
+}
+
+// JSON Schema counts 1.0 as an integer; so do we.
+impl<S: ProviderSet> Accept<S> for Scalar<i64> {
+    type Value = i64;
+    const EXPECTED: &'static str = "an integer";
+    const TAKES: Takes = Takes::Number;
+
+    #[inline]
+    fn number<B: Mode, R: Recorder>(
+        &self,
+        value: Number,
+        reading: &mut Reading<'_, S, R>,
+    ) -> Option<B::Out<i64>> {
+        let held = match value {
+            Number::Negative(value) => Some(value),
+            Number::Positive(value) => i64::try_from(value).ok(),
+            Number::Float(value) if value.fract() != 0.0 => return None,
+            // In range, a whole float converts exactly.
+            Number::Float(value) => {
+                (value >= i64::MIN as f64 && value < i64::MAX as f64).then_some(value as i64)
+            }
+        };
+        if held.is_none() && B::BUILDS {
+            // An integer in JSON Schema's sense that an `i64` cannot hold: validation alone
+            // accepts it as the schema does, but it cannot be deserialized.
+            reading.recorder.record(
+                reading.at,
+                Code::Type,
+                Message::Type {
+                    expected: "an integer that fits in 64 bits",
+                    found: "a larger number",
+                },
+            );
+        }
+        Some(B::keep(|| held))
+    }
+}
+
+impl<S: ProviderSet> Accept<S> for Scalar<Value> {
+    type Value = Value;
     const EXPECTED: &'static str = "any value";
     const TAKES: Takes = Takes::Any;
+
+    #[inline]
+    fn null<B: Mode>(&self) -> Option<B::Out<Value>> {
+        Some(B::keep(|| Some(Value::Null)))
+    }
+
+    #[inline]
+    fn boolean<B: Mode>(&self, value: bool) -> B::Out<Value> {
+        B::keep(|| Some(Value::Bool(value)))
+    }
+
+    #[inline]
+    fn number<B: Mode, R: Recorder>(
+        &self,
+        value: Number,
+        _: &mut Reading<'_, S, R>,
+    ) -> Option<B::Out<Value>> {
+        Some(B::keep(|| match value {
+            Number::Negative(value) => Some(Value::from(value)),
+            Number::Positive(value) => Some(Value::from(value)),
+            Number::Float(value) => serde_json::Number::from_f64(value).map(Value::Number),
+        }))
+    }
+
+    #[inline]
+    fn string<B: Mode, R: Recorder>(&self, text: &str, _: &mut Reading<'_, S, R>) -> B::Out<Value> {
+        B::keep(|| Some(Value::String(text.to_owned())))
+    }
+
+    fn items<'de, B: Mode, A: SeqAccess<'de>, R: Recorder>(
+        &self,
+        items: A,
+        reading: &mut Reading<'_, S, R>,
+    ) -> Result<(B::Out<Value>, usize), A::Error> {
+        let (list, count) = Items::<Value>(PhantomData).items::<B, A, R>(items, reading)?;
+        Ok((B::map(list, Value::Array), count))
+    }
+
+    fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
+        &self,
+        entries: A,
+        reading: &mut Reading<'_, S, R>,
+    ) -> Result<B::Out<Value>, A::Error> {
+        let map = Entries::<Map<String, Value>, Value>(PhantomData)
+            .entries::<B, A, R>(entries, reading)?;
+        Ok(B::map(map, Value::Object))
+    }
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
     const EMPTINESS: Emptiness = T::EMPTINESS;
-
-    #[inline]
-    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        T::check(value, view, at, recorder)
-    }
 
     fn schema(view: View<S>) -> Schema {
         T::schema(view)
     }
 
     #[inline]
-    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+    fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
         input: D,
         reading: Reading<'_, S, R>,
-    ) -> Result<(), D::Error> {
-        T::read(input, reading)
+    ) -> Result<B::Out<Self>, D::Error> {
+        T::read::<B, D, R>(input, reading).map(|value| B::map(value, Box::new))
     }
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
-    #[inline]
-    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        value.is_null() || T::check(value, view, at, recorder)
-    }
-
     fn schema(view: View<S>) -> Schema {
         crate::schema::nullable(T::schema(view))
     }
 
-    fn read<'de, D: Deserializer<'de>, R: Recorder>(
+    fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
         input: D,
         reading: Reading<'_, S, R>,
-    ) -> Result<(), D::Error> {
-        if reading.field.is_some() {
-            // A field's own rules see `Option<T>`, not `T` (the derive unwraps a field's
-            // `Option`, so this takes only `Option<Option<T>>`).
-            return read_parsed::<S, Self, D, R>(input, reading);
+    ) -> Result<B::Out<Self>, D::Error> {
+        input.deserialize_option(OptionVisitor::<S, R, T, B> {
+            reading,
+            ty: PhantomData,
+        })
+    }
+}
+
+/// Reads an `Option<T>`: null is `None` (a violation only where a field requires it), anything
+/// else is read with `T`.
+struct OptionVisitor<'a, S: 'static, R, T, B> {
+    reading: Reading<'a, S, R>,
+    ty: PhantomData<fn() -> (T, B)>,
+}
+
+impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>, B: Mode> Visitor<'de>
+    for OptionVisitor<'_, S, R, T, B>
+{
+    type Value = B::Out<Option<T>>;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        let reading = self.reading;
+        if let Some(rule) = reading.field {
+            record_null(rule, reading.view, reading.at, reading.recorder);
         }
-        T::read(
-            input,
-            Reading {
-                nullable: true,
-                ..reading
-            },
-        )
+        Ok(B::keep(|| Some(None)))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, input: D) -> Result<Self::Value, D::Error> {
+        T::read::<B, D, R>(input, self.reading).map(|value| B::map(value, Some))
     }
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
     const EMPTINESS: Emptiness = Emptiness::Array;
-
-    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        let Some(items) = value.as_array() else {
-            return expect_type(false, "an array", value, at, recorder);
-        };
-        for (index, item) in items.iter().enumerate() {
-            T::check(item, view, &at.index(index), recorder);
-            if recorder.done() {
-                break;
-            }
-        }
-        true
-    }
 
     fn schema(view: View<S>) -> Schema {
         json_schema!({ "type": "array", "items": T::schema(view) })
@@ -270,64 +342,69 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
     read_with_accept!(Items::<T>(PhantomData));
 }
 
-/// Checks every value of a JSON object with `V`; shared by the map types.
-fn check_map<S: ProviderSet, V: FieldValue<S>, R: Recorder>(
-    value: &Value,
-    view: View<S>,
-    at: &Path<'_>,
-    recorder: &mut R,
-) -> bool {
-    let Some(object) = value.as_object() else {
-        return expect_type(false, "an object", value, at, recorder);
-    };
-    for (key, item) in object {
-        V::check(item, view, &at.key(key), recorder);
-        if recorder.done() {
-            break;
-        }
-    }
-    true
-}
-
 fn map_schema<S: ProviderSet, V: FieldValue<S>>(view: View<S>) -> Schema {
     json_schema!({ "type": "object", "additionalProperties": V::schema(view) })
 }
 
 impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
-    #[inline]
-    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        check_map::<S, Value, R>(value, view, at, recorder)
-    }
-
     fn schema(_: View<S>) -> Schema {
         json_schema!({ "type": "object" })
     }
 
-    read_with_accept!(Entries::<Value>(PhantomData));
+    read_with_accept!(Entries::<Self, Value>(PhantomData));
 }
 
-impl<S: ProviderSet, V: FieldValue<S>, H> FieldValue<S> for HashMap<String, V, H> {
-    #[inline]
-    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        check_map::<S, V, R>(value, view, at, recorder)
-    }
-
+impl<S: ProviderSet, V: FieldValue<S>, H: BuildHasher + Default> FieldValue<S>
+    for HashMap<String, V, H>
+{
     fn schema(view: View<S>) -> Schema {
         map_schema::<S, V>(view)
     }
 
-    read_with_accept!(Entries::<V>(PhantomData));
+    read_with_accept!(Entries::<Self, V>(PhantomData));
 }
 
 impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
-    #[inline]
-    fn check<R: Recorder>(value: &Value, view: View<S>, at: &Path<'_>, recorder: &mut R) -> bool {
-        check_map::<S, V, R>(value, view, at, recorder)
-    }
-
     fn schema(view: View<S>) -> Schema {
         map_schema::<S, V>(view)
     }
 
-    read_with_accept!(Entries::<V>(PhantomData));
+    read_with_accept!(Entries::<Self, V>(PhantomData));
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::provider::NoProviders;
+    use crate::validate::mode::Build;
+    use crate::validate::read::read_document;
+    use crate::validate::recorder::AllFailures;
+
+    fn build<T: FieldValue<NoProviders>>(value: &Value) -> (Option<T>, usize) {
+        let mut recorder = AllFailures::default();
+        let built =
+            read_document::<NoProviders, T, Build, _, _>(value, View::UNIFIED, &mut recorder)
+                .ok()
+                .flatten();
+        (built, recorder.into_report().len())
+    }
+
+    #[test]
+    fn integers_an_i64_cannot_hold_are_violations_when_building() {
+        assert_eq!(build::<i64>(&json!(7.0)), (Some(7), 0));
+        assert_eq!(build::<i64>(&json!(-3)), (Some(-3), 0));
+        assert_eq!(build::<i64>(&json!(u64::MAX)), (None, 1));
+        assert_eq!(build::<i64>(&json!(1e19)), (None, 1));
+        assert_eq!(build::<i64>(&json!(1.5)), (None, 1));
+    }
+
+    #[test]
+    fn free_form_values_are_built_as_they_came() {
+        let value = json!({"a": [1, -2, 2.5, null, true, "x", {"b": {}}]});
+        assert_eq!(build::<Value>(&value), (Some(value.clone()), 0));
+        let list: (Option<Vec<Option<String>>>, usize) = build(&json!(["a", null]));
+        assert_eq!(list, (Some(vec![Some("a".to_owned()), None]), 0));
+    }
 }
