@@ -6,10 +6,12 @@
 use std::cell::Cell;
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
-use unified_core::{Part, View};
+use unified_core::{Part, Report, UnifiedModel, View};
 use unified_models::providers::Set;
+use unified_models::ticketing::users::{UserCreateBody, UserCreateQuery, UserCreateResponse};
 use unified_tests::{exported_schema, reference_validator, users_create};
 
 const EMAILS: &[&str] = &[
@@ -270,7 +272,37 @@ fn object_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Val
         .boxed()
 }
 
+/// Reading a document into the model (validation and deserialization in one pass) succeeds
+/// exactly when validation does, with the value `serde_json` gives; otherwise it gives the same
+/// report.
+fn builds_like_serde<M>(text: &[u8], view: View<Set>, report: &Report) -> Result<(), TestCaseError>
+where
+    M: UnifiedModel<Set> + DeserializeOwned + PartialEq + core::fmt::Debug,
+{
+    match M::from_slice(text, view) {
+        Ok(built) => {
+            prop_assert!(report.is_valid(), "built although invalid: {}", report);
+            let parsed: M = serde_json::from_slice(text).map_err(|error| {
+                TestCaseError::fail(format!("serde refuses a valid body: {error}"))
+            })?;
+            prop_assert_eq!(built, parsed);
+        }
+        Err(refused) => prop_assert_eq!(refused.errors(), report.errors()),
+    }
+    Ok(())
+}
+
+/// [`builds_like_serde`] for the model of `part`.
+fn builds_like_serde_for(part: Part) -> fn(&[u8], View<Set>, &Report) -> Result<(), TestCaseError> {
+    match part {
+        Part::Body => builds_like_serde::<UserCreateBody>,
+        Part::Query => builds_like_serde::<UserCreateQuery>,
+        Part::Response => builds_like_serde::<UserCreateResponse>,
+    }
+}
+
 fn check_part(part: Part, cases: u32) {
+    let builds_like_serde = builds_like_serde_for(part);
     let registry = unified_models::registry();
     let operation = users_create(&registry);
     let views: Vec<View<Set>> = View::<Set>::all().collect();
@@ -320,6 +352,7 @@ fn check_part(part: Part, cases: u32) {
                     view,
                     document
                 );
+                builds_like_serde(&text, *view, &report)?;
                 let seen = if ours {
                     &valid_seen[index]
                 } else {

@@ -8,14 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use unified_core::UnifiedModel;
 
-/// The provider set of the conventions: none, since they hold for every provider alike.
-pub mod every_provider {
-    pub use unified_core::NoProviders as Set;
-}
-
 /// The query parameters every unified request may carry.
 #[derive(UnifiedModel, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[unified(providers = every_provider)]
+#[unified(providers = unified_core::no_providers)]
 pub struct QueryConventions {
     /// The ID of the integrated account to use for the request.
     #[unified(format = "uuid")]
@@ -51,7 +46,7 @@ impl QueryConventions {
 
 /// The body members every unified request may carry.
 #[derive(UnifiedModel, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-#[unified(providers = every_provider)]
+#[unified(providers = unified_core::no_providers)]
 pub struct BodyConventions {
     /// Any additional data to pass in the request body; it reaches the provider's API as it is,
     /// untransformed.

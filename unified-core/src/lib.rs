@@ -55,6 +55,7 @@ pub mod schema;
 mod secret;
 pub mod suggest;
 mod validate;
+mod view;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -65,9 +66,10 @@ pub use model::{FieldCoverage, UnifiedModel};
 pub use operation::coverage::{OperationCoverage, PartsCoverage};
 pub use operation::part::Part;
 pub use operation::{Operation, Registry};
-pub use provider::{NoProviders, Provider, ProviderSet, View};
+pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, View};
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
+pub use view::{FieldView, ViewOf};
 
 /// Field types written by hand, for values the derive does not cover: implement
 /// [`FieldValue`](field::FieldValue) for the type (its schema, its reader and, optionally, its
@@ -83,6 +85,21 @@ pub mod field {
     pub use crate::validate::read::{Accept, Number, Reading, Takes, read_with};
     pub use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
     pub use crate::validate::value::{Emptiness, FieldValue, json_type_name};
+}
+
+/// The module to name in `#[unified(providers = unified_core::no_providers)]` for models whose
+/// rules hold for every provider alike: its set is [`NoProviders`], and it has no views.
+pub mod no_providers {
+    #[doc(hidden)]
+    pub use crate::__no_provider_views as __unified_views;
+    pub use crate::NoProviders as Set;
+}
+
+/// What `no_providers::__unified_views!` expands to: nothing, since there is no provider.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __no_provider_views {
+    ($($model:tt)*) => {};
 }
 
 /// The README's examples, compiled and run as doctests.

@@ -4,7 +4,7 @@ use schemars::Schema;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::provider::{ProviderSet, View};
+use crate::provider::{ProviderSet, ProviderType, View};
 use crate::report::{Code, Report, ValidationError, json_error, parse_json};
 use crate::schema;
 use crate::validate::mode::{Build, Check};
@@ -12,6 +12,7 @@ use crate::validate::object::ObjectModel;
 use crate::validate::read::{read_document, read_text};
 use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
 use crate::validate::value::FieldValue;
+use crate::view::{FieldView, ViewOf, seal};
 
 /// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
 /// supported and required. Validation, schemas and coverage all come from that one description.
@@ -85,6 +86,28 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
         built_or_report(built.ok().flatten(), recorder)
     }
 
+    /// The model's view for the provider `P` (`<Model>For<Provider>`: a field `P` requires is a
+    /// value, one it supports an `Option`, one it does not take is absent) from JSON text,
+    /// validated and deserialized in one pass; on any violation, every error, as
+    /// [`UnifiedModel::from_slice`] reports them. The only way to make a view from text.
+    fn view_from_slice<P>(text: &[u8]) -> Result<ViewOf<Self, P>, Report>
+    where
+        P: ProviderType<Set = S>,
+        Self: FieldView<P>,
+    {
+        sealed(Self::from_slice(text, P::PROVIDER)?)
+    }
+
+    /// The model's view for the provider `P` from a `Value`, validated in the same pass (see
+    /// [`UnifiedModel::view_from_slice`]).
+    fn view_from_value<P>(value: &Value) -> Result<ViewOf<Self, P>, Report>
+    where
+        P: ProviderType<Set = S>,
+        Self: FieldView<P>,
+    {
+        sealed(Self::from_value(value, P::PROVIDER)?)
+    }
+
     /// The standalone JSON Schema (draft 2020-12) of the model for `view`.
     fn schema_for(view: impl Into<View<S>>) -> Schema {
         schema::document(Self::schema(view.into()), Self::NAME)
@@ -116,6 +139,18 @@ pub struct FieldCoverage {
     pub required: Vec<&'static str>,
     /// Ids of the providers that accept it, the required ones included.
     pub supported: Vec<&'static str>,
+}
+
+/// The view of a model validated for `P`.
+fn sealed<P: ProviderType, M: FieldView<P>>(model: M) -> Result<M::View, Report> {
+    seal::<P, M>(model).ok_or_else(|| {
+        // Validation for `P` guarantees every value `P` requires; kept as an error, not a panic.
+        Report::from_errors(vec![ValidationError::new(
+            "",
+            Code::Required,
+            "lacks a value the provider requires",
+        )])
+    })
 }
 
 /// The value a read built, or the report of why there is none.

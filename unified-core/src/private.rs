@@ -21,7 +21,10 @@ pub use crate::validate::object::{
 pub use crate::validate::read::{Fields, Names, Reading, read_with, skip};
 pub use crate::validate::recorder::Recorder;
 pub use crate::validate::value::FieldValue;
+pub use crate::view::Sealed;
 pub use serde::Deserializer;
+#[cfg(feature = "derive")]
+pub use unified_derive::views;
 
 /// Field types that `format` and `allowed` may be put on: the ones whose JSON value is a string.
 #[diagnostic::on_unimplemented(

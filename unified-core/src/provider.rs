@@ -21,9 +21,24 @@ pub trait ProviderSet: Copy + Eq + fmt::Debug + Send + Sync + 'static {
     const ALL: &'static [ProviderInfo];
 }
 
+/// One provider as a type, declared by [`providers!`](crate::providers) beside the provider's
+/// constant and under the same name (`providers::dixa` is both), so that code can be specific
+/// to one provider (a view of a model for it) or generic over providers.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a provider",
+    note = "providers are declared with `unified_core::providers!`; name one as `providers::<id>`"
+)]
+pub trait ProviderType: 'static {
+    /// The set the provider belongs to.
+    type Set: ProviderSet;
+    /// The provider as a value.
+    const PROVIDER: Provider<Self::Set>;
+}
+
 /// The provider set with no providers, for models whose rules hold for every provider alike
 /// (`#[unified(providers = path)]` naming a module whose `Set` is this one): they validate for
-/// [`View::UNIFIED`], and their schema is the unified view's.
+/// [`View::UNIFIED`], and their schema is the unified view's. Such models name the module
+/// [`no_providers`](crate::no_providers): `#[unified(providers = unified_core::no_providers)]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NoProviders;
 
@@ -199,7 +214,8 @@ impl<S: ProviderSet> fmt::Debug for View<S> {
     }
 }
 
-/// Declares a set of providers as a module holding one constant per provider.
+/// Declares a set of providers as a module holding, per provider, a constant (the provider as a
+/// value) and a type of the same name (the provider as a type, see [`ProviderType`]).
 ///
 /// ```
 /// unified_core::providers! {
@@ -216,6 +232,22 @@ impl<S: ProviderSet> fmt::Debug for View<S> {
 /// Models name the providers by id (`#[required(acme_desk)]`); the derive resolves each id as
 /// `providers::<id>` where the model is declared (or under the path given by
 /// `#[unified(providers = path)]`), so a misspelt id is a compile error on that very token.
+/// The derive also generates each model's view for every provider of the set, which it learns
+/// from the module: models of a set are declared in the crate that declares the set.
+///
+/// ```
+/// unified_core::providers! {
+///     /// The providers our gateway fronts.
+///     pub mod providers {
+///         acme_desk => "Acme Desk",
+///     }
+/// }
+/// use unified_core::ProviderType;
+/// fn name_of<P: ProviderType>() -> &'static str {
+///     P::PROVIDER.name()
+/// }
+/// assert_eq!(name_of::<providers::acme_desk>(), "Acme Desk");
+/// ```
 #[macro_export]
 macro_rules! providers {
     (
@@ -260,7 +292,37 @@ macro_rules! providers {
                 $(#[$provider_meta])*
                 #[doc = ::core::concat!("The ", $name, " provider (`", ::core::stringify!($id), "`).")]
                 pub const $id: $crate::Provider<Set> = $crate::Provider::__from_index(Index::$id as u8);
+
+                #[doc = ::core::concat!("The ", $name, " provider as a type, for its views and for code generic over providers.")]
+                #[allow(non_camel_case_types)]
+                #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+                pub struct $id {}
+
+                impl $crate::ProviderType for $id {
+                    type Set = Set;
+                    const PROVIDER: $crate::Provider<Set> = $id;
+                }
             )+
+
+            $crate::__provider_views! { ($) $( $id => $name ),+ }
         }
+    };
+}
+
+/// Declares, inside a provider set's module, the macro through which `#[derive(UnifiedModel)]`
+/// learns every provider of the set to generate one view per provider. Not a public API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __provider_views {
+    (($d:tt) $( $id:ident => $name:literal ),*) => {
+        #[doc(hidden)]
+        macro_rules! __unified_views {
+            (($d($d core:tt)*) $d($d model:tt)*) => {
+                $d($d core)* ::__private::views! { [$( $id => $name ),*] $d($d model)* }
+            };
+        }
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        pub(crate) use __unified_views;
     };
 }

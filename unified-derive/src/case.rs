@@ -71,7 +71,7 @@ impl RenameRule {
     }
 }
 
-fn pascal_from_snake(field: &str) -> String {
+pub fn pascal_from_snake(field: &str) -> String {
     let mut out = String::new();
     let mut capitalize = true;
     for c in field.chars() {

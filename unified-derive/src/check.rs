@@ -96,6 +96,7 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
     Some(Model {
         ident,
         set: quote!(#providers::Set),
+        providers,
         core: crate::syntax::core_path(&raw),
         doc: raw.doc,
         kind,

@@ -9,9 +9,23 @@ use syn::spanned::Spanned;
 
 use crate::model::{Field, Kind, Model, Presence};
 
-pub fn emit(model: &Model<'_>) -> TokenStream {
+pub fn emit(model: &Model<'_>, input: &syn::DeriveInput) -> TokenStream {
     let body = match &model.kind {
-        Kind::Struct { fields, skipped } => emit_struct(model, fields, skipped),
+        Kind::Struct { fields, skipped } => {
+            let core = &model.core;
+            let providers = &model.providers;
+            let model_impls = emit_struct(model, fields, skipped);
+            // The views are items of the model's module, so they are outside the `const _`.
+            let views = quote!(#providers::__unified_views! { (#core) #input });
+            return quote! {
+                #[doc(hidden)]
+                const _: () = {
+                    #model_impls
+                };
+
+                #views
+            };
+        }
         Kind::Enum(names) => emit_enum(model, names),
     };
     quote! {
@@ -246,6 +260,15 @@ fn emit_enum(model: &Model<'_>, variants: &[(String, &Ident)]) -> TokenStream {
             match __index {
                 #(#positions,)*
                 _ => ::core::option::Option::None,
+            }
+        }
+
+        #[automatically_derived]
+        impl<__P: #core::ProviderType> #core::FieldView<__P> for #ident {
+            type View = Self;
+
+            fn view(self, _: #core::__private::Sealed) -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(self)
             }
         }
 

@@ -12,6 +12,7 @@ mod fallback;
 mod model;
 mod symbol;
 mod syntax;
+mod views;
 
 use proc_macro::TokenStream;
 
@@ -32,10 +33,18 @@ pub fn derive_unified_model(input: TokenStream) -> TokenStream {
     let core = syntax::core_path(&raw);
     let model = check::check(&ctxt, raw);
     match (ctxt.finish(), model) {
-        (Ok(()), Some(model)) => emit::emit(&model).into(),
+        (Ok(()), Some(model)) => emit::emit(&model, &input).into(),
         (result, _) => {
             let errors = result.err().unwrap_or_default();
             fallback::emit(&input, &core, errors, provider_references).into()
         }
     }
+}
+
+/// Generates a model's per-provider views; called back by a provider set's module with every
+/// provider of the set. Not a public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn views(input: TokenStream) -> TokenStream {
+    views::expand(input.into()).into()
 }

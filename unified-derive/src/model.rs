@@ -10,6 +10,8 @@ pub struct Model<'a> {
     pub ident: Ident,
     /// The provider set's type (`providers::Set`), for structs.
     pub set: TokenStream,
+    /// The provider set's module (`providers`), where each provider is named.
+    pub providers: TokenStream,
     /// The runtime crate's path: `::unified_core`, or `#[unified(crate = path)]`.
     pub core: TokenStream,
     /// The doc comment, for the schema's description.

@@ -6,8 +6,9 @@ mod create_body;
 mod create_query;
 mod create_response;
 
-pub use create_body::{EmailType, UserCreateBody, UserEmail, UserRole, UserStatus};
-pub use create_query::{Collection, ResponseFormat, UserCreateQuery};
-pub use create_response::{UserCreateResponse, UserEmailRecord, UserRoleRecord};
+// Each model with its per-provider views (`UserCreateBodyForDixa`, ..).
+pub use create_body::*;
+pub use create_query::*;
+pub use create_response::*;
 
 use crate::providers;
