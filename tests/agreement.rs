@@ -292,8 +292,11 @@ where
     Ok(())
 }
 
+/// A check of one document's text for one view, given its report.
+type TextCheck = fn(&[u8], View<Set>, &Report) -> Result<(), TestCaseError>;
+
 /// [`builds_like_serde`] for the model of `part`.
-fn builds_like_serde_for(part: Part) -> fn(&[u8], View<Set>, &Report) -> Result<(), TestCaseError> {
+fn builds_like_serde_for(part: Part) -> TextCheck {
     match part {
         Part::Body => builds_like_serde::<UserCreateBody>,
         Part::Query => builds_like_serde::<UserCreateQuery>,

@@ -1,8 +1,7 @@
 //! Reading JSON text and checking it in one pass gives the report that parsing into a `Value`
 //! and walking it gives, for every kind of field type a model can have: scalars, free-form
-//! values, secrets, unit enums, nested models, boxes, lists (of optional items too) and maps.
-
-#![expect(dead_code, reason = "the models are only validated here, never built")]
+//! values, secrets, unit enums, nested models, boxes, lists (of optional items too) and maps; and
+//! that building the model in that pass refuses exactly what validation refuses.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,14 +18,14 @@ unified_core::providers! {
 }
 
 /// A kind of thing.
-#[derive(UnifiedModel)]
+#[derive(UnifiedModel, Clone, Debug, PartialEq)]
 enum Kind {
     Small,
     Large,
 }
 
 /// A part of a thing.
-#[derive(UnifiedModel)]
+#[derive(UnifiedModel, Debug, PartialEq)]
 #[unified(providers = providers)]
 struct Part {
     /// Its label.
@@ -37,7 +36,7 @@ struct Part {
 }
 
 /// A thing with a field of every kind.
-#[derive(UnifiedModel)]
+#[derive(UnifiedModel, Debug, PartialEq)]
 #[unified(providers = providers)]
 struct Thing {
     /// Its name.
@@ -134,6 +133,28 @@ fn assert_one_pass_agrees(document: &Value) -> Result<(), TestCaseError> {
         let read = Thing::validate_slice(&text, view);
         prop_assert_eq!(read.errors(), walked.errors(), "{:?}: {}", view, document);
         prop_assert_eq!(Thing::is_valid_slice(&text, view), walked.is_valid());
+        // Building the model in the same pass refuses with the same violations, plus one for a
+        // number an `i64` cannot hold; from the text and from the `Value` alike.
+        let built = Thing::from_slice(&text, view);
+        prop_assert_eq!(&built, &Thing::from_value(document, view));
+        match built {
+            Ok(_) => prop_assert!(walked.is_valid()),
+            Err(refused) => {
+                let extra: Vec<_> = refused
+                    .errors()
+                    .iter()
+                    .filter(|error| !walked.errors().contains(error))
+                    .collect();
+                prop_assert!(
+                    extra
+                        .iter()
+                        .all(|error| error.message.contains("fits in 64 bits")),
+                    "{:?}",
+                    extra
+                );
+                prop_assert!(!refused.is_valid());
+            }
+        }
     }
     Ok(())
 }

@@ -82,7 +82,7 @@ pub mod field {
     pub use crate::report::message::Message;
     pub use crate::report::path::Path;
     pub use crate::validate::mode::{Build, Check, Mode};
-    pub use crate::validate::read::{Accept, Number, Reading, Takes, read_with};
+    pub use crate::validate::read::{Accept, Counted, Number, Reading, Takes, read_with};
     pub use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
     pub use crate::validate::value::{Emptiness, FieldValue, json_type_name};
 }

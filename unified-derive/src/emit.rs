@@ -80,6 +80,12 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> T
         let ty = &field.ty;
         quote!(<__B as #mode>::none::<#ty>())
     });
+    // No fields: no slots, and `()` is the block's own value.
+    let empty_slots = if fields.is_empty() {
+        quote!()
+    } else {
+        quote!((#(#empty_slots,)*))
+    };
     let reads = fields.iter().zip(&indices).map(|(field, index)| {
         let ty = &field.ty;
         let slot = syn::Index::from(*index);
@@ -120,7 +126,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> T
             type Slots<__B: #mode> = (#(#slot_types,)*);
 
             fn slots<__B: #mode>() -> Self::Slots<__B> {
-                (#(#empty_slots,)*)
+                #empty_slots
             }
 
             fn field_index(__key: &str) -> ::core::option::Option<usize> {
@@ -155,6 +161,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> T
             fn assemble(
                 __slots: Self::Slots<#core::__private::Build>,
             ) -> ::core::option::Option<Self> {
+                #[allow(clippy::let_unit_value)]
                 let (#(#slot_names,)*) = __slots;
                 ::core::option::Option::Some(Self {
                     #(#assembled,)*

@@ -128,7 +128,7 @@ pub trait Accept<S: ProviderSet> {
         &self,
         items: A,
         _reading: &mut Reading<'_, S, R>,
-    ) -> Result<(B::Out<Self::Value>, usize), A::Error> {
+    ) -> Result<Counted<B, Self::Value>, A::Error> {
         skip_items(items).map(|count| (B::none(), count))
     }
 
@@ -141,6 +141,9 @@ pub trait Accept<S: ProviderSet> {
         skip_entries(entries).map(|()| B::none())
     }
 }
+
+/// What reading an array gives: its value in mode `B` and how many items it had.
+pub type Counted<B, T> = (<B as Mode>::Out<T>, usize);
 
 /// The kind of JSON value a type takes (null aside, which the field's rules decide).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -435,7 +438,7 @@ impl<S: ProviderSet, T: FieldValue<S>> Accept<S> for Items<T> {
         &self,
         mut items: A,
         reading: &mut Reading<'_, S, R>,
-    ) -> Result<(B::Out<Vec<T>>, usize), A::Error> {
+    ) -> Result<Counted<B, Vec<T>>, A::Error> {
         let mut list = B::keep(|| Some(Vec::new()));
         let mut index = 0;
         loop {

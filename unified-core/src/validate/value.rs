@@ -16,7 +16,7 @@ use crate::report::message::Message;
 use crate::secret::Secret;
 use crate::validate::mode::Mode;
 use crate::validate::object::record_null;
-use crate::validate::read::{Accept, Entries, Items, Number, Reading, Takes};
+use crate::validate::read::{Accept, Counted, Entries, Items, Number, Reading, Takes};
 use crate::validate::recorder::Recorder;
 
 /// How the "required means non-empty" rule applies to a type.
@@ -251,7 +251,7 @@ impl<S: ProviderSet> Accept<S> for Scalar<Value> {
         &self,
         items: A,
         reading: &mut Reading<'_, S, R>,
-    ) -> Result<(B::Out<Value>, usize), A::Error> {
+    ) -> Result<Counted<B, Value>, A::Error> {
         let (list, count) = Items::<Value>(PhantomData).items::<B, A, R>(items, reading)?;
         Ok((B::map(list, Value::Array), count))
     }
