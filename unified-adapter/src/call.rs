@@ -1,16 +1,20 @@
 //! The unified request an adapter translates.
 
-use serde_json::Value;
-
-/// One unified request, already validated for the adapter's provider.
-#[derive(Clone, Copy, Debug)]
-pub struct Call<'a> {
-    /// The model (`ticketing/users`).
-    pub model: &'a str,
-    /// The operation (`create`).
-    pub operation: &'a str,
-    /// The request body as JSON.
-    pub body: &'a Value,
-    /// The query parameters as JSON (as [`unified_core::Operation::read`] gives them).
-    pub query: &'a Value,
+/// One unified request, validated for the adapter's provider: the provider's views of the body
+/// and of the query parameters (`UserCreateBodyForDixa`, `UserCreateQueryForDixa`), which only
+/// validation makes, so an adapter cannot be handed a body that was never checked.
+#[derive(Debug)]
+pub struct Call<'a, Body, Query> {
+    /// The request body as the provider takes it.
+    pub body: &'a Body,
+    /// The query parameters as the provider takes them.
+    pub query: &'a Query,
 }
+
+impl<Body, Query> Clone for Call<'_, Body, Query> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<Body, Query> Copy for Call<'_, Body, Query> {}

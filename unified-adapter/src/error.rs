@@ -8,13 +8,6 @@ use unified_core::{Part, ValidationError};
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AdapterError {
-    /// The adapter does not implement this model and operation.
-    Unsupported {
-        /// The model.
-        model: String,
-        /// The operation.
-        operation: String,
-    },
     /// The request is valid for the provider's schema but still lacks what the native call
     /// needs; the client can fix it.
     Request {
@@ -32,12 +25,6 @@ pub enum AdapterError {
 impl fmt::Display for AdapterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AdapterError::Unsupported { model, operation } => {
-                write!(
-                    f,
-                    "`{model}` `{operation}` has no adapter for this provider"
-                )
-            }
             AdapterError::Request { part, error } => write!(f, "{part}: {error}"),
             AdapterError::Response(message) => write!(f, "unreadable provider answer: {message}"),
         }

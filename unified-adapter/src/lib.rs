@@ -1,29 +1,34 @@
-//! What a provider adapter speaks: the [`Adapter`] trait that translates a validated unified
-//! request into a provider's native HTTP request and the native answer back, the native
-//! request and response types, the ways a credential is presented, the pass-through rules of
-//! the unified API (`remote_data`, `remote_query`), and typed reading that reports a mismatch
-//! without quoting the document.
+//! What a provider adapter speaks: the [`Adapter`] and [`Translate`] traits that turn a
+//! provider's views of a validated unified request into its native HTTP request and the native
+//! answer back, the list of [`Adapters`] a gateway dispatches through (which validates each
+//! request into the views), the native request and response types, the ways a credential is
+//! presented, the pass-through rules of the unified API (`remote_data`, `remote_query`), and
+//! typed reading that reports a mismatch without quoting the document.
 //!
 //! Adapters only translate: whoever holds the HTTP client (the gateway) sends the request, so an
 //! adapter is plain code that tests can run without a network. Adapters depend on this crate,
 //! not on the gateway.
 
 mod adapter;
+mod adapters;
 mod auth;
 mod call;
 pub mod conventions;
 mod error;
 mod mismatch;
 mod native;
+mod operation;
 mod pass_through;
 mod query_writer;
 pub mod typed;
 
-pub use adapter::{Adapter, Adapters};
+pub use adapter::{Adapter, Translate};
+pub use adapters::{Adapters, Dispatch, Invalid, Prepared};
 pub use auth::AuthScheme;
 pub use call::Call;
 pub use error::AdapterError;
 pub use mismatch::{Mismatch, Problem};
 pub use native::{Method, NativeRequest, NativeResponse};
-pub use pass_through::{PassThrough, prepare_request};
+pub use operation::OperationModels;
+pub use pass_through::PassThrough;
 pub use query_writer::write_query;

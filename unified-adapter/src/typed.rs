@@ -1,37 +1,16 @@
-//! Typed reading and writing for adapters: the validated unified JSON into the model's
-//! struct, the provider's answer into a struct of its native shape, a unified struct back to JSON.
-//! Every failure is told as a [`Mismatch`]: where and what kind, never a value.
+//! Typed reading and writing for adapters: the provider's answer into a struct of its native
+//! shape, a unified struct to JSON, a native body to JSON. A failure to read is told as a
+//! [`Mismatch`]: where and what kind, never a value.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use unified_core::{Code, Part, ValidationError};
 
 use crate::error::AdapterError;
-use crate::mismatch::{self, Mismatch};
+use crate::mismatch;
+#[cfg(doc)]
+use crate::mismatch::Mismatch;
 use crate::native::NativeResponse;
-
-/// The request body as the model's struct. A validated body always reads; a failure is
-/// reported as a client error at the pointer where reading stopped rather than a panic.
-pub fn body<T: DeserializeOwned>(body: &Value) -> Result<T, AdapterError> {
-    request(Part::Body, body)
-}
-
-/// The query parameters as the model's struct.
-pub fn query<T: DeserializeOwned>(query: &Value) -> Result<T, AdapterError> {
-    request(Part::Query, query)
-}
-
-fn request<T: DeserializeOwned>(part: Part, document: &Value) -> Result<T, AdapterError> {
-    mismatch::read(document).map_err(|mismatch: Mismatch| AdapterError::Request {
-        part,
-        error: ValidationError::new(
-            mismatch.pointer.clone(),
-            Code::Type,
-            format!("cannot be read: {}", mismatch.describe()),
-        ),
-    })
-}
 
 /// The provider's answer in its native shape.
 pub fn native<T: DeserializeOwned>(native: &NativeResponse) -> Result<T, AdapterError> {

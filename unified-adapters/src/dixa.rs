@@ -5,15 +5,15 @@
 //! through `remote_data` if a Dixa account needs them.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
 };
-use unified_core::Provider;
 use unified_models::providers;
-use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse, UserRoleRecord};
+use unified_models::ticketing::users::{
+    UserCreateBodyForDixa, UserCreateQueryForDixa, UserCreateResponse, UserRoleRecord,
+    UsersCreate,
+};
 
-use crate::USERS_CREATE;
 use crate::people::{email_records, other_emails, primary_email};
 
 /// The Dixa adapter.
@@ -24,7 +24,7 @@ pub struct Dixa;
 #[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
 struct AgentCreate<'a> {
-    display_name: Option<&'a str>,
+    display_name: &'a str,
     email: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     first_name: Option<&'a str>,
@@ -58,10 +58,8 @@ struct Agent {
     roles: Vec<String>,
 }
 
-impl Adapter<providers::Set> for Dixa {
-    fn provider(&self) -> Provider<providers::Set> {
-        providers::dixa
-    }
+impl Adapter for Dixa {
+    type Provider = providers::dixa;
 
     fn auth(&self) -> AuthScheme {
         AuthScheme::Header {
@@ -69,21 +67,24 @@ impl Adapter<providers::Set> for Dixa {
             prefix: "",
         }
     }
+}
 
-    fn operations(&self) -> &'static [(&'static str, &'static str)] {
-        &[USERS_CREATE]
-    }
+impl Translate<UsersCreate> for Dixa {
+    type Body = UserCreateBodyForDixa;
+    type Query = UserCreateQueryForDixa;
 
-    fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
-        let body: UserCreateBody = typed::body(call.body)?;
-        let emails = body.emails.as_deref().unwrap_or_default();
+    fn native_request(
+        &self,
+        call: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<NativeRequest, AdapterError> {
+        let body = call.body;
         let agent = AgentCreate {
-            display_name: body.name.as_deref(),
-            email: primary_email(emails),
+            display_name: &body.name,
+            email: primary_email(&body.emails),
             first_name: body.first_name.as_deref(),
             last_name: body.last_name.as_deref(),
             avatar_url: body.avatar.as_deref(),
-            additional_emails: other_emails(emails),
+            additional_emails: other_emails(&body.emails),
         };
         Ok(NativeRequest::post(
             "/v1/agents",
@@ -93,9 +94,9 @@ impl Adapter<providers::Set> for Dixa {
 
     fn unified_response(
         &self,
-        _call: &Call<'_>,
+        _call: Call<'_, Self::Body, Self::Query>,
         native: &NativeResponse,
-    ) -> Result<Map<String, Value>, AdapterError> {
+    ) -> Result<UserCreateResponse, AdapterError> {
         let Created { data: agent } = typed::native(native)?;
         let roles: Vec<UserRoleRecord> = agent
             .roles
@@ -105,7 +106,7 @@ impl Adapter<providers::Set> for Dixa {
                 name: Some(name),
             })
             .collect();
-        typed::unified(&UserCreateResponse {
+        Ok(UserCreateResponse {
             id: Some(agent.id),
             name: agent.display_name,
             avatar: agent.avatar_url,

@@ -13,17 +13,14 @@ pub use qualtrics_corexm::QualtricsCorexm;
 
 use unified_adapter::Adapters;
 use unified_models::providers;
-
-/// The model and operation every shipped adapter implements.
-pub const USERS_CREATE: (&str, &str) = ("ticketing/users", "create");
+use unified_models::ticketing::users::UsersCreate;
 
 /// Every adapter the gateway dispatches to; adding a provider's adapter means adding it here.
 pub fn adapters() -> Adapters<providers::Set> {
-    Adapters::new(vec![
-        Box::new(Dixa),
-        Box::new(PivotalTracker),
-        Box::new(QualtricsCorexm),
-    ])
+    Adapters::new()
+        .with::<UsersCreate, _>(Dixa)
+        .with::<UsersCreate, _>(PivotalTracker)
+        .with::<UsersCreate, _>(QualtricsCorexm)
 }
 
 #[cfg(test)]
@@ -36,8 +33,10 @@ mod tests {
         assert!(adapters.duplicates().is_empty());
         let ids: Vec<&str> = adapters.iter().map(|a| a.provider().id()).collect();
         assert_eq!(ids, ["dixa", "pivotal_tracker", "qualtrics_corexm"]);
-        let (model, operation) = USERS_CREATE;
-        assert!(adapters.iter().all(|a| a.implements(model, operation)));
-        assert!(adapters.iter().all(|a| !a.implements(model, "delete")));
+        for provider in [providers::dixa, providers::pivotal_tracker] {
+            assert!(adapters.find(provider, "ticketing/users", "create").is_some());
+            assert!(adapters.find(provider, "ticketing/users", "delete").is_none());
+        }
+        assert!(adapters.find(providers::hive, "ticketing/users", "create").is_none());
     }
 }

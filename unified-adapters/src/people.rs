@@ -3,29 +3,63 @@
 
 use serde::Deserialize;
 use serde_json::Value;
-use unified_models::ticketing::users::{EmailType, UserEmail, UserEmailRecord};
+use unified_models::ticketing::users::{
+    EmailType, UserEmailForDixa, UserEmailForPivotalTracker, UserEmailForQualtricsCorexm,
+    UserEmailRecord,
+};
+
+/// One email address as a provider's view holds it (each provider's view of `UserEmail` is its
+/// own type).
+pub trait EmailAddress {
+    /// The address.
+    fn address(&self) -> &str;
+    /// Whether it is the primary one.
+    fn kind(&self) -> EmailType;
+}
+
+/// Implements [`EmailAddress`] for providers' views of `UserEmail`.
+macro_rules! email_views {
+    ($($view:ty),+) => {
+        $(
+            impl EmailAddress for $view {
+                fn address(&self) -> &str {
+                    &self.email
+                }
+                fn kind(&self) -> EmailType {
+                    self.r#type
+                }
+            }
+        )+
+    };
+}
+
+email_views!(
+    UserEmailForDixa,
+    UserEmailForPivotalTracker,
+    UserEmailForQualtricsCorexm
+);
 
 /// Where the primary address is: the entry typed `primary`, else the first one.
-fn primary_index(emails: &[UserEmail]) -> Option<usize> {
+fn primary_index(emails: &[impl EmailAddress]) -> Option<usize> {
     emails
         .iter()
-        .position(|email| email.r#type == EmailType::Primary)
+        .position(|email| email.kind() == EmailType::Primary)
         .or_else(|| (!emails.is_empty()).then_some(0))
 }
 
-/// The primary address.
-pub fn primary_email(emails: &[UserEmail]) -> Option<&str> {
-    primary_index(emails).map(|index| emails[index].email.as_str())
+/// The primary address; a list a provider requires is never empty, so it has one.
+pub fn primary_email(emails: &[impl EmailAddress]) -> Option<&str> {
+    primary_index(emails).map(|index| emails[index].address())
 }
 
 /// Every address but the primary one, in order.
-pub fn other_emails(emails: &[UserEmail]) -> Vec<&str> {
+pub fn other_emails(emails: &[impl EmailAddress]) -> Vec<&str> {
     let primary = primary_index(emails);
     emails
         .iter()
         .enumerate()
         .filter(|&(index, _)| Some(index) != primary)
-        .map(|(_, email)| email.email.as_str())
+        .map(|(_, email)| email.address())
         .collect()
 }
 
@@ -75,26 +109,32 @@ impl NativeId {
 mod tests {
     use super::*;
 
-    fn email(address: &str, kind: EmailType) -> UserEmail {
-        UserEmail {
-            email: address.to_owned(),
-            r#type: kind,
+    /// An address and its kind.
+    struct Email(&'static str, EmailType);
+
+    impl EmailAddress for Email {
+        fn address(&self) -> &str {
+            self.0
+        }
+        fn kind(&self) -> EmailType {
+            self.1
         }
     }
 
     #[test]
     fn the_primary_email_wins_wherever_it_is() {
         let emails = [
-            email("b@x.io", EmailType::Other),
-            email("a@x.io", EmailType::Primary),
-            email("c@x.io", EmailType::Other),
+            Email("b@x.io", EmailType::Other),
+            Email("a@x.io", EmailType::Primary),
+            Email("c@x.io", EmailType::Other),
         ];
         assert_eq!(primary_email(&emails), Some("a@x.io"));
         assert_eq!(other_emails(&emails), ["b@x.io", "c@x.io"]);
-        let untyped = [email("b@x.io", EmailType::Other)];
+        let untyped = [Email("b@x.io", EmailType::Other)];
         assert_eq!(primary_email(&untyped), Some("b@x.io"));
         assert!(other_emails(&untyped).is_empty());
-        assert_eq!(primary_email(&[]), None);
+        let none: [Email; 0] = [];
+        assert_eq!(primary_email(&none), None);
     }
 
     #[test]

@@ -8,17 +8,16 @@
 //! Tracker returns no timestamps.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
 };
-use unified_core::{Code, Part, Provider, ValidationError};
+use unified_core::{Code, Part, ValidationError};
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBody, UserCreateQuery, UserCreateResponse, UserRoleRecord,
+    UserCreateBodyForPivotalTracker, UserCreateQueryForPivotalTracker, UserCreateResponse,
+    UserRoleRecord, UsersCreate,
 };
 
-use crate::USERS_CREATE;
 use crate::people::{NativeId, email_records, initials, primary_email};
 
 /// The Pivotal Tracker adapter.
@@ -31,8 +30,8 @@ const DEFAULT_ROLE: &str = "member";
 #[derive(Serialize, Debug)]
 struct MembershipCreate<'a> {
     email: Option<&'a str>,
-    name: Option<&'a str>,
-    initials: Option<String>,
+    name: &'a str,
+    initials: String,
     role: &'a str,
 }
 
@@ -50,10 +49,8 @@ struct Person {
     username: Option<String>,
 }
 
-impl Adapter<providers::Set> for PivotalTracker {
-    fn provider(&self) -> Provider<providers::Set> {
-        providers::pivotal_tracker
-    }
+impl Adapter for PivotalTracker {
+    type Provider = providers::pivotal_tracker;
 
     fn auth(&self) -> AuthScheme {
         AuthScheme::Header {
@@ -61,24 +58,28 @@ impl Adapter<providers::Set> for PivotalTracker {
             prefix: "",
         }
     }
+}
 
-    fn operations(&self) -> &'static [(&'static str, &'static str)] {
-        &[USERS_CREATE]
-    }
+impl Translate<UsersCreate> for PivotalTracker {
+    type Body = UserCreateBodyForPivotalTracker;
+    type Query = UserCreateQueryForPivotalTracker;
 
-    fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
-        let body: UserCreateBody = typed::body(call.body)?;
-        let query: UserCreateQuery = typed::query(call.query)?;
-        let project = project_id(&query)?;
+    fn native_request(
+        &self,
+        call: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<NativeRequest, AdapterError> {
+        let body = call.body;
+        let project = project_id(call.query)?;
         let role = body
             .roles
-            .as_deref()
-            .and_then(|roles| roles.iter().find_map(|role| role.name.as_deref()))
+            .iter()
+            .flatten()
+            .find_map(|role| role.name.as_deref())
             .unwrap_or(DEFAULT_ROLE);
         let membership = MembershipCreate {
-            email: primary_email(body.emails.as_deref().unwrap_or_default()),
-            name: body.name.as_deref(),
-            initials: body.name.as_deref().map(initials),
+            email: primary_email(&body.emails),
+            name: &body.name,
+            initials: initials(&body.name),
             role,
         };
         let path = format!("/projects/{project}/memberships");
@@ -87,12 +88,12 @@ impl Adapter<providers::Set> for PivotalTracker {
 
     fn unified_response(
         &self,
-        _call: &Call<'_>,
+        _call: Call<'_, Self::Body, Self::Query>,
         native: &NativeResponse,
-    ) -> Result<Map<String, Value>, AdapterError> {
+    ) -> Result<UserCreateResponse, AdapterError> {
         let membership: Membership = typed::native(native)?;
         let person = membership.person;
-        typed::unified(&UserCreateResponse {
+        Ok(UserCreateResponse {
             id: Some(person.id.into_string()),
             name: person.name,
             emails: email_records(person.email.as_deref(), &[]),
@@ -111,15 +112,14 @@ impl Adapter<providers::Set> for PivotalTracker {
 /// The project of the first collection. Tracker's project ids are integers; anything else is
 /// refused here, since text in a path segment could change the path (`..` is a dot-segment
 /// even when percent-encoded).
-fn project_id(query: &UserCreateQuery) -> Result<&str, AdapterError> {
+fn project_id(query: &UserCreateQueryForPivotalTracker) -> Result<&str, AdapterError> {
     let refuse = |code, message| AdapterError::Request {
         part: Part::Query,
         error: ValidationError::new("/collections/0/id", code, message),
     };
     let id = query
         .collections
-        .as_deref()
-        .and_then(|collections| collections.first())
+        .first()
         .and_then(|collection| collection.id.as_deref())
         .filter(|id| !id.is_empty())
         .ok_or_else(|| {
@@ -141,11 +141,14 @@ fn project_id(query: &UserCreateQuery) -> Result<&str, AdapterError> {
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+    use unified_core::UnifiedModel;
+    use unified_models::providers;
+    use unified_models::ticketing::users::UserCreateQuery;
 
     use super::project_id;
 
     fn project(collections: serde_json::Value) -> Result<String, String> {
-        let query = serde_json::from_value(json!({
+        let query = UserCreateQuery::view_from_value::<providers::pivotal_tracker>(&json!({
             "integrated_account_id": "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
             "collections": collections,
         }))

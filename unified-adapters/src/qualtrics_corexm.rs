@@ -5,15 +5,16 @@
 //! unified response is that id; what was sent is not repeated as if the provider had said it.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
 };
-use unified_core::{Provider, Secret};
+use unified_core::Secret;
 use unified_models::providers;
-use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
+use unified_models::ticketing::users::{
+    UserCreateBodyForQualtricsCorexm, UserCreateQueryForQualtricsCorexm, UserCreateResponse,
+    UsersCreate,
+};
 
-use crate::USERS_CREATE;
 use crate::people::primary_email;
 
 /// The Qualtrics CoreXM adapter.
@@ -23,12 +24,12 @@ pub struct QualtricsCorexm;
 #[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
 struct UserCreate<'a> {
-    username: Option<&'a str>,
-    first_name: Option<&'a str>,
-    last_name: Option<&'a str>,
-    user_type: Option<&'a str>,
+    username: &'a str,
+    first_name: &'a str,
+    last_name: &'a str,
+    user_type: &'a str,
     email: Option<&'a str>,
-    password: Option<&'a Secret>,
+    password: &'a Secret,
     language: Option<&'a str>,
 }
 
@@ -42,10 +43,8 @@ struct CreatedId {
     id: String,
 }
 
-impl Adapter<providers::Set> for QualtricsCorexm {
-    fn provider(&self) -> Provider<providers::Set> {
-        providers::qualtrics_corexm
-    }
+impl Adapter for QualtricsCorexm {
+    type Provider = providers::qualtrics_corexm;
 
     fn auth(&self) -> AuthScheme {
         AuthScheme::Header {
@@ -53,25 +52,25 @@ impl Adapter<providers::Set> for QualtricsCorexm {
             prefix: "",
         }
     }
+}
 
-    fn operations(&self) -> &'static [(&'static str, &'static str)] {
-        &[USERS_CREATE]
-    }
+impl Translate<UsersCreate> for QualtricsCorexm {
+    type Body = UserCreateBodyForQualtricsCorexm;
+    type Query = UserCreateQueryForQualtricsCorexm;
 
-    fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
-        let body: UserCreateBody = typed::body(call.body)?;
+    fn native_request(
+        &self,
+        call: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<NativeRequest, AdapterError> {
+        let body = call.body;
         let user = UserCreate {
-            username: body.username.as_deref(),
-            first_name: body.first_name.as_deref(),
-            last_name: body.last_name.as_deref(),
-            user_type: body.user_type.as_deref(),
-            email: primary_email(body.emails.as_deref().unwrap_or_default()),
-            password: body.password.as_ref(),
-            language: body
-                .languages
-                .as_deref()
-                .and_then(|languages| languages.first())
-                .map(String::as_str),
+            username: &body.username,
+            first_name: &body.first_name,
+            last_name: &body.last_name,
+            user_type: &body.user_type,
+            email: primary_email(&body.emails),
+            password: &body.password,
+            language: body.languages.first().map(String::as_str),
         };
         Ok(NativeRequest::post(
             "/API/v3/users",
@@ -81,11 +80,11 @@ impl Adapter<providers::Set> for QualtricsCorexm {
 
     fn unified_response(
         &self,
-        _call: &Call<'_>,
+        _call: Call<'_, Self::Body, Self::Query>,
         native: &NativeResponse,
-    ) -> Result<Map<String, Value>, AdapterError> {
+    ) -> Result<UserCreateResponse, AdapterError> {
         let created: Created = typed::native(native)?;
-        typed::unified(&UserCreateResponse {
+        Ok(UserCreateResponse {
             id: Some(created.result.id),
             ..UserCreateResponse::default()
         })

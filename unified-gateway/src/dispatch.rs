@@ -24,7 +24,7 @@ pub enum DispatchError {
 
 /// How an adapter presents the account's credential, its header name checked once when the
 /// gateway is built rather than on each request.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuthHeader {
     name: HeaderName,
     prefix: &'static str,
@@ -48,24 +48,33 @@ impl AuthHeader {
 }
 
 /// The checked auth header of every adapter, by provider; an adapter whose header cannot be
-/// sent is a setup error naming it.
+/// sent, or two adapters of one provider that send the credential differently, are a setup
+/// error naming the provider.
 pub fn auth_headers<S: ProviderSet>(
     adapters: &Adapters<S>,
 ) -> Result<Vec<(Provider<S>, AuthHeader)>, SetupError> {
-    adapters
-        .iter()
-        .map(|adapter| {
-            let provider = adapter.provider();
-            AuthHeader::of(adapter.auth())
-                .map(|header| (provider, header))
-                .map_err(|why| {
-                    SetupError::new(format!(
-                        "the {} adapter's credential header: {why}",
-                        provider.name()
-                    ))
-                })
-        })
-        .collect()
+    let mut headers: Vec<(Provider<S>, AuthHeader)> = Vec::new();
+    for adapter in adapters.iter() {
+        let provider = adapter.provider();
+        let header = AuthHeader::of(adapter.auth()).map_err(|why| {
+            SetupError::new(format!(
+                "the {} adapter's credential header: {why}",
+                provider.name()
+            ))
+        })?;
+        match headers.iter().find(|(of, _)| *of == provider) {
+            Some((_, known)) if *known != header => {
+                return Err(SetupError::new(format!(
+                    "the {} adapters send the credential in different headers: one provider \
+                     has one way to authenticate",
+                    provider.name()
+                )));
+            }
+            Some(_) => {}
+            None => headers.push((provider, header)),
+        }
+    }
+    Ok(headers)
 }
 
 /// The HTTP client every dispatch shares.
@@ -167,19 +176,18 @@ fn classify(error: reqwest::Error) -> DispatchError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{Presenting, test_providers};
+    use crate::test_support::{NothingCreate, Presenting, test_providers};
 
     #[test]
     fn header_names_are_checked_when_the_adapters_are_listed() {
-        let good = test_providers::good;
-        let fine = Adapters::new(vec![Box::new(Presenting(good, "X-Api-Token"))]);
+        type Good = Presenting<test_providers::good>;
+        let fine = Adapters::new().with::<NothingCreate, _>(Good::header("X-Api-Token"));
         let headers = auth_headers(&fine).unwrap();
         assert_eq!(headers[0].1.name.as_str(), "x-api-token");
 
-        let broken = Adapters::new(vec![
-            Box::new(Presenting(good, "X-Api-Token")),
-            Box::new(Presenting(test_providers::bad, "X Api Token")),
-        ]);
+        let broken = Adapters::new()
+            .with::<NothingCreate, _>(Good::header("X-Api-Token"))
+            .with::<NothingCreate, _>(Presenting::<test_providers::bad>::header("X Api Token"));
         let error = auth_headers(&broken).unwrap_err().to_string();
         assert!(
             error.contains("Bad adapter") && error.contains("not a valid HTTP header name"),

@@ -52,10 +52,11 @@ impl<S: ProviderSet> Gateway<S> {
         let dispatcher = Dispatcher::new(config.provider_timeout, config.provider_answer_limit)
             .map_err(SetupError::new)?;
         let auth_headers = auth_headers(&adapters)?;
-        if let Some(twice) = adapters.duplicates().first() {
+        if let Some((provider, model, operation)) = adapters.duplicates().first() {
             return Err(SetupError::new(format!(
-                "two adapters for {}: list one adapter per provider",
-                twice.name()
+                "two adapters for {} `{model}` `{operation}`: list one adapter per provider and \
+                 operation",
+                provider.name()
             )));
         }
         check_conventions(&registry)?;
@@ -171,8 +172,8 @@ mod tests {
     use unified_core::{Operation, Registry, UnifiedModel};
 
     use super::*;
-    use crate::test_support::Presenting;
     use crate::test_support::test_providers::{self as providers, Set};
+    use crate::test_support::{NothingCreate, Presenting};
 
     /// A body.
     #[derive(UnifiedModel)]
@@ -207,20 +208,21 @@ mod tests {
 
     #[test]
     fn a_convention_declared_as_another_kind_is_refused() {
-        let error = gateway::<OddQuery>(Adapters::new(vec![])).err().unwrap();
+        let error = gateway::<OddQuery>(Adapters::new()).err().unwrap();
         assert!(error.to_string().contains("`remote_query`"), "{error}");
-        assert!(gateway::<FineQuery>(Adapters::new(vec![])).is_ok());
+        assert!(gateway::<FineQuery>(Adapters::new()).is_ok());
     }
 
     #[test]
     fn two_adapters_for_one_provider_are_refused() {
-        let twice = Adapters::new(vec![
-            Box::new(Presenting(providers::good, "x-key")),
-            Box::new(Presenting(providers::good, "x-key")),
-        ]);
+        let twice = Adapters::new()
+            .with::<NothingCreate, _>(Presenting::<providers::good>::header("x-key"))
+            .with::<NothingCreate, _>(Presenting::<providers::good>::header("x-key"));
         let error = gateway::<FineQuery>(twice).err().unwrap();
         assert!(
-            error.to_string().contains("two adapters for Good"),
+            error
+                .to_string()
+                .contains("two adapters for Good `nothing` `create`"),
             "{error}"
         );
     }

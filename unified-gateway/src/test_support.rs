@@ -1,8 +1,14 @@
-//! What the gateway's unit tests share: a provider set and an adapter that is never dispatched.
+//! What the gateway's unit tests share: a provider set, an operation and an adapter that is
+//! never dispatched.
 
-use serde_json::{Map, Value};
-use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse};
-use unified_core::Provider;
+use core::marker::PhantomData;
+
+use serde::Serialize;
+use unified_adapter::{
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, OperationModels,
+    Translate,
+};
+use unified_core::{FieldView, ProviderType, UnifiedModel, ViewOf};
 
 unified_core::providers! {
     /// Providers with adapters to check.
@@ -12,30 +18,65 @@ unified_core::providers! {
     }
 }
 
-/// The adapter of one provider whose credential header is the second string.
-pub struct Presenting(pub Provider<test_providers::Set>, pub &'static str);
+use test_providers as providers;
 
-impl Adapter<test_providers::Set> for Presenting {
-    fn provider(&self) -> Provider<test_providers::Set> {
-        self.0
+/// A model with nothing in it.
+#[derive(UnifiedModel, Serialize, Default)]
+pub struct Nothing {}
+
+/// An operation on [`Nothing`].
+pub struct NothingCreate;
+
+impl OperationModels for NothingCreate {
+    type Set = test_providers::Set;
+    type Body = Nothing;
+    type Query = Nothing;
+    type Response = Nothing;
+    const MODEL: &'static str = "nothing";
+    const NAME: &'static str = "create";
+}
+
+/// The adapter of the provider `P`, whose credential header is the string.
+pub struct Presenting<P>(pub &'static str, pub PhantomData<fn() -> P>);
+
+impl<P> Presenting<P> {
+    /// The adapter whose credential header is `name`.
+    pub fn header(name: &'static str) -> Self {
+        Presenting(name, PhantomData)
     }
+}
+
+impl<P: ProviderType> Adapter for Presenting<P> {
+    type Provider = P;
+
     fn auth(&self) -> AuthScheme {
         AuthScheme::Header {
-            name: self.1,
+            name: self.0,
             prefix: "Token ",
         }
     }
-    fn operations(&self) -> &'static [(&'static str, &'static str)] {
-        &[]
-    }
-    fn native_request(&self, _: &Call<'_>) -> Result<NativeRequest, AdapterError> {
+}
+
+impl<P: ProviderType> Translate<NothingCreate> for Presenting<P>
+where
+    Nothing: FieldView<P>,
+    ViewOf<Nothing, P>: Send + Sync,
+{
+    type Body = ViewOf<Nothing, P>;
+    type Query = ViewOf<Nothing, P>;
+
+    fn native_request(
+        &self,
+        _: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<NativeRequest, AdapterError> {
         Err(AdapterError::Response("not dispatched".to_owned()))
     }
+
     fn unified_response(
         &self,
-        _: &Call<'_>,
+        _: Call<'_, Self::Body, Self::Query>,
         _: &NativeResponse,
-    ) -> Result<Map<String, Value>, AdapterError> {
+    ) -> Result<Nothing, AdapterError> {
         Err(AdapterError::Response("not dispatched".to_owned()))
     }
 }

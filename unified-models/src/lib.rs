@@ -24,9 +24,10 @@ unified_core::providers! {
 /// Every operation of every shipped model; adding a model means adding it here.
 pub fn registry() -> Registry<providers::Set> {
     use ticketing::users;
+    use unified_adapter::OperationModels;
     Registry::new(vec![Operation::new::<
         users::UserCreateBody,
         users::UserCreateQuery,
         users::UserCreateResponse,
-    >("ticketing/users", "create")])
+    >(users::UsersCreate::MODEL, users::UsersCreate::NAME)])
 }

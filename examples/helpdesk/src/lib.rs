@@ -8,11 +8,12 @@ use axum::http::request::Parts;
 use axum::routing::post;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::json;
 use unified_adapter::{
-    Adapter, AdapterError, Adapters, AuthScheme, Call, NativeRequest, NativeResponse, typed,
+    Adapter, AdapterError, Adapters, AuthScheme, Call, NativeRequest, NativeResponse,
+    OperationModels, Translate, typed,
 };
-use unified_core::{Operation, Provider, Registry, UnifiedModel, View, providers};
+use unified_core::{Operation, Registry, UnifiedModel, View, providers};
 use unified_gateway::{
     ApiError, Gateway, GatewayConfig, ResolveProvider, SetupError, Store, Validated,
 };
@@ -70,13 +71,25 @@ pub struct TicketRecord {
     pub status: Option<String>,
 }
 
+/// Opening a ticket: the operation's models, for adapters.
+pub struct TicketsCreate;
+
+impl OperationModels for TicketsCreate {
+    type Set = providers::Set;
+    type Body = TicketCreate;
+    type Query = TicketQuery;
+    type Response = TicketRecord;
+    const MODEL: &'static str = "helpdesk/tickets";
+    const NAME: &'static str = "create";
+}
+
 /// Every operation this API serves.
 pub fn registry() -> Registry<providers::Set> {
     Registry::new(vec![Operation::new::<
         TicketCreate,
         TicketQuery,
         TicketRecord,
-    >("helpdesk/tickets", "create")])
+    >(TicketsCreate::MODEL, TicketsCreate::NAME)])
 }
 
 /// Acme Desk: `POST /api/v2/tickets` with an `x-acme-key` header.
@@ -95,10 +108,8 @@ struct AcmeTicket {
     state: Option<String>,
 }
 
-impl Adapter<providers::Set> for AcmeDesk {
-    fn provider(&self) -> Provider<providers::Set> {
-        providers::acme_desk
-    }
+impl Adapter for AcmeDesk {
+    type Provider = providers::acme_desk;
 
     fn auth(&self) -> AuthScheme {
         AuthScheme::Header {
@@ -106,13 +117,19 @@ impl Adapter<providers::Set> for AcmeDesk {
             prefix: "",
         }
     }
+}
 
-    fn operations(&self) -> &'static [(&'static str, &'static str)] {
-        &[("helpdesk/tickets", "create")]
-    }
+/// Written on Acme Desk's views: `subject` is an `Option` (Acme Desk supports it), the
+/// requester's email a `String`; a field Acme Desk did not take would not be there to read.
+impl Translate<TicketsCreate> for AcmeDesk {
+    type Body = TicketCreateForAcmeDesk;
+    type Query = TicketQueryForAcmeDesk;
 
-    fn native_request(&self, call: &Call<'_>) -> Result<NativeRequest, AdapterError> {
-        let ticket: TicketCreate = typed::body(call.body)?;
+    fn native_request(
+        &self,
+        call: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<NativeRequest, AdapterError> {
+        let ticket = call.body;
         let body = json!({
             "title": ticket.subject,
             "contact": {"email": ticket.requester.email, "name": ticket.requester.name},
@@ -123,11 +140,11 @@ impl Adapter<providers::Set> for AcmeDesk {
 
     fn unified_response(
         &self,
-        _call: &Call<'_>,
+        _call: Call<'_, Self::Body, Self::Query>,
         native: &NativeResponse,
-    ) -> Result<Map<String, Value>, AdapterError> {
+    ) -> Result<TicketRecord, AdapterError> {
         let Opened { ticket } = typed::native(native)?;
-        typed::unified(&TicketRecord {
+        Ok(TicketRecord {
             id: ticket.id.to_string(),
             subject: ticket.title,
             status: ticket.state,
@@ -140,7 +157,7 @@ pub fn gateway(store: Store, config: GatewayConfig) -> Result<Gateway<providers:
     Gateway::new(
         store,
         registry(),
-        Adapters::new(vec![Box::new(AcmeDesk)]),
+        Adapters::new().with::<TicketsCreate, _>(AcmeDesk),
         config,
     )
 }

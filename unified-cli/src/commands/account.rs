@@ -35,7 +35,7 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
                 .add_account(&environment, provider, &base_url, &credential)
                 .map_err(setup_failure)?;
             print(&format!("{id}\n"))?;
-            if unified_adapters::adapters().find(provider).is_none() {
+            if !unified_adapters::adapters().serves(provider) {
                 note(&format!(
                     "warning: provider `{}` ({}) has no adapter yet; the gateway answers 501 \
                      for this account until one ships",

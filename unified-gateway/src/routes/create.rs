@@ -8,8 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use unified_adapter::conventions::ResponseFormat;
-use unified_adapter::{AdapterError, prepare_request};
-use unified_core::{Code, Operation, Part, ProviderSet, ValidationError, View};
+use unified_adapter::{AdapterError, Invalid, Prepared};
+use unified_core::{Code, Operation, Part, ProviderSet, Report, ValidationError, View};
 
 use crate::dispatch::DispatchError;
 use crate::gateway::Gateway;
@@ -69,7 +69,23 @@ async fn answer<S: ProviderSet>(
         .blocking(move |store| store.account::<S>(environment, &account_id))
         .await?
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such integrated account"))?;
-    let errors = request.violations(View::of(account.provider));
+    // With an adapter, validation makes the provider's views that the adapter is handed, in one
+    // pass over each part; without one, the request is validated all the same, then refused.
+    let provider = account.provider;
+    let adapters = &gateway.inner.adapters;
+    let prepared = match adapters.find(provider, operation.model(), operation.name()) {
+        Some(adapter) => match adapter.prepare(request.query(), request.body()) {
+            Ok(prepared) => Some(prepared),
+            Err(Invalid { query, body }) => {
+                return Err(ApiError::invalid(&request.violations_with(query, body)));
+            }
+        },
+        None => None,
+    };
+    let errors = match prepared {
+        Some(_) => request.violations_with(Report::default(), Report::default()),
+        None => request.violations(View::of(provider)),
+    };
     if !errors.is_empty() {
         return Err(ApiError::invalid(&errors));
     }
@@ -87,33 +103,35 @@ async fn answer<S: ProviderSet>(
         )]));
     }
     let shape = Shape::from(&conventions);
-    dispatch(gateway, operation, &account, &request, &shape).await
+    let Some(prepared) = prepared else {
+        return Err(ApiError::new(
+            StatusCode::NOT_IMPLEMENTED,
+            format!("this gateway has no adapter for {} yet", provider.name()),
+        ));
+    };
+    dispatch(gateway, operation, &account, &request, prepared.as_ref(), &shape).await
 }
 
-/// Sends the call through the account's adapter and answers with the shaped result.
+/// Sends the prepared call through the account's adapter and answers with the shaped result.
 async fn dispatch<S: ProviderSet>(
     gateway: &Gateway<S>,
     operation: &Operation<S>,
     account: &Account<S>,
     unified: &UnifiedRequest<'_, S>,
+    prepared: &dyn Prepared,
     shape: &Shape,
 ) -> Result<Response, ApiError> {
     let provider = account.provider;
-    let no_adapter = || {
+    let auth = gateway.auth_header(provider).ok_or_else(|| {
         ApiError::new(
             StatusCode::NOT_IMPLEMENTED,
             format!("this gateway has no adapter for {} yet", provider.name()),
         )
-    };
-    let adapter = gateway
-        .inner
-        .adapters
-        .find(provider)
-        .ok_or_else(no_adapter)?;
-    let auth = gateway.auth_header(provider).ok_or_else(no_adapter)?;
-    let call = unified.call();
-    let request =
-        prepare_request(adapter, &call, unified.pass_through()).map_err(|error| match error {
+    })?;
+    let request = prepared
+        .native_request()
+        .and_then(|request| unified.pass_through().apply(request))
+        .map_err(|error| match error {
             AdapterError::Request { part, error } => ApiError::invalid(&[(part, error)]),
             other => ApiError::new(StatusCode::NOT_IMPLEMENTED, other.to_string()),
         })?;
@@ -179,7 +197,7 @@ async fn dispatch<S: ProviderSet>(
         }
         return Ok((status, axum::Json(scrubber.scrub(native.body))).into_response());
     }
-    let record = match adapter.unified_response(&call, &native) {
+    let record = match prepared.unified_response(&native) {
         Ok(record) => record,
         Err(error) => {
             // The adapter describes without quoting; scrubbing as well costs nothing here.

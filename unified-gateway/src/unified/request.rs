@@ -11,7 +11,7 @@ use schemars::Schema;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use unified_adapter::conventions::{BodyConventions, QueryConventions};
-use unified_adapter::{Call, PassThrough};
+use unified_adapter::PassThrough;
 use unified_core::query::read_query;
 use unified_core::report::pointer_segments;
 use unified_core::{Operation, Part, ProviderSet, Report, UnifiedModel, ValidationError, View};
@@ -102,6 +102,16 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
     /// the gateway), then the body's.
     pub fn violations(&self, view: View<S>) -> Vec<(Part, ValidationError)> {
         let operation = self.operation;
+        self.violations_with(
+            operation.validate(Part::Query, &self.query, view),
+            operation.validate(Part::Body, &self.body, view),
+        )
+    }
+
+    /// Every violation, given the reports of the model's query and body: the query's, then the
+    /// conventions it leaves to the gateway, then the body's, then the body conventions'.
+    pub fn violations_with(&self, query: Report, body: Report) -> Vec<(Part, ValidationError)> {
+        let operation = self.operation;
         let mut errors = Vec::new();
         let mut add = |part: Part, report: Report, keep: &dyn Fn(&ValidationError) -> bool| {
             errors.extend(
@@ -113,11 +123,7 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
             );
         };
         let all = |_: &ValidationError| true;
-        add(
-            Part::Query,
-            operation.validate(Part::Query, &self.query, view),
-            &all,
-        );
+        add(Part::Query, query, &all);
         // Conventions the model declares were checked by its own rules just now.
         let left_to_gateway = |error: &ValidationError| {
             let name = pointer_segments(&error.pointer).next().unwrap_or_default();
@@ -127,11 +133,7 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
             let report = QueryConventions::validate(&self.query_conventions, View::UNIFIED);
             add(Part::Query, report, &left_to_gateway);
         }
-        add(
-            Part::Body,
-            operation.validate(Part::Body, &self.body, view),
-            &all,
-        );
+        add(Part::Body, body, &all);
         if self
             .body_conventions
             .as_object()
@@ -164,17 +166,12 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
         }
     }
 
-    /// The call an adapter translates: the model's query and body.
-    pub fn call(&self) -> Call<'_> {
-        Call {
-            model: self.operation.model(),
-            operation: self.operation.name(),
-            body: &self.body,
-            query: &self.query,
-        }
+    /// The model's query parameters, as read.
+    pub fn query(&self) -> &Value {
+        &self.query
     }
 
-    /// The model's body, as validated.
+    /// The model's body, as read (without the conventions it leaves to the gateway).
     pub fn body(&self) -> &Value {
         &self.body
     }

@@ -12,3 +12,16 @@ pub use create_query::*;
 pub use create_response::*;
 
 use crate::providers;
+
+/// `create`: the operation's models as types, for adapters (`Translate<UsersCreate>`).
+#[derive(Clone, Copy, Debug)]
+pub struct UsersCreate;
+
+impl unified_adapter::OperationModels for UsersCreate {
+    type Set = providers::Set;
+    type Body = UserCreateBody;
+    type Query = UserCreateQuery;
+    type Response = UserCreateResponse;
+    const MODEL: &'static str = "ticketing/users";
+    const NAME: &'static str = "create";
+}

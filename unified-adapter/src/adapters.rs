@@ -1,0 +1,210 @@
+//! The adapters a gateway dispatches through, one entry per provider and operation, each
+//! reached at run time by provider and operation name. An entry validates the request into its
+//! provider's views (the only way to make them) and hands those to the adapter.
+
+use core::marker::PhantomData;
+
+use serde_json::{Map, Value};
+use unified_core::{FieldView, Provider, ProviderSet, ProviderType, Report, UnifiedModel};
+
+use crate::adapter::Translate;
+use crate::auth::AuthScheme;
+use crate::call::Call;
+use crate::error::AdapterError;
+use crate::native::{NativeRequest, NativeResponse};
+use crate::operation::OperationModels;
+use crate::typed;
+
+/// A request that is not valid for the provider: the reports of its query and of its body.
+#[derive(Debug)]
+pub struct Invalid {
+    /// The query parameters' violations.
+    pub query: Report,
+    /// The body's violations.
+    pub body: Report,
+}
+
+/// A validated request, ready for its adapter: the provider's views and the adapter.
+pub trait Prepared: Send + Sync {
+    /// The native request (before `remote_data` and `remote_query`).
+    fn native_request(&self) -> Result<NativeRequest, AdapterError>;
+
+    /// The unified response, as a JSON object, for the provider's successful answer.
+    fn unified_response(&self, native: &NativeResponse) -> Result<Map<String, Value>, AdapterError>;
+}
+
+/// One registered translation, whatever its types: what the gateway dispatches through.
+pub trait Dispatch<S: ProviderSet>: Send + Sync {
+    /// The provider.
+    fn provider(&self) -> Provider<S>;
+
+    /// How the provider's credential is sent.
+    fn auth(&self) -> AuthScheme;
+
+    /// The model (`ticketing/users`).
+    fn model(&self) -> &'static str;
+
+    /// The operation (`create`).
+    fn operation(&self) -> &'static str;
+
+    /// Validates the query and the body for the provider, in one pass each, into its views.
+    fn prepare<'a>(
+        &'a self,
+        query: &Value,
+        body: &Value,
+    ) -> Result<Box<dyn Prepared + 'a>, Invalid>;
+}
+
+/// An adapter registered for the operation `O`.
+struct Entry<O, A> {
+    adapter: A,
+    operation: PhantomData<fn() -> O>,
+}
+
+/// The views of one request and the adapter that takes them.
+struct Views<'a, A: Translate<O>, O: OperationModels> {
+    adapter: &'a A,
+    query: A::Query,
+    body: A::Body,
+}
+
+impl<A: Translate<O>, O: OperationModels> Views<'_, A, O> {
+    fn call(&self) -> Call<'_, A::Body, A::Query> {
+        Call {
+            body: &self.body,
+            query: &self.query,
+        }
+    }
+}
+
+impl<A: Translate<O>, O: OperationModels> Prepared for Views<'_, A, O> {
+    fn native_request(&self) -> Result<NativeRequest, AdapterError> {
+        self.adapter.native_request(self.call())
+    }
+
+    fn unified_response(&self, native: &NativeResponse) -> Result<Map<String, Value>, AdapterError> {
+        typed::unified(&self.adapter.unified_response(self.call(), native)?)
+    }
+}
+
+impl<S, O, A> Dispatch<S> for Entry<O, A>
+where
+    S: ProviderSet,
+    O: OperationModels<Set = S>,
+    A: Translate<O>,
+    A::Provider: ProviderType<Set = S>,
+    O::Body: FieldView<A::Provider, View = A::Body>,
+    O::Query: FieldView<A::Provider, View = A::Query>,
+{
+    fn provider(&self) -> Provider<S> {
+        A::Provider::PROVIDER
+    }
+
+    fn auth(&self) -> AuthScheme {
+        self.adapter.auth()
+    }
+
+    fn model(&self) -> &'static str {
+        O::MODEL
+    }
+
+    fn operation(&self) -> &'static str {
+        O::NAME
+    }
+
+    fn prepare<'a>(
+        &'a self,
+        query: &Value,
+        body: &Value,
+    ) -> Result<Box<dyn Prepared + 'a>, Invalid> {
+        let query = O::Query::view_from_value::<A::Provider>(query);
+        let body = O::Body::view_from_value::<A::Provider>(body);
+        match (query, body) {
+            (Ok(query), Ok(body)) => Ok(Box::new(Views::<A, O> {
+                adapter: &self.adapter,
+                query,
+                body,
+            })),
+            (query, body) => Err(Invalid {
+                query: query.err().unwrap_or_default(),
+                body: body.err().unwrap_or_default(),
+            }),
+        }
+    }
+}
+
+/// Every translation a gateway can dispatch to.
+pub struct Adapters<S: ProviderSet> {
+    entries: Vec<Box<dyn Dispatch<S>>>,
+}
+
+impl<S: ProviderSet> Default for Adapters<S> {
+    fn default() -> Self {
+        Adapters {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<S: ProviderSet> Adapters<S> {
+    /// No adapter yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `adapter`'s translation of the operation `O`: `Adapters::new().with::<UsersCreate,
+    /// _>(Dixa)`. Compiles only when the adapter's `Body` and `Query` are its provider's views
+    /// of `O`'s models. A provider and operation registered twice is a mistake that
+    /// [`Adapters::duplicates`] reports (the first one is used).
+    #[must_use]
+    pub fn with<O, A>(mut self, adapter: A) -> Self
+    where
+        O: OperationModels<Set = S>,
+        A: Translate<O>,
+        A::Provider: ProviderType<Set = S>,
+        O::Body: FieldView<A::Provider, View = A::Body>,
+        O::Query: FieldView<A::Provider, View = A::Query>,
+    {
+        self.entries.push(Box::new(Entry::<O, A> {
+            adapter,
+            operation: PhantomData,
+        }));
+        self
+    }
+
+    /// The translation of `model` `operation` for `provider`, if there is one.
+    pub fn find(
+        &self,
+        provider: Provider<S>,
+        model: &str,
+        operation: &str,
+    ) -> Option<&dyn Dispatch<S>> {
+        self.iter().find(|entry| {
+            entry.provider() == provider && entry.model() == model && entry.operation() == operation
+        })
+    }
+
+    /// Whether any operation has an adapter for `provider`.
+    pub fn serves(&self, provider: Provider<S>) -> bool {
+        self.iter().any(|entry| entry.provider() == provider)
+    }
+
+    /// Every translation, in registration order.
+    pub fn iter(&self) -> impl Iterator<Item = &dyn Dispatch<S>> {
+        self.entries.iter().map(|entry| entry.as_ref())
+    }
+
+    /// Each provider, model and operation registered more than once.
+    pub fn duplicates(&self) -> Vec<(Provider<S>, &'static str, &'static str)> {
+        let mut seen = Vec::new();
+        let mut twice = Vec::new();
+        for entry in self.iter() {
+            let key = (entry.provider(), entry.model(), entry.operation());
+            if seen.contains(&key) {
+                twice.push(key);
+            }
+            seen.push(key);
+        }
+        twice
+    }
+}
