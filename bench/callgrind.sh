@@ -30,11 +30,14 @@ for case in $("$driver" --list | grep -E -- "$pattern"); do
         $0 ~ /:unified_bench::read_validate / { rr = $1 / n }
         $0 ~ /:unified_bench::typed_parsed / { tp = $1 / n }
         $0 ~ /:unified_bench::typed_read / { tr = $1 / n }
+        $0 ~ /:unified_bench::serde_typed / { st = $1 / n }
+        $0 ~ /:unified_bench::view_read / { vr = $1 / n }
         END {
             printf "A| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1fx | %.1fx | %.1fx | %.1f%% | %.1f%% |\n",
                 id, p, v, r, jv, jr, t, jt, jv / v, jr / r, jt / t, 100 * v / p, 100 * r / p
             printf "B| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1fx | %.1fx | %.1fx | %.0f%% |\n",
                 id, p + v, rv, p + r, rr, tp, tr, (p + v) / rv, (p + r) / rr, tp / tr, 100 * rv / p
+            printf "C| %s | %.0f | %.0f | %.0f | %.2fx | %.2fx |\n", id, st, tr, vr, vr / st, tr / st
         }'
 done > "$out/rows"
 
@@ -45,3 +48,7 @@ echo
 echo "| case | parse + is_valid Ir | read is_valid Ir | parse + validate Ir | read validate Ir | typed via Value Ir | typed read Ir | is_valid speed-up | validate speed-up | typed speed-up | read is_valid / parse |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 sed -n 's/^B//p' "$out/rows"
+echo
+echo "| case | serde alone Ir | check, then serde Ir | view in one pass Ir | view / serde alone | check, then serde / serde alone |"
+echo "|---|---:|---:|---:|---:|---:|"
+sed -n 's/^C//p' "$out/rows"

@@ -1,5 +1,6 @@
-//! Compile errors of `#[derive(UnifiedModel)]`, each held against its `.stderr` file, and
-//! programs that must compile and run.
+//! Compile errors of `#[derive(UnifiedModel)]` and of the boundaries its views draw (a view made
+//! by hand, a field the provider does not take, an adapter handed or declared on an unvalidated
+//! body), each held against its `.stderr` file, and programs that must compile and run.
 
 #[test]
 fn ui() {

@@ -75,6 +75,11 @@ mod ratios {
              | typed speed-up | read is_valid / parse |\n\
              |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
+        let mut views = String::from(
+            "| case | serde alone ns | check, then serde ns | view in one pass ns \
+             | view / serde alone | check, then serde / serde alone |\n\
+             |---|---:|---:|---:|---:|---:|\n",
+        );
         for case in cases {
             let times: Option<Vec<f64>> = unified_bench::MEASUREMENTS
                 .iter()
@@ -119,8 +124,18 @@ mod ratios {
                 t.typed_parsed / t.typed_read,
                 100.0 * t.read_is_valid / t.parse,
             );
+            let _ = writeln!(
+                views,
+                "| {} | {:.0} | {:.0} | {:.0} | {:.2}x | {:.2}x |",
+                case.id(),
+                t.serde_typed,
+                t.typed_read,
+                t.view_read,
+                t.view_read / t.serde_typed,
+                t.typed_read / t.serde_typed,
+            );
         }
-        let tables = format!("{table}\n{one_pass}");
+        let tables = format!("{table}\n{one_pass}\n{views}");
         println!("\n{tables}");
         let path = criterion_dir().join("ratios.md");
         if std::fs::write(&path, &tables).is_ok() {

@@ -3,7 +3,8 @@
 //! `ticketing/users` `create` (minimal valid, full valid, one error, many errors), and the
 //! measurements taken on each: parsing alone, our two validations, the `jsonschema` crate's two,
 //! both full reports with every message rendered as text, our validations reading the text in
-//! one pass, and text to a checked typed body with and without a `Value` in between.
+//! one pass, text to a checked typed body with and without a `Value` in between, and text to
+//! the provider's view (validated and deserialized in one pass) against serde alone.
 
 pub mod map_order;
 
@@ -12,7 +13,7 @@ use std::hint::black_box;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use unified_core::{Part, Provider, UnifiedModel, View};
-use unified_models::providers::Set;
+use unified_models::providers::{self, Set};
 use unified_models::ticketing::users::UserCreateBody;
 use unified_tests::{exported_schema, reference_validator, users_create, workspace_root};
 
@@ -158,7 +159,7 @@ fn spec_code_sample() -> Value {
 pub type Measurement = fn(&Case) -> usize;
 
 /// The measurements, each with the name criterion files it under, in table order.
-pub const MEASUREMENTS: [(&str, Measurement); 11] = [
+pub const MEASUREMENTS: [(&str, Measurement); 13] = [
     ("parse", |case| usize::from(parse(case))),
     ("unified_is_valid", |case| {
         usize::from(unified_is_valid(case))
@@ -174,6 +175,8 @@ pub const MEASUREMENTS: [(&str, Measurement); 11] = [
     ("read_validate", read_validate),
     ("typed_parsed", |case| usize::from(typed_parsed(case))),
     ("typed_read", |case| usize::from(typed_read(case))),
+    ("serde_typed", |case| usize::from(serde_typed(case))),
+    ("view_read", |case| usize::from(view_read(case))),
 ];
 
 /// One value per measurement (a time, a count), named, from an array in [`MEASUREMENTS`] order.
@@ -201,6 +204,10 @@ pub struct PerMeasurement<T> {
     pub typed_parsed: T,
     /// `typed_read`.
     pub typed_read: T,
+    /// `serde_typed`.
+    pub serde_typed: T,
+    /// `view_read`.
+    pub view_read: T,
 }
 
 impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
@@ -217,6 +224,8 @@ impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
             read_validate,
             typed_parsed,
             typed_read,
+            serde_typed,
+            view_read,
         ] = values;
         PerMeasurement {
             parse,
@@ -230,6 +239,8 @@ impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
             read_validate,
             typed_parsed,
             typed_read,
+            serde_typed,
+            view_read,
         }
     }
 }
@@ -301,6 +312,48 @@ pub fn typed_read(case: &Case) -> bool {
         && serde_json::from_slice::<UserCreateBody>(&case.text)
             .map(black_box)
             .is_ok()
+}
+
+/// The floor: the body's text into the model's struct with serde alone, nothing checked (serde
+/// takes many bodies the provider refuses). Returns whether a struct came out.
+#[inline(never)]
+pub fn serde_typed(case: &Case) -> bool {
+    serde_json::from_slice::<UserCreateBody>(&case.text)
+        .map(black_box)
+        .is_ok()
+}
+
+/// The body's text to the provider's view (`UserCreateBodyForDixa`, ..), validated and
+/// deserialized in one pass. Returns whether a view came out.
+#[inline(never)]
+pub fn view_read(case: &Case) -> bool {
+    /// The view for the case's provider: a provider is a type here, so one arm per provider.
+    macro_rules! view_for {
+        ($($id:ident),+) => {
+            match case.provider {
+                $(
+                    provider if provider == providers::$id => {
+                        UserCreateBody::view_from_slice::<providers::$id>(&case.text)
+                            .map(black_box)
+                            .is_ok()
+                    }
+                )+
+                _ => false,
+            }
+        };
+    }
+    view_for!(
+        dixa,
+        freshchat,
+        gorgias,
+        hive,
+        pivotal_tracker,
+        planhat,
+        qualtrics_corexm,
+        reamaze,
+        solarwinds_service_desk,
+        teamwork_project_management
+    )
 }
 
 /// The `jsonschema` crate's `is_valid`.

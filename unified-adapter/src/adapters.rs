@@ -30,7 +30,8 @@ pub trait Prepared: Send + Sync {
     fn native_request(&self) -> Result<NativeRequest, AdapterError>;
 
     /// The unified response, as a JSON object, for the provider's successful answer.
-    fn unified_response(&self, native: &NativeResponse) -> Result<Map<String, Value>, AdapterError>;
+    fn unified_response(&self, native: &NativeResponse)
+    -> Result<Map<String, Value>, AdapterError>;
 }
 
 /// One registered translation, whatever its types: what the gateway dispatches through.
@@ -52,7 +53,7 @@ pub trait Dispatch<S: ProviderSet>: Send + Sync {
         &'a self,
         query: &Value,
         body: &Value,
-    ) -> Result<Box<dyn Prepared + 'a>, Invalid>;
+    ) -> Result<Box<dyn Prepared + 'a>, Box<Invalid>>;
 }
 
 /// An adapter registered for the operation `O`.
@@ -82,7 +83,10 @@ impl<A: Translate<O>, O: OperationModels> Prepared for Views<'_, A, O> {
         self.adapter.native_request(self.call())
     }
 
-    fn unified_response(&self, native: &NativeResponse) -> Result<Map<String, Value>, AdapterError> {
+    fn unified_response(
+        &self,
+        native: &NativeResponse,
+    ) -> Result<Map<String, Value>, AdapterError> {
         typed::unified(&self.adapter.unified_response(self.call(), native)?)
     }
 }
@@ -116,7 +120,7 @@ where
         &'a self,
         query: &Value,
         body: &Value,
-    ) -> Result<Box<dyn Prepared + 'a>, Invalid> {
+    ) -> Result<Box<dyn Prepared + 'a>, Box<Invalid>> {
         let query = O::Query::view_from_value::<A::Provider>(query);
         let body = O::Body::view_from_value::<A::Provider>(body);
         match (query, body) {
@@ -125,10 +129,10 @@ where
                 query,
                 body,
             })),
-            (query, body) => Err(Invalid {
+            (query, body) => Err(Box::new(Invalid {
                 query: query.err().unwrap_or_default(),
                 body: body.err().unwrap_or_default(),
-            }),
+            })),
         }
     }
 }

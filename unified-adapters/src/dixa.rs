@@ -10,8 +10,7 @@ use unified_adapter::{
 };
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForDixa, UserCreateQueryForDixa, UserCreateResponse, UserRoleRecord,
-    UsersCreate,
+    UserCreateBodyForDixa, UserCreateQueryForDixa, UserCreateResponse, UserRoleRecord, UsersCreate,
 };
 
 use crate::people::{email_records, other_emails, primary_email};

@@ -34,9 +34,21 @@ mod tests {
         let ids: Vec<&str> = adapters.iter().map(|a| a.provider().id()).collect();
         assert_eq!(ids, ["dixa", "pivotal_tracker", "qualtrics_corexm"]);
         for provider in [providers::dixa, providers::pivotal_tracker] {
-            assert!(adapters.find(provider, "ticketing/users", "create").is_some());
-            assert!(adapters.find(provider, "ticketing/users", "delete").is_none());
+            assert!(
+                adapters
+                    .find(provider, "ticketing/users", "create")
+                    .is_some()
+            );
+            assert!(
+                adapters
+                    .find(provider, "ticketing/users", "delete")
+                    .is_none()
+            );
         }
-        assert!(adapters.find(providers::hive, "ticketing/users", "create").is_none());
+        assert!(
+            adapters
+                .find(providers::hive, "ticketing/users", "create")
+                .is_none()
+        );
     }
 }

@@ -165,7 +165,7 @@ mod tests {
             let error = project(json!([{"id": escaping}])).unwrap_err();
             assert!(error.contains("digits only"), "{escaping}: {error}");
         }
-        let missing = project(json!([{"name": "x"}])).unwrap_err();
+        let missing = project(json!([{}])).unwrap_err();
         assert!(missing.contains("is required"), "{missing}");
     }
 }

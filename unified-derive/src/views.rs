@@ -5,8 +5,9 @@
 //! conversion into it. A model with errors gets no views: the derive reports them.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Ident, LitStr, Token, Visibility};
 
 use crate::case::pascal_from_snake;
@@ -117,22 +118,26 @@ fn emit_view(
     let mut declared = Vec::new();
     let mut converted = Vec::new();
     let mut absent = Vec::new();
+    // The fields a view holds and their types, for its `Clone`, `Debug` and `PartialEq`.
+    let mut held_fields: Vec<(&Ident, TokenStream)> = Vec::new();
     for field in fields {
         let name_ = field.ident;
         let ty = &field.ty;
         let doc = field.doc.iter();
         let field_vis = field_vis(item, field);
-        let held = quote!(<#ty as #field_view>::View);
+        let held = quote_spanned!(ty.span()=> <#ty as #field_view>::View);
         let value = match field.presence {
             Presence::Always => quote!(self.#name_),
             _ => quote!(self.#name_?),
         };
         match taken(field, id) {
             Taken::Required => {
+                held_fields.push((name_, held.clone()));
                 declared.push(quote!(#(#[doc = #doc])* #field_vis #name_: #held));
                 converted.push(quote!(#name_: #field_view::view(#value, __sealed)?));
             }
             Taken::Supported => {
+                held_fields.push((name_, quote!(::core::option::Option<#held>)));
                 declared.push(
                     quote!(#(#[doc = #doc])* #field_vis #name_: ::core::option::Option<#held>),
                 );
@@ -162,12 +167,12 @@ fn emit_view(
             absent.join(", ")
         )
     };
+    let standard = emit_standard_traits(&view, &held_fields);
     quote! {
         #[doc = #summary]
         #[doc = ""]
         #[doc = #made]
         #[doc = #absent_doc]
-        #[derive(Clone, Debug, PartialEq)]
         #[allow(dead_code)]
         #vis struct #view {
             #(#declared,)*
@@ -186,6 +191,54 @@ fn emit_view(
                     #(#converted,)*
                     __sealed,
                 })
+            }
+        }
+
+        #standard
+    }
+}
+
+/// `Clone`, `Debug` and `PartialEq` for a view, each where every field's type has it: the
+/// bounds are written `for<'__a>` so that one the model's field types lack leaves the view
+/// without that trait rather than failing the build.
+fn emit_standard_traits(view: &Ident, fields: &[(&Ident, TokenStream)]) -> TokenStream {
+    let bounds = |trait_: TokenStream| {
+        let types = fields.iter().map(|(_, ty)| ty);
+        quote!(#(for<'__a> #types: #trait_,)*)
+    };
+    let clone_bounds = bounds(quote!(::core::clone::Clone));
+    let debug_bounds = bounds(quote!(::core::fmt::Debug));
+    let eq_bounds = bounds(quote!(::core::cmp::PartialEq));
+    let names: Vec<&Ident> = fields.iter().map(|(name, _)| *name).collect();
+    let labels = names.iter().map(|name| {
+        let text = name.to_string();
+        text.strip_prefix("r#").unwrap_or(&text).to_owned()
+    });
+    let view_name = view.to_string();
+    quote! {
+        #[automatically_derived]
+        impl ::core::clone::Clone for #view where #clone_bounds {
+            fn clone(&self) -> Self {
+                #view {
+                    #(#names: ::core::clone::Clone::clone(&self.#names),)*
+                    __sealed: self.__sealed,
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #view where #debug_bounds {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.debug_struct(#view_name)
+                    #(.field(#labels, &self.#names))*
+                    .finish()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for #view where #eq_bounds {
+            fn eq(&self, __other: &Self) -> bool {
+                true #(&& self.#names == __other.#names)*
             }
         }
     }

@@ -29,5 +29,7 @@ pub fn registry() -> Registry<providers::Set> {
         users::UserCreateBody,
         users::UserCreateQuery,
         users::UserCreateResponse,
-    >(users::UsersCreate::MODEL, users::UsersCreate::NAME)])
+    >(
+        users::UsersCreate::MODEL, users::UsersCreate::NAME
+    )])
 }

@@ -76,7 +76,8 @@ async fn answer<S: ProviderSet>(
     let prepared = match adapters.find(provider, operation.model(), operation.name()) {
         Some(adapter) => match adapter.prepare(request.query(), request.body()) {
             Ok(prepared) => Some(prepared),
-            Err(Invalid { query, body }) => {
+            Err(invalid) => {
+                let Invalid { query, body } = *invalid;
                 return Err(ApiError::invalid(&request.violations_with(query, body)));
             }
         },
@@ -109,7 +110,15 @@ async fn answer<S: ProviderSet>(
             format!("this gateway has no adapter for {} yet", provider.name()),
         ));
     };
-    dispatch(gateway, operation, &account, &request, prepared.as_ref(), &shape).await
+    dispatch(
+        gateway,
+        operation,
+        &account,
+        &request,
+        prepared.as_ref(),
+        &shape,
+    )
+    .await
 }
 
 /// Sends the prepared call through the account's adapter and answers with the shaped result.
