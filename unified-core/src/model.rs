@@ -12,6 +12,7 @@ use crate::validate::object::ObjectModel;
 use crate::validate::read::{read_document, read_text};
 use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
 use crate::validate::value::FieldValue;
+use crate::validate::value_input::ValueInput;
 use crate::view::{FieldView, ViewOf, seal};
 
 /// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
@@ -25,14 +26,15 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// The same engine that reads JSON text reads the `Value`, through its deserializer.
     fn validate(value: &Value, view: impl Into<View<S>>) -> Report {
         let mut recorder = AllFailures::default();
-        let _ = read_document::<S, Self, Check, _, _>(value, view.into(), &mut recorder);
+        let _ =
+            read_document::<S, Self, Check, _, _>(ValueInput(value), view.into(), &mut recorder);
         recorder.into_report()
     }
 
     /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.
     fn is_valid(value: &Value, view: impl Into<View<S>>) -> bool {
         let mut recorder = FirstFailure::default();
-        read_document::<S, Self, Check, _, _>(value, view.into(), &mut recorder).is_ok()
+        read_document::<S, Self, Check, _, _>(ValueInput(value), view.into(), &mut recorder).is_ok()
             && !recorder.failed()
     }
 
@@ -82,7 +84,8 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// [`UnifiedModel::from_slice`]).
     fn from_value(value: &Value, view: impl Into<View<S>>) -> Result<Self, Report> {
         let mut recorder = AllFailures::default();
-        let built = read_document::<S, Self, Build, _, _>(value, view.into(), &mut recorder);
+        let built =
+            read_document::<S, Self, Build, _, _>(ValueInput(value), view.into(), &mut recorder);
         built_or_report(built.ok().flatten(), recorder)
     }
 

@@ -146,6 +146,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> T
                 }
             }
 
+            #[inline]
             fn read_field<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
                 __slots: &mut Self::Slots<__B>,
                 __index: usize,
@@ -176,6 +177,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> T
                 #core::__private::object_schema::<#set, Self>(__view)
             }
 
+            #[inline]
             fn read<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
                 __input: __D,
                 __reading: #core::__private::Reading<'_, #set, __R>,

@@ -8,3 +8,4 @@ pub(crate) mod object;
 pub(crate) mod read;
 pub(crate) mod recorder;
 pub(crate) mod value;
+pub(crate) mod value_input;

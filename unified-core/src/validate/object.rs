@@ -161,7 +161,7 @@ pub(crate) fn record_empty<S: ProviderSet, R: Recorder>(
 }
 
 /// The allowed values and the format of a string field.
-#[inline]
+#[inline(always)]
 pub(crate) fn check_string<S: ProviderSet, R: Recorder>(
     rule: &FieldRule<S>,
     text: &str,

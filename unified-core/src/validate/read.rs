@@ -224,6 +224,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
         f.write_str("any JSON value")
     }
 
+    #[inline]
     fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
         let reading = self.reading;
         if let Some(rule) = reading.field {
@@ -243,12 +244,14 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
         self.visit_unit()
     }
 
+    #[inline]
     fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Self::Value, E> {
         Ok(self.scalar(Takes::Boolean, "a boolean", |accept, _| {
             Some(accept.boolean::<B>(value))
         }))
     }
 
+    #[inline]
     fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
         let number = if value < 0 {
             Number::Negative(value)
@@ -260,18 +263,21 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
         }))
     }
 
+    #[inline]
     fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
         Ok(self.scalar(Takes::Number, "a number", |accept, reading| {
             accept.number::<B, R>(Number::Positive(value), reading)
         }))
     }
 
+    #[inline]
     fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
         Ok(self.scalar(Takes::Number, "a number", |accept, reading| {
             accept.number::<B, R>(Number::Float(value), reading)
         }))
     }
 
+    #[inline]
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
         let reading = self.reading;
         if !A::TAKES.takes(Takes::String) {
@@ -293,6 +299,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
         Ok(value)
     }
 
+    #[inline]
     fn visit_seq<V: SeqAccess<'de>>(self, items: V) -> Result<Self::Value, V::Error> {
         let reading = self.reading;
         if !A::TAKES.takes(Takes::Array) {
@@ -310,6 +317,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
         Ok(value)
     }
 
+    #[inline]
     fn visit_map<V: MapAccess<'de>>(self, entries: V) -> Result<Self::Value, V::Error> {
         let reading = self.reading;
         if !A::TAKES.takes(Takes::Object) {
@@ -409,6 +417,7 @@ impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>, B: Mode> DeserializeSee
 {
     type Value = B::Out<T>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<B::Out<T>, D::Error> {
         T::read::<B, D, R>(input, self.reading)
     }
@@ -434,6 +443,7 @@ impl<S: ProviderSet, T: FieldValue<S>> Accept<S> for Items<T> {
     const EXPECTED: &'static str = "an array";
     const TAKES: Takes = Takes::Array;
 
+    #[inline]
     fn items<'de, B: Mode, A: SeqAccess<'de>, R: Recorder>(
         &self,
         mut items: A,
@@ -456,6 +466,7 @@ impl<S: ProviderSet, T: FieldValue<S>> Accept<S> for Items<T> {
 
 /// Reads the entries of an object: each key, then its value with `value` (given the key, where
 /// the value is, and the recorder); stops early once a "first failure" recorder is done.
+#[inline]
 fn each_entry<'de, S: ProviderSet, R: Recorder, A: MapAccess<'de>>(
     entries: &mut A,
     reading: &mut Reading<'_, S, R>,
@@ -505,6 +516,7 @@ impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
     const EXPECTED: &'static str = "an object";
     const TAKES: Takes = Takes::Object;
 
+    #[inline]
     fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
         &self,
         mut entries: A,
@@ -552,6 +564,7 @@ impl<'de, S: ProviderSet, R: Recorder, M: ObjectModel<S>, B: Mode> DeserializeSe
 {
     type Value = ();
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<(), D::Error> {
         M::read_field::<B, D, R>(self.slots, self.index, input, self.reading)
     }
