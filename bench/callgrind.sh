@@ -32,12 +32,15 @@ for case in $("$driver" --list | grep -E -- "$pattern"); do
         $0 ~ /:unified_bench::typed_read / { tr = $1 / n }
         $0 ~ /:unified_bench::serde_typed / { st = $1 / n }
         $0 ~ /:unified_bench::view_read / { vr = $1 / n }
+        $0 ~ /:unified_bench::generated_is_valid / { gv = $1 / n }
+        $0 ~ /:unified_bench::generated_errors / { ge = $1 / n }
         END {
             printf "A| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1fx | %.1fx | %.1fx | %.1f%% | %.1f%% |\n",
                 id, p, v, r, jv, jr, t, jt, jv / v, jr / r, jt / t, 100 * v / p, 100 * r / p
             printf "B| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1fx | %.1fx | %.1fx | %.0f%% |\n",
                 id, p + v, rv, p + r, rr, tp, tr, (p + v) / rv, (p + r) / rr, tp / tr, 100 * rv / p
             printf "C| %s | %.0f | %.0f | %.0f | %.2fx | %.2fx |\n", id, st, tr, vr, vr / st, tr / st
+            printf "D| %s | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx |\n", id, gv, v, gv / v, ge, r, ge / r
         }'
 done > "$out/rows"
 
@@ -52,3 +55,7 @@ echo
 echo "| case | serde alone Ir | check, then serde Ir | view in one pass Ir | view / serde alone | check, then serde / serde alone |"
 echo "|---|---:|---:|---:|---:|---:|"
 sed -n 's/^C//p' "$out/rows"
+echo
+echo "| case | generated is_valid Ir | is_valid Ir | generated / ours | generated iter_errors Ir | validate Ir | generated / ours |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+sed -n 's/^D//p' "$out/rows"

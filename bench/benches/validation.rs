@@ -9,7 +9,7 @@ use criterion::Criterion;
 use unified_bench::{MEASUREMENTS, cases};
 
 fn main() {
-    // Short by default: 440 benchmarks on a two-core machine; `--measurement-time` overrides.
+    // Short by default: 1200 benchmarks on a two-core machine; `--measurement-time` overrides.
     let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1))
@@ -75,6 +75,11 @@ mod ratios {
              | typed speed-up | read is_valid / parse |\n\
              |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
+        let mut generated = String::from(
+            "| case | generated is_valid ns | is_valid ns | generated / ours \
+             | generated iter_errors ns | validate ns | generated / ours |\n\
+             |---|---:|---:|---:|---:|---:|---:|\n",
+        );
         let mut views = String::from(
             "| case | serde alone ns | check, then serde ns | view in one pass ns \
              | view / serde alone | check, then serde / serde alone |\n\
@@ -125,6 +130,17 @@ mod ratios {
                 100.0 * t.read_is_valid / t.parse,
             );
             let _ = writeln!(
+                generated,
+                "| {} | {:.1} | {:.1} | {:.2}x | {:.1} | {:.1} | {:.2}x |",
+                case.id(),
+                t.generated_is_valid,
+                t.is_valid,
+                t.generated_is_valid / t.is_valid,
+                t.generated_errors,
+                t.validate,
+                t.generated_errors / t.validate,
+            );
+            let _ = writeln!(
                 views,
                 "| {} | {:.0} | {:.0} | {:.0} | {:.2}x | {:.2}x |",
                 case.id(),
@@ -135,7 +151,7 @@ mod ratios {
                 t.typed_read / t.serde_typed,
             );
         }
-        let tables = format!("{table}\n{one_pass}\n{views}");
+        let tables = format!("{table}\n{generated}\n{one_pass}\n{views}");
         println!("\n{tables}");
         let path = criterion_dir().join("ratios.md");
         if std::fs::write(&path, &tables).is_ok() {

@@ -1,11 +1,12 @@
 //! The fixtures of the validation benchmarks, shared by the criterion bench, the callgrind
-//! driver and the allocation tests: for every provider, four request bodies of
-//! `ticketing/users` `create` (minimal valid, full valid, one error, many errors), and the
-//! measurements taken on each: parsing alone, our two validations, the `jsonschema` crate's two,
+//! driver and the allocation tests: for every provider, four request bodies and four responses
+//! of `ticketing/users` `create` (minimal valid, full valid, one error, many errors), and the
+//! measurements taken on each: the `jsonschema` crate's generated validators, parsing alone, our two validations, the `jsonschema` crate's two,
 //! both full reports with every message rendered as text, our validations reading the text in
 //! one pass, text to a checked typed body with and without a `Value` in between, and text to
 //! the provider's view (validated and deserialized in one pass) against serde alone.
 
+pub mod generated;
 pub mod map_order;
 
 use std::hint::black_box;
@@ -14,20 +15,21 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use unified_core::{Part, Provider, UnifiedModel, View};
 use unified_models::providers::{self, Set};
-use unified_models::ticketing::users::UserCreateBody;
+use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
 use unified_tests::{exported_schema, reference_validator, users_create, workspace_root};
 
 /// The four bodies measured for each provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// Only the fields the provider requires, each with a valid value.
+    /// Only the fields the provider requires, each with a valid value (a response: its id).
     Minimal,
     /// Every field the provider supports, each with a valid value.
     Full,
     /// The full body plus one misspelt field (`nickname` for `nick_name`).
     OneError,
-    /// The spec's own code sample (`examples/spec-code-sample.json`): placeholder values that
-    /// break many rules for every provider.
+    /// Many broken rules for every provider: for bodies, the spec's own code sample
+    /// (`examples/spec-code-sample.json`, placeholder values); for responses, a response with a
+    /// wrong value in every field.
     ManyErrors,
 }
 
@@ -54,7 +56,9 @@ impl Kind {
 /// One body for one provider, with the `jsonschema` validator compiled from that provider's
 /// committed schema file.
 pub struct Case {
-    /// Which body it is.
+    /// A request body or a response.
+    pub part: Part,
+    /// Which document it is.
     pub kind: Kind,
     /// The provider it is validated for.
     pub provider: Provider<Set>,
@@ -63,49 +67,105 @@ pub struct Case {
     /// The body parsed once, for the validations.
     pub value: Value,
     /// The reference validator: draft 2020-12, format assertion on, built from
-    /// `schemas/ticketing/users/<provider>/create.body.json`.
+    /// `schemas/ticketing/users/<provider>/create.<part>.json`.
     pub reference: jsonschema::Validator,
 }
 
 impl Case {
-    /// The case's id: `full/dixa`.
+    /// The case's id: `full/dixa` for a body, `response/full/dixa` for a response.
     pub fn id(&self) -> String {
-        format!("{}/{}", self.kind.id(), self.provider.id())
+        match self.part {
+            Part::Response => format!("response/{}/{}", self.kind.id(), self.provider.id()),
+            _ => format!("{}/{}", self.kind.id(), self.provider.id()),
+        }
     }
 }
 
-/// Every case: each kind for each provider, kinds outermost.
+/// Every case: the bodies, then the responses; each kind for each provider, kinds outermost.
 pub fn cases() -> Vec<Case> {
     let registry = unified_models::registry();
     let operation = users_create(&registry);
-    let full = full_body();
-    let sample = spec_code_sample();
     let mut cases = Vec::new();
-    for kind in Kind::ALL {
-        for provider in Provider::<Set>::all() {
-            let value = match kind {
-                Kind::Minimal => body_for(&full, provider, |field| &field.required),
-                Kind::Full => body_for(&full, provider, |field| &field.supported),
-                Kind::OneError => {
-                    let mut body = body_for(&full, provider, |field| &field.supported);
-                    body.as_object_mut()
-                        .expect("a body is an object")
-                        .insert("nickname".into(), "gh".into());
-                    body
-                }
-                Kind::ManyErrors => sample.clone(),
-            };
-            let schema = exported_schema(operation, Part::Body, View::of(provider));
-            cases.push(Case {
-                kind,
-                provider,
-                text: serde_json::to_vec(&value).expect("a JSON value serializes"),
-                value,
-                reference: reference_validator(&schema),
-            });
+    for part in [Part::Body, Part::Response] {
+        let (full, broken, coverage) = match part {
+            Part::Response => (
+                full_response(),
+                broken_response(),
+                UserCreateResponse::coverage(),
+            ),
+            _ => (full_body(), spec_code_sample(), UserCreateBody::coverage()),
+        };
+        for kind in Kind::ALL {
+            for provider in Provider::<Set>::all() {
+                let value = match kind {
+                    Kind::Minimal if part == Part::Response => json!({"id": "u-1"}),
+                    Kind::Minimal => document_for(&full, &coverage, provider, |f| &f.required),
+                    Kind::Full => document_for(&full, &coverage, provider, |f| &f.supported),
+                    Kind::OneError => {
+                        let mut document =
+                            document_for(&full, &coverage, provider, |f| &f.supported);
+                        document
+                            .as_object_mut()
+                            .expect("a document is an object")
+                            .insert("nickname".into(), "gh".into());
+                        document
+                    }
+                    Kind::ManyErrors => broken.clone(),
+                };
+                let schema = exported_schema(operation, part, View::of(provider));
+                cases.push(Case {
+                    part,
+                    kind,
+                    provider,
+                    text: serde_json::to_vec(&value).expect("a JSON value serializes"),
+                    value,
+                    reference: reference_validator(&schema),
+                });
+            }
         }
     }
     cases
+}
+
+/// A valid value for every field of the response; a provider's responses keep the fields it
+/// answers with.
+fn full_response() -> Value {
+    json!({
+        "id": "u-1",
+        "name": "Grace Hopper",
+        "avatar": "https://cdn.example.org/users/grace.png",
+        "created_at": "2024-03-01T09:30:00Z",
+        "emails": [
+            {"email": "grace@navy.example", "type": "primary"},
+            {"email": "g.hopper@example.org", "type": "other"}
+        ],
+        "etag": "33a64df5",
+        "first_name": "Grace",
+        "is_active": true,
+        "last_name": "Hopper",
+        "remote_data": {"source": "bench"},
+        "roles": [{"id": "r-1", "name": "owner"}],
+        "team_ids": ["t-9", "t-10"],
+        "updated_at": "2024-03-02T10:00:00+01:00",
+        "username": "ghopper"
+    })
+}
+
+/// A response that breaks a rule in every field: wrong types, a bad email, a bad date.
+fn broken_response() -> Value {
+    json!({
+        "id": 7,
+        "name": ["Grace"],
+        "avatar": "not a uri",
+        "created_at": "yesterday",
+        "emails": [{"email": "no-at-sign", "type": 1}],
+        "first_name": 1,
+        "is_active": "yes",
+        "roles": "owner",
+        "team_ids": [1, 2],
+        "updated_at": "",
+        "username": null
+    })
 }
 
 /// A valid value for every field of the body; a provider's bodies keep the fields it takes.
@@ -133,19 +193,20 @@ fn full_body() -> Value {
 }
 
 /// The fields of `full` whose provider list (chosen by `list`) names `provider`, read from the
-/// model's coverage so the bodies follow the model.
-fn body_for(
+/// model's coverage so the documents follow the model.
+fn document_for(
     full: &Value,
+    coverage: &[unified_core::FieldCoverage],
     provider: Provider<Set>,
     list: fn(&unified_core::FieldCoverage) -> &Vec<&'static str>,
 ) -> Value {
-    let mut body = serde_json::Map::new();
-    for field in UserCreateBody::coverage() {
-        if list(&field).contains(&provider.id()) {
-            body.insert(field.field.into(), full[field.field].clone());
+    let mut document = serde_json::Map::new();
+    for field in coverage {
+        if list(field).contains(&provider.id()) {
+            document.insert(field.field.into(), full[field.field].clone());
         }
     }
-    Value::Object(body)
+    Value::Object(document)
 }
 
 fn spec_code_sample() -> Value {
@@ -159,7 +220,7 @@ fn spec_code_sample() -> Value {
 pub type Measurement = fn(&Case) -> usize;
 
 /// The measurements, each with the name criterion files it under, in table order.
-pub const MEASUREMENTS: [(&str, Measurement); 13] = [
+pub const MEASUREMENTS: [(&str, Measurement); 15] = [
     ("parse", |case| usize::from(parse(case))),
     ("unified_is_valid", |case| {
         usize::from(unified_is_valid(case))
@@ -177,6 +238,10 @@ pub const MEASUREMENTS: [(&str, Measurement); 13] = [
     ("typed_read", |case| usize::from(typed_read(case))),
     ("serde_typed", |case| usize::from(serde_typed(case))),
     ("view_read", |case| usize::from(view_read(case))),
+    ("generated_is_valid", |case| {
+        usize::from(generated_is_valid(case))
+    }),
+    ("generated_iter_errors", generated_errors),
 ];
 
 /// One value per measurement (a time, a count), named, from an array in [`MEASUREMENTS`] order.
@@ -208,6 +273,10 @@ pub struct PerMeasurement<T> {
     pub serde_typed: T,
     /// `view_read`.
     pub view_read: T,
+    /// `generated_is_valid`.
+    pub generated_is_valid: T,
+    /// `generated_iter_errors`.
+    pub generated_errors: T,
 }
 
 impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
@@ -226,6 +295,8 @@ impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
             typed_read,
             serde_typed,
             view_read,
+            generated_is_valid,
+            generated_errors,
         ] = values;
         PerMeasurement {
             parse,
@@ -241,8 +312,26 @@ impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
             typed_read,
             serde_typed,
             view_read,
+            generated_is_valid,
+            generated_errors,
         }
     }
+}
+
+/// Runs `$body` with `M` the model of the case's part: `UserCreateBody` or `UserCreateResponse`.
+macro_rules! by_part {
+    ($case:expr, $model:ident => $body:expr) => {
+        match $case.part {
+            Part::Response => {
+                type $model = UserCreateResponse;
+                $body
+            }
+            _ => {
+                type $model = UserCreateBody;
+                $body
+            }
+        }
+    };
 }
 
 // The measurements. Each drops what it builds, so its cost is the whole cost to a request, and
@@ -259,7 +348,7 @@ pub fn parse(case: &Case) -> bool {
 /// Our validator, "is it valid": stops at the first violation.
 #[inline(never)]
 pub fn unified_is_valid(case: &Case) -> bool {
-    UserCreateBody::is_valid(&case.value, case.provider)
+    by_part!(case, M => M::is_valid(&case.value, case.provider))
 }
 
 /// Our validator, the full report: every violation with its pointer, code and message parts
@@ -267,13 +356,13 @@ pub fn unified_is_valid(case: &Case) -> bool {
 /// messages when an error is displayed); returns how many violations it has.
 #[inline(never)]
 pub fn unified_validate(case: &Case) -> usize {
-    UserCreateBody::validate(&case.value, case.provider).len()
+    by_part!(case, M => M::validate(&case.value, case.provider).len())
 }
 
 /// Our full report with every message rendered as text; returns the length of all the text.
 #[inline(never)]
 pub fn unified_validate_rendered(case: &Case) -> usize {
-    UserCreateBody::validate(&case.value, case.provider)
+    by_part!(case, M => M::validate(&case.value, case.provider))
         .errors()
         .iter()
         .map(|error| error.pointer.len() + error.message.len())
@@ -283,14 +372,14 @@ pub fn unified_validate_rendered(case: &Case) -> usize {
 /// Our validator reading the body's text in one pass, no `Value` built: "is it valid".
 #[inline(never)]
 pub fn read_is_valid(case: &Case) -> bool {
-    UserCreateBody::is_valid_slice(&case.text, case.provider)
+    by_part!(case, M => M::is_valid_slice(&case.text, case.provider))
 }
 
 /// Our validator reading the body's text in one pass: the full report; returns how many
 /// violations it has.
 #[inline(never)]
 pub fn read_validate(case: &Case) -> usize {
-    UserCreateBody::validate_slice(&case.text, case.provider).len()
+    by_part!(case, M => M::validate_slice(&case.text, case.provider).len())
 }
 
 /// From text to a checked, typed body the usual way: parse into a `Value`, validate it, then
@@ -300,30 +389,31 @@ pub fn typed_parsed(case: &Case) -> bool {
     let Ok(value) = serde_json::from_slice::<Value>(&case.text) else {
         return false;
     };
-    UserCreateBody::is_valid(&value, case.provider)
-        && UserCreateBody::deserialize(&value).map(black_box).is_ok()
+    by_part!(case, M => {
+        M::is_valid(&value, case.provider) && M::deserialize(&value).map(black_box).is_ok()
+    })
 }
 
 /// From text to a checked, typed body without a `Value`: check the text in one pass, then
 /// deserialize the typed struct straight from the text. Returns whether a typed body came out.
 #[inline(never)]
 pub fn typed_read(case: &Case) -> bool {
-    UserCreateBody::is_valid_slice(&case.text, case.provider)
-        && serde_json::from_slice::<UserCreateBody>(&case.text)
-            .map(black_box)
-            .is_ok()
+    by_part!(case, M => {
+        M::is_valid_slice(&case.text, case.provider)
+            && serde_json::from_slice::<M>(&case.text)
+                .map(black_box)
+                .is_ok()
+    })
 }
 
-/// The floor: the body's text into the model's struct with serde alone, nothing checked (serde
+/// The floor: the document's text into the model's struct with serde alone, nothing checked (serde
 /// takes many bodies the provider refuses). Returns whether a struct came out.
 #[inline(never)]
 pub fn serde_typed(case: &Case) -> bool {
-    serde_json::from_slice::<UserCreateBody>(&case.text)
-        .map(black_box)
-        .is_ok()
+    by_part!(case, M => serde_json::from_slice::<M>(&case.text).map(black_box).is_ok())
 }
 
-/// The body's text to the provider's view (`UserCreateBodyForDixa`, ..), validated and
+/// The document's text to the provider's view (`UserCreateBodyForDixa`, ..), validated and
 /// deserialized in one pass. Returns whether a view came out.
 #[inline(never)]
 pub fn view_read(case: &Case) -> bool {
@@ -332,11 +422,11 @@ pub fn view_read(case: &Case) -> bool {
         ($($id:ident),+) => {
             match case.provider {
                 $(
-                    provider if provider == providers::$id => {
-                        UserCreateBody::view_from_slice::<providers::$id>(&case.text)
+                    provider if provider == providers::$id => by_part!(case, M => {
+                        M::view_from_slice::<providers::$id>(&case.text)
                             .map(black_box)
                             .is_ok()
-                    }
+                    }),
                 )+
                 _ => false,
             }
@@ -354,6 +444,19 @@ pub fn view_read(case: &Case) -> bool {
         solarwinds_service_desk,
         teamwork_project_management
     )
+}
+
+/// The `jsonschema` crate's validator generated at compile time from the same schema file:
+/// `is_valid`.
+#[inline(never)]
+pub fn generated_is_valid(case: &Case) -> bool {
+    generated::is_valid(case.part, case.provider, &case.value)
+}
+
+/// The generated validator's `iter_errors`, every error; returns how many.
+#[inline(never)]
+pub fn generated_errors(case: &Case) -> usize {
+    generated::errors(case.part, case.provider, &case.value)
 }
 
 /// The `jsonschema` crate's `is_valid`.
