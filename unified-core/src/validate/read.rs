@@ -605,7 +605,8 @@ impl<S: ProviderSet, T> Accept<S> for Names<T> {
     }
 }
 
-/// Reads a value to its end (see [`Skip`]); a field index the model does not have.
+/// Reads a value to its end, checking it is JSON and keeping nothing: the value of a field index
+/// the model does not have.
 pub fn skip<'de, D: Deserializer<'de>>(input: D) -> Result<(), D::Error> {
     Skip::deserialize(input).map(|Skip| ())
 }
