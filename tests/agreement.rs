@@ -345,7 +345,7 @@ fn check_part(part: Part, cases: u32) {
                     "report and is_valid disagree: {}",
                     document
                 );
-                // Reading the text in one pass reports exactly what parsing then walking does.
+                // Reading the text in one pass reports exactly what parsing it, then reading the Value, does.
                 let text = serde_json::to_vec(&document).expect("a Value serializes");
                 let one_pass = operation.validate_slice(part, &text, *view);
                 prop_assert_eq!(

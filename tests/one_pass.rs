@@ -1,5 +1,5 @@
-//! Reading JSON text and checking it in one pass gives the report that parsing into a `Value`
-//! and walking it gives, for every kind of field type a model can have: scalars, free-form
+//! Reading JSON text and checking it in one pass gives the report that parsing it into a `Value`
+//! and reading that gives, for every kind of field type a model can have: scalars, free-form
 //! values, secrets, unit enums, nested models, boxes, lists (of optional items too) and maps; and
 //! that building the model in that pass refuses exactly what validation refuses.
 
@@ -129,21 +129,21 @@ fn any_json() -> impl Strategy<Value = Value> {
 fn assert_one_pass_agrees(document: &Value) -> Result<(), TestCaseError> {
     let text = serde_json::to_vec(document).expect("a Value serializes");
     for view in View::<providers::Set>::all() {
-        let walked = Thing::validate(document, view);
+        let parsed = Thing::validate(document, view);
         let read = Thing::validate_slice(&text, view);
-        prop_assert_eq!(read.errors(), walked.errors(), "{:?}: {}", view, document);
-        prop_assert_eq!(Thing::is_valid_slice(&text, view), walked.is_valid());
+        prop_assert_eq!(read.errors(), parsed.errors(), "{:?}: {}", view, document);
+        prop_assert_eq!(Thing::is_valid_slice(&text, view), parsed.is_valid());
         // Building the model in the same pass refuses with the same violations, plus one for a
         // number an `i64` cannot hold; from the text and from the `Value` alike.
         let built = Thing::from_slice(&text, view);
         prop_assert_eq!(&built, &Thing::from_value(document, view));
         match built {
-            Ok(_) => prop_assert!(walked.is_valid()),
+            Ok(_) => prop_assert!(parsed.is_valid()),
             Err(refused) => {
                 let extra: Vec<_> = refused
                     .errors()
                     .iter()
-                    .filter(|error| !walked.errors().contains(error))
+                    .filter(|error| !parsed.errors().contains(error))
                     .collect();
                 prop_assert!(
                     extra

@@ -101,3 +101,107 @@ fn query_views_hold_what_the_provider_requires() {
         "62f44730-dd91-461e-bd6a-aedd9e0ad79d"
     );
 }
+
+/// A field type written by hand, as `unified_core::field` describes: its reader, its schema, and
+/// `plain_field_view!` so that views hold it.
+mod hand_written {
+    use serde_json::json;
+    use unified_core::field::{
+        Accept, Emptiness, FieldValue, Mode, Number, Reading, Recorder, Takes, read_with,
+    };
+    use unified_core::{Code, ProviderSet, UnifiedModel, View};
+
+    unified_core::providers! {
+        /// The providers of this test.
+        pub mod providers {
+            acme => "Acme",
+            globex => "Globex",
+        }
+    }
+
+    /// A share from 0 to 100.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Percent(f64);
+
+    /// What a percent takes: a number in range.
+    struct InRange;
+
+    impl<S: ProviderSet> Accept<S> for InRange {
+        type Value = Percent;
+        const EXPECTED: &'static str = "a number";
+        const TAKES: Takes = Takes::Number;
+
+        fn number<B: Mode, R: Recorder>(
+            &self,
+            value: Number,
+            reading: &mut Reading<'_, S, R>,
+        ) -> Option<B::Out<Percent>> {
+            let share = value.as_f64();
+            if !(0.0..=100.0).contains(&share) {
+                reading.wrong_type("a number from 0 to 100", "a number out of range");
+                return Some(B::none());
+            }
+            Some(B::keep(|| Some(Percent(share))))
+        }
+    }
+
+    impl<S: ProviderSet> FieldValue<S> for Percent {
+        fn schema(_: View<S>) -> schemars::Schema {
+            schemars::json_schema!({"type": "number", "minimum": 0, "maximum": 100})
+        }
+
+        fn read<'de, B: Mode, D: serde::Deserializer<'de>, R: Recorder>(
+            input: D,
+            reading: Reading<'_, S, R>,
+        ) -> Result<B::Out<Self>, D::Error> {
+            read_with::<S, _, B, D, R>(input, InRange, Emptiness::NotApplicable, reading)
+        }
+    }
+
+    unified_core::plain_field_view!(Percent);
+
+    /// A discount.
+    #[derive(UnifiedModel)]
+    pub struct Discount {
+        /// How much.
+        #[required(acme)]
+        #[supported(globex)]
+        pub share: Option<Percent>,
+    }
+
+    fn unnamed() -> String {
+        "unnamed".to_owned()
+    }
+
+    /// A label; serde skips its cache, which starts as `unnamed()`.
+    #[derive(UnifiedModel, serde::Deserialize, Debug, PartialEq)]
+    pub struct Label {
+        /// The text.
+        pub text: String,
+        /// Filled in later.
+        #[serde(skip, default = "unnamed")]
+        pub cache: String,
+    }
+
+    #[test]
+    fn a_field_serde_skips_is_built_as_serde_builds_it() {
+        let text = br#"{"text": "x"}"#;
+        let ours = Label::from_slice(text, View::UNIFIED).unwrap();
+        let serde: Label = serde_json::from_slice(text).unwrap();
+        assert_eq!(ours, serde);
+        assert_eq!(ours.cache, "unnamed");
+    }
+
+    #[test]
+    fn a_hand_written_field_type_is_read_checked_and_held_by_views() {
+        let acme = Discount::view_from_value::<providers::acme>(&json!({"share": 12.5})).unwrap();
+        assert_eq!(acme.share, Percent(12.5));
+        let globex = Discount::view_from_value::<providers::globex>(&json!({})).unwrap();
+        assert_eq!(globex.share, None);
+        let refused = Discount::validate_slice(br#"{"share": 120}"#, providers::acme);
+        assert_eq!(refused.errors()[0].code, Code::Type);
+        assert_eq!(refused.errors()[0].pointer, "/share");
+        let missing = Discount::view_from_value::<providers::acme>(&json!({})).unwrap_err();
+        assert_eq!(missing.errors()[0].code, Code::Required);
+    }
+}

@@ -2,6 +2,7 @@
 //! reached at run time by provider and operation name. An entry validates the request into its
 //! provider's views (the only way to make them) and hands those to the adapter.
 
+use core::any::TypeId;
 use core::marker::PhantomData;
 
 use serde_json::{Map, Value};
@@ -47,6 +48,10 @@ pub trait Dispatch<S: ProviderSet>: Send + Sync {
 
     /// The operation (`create`).
     fn operation(&self) -> &'static str;
+
+    /// The Rust types of the operation's body, query and response models (see
+    /// `unified_core::Operation::models`).
+    fn models(&self) -> [TypeId; 3];
 
     /// Validates the query and the body for the provider, in one pass each, into its views.
     fn prepare<'a>(
@@ -114,6 +119,14 @@ where
 
     fn operation(&self) -> &'static str {
         O::NAME
+    }
+
+    fn models(&self) -> [TypeId; 3] {
+        [
+            TypeId::of::<O::Body>(),
+            TypeId::of::<O::Query>(),
+            TypeId::of::<O::Response>(),
+        ]
     }
 
     fn prepare<'a>(

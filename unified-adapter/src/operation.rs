@@ -9,11 +9,11 @@ pub trait OperationModels: 'static {
     /// The provider set the models name.
     type Set: ProviderSet;
     /// The request body.
-    type Body: UnifiedModel<Self::Set>;
+    type Body: UnifiedModel<Self::Set> + 'static;
     /// The query parameters.
-    type Query: UnifiedModel<Self::Set>;
+    type Query: UnifiedModel<Self::Set> + 'static;
     /// The unified response; adapters build it from the provider's answer.
-    type Response: UnifiedModel<Self::Set> + Serialize;
+    type Response: UnifiedModel<Self::Set> + Serialize + 'static;
     /// The model's name (`ticketing/users`).
     const MODEL: &'static str;
     /// The operation's name (`create`).

@@ -4,7 +4,7 @@
 //! `#[derive(UnifiedModel)]` turns that single description into
 //! - a per-provider validator that reads JSON text in one pass and reports every violation with
 //!   a JSON pointer and a stable [`Code`] ([`UnifiedModel::validate_slice`]), or just says
-//!   whether it is valid without allocating ([`UnifiedModel::is_valid_slice`]); the same engine
+//!   whether it is valid, allocating nothing on valid input ([`UnifiedModel::is_valid_slice`]); the same engine
 //!   reads a `serde_json::Value` ([`UnifiedModel::validate`], [`UnifiedModel::is_valid`]) and,
 //!   in the same pass, deserializes the model ([`UnifiedModel::from_slice`]);
 //! - per-provider JSON Schemas, draft 2020-12 ([`UnifiedModel::schema_for`]), and a
@@ -77,7 +77,8 @@ pub use view::{FieldView, ViewOf};
 /// it to [`read_with`](field::read_with), which checks the JSON kind and the field's rules and
 /// records violations through the [`Recorder`](field::Recorder) in the
 /// [`Reading`](field::Reading); in [`Build`](field::Build) mode it gives the value, in
-/// [`Check`](field::Check) mode nothing. [`Secret`] is such a type.
+/// [`Check`](field::Check) mode nothing. [`plain_field_view!`] then lets views hold the type as
+/// it is. [`Secret`] is such a type.
 pub mod field {
     pub use crate::report::message::Message;
     pub use crate::report::path::Path;

@@ -9,10 +9,10 @@ use crate::report::{Code, Report, ValidationError, json_error, parse_json};
 use crate::schema;
 use crate::validate::mode::{Build, Check};
 use crate::validate::object::ObjectModel;
-use crate::validate::read::{read_document, read_text};
+use crate::validate::read::{numbers_arrive_as_maps, read_document, read_text};
 use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
 use crate::validate::value::FieldValue;
-use crate::validate::value_input::ValueInput;
+use crate::validate::value_input::{MAX_DEPTH, Stopped, ValueInput};
 use crate::view::{FieldView, ViewOf, seal};
 
 /// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
@@ -26,15 +26,18 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// The same engine that reads JSON text reads the `Value`, through its deserializer.
     fn validate(value: &Value, view: impl Into<View<S>>) -> Report {
         let mut recorder = AllFailures::default();
-        let _ =
-            read_document::<S, Self, Check, _, _>(ValueInput(value), view.into(), &mut recorder);
-        recorder.into_report()
+        let input = ValueInput::new(value);
+        match read_document::<S, Self, Check, _, _>(input, view.into(), &mut recorder) {
+            Err(Stopped::TooDeep) => Report::from_errors(vec![too_deep()]),
+            _ => recorder.into_report(),
+        }
     }
 
     /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.
     fn is_valid(value: &Value, view: impl Into<View<S>>) -> bool {
         let mut recorder = FirstFailure::default();
-        read_document::<S, Self, Check, _, _>(ValueInput(value), view.into(), &mut recorder).is_ok()
+        let input = ValueInput::new(value);
+        read_document::<S, Self, Check, _, _>(input, view.into(), &mut recorder).is_ok()
             && !recorder.failed()
     }
 
@@ -51,8 +54,12 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// gives, except that a property repeated in one object is checked each time it appears
     /// (parsing keeps only its last value). Text that is not JSON is the one `json` violation, as
     /// the parse reports it: values the model does not look into (free-form ones, unknown or
-    /// unsupported fields) are still read in full and held to JSON's rules.
+    /// unsupported fields) are still read in full and held to JSON's rules. If `serde_json` is
+    /// built with `arbitrary_precision`, this parses into a `Value` and reads that.
     fn validate_slice(text: &[u8], view: impl Into<View<S>>) -> Report {
+        if numbers_arrive_as_maps() {
+            return Self::validate_json(text, view);
+        }
         let mut recorder = AllFailures::default();
         match read_text::<S, Self, Check, _>(text, view.into(), &mut recorder) {
             Ok(()) => recorder.into_report(),
@@ -63,6 +70,9 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// Whether the JSON `text` is valid for `view`, read and checked in one pass; stops at the
     /// first violation. Text that is not JSON is not valid.
     fn is_valid_slice(text: &[u8], view: impl Into<View<S>>) -> bool {
+        if numbers_arrive_as_maps() {
+            return parse_json(text).is_ok_and(|value| Self::is_valid(&value, view));
+        }
         let mut recorder = FirstFailure::default();
         read_text::<S, Self, Check, _>(text, view.into(), &mut recorder).is_ok()
             && !recorder.failed()
@@ -73,6 +83,10 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// A number that JSON Schema counts as an integer but an `i64` field cannot hold is one more
     /// violation here, since there is no value to give.
     fn from_slice(text: &[u8], view: impl Into<View<S>>) -> Result<Self, Report> {
+        if numbers_arrive_as_maps() {
+            let value = parse_json(text).map_err(|error| Report::from_errors(vec![error]))?;
+            return Self::from_value(&value, view);
+        }
         let mut recorder = AllFailures::default();
         match read_text::<S, Self, Build, _>(text, view.into(), &mut recorder) {
             Ok(built) => built_or_report(built, recorder),
@@ -84,9 +98,11 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// [`UnifiedModel::from_slice`]).
     fn from_value(value: &Value, view: impl Into<View<S>>) -> Result<Self, Report> {
         let mut recorder = AllFailures::default();
-        let built =
-            read_document::<S, Self, Build, _, _>(ValueInput(value), view.into(), &mut recorder);
-        built_or_report(built.ok().flatten(), recorder)
+        let input = ValueInput::new(value);
+        match read_document::<S, Self, Build, _, _>(input, view.into(), &mut recorder) {
+            Err(Stopped::TooDeep) => Err(Report::from_errors(vec![too_deep()])),
+            built => built_or_report(built.ok().flatten(), recorder),
+        }
     }
 
     /// The model's view for the provider `P` (`<Model>For<Provider>`: a field `P` requires is a
@@ -142,6 +158,15 @@ pub struct FieldCoverage {
     pub required: Vec<&'static str>,
     /// Ids of the providers that accept it, the required ones included.
     pub supported: Vec<&'static str>,
+}
+
+/// The violation of a `Value` nested deeper than JSON text may be.
+fn too_deep() -> ValidationError {
+    ValidationError::new(
+        "",
+        Code::Json,
+        format!("nests arrays and objects more than {MAX_DEPTH} levels deep"),
+    )
 }
 
 /// The view of a model validated for `P`.

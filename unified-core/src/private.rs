@@ -70,3 +70,7 @@ pub const fn is_snake_case_id(id: &str) -> bool {
     }
     true
 }
+
+/// Implemented by `providers!` for each provider type, and only there: a `ProviderType` is one a
+/// provider set declared.
+pub trait DeclaredProvider {}

@@ -28,7 +28,7 @@ pub trait ProviderSet: Copy + Eq + fmt::Debug + Send + Sync + 'static {
     message = "`{Self}` is not a provider",
     note = "providers are declared with `unified_core::providers!`; name one as `providers::<id>`"
 )]
-pub trait ProviderType: 'static {
+pub trait ProviderType: crate::__private::DeclaredProvider + 'static {
     /// The set the provider belongs to.
     type Set: ProviderSet;
     /// The provider as a value.
@@ -302,6 +302,8 @@ macro_rules! providers {
                     type Set = Set;
                     const PROVIDER: $crate::Provider<Set> = $id;
                 }
+
+                impl $crate::__private::DeclaredProvider for $id {}
             )+
 
             $crate::__provider_views! { ($) $( $id => $name ),+ }

@@ -1,4 +1,4 @@
-//! Small schema helpers shared by the field types, the object walk and the model documents.
+//! Small schema helpers shared by the field types, the object models and the model documents.
 
 use schemars::Schema;
 use serde_json::Value;

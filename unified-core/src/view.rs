@@ -19,9 +19,10 @@ pub type ViewOf<M, P> = <M as FieldView<P>>::View;
 
 /// A field type as one provider's view holds it: a nested model becomes its view for the
 /// provider; lists, maps, options and boxes hold the views of what they hold; every other type
-/// is itself. Implemented by `#[derive(UnifiedModel)]` for models (per provider) and unit enums;
-/// a field type written by hand implements it as itself. A view is `Clone`, `Debug` and
-/// `PartialEq` where the types of all its fields are.
+/// is itself. Implemented by `#[derive(UnifiedModel)]` for models (per provider) and unit enums,
+/// and by [`plain_field_view!`](crate::plain_field_view) for a field type written by hand; not
+/// to be implemented otherwise. A view is `Clone`, `Debug` and `PartialEq` where the types of
+/// all its fields are.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a field of a unified model",
     label = "`{Self}` has no view for the provider `{P}`",
@@ -32,19 +33,25 @@ pub trait FieldView<P: ProviderType>: Sized {
     type View;
 
     /// The view of a value the validator has accepted for `P`; `None` if it lacks a value the
-    /// provider requires (which validation rules out). Only the validator holds a [`Sealed`].
-    fn view(self, sealed: Sealed) -> Option<Self::View>;
+    /// provider requires (which validation rules out). Only the validator holds a `Sealed`.
+    fn view(self, sealed: &Sealed) -> Option<Self::View>;
 }
 
 /// The proof, held by every view, that the validator made it: it cannot be made outside this
-/// crate, so neither can a view. Not a public API.
+/// crate, nor copied, so neither can a view. Not a public API.
 #[doc(hidden)]
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct Sealed(());
 
 impl Sealed {
     /// Only the validator calls this, once a document is valid.
     pub(crate) const fn new() -> Self {
+        Sealed(())
+    }
+
+    /// Another proof, for a view made from this one (a nested view, a clone). Not a public API.
+    #[doc(hidden)]
+    pub fn duplicate(&self) -> Self {
         Sealed(())
     }
 }
@@ -55,28 +62,55 @@ impl fmt::Debug for Sealed {
     }
 }
 
-/// Implements [`FieldView`] as the type itself.
-macro_rules! itself {
-    ($($ty:ty),+) => {
+/// Makes a field type written by hand (one that implements
+/// [`FieldValue`](crate::field::FieldValue)) its own view for every provider: a view holds it as
+/// it is. `#[derive(UnifiedModel)]` does this for unit enums.
+///
+/// ```
+/// # use unified_core::field::{Accept, Emptiness, FieldValue, Mode, Reading, Recorder, Takes, read_with};
+/// # use unified_core::{ProviderSet, View};
+/// /// A percentage, as a number.
+/// #[derive(Clone, Debug, PartialEq)]
+/// struct Percent(f64);
+/// # struct Number;
+/// # impl<S: ProviderSet> Accept<S> for Number {
+/// #     type Value = Percent;
+/// #     const EXPECTED: &'static str = "a number";
+/// #     const TAKES: Takes = Takes::Number;
+/// #     fn number<B: Mode, R: Recorder>(&self, value: unified_core::field::Number, _: &mut Reading<'_, S, R>) -> Option<B::Out<Percent>> {
+/// #         Some(B::keep(|| Some(Percent(value.as_f64()))))
+/// #     }
+/// # }
+/// # impl<S: ProviderSet> FieldValue<S> for Percent {
+/// #     fn schema(_: View<S>) -> schemars::Schema { schemars::json_schema!({"type": "number"}) }
+/// #     fn read<'de, B: Mode, D: serde::Deserializer<'de>, R: Recorder>(input: D, reading: Reading<'_, S, R>) -> Result<B::Out<Self>, D::Error> {
+/// #         read_with::<S, _, B, D, R>(input, Number, Emptiness::NotApplicable, reading)
+/// #     }
+/// # }
+/// unified_core::plain_field_view!(Percent);
+/// ```
+#[macro_export]
+macro_rules! plain_field_view {
+    ($($ty:ty),+ $(,)?) => {
         $(
-            impl<P: ProviderType> FieldView<P> for $ty {
+            impl<P: $crate::ProviderType> $crate::FieldView<P> for $ty {
                 type View = Self;
 
                 #[inline]
-                fn view(self, _: Sealed) -> Option<Self> {
-                    Some(self)
+                fn view(self, _: &$crate::__private::Sealed) -> ::core::option::Option<Self> {
+                    ::core::option::Option::Some(self)
                 }
             }
         )+
     };
 }
 
-itself!(String, Secret, bool, f64, i64, Value, Map<String, Value>);
+plain_field_view!(String, Secret, bool, f64, i64, Value, Map<String, Value>);
 
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Box<T> {
     type View = Box<T::View>;
 
-    fn view(self, sealed: Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &Sealed) -> Option<Self::View> {
         (*self).view(sealed).map(Box::new)
     }
 }
@@ -84,7 +118,7 @@ impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Box<T> {
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Option<T> {
     type View = Option<T::View>;
 
-    fn view(self, sealed: Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &Sealed) -> Option<Self::View> {
         match self {
             Some(value) => value.view(sealed).map(Some),
             None => Some(None),
@@ -95,7 +129,7 @@ impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Option<T> {
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Vec<T> {
     type View = Vec<T::View>;
 
-    fn view(self, sealed: Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &Sealed) -> Option<Self::View> {
         self.into_iter().map(|item| item.view(sealed)).collect()
     }
 }
@@ -105,7 +139,7 @@ impl<P: ProviderType, V: FieldView<P>, H: BuildHasher + Default + Clone> FieldVi
 {
     type View = HashMap<String, V::View, H>;
 
-    fn view(self, sealed: Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &Sealed) -> Option<Self::View> {
         self.into_iter()
             .map(|(key, value)| value.view(sealed).map(|value| (key, value)))
             .collect()
@@ -115,7 +149,7 @@ impl<P: ProviderType, V: FieldView<P>, H: BuildHasher + Default + Clone> FieldVi
 impl<P: ProviderType, V: FieldView<P>> FieldView<P> for BTreeMap<String, V> {
     type View = BTreeMap<String, V::View>;
 
-    fn view(self, sealed: Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &Sealed) -> Option<Self::View> {
         self.into_iter()
             .map(|(key, value)| value.view(sealed).map(|value| (key, value)))
             .collect()
@@ -124,5 +158,5 @@ impl<P: ProviderType, V: FieldView<P>> FieldView<P> for BTreeMap<String, V> {
 
 /// The view of a model the validator has just built for `P`.
 pub(crate) fn seal<P: ProviderType, M: FieldView<P>>(model: M) -> Option<M::View> {
-    model.view(Sealed::new())
+    model.view(&Sealed::new())
 }

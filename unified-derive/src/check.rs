@@ -65,7 +65,7 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
             let skipped = fields_raw
                 .iter()
                 .filter(|field| field.serde.skip)
-                .map(|field| field.ident)
+                .map(|field| (field.ident, field.serde.default.clone()))
                 .collect();
             Kind::Struct { fields, skipped }
         }

@@ -1,6 +1,8 @@
 //! Generates the impls for a checked model. Generated code reaches the runtime only through
-//! `#core::__private`, and holds just the per-field table and the dispatch on each
-//! field's type: the walk itself is shared code in `unified-core`.
+//! `#core::__private`, and holds just the per-field table, the slots one read fills, the
+//! dispatch on each field's type, the assembly of the model from its slots and the call that
+//! has the provider set's module generate the views (`views.rs`): the reader itself is shared
+//! code in `unified-core`.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -43,7 +45,11 @@ fn option_str(text: &Option<String>) -> TokenStream {
     }
 }
 
-fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> TokenStream {
+fn emit_struct(
+    model: &Model<'_>,
+    fields: &[Field<'_>],
+    skipped: &[(&Ident, Option<syn::ExprPath>)],
+) -> TokenStream {
     let core = &model.core;
     let ident = &model.ident;
     let set = &model.set;
@@ -102,6 +108,10 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> T
         .iter()
         .map(|index| quote::format_ident!("__slot{}", index))
         .collect();
+    let skipped = skipped.iter().map(|(name, default)| match default {
+        Some(path) => quote!(#name: #path()),
+        None => quote!(#name: ::core::default::Default::default()),
+    });
     let assembled = fields.iter().zip(&slot_names).map(|(field, slot)| {
         let name = field.ident;
         match field.presence {
@@ -166,7 +176,7 @@ fn emit_struct(model: &Model<'_>, fields: &[Field<'_>], skipped: &[&Ident]) -> T
                 let (#(#slot_names,)*) = __slots;
                 ::core::option::Option::Some(Self {
                     #(#assembled,)*
-                    #(#skipped: ::core::default::Default::default(),)*
+                    #(#skipped,)*
                 })
             }
         }
@@ -276,7 +286,7 @@ fn emit_enum(model: &Model<'_>, variants: &[(String, &Ident)]) -> TokenStream {
         impl<__P: #core::ProviderType> #core::FieldView<__P> for #ident {
             type View = Self;
 
-            fn view(self, _: #core::__private::Sealed) -> ::core::option::Option<Self> {
+            fn view(self, _: &#core::__private::Sealed) -> ::core::option::Option<Self> {
                 ::core::option::Option::Some(self)
             }
         }

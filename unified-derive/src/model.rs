@@ -21,10 +21,11 @@ pub struct Model<'a> {
 
 /// What the model is in JSON.
 pub enum Kind<'a> {
-    /// An object, with its fields and the fields serde skips (built with `Default`).
+    /// An object, with its fields and the fields serde skips (built with serde's `default`
+    /// function when one is named, else `Default`).
     Struct {
         fields: Vec<Field<'a>>,
-        skipped: Vec<&'a Ident>,
+        skipped: Vec<(&'a Ident, Option<syn::ExprPath>)>,
     },
     /// The unit variants: their JSON names and Rust names.
     Enum(Vec<(String, &'a Ident)>),

@@ -27,6 +27,7 @@ pub const RENAME_ALL: &str = "rename_all";
 pub const SKIP: &str = "skip";
 /// `#[serde(skip_deserializing)]`
 pub const SKIP_DESERIALIZING: &str = "skip_deserializing";
+pub const DEFAULT: &str = "default";
 /// `#[serde(flatten)]`
 pub const FLATTEN: &str = "flatten";
 /// `rename(deserialize = "..")`

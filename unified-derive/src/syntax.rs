@@ -61,6 +61,8 @@ pub struct ProviderList {
 pub struct SerdeField {
     pub rename: Option<String>,
     pub skip: bool,
+    /// `default = "path"`: the function that gives a skipped field its value.
+    pub default: Option<syn::ExprPath>,
 }
 
 pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
@@ -355,6 +357,11 @@ fn parse_serde_field(cx: &Ctxt, attr: &Attribute, serde: &mut SerdeField, place:
             }
         } else if meta.path.is_ident(SKIP) || meta.path.is_ident(SKIP_DESERIALIZING) {
             serde.skip = true;
+        } else if meta.path.is_ident(DEFAULT) && place == Place::Field {
+            if meta.input.peek(Token![=]) {
+                let path: LitStr = meta.value()?.parse()?;
+                serde.default = Some(path.parse()?);
+            }
         } else if meta.path.is_ident(FLATTEN) && place == Place::Field {
             cx.error_spanned_by(
                 &meta.path,

@@ -185,11 +185,11 @@ fn emit_view(
 
             fn view(
                 self,
-                __sealed: #core::__private::Sealed,
+                __sealed: &#core::__private::Sealed,
             ) -> ::core::option::Option<#view> {
                 ::core::option::Option::Some(#view {
                     #(#converted,)*
-                    __sealed,
+                    __sealed: __sealed.duplicate(),
                 })
             }
         }
@@ -221,7 +221,7 @@ fn emit_standard_traits(view: &Ident, fields: &[(&Ident, TokenStream)]) -> Token
             fn clone(&self) -> Self {
                 #view {
                     #(#names: ::core::clone::Clone::clone(&self.#names),)*
-                    __sealed: self.__sealed,
+                    __sealed: self.__sealed.duplicate(),
                 }
             }
         }

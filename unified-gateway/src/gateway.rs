@@ -42,7 +42,11 @@ pub(crate) struct Inner<S: ProviderSet> {
 
 impl<S: ProviderSet> Gateway<S> {
     /// A gateway over `store` serving the operations of `registry` through `adapters`. Fails
-    /// when an adapter's credential header cannot be sent or the HTTP client cannot be built.
+    /// when an adapter's credential header cannot be sent, when one provider's adapters send it
+    /// differently, when a provider has two adapters for one operation, when an adapter is for
+    /// an operation the registry does not serve or for other models than the registry's, when a
+    /// model declares a request convention as another kind of value, or when the HTTP client
+    /// cannot be built.
     pub fn new(
         store: Store,
         registry: Registry<S>,
@@ -60,6 +64,7 @@ impl<S: ProviderSet> Gateway<S> {
             )));
         }
         check_conventions(&registry)?;
+        check_adapters(&registry, &adapters)?;
         Ok(Gateway {
             inner: Arc::new(Inner {
                 store,
@@ -165,6 +170,35 @@ fn check_conventions<S: ProviderSet>(registry: &Registry<S>) -> Result<(), Setup
     Ok(())
 }
 
+/// Every adapter translates an operation of the registry, for the same models: linked by name
+/// only, an adapter could otherwise validate against a model that nobody publishes, or never be
+/// reached.
+fn check_adapters<S: ProviderSet>(
+    registry: &Registry<S>,
+    adapters: &Adapters<S>,
+) -> Result<(), SetupError> {
+    for adapter in adapters.iter() {
+        let (model, name) = (adapter.model(), adapter.operation());
+        let provider = adapter.provider().name();
+        match registry.find(model, name) {
+            None => {
+                return Err(SetupError::new(format!(
+                    "the {provider} adapter translates `{model}` `{name}`, which the registry \
+                     does not serve"
+                )));
+            }
+            Some(operation) if operation.models() != adapter.models() => {
+                return Err(SetupError::new(format!(
+                    "the {provider} adapter of `{model}` `{name}` is written for other models \
+                     than the registry's"
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::{Map, Value};
@@ -199,7 +233,9 @@ mod tests {
         remote_query: Option<Map<String, Value>>,
     }
 
-    fn gateway<Q: UnifiedModel<Set>>(adapters: Adapters<Set>) -> Result<Gateway<Set>, SetupError> {
+    fn gateway<Q: UnifiedModel<Set> + 'static>(
+        adapters: Adapters<Set>,
+    ) -> Result<Gateway<Set>, SetupError> {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("gateway.db")).unwrap();
         let registry = Registry::new(vec![Operation::new::<Thing, Q, Thing>("things", "create")]);
@@ -211,6 +247,33 @@ mod tests {
         let error = gateway::<OddQuery>(Adapters::new()).err().unwrap();
         assert!(error.to_string().contains("`remote_query`"), "{error}");
         assert!(gateway::<FineQuery>(Adapters::new()).is_ok());
+    }
+
+    #[test]
+    fn an_adapter_must_translate_an_operation_of_the_registry_with_its_models() {
+        type Good = Presenting<providers::good>;
+        // The registry serves `things` `create`; the adapter translates `nothing` `create`.
+        let elsewhere = Adapters::new().with::<NothingCreate, _>(Good::header("x-key"));
+        let error = gateway::<FineQuery>(elsewhere).err().unwrap().to_string();
+        assert!(
+            error.contains("translates `nothing` `create`, which the registry does not serve"),
+            "{error}"
+        );
+        // The same names, other models.
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("gateway.db")).unwrap();
+        let registry = Registry::new(vec![Operation::new::<Thing, FineQuery, Thing>(
+            "nothing", "create",
+        )]);
+        let adapters = Adapters::new().with::<NothingCreate, _>(Good::header("x-key"));
+        let error = Gateway::new(store, registry, adapters, GatewayConfig::default())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            error.contains("is written for other models than the registry's"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! operation, reachable by name, so that every tool (validation, schemas, export, coverage) is fed
 //! from one list and adding a model is one place.
 
+use core::any::TypeId;
 use std::sync::OnceLock;
 
 use schemars::Schema;
@@ -44,6 +45,8 @@ pub struct Operation<S> {
     model: &'static str,
     name: &'static str,
     parts: [PartModel<S>; 3],
+    /// The Rust types of the body, query and response models.
+    models: [TypeId; 3],
     /// Each part's unified schema, built on first use: the query's shapes every query string
     /// read, the body's tells the gateway which values are write-only.
     unified_schemas: [OnceLock<Schema>; 3],
@@ -54,13 +57,18 @@ impl<S: ProviderSet> Operation<S> {
     /// and response body.
     pub fn new<Body, Query, Response>(model: &'static str, name: &'static str) -> Self
     where
-        Body: UnifiedModel<S>,
-        Query: UnifiedModel<S>,
-        Response: UnifiedModel<S>,
+        Body: UnifiedModel<S> + 'static,
+        Query: UnifiedModel<S> + 'static,
+        Response: UnifiedModel<S> + 'static,
     {
         Operation {
             model,
             name,
+            models: [
+                TypeId::of::<Body>(),
+                TypeId::of::<Query>(),
+                TypeId::of::<Response>(),
+            ],
             parts: [
                 PartModel::of::<Body>(),
                 PartModel::of::<Query>(),
@@ -78,6 +86,12 @@ impl<S: ProviderSet> Operation<S> {
     /// The operation's name (`create`).
     pub fn name(&self) -> &'static str {
         self.name
+    }
+
+    /// The Rust types of its body, query and response models, for checking that an adapter of
+    /// this operation was written for the same models.
+    pub fn models(&self) -> [TypeId; 3] {
+        self.models
     }
 
     fn part(&self, part: Part) -> &PartModel<S> {

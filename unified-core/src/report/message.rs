@@ -1,4 +1,4 @@
-//! What a violation says, kept as its parts while the document is walked and turned into text
+//! What a violation says, kept as its parts while the document is read and turned into text
 //! only when someone reads the report, so recording a violation costs no `format!`.
 
 use std::borrow::Cow;

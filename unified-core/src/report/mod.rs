@@ -97,7 +97,7 @@ impl std::error::Error for ValidationError {}
 
 /// Every violation found in one document; valid when there are none.
 ///
-/// The walk records each violation as its location, code and [`Message`] parts, all pointers in
+/// The reader records each violation as its location, code and [`Message`] parts, all pointers in
 /// one buffer; the text of the messages is rendered once, the first time [`Report::errors`] (or
 /// anything that shows the report) reads them. So a report that is only counted or checked for
 /// validity costs no `format!`.
@@ -164,7 +164,7 @@ impl Report {
         self.violations.is_empty()
     }
 
-    /// The codes of the violations and their pointers, in walk order, without rendering any
+    /// The codes of the violations and their pointers, in reading order, without rendering any
     /// message.
     pub fn codes(&self) -> impl ExactSizeIterator<Item = (&str, Code)> + '_ {
         let mut start = 0;
@@ -175,7 +175,7 @@ impl Report {
         })
     }
 
-    /// The violations, in the order the document was walked, with their messages rendered
+    /// The violations, in the order the document was read, with their messages rendered
     /// (once, on the first call).
     pub fn errors(&self) -> &[ValidationError] {
         self.rendered.get_or_init(|| {

@@ -22,7 +22,7 @@ use crate::validate::read::Reading;
 use crate::validate::recorder::Recorder;
 use crate::validate::value::{Emptiness, FieldValue};
 
-/// Most fields one object model may have (one bit each in the walk's record of seen fields).
+/// Most fields one object model may have (one bit each in the reader's record of seen fields).
 pub const MAX_FIELDS: usize = 128;
 
 /// What one field of an object model accepts, per view.
@@ -229,7 +229,7 @@ pub(crate) fn record_unknown<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
 }
 
 /// Per view, which fields of `M` the view requires, one bit per field: computed once at
-/// compile time from the rules, so the walk's required check is one AND.
+/// compile time from the rules, so the reader's required check is one AND.
 struct RequiredFields<S, M>(PhantomData<fn() -> (S, M)>);
 
 impl<S: ProviderSet, M: ObjectModel<S>> RequiredFields<S, M> {

@@ -10,6 +10,7 @@ use core::marker::PhantomData;
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::provider::{ProviderSet, View};
 use crate::report::Code;
@@ -423,7 +424,7 @@ impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>, B: Mode> DeserializeSee
     }
 }
 
-/// The walk may stop: the error that unwinds the reader once a "first failure" recorder has
+/// The reader may stop: the error that unwinds it once a "first failure" recorder has
 /// its answer. Never reaches a report.
 const STOPPED: &str = "stopped at the first violation";
 
@@ -672,43 +673,42 @@ pub(crate) fn read_text<S: ProviderSet, T: FieldValue<S>, B: Mode, R: Recorder>(
     Ok(value)
 }
 
-#[cfg(test)]
-mod tests {
-    use core::fmt;
-
-    use serde::de::{Deserializer, MapAccess, Visitor};
-
-    #[test]
-    fn this_build_reads_numbers_as_numbers() {
-        // The reader needs numbers as numbers; `serde_json`'s `arbitrary_precision` (off in this
-        // workspace) would hand them over as maps.
-        assert!(!numbers_arrive_as_maps());
-    }
-
-    /// Whether this build's `serde_json` hands numbers to visitors as maps: its
-    /// `arbitrary_precision` feature does, and any crate in a build can turn it on. The reader would
-    /// then take numbers for objects and report them as such.
-    fn numbers_arrive_as_maps() -> bool {
+/// Whether this build's `serde_json` hands numbers to visitors as maps: its
+/// `arbitrary_precision` feature does, and any crate in a build can turn it on. The text routes
+/// then parse into a `Value` first, whose numbers the engine reads as numbers.
+pub(crate) fn numbers_arrive_as_maps() -> bool {
+    static ANSWER: OnceLock<bool> = OnceLock::new();
+    *ANSWER.get_or_init(|| {
         let mut input = serde_json::Deserializer::from_str("1.5");
         input.deserialize_any(NumberProbe).unwrap_or(false)
+    })
+}
+
+/// Says whether a number arrived as a map.
+struct NumberProbe;
+
+impl<'de> Visitor<'de> for NumberProbe {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number")
     }
 
-    /// Says whether a number arrived as a map.
-    struct NumberProbe;
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
 
-    impl<'de> Visitor<'de> for NumberProbe {
-        type Value = bool;
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<bool, A::Error> {
+        Ok(true)
+    }
+}
 
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a number")
-        }
-
-        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<bool, E> {
-            Ok(false)
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<bool, A::Error> {
-            Ok(true)
-        }
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn this_build_reads_numbers_as_numbers() {
+        // The workspace does not turn on `arbitrary_precision`; if a build ever does, the text
+        // routes parse first (see `numbers_arrive_as_maps`).
+        assert!(!super::numbers_arrive_as_maps());
     }
 }

@@ -5,9 +5,9 @@ use crate::report::message::Message;
 use crate::report::path::Path;
 use crate::report::{Code, Report};
 
-/// Receives violations while a document is walked.
+/// Receives violations while a document is read.
 pub trait Recorder {
-    /// Whether the walk may stop at the first violation.
+    /// Whether the reader may stop at the first violation.
     const STOP_AT_FIRST: bool;
 
     /// Notes a violation at `at`. The message is kept as its parts; nothing is formatted here.
@@ -16,7 +16,7 @@ pub trait Recorder {
     /// Whether anything was recorded.
     fn failed(&self) -> bool;
 
-    /// Whether the walk should stop now.
+    /// Whether the reader should stop now.
     #[inline]
     fn done(&self) -> bool {
         Self::STOP_AT_FIRST && self.failed()
@@ -50,7 +50,7 @@ pub struct AllFailures {
 }
 
 impl AllFailures {
-    /// What was recorded, in walk order.
+    /// What was recorded, in reading order.
     pub fn into_report(self) -> Report {
         self.report
     }

@@ -318,7 +318,9 @@ impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>, B: Mode> Visitor<'de>
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
         let reading = self.reading;
         if let Some(rule) = reading.field {
+            // A field set to null is absent, as serde has it for `Option<Option<T>>`.
             record_null(rule, reading.view, reading.at, reading.recorder);
+            return Ok(B::none());
         }
         Ok(B::keep(|| Some(None)))
     }

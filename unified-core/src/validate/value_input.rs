@@ -1,24 +1,53 @@
 //! A `Value` as the engine's input: a deserializer over a borrowed `Value` that hands every
-//! string and key over borrowed and whose error (only ever the engine's own "stop at the first
-//! violation") allocates nothing, so reading a `Value` costs the walk and no more.
+//! string and key over borrowed, whose error allocates nothing (the engine's own "stop at the
+//! first violation", or a `Value` nested deeper than JSON text may be), and that holds a `Value`
+//! built in code to the nesting limit the parser holds text to.
 
 use core::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 
-/// A borrowed `Value`, read by the engine.
-#[derive(Clone, Copy)]
-pub(crate) struct ValueInput<'a>(pub &'a Value);
+/// How deep a `Value` may nest: what `serde_json` allows text.
+pub(crate) const MAX_DEPTH: u16 = 128;
 
-/// The one error reading a `Value` can end with: the reader stopped early (a `Value` is always
-/// well-formed JSON).
-#[derive(Debug)]
-pub(crate) struct Stopped;
+/// A borrowed `Value`, read by the engine, with how many arrays and objects enclose it.
+#[derive(Clone, Copy)]
+pub(crate) struct ValueInput<'a> {
+    value: &'a Value,
+    depth: u16,
+}
+
+impl<'a> ValueInput<'a> {
+    /// The document.
+    pub(crate) fn new(value: &'a Value) -> Self {
+        ValueInput { value, depth: 0 }
+    }
+
+    fn inside(self, value: &'a Value) -> Self {
+        ValueInput {
+            value,
+            depth: self.depth + 1,
+        }
+    }
+}
+
+/// Why reading a `Value` ended early: the engine stopped at its first violation, or the value
+/// nests deeper than [`MAX_DEPTH`] (a `Value` is otherwise always well-formed JSON).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Stopped {
+    /// The engine's own stop.
+    Early,
+    /// Too deep to read.
+    TooDeep,
+}
 
 impl fmt::Display for Stopped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("stopped")
+        f.write_str(match self {
+            Stopped::Early => "stopped",
+            Stopped::TooDeep => "nested too deep",
+        })
     }
 }
 
@@ -27,7 +56,7 @@ impl std::error::Error for Stopped {}
 impl de::Error for Stopped {
     #[inline]
     fn custom<T: fmt::Display>(_: T) -> Self {
-        Stopped
+        Stopped::Early
     }
 }
 
@@ -40,10 +69,9 @@ fn visit_number<'de, V: Visitor<'de>>(number: &Number, visitor: V) -> Result<V::
     } else if let Some(value) = number.as_i64() {
         visitor.visit_i64(value)
     } else {
-        match number.as_f64() {
-            Some(value) => visitor.visit_f64(value),
-            None => Err(Stopped),
-        }
+        // Every number is a float when nothing else: `serde_json` without
+        // `arbitrary_precision` has no other kind.
+        visitor.visit_f64(number.as_f64().unwrap_or(f64::NAN))
     }
 }
 
@@ -52,22 +80,27 @@ impl<'de> Deserializer<'de> for ValueInput<'de> {
 
     #[inline]
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stopped> {
-        match self.0 {
+        match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(value) => visitor.visit_bool(*value),
             Value::Number(number) => visit_number(number, visitor),
             Value::String(text) => visitor.visit_borrowed_str(text),
-            Value::Array(items) => visitor.visit_seq(Items(items.iter())),
+            Value::Array(_) | Value::Object(_) if self.depth >= MAX_DEPTH => Err(Stopped::TooDeep),
+            Value::Array(items) => visitor.visit_seq(Items {
+                items: items.iter(),
+                outer: self,
+            }),
             Value::Object(entries) => visitor.visit_map(Entries {
                 entries: entries.iter(),
                 value: None,
+                outer: self,
             }),
         }
     }
 
     #[inline]
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stopped> {
-        match self.0 {
+        match self.value {
             Value::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
@@ -81,7 +114,10 @@ impl<'de> Deserializer<'de> for ValueInput<'de> {
 }
 
 /// The items of an array.
-struct Items<'a>(core::slice::Iter<'a, Value>);
+struct Items<'a> {
+    items: core::slice::Iter<'a, Value>,
+    outer: ValueInput<'a>,
+}
 
 impl<'de> SeqAccess<'de> for Items<'de> {
     type Error = Stopped;
@@ -91,14 +127,15 @@ impl<'de> SeqAccess<'de> for Items<'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Stopped> {
-        self.0
+        let outer = self.outer;
+        self.items
             .next()
-            .map(|item| seed.deserialize(ValueInput(item)))
+            .map(|item| seed.deserialize(outer.inside(item)))
             .transpose()
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.0.len())
+        Some(self.items.len())
     }
 }
 
@@ -106,6 +143,7 @@ impl<'de> SeqAccess<'de> for Items<'de> {
 struct Entries<'a> {
     entries: serde_json::map::Iter<'a>,
     value: Option<&'a Value>,
+    outer: ValueInput<'a>,
 }
 
 impl<'de> MapAccess<'de> for Entries<'de> {
@@ -126,8 +164,9 @@ impl<'de> MapAccess<'de> for Entries<'de> {
     #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Stopped> {
         match self.value.take() {
-            Some(value) => seed.deserialize(ValueInput(value)),
-            None => Err(Stopped),
+            Some(value) => seed.deserialize(self.outer.inside(value)),
+            // serde asks for a value only after its key.
+            None => Err(Stopped::Early),
         }
     }
 
@@ -151,5 +190,38 @@ impl<'de> Deserializer<'de> for Key<'de> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
         ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::provider::{NoProviders, View};
+    use crate::validate::mode::Check;
+    use crate::validate::read::read_document;
+    use crate::validate::recorder::AllFailures;
+
+    fn nested(depth: usize) -> Value {
+        (0..depth).fold(json!(1), |inner, _| json!([inner]))
+    }
+
+    fn read(value: &Value) -> Result<(), Stopped> {
+        let mut recorder = AllFailures::default();
+        read_document::<NoProviders, Value, Check, _, _>(
+            ValueInput::new(value),
+            View::UNIFIED,
+            &mut recorder,
+        )
+    }
+
+    #[test]
+    fn a_value_nested_deeper_than_text_may_be_is_refused_not_overflowed() {
+        assert_eq!(read(&nested(usize::from(MAX_DEPTH))), Ok(()));
+        let deep = nested(200_000);
+        assert_eq!(read(&deep), Err(Stopped::TooDeep));
+        // Dropping so deep a `Value` would overflow the stack too; hand it over in pieces.
+        std::mem::forget(deep);
     }
 }

@@ -107,7 +107,12 @@ async fn answer<S: ProviderSet>(
     let Some(prepared) = prepared else {
         return Err(ApiError::new(
             StatusCode::NOT_IMPLEMENTED,
-            format!("this gateway has no adapter for {} yet", provider.name()),
+            format!(
+                "this gateway has no adapter for {} `{}` `{}` yet",
+                provider.name(),
+                operation.model(),
+                operation.name()
+            ),
         ));
     };
     dispatch(
