@@ -1,6 +1,9 @@
 //! `#[derive(UnifiedModel)]`, re-exported by `unified-core`; see its documentation for the
-//! attributes. The pipeline: `syntax` reads the tokens into a raw model, collecting every
-//! error; `check` turns it into a model the generator can trust; `emit` only generates.
+//! attributes. Use it through `unified-core` with its `derive` feature (the default): the
+//! generated per-provider views call back into it.
+//!
+//! The pipeline: `syntax` reads the tokens into a raw model, collecting every error; `check`
+//! turns it into a model the generator can trust; `emit` only generates.
 //! When anything is wrong, `fallback` emits stub impls beside the errors so the user sees
 //! the real mistakes and not a cascade of "trait not implemented".
 

@@ -385,7 +385,7 @@ impl<'de> Visitor<'de> for Skip {
     }
 }
 
-fn skip_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<usize, A::Error> {
+pub(crate) fn skip_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<usize, A::Error> {
     let mut count = 0;
     while items.next_element::<Skip>()?.is_some() {
         count += 1;
@@ -393,7 +393,7 @@ fn skip_items<'de, A: SeqAccess<'de>>(mut items: A) -> Result<usize, A::Error> {
     Ok(count)
 }
 
-fn skip_entries<'de, A: MapAccess<'de>>(mut entries: A) -> Result<(), A::Error> {
+pub(crate) fn skip_entries<'de, A: MapAccess<'de>>(mut entries: A) -> Result<(), A::Error> {
     while entries.next_entry::<Skip, Skip>()?.is_some() {}
     Ok(())
 }

@@ -16,7 +16,9 @@ use crate::report::message::Message;
 use crate::secret::Secret;
 use crate::validate::mode::Mode;
 use crate::validate::object::record_null;
-use crate::validate::read::{Accept, Counted, Entries, Items, Number, Reading, Takes};
+use crate::validate::read::{
+    Accept, Entries, Items, Number, Reading, Takes, skip_entries, skip_items,
+};
 use crate::validate::recorder::Recorder;
 
 /// How the "required means non-empty" rule applies to a type.
@@ -119,7 +121,6 @@ scalar_field_value!(Secret, Emptiness::String, { "type": "string", "writeOnly": 
 scalar_field_value!(bool, Emptiness::NotApplicable, { "type": "boolean" });
 scalar_field_value!(f64, Emptiness::NotApplicable, { "type": "number" });
 scalar_field_value!(i64, Emptiness::NotApplicable, { "type": "integer" });
-scalar_field_value!(Value, Emptiness::NotApplicable, {});
 
 impl<S: ProviderSet> Accept<S> for Scalar<String> {
     type Value = String;
@@ -214,56 +215,83 @@ impl<S: ProviderSet> Accept<S> for Scalar<i64> {
     }
 }
 
-impl<S: ProviderSet> Accept<S> for Scalar<Value> {
-    type Value = Value;
-    const EXPECTED: &'static str = "any value";
-    const TAKES: Takes = Takes::Any;
-
-    #[inline]
-    fn null<B: Mode>(&self) -> Option<B::Out<Value>> {
-        Some(B::keep(|| Some(Value::Null)))
+/// A free-form value: any JSON, null too, except where a field requires it. Checked, it is read
+/// to its end and dropped (the parser still holds it to JSON's rules); built, it is serde's
+/// `Value`. Either way its nesting costs little stack, unlike the readers of typed values.
+impl<S: ProviderSet> FieldValue<S> for Value {
+    fn schema(_: View<S>) -> Schema {
+        json_schema!({})
     }
 
-    #[inline]
-    fn boolean<B: Mode>(&self, value: bool) -> B::Out<Value> {
-        B::keep(|| Some(Value::Bool(value)))
+    fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<B::Out<Self>, D::Error> {
+        let null = |reading: Reading<'_, S, R>| {
+            if let Some(rule) = reading.field {
+                record_null(rule, reading.view, reading.at, reading.recorder);
+            }
+        };
+        if B::BUILDS {
+            let value = <Value as serde::Deserialize>::deserialize(input)?;
+            if value.is_null() && reading.field.is_some() {
+                null(reading);
+                return Ok(B::none());
+            }
+            return Ok(B::keep(move || Some(value)));
+        }
+        let was_null = input.deserialize_any(FreeForm)?;
+        if was_null {
+            null(reading);
+        }
+        Ok(B::none())
+    }
+}
+
+/// Reads a free-form value to its end, keeping only whether it was null.
+struct FreeForm;
+
+impl<'de> Visitor<'de> for FreeForm {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("any JSON value")
     }
 
-    #[inline]
-    fn number<B: Mode, R: Recorder>(
-        &self,
-        value: Number,
-        _: &mut Reading<'_, S, R>,
-    ) -> Option<B::Out<Value>> {
-        Some(B::keep(|| match value {
-            Number::Negative(value) => Some(Value::from(value)),
-            Number::Positive(value) => Some(Value::from(value)),
-            Number::Float(value) => serde_json::Number::from_f64(value).map(Value::Number),
-        }))
+    fn visit_unit<E: serde::de::Error>(self) -> Result<bool, E> {
+        Ok(true)
     }
 
-    #[inline]
-    fn string<B: Mode, R: Recorder>(&self, text: &str, _: &mut Reading<'_, S, R>) -> B::Out<Value> {
-        B::keep(|| Some(Value::String(text.to_owned())))
+    fn visit_none<E: serde::de::Error>(self) -> Result<bool, E> {
+        Ok(true)
     }
 
-    fn items<'de, B: Mode, A: SeqAccess<'de>, R: Recorder>(
-        &self,
-        items: A,
-        reading: &mut Reading<'_, S, R>,
-    ) -> Result<Counted<B, Value>, A::Error> {
-        let (list, count) = Items::<Value>(PhantomData).items::<B, A, R>(items, reading)?;
-        Ok((B::map(list, Value::Array), count))
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
     }
 
-    fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
-        &self,
-        entries: A,
-        reading: &mut Reading<'_, S, R>,
-    ) -> Result<B::Out<Value>, A::Error> {
-        let map = Entries::<Map<String, Value>, Value>(PhantomData)
-            .entries::<B, A, R>(entries, reading)?;
-        Ok(B::map(map, Value::Object))
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, items: A) -> Result<bool, A::Error> {
+        skip_items(items).map(|_| false)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, entries: A) -> Result<bool, A::Error> {
+        skip_entries(entries).map(|()| false)
     }
 }
 

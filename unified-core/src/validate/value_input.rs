@@ -204,7 +204,7 @@ mod tests {
     use crate::validate::recorder::AllFailures;
 
     fn nested(depth: usize) -> Value {
-        (0..depth).fold(json!(1), |inner, _| json!([inner]))
+        (0..depth).fold(json!(1), |inner, _| Value::Array(vec![inner]))
     }
 
     fn read(value: &Value) -> Result<(), Stopped> {
