@@ -94,11 +94,6 @@ pub trait Accept<S: ProviderSet> {
     /// The kind of JSON value the type takes.
     const TAKES: Takes;
 
-    /// The value of a null the type takes; `None` where null is not of the type.
-    fn null<B: Mode>(&self) -> Option<B::Out<Self::Value>> {
-        None
-    }
-
     /// The value of a boolean the type takes.
     fn boolean<B: Mode>(&self, _value: bool) -> B::Out<Self::Value> {
         B::none()
@@ -160,15 +155,13 @@ pub enum Takes {
     Array,
     /// Objects.
     Object,
-    /// Every kind, null included (a free-form value).
-    Any,
 }
 
 impl Takes {
     /// Whether a value of kind `found` is taken.
     #[inline]
     fn takes(self, found: Takes) -> bool {
-        self == Takes::Any || self == found
+        self == found
     }
 }
 
@@ -230,15 +223,11 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
         let reading = self.reading;
         if let Some(rule) = reading.field {
             record_null(rule, reading.view, reading.at, reading.recorder);
-            return Ok(B::none());
+        } else {
+            // Null is a value of no type an `Accept` describes (an `Option` reads it first).
+            reading.wrong_type(A::EXPECTED, "null");
         }
-        match self.accept.null::<B>() {
-            Some(value) => Ok(value),
-            None => {
-                reading.wrong_type(A::EXPECTED, "null");
-                Ok(B::none())
-            }
-        }
+        Ok(B::none())
     }
 
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {

@@ -94,16 +94,23 @@ macro_rules! read_with_accept {
     };
 }
 
-/// A scalar type `T`: a string, boolean, number or free-form value.
+/// A scalar type `T`: a boolean or a number.
 pub struct Scalar<T>(PhantomData<fn() -> T>);
+
+/// A type made from a JSON string as it is: `String`, `Secret`.
+pub struct Text<T>(PhantomData<fn() -> T>);
 
 impl<T> Scalar<T> {
     const NEW: Self = Scalar(PhantomData);
 }
 
-/// Implements [`FieldValue`] for a scalar type with its emptiness and schema.
+impl<T> Text<T> {
+    const NEW: Self = Text(PhantomData);
+}
+
+/// Implements [`FieldValue`] for a type read with `$accept`, with its emptiness and schema.
 macro_rules! scalar_field_value {
-    ($ty:ty, $emptiness:expr, $schema:tt) => {
+    ($ty:ty, $accept:ident, $emptiness:expr, $schema:tt) => {
         impl<S: ProviderSet> FieldValue<S> for $ty {
             const EMPTINESS: Emptiness = $emptiness;
 
@@ -111,44 +118,25 @@ macro_rules! scalar_field_value {
                 json_schema!($schema)
             }
 
-            read_with_accept!(Scalar::<$ty>::NEW);
+            read_with_accept!($accept::<$ty>::NEW);
         }
     };
 }
 
-scalar_field_value!(String, Emptiness::String, { "type": "string" });
-scalar_field_value!(Secret, Emptiness::String, { "type": "string", "writeOnly": true });
-scalar_field_value!(bool, Emptiness::NotApplicable, { "type": "boolean" });
-scalar_field_value!(f64, Emptiness::NotApplicable, { "type": "number" });
-scalar_field_value!(i64, Emptiness::NotApplicable, { "type": "integer" });
+scalar_field_value!(String, Text, Emptiness::String, { "type": "string" });
+scalar_field_value!(Secret, Text, Emptiness::String, { "type": "string", "writeOnly": true });
+scalar_field_value!(bool, Scalar, Emptiness::NotApplicable, { "type": "boolean" });
+scalar_field_value!(f64, Scalar, Emptiness::NotApplicable, { "type": "number" });
+scalar_field_value!(i64, Scalar, Emptiness::NotApplicable, { "type": "integer" });
 
-impl<S: ProviderSet> Accept<S> for Scalar<String> {
-    type Value = String;
+impl<S: ProviderSet, T: for<'a> From<&'a str>> Accept<S> for Text<T> {
+    type Value = T;
     const EXPECTED: &'static str = "a string";
     const TAKES: Takes = Takes::String;
 
     #[inline]
-    fn string<B: Mode, R: Recorder>(
-        &self,
-        text: &str,
-        _: &mut Reading<'_, S, R>,
-    ) -> B::Out<String> {
-        B::keep(|| Some(text.to_owned()))
-    }
-}
-
-impl<S: ProviderSet> Accept<S> for Scalar<Secret> {
-    type Value = Secret;
-    const EXPECTED: &'static str = "a string";
-    const TAKES: Takes = Takes::String;
-
-    #[inline]
-    fn string<B: Mode, R: Recorder>(
-        &self,
-        text: &str,
-        _: &mut Reading<'_, S, R>,
-    ) -> B::Out<Secret> {
-        B::keep(|| Some(Secret::new(text)))
+    fn string<B: Mode, R: Recorder>(&self, text: &str, _: &mut Reading<'_, S, R>) -> B::Out<T> {
+        B::keep(|| Some(T::from(text)))
     }
 }
 
