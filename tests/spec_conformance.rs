@@ -156,9 +156,14 @@ const OWN_DESCRIPTIONS: [(&str, &str, &str); 4] = [
     ),
 ];
 
-/// Fields whose provider lists overrule the "required·" marker (the lists are normative).
-const MARKER_OVERRULED_BY_LISTS: [(&str, &str); 3] =
-    [("body", "name"), ("response", "id"), ("response", "name")];
+/// Fields whose provider lists overrule the "required·" marker: lists with explicit "required"
+/// entries decide. Where a marked field's lists only say "supported" (the response's `id` and
+/// `name`), the marker makes it required from every provider that supports it.
+const MARKER_OVERRULED_BY_LISTS: [(&str, &str); 1] = [("body", "name")];
+
+/// Fields marked "required·" whose lists only say "supported", so every provider that supports
+/// them requires them.
+const MARKER_OVER_SUPPORTED_LISTS: [(&str, &str); 2] = [("response", "id"), ("response", "name")];
 
 fn names(ids: &[&str]) -> BTreeSet<String> {
     ids.iter()
@@ -205,6 +210,7 @@ fn every_field_matches_the_spec() {
         .collect();
     let mut checked = 0;
     let mut overruled: Vec<(&str, &str)> = Vec::new();
+    let mut marked: Vec<(&str, &str)> = Vec::new();
     for (part, rows) in [
         (Part::Body, &coverage.parts.body),
         (Part::Query, &coverage.parts.query),
@@ -235,14 +241,21 @@ fn every_field_matches_the_spec() {
                 };
                 assert_eq!(ours_required, expected, "{part} `{field}`: required");
             } else {
-                assert_eq!(ours_required, spec.required, "{part} `{field}`: required");
+                let marker_decides = spec.marked_required && spec.required.is_empty();
+                let expected = if marker_decides {
+                    marked.push((part.as_str(), *field));
+                    spec.supported.clone()
+                } else {
+                    if spec.marked_required {
+                        overruled.push((part.as_str(), *field));
+                    }
+                    spec.required.clone()
+                };
+                assert_eq!(ours_required, expected, "{part} `{field}`: required");
                 assert_eq!(
                     ours_supported, spec.supported,
                     "{part} `{field}`: supported"
                 );
-                if spec.marked_required {
-                    overruled.push((part.as_str(), *field));
-                }
             }
             let field_schema = &schema["properties"][*field];
             check_description(part, field, field_schema, spec.description.as_deref());
@@ -280,6 +293,10 @@ fn every_field_matches_the_spec() {
     assert_eq!(
         overruled, MARKER_OVERRULED_BY_LISTS,
         "where lists overrule the marker"
+    );
+    assert_eq!(
+        marked, MARKER_OVER_SUPPORTED_LISTS,
+        "where the marker makes supported fields required"
     );
 }
 

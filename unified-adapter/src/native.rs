@@ -48,6 +48,11 @@ pub struct NativeRequest {
     pub headers: Vec<(&'static str, String)>,
     /// The JSON body, if any.
     pub body: Option<Value>,
+    /// JSON pointers into the body that must hold a value (not `null`, not `""`) once
+    /// `remote_data` is merged: what the provider requires natively, including what no unified
+    /// field carries for it (Teamwork's email address). A request missing one is refused as the
+    /// client's to fix, before it is sent.
+    pub required: Vec<&'static str>,
 }
 
 impl NativeRequest {
@@ -59,7 +64,22 @@ impl NativeRequest {
             query: Vec::new(),
             headers: Vec::new(),
             body: Some(body),
+            required: Vec::new(),
         }
+    }
+
+    /// This request with `pointers` required in its body (see [`NativeRequest::required`]).
+    #[must_use]
+    pub fn requiring(mut self, pointers: &[&'static str]) -> Self {
+        self.required.extend_from_slice(pointers);
+        self
+    }
+
+    /// This request with the header `name: value` (besides authentication).
+    #[must_use]
+    pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
     }
 }
 
@@ -72,6 +92,7 @@ impl fmt::Debug for NativeRequest {
             .field("query", &self.query)
             .field("headers", &header_names)
             .field("body", &self.body.as_ref().map(|_| "..."))
+            .field("required", &self.required)
             .finish()
     }
 }

@@ -12,24 +12,21 @@ use crate::query_writer::write_query;
 /// over the native body, and the query's `remote_query`, appended to the native query.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PassThrough<'a> {
-    /// Members merged over the native JSON body (theirs win).
+    /// Members merged deeply over the native JSON body (theirs win).
     pub remote_data: Option<&'a Map<String, Value>>,
     /// Parameters appended to the native query, in bracket syntax.
     pub remote_query: Option<&'a Map<String, Value>>,
 }
 
 impl PassThrough<'_> {
-    /// The native request with these applied: `remote_data` merged over the native JSON body
-    /// (its keys win), `remote_query` appended to the native query in bracket syntax. A body
-    /// that is not a JSON object cannot take `remote_data`: that is refused, not dropped.
+    /// The native request with these applied: `remote_data` merged deeply over the native JSON
+    /// body (objects merge key by key, recursively; any other value of `remote_data` replaces),
+    /// `remote_query` appended to the native query in bracket syntax. A body that is not a JSON
+    /// object cannot take `remote_data`: that is refused, not dropped.
     pub fn apply(self, mut request: NativeRequest) -> Result<NativeRequest, AdapterError> {
         if let Some(extra) = self.remote_data {
             match &mut request.body {
-                Some(Value::Object(body)) => {
-                    for (key, value) in extra {
-                        body.insert(key.clone(), value.clone());
-                    }
-                }
+                Some(Value::Object(body)) => merge_deeply(body, extra),
                 body @ None => *body = Some(Value::Object(extra.clone())),
                 Some(_) => {
                     return Err(AdapterError::Request {
@@ -46,7 +43,45 @@ impl PassThrough<'_> {
         if let Some(remote_query) = self.remote_query {
             request.query.extend(write_query(remote_query));
         }
+        check_required(&request)?;
         Ok(request)
+    }
+}
+
+/// Refuses a request whose body lacks a natively required value, pointing into `remote_data`
+/// where the client can supply it. The first gap is reported, before anything is sent.
+fn check_required(request: &NativeRequest) -> Result<(), AdapterError> {
+    let body = request.body.as_ref().unwrap_or(&Value::Null);
+    let gap = request.required.iter().find(|pointer| {
+        matches!(body.pointer(pointer), None | Some(Value::Null))
+            || body.pointer(pointer) == Some(&Value::String(String::new()))
+    });
+    match gap {
+        None => Ok(()),
+        Some(pointer) => Err(AdapterError::Request {
+            part: Part::Body,
+            error: ValidationError::new(
+                format!("/remote_data{pointer}"),
+                Code::Required,
+                "is required by this provider's native API: set the unified field that maps to \
+                 it, or send it in `remote_data`",
+            ),
+        }),
+    }
+}
+
+/// Merges `extra` into `into`: where both hold an object under a key, those merge the same way;
+/// otherwise the value of `extra` replaces (a list is a value, not merged item by item).
+fn merge_deeply(into: &mut Map<String, Value>, extra: &Map<String, Value>) {
+    for (key, value) in extra {
+        match (into.get_mut(key), value) {
+            (Some(Value::Object(inner)), Value::Object(extra_inner)) => {
+                merge_deeply(inner, extra_inner);
+            }
+            _ => {
+                into.insert(key.clone(), value.clone());
+            }
+        }
     }
 }
 
@@ -81,6 +116,62 @@ mod tests {
             !format!("{request:?}").contains("override"),
             "Debug hides the body"
         );
+    }
+
+    #[test]
+    fn remote_data_merges_into_native_objects_key_by_key() {
+        let body = json!({"remote_data": {
+            "person": {"email-address": "ada@example.org", "names": {"last": "King"}},
+            "tags": ["b"],
+            "flag": null,
+        }});
+        let native = NativeRequest::post(
+            "/people.json",
+            json!({
+                "person": {"first-name": "Ada", "names": {"first": "Ada", "last": "L"}},
+                "tags": ["a", "c"],
+                "flag": {"on": true},
+            }),
+        );
+        let request = pass(&body, &json!({})).apply(native).unwrap();
+        assert_eq!(
+            request.body,
+            Some(json!({
+                "person": {
+                    "first-name": "Ada",
+                    "email-address": "ada@example.org",
+                    "names": {"first": "Ada", "last": "King"},
+                },
+                "tags": ["b"],
+                "flag": null,
+            }))
+        );
+    }
+
+    #[test]
+    fn natively_required_values_come_from_the_mapping_or_remote_data() {
+        let native = || {
+            NativeRequest::post("/people.json", json!({"person": {"first-name": "Ada"}}))
+                .requiring(&["/person/first-name", "/person/email-address"])
+        };
+        let missing = pass(&json!({}), &json!({})).apply(native()).unwrap_err();
+        let AdapterError::Request { part, error } = missing else {
+            panic!("{missing}")
+        };
+        assert_eq!(part, Part::Body);
+        assert_eq!(error.pointer, "/remote_data/person/email-address");
+        assert_eq!(error.code, Code::Required);
+
+        let supplied = json!({"remote_data": {"person": {"email-address": "ada@example.org"}}});
+        assert!(pass(&supplied, &json!({})).apply(native()).is_ok());
+        for blank in [json!(null), json!("")] {
+            let blanked = json!({"remote_data": {"person": {
+                "email-address": "ada@example.org",
+                "first-name": blank,
+            }}});
+            let refused = pass(&blanked, &json!({})).apply(native()).unwrap_err();
+            assert!(refused.to_string().contains("first-name"), "{refused}");
+        }
     }
 
     #[test]

@@ -3,13 +3,27 @@
 //! the one place they are registered.
 
 mod dixa;
+mod freshchat;
+mod gorgias;
+mod hive;
 mod people;
 mod pivotal_tracker;
+mod planhat;
 mod qualtrics_corexm;
+mod reamaze;
+mod solarwinds_service_desk;
+mod teamwork_project_management;
 
 pub use dixa::Dixa;
+pub use freshchat::Freshchat;
+pub use gorgias::Gorgias;
+pub use hive::Hive;
 pub use pivotal_tracker::PivotalTracker;
+pub use planhat::Planhat;
 pub use qualtrics_corexm::QualtricsCorexm;
+pub use reamaze::Reamaze;
+pub use solarwinds_service_desk::SolarwindsServiceDesk;
+pub use teamwork_project_management::TeamworkProjectManagement;
 
 use unified_adapter::Adapters;
 use unified_models::providers;
@@ -19,8 +33,15 @@ use unified_models::ticketing::users::UsersCreate;
 pub fn adapters() -> Adapters<providers::Set> {
     Adapters::new()
         .with::<UsersCreate, _>(Dixa)
+        .with::<UsersCreate, _>(Freshchat)
+        .with::<UsersCreate, _>(Gorgias)
+        .with::<UsersCreate, _>(Hive)
         .with::<UsersCreate, _>(PivotalTracker)
+        .with::<UsersCreate, _>(Planhat)
         .with::<UsersCreate, _>(QualtricsCorexm)
+        .with::<UsersCreate, _>(Reamaze)
+        .with::<UsersCreate, _>(SolarwindsServiceDesk)
+        .with::<UsersCreate, _>(TeamworkProjectManagement)
 }
 
 #[cfg(test)]
@@ -32,8 +53,11 @@ mod tests {
         let adapters = adapters();
         assert!(adapters.duplicates().is_empty());
         let ids: Vec<&str> = adapters.iter().map(|a| a.provider().id()).collect();
-        assert_eq!(ids, ["dixa", "pivotal_tracker", "qualtrics_corexm"]);
-        for provider in [providers::dixa, providers::pivotal_tracker] {
+        let every: Vec<&str> = unified_core::Provider::<providers::Set>::all()
+            .map(|provider| provider.id())
+            .collect();
+        assert_eq!(ids, every, "every provider of the set, in the set's order");
+        for provider in unified_core::Provider::<providers::Set>::all() {
             assert!(
                 adapters
                     .find(provider, "ticketing/users", "create")
@@ -45,10 +69,5 @@ mod tests {
                     .is_none()
             );
         }
-        assert!(
-            adapters
-                .find(providers::hive, "ticketing/users", "create")
-                .is_none()
-        );
     }
 }

@@ -1,11 +1,13 @@
-//! Mappings every user adapter shares: which email is the primary one, initials, and ids that
-//! arrive as numbers.
+//! Mappings every user adapter shares: which email is the primary one, names split and joined,
+//! initials, ids that arrive as numbers, flags that arrive as text, and timestamps made RFC 3339.
 
 use serde::Deserialize;
 use serde_json::Value;
+use unified_core::Format;
 use unified_models::ticketing::users::{
-    EmailType, UserEmailForDixa, UserEmailForPivotalTracker, UserEmailForQualtricsCorexm,
-    UserEmailRecord,
+    EmailType, UserEmailForDixa, UserEmailForFreshchat, UserEmailForGorgias, UserEmailForHive,
+    UserEmailForPivotalTracker, UserEmailForPlanhat, UserEmailForQualtricsCorexm,
+    UserEmailForReamaze, UserEmailForSolarwindsServiceDesk, UserEmailRecord,
 };
 
 /// One email address as a provider's view holds it (each provider's view of `UserEmail` is its
@@ -35,8 +37,14 @@ macro_rules! email_views {
 
 email_views!(
     UserEmailForDixa,
+    UserEmailForFreshchat,
+    UserEmailForGorgias,
+    UserEmailForHive,
     UserEmailForPivotalTracker,
-    UserEmailForQualtricsCorexm
+    UserEmailForPlanhat,
+    UserEmailForQualtricsCorexm,
+    UserEmailForReamaze,
+    UserEmailForSolarwindsServiceDesk
 );
 
 /// Where the primary address is: the entry typed `primary`, else the first one.
@@ -75,6 +83,106 @@ pub fn email_records(primary: Option<&str>, others: &[String]) -> Option<Vec<Use
         .chain(others.iter().map(|email| record(email, "other")))
         .collect();
     (!records.is_empty()).then_some(records)
+}
+
+/// First and last name joined with a space, or whichever is there; `None` when neither is.
+pub fn full_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
+    let parts: Vec<&str> = [first, last]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A full name split at its last space into first and last name; a single word is a first name.
+pub fn split_name(name: &str) -> (&str, Option<&str>) {
+    match name.trim().rsplit_once(' ') {
+        Some((first, last)) => (first.trim_end(), Some(last)),
+        None => (name.trim(), None),
+    }
+}
+
+/// The first and last name to send: the given ones, else the unified full name split at its
+/// last space.
+pub fn first_and_last<'a>(
+    first: Option<&'a str>,
+    last: Option<&'a str>,
+    name: Option<&'a str>,
+) -> (Option<&'a str>, Option<&'a str>) {
+    match (first, last, name) {
+        (None, None, Some(name)) => {
+            let (first, last) = split_name(name);
+            (Some(first), last)
+        }
+        _ => (first, last),
+    }
+}
+
+/// The unified name of a record: the provider's full name, else its first and last names
+/// joined.
+pub fn record_name(
+    full: Option<String>,
+    first: Option<&str>,
+    last: Option<&str>,
+) -> Option<String> {
+    non_empty(full).or_else(|| full_name(first, last))
+}
+
+/// `None` for an empty string: a provider's `""` is no value.
+pub fn non_empty(text: Option<String>) -> Option<String> {
+    text.filter(|text| !text.is_empty())
+}
+
+/// How a provider writes a timestamp that carries no offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneLess {
+    /// It is UTC (Gorgias documents its datetimes so): `Z` is added.
+    Utc,
+    /// It is not documented: such a timestamp is left out (the native answer keeps it).
+    Unknown,
+}
+
+/// A provider's timestamp as RFC 3339 with an offset: kept when it is one; a zone-less one
+/// gets `Z` when the provider documents UTC; anything else is left out of the unified record
+/// (`remote_data` still has it), since a wrong offset would be an invented value.
+pub fn timestamp(text: Option<String>, zone_less: ZoneLess) -> Option<String> {
+    let text = non_empty(text)?;
+    if Format::DateTime.check(&text) {
+        return Some(text);
+    }
+    let utc = format!("{text}Z");
+    (zone_less == ZoneLess::Utc && Format::DateTime.check(&utc)).then_some(utc)
+}
+
+/// An avatar URL, kept when it is a URI with a scheme.
+pub fn avatar(url: Option<String>) -> Option<String> {
+    non_empty(url).filter(|url| Format::Uri.check(url))
+}
+
+/// A yes/no flag as a provider sends it: a boolean, or the text `"true"`/`"false"` in any case
+/// (SolarWinds).
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(try_from = "Value")]
+pub struct NativeFlag(pub bool);
+
+impl TryFrom<Value> for NativeFlag {
+    type Error = &'static str;
+
+    fn try_from(value: Value) -> Result<Self, Self::Error> {
+        match value {
+            Value::Bool(flag) => Ok(NativeFlag(flag)),
+            Value::String(text) if text.eq_ignore_ascii_case("true") => Ok(NativeFlag(true)),
+            Value::String(text) if text.eq_ignore_ascii_case("false") => Ok(NativeFlag(false)),
+            _ => Err("a boolean or the text true or false"),
+        }
+    }
+}
+
+/// `is_active` from a native flag that says the opposite (`inactive`, `disabled`,
+/// `is_deactivated`).
+pub fn active_unless(flag: Option<NativeFlag>) -> Option<bool> {
+    flag.map(|NativeFlag(off)| !off)
 }
 
 /// Initials from a name: the first letter of each word, upper-cased.
@@ -141,6 +249,52 @@ mod tests {
     fn initials_of_names() {
         assert_eq!(initials("ada king lovelace"), "AKL");
         assert_eq!(initials(""), "");
+    }
+
+    #[test]
+    fn names_split_and_join() {
+        assert_eq!(
+            split_name("Ada King Lovelace"),
+            ("Ada King", Some("Lovelace"))
+        );
+        assert_eq!(split_name("Ada"), ("Ada", None));
+        assert_eq!(
+            full_name(Some("Ada"), Some("Lovelace")).unwrap(),
+            "Ada Lovelace"
+        );
+        assert_eq!(full_name(None, Some("Lovelace")).unwrap(), "Lovelace");
+        assert_eq!(full_name(Some(""), None), None);
+        assert_eq!(
+            record_name(Some(String::new()), Some("Ada"), None).unwrap(),
+            "Ada"
+        );
+    }
+
+    #[test]
+    fn timestamps_become_rfc_3339_or_are_left_out() {
+        let at = |text: &str, zone| timestamp(Some(text.to_owned()), zone);
+        assert_eq!(
+            at("2019-04-13T03:27:56.973873", ZoneLess::Utc).unwrap(),
+            "2019-04-13T03:27:56.973873Z"
+        );
+        assert_eq!(
+            at("2030-01-01T00:00:00.000+00:00", ZoneLess::Unknown).unwrap(),
+            "2030-01-01T00:00:00.000+00:00"
+        );
+        assert_eq!(at("2019-04-13T03:27:56", ZoneLess::Unknown), None);
+        assert_eq!(at("yesterday", ZoneLess::Utc), None);
+        assert_eq!(at("", ZoneLess::Utc), None);
+    }
+
+    #[test]
+    fn flags_read_from_booleans_and_text() {
+        for (text, flag) in [("true", true), ("\"False\"", false), ("\"TRUE\"", true)] {
+            let read: NativeFlag = serde_json::from_str(text).unwrap();
+            assert_eq!(read, NativeFlag(flag), "{text}");
+        }
+        assert!(serde_json::from_str::<NativeFlag>("\"maybe\"").is_err());
+        assert_eq!(active_unless(Some(NativeFlag(true))), Some(false));
+        assert_eq!(active_unless(None), None);
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderName, HeaderValue};
 use serde_json::Value;
-use unified_adapter::{Adapters, AuthScheme, NativeRequest, NativeResponse};
-use unified_core::{Provider, ProviderSet, Secret};
+use unified_adapter::{Adapters, AuthScheme, NativeRequest, NativeResponse, Presented};
+use unified_core::{Provider, ProviderSet};
 
 use crate::error::SetupError;
 
@@ -26,24 +26,26 @@ pub enum DispatchError {
 /// gateway is built rather than on each request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuthHeader {
-    name: HeaderName,
-    prefix: &'static str,
+    scheme: AuthScheme,
 }
 
 impl AuthHeader {
-    /// The checked header of `scheme`.
+    /// The checked presentation of `scheme`.
     pub fn of(scheme: AuthScheme) -> Result<AuthHeader, String> {
-        match scheme {
-            AuthScheme::Header { name, prefix } => {
-                let name = HeaderName::from_bytes(name.as_bytes())
-                    .map_err(|_| format!("`{name}` is not a valid HTTP header name"))?;
-                if HeaderValue::from_str(prefix).is_err() {
-                    return Err("its prefix cannot be sent in a header".to_owned());
-                }
-                Ok(AuthHeader { name, prefix })
-            }
-            _ => Err("its authentication scheme is not one this gateway knows".to_owned()),
+        let name = scheme.header_name();
+        HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| format!("`{name}` is not a valid HTTP header name"))?;
+        if let AuthScheme::Header { prefix, .. } = scheme
+            && HeaderValue::from_str(prefix).is_err()
+        {
+            return Err("its prefix cannot be sent in a header".to_owned());
         }
+        Ok(AuthHeader { scheme })
+    }
+
+    /// The scheme, to present a credential with.
+    pub fn scheme(&self) -> AuthScheme {
+        self.scheme
     }
 }
 
@@ -101,34 +103,41 @@ impl Dispatcher {
             .map_err(|error| format!("cannot build the HTTP client: {error}"))
     }
 
-    /// Sends `request` below `base_url` with `credential` presented in `auth`.
+    /// Sends `request` below `base_url` with the credential as `presented`.
     pub async fn send(
         &self,
         base_url: &str,
         request: &NativeRequest,
-        auth: &AuthHeader,
-        credential: &Secret,
+        presented: &Presented,
     ) -> Result<NativeResponse, DispatchError> {
         let mut url = reqwest::Url::parse(&format!("{base_url}{}", request.path))
             .map_err(|_| DispatchError::Unreachable("the provider URL is not valid".to_owned()))?;
-        if !request.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(&request.query);
+        if !request.query.is_empty() || !presented.query.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(&presented.query)
+                .extend_pairs(&request.query);
         }
         let method = reqwest::Method::from_bytes(request.method.as_str().as_bytes())
             .map_err(|_| DispatchError::Unreachable("unknown HTTP method".to_owned()))?;
-        let mut builder = self
-            .client
-            .request(method, url)
-            .header(reqwest::header::ACCEPT, "application/json");
+        let mut builder = self.client.request(method, url);
+        // A provider that versions its API by media type (SolarWinds) names its own.
+        if !request
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("accept"))
+        {
+            builder = builder.header(reqwest::header::ACCEPT, "application/json");
+        }
         for (name, value) in &request.headers {
             builder = builder.header(*name, value);
         }
-        let mut value = HeaderValue::from_str(&format!("{}{}", auth.prefix, credential.expose()))
-            .map_err(|_| {
-            DispatchError::Unreachable("the credential cannot be sent in a header".to_owned())
-        })?;
-        value.set_sensitive(true);
-        builder = builder.header(auth.name.clone(), value);
+        for (name, secret) in &presented.headers {
+            let mut value = HeaderValue::from_str(secret.expose()).map_err(|_| {
+                DispatchError::Unreachable("the credential cannot be sent in a header".to_owned())
+            })?;
+            value.set_sensitive(true);
+            builder = builder.header(*name, value);
+        }
         if let Some(body) = &request.body {
             builder = builder
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
@@ -183,7 +192,7 @@ mod tests {
         type Good = Presenting<test_providers::good>;
         let fine = Adapters::new().with::<NothingCreate, _>(Good::header("X-Api-Token"));
         let headers = auth_headers(&fine).unwrap();
-        assert_eq!(headers[0].1.name.as_str(), "x-api-token");
+        assert_eq!(headers[0].1.scheme().header_name(), "X-Api-Token");
 
         let broken = Adapters::new()
             .with::<NothingCreate, _>(Good::header("X-Api-Token"))

@@ -76,17 +76,7 @@ impl ApiError {
     /// 400 for violations found in the query and body: each with where it is (`in`), its
     /// pointer, code and message, and the missing required fields grouped by part.
     pub fn invalid(errors: &[(Part, ValidationError)]) -> Self {
-        let listed: Vec<Value> = errors
-            .iter()
-            .map(|(part, error)| {
-                json!({
-                    "in": part.as_str(),
-                    "pointer": error.pointer,
-                    "code": error.code,
-                    "message": error.message,
-                })
-            })
-            .collect();
+        let listed = listed(errors);
         let missing = |wanted: Part| -> Value {
             errors
                 .iter()
@@ -109,7 +99,7 @@ impl ApiError {
             _ => format!("the request has {count} problems; see `errors`"),
         };
         ApiError::new(StatusCode::BAD_REQUEST, message)
-            .with("errors", Value::Array(listed))
+            .with("errors", listed)
             .with(
                 "truto_error_insight",
                 json!({
@@ -150,6 +140,21 @@ impl IntoResponse for ApiError {
 /// A JSON pointer as a field name: `/emails/0/email` is `emails.0.email`.
 fn field_name(pointer: &str) -> String {
     pointer_segments(pointer).collect::<Vec<_>>().join(".")
+}
+
+/// Each violation with where it is (`in`), its pointer, code and message.
+pub fn listed(errors: &[(Part, ValidationError)]) -> Value {
+    errors
+        .iter()
+        .map(|(part, error)| {
+            json!({
+                "in": part.as_str(),
+                "pointer": error.pointer,
+                "code": error.code,
+                "message": error.message,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

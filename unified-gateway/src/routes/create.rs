@@ -13,7 +13,7 @@ use unified_core::{Code, Operation, Part, ProviderSet, Report, ValidationError, 
 
 use crate::dispatch::DispatchError;
 use crate::gateway::Gateway;
-use crate::http::envelope::ApiError;
+use crate::http::envelope::{ApiError, listed};
 use crate::http::json_body::{check_json_content_type, read_body};
 use crate::routes::did_you_mean;
 use crate::store::Account;
@@ -149,13 +149,27 @@ async fn dispatch<S: ProviderSet>(
             AdapterError::Request { part, error } => ApiError::invalid(&[(part, error)]),
             other => ApiError::new(StatusCode::NOT_IMPLEMENTED, other.to_string()),
         })?;
+    let presented = auth
+        .scheme()
+        .present(&account.credential)
+        .map_err(|shape| {
+            ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                format!(
+                    "the integrated account's credential cannot be presented to {}: {shape}; \
+                 replace it with `unified account rotate-credential`",
+                    provider.name()
+                ),
+            )
+            .with("truto_is_remote_error", json!(false))
+        })?;
     // The body is valid for the provider, so the unified schema describes every field in it.
     let body_schema = operation.unified_schema(Part::Body).as_value();
-    let scrubber = Scrubber::new(&account.credential, unified.body(), body_schema);
+    let scrubber = Scrubber::new(&presented.secrets, unified.body(), body_schema);
     let native = gateway
         .inner
         .dispatcher
-        .send(&account.base_url, &request, auth, &account.credential)
+        .send(&account.base_url, &request, &presented)
         .await;
     tracing::info!(
         provider = provider.id(),
@@ -234,12 +248,30 @@ async fn dispatch<S: ProviderSet>(
     let record = Value::Object(record);
     let report = operation.validate(Part::Response, &record, View::of(provider));
     if !report.is_valid() {
-        // Still answered: the record exists at the provider and the client must learn its id.
+        // The record exists at the provider, but the unified one breaks the response contract
+        // (an id lost, say): the client gets the violations and everything the provider said.
+        let errors: Vec<(Part, ValidationError)> = report
+            .errors()
+            .iter()
+            .map(|error| (Part::Response, error.clone()))
+            .collect();
         tracing::warn!(
             provider = provider.id(),
-            errors = report.errors().len(),
+            errors = errors.len(),
             "unified response does not match the response model"
         );
+        return Err(ApiError::new(
+            StatusCode::BAD_GATEWAY,
+            format!(
+                "{} created the record, but its unified form does not match the response \
+                 model; see `errors`, and `remote_body` for the provider's answer",
+                provider.name()
+            ),
+        )
+        .with("truto_is_remote_error", json!(false))
+        .with("errors", listed(&errors))
+        .with("remote_status", json!(status))
+        .with("remote_body", scrubber.scrub(native.body)));
     }
     let unified = scrubber.scrub(with_remote_data(record, native.body));
     Ok((StatusCode::CREATED, axum::Json(shape.trim(unified))).into_response())

@@ -14,9 +14,10 @@ pub struct Scrubber {
 }
 
 impl Scrubber {
-    /// The credential, plus the `writeOnly` values of `body` as `schema` describes it.
-    pub fn new(credential: &Secret, body: &Value, schema: &Value) -> Self {
-        let mut secrets = vec![credential.clone()];
+    /// The credential in every form it was presented in, plus the `writeOnly` values of `body`
+    /// as `schema` describes it.
+    pub fn new(credential: &[Secret], body: &Value, schema: &Value) -> Self {
+        let mut secrets = credential.to_vec();
         write_only_values(schema, body, &mut secrets);
         secrets.retain(|secret| !secret.expose().is_empty());
         // Longest first, so a secret that contains another is removed whole.
@@ -93,7 +94,7 @@ mod tests {
             "name": {"type": "string"},
         }});
         let body = json!({"password": "hunter2", "name": "Ada"});
-        let scrubber = Scrubber::new(&Secret::new("key-123"), &body, &schema);
+        let scrubber = Scrubber::new(&[Secret::new("key-123")], &body, &schema);
         let answer = json!({
             "error": "bad token key-123 for Ada",
             "echo": {"password": "hunter2", "hunter2": ["x hunter2 y"]},

@@ -6,11 +6,14 @@ use unified_core::UnifiedModel;
 
 use super::providers;
 
+// The spec marks `id` and `name` "required·" and its lists for the response only ever say
+// "supported": a marked response field is required from every provider that supports it, so an
+// adapter that loses the id (or the name) is caught by the gateway's response check.
 /// The user as created, in the unified shape.
 #[derive(UnifiedModel, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct UserCreateResponse {
     /// The user's unique identifier
-    #[supported(
+    #[required(
         dixa,
         freshchat,
         gorgias,
@@ -26,7 +29,7 @@ pub struct UserCreateResponse {
     pub id: Option<String>,
 
     /// The user's name
-    #[supported(
+    #[required(
         dixa,
         freshchat,
         gorgias,

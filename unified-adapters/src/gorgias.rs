@@ -1,0 +1,131 @@
+//! Gorgias: `POST /api/users` (confidence high: Gorgias' own API reference).
+//!
+//! Gorgias requires `name`, `email` and `role.name`. The name is the unified `name`, else first
+//! and last name joined (Gorgias' create call has no separate first and last names); the role is
+//! the first role's name, `agent` when none is given. Gorgias answers with an integer id (made a
+//! string), `active` (the unified `is_active`) and zone-less UTC datetimes, which get their `Z`.
+//! A taken address is a 409, invalid parameters a 400; both reach the client as a 502 with
+//! `truto_is_remote_error`.
+
+use serde::{Deserialize, Serialize};
+use unified_adapter::{
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+};
+use unified_models::providers;
+use unified_models::ticketing::users::{
+    UserCreateBodyForGorgias, UserCreateQueryForGorgias, UserCreateResponse, UserRoleRecord,
+    UsersCreate,
+};
+
+use crate::people::{
+    NativeId, ZoneLess, email_records, full_name, non_empty, primary_email, record_name, timestamp,
+};
+
+/// The Gorgias adapter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Gorgias;
+
+/// The role a user gets when the request names none (Gorgias requires one).
+const DEFAULT_ROLE: &str = "agent";
+
+#[derive(Serialize, Debug)]
+struct UserCreate<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    email: Option<&'a str>,
+    role: Role<'a>,
+}
+
+#[derive(Serialize, Debug)]
+struct Role<'a> {
+    name: &'a str,
+}
+
+#[derive(Deserialize, Debug)]
+struct User {
+    id: NativeId,
+    name: Option<String>,
+    firstname: Option<String>,
+    lastname: Option<String>,
+    email: Option<String>,
+    active: Option<bool>,
+    created_datetime: Option<String>,
+    updated_datetime: Option<String>,
+    role: Option<RoleAnswer>,
+}
+
+#[derive(Deserialize, Debug)]
+struct RoleAnswer {
+    name: Option<String>,
+}
+
+impl Adapter for Gorgias {
+    type Provider = providers::gorgias;
+
+    fn auth(&self) -> AuthScheme {
+        AuthScheme::Basic
+    }
+}
+
+impl Translate<UsersCreate> for Gorgias {
+    type Body = UserCreateBodyForGorgias;
+    type Query = UserCreateQueryForGorgias;
+
+    fn native_request(
+        &self,
+        call: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<NativeRequest, AdapterError> {
+        let body = call.body;
+        let user = UserCreate {
+            name: body
+                .name
+                .clone()
+                .or_else(|| full_name(body.first_name.as_deref(), body.last_name.as_deref())),
+            email: primary_email(&body.emails),
+            role: Role {
+                name: body
+                    .roles
+                    .iter()
+                    .flatten()
+                    .find_map(|role| role.name.as_deref())
+                    .unwrap_or(DEFAULT_ROLE),
+            },
+        };
+        Ok(
+            NativeRequest::post("/api/users", typed::native_body(&user)).requiring(&[
+                "/name",
+                "/email",
+                "/role/name",
+            ]),
+        )
+    }
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, Self::Body, Self::Query>,
+        native: &NativeResponse,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        let user: User = typed::native(native)?;
+        Ok(UserCreateResponse {
+            id: Some(user.id.into_string()),
+            name: record_name(
+                user.name,
+                user.firstname.as_deref(),
+                user.lastname.as_deref(),
+            ),
+            created_at: timestamp(user.created_datetime, ZoneLess::Utc),
+            updated_at: timestamp(user.updated_datetime, ZoneLess::Utc),
+            emails: email_records(user.email.as_deref(), &[]),
+            first_name: non_empty(user.firstname),
+            last_name: non_empty(user.lastname),
+            is_active: user.active,
+            roles: user.role.and_then(|role| role.name).map(|name| {
+                vec![UserRoleRecord {
+                    id: None,
+                    name: Some(name),
+                }]
+            }),
+            ..UserCreateResponse::default()
+        })
+    }
+}

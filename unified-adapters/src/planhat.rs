@@ -1,0 +1,144 @@
+//! Planhat: `POST /users` (confidence high for the fields: Planhat's own reference of the user
+//! model; medium for the path, which the reference shows for reading users and the other models'
+//! creates).
+//!
+//! Planhat requires `email`, `nickName`, `firstName` and `lastName`, all required by the unified
+//! model for Planhat too. `roles` are Planhat role ids (a role given only by name is refused,
+//! pointing at its `id`), `custom` takes `custom_fields`. A new Planhat user is inactive unless
+//! told otherwise (the reference: "Default is true"), so `inactive: false` is sent; send
+//! `{"inactive": true}` in `remote_data` for an inactive one. Planhat's user has no full-name
+//! field: the unified `name` is not sent, and the answer's name is first and last name joined.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use unified_adapter::{
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+};
+use unified_core::{Code, Part, ValidationError};
+use unified_models::providers;
+use unified_models::ticketing::users::{
+    UserCreateBodyForPlanhat, UserCreateQueryForPlanhat, UserCreateResponse, UserRoleRecord,
+    UsersCreate,
+};
+
+use crate::people::{
+    NativeFlag, ZoneLess, active_unless, email_records, full_name, non_empty, primary_email,
+    timestamp,
+};
+
+/// The Planhat adapter.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Planhat;
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct UserCreate<'a> {
+    email: Option<&'a str>,
+    nick_name: &'a str,
+    first_name: &'a str,
+    last_name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    roles: Vec<&'a str>,
+    inactive: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    custom: Option<&'a Map<String, Value>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct User {
+    #[serde(rename = "_id")]
+    id: String,
+    email: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    inactive: Option<NativeFlag>,
+    created_at: Option<String>,
+    updated_at: Option<String>,
+}
+
+impl Adapter for Planhat {
+    type Provider = providers::planhat;
+
+    fn auth(&self) -> AuthScheme {
+        AuthScheme::Header {
+            name: "authorization",
+            prefix: "Bearer ",
+        }
+    }
+}
+
+impl Translate<UsersCreate> for Planhat {
+    type Body = UserCreateBodyForPlanhat;
+    type Query = UserCreateQueryForPlanhat;
+
+    fn native_request(
+        &self,
+        call: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<NativeRequest, AdapterError> {
+        let body = call.body;
+        let roles = body
+            .roles
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(index, role)| {
+                role.id.as_deref().ok_or_else(|| AdapterError::Request {
+                    part: Part::Body,
+                    error: ValidationError::new(
+                        format!("/roles/{index}/id"),
+                        Code::Required,
+                        "is required by Planhat, which takes roles by id",
+                    ),
+                })
+            })
+            .collect::<Result<Vec<&str>, AdapterError>>()?;
+        let user = UserCreate {
+            email: primary_email(&body.emails),
+            nick_name: &body.nick_name,
+            first_name: &body.first_name,
+            last_name: &body.last_name,
+            roles,
+            inactive: false,
+            custom: body.custom_fields.as_ref(),
+        };
+        Ok(
+            NativeRequest::post("/users", typed::native_body(&user)).requiring(&[
+                "/email",
+                "/nickName",
+                "/firstName",
+                "/lastName",
+            ]),
+        )
+    }
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, Self::Body, Self::Query>,
+        native: &NativeResponse,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        let user: User = typed::native(native)?;
+        let roles: Vec<UserRoleRecord> = user
+            .roles
+            .into_iter()
+            .map(|id| UserRoleRecord {
+                id: Some(id),
+                name: None,
+            })
+            .collect();
+        Ok(UserCreateResponse {
+            id: Some(user.id),
+            name: full_name(user.first_name.as_deref(), user.last_name.as_deref()),
+            created_at: timestamp(user.created_at, ZoneLess::Unknown),
+            updated_at: timestamp(user.updated_at, ZoneLess::Unknown),
+            emails: email_records(user.email.as_deref(), &[]),
+            first_name: non_empty(user.first_name),
+            last_name: non_empty(user.last_name),
+            is_active: active_unless(user.inactive),
+            roles: (!roles.is_empty()).then_some(roles),
+            ..UserCreateResponse::default()
+        })
+    }
+}
