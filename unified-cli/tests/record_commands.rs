@@ -178,23 +178,26 @@ fn accounts_are_removed_and_their_credentials_rotated() {
 }
 
 #[test]
-fn an_account_for_a_provider_without_an_adapter_is_added_with_a_warning() {
+fn a_credential_is_refused_when_its_provider_cannot_be_sent_it() {
     let records = Records::new();
     records.ok(&["token", "create", "--environment", "prod"], "");
-    let without = records.run(&add_args("freshchat"), "a-credential-1");
-    assert!(without.status.success(), "{}", stderr(&without));
+    let refused = records.failure_line(&records.run(&add_args("gorgias"), "no-colon-key-1"));
     assert!(
-        stderr(&without).contains("warning: provider `freshchat` (Freshchat) has no adapter yet"),
-        "{}",
-        stderr(&without)
+        refused.contains("Gorgias (gorgias): the credential must be `user:secret`"),
+        "{refused}"
     );
-    let with = records.run(&add_args("dixa"), "a-credential-1");
-    assert!(with.status.success());
-    assert!(!stderr(&with).contains("warning"), "{}", stderr(&with));
-    assert_eq!(
-        records.json(&["account", "list"]).as_array().unwrap().len(),
-        2
-    );
+    assert!(!refused.contains("no-colon-key-1"), "{refused}");
+    assert_eq!(records.json(&["account", "list"]), serde_json::json!([]));
+
+    let added = records.run(&add_args("gorgias"), "ada@example.org:key-1");
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(!stderr(&added).contains("warning"), "{}", stderr(&added));
+    let id = String::from_utf8(added.stdout).unwrap().trim().to_owned();
+    let rotated = records
+        .failure_line(&records.run(&["account", "rotate-credential", &id], "still-no-colon"));
+    assert!(rotated.contains("must be `user:secret`"), "{rotated}");
+    let hive = records.failure_line(&records.run(&add_args("hive"), "only-a-key"));
+    assert!(hive.contains("must be `user:key`"), "{hive}");
 }
 
 #[test]

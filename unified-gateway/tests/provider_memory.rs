@@ -4,7 +4,7 @@
 //! use is back where it was. Measured by counting allocations on the one thread that runs the
 //! gateway, its fake providers and its clients.
 
-#[path = "gateway/fake_provider.rs"]
+#[path = "gateway/fake_provider/mod.rs"]
 #[allow(dead_code)]
 mod fake_provider;
 #[path = "gateway/harness.rs"]

@@ -31,6 +31,7 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
                 )
             })?;
             let credential = read_credential(&credential)?;
+            check_shape(provider, &credential)?;
             let id = open_store(&storage.db)?
                 .add_account(&environment, provider, &base_url, &credential)
                 .map_err(setup_failure)?;
@@ -62,13 +63,40 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
             storage,
         } => {
             let credential = read_credential(&credential)?;
-            open_store(&storage.db)?
+            let store = open_store(&storage.db)?;
+            let provider = store
+                .list_accounts()
+                .map_err(setup_failure)?
+                .into_iter()
+                .find(|account| account.id == id)
+                .and_then(|account| Provider::<Set>::from_id(&account.provider));
+            if let Some(provider) = provider {
+                check_shape(provider, &credential)?;
+            }
+            store
                 .rotate_credential(&id, &credential)
                 .map_err(setup_failure)?;
             note(&format!("account {id} has its new credential"));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a credential its provider's adapter cannot present (a two-part credential without its
+/// `:`), naming the shape and never the credential.
+fn check_shape(provider: Provider<Set>, credential: &Secret) -> Result<(), Failure> {
+    let adapters = unified_adapters::adapters();
+    let Some(scheme) = adapters
+        .iter()
+        .find(|adapter| adapter.provider() == provider)
+        .map(|adapter| adapter.auth())
+    else {
+        return Ok(());
+    };
+    scheme
+        .present(credential)
+        .map(drop)
+        .map_err(|shape| Failure::new(format!("{} ({}): {shape}", provider.name(), provider.id())))
 }
 
 /// The credential from the named environment variable, or else all of standard input without

@@ -9,6 +9,7 @@ mod health;
 mod provider_answers;
 mod raw_http;
 mod reference_client;
+mod remote_contracts;
 mod suggestions;
 
 use std::time::Duration;
@@ -81,6 +82,114 @@ fn cases() -> Vec<(Kind, Value, &'static str, Value, &'static str, Value)> {
             }),
         ),
         (
+            Kind::Freshchat,
+            json!({
+                "name": "Ada King Lovelace",
+                "avatar": "https://example.org/ada.png",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "roles": [{"id": "r-7", "name": "Agent"}],
+                "team_ids": ["g-1", "g-2"]
+            }),
+            "",
+            json!({
+                "email": "ada@example.org",
+                "first_name": "Ada King",
+                "last_name": "Lovelace",
+                "avatar": {"url": "https://example.org/ada.png"},
+                "role_id": "r-7",
+                "groups": ["g-1", "g-2"]
+            }),
+            "/v2/agents",
+            json!({
+                "id": "0f3c1b7e-5a2d-4c8e-9b1f-2d3e4f5a6b7c",
+                "name": "Ada King Lovelace",
+                "avatar": "https://example.org/ada.png",
+                "created_at": "2026-11-27T10:00:00.000Z",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "first_name": "Ada King",
+                "last_name": "Lovelace",
+                "is_active": true,
+                "roles": [{"id": "r-7"}],
+                "team_ids": ["g-1", "g-2"]
+            }),
+        ),
+        (
+            Kind::Gorgias,
+            json!({
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "emails": [{"email": "ada@example.org", "type": "primary"}]
+            }),
+            "",
+            json!({"name": "Ada Lovelace", "email": "ada@example.org", "role": {"name": "agent"}}),
+            "/api/users",
+            json!({
+                "id": "7",
+                "name": "Ada Lovelace",
+                "created_at": "2026-11-27T10:00:00.123456Z",
+                "updated_at": "2026-11-27T10:00:00.123456Z",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "is_active": true,
+                "roles": [{"name": "agent"}]
+            }),
+        ),
+        (
+            Kind::Hive,
+            json!({
+                "name": "Ada Lovelace",
+                "emails": [
+                    {"email": "ada@work.example", "type": "other"},
+                    {"email": "ada@example.org", "type": "primary"}
+                ]
+            }),
+            "",
+            json!({"email": "ada@example.org", "fullName": "Ada Lovelace"}),
+            "/api/v1/workspaces/ws-5/users",
+            json!({
+                "id": "hUsr8QzK2",
+                "name": "Ada Lovelace",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "first_name": "Ada",
+                "last_name": "Lovelace"
+            }),
+        ),
+        (
+            Kind::Planhat,
+            json!({
+                "name": "Ada Lovelace",
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "nick_name": "ada",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "roles": [{"id": "5f1a"}],
+                "custom_fields": {"Seats": 3}
+            }),
+            "",
+            json!({
+                "email": "ada@example.org",
+                "nickName": "ada",
+                "firstName": "Ada",
+                "lastName": "Lovelace",
+                "roles": ["5f1a"],
+                "inactive": false,
+                "custom": {"Seats": 3}
+            }),
+            "/users",
+            json!({
+                "id": "64f0c2a1e4b0a1b2c3d4e5f6",
+                "name": "Ada Lovelace",
+                "created_at": "2026-11-27T10:00:00.000Z",
+                "updated_at": "2026-11-27T10:00:00.000Z",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "is_active": true,
+                "roles": [{"id": "5f1a"}]
+            }),
+        ),
+        (
             Kind::QualtricsCorexm,
             json!({
                 "first_name": "Ada",
@@ -104,7 +213,83 @@ fn cases() -> Vec<(Kind, Value, &'static str, Value, &'static str, Value)> {
             "/API/v3/users",
             json!({"id": "UR_0ABCdefGHIjklMN"}),
         ),
+        (
+            Kind::Reamaze,
+            json!({
+                "name": "Ada Lovelace",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "roles": [{"name": "Staff"}]
+            }),
+            "",
+            json!({"staff": {"name": "Ada Lovelace", "email": "ada@example.org"}}),
+            "/api/v1/staff",
+            json!({
+                "id": "ada@example.org",
+                "name": "Ada Lovelace",
+                "created_at": "2026-11-27T10:00:00.000Z",
+                "emails": [{"email": "ada@example.org", "type": "primary"}]
+            }),
+        ),
+        (
+            Kind::SolarwindsServiceDesk,
+            json!({
+                "name": "Ada Lovelace",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "roles": [{"name": "Administrator"}],
+                "status": "inactive",
+                "team_ids": ["11", "12"]
+            }),
+            "",
+            json!({"user": {
+                "name": "Ada Lovelace",
+                "email": "ada@example.org",
+                "role": {"name": "Administrator"},
+                "group_ids": ["11", "12"],
+                "disabled": true
+            }}),
+            "/users.json",
+            json!({
+                "id": "4406",
+                "name": "Ada Lovelace",
+                "created_at": "2026-11-27T10:00:00.000+00:00",
+                "updated_at": "2026-11-27T10:00:00.000+00:00",
+                "emails": [{"email": "ada@example.org", "type": "primary"}],
+                "is_active": false,
+                "roles": [{"id": "3", "name": "Administrator"}],
+                "team_ids": ["11", "12"]
+            }),
+        ),
+        (
+            Kind::TeamworkProjectManagement,
+            json!({
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "avatar": "https://example.org/ada.png",
+                "remote_data": {"person": {"email-address": "ada@example.org"}}
+            }),
+            "",
+            json!({"person": {
+                "first-name": "Ada",
+                "last-name": "Lovelace",
+                "email-address": "ada@example.org"
+            }}),
+            "/people.json",
+            json!({
+                "id": "501",
+                "avatar": "https://s3.amazonaws.com/tw-avatars/501.png",
+                "first_name": "Ada",
+                "last_name": "Lovelace"
+            }),
+        ),
     ]
+}
+
+/// The case of `kind`.
+fn case(kind: Kind) -> (Kind, Value, &'static str, Value, &'static str, Value) {
+    cases()
+        .into_iter()
+        .find(|case| case.0 == kind)
+        .expect("a case per provider")
 }
 
 fn view(kind: Kind) -> View<Set> {
@@ -292,7 +477,7 @@ async fn invalid_requests_are_400_and_reach_no_provider() {
     );
 
     // Pivotal Tracker needs the project in collections.
-    let (_, body, ..) = cases().remove(1);
+    let (_, body, ..) = case(Kind::PivotalTracker);
     let pivotal = harness.create_for("pivotal_tracker", "", &body).await;
     assert_eq!(pivotal.status, 400);
     assert_eq!(
@@ -450,7 +635,7 @@ async fn auth_routing_size_and_media_type_errors() {
 #[tokio::test(flavor = "multi_thread")]
 async fn provider_errors_are_502_without_secrets() {
     let harness = Harness::start().await;
-    let (kind, body, query, ..) = cases().remove(2);
+    let (kind, body, query, ..) = case(Kind::QualtricsCorexm);
     let fake = harness.fake(kind.provider_id());
     fake.set_mode(Mode::Refuse(422));
     let answer = harness.create_for(kind.provider_id(), query, &body).await;

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::fake_provider::{Kind, Mode};
 use crate::harness::{Harness, log_text};
 use crate::raw_http::{Raw, request};
-use crate::{PASSWORD, cases};
+use crate::{PASSWORD, case, cases};
 
 /// The default limit of a provider answer.
 const LIMIT: usize = 10 * 1024 * 1024;
@@ -34,7 +34,7 @@ async fn an_unreadable_answer_is_described_never_quoted() {
     );
 
     // Qualtrics answers 200 with text that repeats the native body, password included.
-    let (kind, qualtrics_body, query, ..) = cases().remove(2);
+    let (kind, qualtrics_body, query, ..) = case(Kind::QualtricsCorexm);
     harness.fake(kind.provider_id()).set_mode(Mode::EchoText);
     let text = harness
         .create_for(kind.provider_id(), query, &qualtrics_body)

@@ -1,6 +1,13 @@
 //! Fake providers: real HTTP servers on loopback that implement the documented native create
-//! endpoints of Dixa, Pivotal Tracker and Qualtrics CoreXM, check the native auth header and the
-//! natively required fields, answer as the providers document, and record every call.
+//! endpoints of the ten providers (see `contract`), check the native auth (see `kind`) and the
+//! natively required fields, refuse a taken email or username, answer as the providers
+//! document, and record every call.
+
+mod contract;
+mod kind;
+
+pub use contract::Refusal;
+pub use kind::Kind;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -8,47 +15,11 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::{Value, json};
-
-/// Which provider a fake plays.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Dixa,
-    PivotalTracker,
-    QualtricsCorexm,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Dixa, Kind::PivotalTracker, Kind::QualtricsCorexm];
-
-    pub fn provider_id(self) -> &'static str {
-        match self {
-            Kind::Dixa => "dixa",
-            Kind::PivotalTracker => "pivotal_tracker",
-            Kind::QualtricsCorexm => "qualtrics_corexm",
-        }
-    }
-
-    pub fn credential(self) -> &'static str {
-        match self {
-            Kind::Dixa => "dixa-secret-key-7f3a",
-            Kind::PivotalTracker => "tracker-token-91bc",
-            Kind::QualtricsCorexm => "qualtrics-token-55de",
-        }
-    }
-
-    fn auth_header(self) -> &'static str {
-        match self {
-            Kind::Dixa => "authorization",
-            Kind::PivotalTracker => "x-trackertoken",
-            Kind::QualtricsCorexm => "x-api-token",
-        }
-    }
-}
 
 /// How the fake answers.
 #[derive(Clone, Debug)]
@@ -71,6 +42,8 @@ pub enum Mode {
     CloseMidAnswer,
     /// `204 No Content`.
     NoContent,
+    /// A success with this JSON body.
+    Answer(Value),
 }
 
 /// One call as the fake saw it.
@@ -88,23 +61,29 @@ pub struct Fake {
     calls: Arc<AtomicUsize>,
     seen: Arc<Mutex<Vec<Seen>>>,
     mode: Arc<Mutex<Mode>>,
+    /// The unique values of the users created so far, once uniqueness is enforced (tests that
+    /// create one user many times leave it off).
+    taken: Arc<Mutex<Option<Vec<Value>>>>,
 }
 
 impl Fake {
     pub async fn start(kind: Kind) -> Fake {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let base_url = format!(
+            "http://{}{}",
+            listener.local_addr().unwrap(),
+            kind.base_path()
+        );
         let fake = Fake {
             kind,
             base_url,
             calls: Arc::default(),
             seen: Arc::default(),
             mode: Arc::new(Mutex::new(Mode::Normal)),
+            taken: Arc::default(),
         };
         let router = Router::new()
-            .route("/v1/agents", post(dixa))
-            .route("/projects/{project}/memberships", post(pivotal_tracker))
-            .route("/API/v3/users", post(qualtrics_corexm))
+            .route(kind.route(), post(create))
             .with_state(fake.clone());
         tokio::spawn(async move { axum::serve(listener, router).await });
         fake
@@ -118,31 +97,31 @@ impl Fake {
         self.seen.lock().unwrap().last().cloned().expect("a call")
     }
 
+    /// Refuses from now on a second user with the same email address (or username).
+    pub fn enforce_unique(&self) {
+        *self.taken.lock().unwrap() = Some(Vec::new());
+    }
+
     pub fn set_mode(&self, mode: Mode) {
         *self.mode.lock().unwrap() = mode;
     }
 
-    /// Records the call, checks the auth header, applies the mode, then checks the natively
-    /// `required` fields; `None` means go on.
+    /// Records the call, checks the auth, the headers and the media type, then applies the mode;
+    /// `None` means answer as documented.
     async fn admit(
         &self,
         path: String,
         query: Option<String>,
         headers: &HeaderMap,
         body: &Value,
-        required: &[&str],
     ) -> Option<Response> {
         self.calls.fetch_add(1, Ordering::SeqCst);
         self.seen.lock().unwrap().push(Seen {
             path,
-            query,
+            query: query.clone(),
             body: body.clone(),
         });
-        let presented = headers
-            .get(self.kind.auth_header())
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        if presented.as_deref() != Some(self.kind.credential()) {
+        if !self.kind.authenticates(headers, query.as_deref()) {
             return Some(
                 (
                     StatusCode::UNAUTHORIZED,
@@ -151,12 +130,19 @@ impl Fake {
                     .into_response(),
             );
         }
+        let presented = headers
+            .get(self.kind.credential_header())
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         if headers.get("content-type").and_then(|v| v.to_str().ok()) != Some("application/json") {
             return Some(StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response());
         }
+        if let Some(status) = self.kind.refuses_headers(headers) {
+            return Some(status.into_response());
+        }
         let mode = self.mode.lock().unwrap().clone();
         match mode {
-            Mode::Normal => missing(body, required),
+            Mode::Normal => None,
             Mode::Refuse(status) => Some(
                 (
                     StatusCode::from_u16(status).unwrap(),
@@ -169,7 +155,7 @@ impl Fake {
             ),
             Mode::Slow(delay) => {
                 tokio::time::sleep(delay).await;
-                missing(body, required)
+                None
             }
             Mode::Garbled => {
                 Some((StatusCode::CREATED, axum::Json(json!({"unexpected": true}))).into_response())
@@ -192,6 +178,7 @@ impl Fake {
                     .unwrap(),
             ),
             Mode::NoContent => Some(StatusCode::NO_CONTENT.into_response()),
+            Mode::Answer(answer) => Some((StatusCode::CREATED, axum::Json(answer)).into_response()),
         }
     }
 }
@@ -245,121 +232,62 @@ impl futures_core::Stream for Broken {
     }
 }
 
-fn missing(body: &Value, fields: &[&str]) -> Option<Response> {
-    let absent: Vec<&str> = fields
+/// The create call: admitted, then refused as documented or answered as documented.
+async fn create(
+    State(fake): State<Fake>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().to_owned();
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return (StatusCode::BAD_REQUEST, "not JSON").into_response();
+    };
+    if let Some(answer) = fake
+        .admit(
+            path.clone(),
+            uri.query().map(str::to_owned),
+            &headers,
+            &body,
+        )
+        .await
+    {
+        return answer;
+    }
+    let kind = fake.kind;
+    let missing: Vec<&str> = kind
+        .required()
         .iter()
         .copied()
-        .filter(|field| {
-            body.get(field)
+        .filter(|pointer| {
+            body.pointer(pointer)
                 .and_then(Value::as_str)
                 .is_none_or(str::is_empty)
         })
         .collect();
-    (!absent.is_empty()).then(|| {
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            axum::Json(json!({"missing": absent})),
-        )
-            .into_response()
-    })
-}
-
-async fn dixa(
-    State(fake): State<Fake>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-    axum::Json(body): axum::Json<Value>,
-) -> Response {
-    if let Some(answer) = fake
-        .admit(
-            "/v1/agents".into(),
-            query,
-            &headers,
-            &body,
-            &["displayName", "email"],
-        )
-        .await
-    {
-        return answer;
-    }
-    let mut agent = json!({
-        "id": "8f1d0c39-2a8e-4a4c-9f0e-6d1c2b3a4f5e",
-        "createdAt": "2026-11-27T10:00:00Z",
-        "displayName": body["displayName"],
-        "email": body["email"],
-        "additionalEmails": body.get("additionalEmails").cloned().unwrap_or(json!([])),
-        "roles": ["Agent"],
+    let unknown = kind.allowed().iter().find(|(pointer, values)| {
+        body.pointer(pointer)
+            .and_then(Value::as_str)
+            .is_some_and(|value| !values.contains(&value))
     });
-    for (native, _) in [("firstName", ()), ("lastName", ()), ("avatarUrl", ())] {
-        if let Some(value) = body.get(native) {
-            agent[native] = value.clone();
+    let refusal = if !missing.is_empty() {
+        Some(Refusal::Missing(missing))
+    } else if let Some((pointer, _)) = unknown {
+        Some(Refusal::NotAllowed(pointer))
+    } else {
+        let unique = body.pointer(kind.unique()).cloned().unwrap_or_default();
+        match fake.taken.lock().unwrap().as_mut() {
+            Some(taken) if taken.contains(&unique) => Some(Refusal::Taken),
+            Some(taken) => {
+                taken.push(unique);
+                None
+            }
+            None => None,
         }
-    }
-    (StatusCode::CREATED, axum::Json(json!({"data": agent}))).into_response()
-}
-
-async fn pivotal_tracker(
-    State(fake): State<Fake>,
-    Path(project): Path<String>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-    axum::Json(body): axum::Json<Value>,
-) -> Response {
-    let path = format!("/projects/{project}/memberships");
-    if let Some(answer) = fake
-        .admit(path, query, &headers, &body, &["email", "role"])
-        .await
-    {
-        return answer;
-    }
-    if !matches!(body["role"].as_str(), Some("owner" | "member" | "viewer")) {
-        return (
-            StatusCode::BAD_REQUEST,
-            axum::Json(json!({"error": "bad role"})),
-        )
-            .into_response();
-    }
-    let answer = json!({
-        "kind": "project_membership",
-        "id": 1001,
-        "project_id": project.parse::<u64>().unwrap_or(0),
-        "role": body["role"],
-        "person": {
-            "kind": "person",
-            "id": 42,
-            "name": body["name"],
-            "email": body["email"],
-            "initials": body["initials"],
-            "username": "ada",
-        },
-    });
-    (StatusCode::OK, axum::Json(answer)).into_response()
-}
-
-async fn qualtrics_corexm(
-    State(fake): State<Fake>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-    axum::Json(body): axum::Json<Value>,
-) -> Response {
-    let required = [
-        "username",
-        "firstName",
-        "lastName",
-        "userType",
-        "email",
-        "password",
-        "language",
-    ];
-    if let Some(answer) = fake
-        .admit("/API/v3/users".into(), query, &headers, &body, &required)
-        .await
-    {
-        return answer;
-    }
-    let answer = json!({
-        "result": {"id": "UR_0ABCdefGHIjklMN"},
-        "meta": {"httpStatus": "200 - OK", "requestId": "5c7f2a8e-1b3d-4e5f-8a9b-0c1d2e3f4a5b"},
-    });
-    (StatusCode::OK, axum::Json(answer)).into_response()
+    };
+    let (status, answer) = match refusal {
+        Some(why) => kind.refusal(&why),
+        None => kind.answer(&path, &body),
+    };
+    (status, axum::Json(answer)).into_response()
 }
