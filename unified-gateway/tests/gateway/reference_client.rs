@@ -11,7 +11,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 
+use crate::fake_provider::Kind;
 use crate::harness::Harness;
+use crate::{cases, response_violations, without_remote_data};
 
 const SDK: &str = "truto-python-sdk==0.1.6";
 
@@ -72,43 +74,12 @@ fn quietly(command: &mut Command, failure: &str) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_python_sdk_creates_users_through_each_adapter() {
-    let harness = Harness::start().await;
-    let account = |provider: &str| harness.accounts[provider].clone();
-    let email = json!([{"email": "ada@example.org", "type": "primary"}]);
-    let calls = json!([
-        {
-            "body": {"name": "Ada Lovelace", "emails": email},
-            "query": {"integrated_account_id": account("dixa")}
-        },
-        {
-            "body": {"name": "Ada Lovelace", "emails": email, "roles": [{"name": "viewer"}]},
-            "query": {
-                "integrated_account_id": account("pivotal_tracker"),
-                "collections": [{"id": "77"}],
-                "truto_exclude_fields": ["username"],
-                "remote_query": {"fields": "id,person"},
-                "truto_ignore_remote_data": true
-            }
-        },
-        {
-            "body": {
-                "first_name": "Ada", "last_name": "Lovelace", "emails": email,
-                "languages": ["en"], "password": "pa55word", "user_type": "UT_PARTICIPANT",
-                "username": "ada"
-            },
-            "query": {"integrated_account_id": account("qualtrics_corexm")}
-        },
-        {
-            "body": {"emails": email},
-            "query": {"integrated_account_id": account("dixa")}
-        }
-    ]);
+/// Runs the SDK script over `calls`; its results, one per call.
+async fn through_the_sdk(harness: &Harness, calls: Vec<Value>) -> Vec<Value> {
     let plan = json!({"base_url": harness.base, "token": harness.token, "calls": calls});
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gateway/create_users.py");
     let python = python();
-    let results = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         let mut child = Command::new(python)
             .arg(script)
             .stdin(Stdio::piped())
@@ -123,36 +94,90 @@ async fn the_python_sdk_creates_users_through_each_adapter() {
             .unwrap();
         let output = child.wait_with_output().unwrap();
         assert!(output.status.success(), "the client script failed");
-        serde_json::from_slice::<Value>(&output.stdout).expect("the script prints JSON")
+        serde_json::from_slice::<Vec<Value>>(&output.stdout).expect("the script prints a list")
     })
     .await
-    .unwrap();
+    .unwrap()
+}
 
-    assert_eq!(
-        results[0]["ok"]["id"], "8f1d0c39-2a8e-4a4c-9f0e-6d1c2b3a4f5e",
-        "{results:#}"
-    );
-    assert_eq!(results[0]["ok"]["name"], "Ada Lovelace");
-    assert!(results[0]["ok"]["remote_data"].is_object());
+/// The query of a case as the SDK takes it: a dict, which it writes in bracket syntax.
+fn query_of(kind: Kind, account: &str) -> Value {
+    match kind {
+        Kind::PivotalTracker => {
+            json!({"integrated_account_id": account, "collections": [{"id": "99"}]})
+        }
+        _ => json!({"integrated_account_id": account}),
+    }
+}
 
-    let pivotal = &results[1]["ok"];
-    assert_eq!(pivotal["id"], "42", "{results:#}");
+#[tokio::test(flavor = "multi_thread")]
+async fn the_python_sdk_creates_a_user_at_every_provider() {
+    let harness = Harness::start().await;
+    let cases = cases();
+    let calls: Vec<Value> = cases
+        .iter()
+        .map(|(kind, body, ..)| {
+            json!({"body": body, "query": query_of(*kind, &harness.accounts[kind.provider_id()])})
+        })
+        .collect();
+    let results = through_the_sdk(&harness, calls).await;
+    assert_eq!(results.len(), 10);
+    for ((kind, _, _, native, path, unified), result) in cases.into_iter().zip(&results) {
+        let record = &result["ok"];
+        assert!(record.is_object(), "{kind:?}: {result:#}");
+        assert_eq!(without_remote_data(record), unified, "{kind:?}");
+        assert!(record["remote_data"].is_object(), "{kind:?}");
+        let violations = response_violations(kind, record);
+        assert!(violations.is_empty(), "{kind:?}: {violations:?}");
+        let seen = harness.fake(kind.provider_id()).last();
+        assert_eq!(seen.path, path, "{kind:?}");
+        assert_eq!(seen.body, native, "{kind:?} native body");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_python_sdk_passes_conventions_and_gets_400s() {
+    let harness = Harness::start().await;
+    let account = |provider: &str| harness.accounts[provider].clone();
+    let email = json!([{"email": "ada@example.org", "type": "primary"}]);
+    let calls = vec![
+        json!({
+            "body": {"name": "Ada Lovelace", "emails": email, "roles": [{"name": "viewer"}]},
+            "query": {
+                "integrated_account_id": account("pivotal_tracker"),
+                "collections": [{"id": "77"}],
+                "truto_exclude_fields": ["username"],
+                "remote_query": {"fields": "id,person"},
+                "truto_ignore_remote_data": true
+            }
+        }),
+        json!({
+            "body": {"emails": email},
+            "query": {"integrated_account_id": account("dixa")}
+        }),
+        json!({
+            "body": {"first_name": "Ada", "last_name": "Lovelace"},
+            "query": {"integrated_account_id": account("teamwork_project_management")}
+        }),
+    ];
+    let results = through_the_sdk(&harness, calls).await;
+
+    let pivotal = &results[0]["ok"];
+    assert_eq!(pivotal["id"], "42", "{results:#?}");
     assert_eq!(pivotal["roles"], json!([{"name": "viewer"}]));
     assert!(pivotal.get("username").is_none() && pivotal.get("remote_data").is_none());
     let seen = harness.fake("pivotal_tracker").last();
     assert_eq!(seen.path, "/projects/77/memberships");
     assert_eq!(seen.query.as_deref(), Some("fields=id%2Cperson"));
 
-    assert_eq!(results[2]["ok"]["id"], "UR_0ABCdefGHIjklMN", "{results:#}");
+    assert_eq!(results[1]["status"], 400, "{results:#?}");
     assert_eq!(
-        harness.fake("qualtrics_corexm").last().body["password"],
-        "pa55word"
+        results[2]["status"], 400,
+        "Teamwork's address is asked for: {results:#?}"
     );
-
-    assert_eq!(results[3]["status"], 400, "{results:#}");
     assert_eq!(
-        harness.fake("dixa").calls(),
+        harness.total_calls(),
         1,
-        "the invalid create reached no provider"
+        "the invalid creates reached no provider"
     );
 }
