@@ -57,6 +57,9 @@ impl fmt::Display for CredentialShape {
 
 impl std::error::Error for CredentialShape {}
 
+/// The length below which a part of a two-part credential is not treated as a secret.
+const SHORTEST_SECRET: usize = 8;
+
 impl AuthScheme {
     /// The name of the header the credential travels in.
     pub const fn header_name(self) -> &'static str {
@@ -98,16 +101,22 @@ impl AuthScheme {
                 secrets: vec![credential.clone()],
             },
             AuthScheme::Basic => {
-                let (_, secret) = split()?;
+                let (user, password) = split()?;
                 let encoded = STANDARD.encode(whole);
+                // Either part can be the secret (Gorgias' password is its API key, Teamwork's
+                // user name is); a part too short to be one (Teamwork's `X`) is not removed
+                // from answers, which would mangle them.
+                let parts = [user, password]
+                    .into_iter()
+                    .filter(|part| part.len() >= SHORTEST_SECRET)
+                    .map(Secret::new);
                 Presented {
                     headers: vec![("authorization", Secret::new(format!("Basic {encoded}")))],
                     query: Vec::new(),
-                    secrets: vec![
-                        credential.clone(),
-                        Secret::new(secret),
-                        Secret::new(encoded),
-                    ],
+                    secrets: [credential.clone(), Secret::new(encoded)]
+                        .into_iter()
+                        .chain(parts)
+                        .collect(),
                 }
             }
             AuthScheme::KeyAndUserQuery { header, query } => {
@@ -145,14 +154,32 @@ mod tests {
         assert_eq!(exposed(&bearer), [("authorization", "Bearer t0k")]);
 
         let basic = AuthScheme::Basic
-            .present(&Secret::new("ada@example.org:key-1"))
+            .present(&Secret::new("ada@example.org:gorgias-key-1"))
             .unwrap();
         assert_eq!(
             exposed(&basic),
-            [("authorization", "Basic YWRhQGV4YW1wbGUub3JnOmtleS0x")]
+            [(
+                "authorization",
+                "Basic YWRhQGV4YW1wbGUub3JnOmdvcmdpYXMta2V5LTE="
+            )]
         );
         let secrets: Vec<&str> = basic.secrets.iter().map(Secret::expose).collect();
-        assert!(secrets.contains(&"key-1") && secrets.contains(&"YWRhQGV4YW1wbGUub3JnOmtleS0x"));
+        for secret in [
+            "gorgias-key-1",
+            "ada@example.org",
+            "YWRhQGV4YW1wbGUub3JnOmdvcmdpYXMta2V5LTE=",
+        ] {
+            assert!(secrets.contains(&secret), "{secret}");
+        }
+        let teamwork = AuthScheme::Basic
+            .present(&Secret::new("twp_key_8812:X"))
+            .unwrap();
+        let secrets: Vec<&str> = teamwork.secrets.iter().map(Secret::expose).collect();
+        assert!(secrets.contains(&"twp_key_8812"), "{secrets:?}");
+        assert!(
+            !secrets.contains(&"X"),
+            "a one-letter password would mangle answers"
+        );
 
         let hive = AuthScheme::KeyAndUserQuery {
             header: "api_key",

@@ -110,6 +110,19 @@ async fn two_part_credentials_are_presented_as_each_provider_documents() {
     let hive = harness.fake("hive").last();
     assert_eq!(hive.query.as_deref(), Some("user_id=hive-user-31"));
 
+    // A provider echoing the Basic header it got: every form of the credential is removed.
+    let (kind, body, ..) = case(Kind::Gorgias);
+    harness
+        .fake(kind.provider_id())
+        .set_mode(Mode::EchoCredential);
+    let echoed = harness.create_for(kind.provider_id(), "", &body).await;
+    assert_eq!(echoed.status, 502, "{:#}", echoed.body);
+    assert_eq!(
+        echoed.body["remote_body"],
+        json!({"data": "key Basic [redacted]"})
+    );
+    harness.fake(kind.provider_id()).set_mode(Mode::Normal);
+
     // A credential without its second part cannot be presented: a 502 that names the shape,
     // never the credential, and no call.
     let provider =
