@@ -18,8 +18,13 @@ pub enum AuthScheme {
         /// Text put before the credential.
         prefix: &'static str,
     },
-    /// HTTP Basic (`Authorization: Basic base64(user:secret)`) of a `user:secret` credential.
-    Basic,
+    /// HTTP Basic (`Authorization: Basic base64(user:password)`) of a `user:password`
+    /// credential.
+    Basic {
+        /// Which part is the secret (Gorgias' password is its API key, Teamwork's user name
+        /// is); the other part (a login email, Teamwork's `X`) is not removed from answers.
+        secret: CredentialPart,
+    },
     /// A `user:key` credential: the key in one header and the user in a query parameter of every
     /// request (Hive's `api_key` header and `user_id` parameter).
     KeyAndUserQuery {
@@ -28,6 +33,15 @@ pub enum AuthScheme {
         /// The query parameter carrying the user.
         query: &'static str,
     },
+}
+
+/// One part of a two-part `user:password` credential.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CredentialPart {
+    /// The part before the first `:`.
+    User,
+    /// The part after it.
+    Password,
 }
 
 /// A credential as one request presents it: headers, query parameters, and every form of the
@@ -57,15 +71,12 @@ impl fmt::Display for CredentialShape {
 
 impl std::error::Error for CredentialShape {}
 
-/// The length below which a part of a two-part credential is not treated as a secret.
-const SHORTEST_SECRET: usize = 8;
-
 impl AuthScheme {
     /// The name of the header the credential travels in.
     pub const fn header_name(self) -> &'static str {
         match self {
             AuthScheme::Header { name, .. } => name,
-            AuthScheme::Basic => "authorization",
+            AuthScheme::Basic { .. } => "authorization",
             AuthScheme::KeyAndUserQuery { header, .. } => header,
         }
     }
@@ -74,7 +85,7 @@ impl AuthScheme {
     pub const fn expected(self) -> &'static str {
         match self {
             AuthScheme::Header { .. } => "one non-empty token",
-            AuthScheme::Basic => "`user:secret` (both parts non-empty)",
+            AuthScheme::Basic { .. } => "`user:secret` (both parts non-empty)",
             AuthScheme::KeyAndUserQuery { .. } => "`user:key` (both parts non-empty)",
         }
     }
@@ -100,23 +111,21 @@ impl AuthScheme {
                 query: Vec::new(),
                 secrets: vec![credential.clone()],
             },
-            AuthScheme::Basic => {
+            AuthScheme::Basic { secret } => {
                 let (user, password) = split()?;
                 let encoded = STANDARD.encode(whole);
-                // Either part can be the secret (Gorgias' password is its API key, Teamwork's
-                // user name is); a part too short to be one (Teamwork's `X`) is not removed
-                // from answers, which would mangle them.
-                let parts = [user, password]
-                    .into_iter()
-                    .filter(|part| part.len() >= SHORTEST_SECRET)
-                    .map(Secret::new);
+                let secret = match secret {
+                    CredentialPart::User => user,
+                    CredentialPart::Password => password,
+                };
                 Presented {
                     headers: vec![("authorization", Secret::new(format!("Basic {encoded}")))],
                     query: Vec::new(),
-                    secrets: [credential.clone(), Secret::new(encoded)]
-                        .into_iter()
-                        .chain(parts)
-                        .collect(),
+                    secrets: vec![
+                        credential.clone(),
+                        Secret::new(encoded),
+                        Secret::new(secret),
+                    ],
                 }
             }
             AuthScheme::KeyAndUserQuery { header, query } => {
@@ -153,9 +162,11 @@ mod tests {
         .unwrap();
         assert_eq!(exposed(&bearer), [("authorization", "Bearer t0k")]);
 
-        let basic = AuthScheme::Basic
-            .present(&Secret::new("ada@example.org:gorgias-key-1"))
-            .unwrap();
+        let basic = AuthScheme::Basic {
+            secret: CredentialPart::Password,
+        }
+        .present(&Secret::new("ada@example.org:gorgias-key-1"))
+        .unwrap();
         assert_eq!(
             exposed(&basic),
             [(
@@ -164,21 +175,20 @@ mod tests {
             )]
         );
         let secrets: Vec<&str> = basic.secrets.iter().map(Secret::expose).collect();
-        for secret in [
-            "gorgias-key-1",
-            "ada@example.org",
-            "YWRhQGV4YW1wbGUub3JnOmdvcmdpYXMta2V5LTE=",
-        ] {
+        assert!(!secrets.contains(&"ada@example.org"), "a login is not a secret");
+        for secret in ["gorgias-key-1", "YWRhQGV4YW1wbGUub3JnOmdvcmdpYXMta2V5LTE="] {
             assert!(secrets.contains(&secret), "{secret}");
         }
-        let teamwork = AuthScheme::Basic
-            .present(&Secret::new("twp_key_8812:X"))
-            .unwrap();
+        let teamwork = AuthScheme::Basic {
+            secret: CredentialPart::User,
+        }
+        .present(&Secret::new("twp_key_8812:X"))
+        .unwrap();
         let secrets: Vec<&str> = teamwork.secrets.iter().map(Secret::expose).collect();
         assert!(secrets.contains(&"twp_key_8812"), "{secrets:?}");
         assert!(
             !secrets.contains(&"X"),
-            "a one-letter password would mangle answers"
+            "the password Teamwork ignores is not a secret"
         );
 
         let hive = AuthScheme::KeyAndUserQuery {
@@ -191,12 +201,16 @@ mod tests {
         assert_eq!(hive.query, [("user_id", "u-7".to_owned())]);
     }
 
+    const BASIC: AuthScheme = AuthScheme::Basic {
+        secret: CredentialPart::Password,
+    };
+
     #[test]
     fn a_credential_of_the_wrong_shape_is_refused_without_quoting_it() {
         for (scheme, credential) in [
-            (AuthScheme::Basic, "no-colon-secret"),
-            (AuthScheme::Basic, ":only-secret"),
-            (AuthScheme::Basic, "ada:"),
+            (BASIC, "no-colon-secret"),
+            (BASIC, ":only-secret"),
+            (BASIC, "ada:"),
             (
                 AuthScheme::KeyAndUserQuery {
                     header: "api_key",

@@ -24,7 +24,7 @@ pub mod typed;
 
 pub use adapter::{Adapter, Translate};
 pub use adapters::{Adapters, Dispatch, Invalid, Prepared};
-pub use auth::{AuthScheme, CredentialShape, Presented};
+pub use auth::{AuthScheme, CredentialPart, CredentialShape, Presented};
 pub use call::Call;
 pub use error::AdapterError;
 pub use mismatch::{Mismatch, Problem};

@@ -48,11 +48,14 @@ pub struct NativeRequest {
     pub headers: Vec<(&'static str, String)>,
     /// The JSON body, if any.
     pub body: Option<Value>,
-    /// JSON pointers into the body that must hold a value (not `null`, not `""`) once
-    /// `remote_data` is merged: what the provider requires natively, including what no unified
-    /// field carries for it (Teamwork's email address). A request missing one is refused as the
-    /// client's to fix, before it is sent.
-    pub required: Vec<&'static str>,
+    /// What the body must hold once `remote_data` is merged: each entry lists JSON pointers of
+    /// which at least one must hold a value (not `null`, not `""`). What the provider requires
+    /// natively, including what no unified field carries for it (Teamwork's email address). A
+    /// request missing one is refused as the client's to fix, before it is sent.
+    pub required: Vec<&'static [&'static str]>,
+    /// JSON pointers into the body whose text values are secrets (a password sent through
+    /// `remote_data`): removed from whatever the provider answers.
+    pub secrets: Vec<&'static str>,
 }
 
 impl NativeRequest {
@@ -65,14 +68,40 @@ impl NativeRequest {
             headers: Vec::new(),
             body: Some(body),
             required: Vec::new(),
+            secrets: Vec::new(),
         }
     }
 
-    /// This request with `pointers` required in its body (see [`NativeRequest::required`]).
+    /// This request with each of `pointers` required in its body (see
+    /// [`NativeRequest::required`]).
     #[must_use]
-    pub fn requiring(mut self, pointers: &[&'static str]) -> Self {
-        self.required.extend_from_slice(pointers);
+    pub fn requiring(mut self, pointers: &'static [&'static str]) -> Self {
+        self.required
+            .extend(pointers.iter().map(core::slice::from_ref));
         self
+    }
+
+    /// This request with at least one of `pointers` required in its body.
+    #[must_use]
+    pub fn requiring_one_of(mut self, pointers: &'static [&'static str]) -> Self {
+        self.required.push(pointers);
+        self
+    }
+
+    /// This request with the text at `pointers` treated as secrets (see
+    /// [`NativeRequest::secrets`]).
+    #[must_use]
+    pub fn secret_at(mut self, pointers: &[&'static str]) -> Self {
+        self.secrets.extend_from_slice(pointers);
+        self
+    }
+
+    /// The secret values the body holds at [`NativeRequest::secrets`].
+    pub fn secret_values(&self) -> impl Iterator<Item = &str> {
+        let body = self.body.as_ref();
+        self.secrets
+            .iter()
+            .filter_map(move |pointer| body?.pointer(pointer)?.as_str())
     }
 
     /// This request with the header `name: value` (besides authentication).

@@ -52,22 +52,41 @@ impl PassThrough<'_> {
 /// where the client can supply it. The first gap is reported, before anything is sent.
 fn check_required(request: &NativeRequest) -> Result<(), AdapterError> {
     let body = request.body.as_ref().unwrap_or(&Value::Null);
-    let gap = request.required.iter().find(|pointer| {
-        matches!(body.pointer(pointer), None | Some(Value::Null))
-            || body.pointer(pointer) == Some(&Value::String(String::new()))
-    });
-    match gap {
-        None => Ok(()),
-        Some(pointer) => Err(AdapterError::Request {
-            part: Part::Body,
-            error: ValidationError::new(
-                format!("/remote_data{pointer}"),
-                Code::Required,
-                "is required by this provider's native API: set the unified field that maps to \
-                 it, or send it in `remote_data`",
-            ),
-        }),
-    }
+    let holds = |pointer: &&str| {
+        !matches!(body.pointer(pointer), None | Some(Value::Null))
+            && body.pointer(pointer) != Some(&Value::String(String::new()))
+    };
+    let Some(gap) = request
+        .required
+        .iter()
+        .find(|alternatives| !alternatives.iter().any(holds))
+    else {
+        return Ok(());
+    };
+    let message = match gap {
+        [_] | [] => "is required by this provider's native API: set the unified field that maps \
+                     to it, or send it in `remote_data`"
+            .to_owned(),
+        [_, others @ ..] => {
+            let others: Vec<String> = others
+                .iter()
+                .map(|pointer| format!("`/remote_data{pointer}`"))
+                .collect();
+            format!(
+                "is required by this provider's native API unless {} is given: set the unified \
+                 field that maps to one of them, or send it in `remote_data`",
+                others.join(" or ")
+            )
+        }
+    };
+    Err(AdapterError::Request {
+        part: Part::Body,
+        error: ValidationError::new(
+            format!("/remote_data{}", gap.first().copied().unwrap_or_default()),
+            Code::Required,
+            message,
+        ),
+    })
 }
 
 /// Merges `extra` into `into`: where both hold an object under a key, those merge the same way;
@@ -164,6 +183,19 @@ mod tests {
 
         let supplied = json!({"remote_data": {"person": {"email-address": "ada@example.org"}}});
         assert!(pass(&supplied, &json!({})).apply(native()).is_ok());
+        let either = || {
+            NativeRequest::post("/agents", json!({"last_name": ""}))
+                .requiring_one_of(&["/first_name", "/last_name"])
+        };
+        let neither = pass(&json!({}), &json!({})).apply(either()).unwrap_err();
+        assert!(
+            neither
+                .to_string()
+                .contains("unless `/remote_data/last_name` is given"),
+            "{neither}"
+        );
+        let last = json!({"remote_data": {"last_name": "Lovelace"}});
+        assert!(pass(&last, &json!({})).apply(either()).is_ok());
         for blank in [json!(null), json!("")] {
             let blanked = json!({"remote_data": {"person": {
                 "email-address": "ada@example.org",

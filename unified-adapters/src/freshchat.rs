@@ -4,9 +4,10 @@
 //!
 //! The agent takes `email` (the primary address), `first_name` and `last_name` (split from the
 //! unified `name` when they are not given), `avatar.url`, `role_id` (the first role's id) and
-//! `groups` (the team ids). Freshchat names an agent only by first and last name, and the
-//! response contract requires a name from Freshchat, so a first name must be sent: from
-//! `first_name`, `name` or `remote_data`. The answer's `created_time`, which Freshchat's own
+//! `groups` (the team ids); one address only, so the other unified `emails` are not sent.
+//! Freshchat names an agent only by first and last name, and the response contract requires a
+//! name from Freshchat, so a first or a last name must be sent: from `first_name`, `last_name`,
+//! `name` or `remote_data`. The answer's `created_time`, which Freshchat's own
 //! model does not list, is used when present.
 
 use serde::{Deserialize, Serialize};
@@ -15,13 +16,12 @@ use unified_adapter::{
 };
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForFreshchat, UserCreateQueryForFreshchat, UserCreateResponse, UserRoleRecord,
-    UsersCreate,
+    UserCreateBodyForFreshchat, UserCreateQueryForFreshchat, UserCreateResponse, UsersCreate,
 };
 
 use crate::people::{
-    NativeFlag, ZoneLess, active_unless, avatar, email_records, first_and_last, non_empty,
-    primary_email, record_name, timestamp,
+    NativeFlag, RoleKey, ZoneLess, active_unless, avatar, email_records, first_and_last, non_empty,
+    one_role, primary_email, record_name, role_keys, timestamp,
 };
 
 /// The Freshchat adapter.
@@ -97,16 +97,14 @@ impl Translate<UsersCreate> for Freshchat {
             first_name,
             last_name,
             avatar: body.avatar.as_deref().map(|url| Avatar { url }),
-            role_id: body
-                .roles
-                .iter()
-                .flatten()
-                .find_map(|role| role.id.as_deref()),
+            role_id: role_keys(body.roles.as_deref(), RoleKey::Id, "Freshchat")?
+                .first()
+                .copied(),
             groups: body.team_ids.as_deref(),
         };
         Ok(
             NativeRequest::post("/v2/agents", typed::native_body(&agent))
-                .requiring(&["/first_name"]),
+                .requiring_one_of(&["/first_name", "/last_name"]),
         )
     }
 
@@ -130,12 +128,7 @@ impl Translate<UsersCreate> for Freshchat {
             first_name: non_empty(agent.first_name),
             last_name: non_empty(agent.last_name),
             is_active: active_unless(agent.is_deactivated),
-            roles: agent.role_id.map(|id| {
-                vec![UserRoleRecord {
-                    id: Some(id),
-                    name: None,
-                }]
-            }),
+            roles: one_role(agent.role_id, None),
             team_ids: agent.groups.filter(|groups| !groups.is_empty()),
             ..UserCreateResponse::default()
         })

@@ -2,23 +2,25 @@
 //!
 //! Gorgias requires `name`, `email` and `role.name`. The name is the unified `name`, else first
 //! and last name joined (Gorgias' create call has no separate first and last names); the role is
-//! the first role's name, `agent` when none is given. Gorgias answers with an integer id (made a
+//! the first role's name (one of Gorgias' five, which the model allows for Gorgias), `agent`
+//! when none is given. Gorgias keeps one address: the other unified `emails` are not sent. Gorgias answers with an integer id (made a
 //! string), `active` (the unified `is_active`) and zone-less UTC datetimes, which get their `Z`.
 //! A taken address is a 409, invalid parameters a 400; both reach the client as a 502 with
 //! `truto_is_remote_error`.
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse,
+    Translate, typed,
 };
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForGorgias, UserCreateQueryForGorgias, UserCreateResponse, UserRoleRecord,
-    UsersCreate,
+    UserCreateBodyForGorgias, UserCreateQueryForGorgias, UserCreateResponse, UsersCreate,
 };
 
 use crate::people::{
-    NativeId, ZoneLess, email_records, full_name, non_empty, primary_email, record_name, timestamp,
+    NativeId, RoleKey, ZoneLess, email_records, name_to_send, non_empty, one_role, primary_email,
+    record_name, role_keys, timestamp,
 };
 
 /// The Gorgias adapter.
@@ -63,7 +65,9 @@ impl Adapter for Gorgias {
     type Provider = providers::gorgias;
 
     fn auth(&self) -> AuthScheme {
-        AuthScheme::Basic
+        AuthScheme::Basic {
+            secret: CredentialPart::Password,
+        }
     }
 }
 
@@ -77,17 +81,16 @@ impl Translate<UsersCreate> for Gorgias {
     ) -> Result<NativeRequest, AdapterError> {
         let body = call.body;
         let user = UserCreate {
-            name: body
-                .name
-                .clone()
-                .or_else(|| full_name(body.first_name.as_deref(), body.last_name.as_deref())),
+            name: name_to_send(
+                body.name.as_deref(),
+                body.first_name.as_deref(),
+                body.last_name.as_deref(),
+            ),
             email: primary_email(&body.emails),
             role: Role {
-                name: body
-                    .roles
-                    .iter()
-                    .flatten()
-                    .find_map(|role| role.name.as_deref())
+                name: role_keys(body.roles.as_deref(), RoleKey::Name, "Gorgias")?
+                    .first()
+                    .copied()
                     .unwrap_or(DEFAULT_ROLE),
             },
         };
@@ -119,12 +122,7 @@ impl Translate<UsersCreate> for Gorgias {
             first_name: non_empty(user.firstname),
             last_name: non_empty(user.lastname),
             is_active: user.active,
-            roles: user.role.and_then(|role| role.name).map(|name| {
-                vec![UserRoleRecord {
-                    id: None,
-                    name: Some(name),
-                }]
-            }),
+            roles: one_role(None, user.role.and_then(|role| role.name)),
             ..UserCreateResponse::default()
         })
     }

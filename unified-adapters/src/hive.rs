@@ -6,7 +6,8 @@
 //! as the `user_id` query parameter Hive wants on every request. Hive requires only `email`;
 //! `fullName` is the unified `name`, else first and last name joined, and is required here too,
 //! since the response contract requires a name from Hive and Hive answers with the name it was
-//! given. Hive's user has no role, no active flag and no timestamps.
+//! given. Hive's user has no role, no active flag and no timestamps, and one address: the other
+//! unified `emails` are not sent.
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
@@ -17,7 +18,7 @@ use unified_models::ticketing::users::{
     UserCreateBodyForHive, UserCreateQueryForHive, UserCreateResponse, UsersCreate,
 };
 
-use crate::people::{NativeId, email_records, full_name, non_empty, primary_email, record_name};
+use crate::people::{NativeId, email_records, name_to_send, non_empty, primary_email, record_name};
 
 /// The Hive adapter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -69,10 +70,11 @@ impl Translate<UsersCreate> for Hive {
         let body = call.body;
         let invite = Invite {
             email: primary_email(&body.emails),
-            full_name: body
-                .name
-                .clone()
-                .or_else(|| full_name(body.first_name.as_deref(), body.last_name.as_deref())),
+            full_name: name_to_send(
+                body.name.as_deref(),
+                body.first_name.as_deref(),
+                body.last_name.as_deref(),
+            ),
         };
         Ok(NativeRequest::post("/users", typed::native_body(&invite))
             .requiring(&["/email", "/fullName"]))

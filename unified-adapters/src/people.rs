@@ -3,11 +3,14 @@
 
 use serde::Deserialize;
 use serde_json::Value;
-use unified_core::Format;
+use unified_adapter::AdapterError;
+use unified_core::{Code, Format, Part, ValidationError};
 use unified_models::ticketing::users::{
     EmailType, UserEmailForDixa, UserEmailForFreshchat, UserEmailForGorgias, UserEmailForHive,
     UserEmailForPivotalTracker, UserEmailForPlanhat, UserEmailForQualtricsCorexm,
-    UserEmailForReamaze, UserEmailForSolarwindsServiceDesk, UserEmailRecord,
+    UserEmailForReamaze, UserEmailForSolarwindsServiceDesk, UserEmailRecord, UserRoleForFreshchat,
+    UserRoleForGorgias, UserRoleForPivotalTracker, UserRoleForPlanhat,
+    UserRoleForSolarwindsServiceDesk, UserRoleRecord,
 };
 
 /// One email address as a provider's view holds it (each provider's view of `UserEmail` is its
@@ -46,6 +49,81 @@ email_views!(
     UserEmailForReamaze,
     UserEmailForSolarwindsServiceDesk
 );
+
+/// One role as a provider's view holds it.
+pub trait RoleRef {
+    /// The role's id, if given.
+    fn id(&self) -> Option<&str>;
+    /// The role's name, if given.
+    fn name(&self) -> Option<&str>;
+}
+
+/// Implements [`RoleRef`] for providers' views of `UserRole`.
+macro_rules! role_views {
+    ($($view:ty),+) => {
+        $(
+            impl RoleRef for $view {
+                fn id(&self) -> Option<&str> {
+                    self.id.as_deref()
+                }
+                fn name(&self) -> Option<&str> {
+                    self.name.as_deref()
+                }
+            }
+        )+
+    };
+}
+
+role_views!(
+    UserRoleForFreshchat,
+    UserRoleForGorgias,
+    UserRoleForPivotalTracker,
+    UserRoleForPlanhat,
+    UserRoleForSolarwindsServiceDesk
+);
+
+/// What a provider identifies a role by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKey {
+    /// Its id (Freshchat, Planhat).
+    Id,
+    /// Its name (Gorgias, Pivotal Tracker, SolarWinds).
+    Name,
+}
+
+/// Each role's id or name, as `provider` takes them; a role without one is refused at that
+/// member (`/roles/1/name`), since sending the others (or a default) would give the user a role
+/// the request did not ask for.
+pub fn role_keys<'a, R: RoleRef>(
+    roles: Option<&'a [R]>,
+    key: RoleKey,
+    provider: &str,
+) -> Result<Vec<&'a str>, AdapterError> {
+    roles
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(index, role)| {
+            let (value, member) = match key {
+                RoleKey::Id => (role.id(), "id"),
+                RoleKey::Name => (role.name(), "name"),
+            };
+            value.ok_or_else(|| AdapterError::Request {
+                part: Part::Body,
+                error: ValidationError::new(
+                    format!("/roles/{index}/{member}"),
+                    Code::Required,
+                    format!("is required by {provider}, which takes roles by {member}"),
+                ),
+            })
+        })
+        .collect()
+}
+
+/// The unified roles of a record that has one role.
+pub fn one_role(id: Option<String>, name: Option<String>) -> Option<Vec<UserRoleRecord>> {
+    (id.is_some() || name.is_some()).then(|| vec![UserRoleRecord { id, name }])
+}
 
 /// Where the primary address is: the entry typed `primary`, else the first one.
 fn primary_index(emails: &[impl EmailAddress]) -> Option<usize> {
@@ -117,6 +195,11 @@ pub fn first_and_last<'a>(
         }
         _ => (first, last),
     }
+}
+
+/// The full name to send: the unified `name`, else first and last name joined.
+pub fn name_to_send(name: Option<&str>, first: Option<&str>, last: Option<&str>) -> Option<String> {
+    name.map(str::to_owned).or_else(|| full_name(first, last))
 }
 
 /// The unified name of a record: the provider's full name, else its first and last names

@@ -15,10 +15,12 @@ use unified_core::{Code, Part, ValidationError};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForPivotalTracker, UserCreateQueryForPivotalTracker, UserCreateResponse,
-    UserRoleRecord, UsersCreate,
+    UsersCreate,
 };
 
-use crate::people::{NativeId, email_records, initials, primary_email};
+use crate::people::{
+    NativeId, RoleKey, email_records, initials, one_role, primary_email, role_keys,
+};
 
 /// The Pivotal Tracker adapter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -70,11 +72,9 @@ impl Translate<UsersCreate> for PivotalTracker {
     ) -> Result<NativeRequest, AdapterError> {
         let body = call.body;
         let project = project_id(call.query)?;
-        let role = body
-            .roles
-            .iter()
-            .flatten()
-            .find_map(|role| role.name.as_deref())
+        let role = role_keys(body.roles.as_deref(), RoleKey::Name, "Pivotal Tracker")?
+            .first()
+            .copied()
             .unwrap_or(DEFAULT_ROLE);
         let membership = MembershipCreate {
             email: primary_email(&body.emails),
@@ -98,12 +98,7 @@ impl Translate<UsersCreate> for PivotalTracker {
             name: person.name,
             emails: email_records(person.email.as_deref(), &[]),
             username: person.username,
-            roles: membership.role.map(|name| {
-                vec![UserRoleRecord {
-                    id: None,
-                    name: Some(name),
-                }]
-            }),
+            roles: one_role(None, membership.role),
             ..UserCreateResponse::default()
         })
     }

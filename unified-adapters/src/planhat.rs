@@ -8,13 +8,14 @@
 //! told otherwise (the reference: "Default is true"), so `inactive: false` is sent; send
 //! `{"inactive": true}` in `remote_data` for an inactive one. Planhat's user has no full-name
 //! field: the unified `name` is not sent, and the answer's name is first and last name joined.
+//! Planhat keeps one address: the other unified `emails` are not sent.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
 };
-use unified_core::{Code, Part, ValidationError};
+
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForPlanhat, UserCreateQueryForPlanhat, UserCreateResponse, UserRoleRecord,
@@ -22,8 +23,8 @@ use unified_models::ticketing::users::{
 };
 
 use crate::people::{
-    NativeFlag, ZoneLess, active_unless, email_records, full_name, non_empty, primary_email,
-    timestamp,
+    NativeFlag, RoleKey, ZoneLess, active_unless, email_records, full_name, non_empty,
+    primary_email, role_keys, timestamp,
 };
 
 /// The Planhat adapter.
@@ -79,22 +80,7 @@ impl Translate<UsersCreate> for Planhat {
         call: Call<'_, Self::Body, Self::Query>,
     ) -> Result<NativeRequest, AdapterError> {
         let body = call.body;
-        let roles = body
-            .roles
-            .iter()
-            .flatten()
-            .enumerate()
-            .map(|(index, role)| {
-                role.id.as_deref().ok_or_else(|| AdapterError::Request {
-                    part: Part::Body,
-                    error: ValidationError::new(
-                        format!("/roles/{index}/id"),
-                        Code::Required,
-                        "is required by Planhat, which takes roles by id",
-                    ),
-                })
-            })
-            .collect::<Result<Vec<&str>, AdapterError>>()?;
+        let roles = role_keys(body.roles.as_deref(), RoleKey::Id, "Planhat")?;
         let user = UserCreate {
             email: primary_email(&body.emails),
             nick_name: &body.nick_name,

@@ -4,7 +4,8 @@
 //!
 //! The body is `{"staff": {name, email}}`; Re:amaze makes up a password when none is sent (send
 //! one in `remote_data` as `{"staff": {"password": ...}}`), and its create call takes no role,
-//! so unified `roles` are not sent. Re:amaze's staff records carry no id: the unified id is the
+//! so unified `roles` are not sent, and one address, so the other unified `emails` are not
+//! either. A password sent that way is removed from whatever Re:amaze answers. Re:amaze's staff records carry no id: the unified id is the
 //! staff member's email address, which logs them in. The answer is read whether or not it is
 //! wrapped in `staff`. A refusal is a 422 explaining the error; it reaches the client as a 502
 //! with `truto_is_remote_error`.
@@ -12,15 +13,15 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse,
+    Translate, typed,
 };
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForReamaze, UserCreateQueryForReamaze, UserCreateResponse, UserRoleRecord,
-    UsersCreate,
+    UserCreateBodyForReamaze, UserCreateQueryForReamaze, UserCreateResponse, UsersCreate,
 };
 
-use crate::people::{ZoneLess, email_records, non_empty, primary_email, timestamp};
+use crate::people::{ZoneLess, email_records, non_empty, one_role, primary_email, timestamp};
 
 /// The Re:amaze adapter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -59,7 +60,9 @@ impl Adapter for Reamaze {
     type Provider = providers::reamaze;
 
     fn auth(&self) -> AuthScheme {
-        AuthScheme::Basic
+        AuthScheme::Basic {
+            secret: CredentialPart::Password,
+        }
     }
 }
 
@@ -80,7 +83,8 @@ impl Translate<UsersCreate> for Reamaze {
         };
         Ok(
             NativeRequest::post("/api/v1/staff", typed::native_body(&staff))
-                .requiring(&["/staff/name", "/staff/email"]),
+                .requiring(&["/staff/name", "/staff/email"])
+                .secret_at(&["/staff/password"]),
         )
     }
 
@@ -95,21 +99,19 @@ impl Translate<UsersCreate> for Reamaze {
             non_empty(staff.email).or_else(|| primary_email(&call.body.emails).map(str::to_owned));
         Ok(UserCreateResponse {
             id: email.clone(),
-            name: non_empty(staff.name),
+            name: non_empty(staff.name).or_else(|| Some(call.body.name.clone())),
             created_at: timestamp(staff.created_at, ZoneLess::Unknown),
             updated_at: timestamp(staff.updated_at, ZoneLess::Unknown),
             emails: email_records(email.as_deref(), &[]),
-            roles: staff
-                .role
-                .as_ref()
-                .and_then(|role| role.get("name"))
-                .and_then(Value::as_str)
-                .map(|name| {
-                    vec![UserRoleRecord {
-                        id: None,
-                        name: Some(name.to_owned()),
-                    }]
-                }),
+            roles: one_role(
+                None,
+                staff
+                    .role
+                    .as_ref()
+                    .and_then(|role| role.get("name"))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+            ),
             ..UserCreateResponse::default()
         })
     }

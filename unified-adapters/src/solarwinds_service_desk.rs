@@ -7,7 +7,8 @@
 //! unified `status` becomes `disabled` and `team_ids` become `group_ids`: SolarWinds' users
 //! carry both, but its create examples show neither. SolarWinds requires an email address. Its
 //! answer's ids may be numbers or strings and `disabled` a boolean or the text "true"/"false";
-//! the unified record has string ids and `is_active` the other way round.
+//! the unified record has string ids and `is_active` the other way round. A user has one
+//! address: the other unified `emails` are not sent.
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
@@ -16,12 +17,12 @@ use unified_adapter::{
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForSolarwindsServiceDesk, UserCreateQueryForSolarwindsServiceDesk,
-    UserCreateResponse, UserRoleRecord, UserStatus, UsersCreate,
+    UserCreateResponse, UserStatus, UsersCreate,
 };
 
 use crate::people::{
-    NativeFlag, NativeId, ZoneLess, active_unless, email_records, non_empty, primary_email,
-    timestamp,
+    NativeFlag, NativeId, RoleKey, ZoneLess, active_unless, email_records, non_empty, one_role,
+    primary_email, role_keys, timestamp,
 };
 
 /// The SolarWinds Service Desk adapter.
@@ -95,12 +96,13 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
             user: NewUser {
                 name: &body.name,
                 email: primary_email(&body.emails),
-                role: body
-                    .roles
-                    .iter()
-                    .flatten()
-                    .find_map(|role| role.name.as_deref())
-                    .map(|name| Role { name }),
+                role: role_keys(
+                    body.roles.as_deref(),
+                    RoleKey::Name,
+                    "SolarWinds Service Desk",
+                )?
+                .first()
+                .map(|&name| Role { name }),
                 group_ids: body.team_ids.as_deref(),
                 disabled: body.status.map(|status| status == UserStatus::Inactive),
             },
@@ -114,7 +116,7 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
 
     fn unified_response(
         &self,
-        _call: Call<'_, Self::Body, Self::Query>,
+        call: Call<'_, Self::Body, Self::Query>,
         native: &NativeResponse,
     ) -> Result<UserCreateResponse, AdapterError> {
         let user: User = typed::native(native)?;
@@ -124,17 +126,14 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
             .filter(|ids: &Vec<String>| !ids.is_empty());
         Ok(UserCreateResponse {
             id: Some(user.id.into_string()),
-            name: non_empty(user.name),
+            name: non_empty(user.name).or_else(|| Some(call.body.name.clone())),
             created_at: timestamp(user.created_at, ZoneLess::Unknown),
             updated_at: timestamp(user.updated_at, ZoneLess::Unknown),
             emails: email_records(user.email.as_deref(), &[]),
             is_active: active_unless(user.disabled),
-            roles: user.role.map(|role| {
-                vec![UserRoleRecord {
-                    id: role.id.map(NativeId::into_string),
-                    name: role.name,
-                }]
-            }),
+            roles: user
+                .role
+                .and_then(|role| one_role(role.id.map(NativeId::into_string), role.name)),
             team_ids,
             ..UserCreateResponse::default()
         })

@@ -8,11 +8,14 @@
 //! `person` envelope). A request without it is refused before it is sent. Teamwork's create call
 //! documents no avatar field, so the unified `avatar` is not sent (the answer's `avatarUrl` is
 //! read). Teamwork answers 201 with the new id and, in its current reference, the `user` it
-//! made; first and last names the answer lacks are the ones sent.
+//! made; first and last names the answer lacks are the ones sent. The credential is
+//! `api-key:X` (Teamwork ignores the password); a `person.password` sent through `remote_data`
+//! is removed from whatever Teamwork answers.
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse,
+    Translate, typed,
 };
 use unified_models::providers;
 use unified_models::ticketing::users::{
@@ -58,7 +61,9 @@ impl Adapter for TeamworkProjectManagement {
     type Provider = providers::teamwork_project_management;
 
     fn auth(&self) -> AuthScheme {
-        AuthScheme::Basic
+        AuthScheme::Basic {
+            secret: CredentialPart::User,
+        }
     }
 }
 
@@ -78,11 +83,13 @@ impl Translate<UsersCreate> for TeamworkProjectManagement {
             },
         };
         Ok(
-            NativeRequest::post("/people.json", typed::native_body(&person)).requiring(&[
-                "/person/first-name",
-                "/person/last-name",
-                "/person/email-address",
-            ]),
+            NativeRequest::post("/people.json", typed::native_body(&person))
+                .requiring(&[
+                    "/person/first-name",
+                    "/person/last-name",
+                    "/person/email-address",
+                ])
+                .secret_at(&["/person/password"]),
         )
     }
 

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use unified_adapter::conventions::ResponseFormat;
 use unified_adapter::{AdapterError, Invalid, Prepared};
-use unified_core::{Code, Operation, Part, ProviderSet, Report, ValidationError, View};
+use unified_core::{Code, Operation, Part, ProviderSet, Report, Secret, ValidationError, View};
 
 use crate::dispatch::DispatchError;
 use crate::gateway::Gateway;
@@ -165,7 +165,10 @@ async fn dispatch<S: ProviderSet>(
         })?;
     // The body is valid for the provider, so the unified schema describes every field in it.
     let body_schema = operation.unified_schema(Part::Body).as_value();
-    let scrubber = Scrubber::new(&presented.secrets, unified.body(), body_schema);
+    // Secrets the request carries in its provider's own terms (a password in `remote_data`).
+    let mut secrets = presented.secrets.clone();
+    secrets.extend(request.secret_values().map(Secret::new));
+    let scrubber = Scrubber::new(&secrets, unified.body(), body_schema);
     let native = gateway
         .inner
         .dispatcher

@@ -68,7 +68,26 @@ async fn natively_required_values_are_asked_for_before_anything_is_sent() {
     }
     assert_eq!(harness.total_calls(), 0, "none of them was sent");
 
-    // Roles Planhat cannot take by name are refused at the role.
+    // Either name does for Freshchat.
+    let last_only = json!({"last_name": "Lovelace", "emails": email});
+    let answer = harness.create_for("freshchat", "", &last_only).await;
+    assert_eq!(answer.status, 201, "{:#}", answer.body);
+    assert_eq!(answer.body["name"], "Lovelace");
+
+    // A role the provider cannot identify is refused at the role, not replaced by a default.
+    let gorgias_by_id = json!({"name": "Ada", "emails": email, "roles": [{"id": "5"}]});
+    let answer = harness.create_for("gorgias", "", &gorgias_by_id).await;
+    assert_eq!(
+        answer.violations(),
+        [("body".into(), "/roles/0/name".into(), "required".into())]
+    );
+    let gorgias_unknown = json!({"name": "Ada", "emails": email, "roles": [{"name": "boss"}]});
+    let answer = harness.create_for("gorgias", "", &gorgias_unknown).await;
+    assert_eq!(
+        answer.violations(),
+        [("body".into(), "/roles/0/name".into(), "enum".into())]
+    );
+    // Planhat takes roles by id.
     let (_, mut planhat, ..) = case(Kind::Planhat);
     planhat["roles"] = json!([{"id": "5f1a"}, {"name": "Admin"}]);
     let answer = harness.create_for("planhat", "", &planhat).await;
@@ -148,6 +167,32 @@ async fn two_part_credentials_are_presented_as_each_provider_documents() {
     assert!(message.contains("`user:secret`"), "{message}");
     assert!(!answer.body.to_string().contains("lone-key-0d9e"));
     assert_eq!(harness.total_calls(), calls);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn passwords_sent_through_remote_data_are_removed_from_answers() {
+    let harness = Harness::start().await;
+    let (kind, mut body, ..) = case(Kind::Reamaze);
+    body["remote_data"] = json!({"staff": {"password": "hunter2-but-longer"}});
+    harness.fake(kind.provider_id()).set_mode(Mode::EchoText);
+    let answer = harness.create_for(kind.provider_id(), "", &body).await;
+    assert_eq!(answer.status, 502, "{:#}", answer.body);
+    let echoed = answer.body["remote_body"].as_str().unwrap();
+    assert!(echoed.contains("[redacted]"), "{echoed}");
+    assert!(!answer.body.to_string().contains("hunter2"));
+    assert_eq!(
+        harness.fake(kind.provider_id()).last().body["staff"]["password"],
+        "hunter2-but-longer",
+        "sent as given"
+    );
+
+    // The account's login is not a secret: a user whose address contains it keeps it whole.
+    let (kind, mut body, ..) = case(Kind::Gorgias);
+    harness.fake(kind.provider_id()).set_mode(Mode::Normal);
+    body["emails"] = json!([{"email": "devowner@example.org", "type": "primary"}]);
+    let answer = harness.create_for(kind.provider_id(), "", &body).await;
+    assert_eq!(answer.status, 201, "{:#}", answer.body);
+    assert_eq!(answer.body["emails"][0]["email"], "devowner@example.org");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,6 +1,13 @@
 //! Each provider's documented native create call as its fake serves it: the route, the headers
 //! it insists on, the natively required fields, the field that must be unique, the success
 //! answer built from what was sent, and the documented refusals.
+//!
+//! Where a reference leaves a detail open, the fake assumes one and says so here: the bodies of
+//! Re:amaze's 422, Teamwork's 422, SolarWinds' 422 and Planhat's and Dixa's refusals; SolarWinds'
+//! 406 without its versioned `Accept`; Freshchat's whole create call (its reference documents
+//! reading agents only, so status 201 and `created_time` are assumed); Re:amaze's answer
+//! unwrapped, at 200. The adapters read any 2xx and any refusal body, so these choices test the
+//! gateway's handling, not a provider's exact words.
 
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};

@@ -137,7 +137,10 @@ pub struct UserRole {
     pub id: Option<String>,
 
     /// The role's name
-    #[unified(allowed(pivotal_tracker = ["owner", "member", "viewer"]))]
+    #[unified(allowed(
+        gorgias = ["admin", "agent", "basic-agent", "lite-agent", "observer-agent"],
+        pivotal_tracker = ["owner", "member", "viewer"]
+    ))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
