@@ -435,6 +435,10 @@ fn the_response_is_checked_per_provider() {
             &json!({"emails": [{"type": "work"}]}),
             providers::dixa.into()
         ),
-        vec![err("/emails/0/email", Code::Required)]
+        vec![
+            err("/emails/0/email", Code::Required),
+            err("/id", Code::Required),
+            err("/name", Code::Required)
+        ]
     );
 }
