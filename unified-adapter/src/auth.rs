@@ -175,7 +175,10 @@ mod tests {
             )]
         );
         let secrets: Vec<&str> = basic.secrets.iter().map(Secret::expose).collect();
-        assert!(!secrets.contains(&"ada@example.org"), "a login is not a secret");
+        assert!(
+            !secrets.contains(&"ada@example.org"),
+            "a login is not a secret"
+        );
         for secret in ["gorgias-key-1", "YWRhQGV4YW1wbGUub3JnOmdvcmdpYXMta2V5LTE="] {
             assert!(secrets.contains(&secret), "{secret}");
         }
