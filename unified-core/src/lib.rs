@@ -69,6 +69,7 @@ pub use operation::{Operation, Registry};
 pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, View};
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
+pub use validate::constraint::{Pattern, Rule};
 pub use view::{FieldView, ViewOf};
 
 /// Field types written by hand, for values the derive does not cover: implement

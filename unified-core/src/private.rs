@@ -12,6 +12,7 @@ pub use crate::provider::{
     MAX_PROVIDERS, NoProviders, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View,
 };
 pub use crate::report::path::Path;
+pub use crate::validate::constraint::{Constraint, Pattern, PatternCell, Rule};
 pub use crate::validate::mask::Mask;
 pub use crate::validate::mode::{Build, Mode};
 pub use crate::validate::object::{
@@ -23,19 +24,47 @@ pub use crate::validate::recorder::Recorder;
 pub use crate::validate::value::FieldValue;
 pub use crate::view::Sealed;
 pub use serde::Deserializer;
+pub use std::sync::OnceLock;
 #[cfg(feature = "derive")]
 pub use unified_derive::views;
 
 /// Field types that `format` and `allowed` may be put on: the ones whose JSON value is a string.
 #[diagnostic::on_unimplemented(
-    message = "`format` and `allowed` apply to string fields, not to `{Self}`",
+    message = "`format`, `allowed`, `min_length`, `max_length` and `pattern` apply to string fields, not to `{Self}`",
     label = "not a string field"
 )]
 pub trait StringField {}
 impl StringField for String {}
 
-/// Compiles only when `T` is a string field; the derive calls it for `format` and `allowed`.
+impl StringField for crate::secret::Secret {}
+
+/// Compiles only when `T` is a string field; the derive calls it for `format`, `allowed`,
+/// `min_length`, `max_length` and `pattern`.
 pub const fn assert_string_field<T: StringField>() {}
+
+/// Field types that `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum` and
+/// `multiple_of` may be put on: numbers.
+#[diagnostic::on_unimplemented(
+    message = "number rules (`minimum`, `maximum`, `multiple_of`, ...) apply to number fields, not to `{Self}`",
+    label = "not a number field"
+)]
+pub trait NumberField {}
+impl NumberField for f64 {}
+impl NumberField for i64 {}
+
+/// Compiles only when `T` is a number field.
+pub const fn assert_number_field<T: NumberField>() {}
+
+/// Field types that `min_items` and `max_items` may be put on: lists.
+#[diagnostic::on_unimplemented(
+    message = "`min_items` and `max_items` apply to list fields (`Vec<T>`), not to `{Self}`",
+    label = "not a list field"
+)]
+pub trait ListField {}
+impl<T> ListField for Vec<T> {}
+
+/// Compiles only when `T` is a list field.
+pub const fn assert_list_field<T: ListField>() {}
 
 /// Whether `id` is the reserved id of the unified view; `providers!` refuses it at compile time.
 pub const fn is_unified_view_id(id: &str) -> bool {

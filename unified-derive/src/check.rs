@@ -3,6 +3,7 @@
 //! Whether a provider id exists is left to the compiler, which resolves each id in the
 //! provider set's module and points at the misspelt token with a suggestion.
 
+use crate::constraint::check_rules;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -149,6 +150,7 @@ fn check_field<'a>(
         }
     });
     let allowed = check_allowed(cx, field, &presence);
+    let constraints = check_rules(cx, &field.rules, &presence);
     Field {
         ident: field.ident,
         json_name,
@@ -157,6 +159,7 @@ fn check_field<'a>(
         presence,
         format,
         allowed,
+        constraints,
         providers: providers.clone(),
     }
 }

@@ -9,7 +9,7 @@ use quote::{quote, quote_spanned};
 use syn::Ident;
 use syn::spanned::Spanned;
 
-use crate::model::{Field, Kind, Model, Presence};
+use crate::model::{Field, Kind, Model, Presence, RuleKind, Takes};
 
 pub fn emit(model: &Model<'_>, input: &syn::DeriveInput) -> TokenStream {
     let body = match &model.kind {
@@ -66,15 +66,23 @@ fn emit_struct(
             )
         }
     });
-    let string_assertions = fields
-        .iter()
-        .filter(|field| field.format.is_some() || !field.allowed.is_empty())
-        .map(|field| {
-            let ty = &field.ty;
+    let string_assertions = fields.iter().flat_map(|field| {
+        let ty = &field.ty;
+        let takes = |kind: Takes| field.constraints.iter().any(|c| c.kind.takes() == kind);
+        let string = field.format.is_some() || !field.allowed.is_empty() || takes(Takes::String);
+        [
+            (string, quote!(assert_string_field)),
+            (takes(Takes::Number), quote!(assert_number_field)),
+            (takes(Takes::List), quote!(assert_list_field)),
+        ]
+        .into_iter()
+        .filter(|(applies, _)| *applies)
+        .map(move |(_, assert)| {
             quote_spanned! {ty.span()=>
-                const _: () = #core::__private::assert_string_field::<#ty>();
+                const _: () = #core::__private::#assert::<#ty>();
             }
-        });
+        })
+    });
     let json_schema = emit_json_schema(core, ident, set);
     let field_count = fields.len();
     let mode = quote!(#core::__private::Mode);
@@ -249,6 +257,38 @@ fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> TokenS
             }
         }
     });
+    let constraints = field.constraints.iter().map(|constraint| {
+        let views = match &constraint.provider {
+            Some(provider) => {
+                let with = with(&[provider]);
+                quote!(#mask::NONE #(#with)*)
+            }
+            None => {
+                let providers = &field.providers;
+                let overridden: Vec<&Ident> = field
+                    .constraints
+                    .iter()
+                    .filter(|other| other.key == constraint.key)
+                    .filter_map(|other| other.provider.as_ref())
+                    .collect();
+                let without = overridden
+                    .iter()
+                    .map(|id| quote_spanned!(id.span()=> .without(#providers::#id)));
+                // With per-provider variants, the unified view takes no one provider's limit.
+                let unified = (!overridden.is_empty()).then(|| quote!(.without_unified()));
+                quote!(#supported #(#without)* #unified)
+            }
+        };
+        let rule = emit_rule_kind(core, &constraint.kind);
+        let per_provider = constraint.provider.is_some();
+        quote! {
+            #core::__private::Constraint {
+                views: #views,
+                rule: #rule,
+                per_provider: #per_provider,
+            }
+        }
+    });
     let description = option_str(&field.doc);
     quote! {
         #core::__private::FieldRule {
@@ -257,8 +297,55 @@ fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> TokenS
             required: #required,
             format: #format,
             allowed: &[#(#allowed),*],
+            constraints: &[#(#constraints),*],
             description: #description,
         }
+    }
+}
+
+/// A constraint's rule as a `Rule` value; a pattern with the static cell its matcher lives in.
+fn emit_rule_kind(core: &TokenStream, kind: &RuleKind) -> TokenStream {
+    let rule = quote!(#core::__private::Rule);
+    let number = |value: f64| {
+        let magnitude = proc_macro2::Literal::f64_suffixed(value.abs());
+        if value < 0.0 {
+            quote!(-#magnitude)
+        } else {
+            quote!(#magnitude)
+        }
+    };
+    match kind {
+        RuleKind::MinLength(n) => quote!(#rule::MinLength(#n)),
+        RuleKind::MaxLength(n) => quote!(#rule::MaxLength(#n)),
+        RuleKind::MinItems(n) => quote!(#rule::MinItems(#n)),
+        RuleKind::MaxItems(n) => quote!(#rule::MaxItems(#n)),
+        RuleKind::MultipleOf(n) => quote!(#rule::MultipleOf(#n)),
+        RuleKind::Minimum(n) => {
+            let n = number(*n);
+            quote!(#rule::Minimum(#n))
+        }
+        RuleKind::Maximum(n) => {
+            let n = number(*n);
+            quote!(#rule::Maximum(#n))
+        }
+        RuleKind::ExclusiveMinimum(n) => {
+            let n = number(*n);
+            quote!(#rule::ExclusiveMinimum(#n))
+        }
+        RuleKind::ExclusiveMaximum(n) => {
+            let n = number(*n);
+            quote!(#rule::ExclusiveMaximum(#n))
+        }
+        RuleKind::Pattern { source, translated } => quote! {
+            #rule::Pattern(&#core::__private::Pattern::new(#source, #translated, {
+                fn __cell() -> &'static #core::__private::PatternCell {
+                    static __CELL: #core::__private::PatternCell =
+                        #core::__private::OnceLock::new();
+                    &__CELL
+                }
+                __cell
+            }))
+        },
     }
 }
 

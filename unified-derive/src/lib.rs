@@ -9,6 +9,7 @@
 
 mod case;
 mod check;
+mod constraint;
 mod ctxt;
 mod emit;
 mod fallback;

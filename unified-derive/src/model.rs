@@ -47,6 +47,8 @@ pub struct Field<'a> {
     pub format: Option<Ident>,
     /// Values a string takes for some providers.
     pub allowed: Vec<Allowed>,
+    /// Lengths, ranges and patterns.
+    pub constraints: Vec<Constraint>,
     /// Path of the provider set's module, to name providers (`providers::dixa`).
     pub providers: TokenStream,
 }
@@ -62,6 +64,55 @@ pub enum Presence {
         required: Vec<Ident>,
         supported: Vec<Ident>,
     },
+}
+
+/// One checked constraint rule.
+pub struct Constraint {
+    /// The rule's name as written, where errors about it belong.
+    pub key: Ident,
+    /// The provider of a per-provider variant; `None` for every provider.
+    pub provider: Option<Ident>,
+    /// What it asks.
+    pub kind: RuleKind,
+}
+
+/// What a constraint asks, with its checked value.
+pub enum RuleKind {
+    MinLength(u64),
+    MaxLength(u64),
+    MinItems(u64),
+    MaxItems(u64),
+    Minimum(f64),
+    Maximum(f64),
+    ExclusiveMinimum(f64),
+    ExclusiveMaximum(f64),
+    MultipleOf(u64),
+    /// The pattern as written and in the `regex` crate's syntax.
+    Pattern {
+        source: String,
+        translated: String,
+    },
+}
+
+/// What kind of field a rule belongs on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    String,
+    Number,
+    List,
+}
+
+impl RuleKind {
+    /// The kind of field the rule belongs on.
+    pub fn takes(&self) -> Takes {
+        match self {
+            RuleKind::MinLength(_) | RuleKind::MaxLength(_) | RuleKind::Pattern { .. } => {
+                Takes::String
+            }
+            RuleKind::MinItems(_) | RuleKind::MaxItems(_) => Takes::List,
+            _ => Takes::Number,
+        }
+    }
 }
 
 /// Values a string field takes for one provider.

@@ -16,6 +16,20 @@ pub const CRATE: &str = "crate";
 pub const FORMAT: &str = "format";
 /// `#[unified(allowed(provider = [..]))]`
 pub const ALLOWED: &str = "allowed";
+/// The constraint rules, each `rule = value` for every provider and `rule(provider = value)`
+/// for one: `#[unified(max_length = 255, max_length(gorgias = 100))]`.
+pub const RULES: [&str; 10] = [
+    "min_length",
+    "max_length",
+    "min_items",
+    "max_items",
+    "minimum",
+    "maximum",
+    "exclusive_minimum",
+    "exclusive_maximum",
+    "multiple_of",
+    "pattern",
+];
 
 /// `#[serde(..)]`
 pub const SERDE: &str = "serde";

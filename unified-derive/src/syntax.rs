@@ -42,6 +42,7 @@ pub struct RawField<'a> {
     pub supported: Vec<ProviderList>,
     pub format: Option<LitStr>,
     pub allowed: Vec<(Ident, Vec<LitStr>)>,
+    pub rules: Vec<RawRule>,
     pub serde: SerdeField,
     pub doc: Option<String>,
 }
@@ -49,6 +50,34 @@ pub struct RawField<'a> {
 pub struct RawVariant<'a> {
     pub ident: &'a Ident,
     pub serde: SerdeField,
+}
+
+/// One constraint as written: `max_length = 255`, or `max_length(gorgias = 100)` (one per
+/// provider named).
+pub struct RawRule {
+    /// The rule's name (`max_length`).
+    pub key: Ident,
+    /// The provider of a per-provider variant.
+    pub provider: Option<Ident>,
+    /// The value, with a leading `-` if it had one.
+    pub value: RuleValue,
+}
+
+/// A rule's value as written.
+pub struct RuleValue {
+    /// A leading minus sign.
+    pub minus: Option<Token![-]>,
+    /// The literal.
+    pub lit: syn::Lit,
+}
+
+impl syn::parse::Parse for RuleValue {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        Ok(RuleValue {
+            minus: input.parse()?,
+            lit: input.parse()?,
+        })
+    }
 }
 
 /// One `#[required(..)]` or `#[supported(..)]`.
@@ -146,6 +175,7 @@ fn parse_field<'a>(cx: &Ctxt, field: &'a syn::Field) -> RawField<'a> {
         supported: Vec::new(),
         format: None,
         allowed: Vec::new(),
+        rules: Vec::new(),
         serde: SerdeField::default(),
         doc: doc_comment(&field.attrs),
     };
@@ -255,7 +285,10 @@ fn parse_container_unified(
             if krate.replace(path).is_some() {
                 cx.error_spanned_by(&meta.path, "duplicate `crate` attribute");
             }
-        } else if meta.path.is_ident(FORMAT) || meta.path.is_ident(ALLOWED) {
+        } else if meta.path.is_ident(FORMAT)
+            || meta.path.is_ident(ALLOWED)
+            || RULES.iter().any(|rule| meta.path.is_ident(rule))
+        {
             let key = meta
                 .path
                 .get_ident()
@@ -300,6 +333,27 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
                 raw.allowed.push((provider, values.into_iter().collect()));
                 Ok(())
             })?;
+        } else if let Some(key) = meta.path.get_ident().filter(|key| RULES.iter().any(|rule| key == rule)) {
+            let key = key.clone();
+            if meta.input.peek(Token![=]) {
+                let value: RuleValue = meta.value()?.parse()?;
+                raw.rules.push(RawRule {
+                    key,
+                    provider: None,
+                    value,
+                });
+            } else {
+                meta.parse_nested_meta(|inner| {
+                    let provider = inner.path.require_ident()?.clone();
+                    let value: RuleValue = inner.value()?.parse()?;
+                    raw.rules.push(RawRule {
+                        key: key.clone(),
+                        provider: Some(provider),
+                        value,
+                    });
+                    Ok(())
+                })?;
+            }
         } else if meta.path.is_ident(PROVIDERS) || meta.path.is_ident(CRATE) {
             let key = path_text(&meta.path);
             let on = if key == PROVIDERS { "struct" } else { "type" };
@@ -312,8 +366,9 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
             cx.error_spanned_by(
                 &meta.path,
                 format!(
-                    "unknown unified field attribute `{}`; expected `format` or `allowed`",
-                    path_text(&meta.path)
+                    "unknown unified field attribute `{}`; expected `format`, `allowed` or a rule ({})",
+                    path_text(&meta.path),
+                    RULES.join(", ")
                 ),
             );
             skip_value(meta.input)?;

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::format::Format;
+use crate::validate::constraint::Rule;
 
 /// The message of one violation, before it is rendered for people.
 ///
@@ -47,6 +48,14 @@ pub enum Message {
     Unknown {
         /// The known name closest to the unknown one, if any is close.
         suggest: fn(&str) -> Option<&'static str>,
+    },
+    /// A constraint the value breaks ("must have at most 255 characters"), with "for `view`"
+    /// when the constraint is a provider's.
+    Constraint {
+        /// The constraint.
+        rule: Rule,
+        /// The view that imposes it, if it is not every view.
+        view: Option<&'static str>,
     },
     /// Text written by whoever recorded the violation.
     Text(Cow<'static, str>),
@@ -92,8 +101,36 @@ impl Message {
                 Some(name) => concat(&["is not a known field; did you mean `", name, "`?"]),
                 None => "is not a known field".to_owned(),
             },
+            Message::Constraint { rule, view } => {
+                let mut text = constraint_text(*rule);
+                if let Some(view) = view {
+                    text.push_str(" for ");
+                    text.push_str(view);
+                }
+                text
+            }
             Message::Text(text) => text.clone().into_owned(),
         }
+    }
+}
+
+/// What a constraint asks, for people.
+fn constraint_text(rule: Rule) -> String {
+    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match rule {
+        Rule::MinLength(n) => format!(
+            "must have at least {}",
+            plural(n, "character", "characters")
+        ),
+        Rule::MaxLength(n) => format!("must have at most {}", plural(n, "character", "characters")),
+        Rule::MinItems(n) => format!("must have at least {}", plural(n, "item", "items")),
+        Rule::MaxItems(n) => format!("must have at most {}", plural(n, "item", "items")),
+        Rule::Minimum(n) => format!("must be at least {n}"),
+        Rule::Maximum(n) => format!("must be at most {n}"),
+        Rule::ExclusiveMinimum(n) => format!("must be greater than {n}"),
+        Rule::ExclusiveMaximum(n) => format!("must be less than {n}"),
+        Rule::MultipleOf(n) => format!("must be a multiple of {n}"),
+        Rule::Pattern(pattern) => concat(&["must match the pattern `", pattern.source, "`"]),
     }
 }
 

@@ -36,6 +36,26 @@ pub enum Code {
     Format,
     /// The document could not be read at all (malformed JSON or query string).
     Json,
+    /// A string shorter than the field's `min_length`.
+    MinLength,
+    /// A string longer than the field's `max_length`.
+    MaxLength,
+    /// A list with fewer items than the field's `min_items`.
+    MinItems,
+    /// A list with more items than the field's `max_items`.
+    MaxItems,
+    /// A number below the field's `minimum`.
+    Minimum,
+    /// A number above the field's `maximum`.
+    Maximum,
+    /// A number not above the field's `exclusive_minimum`.
+    ExclusiveMinimum,
+    /// A number not below the field's `exclusive_maximum`.
+    ExclusiveMaximum,
+    /// A number that is not a multiple of the field's `multiple_of`.
+    MultipleOf,
+    /// A string in which the field's `pattern` finds no match.
+    Pattern,
 }
 
 impl Code {
@@ -50,6 +70,16 @@ impl Code {
             Code::Enum => "enum",
             Code::Format => "format",
             Code::Json => "json",
+            Code::MinLength => "min_length",
+            Code::MaxLength => "max_length",
+            Code::MinItems => "min_items",
+            Code::MaxItems => "max_items",
+            Code::Minimum => "minimum",
+            Code::Maximum => "maximum",
+            Code::ExclusiveMinimum => "exclusive_minimum",
+            Code::ExclusiveMaximum => "exclusive_maximum",
+            Code::MultipleOf => "multiple_of",
+            Code::Pattern => "pattern",
         }
     }
 }

@@ -32,6 +32,16 @@ impl<S: ProviderSet> Mask<S> {
         Self::from_bits(self.bits | 1 << provider.index())
     }
 
+    /// This set without one provider.
+    pub const fn without(self, provider: Provider<S>) -> Self {
+        Self::from_bits(self.bits & !(1 << provider.index()))
+    }
+
+    /// This set without the unified view.
+    pub const fn without_unified(self) -> Self {
+        Self::from_bits(self.bits & !(1 << UNIFIED_INDEX))
+    }
+
     /// The set as bits, one per view index.
     pub(crate) const fn bits(self) -> u128 {
         self.bits

@@ -16,6 +16,7 @@ use crate::report::message::Message;
 use crate::report::path::Path;
 use crate::schema;
 use crate::suggest::closest;
+use crate::validate::constraint::{Constraint, check_text, write_schema};
 use crate::validate::mask::Mask;
 use crate::validate::mode::{Build, Mode};
 use crate::validate::read::Reading;
@@ -37,6 +38,8 @@ pub struct FieldRule<S: 'static> {
     pub format: Option<Format>,
     /// Values a string must take for some providers.
     pub allowed: &'static [AllowedValues<S>],
+    /// Lengths, ranges and patterns, each for some views.
+    pub constraints: &'static [Constraint<S>],
     /// The field's doc comment.
     pub description: Option<&'static str>,
 }
@@ -186,6 +189,7 @@ pub(crate) fn check_string<S: ProviderSet, R: Recorder>(
     {
         recorder.record(at, Code::Format, Message::Format(format));
     }
+    check_text(rule.constraints, text, view, at, recorder);
 }
 
 /// Records each field that `view` requires and the object lacks (`seen` has a bit per field
@@ -276,19 +280,22 @@ pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
     if let Some(format) = rule.format {
         object.insert("format".into(), format.keyword().into());
     }
+    write_schema(rule.constraints, view, object);
     if rule.required.contains(view) {
         if !object.contains_key("type") && !object.contains_key("enum") {
             // A free-form value (`serde_json::Value`) still may not be null where required.
             object.insert("not".into(), serde_json::json!({ "type": "null" }));
         }
-        match T::EMPTINESS {
-            Emptiness::String => {
-                object.insert("minLength".into(), 1.into());
-            }
-            Emptiness::Array => {
-                object.insert("minItems".into(), 1.into());
-            }
-            Emptiness::NotApplicable => {}
+        // Non-empty, unless a constraint already asks for more.
+        let keyword = match T::EMPTINESS {
+            Emptiness::String => Some("minLength"),
+            Emptiness::Array => Some("minItems"),
+            Emptiness::NotApplicable => None,
+        };
+        if let Some(keyword) = keyword
+            && object.get(keyword).and_then(Value::as_u64).unwrap_or(0) < 1
+        {
+            object.insert(keyword.into(), 1.into());
         }
         field
     } else {

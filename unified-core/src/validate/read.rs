@@ -16,6 +16,7 @@ use crate::provider::{ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
+use crate::validate::constraint::{check_items, check_number};
 use crate::validate::mode::Mode;
 use crate::validate::object::{
     FieldRule, ObjectModel, check_string, record_empty, record_missing, record_null,
@@ -190,6 +191,22 @@ struct AcceptVisitor<'r, 'a, S: 'static, R, A, B> {
 }
 
 impl<S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> AcceptVisitor<'_, '_, S, R, A, B> {
+    /// A number: its value, then the field's number constraints; or a `type` violation.
+    fn number(self, number: Number) -> B::Out<A::Value> {
+        self.scalar(Takes::Number, "a number", |accept, reading| {
+            let value = accept.number::<B, R>(number, reading)?;
+            if let Some(rule) = reading.field {
+                check_number(
+                    rule.constraints,
+                    number,
+                    reading.view,
+                    reading.at,
+                    reading.recorder,
+                );
+            }
+            Some(value)
+        })
+    }
     /// A scalar of kind `kind`: its value, or a `type` violation.
     fn scalar(
         self,
@@ -248,23 +265,17 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
         } else {
             Number::Positive(value as u64)
         };
-        Ok(self.scalar(Takes::Number, "a number", |accept, reading| {
-            accept.number::<B, R>(number, reading)
-        }))
+        Ok(self.number(number))
     }
 
     #[inline]
     fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
-        Ok(self.scalar(Takes::Number, "a number", |accept, reading| {
-            accept.number::<B, R>(Number::Positive(value), reading)
-        }))
+        Ok(self.number(Number::Positive(value)))
     }
 
     #[inline]
     fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
-        Ok(self.scalar(Takes::Number, "a number", |accept, reading| {
-            accept.number::<B, R>(Number::Float(value), reading)
-        }))
+        Ok(self.number(Number::Float(value)))
     }
 
     #[inline]
@@ -297,12 +308,21 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
             return skip_items(items).map(|_| B::none());
         }
         let (value, count) = self.accept.items::<B, V, R>(items, reading)?;
-        if let Some(rule) = reading.field
-            && self.emptiness == Emptiness::Array
-            && count == 0
-            && rule.required.contains(reading.view)
-        {
-            record_empty(rule, reading.view, reading.at, reading.recorder);
+        if let Some(rule) = reading.field {
+            if self.emptiness == Emptiness::Array
+                && count == 0
+                && rule.required.contains(reading.view)
+            {
+                record_empty(rule, reading.view, reading.at, reading.recorder);
+            } else {
+                check_items(
+                    rule.constraints,
+                    count,
+                    reading.view,
+                    reading.at,
+                    reading.recorder,
+                );
+            }
         }
         Ok(value)
     }

@@ -1,0 +1,323 @@
+//! The constraints a field's value can carry beyond its type, per view: lengths of strings and
+//! lists, ranges and multiples of numbers, and patterns. Each is checked where the engine reads
+//! the value (`read.rs`) and written into the field's schema as the JSON Schema keyword of the
+//! same meaning, so the schema and the validator say the same thing.
+
+use core::cmp::Ordering;
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value};
+
+use crate::provider::{ProviderSet, View};
+use crate::report::Code;
+use crate::report::message::Message;
+use crate::report::path::Path;
+use crate::validate::mask::Mask;
+use crate::validate::read::Number;
+use crate::validate::recorder::Recorder;
+
+/// One constraint and the views it applies to.
+pub struct Constraint<S: 'static> {
+    /// The views that enforce it.
+    pub views: Mask<S>,
+    /// What it asks of the value.
+    pub rule: Rule,
+    /// Whether it is one provider's variant, which messages name ("for Gorgias").
+    pub per_provider: bool,
+}
+
+/// What a constraint asks of a value.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A string of at least this many characters (Unicode scalar values, as JSON Schema counts).
+    MinLength(u64),
+    /// A string of at most this many characters.
+    MaxLength(u64),
+    /// A list of at least this many items.
+    MinItems(u64),
+    /// A list of at most this many items.
+    MaxItems(u64),
+    /// A number no smaller than this.
+    Minimum(f64),
+    /// A number no greater than this.
+    Maximum(f64),
+    /// A number greater than this.
+    ExclusiveMinimum(f64),
+    /// A number smaller than this.
+    ExclusiveMaximum(f64),
+    /// A number that is this positive integer times an integer.
+    MultipleOf(u64),
+    /// A string in which this pattern finds a match (unanchored, as JSON Schema has it).
+    Pattern(&'static Pattern),
+}
+
+impl Rule {
+    /// The code of a violation of this rule.
+    pub const fn code(self) -> Code {
+        match self {
+            Rule::MinLength(_) => Code::MinLength,
+            Rule::MaxLength(_) => Code::MaxLength,
+            Rule::MinItems(_) => Code::MinItems,
+            Rule::MaxItems(_) => Code::MaxItems,
+            Rule::Minimum(_) => Code::Minimum,
+            Rule::Maximum(_) => Code::Maximum,
+            Rule::ExclusiveMinimum(_) => Code::ExclusiveMinimum,
+            Rule::ExclusiveMaximum(_) => Code::ExclusiveMaximum,
+            Rule::MultipleOf(_) => Code::MultipleOf,
+            Rule::Pattern(_) => Code::Pattern,
+        }
+    }
+
+    /// The JSON Schema keyword and its value.
+    pub fn keyword(self) -> (&'static str, Value) {
+        match self {
+            Rule::MinLength(n) => ("minLength", n.into()),
+            Rule::MaxLength(n) => ("maxLength", n.into()),
+            Rule::MinItems(n) => ("minItems", n.into()),
+            Rule::MaxItems(n) => ("maxItems", n.into()),
+            Rule::Minimum(n) => ("minimum", bound(n)),
+            Rule::Maximum(n) => ("maximum", bound(n)),
+            Rule::ExclusiveMinimum(n) => ("exclusiveMinimum", bound(n)),
+            Rule::ExclusiveMaximum(n) => ("exclusiveMaximum", bound(n)),
+            Rule::MultipleOf(n) => ("multipleOf", n.into()),
+            Rule::Pattern(pattern) => ("pattern", pattern.source.into()),
+        }
+    }
+}
+
+/// A bound as JSON: an integer when it is one, so `minimum: 1` reads as written.
+fn bound(value: f64) -> Value {
+    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+        Value::from(value as i64)
+    } else {
+        Value::from(value)
+    }
+}
+
+/// Where a pattern keeps its compiled matcher: a `static` of the model's own.
+pub type PatternCell = OnceLock<Option<regex::Regex>>;
+
+/// A regular expression as the model declares it (ECMA-262, as JSON Schema defines `pattern`)
+/// and as the `regex` crate runs it. The derive translates and checks it when the model is
+/// compiled; it is compiled to a matcher once, on first use, into a cell that `cell` gives (a
+/// function, so that a rule table stays a constant).
+pub struct Pattern {
+    /// The pattern as declared, for the schema and messages.
+    pub source: &'static str,
+    /// The same pattern in the `regex` crate's syntax.
+    pub translated: &'static str,
+    cell: fn() -> &'static PatternCell,
+}
+
+impl Pattern {
+    /// A pattern from its declared and translated forms and its cell (the derive writes these).
+    pub const fn new(
+        source: &'static str,
+        translated: &'static str,
+        cell: fn() -> &'static PatternCell,
+    ) -> Self {
+        Pattern {
+            source,
+            translated,
+            cell,
+        }
+    }
+
+    /// Whether the pattern finds a match in `text`. A pattern the derive let through always
+    /// compiles; were one not to, it would match nothing, so no value passes unchecked.
+    pub fn is_match(&self, text: &str) -> bool {
+        (self.cell)()
+            .get_or_init(|| regex::Regex::new(self.translated).ok())
+            .as_ref()
+            .is_some_and(|regex| regex.is_match(text))
+    }
+}
+
+impl core::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
+}
+
+/// Records each violated string constraint of `constraints` for `view`.
+#[inline]
+pub(crate) fn check_text<S: ProviderSet, R: Recorder>(
+    constraints: &[Constraint<S>],
+    text: &str,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    for constraint in constraints {
+        if !constraint.views.contains(view) {
+            continue;
+        }
+        let broken = match constraint.rule {
+            Rule::MinLength(n) => (text.chars().count() as u64) < n,
+            Rule::MaxLength(n) => text.len() as u64 > n && text.chars().count() as u64 > n,
+            Rule::Pattern(pattern) => !pattern.is_match(text),
+            _ => false,
+        };
+        if broken {
+            record(constraint, view, at, recorder);
+        }
+    }
+}
+
+/// Records each violated list constraint for a list of `count` items.
+#[inline]
+pub(crate) fn check_items<S: ProviderSet, R: Recorder>(
+    constraints: &[Constraint<S>],
+    count: usize,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    for constraint in constraints {
+        if !constraint.views.contains(view) {
+            continue;
+        }
+        let broken = match constraint.rule {
+            Rule::MinItems(n) => (count as u64) < n,
+            Rule::MaxItems(n) => count as u64 > n,
+            _ => false,
+        };
+        if broken {
+            record(constraint, view, at, recorder);
+        }
+    }
+}
+
+/// Records each violated number constraint for `number`.
+#[inline]
+pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
+    constraints: &[Constraint<S>],
+    number: Number,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    for constraint in constraints {
+        if !constraint.views.contains(view) {
+            continue;
+        }
+        let broken = match constraint.rule {
+            Rule::Minimum(n) => compare(number, n) == Some(Ordering::Less),
+            Rule::Maximum(n) => compare(number, n) == Some(Ordering::Greater),
+            Rule::ExclusiveMinimum(n) => compare(number, n) != Some(Ordering::Greater),
+            Rule::ExclusiveMaximum(n) => compare(number, n) != Some(Ordering::Less),
+            Rule::MultipleOf(n) => !is_multiple(number, n),
+            _ => false,
+        };
+        if broken {
+            record(constraint, view, at, recorder);
+        }
+    }
+}
+
+fn record<S: ProviderSet, R: Recorder>(
+    constraint: &Constraint<S>,
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    recorder.record(
+        at,
+        constraint.rule.code(),
+        Message::Constraint {
+            rule: constraint.rule,
+            view: constraint.per_provider.then(|| view.name()),
+        },
+    );
+}
+
+/// `number` against `bound`, exactly: integers are compared as integers where the bound is
+/// one, so `2^63 - 1` is not rounded to `2^63` on the way.
+fn compare(number: Number, bound: f64) -> Option<Ordering> {
+    let integral_bound = bound.fract() == 0.0 && bound.abs() < 1.8e19;
+    match number {
+        Number::Positive(value) if integral_bound => {
+            if bound < 0.0 {
+                Some(Ordering::Greater)
+            } else {
+                Some(u128::from(value).cmp(&(bound as u128)))
+            }
+        }
+        Number::Negative(value) if integral_bound => Some(i128::from(value).cmp(&(bound as i128))),
+        Number::Positive(value) => (value as f64).partial_cmp(&bound),
+        Number::Negative(value) => (value as f64).partial_cmp(&bound),
+        Number::Float(value) => value.partial_cmp(&bound),
+    }
+}
+
+/// Whether `number` is `divisor` times an integer; exact for every JSON number, since the
+/// remainder of two doubles is exact.
+fn is_multiple(number: Number, divisor: u64) -> bool {
+    match number {
+        Number::Positive(value) => value % divisor == 0,
+        Number::Negative(value) => value.unsigned_abs() % divisor == 0,
+        Number::Float(value) => value.is_finite() && value % (divisor as f64) == 0.0,
+    }
+}
+
+/// Writes the constraints of `view` into a field's schema object.
+pub(crate) fn write_schema<S: ProviderSet>(
+    constraints: &[Constraint<S>],
+    view: View<S>,
+    object: &mut Map<String, Value>,
+) {
+    for constraint in constraints {
+        if constraint.views.contains(view) {
+            let (keyword, value) = constraint.rule.keyword();
+            object.insert(keyword.into(), value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_compare_exactly() {
+        assert_eq!(
+            compare(
+                Number::Positive(i64::MAX as u64),
+                9_223_372_036_854_775_807.0
+            ),
+            Some(Ordering::Less),
+            "the bound rounds up to 2^63; the integer is below it"
+        );
+        assert_eq!(compare(Number::Negative(-5), -5.0), Some(Ordering::Equal));
+        assert_eq!(compare(Number::Positive(3), -1.0), Some(Ordering::Greater));
+        assert_eq!(compare(Number::Float(0.5), 1.0), Some(Ordering::Less));
+        assert_eq!(compare(Number::Positive(2), 1.5), Some(Ordering::Greater));
+    }
+
+    #[test]
+    fn multiples_are_exact() {
+        assert!(is_multiple(Number::Positive(10), 5));
+        assert!(is_multiple(Number::Negative(-15), 5));
+        assert!(is_multiple(Number::Float(1e20), 5));
+        assert!(!is_multiple(Number::Float(2.5), 5));
+        assert!(!is_multiple(Number::Float(f64::NAN), 5));
+    }
+
+    #[test]
+    fn patterns_match_unanchored_and_a_broken_one_matches_nothing() {
+        fn digits() -> &'static PatternCell {
+            static CELL: PatternCell = OnceLock::new();
+            &CELL
+        }
+        fn broken() -> &'static PatternCell {
+            static CELL: PatternCell = OnceLock::new();
+            &CELL
+        }
+        const DIGITS: &Pattern = &Pattern::new("[0-9]+", "[0-9]+", digits);
+        assert!(DIGITS.is_match("ab12"));
+        assert!(!DIGITS.is_match("ab"));
+        const BROKEN: &Pattern = &Pattern::new("(", "(", broken);
+        assert!(!BROKEN.is_match("("));
+    }
+}
