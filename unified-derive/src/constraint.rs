@@ -14,7 +14,7 @@ use crate::syntax::{RawRule, RuleValue};
 /// The checked constraints of a field; a rule with a mistake is reported and left out.
 pub fn check_rules(cx: &Ctxt, rules: &[RawRule], presence: &Presence) -> Vec<Constraint> {
     let mut checked: Vec<Constraint> = Vec::new();
-    for rule in rules {
+    for (index, rule) in rules.iter().enumerate() {
         if let (
             Some(provider),
             Presence::Listed {
@@ -31,7 +31,7 @@ pub fn check_rules(cx: &Ctxt, rules: &[RawRule], presence: &Presence) -> Vec<Con
             );
             continue;
         }
-        if checked
+        if rules[..index]
             .iter()
             .any(|other| other.key == rule.key && other.provider == rule.provider)
         {
@@ -137,11 +137,24 @@ fn rule_kind(cx: &Ctxt, key: &Ident, value: &RuleValue) -> Option<RuleKind> {
     }
 }
 
-/// Refuses a lower bound above an upper one for the same providers (no value could pass).
+/// Refuses a lower bound above an upper one that apply to one provider (no value could pass
+/// there): both for the same provider, or one for every provider that the other's provider does
+/// not override.
 fn check_ranges(cx: &Ctxt, rules: &[Constraint]) {
+    let overridden = |rule: &Constraint, provider: &Ident| {
+        rules
+            .iter()
+            .any(|other| other.key == rule.key && other.provider.as_ref() == Some(provider))
+    };
+    let meet = |low: &Constraint, high: &Constraint| match (&low.provider, &high.provider) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a == b,
+        (None, Some(p)) => !overridden(low, p),
+        (Some(p), None) => !overridden(high, p),
+    };
     for low in rules {
         for high in rules {
-            if low.provider != high.provider {
+            if !meet(low, high) {
                 continue;
             }
             let empty = match (&low.kind, &high.kind) {
@@ -255,6 +268,7 @@ pub fn translate_pattern(pattern: &str) -> Result<String, String> {
                 .last()
                 .unwrap_or("it does not parse")
                 .trim()
+                .trim_start_matches("error: ")
                 .to_owned()
         })?;
     Ok(out)
