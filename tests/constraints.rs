@@ -290,3 +290,50 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn coverage_lists_each_rule_with_its_providers() {
+    let coverage = Plan::coverage();
+    let name = coverage.iter().find(|row| row.field == "name").unwrap();
+    let rules: Vec<(&str, Value, Vec<&str>)> = name
+        .constraints
+        .iter()
+        .map(|c| (c.rule, c.value.clone(), c.providers.clone()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("min_length", json!(2), vec!["acme", "beta"]),
+            ("max_length", json!(10), vec!["acme"]),
+            ("max_length", json!(5), vec!["beta"]),
+        ]
+    );
+    let json = serde_json::to_value(name).unwrap();
+    assert_eq!(json["constraints"][2]["providers"], json!(["beta"]));
+}
+
+/// An empty query and response, for an operation around `Plan`.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq, Default)]
+#[unified(providers = providers)]
+struct Nothing {}
+
+#[test]
+fn the_coverage_table_has_a_rules_column_where_fields_have_rules() {
+    let operation = unified_core::Operation::<providers::Set>::new::<Plan, Nothing, Nothing>(
+        "billing/plans",
+        "create",
+    );
+    let markdown = operation.coverage().to_markdown();
+    assert!(
+        markdown.contains(
+            "| `name` | The plan's name. | 2 supported · 2 required | every provider (required) | min_length 2; max_length 10 (Acme); max_length 5 (Beta) |"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(r"| `handle` | A handle. | 2 supported | every provider | pattern `^[a-z][a-z0-9_]*$` (Acme); pattern `^\d{3}$` (Beta) |"),
+        "{markdown}"
+    );
+    // The parts without rules keep four columns.
+    assert!(markdown.contains("## Query parameters\n\n| field | description | coverage | providers |\n|---|---|---|---|\n"), "{markdown}");
+}

@@ -62,7 +62,7 @@ mod view;
 pub mod __private;
 
 pub use format::Format;
-pub use model::{FieldCoverage, UnifiedModel};
+pub use model::{ConstraintCoverage, FieldCoverage, UnifiedModel};
 pub use operation::coverage::{OperationCoverage, PartsCoverage};
 pub use operation::part::Part;
 pub use operation::{Operation, Registry};

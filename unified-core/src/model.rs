@@ -141,13 +141,25 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
                 description: rule.description,
                 required: rule.required.providers().map(|p| p.id()).collect(),
                 supported: rule.supported.providers().map(|p| p.id()).collect(),
+                constraints: rule
+                    .constraints
+                    .iter()
+                    .map(|constraint| {
+                        let (_, value) = constraint.rule.keyword();
+                        ConstraintCoverage {
+                            rule: constraint.rule.code().as_str(),
+                            value,
+                            providers: constraint.views.providers().map(|p| p.id()).collect(),
+                        }
+                    })
+                    .collect(),
             })
             .collect()
     }
 }
 
 /// Which providers support and require one field of a model.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FieldCoverage {
     /// The property name in JSON.
     pub field: &'static str,
@@ -158,6 +170,20 @@ pub struct FieldCoverage {
     pub required: Vec<&'static str>,
     /// Ids of the providers that accept it, the required ones included.
     pub supported: Vec<&'static str>,
+    /// Its lengths, ranges and patterns, each with the providers that enforce it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<ConstraintCoverage>,
+}
+
+/// One constraint of a field and the providers that enforce it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConstraintCoverage {
+    /// The rule, as its attribute and violation code name it (`max_length`).
+    pub rule: &'static str,
+    /// Its value (`255`, or the pattern).
+    pub value: serde_json::Value,
+    /// Ids of the providers that enforce it.
+    pub providers: Vec<&'static str>,
 }
 
 /// The violation of a `Value` nested deeper than JSON text may be.

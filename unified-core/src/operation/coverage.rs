@@ -72,14 +72,24 @@ impl OperationCoverage {
     pub fn to_markdown(&self) -> String {
         let mut out = format!("# {} · {}\n", self.model, self.operation);
         for part in Part::ALL {
+            // A rules column only where some field has rules, so other tables read as before.
+            let ruled = self
+                .rows(part)
+                .iter()
+                .any(|row| !row.constraints.is_empty());
+            let (head, rule) = if ruled {
+                (" rules |", "---|")
+            } else {
+                ("", "")
+            };
             let _ = write!(
                 out,
-                "\n## {}\n\n| field | description | coverage | providers |\n|---|---|---|---|\n",
+                "\n## {}\n\n| field | description | coverage | providers |{head}\n|---|---|---|---|{rule}\n",
                 part.title()
             );
             for row in self.rows(part) {
                 let description = row.description.unwrap_or_default().replace('\n', " ");
-                let _ = writeln!(
+                let _ = write!(
                     out,
                     "| `{}` | {} | {} | {} |",
                     row.field,
@@ -87,9 +97,42 @@ impl OperationCoverage {
                     self.counts(row),
                     self.provider_names(row)
                 );
+                if ruled {
+                    let _ = write!(out, " {} |", self.rules(row).replace('|', "\\|"));
+                }
+                out.push('\n');
             }
         }
         out
+    }
+
+    /// The field's constraints: `max_length 10 (Acme); max_length 5 (Beta)`; the providers are
+    /// left out where every provider that takes the field enforces it.
+    fn rules(&self, row: &FieldCoverage) -> String {
+        row.constraints
+            .iter()
+            .map(|constraint| {
+                let value = match &constraint.value {
+                    serde_json::Value::String(pattern) => format!("`{pattern}`"),
+                    other => other.to_string(),
+                };
+                let everywhere = row
+                    .supported
+                    .iter()
+                    .all(|id| constraint.providers.contains(id));
+                if everywhere {
+                    format!("{} {value}", constraint.rule)
+                } else {
+                    let names: Vec<&str> = constraint
+                        .providers
+                        .iter()
+                        .map(|id| self.name_of(id))
+                        .collect();
+                    format!("{} {value} ({})", constraint.rule, names.join(", "))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     fn counts(&self, row: &FieldCoverage) -> String {
