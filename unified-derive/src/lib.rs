@@ -22,12 +22,37 @@ use proc_macro::TokenStream;
 
 /// Derives the unified-model traits for a struct with named fields, or an enum of unit variants.
 ///
-/// Field attributes: `#[required(provider, ..)]`, `#[supported(provider, ..)]`,
-/// `#[unified(format = "email" | "uri" | "date-time" | "uuid")]` and
-/// `#[unified(allowed(provider = ["a", "b"]))]`. Container attribute:
+/// # Field attributes
+///
+/// | attribute | on | meaning |
+/// |---|---|---|
+/// | `#[required(p, ..)]` | `Option<T>` field | those providers need it: absent or `null` is `required`, `""` or `[]` is `empty` |
+/// | `#[supported(p, ..)]` | `Option<T>` field | those providers accept it; the others refuse it as `unsupported` |
+/// | neither | field | an `Option<T>` belongs to every provider; a field that is not an `Option` is required by every provider |
+/// | `#[unified(format = "email" \| "uri" \| "date-time" \| "uuid")]` | string field | the JSON Schema format (`email` is an RFC 5321 mailbox) |
+/// | `#[unified(allowed(p = ["a", "b"]))]` | string field | the values provider `p` takes |
+/// | `#[unified(min_length = n, max_length = n)]` | `String`, `Secret` | characters, as JSON Schema counts them |
+/// | `#[unified(min_items = n, max_items = n)]` | `Vec<T>` | items |
+/// | `#[unified(minimum = x, maximum = x)]` | `i64`, `f64` | inclusive bounds |
+/// | `#[unified(exclusive_minimum = x, exclusive_maximum = x)]` | `i64`, `f64` | exclusive bounds |
+/// | `#[unified(multiple_of = n)]` | `i64`, `f64` | a whole multiple of the whole number `n > 0` |
+/// | `#[unified(pattern = "re")]` | `String`, `Secret` | an ECMA-262 pattern that must find a match |
+/// | `#[unified(rule(p = value))]` | any rule | provider `p`'s own value: `max_length = 255, max_length(gorgias = 100)` |
+///
+/// Each rule becomes the JSON Schema keyword of the same meaning in the views it applies to,
+/// and a violation with the code of the rule's name (`max_length`). A rule for every provider
+/// also applies to the unified view unless a provider has its own value of it. Patterns are
+/// checked when the model is compiled: ECMA-262's `\d`, `\w` and `\b` are ASCII there and
+/// are run as ASCII classes; look-around and back-references are refused.
+///
+/// # Container attributes
+///
 /// `#[unified(providers = path::to::providers)]` (default: `providers`) and
 /// `#[unified(crate = path::to::unified_core)]` (default: `::unified_core`), for a facade crate
 /// that re-exports the runtime.
+///
+/// serde's `rename`, `rename_all`, `skip` and `default` are read, so the model describes the JSON
+/// serde takes.
 #[proc_macro_derive(UnifiedModel, attributes(required, supported, unified))]
 pub fn derive_unified_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
