@@ -49,8 +49,11 @@ pub const fn assert_string_field<T: StringField>() {}
     label = "not a number field"
 )]
 pub trait NumberField {}
-impl NumberField for f64 {}
-impl NumberField for i64 {}
+/// Implements [`NumberField`] for the number types.
+macro_rules! number_fields {
+    ($($ty:ty),+) => { $(impl NumberField for $ty {})+ };
+}
+number_fields!(f32, f64, i8, i16, i32, i64, u8, u16, u32, u64, usize);
 
 /// Compiles only when `T` is a number field.
 pub const fn assert_number_field<T: NumberField>() {}

@@ -105,7 +105,24 @@ macro_rules! plain_field_view {
     };
 }
 
-plain_field_view!(String, Secret, bool, f64, i64, Value, Map<String, Value>);
+plain_field_view!(
+    String,
+    Secret,
+    bool,
+    f32,
+    f64,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    Value,
+    Map<String, Value>
+);
 
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Box<T> {
     type View = Box<T::View>;

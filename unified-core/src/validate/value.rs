@@ -127,7 +127,6 @@ scalar_field_value!(String, Text, Emptiness::String, { "type": "string" });
 scalar_field_value!(Secret, Text, Emptiness::String, { "type": "string", "writeOnly": true });
 scalar_field_value!(bool, Scalar, Emptiness::NotApplicable, { "type": "boolean" });
 scalar_field_value!(f64, Scalar, Emptiness::NotApplicable, { "type": "number" });
-scalar_field_value!(i64, Scalar, Emptiness::NotApplicable, { "type": "integer" });
 
 impl<S: ProviderSet, T: for<'a> From<&'a str>> Accept<S> for Text<T> {
     type Value = T;
@@ -166,10 +165,103 @@ impl<S: ProviderSet> Accept<S> for Scalar<f64> {
     }
 }
 
-// JSON Schema counts 1.0 as an integer; so do we.
-impl<S: ProviderSet> Accept<S> for Scalar<i64> {
-    type Value = i64;
-    const EXPECTED: &'static str = "an integer";
+/// An integer type `T`: a JSON integer within `T`'s range. A whole number written as a float
+/// (`1.0`, `1e3`) is refused, where JSON Schema's `integer` takes it, because serde does not
+/// deserialize it into a Rust integer: what the validator accepts always deserializes.
+pub struct Integer<T>(PhantomData<fn() -> T>);
+
+impl<T> Integer<T> {
+    const NEW: Self = Integer(PhantomData);
+}
+
+/// Implements [`FieldValue`] and [`Accept`] for integer types, with their bounds in the schema.
+macro_rules! integer_field_values {
+    ($($ty:ty),+) => {
+        $(
+            impl<S: ProviderSet> FieldValue<S> for $ty {
+                fn schema(_: View<S>) -> Schema {
+                    json_schema!({
+                        "type": "integer",
+                        "minimum": <$ty>::MIN,
+                        "maximum": <$ty>::MAX,
+                    })
+                }
+
+                read_with_accept!(Integer::<$ty>::NEW);
+            }
+
+            impl<S: ProviderSet> Accept<S> for Integer<$ty> {
+                type Value = $ty;
+                const EXPECTED: &'static str = "an integer";
+                const TAKES: Takes = Takes::Number;
+
+                #[inline]
+                fn number<B: Mode, R: Recorder>(
+                    &self,
+                    value: Number,
+                    reading: &mut Reading<'_, S, R>,
+                ) -> Option<B::Out<$ty>> {
+                    let held = match value {
+                        Number::Negative(value) => <$ty>::try_from(value).ok(),
+                        Number::Positive(value) => <$ty>::try_from(value).ok(),
+                        Number::Float(_) => return None,
+                    };
+                    if held.is_none() {
+                        record_out_of_range(
+                            value,
+                            <$ty>::MIN as i128,
+                            <$ty>::MAX as u128,
+                            stringify!($ty),
+                            reading,
+                        );
+                    }
+                    Some(B::keep(|| held))
+                }
+            }
+        )+
+    };
+}
+
+integer_field_values!(i8, i16, i32, i64, u8, u16, u32, u64, usize);
+
+/// An integer outside its type's range: `minimum` below it, `maximum` above, as the type's
+/// schema says.
+fn record_out_of_range<S: ProviderSet, R: Recorder>(
+    value: Number,
+    min: i128,
+    max: u128,
+    ty: &str,
+    reading: &mut Reading<'_, S, R>,
+) {
+    let below = matches!(value, Number::Negative(_));
+    let (code, message) = if below {
+        (
+            Code::Minimum,
+            format!("must be at least {min}, the smallest {ty}"),
+        )
+    } else {
+        (
+            Code::Maximum,
+            format!("must be at most {max}, the largest {ty}"),
+        )
+    };
+    reading
+        .recorder
+        .record(reading.at, code, Message::text(message));
+}
+
+impl<S: ProviderSet> FieldValue<S> for f32 {
+    fn schema(_: View<S>) -> Schema {
+        json_schema!({ "type": "number", "minimum": f32::MIN, "maximum": f32::MAX })
+    }
+
+    read_with_accept!(Scalar::<f32>::NEW);
+}
+
+/// An `f32`: any number within `f32`'s range (serde rounds it to the nearest `f32`).
+impl<S: ProviderSet> Accept<S> for Scalar<f32> {
+    type Value = f32;
+    const EXPECTED: &'static str = "a number";
     const TAKES: Takes = Takes::Number;
 
     #[inline]
@@ -177,29 +269,21 @@ impl<S: ProviderSet> Accept<S> for Scalar<i64> {
         &self,
         value: Number,
         reading: &mut Reading<'_, S, R>,
-    ) -> Option<B::Out<i64>> {
-        let held = match value {
-            Number::Negative(value) => Some(value),
-            Number::Positive(value) => i64::try_from(value).ok(),
-            Number::Float(value) if value.fract() != 0.0 => return None,
-            // In range, a whole float converts exactly.
-            Number::Float(value) => {
-                (value >= i64::MIN as f64 && value < i64::MAX as f64).then_some(value as i64)
-            }
-        };
-        if held.is_none() && B::BUILDS {
-            // An integer in JSON Schema's sense that an `i64` cannot hold: validation alone
-            // accepts it as the schema does, but it cannot be deserialized.
-            reading.recorder.record(
-                reading.at,
-                Code::Type,
-                Message::Type {
-                    expected: "an integer that fits in 64 bits",
-                    found: "a larger number",
-                },
-            );
+    ) -> Option<B::Out<f32>> {
+        let wide = value.as_f64();
+        let limit = f64::from(f32::MAX);
+        if wide.abs() > limit {
+            let (code, message) = if wide < 0.0 {
+                (Code::Minimum, "must be at least the smallest f32")
+            } else {
+                (Code::Maximum, "must be at most the largest f32")
+            };
+            reading
+                .recorder
+                .record(reading.at, code, Message::text(message));
+            return Some(B::none());
         }
-        Some(B::keep(|| held))
+        Some(B::keep(|| Some(wide as f32)))
     }
 }
 

@@ -1,0 +1,215 @@
+//! Every integer width and `f32` as field types: their natural bounds in the schema and the
+//! validator, and the promise that what the validator accepts deserializes into the field's
+//! Rust type (so a whole number written as a float is refused for integers, where JSON Schema's
+//! `integer` takes it: the one departure from the schema, held here against `jsonschema`).
+
+use proptest::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use unified_core::{Code, UnifiedModel, View};
+
+unified_core::providers! {
+    /// The provider of the test model.
+    pub mod providers {
+        acme => "Acme",
+    }
+}
+
+/// One field per number type.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq, Default)]
+struct Numbers {
+    /// An `i8`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tiny: Option<i8>,
+    /// An `i16`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    short: Option<i16>,
+    /// An `i32`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    int: Option<i32>,
+    /// An `i64`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    long: Option<i64>,
+    /// A `u8`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    byte: Option<u8>,
+    /// A `u16`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    port: Option<u16>,
+    /// A `u32`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    count: Option<u32>,
+    /// A `u64`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    big: Option<u64>,
+    /// A `usize`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    size: Option<usize>,
+    /// An `f32`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ratio: Option<f32>,
+    /// A `u8` with a rule of its own on top of its bounds.
+    #[unified(maximum = 100, multiple_of = 10)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    percent: Option<u8>,
+}
+
+const FIELDS: [&str; 11] = [
+    "tiny", "short", "int", "long", "byte", "port", "count", "big", "size", "ratio", "percent",
+];
+
+fn acme() -> View<providers::Set> {
+    View::of(providers::acme)
+}
+
+fn codes(document: &Value) -> Vec<(String, Code)> {
+    Numbers::validate(document, acme())
+        .errors()
+        .iter()
+        .map(|error| (error.pointer.clone(), error.code))
+        .collect()
+}
+
+#[test]
+fn each_width_takes_exactly_its_range() {
+    let cases: [(&str, i128, i128); 9] = [
+        ("tiny", i8::MIN.into(), i8::MAX.into()),
+        ("short", i16::MIN.into(), i16::MAX.into()),
+        ("int", i32::MIN.into(), i32::MAX.into()),
+        ("long", i64::MIN.into(), i64::MAX.into()),
+        ("byte", 0, u8::MAX.into()),
+        ("port", 0, u16::MAX.into()),
+        ("count", 0, u32::MAX.into()),
+        ("big", 0, u64::MAX.into()),
+        ("size", 0, usize::MAX as i128),
+    ];
+    for (field, min, max) in cases {
+        let at = |value: i128| {
+            let number: Value = serde_json::from_str(&value.to_string()).unwrap();
+            json!({ field: number })
+        };
+        assert!(codes(&at(min)).is_empty(), "{field} = {min}");
+        assert!(codes(&at(max)).is_empty(), "{field} = {max}");
+        let pointer = format!("/{field}");
+        if min > i128::from(i64::MIN) {
+            assert_eq!(
+                codes(&at(min - 1)),
+                [(pointer.clone(), Code::Minimum)],
+                "{field}"
+            );
+        }
+        if max < i128::from(u64::MAX) {
+            assert_eq!(
+                codes(&at(max + 1)),
+                [(pointer.clone(), Code::Maximum)],
+                "{field}"
+            );
+        }
+        // What was accepted deserializes.
+        let built: Numbers = serde_json::from_value(at(max)).unwrap();
+        assert_eq!(serde_json::to_value(&built).unwrap(), at(max));
+    }
+    let report = Numbers::validate(&json!({"byte": 256}), acme());
+    assert_eq!(
+        report.errors()[0].message,
+        "must be at most 255, the largest u8"
+    );
+}
+
+#[test]
+fn integers_refuse_whole_floats_that_serde_would_refuse() {
+    for text in ["1.0", "1e3", "-0.0", "1e19"] {
+        let document: Value = serde_json::from_str(&format!(r#"{{"long": {text}}}"#)).unwrap();
+        assert_eq!(
+            codes(&document),
+            [("/long".to_owned(), Code::Type)],
+            "{text}"
+        );
+        assert!(serde_json::from_value::<Numbers>(document.clone()).is_err());
+        // JSON Schema's `integer` takes them where they are in range: the listed departure.
+        let schema = Numbers::schema_for(acme()).to_value();
+        let reference = unified_tests::reference_validator(&schema);
+        if text != "1e19" {
+            assert!(reference.is_valid(&document), "{text}");
+        }
+    }
+}
+
+#[test]
+fn f32_takes_numbers_within_its_range() {
+    assert!(codes(&json!({"ratio": 0.5})).is_empty());
+    assert!(codes(&json!({"ratio": 3})).is_empty());
+    assert_eq!(
+        codes(&json!({"ratio": 1e39})),
+        [("/ratio".to_owned(), Code::Maximum)]
+    );
+    assert_eq!(
+        codes(&json!({"ratio": -1e39})),
+        [("/ratio".to_owned(), Code::Minimum)]
+    );
+    let built = Numbers::from_value(&json!({"ratio": 0.25}), acme()).unwrap();
+    assert_eq!(built.ratio, Some(0.25));
+}
+
+#[test]
+fn schemas_carry_the_natural_bounds() {
+    let schema = Numbers::schema_for(acme()).to_value();
+    let properties = &schema["properties"];
+    assert_eq!(properties["tiny"]["minimum"], -128);
+    assert_eq!(properties["tiny"]["maximum"], 127);
+    assert_eq!(properties["long"]["minimum"], i64::MIN);
+    assert_eq!(properties["big"]["maximum"], u64::MAX);
+    assert_eq!(properties["byte"]["type"], json!(["integer", "null"]));
+    // A rule narrower than the type's bound replaces it.
+    assert_eq!(properties["percent"]["maximum"], 100);
+    assert_eq!(properties["percent"]["multipleOf"], 10);
+    assert_eq!(properties["ratio"]["type"], json!(["number", "null"]));
+}
+
+/// An integer near one of the bounds, or small.
+fn integer() -> impl Strategy<Value = Value> {
+    let edges: Vec<i128> = [
+        i8::MIN.into(),
+        i8::MAX.into(),
+        i16::MIN.into(),
+        i16::MAX.into(),
+        i32::MIN.into(),
+        i32::MAX.into(),
+        i64::MIN.into(),
+        i64::MAX.into(),
+        u8::MAX.into(),
+        u16::MAX.into(),
+        u32::MAX.into(),
+        u64::MAX.into(),
+        0,
+        100,
+    ]
+    .to_vec();
+    (prop::sample::select(edges), -2i128..=2).prop_map(|(edge, step)| {
+        let value = (edge + step).clamp(i128::from(i64::MIN), i128::from(u64::MAX));
+        serde_json::from_str(&value.to_string()).expect("an integer in JSON's range")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn integers_agree_with_the_schema_and_always_deserialize(
+        values in prop::collection::vec(prop::option::of(integer()), FIELDS.len())
+    ) {
+        let document: Value = FIELDS
+            .iter()
+            .zip(values)
+            .filter_map(|(field, value)| Some(((*field).to_owned(), value?)))
+            .collect::<serde_json::Map<String, Value>>()
+            .into();
+        let schema = Numbers::schema_for(acme()).to_value();
+        let reference = unified_tests::reference_validator(&schema);
+        let ours = Numbers::is_valid(&document, acme());
+        prop_assert_eq!(ours, reference.is_valid(&document), "{}", document);
+        if ours {
+            prop_assert!(serde_json::from_value::<Numbers>(document.clone()).is_ok(), "{}", document);
+        }
+    }
+}
