@@ -342,3 +342,43 @@ fn the_coverage_table_has_a_rules_column_where_fields_have_rules() {
     // The parts without rules keep four columns.
     assert!(markdown.contains("## Query parameters\n\n| field | description | coverage | providers |\n|---|---|---|---|\n"), "{markdown}");
 }
+
+#[test]
+fn every_error_carries_its_parameters_as_data() {
+    let document = json!({"name": "abcdefg", "handle": "12a", "nmae": 1, "seats": "x"});
+    let report = Plan::validate(&document, beta());
+    let params: Vec<(String, Value)> = report
+        .errors()
+        .iter()
+        .map(|error| (error.code.to_string(), Value::Object(error.params.clone())))
+        .collect();
+    assert_eq!(
+        params,
+        [
+            (
+                "max_length".to_owned(),
+                json!({"limit": 5, "provider": "Beta"})
+            ),
+            (
+                "pattern".to_owned(),
+                json!({"pattern": r"^\d{3}$", "provider": "Beta"})
+            ),
+            ("unknown".to_owned(), json!({"suggestion": "name"})),
+            (
+                "type".to_owned(),
+                json!({"expected": "an integer", "found": "a string"})
+            ),
+        ]
+    );
+    // A translation needs nothing but the code and the parameters.
+    let serialized = serde_json::to_value(&report).unwrap();
+    assert_eq!(serialized[0]["params"]["limit"], 5);
+    let required = Plan::validate(&json!({}), acme());
+    let params: Vec<Value> = required
+        .errors()
+        .iter()
+        .map(|error| Value::Object(error.params.clone()))
+        .collect();
+    // `name` is required by every provider, `password` by Acme alone.
+    assert_eq!(params, [json!({}), json!({"provider": "Acme"})]);
+}

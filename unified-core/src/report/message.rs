@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use serde_json::{Map, Value};
+
 use crate::format::Format;
 use crate::validate::constraint::Rule;
 
@@ -111,6 +113,57 @@ impl Message {
             }
             Message::Text(text) => text.clone().into_owned(),
         }
+    }
+}
+
+impl Message {
+    /// The message's parameters as data, for rendering it in another language: `provider` (the
+    /// provider's name) where the message names one; `expected` and `found` for `type`;
+    /// `values` for `enum`; `format` for `format`; `suggestion` for `unknown` when there is one;
+    /// `limit` (a number) or `pattern` for a constraint. `key` is as for [`Message::render`].
+    pub fn params(&self, key: &str) -> Map<String, Value> {
+        let mut params = Map::new();
+        let mut put = |name: &str, value: Value| {
+            params.insert(name.to_owned(), value);
+        };
+        match self {
+            Message::Unsupported { view } => put("provider", (*view).into()),
+            Message::Required { by } | Message::Empty { by } => {
+                if let Some(by) = by {
+                    put("provider", (*by).into());
+                }
+            }
+            Message::Type { expected, found } => {
+                put("expected", (*expected).into());
+                put("found", (*found).into());
+            }
+            Message::Enum { values, view } => {
+                put("values", (*values).into());
+                if let Some(view) = view {
+                    put("provider", (*view).into());
+                }
+            }
+            Message::Format(format) => put("format", format.keyword().into()),
+            Message::Unknown { suggest } => {
+                if let Some(name) = suggest(key) {
+                    put("suggestion", name.into());
+                }
+            }
+            Message::Constraint { rule, view } => {
+                let (_, value) = rule.keyword();
+                let name = if matches!(rule, Rule::Pattern(_)) {
+                    "pattern"
+                } else {
+                    "limit"
+                };
+                put(name, value);
+                if let Some(view) = view {
+                    put("provider", (*view).into());
+                }
+            }
+            Message::Text(_) => {}
+        }
+        params
     }
 }
 

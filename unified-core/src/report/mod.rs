@@ -5,7 +5,7 @@ use core::fmt;
 use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use path::{Path, last_segment};
 
@@ -91,24 +91,39 @@ impl fmt::Display for Code {
 }
 
 /// One violation of a model's rules.
+///
+/// `message` is English. To show a violation in another language, render it from `code` and
+/// `params` (see [`Message::params`] for what each code carries), never by parsing `message`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ValidationError {
     /// RFC 6901 pointer to the offending value (`""` is the whole document).
     pub pointer: String,
     /// What kind of violation it is.
     pub code: Code,
-    /// What is wrong, for people.
+    /// What is wrong, for people, in English.
     pub message: String,
+    /// The message's parameters as data (the allowed values, the limit, the provider), for
+    /// rendering it in another language.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub params: Map<String, Value>,
 }
 
 impl ValidationError {
-    /// A violation at `pointer`.
+    /// A violation at `pointer`, with no parameters.
     pub fn new(pointer: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
         ValidationError {
             pointer: pointer.into(),
             code,
             message: message.into(),
+            params: Map::new(),
         }
+    }
+
+    /// This violation with `params`.
+    #[must_use]
+    pub fn with_params(mut self, params: Map<String, Value>) -> Self {
+        self.params = params;
+        self
     }
 }
 
@@ -211,10 +226,14 @@ impl Report {
         self.rendered.get_or_init(|| {
             self.codes()
                 .zip(&self.violations)
-                .map(|((pointer, code), violation)| ValidationError {
-                    pointer: pointer.to_owned(),
-                    code,
-                    message: violation.message.render(&last_segment(pointer)),
+                .map(|((pointer, code), violation)| {
+                    let key = last_segment(pointer);
+                    ValidationError {
+                        pointer: pointer.to_owned(),
+                        code,
+                        message: violation.message.render(&key),
+                        params: violation.message.params(&key),
+                    }
                 })
                 .collect()
         })
