@@ -70,6 +70,7 @@ pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, View};
 pub use report::{Code, Report, ValidationError};
 pub use secret::Secret;
 pub use validate::constraint::{Pattern, Rule};
+pub use validate::custom::{Checker, FieldCheck};
 pub use view::{FieldView, ViewOf};
 
 /// Field types written by hand, for values the derive does not cover: implement

@@ -94,12 +94,19 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
         }
         RawBody::Unsupported => return None,
     };
+    if let (Kind::Enum(_), Some(check)) = (&kind, raw.checks.first()) {
+        cx.error_spanned_by(
+            check,
+            "`check` belongs on a struct or its fields: an enum's values are its names",
+        );
+    }
     Some(Model {
         ident,
         set: quote!(#providers::Set),
         providers,
         core: crate::syntax::core_path(&raw),
-        doc: raw.doc,
+        doc: with_check_note(raw.doc.clone(), &raw.checks),
+        checks: raw.checks.clone(),
         kind,
     })
 }
@@ -151,15 +158,17 @@ fn check_field<'a>(
     });
     let allowed = check_allowed(cx, field, &presence);
     let constraints = check_rules(cx, &field.rules, &presence);
+    let doc = with_check_note(field.doc.clone(), &field.checks);
     Field {
         ident: field.ident,
         json_name,
         ty,
-        doc: field.doc.clone(),
+        doc,
         presence,
         format,
         allowed,
         constraints,
+        checks: field.checks.clone(),
         providers: providers.clone(),
     }
 }
@@ -257,4 +266,27 @@ fn option_inner(ty: &Type) -> Option<&Type> {
         Some(GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
         _ => None,
     }
+}
+
+/// The doc comment with a note naming the custom checks, which the schema cannot express: where
+/// the schema and the validator stop agreeing, the schema says so.
+pub fn with_check_note(doc: Option<String>, checks: &[syn::ExprPath]) -> Option<String> {
+    if checks.is_empty() {
+        return doc;
+    }
+    let names: Vec<String> = checks
+        .iter()
+        .map(|check| {
+            let path = &check.path;
+            format!("`{}`", quote::quote!(#path).to_string().replace(' ', ""))
+        })
+        .collect();
+    let note = format!(
+        "Also checked in code by {}, which this schema does not express.",
+        names.join(", ")
+    );
+    Some(match doc {
+        Some(doc) => format!("{doc}\n\n{note}"),
+        None => note,
+    })
 }

@@ -103,13 +103,34 @@ fn emit_struct(
     let reads = fields.iter().zip(&indices).map(|(field, index)| {
         let ty = &field.ty;
         let slot = syn::Index::from(*index);
+        if field.checks.is_empty() {
+            return quote_spanned! {ty.span()=>
+                #index => {
+                    __slots.#slot = <#ty as #core::__private::FieldValue<#set>>::read::<__B, __D, __R>(
+                        __input, __reading,
+                    )?;
+                    ::core::result::Result::Ok(())
+                }
+            };
+        }
+        let checks = field.checks.iter().map(|check| {
+            quote_spanned!(check.span()=> #core::__private::field_check::<#set, #ty>(#check))
+        });
         quote_spanned! {ty.span()=>
             #index => {
-                __slots.#slot = <#ty as #core::__private::FieldValue<#set>>::read::<__B, __D, __R>(
-                    __input, __reading,
+                __slots.#slot = #core::__private::read_checked::<#set, #ty, __B, __D, __R>(
+                    __input, __reading, &[#(#checks),*],
                 )?;
                 ::core::result::Result::Ok(())
             }
+        }
+    });
+    let model_checks = (!model.checks.is_empty()).then(|| {
+        let checks = model.checks.iter().map(|check| {
+            quote_spanned!(check.span()=> #core::__private::field_check::<#set, Self>(#check))
+        });
+        quote! {
+            const CHECKS: &'static [#core::__private::FieldCheck<#set, Self>] = &[#(#checks),*];
         }
     });
     let slot_names: Vec<Ident> = indices
@@ -140,6 +161,7 @@ fn emit_struct(
             const NAME: &'static str = #name;
             const DESCRIPTION: ::core::option::Option<&'static str> = #description;
             const RULES: &'static [#core::__private::FieldRule<#set>] = &[#(#rules),*];
+            #model_checks
 
             type Slots<__B: #mode> = (#(#slot_types,)*);
 

@@ -14,8 +14,10 @@ pub struct Model<'a> {
     pub providers: TokenStream,
     /// The runtime crate's path: `::unified_core`, or `#[unified(crate = path)]`.
     pub core: TokenStream,
-    /// The doc comment, for the schema's description.
+    /// The doc comment, for the schema's description (with a note on custom checks).
     pub doc: Option<String>,
+    /// The model's custom checks.
+    pub checks: Vec<syn::ExprPath>,
     pub kind: Kind<'a>,
 }
 
@@ -49,6 +51,8 @@ pub struct Field<'a> {
     pub allowed: Vec<Allowed>,
     /// Lengths, ranges and patterns.
     pub constraints: Vec<Constraint>,
+    /// The field's custom checks.
+    pub checks: Vec<syn::ExprPath>,
     /// Path of the provider set's module, to name providers (`providers::dixa`).
     pub providers: TokenStream,
 }

@@ -14,6 +14,8 @@ pub const PROVIDERS: &str = "providers";
 pub const CRATE: &str = "crate";
 /// `#[unified(format = "..")]`
 pub const FORMAT: &str = "format";
+/// `#[unified(check = path)]`, on a field or the model
+pub const CHECK: &str = "check";
 /// `#[unified(allowed(provider = [..]))]`
 pub const ALLOWED: &str = "allowed";
 /// The constraint rules, each `rule = value` for every provider and `rule(provider = value)`

@@ -25,6 +25,8 @@ pub struct RawModel<'a> {
     pub krate: Option<syn::Path>,
     pub rename_all: Option<RenameRule>,
     pub doc: Option<String>,
+    /// `#[unified(check = path)]` on the model.
+    pub checks: Vec<syn::ExprPath>,
     pub body: RawBody<'a>,
 }
 
@@ -43,6 +45,8 @@ pub struct RawField<'a> {
     pub format: Option<LitStr>,
     pub allowed: Vec<(Ident, Vec<LitStr>)>,
     pub rules: Vec<RawRule>,
+    /// `#[unified(check = path)]` on the field.
+    pub checks: Vec<syn::ExprPath>,
     pub serde: SerdeField,
     pub doc: Option<String>,
 }
@@ -101,11 +105,18 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
         krate: None,
         rename_all: None,
         doc: doc_comment(&input.attrs),
+        checks: Vec::new(),
         body: RawBody::Unsupported,
     };
     for attr in &input.attrs {
         if attr.path().is_ident(UNIFIED) {
-            parse_container_unified(cx, attr, &mut model.providers, &mut model.krate);
+            parse_container_unified(
+                cx,
+                attr,
+                &mut model.providers,
+                &mut model.krate,
+                &mut model.checks,
+            );
         } else if attr.path().is_ident(SERDE) {
             parse_container_serde(cx, attr, &mut model.rename_all);
         } else {
@@ -176,6 +187,7 @@ fn parse_field<'a>(cx: &Ctxt, field: &'a syn::Field) -> RawField<'a> {
         format: None,
         allowed: Vec::new(),
         rules: Vec::new(),
+        checks: Vec::new(),
         serde: SerdeField::default(),
         doc: doc_comment(&field.attrs),
     };
@@ -273,8 +285,13 @@ fn parse_container_unified(
     attr: &Attribute,
     providers: &mut Option<syn::Path>,
     krate: &mut Option<syn::Path>,
+    checks: &mut Vec<syn::ExprPath>,
 ) {
     let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(CHECK) {
+            checks.push(meta.value()?.parse()?);
+            return Ok(());
+        }
         if meta.path.is_ident(PROVIDERS) {
             let path: syn::Path = meta.value()?.parse()?;
             if providers.replace(path).is_some() {
@@ -303,7 +320,7 @@ fn parse_container_unified(
             cx.error_spanned_by(
                 &meta.path,
                 format!(
-                    "unknown unified container attribute `{}`; expected `providers` or `crate`",
+                    "unknown unified container attribute `{}`; expected `providers`, `crate` or `check`",
                     path_text(&meta.path)
                 ),
             );
@@ -318,6 +335,10 @@ fn parse_container_unified(
 
 fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
     let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(CHECK) {
+            raw.checks.push(meta.value()?.parse()?);
+            return Ok(());
+        }
         if meta.path.is_ident(FORMAT) {
             let format: LitStr = meta.value()?.parse()?;
             if raw.format.replace(format).is_some() {
@@ -366,7 +387,7 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
             cx.error_spanned_by(
                 &meta.path,
                 format!(
-                    "unknown unified field attribute `{}`; expected `format`, `allowed` or a rule ({})",
+                    "unknown unified field attribute `{}`; expected `format`, `allowed`, `check` or a rule ({})",
                     path_text(&meta.path),
                     RULES.join(", ")
                 ),

@@ -61,6 +61,13 @@ pub enum Message {
     },
     /// Text written by whoever recorded the violation.
     Text(Cow<'static, str>),
+    /// A custom check's message and parameters.
+    Custom {
+        /// The English text.
+        text: Cow<'static, str>,
+        /// The parameters, for translations.
+        params: Map<String, Value>,
+    },
 }
 
 impl Message {
@@ -111,7 +118,7 @@ impl Message {
                 }
                 text
             }
-            Message::Text(text) => text.clone().into_owned(),
+            Message::Text(text) | Message::Custom { text, .. } => text.clone().into_owned(),
         }
     }
 }
@@ -162,6 +169,7 @@ impl Message {
                 }
             }
             Message::Text(_) => {}
+            Message::Custom { params: own, .. } => params.clone_from(own),
         }
         params
     }

@@ -16,8 +16,7 @@ pub use message::Message;
 pub use path::pointer_segments;
 
 /// The kind of a violation; its snake_case name is the stable, machine-readable code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Code {
     /// The value has the wrong JSON type.
@@ -56,6 +55,8 @@ pub enum Code {
     MultipleOf,
     /// A string in which the field's `pattern` finds no match.
     Pattern,
+    /// A code of the user's own, recorded by a custom check: made with [`Code::custom`].
+    Custom(&'static str),
 }
 
 impl Code {
@@ -80,7 +81,38 @@ impl Code {
             Code::ExclusiveMaximum => "exclusive_maximum",
             Code::MultipleOf => "multiple_of",
             Code::Pattern => "pattern",
+            Code::Custom(name) => name,
         }
+    }
+
+    /// A code of the user's own namespace, for custom checks: `Code::custom("billing.seats")`.
+    /// The name is lowercase letters, digits, `_` and at least one `.`, which no built-in code
+    /// has, so a user's code never collides with one. Checked when evaluated: a `const` with a
+    /// bad name does not compile.
+    pub const fn custom(name: &'static str) -> Code {
+        let bytes = name.as_bytes();
+        let mut dot = false;
+        let mut index = 0;
+        while index < bytes.len() {
+            let byte = bytes[index];
+            assert!(
+                byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_' || byte == b'.',
+                "a custom code is lowercase letters, digits, `_` and `.`"
+            );
+            dot |= byte == b'.';
+            index += 1;
+        }
+        assert!(
+            dot,
+            "a custom code has a `.` (a namespace, as in `billing.seats`), which no built-in code has"
+        );
+        Code::Custom(name)
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -104,8 +136,14 @@ pub struct ValidationError {
     pub message: String,
     /// The message's parameters as data (the allowed values, the limit, the provider), for
     /// rendering it in another language.
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub params: Map<String, Value>,
+    #[serde(skip_serializing_if = "no_params")]
+    pub params: Box<Map<String, Value>>,
+}
+
+/// Whether a violation has no parameters (serde hands the field as it is).
+#[allow(clippy::borrowed_box)]
+fn no_params(params: &Box<Map<String, Value>>) -> bool {
+    params.is_empty()
 }
 
 impl ValidationError {
@@ -115,14 +153,14 @@ impl ValidationError {
             pointer: pointer.into(),
             code,
             message: message.into(),
-            params: Map::new(),
+            params: Box::default(),
         }
     }
 
     /// This violation with `params`.
     #[must_use]
     pub fn with_params(mut self, params: Map<String, Value>) -> Self {
-        self.params = params;
+        self.params = Box::new(params);
         self
     }
 }
@@ -232,7 +270,7 @@ impl Report {
                         pointer: pointer.to_owned(),
                         code,
                         message: violation.message.render(&key),
-                        params: violation.message.params(&key),
+                        params: Box::new(violation.message.params(&key)),
                     }
                 })
                 .collect()

@@ -3,6 +3,7 @@
 //! violations, the per-view masks and the modes (check, or check and build).
 
 pub(crate) mod constraint;
+pub(crate) mod custom;
 pub(crate) mod mask;
 pub(crate) mod mode;
 pub(crate) mod object;

@@ -17,6 +17,7 @@ use crate::report::path::Path;
 use crate::schema;
 use crate::suggest::closest;
 use crate::validate::constraint::{Constraint, check_text, write_schema};
+use crate::validate::custom::FieldCheck;
 use crate::validate::mask::Mask;
 use crate::validate::mode::{Build, Mode};
 use crate::validate::read::Reading;
@@ -54,13 +55,16 @@ pub struct AllowedValues<S: 'static> {
 
 /// An object model as the derive describes it: its field table, the slots one read of it fills,
 /// and a dispatch on field types.
-pub trait ObjectModel<S: ProviderSet>: Sized {
+pub trait ObjectModel<S: ProviderSet>: Sized + 'static {
     /// The Rust name of the model, used as the schema title.
     const NAME: &'static str;
     /// The model's doc comment.
     const DESCRIPTION: Option<&'static str>;
     /// One rule per field, in declaration order.
     const RULES: &'static [FieldRule<S>];
+    /// The model's custom checks (`#[unified(check = path)]` on the model), run on the model
+    /// once it is read.
+    const CHECKS: &'static [FieldCheck<S, Self>] = &[];
 
     /// What a read in mode `B` keeps of each field, one slot per field in declaration order.
     type Slots<B: Mode>;

@@ -17,7 +17,8 @@ use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
 use crate::validate::constraint::{check_items, check_number};
-use crate::validate::mode::Mode;
+use crate::validate::custom::run_checks;
+use crate::validate::mode::{Build, Mode};
 use crate::validate::object::{
     FieldRule, ObjectModel, check_string, record_empty, record_missing, record_null,
     record_unknown, record_unsupported,
@@ -529,9 +530,30 @@ impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
     #[inline]
     fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
         &self,
-        mut entries: A,
+        entries: A,
         reading: &mut Reading<'_, S, R>,
     ) -> Result<B::Out<M>, A::Error> {
+        if M::CHECKS.is_empty() {
+            return read_fields::<S, M, B, A, R>(entries, reading);
+        }
+        // The model's own checks need the model, whatever the mode.
+        let built = read_fields::<S, M, Build, A, R>(entries, reading)?;
+        if let Some(model) = &built
+            && !reading.recorder.done()
+        {
+            run_checks(model, M::CHECKS, reading.view, reading.at, reading.recorder);
+        }
+        Ok(B::keep(|| built))
+    }
+}
+
+/// Reads an object's entries into the fields of `M`, in mode `B`.
+#[inline]
+fn read_fields<'de, S: ProviderSet, M: ObjectModel<S>, B: Mode, A: MapAccess<'de>, R: Recorder>(
+    mut entries: A,
+    reading: &mut Reading<'_, S, R>,
+) -> Result<B::Out<M>, A::Error> {
+    {
         let view = reading.view;
         let mut slots = M::slots::<B>();
         let mut seen: u128 = 0;

@@ -1,0 +1,143 @@
+//! Custom checks: functions a model names with `#[unified(check = path)]`, on a field or on the
+//! model, for rules only code can express. A check is handed the value (built, whatever the
+//! validation mode) and a [`Checker`] that knows the view and records violations with codes of
+//! the user's own namespace ([`Code::custom`]) at pointers relative to the value.
+
+use std::borrow::Cow;
+
+use serde::Deserializer;
+use serde_json::{Map, Value};
+
+use crate::provider::{Provider, ProviderSet, View};
+use crate::report::Code;
+use crate::report::message::Message;
+use crate::report::path::{Path, pointer_segments};
+use crate::validate::mode::{Build, Mode};
+use crate::validate::read::Reading;
+use crate::validate::recorder::Recorder;
+use crate::validate::value::FieldValue;
+
+/// What a custom check records its violations with.
+pub struct Checker<'a, S: 'static> {
+    view: View<S>,
+    at: &'a Path<'a>,
+    record: &'a mut dyn FnMut(&Path<'_>, Code, Message),
+}
+
+impl<S: ProviderSet> Checker<'_, S> {
+    /// The view the value is checked for.
+    pub fn view(&self) -> View<S> {
+        self.view
+    }
+
+    /// The provider the value is checked for; `None` for the unified view.
+    pub fn provider(&self) -> Option<Provider<S>> {
+        self.view.provider()
+    }
+
+    /// Records a violation at `pointer`, relative to the checked value (`""` is the value
+    /// itself, `"/0/name"` a member of it), with a code of the user's namespace
+    /// ([`Code::custom`]) and an English message. The message should describe, never quote the
+    /// value (it may be a secret).
+    pub fn report(&mut self, pointer: &str, code: Code, message: impl Into<Cow<'static, str>>) {
+        self.report_with(pointer, code, message, Map::new());
+    }
+
+    /// [`Checker::report`] with parameters for translations (see
+    /// [`ValidationError::params`](crate::ValidationError::params)).
+    pub fn report_with(
+        &mut self,
+        pointer: &str,
+        code: Code,
+        message: impl Into<Cow<'static, str>>,
+        params: Map<String, Value>,
+    ) {
+        let segments: Vec<Cow<'_, str>> = pointer_segments(pointer).collect();
+        let message = Message::Custom {
+            text: message.into(),
+            params,
+        };
+        record_below(self.at, &segments, code, message, &mut *self.record);
+    }
+}
+
+/// Records at `at` followed by `segments`, building the path one segment at a time.
+fn record_below(
+    at: &Path<'_>,
+    segments: &[Cow<'_, str>],
+    code: Code,
+    message: Message,
+    record: &mut dyn FnMut(&Path<'_>, Code, Message),
+) {
+    match segments.split_first() {
+        None => record(at, code, message),
+        Some((first, rest)) => record_below(&at.key(first), rest, code, message, record),
+    }
+}
+
+/// A check of a field's value of type `T`.
+pub type FieldCheck<S, T> = fn(&T, &mut Checker<'_, S>);
+
+/// `check` as a [`FieldCheck`]: where the derive names a check, so a function of the wrong shape
+/// is an error on its name that says which shape is expected.
+pub const fn field_check<S, T>(check: FieldCheck<S, T>) -> FieldCheck<S, T> {
+    check
+}
+
+/// Runs `checks` on `value`, recording into `recorder`.
+pub(crate) fn run_checks<S: ProviderSet, T, R: Recorder>(
+    value: &T,
+    checks: &[FieldCheck<S, T>],
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    let mut record = |at: &Path<'_>, code: Code, message: Message| {
+        recorder.record(at, code, message);
+    };
+    let mut checker = Checker {
+        view,
+        at,
+        record: &mut record,
+    };
+    for check in checks {
+        check(value, &mut checker);
+    }
+}
+
+/// Reads a field that has custom checks: its value is built whatever the mode `B` (the checks
+/// need it), then handed to each check.
+pub fn read_checked<'de, S, T, B, D, R>(
+    input: D,
+    reading: Reading<'_, S, R>,
+    checks: &[FieldCheck<S, T>],
+) -> Result<B::Out<T>, D::Error>
+where
+    S: ProviderSet,
+    T: FieldValue<S>,
+    B: Mode,
+    D: Deserializer<'de>,
+    R: Recorder,
+{
+    let Reading {
+        view,
+        at,
+        recorder,
+        field,
+    } = reading;
+    let value = T::read::<Build, D, R>(
+        input,
+        Reading {
+            view,
+            at,
+            recorder: &mut *recorder,
+            field,
+        },
+    )?;
+    if let Some(value) = &value
+        && !recorder.done()
+    {
+        run_checks(value, checks, view, at, recorder);
+    }
+    Ok(B::keep(|| value))
+}
