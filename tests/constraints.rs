@@ -48,6 +48,11 @@ struct Plan {
     #[unified(pattern = "^[a-z][a-z0-9_]*$", pattern(beta = r"^\d{3}$"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     handle: Option<String>,
+    /// Codes, each at most once (Beta takes repeats).
+    #[supported(acme, beta)]
+    #[unified(unique_items, unique_items(beta = false))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    codes: Option<Vec<f64>>,
     /// A password.
     #[required(acme)]
     #[unified(min_length = 8)]
@@ -197,6 +202,31 @@ fn list_lengths_and_patterns() {
 }
 
 #[test]
+fn unique_items_compare_by_value_where_the_view_asks() {
+    let with = |codes: Value| json!({"name": "ok", "codes": codes, "password": "long enough"});
+    let for_beta = json!({"name": "ok", "codes": [1, 2, 1.0]});
+    assert_eq!(codes(&for_beta, beta()), [], "Beta takes repeats");
+    // With a provider's own value of the rule, the unified view takes none.
+    assert!(Plan::is_valid(&for_beta, View::UNIFIED));
+    let report = Plan::validate(&with(json!([1, 2, 1.0])), acme());
+    assert_eq!(report.errors()[0].code, Code::UniqueItems);
+    assert_eq!(report.errors()[0].pointer, "/codes");
+    assert_eq!(
+        report.errors()[0].message,
+        "must not hold the same item twice"
+    );
+    assert!(Plan::is_valid(&with(json!([1, 2, 2.5])), acme()));
+    assert!(!Plan::is_valid_slice(
+        br#"{"name": "ok", "codes": [2, 2], "password": "long enough"}"#,
+        acme()
+    ));
+    let schema = Plan::schema_for(acme()).to_value();
+    assert_eq!(schema["properties"]["codes"]["uniqueItems"], true);
+    let beta_schema = Plan::schema_for(beta()).to_value();
+    assert_eq!(beta_schema["properties"]["codes"].get("uniqueItems"), None);
+}
+
+#[test]
 fn schemas_carry_the_keywords_of_their_view() {
     let acme = Plan::schema_for(acme()).to_value();
     let beta = Plan::schema_for(beta()).to_value();
@@ -256,23 +286,30 @@ fn document() -> impl Strategy<Value = Value> {
         prop::option::of(prop::collection::vec(text(), 0..5)),
         prop::option::of(text()),
         prop::option::of(text()),
+        prop::option::of(prop::collection::vec(
+            prop::sample::select(vec![json!(1), json!(1.0), json!(2), json!(2.5)]),
+            0..4,
+        )),
     )
-        .prop_map(|(name, seats, share, balance, tags, handle, password)| {
-            let mut document = serde_json::Map::new();
-            let mut put = |key: &str, value: Option<Value>| {
-                if let Some(value) = value {
-                    document.insert(key.to_owned(), value);
-                }
-            };
-            put("name", name);
-            put("seats", seats);
-            put("share", share);
-            put("balance", balance);
-            put("tags", tags.map(Value::from));
-            put("handle", handle);
-            put("password", password);
-            Value::Object(document)
-        })
+        .prop_map(
+            |(name, seats, share, balance, tags, handle, password, codes)| {
+                let mut document = serde_json::Map::new();
+                let mut put = |key: &str, value: Option<Value>| {
+                    if let Some(value) = value {
+                        document.insert(key.to_owned(), value);
+                    }
+                };
+                put("name", name);
+                put("seats", seats);
+                put("share", share);
+                put("balance", balance);
+                put("tags", tags.map(Value::from));
+                put("handle", handle);
+                put("password", password);
+                put("codes", codes.map(Value::from));
+                Value::Object(document)
+            },
+        )
 }
 
 proptest! {

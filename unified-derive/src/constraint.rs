@@ -111,6 +111,16 @@ fn rule_kind(cx: &Ctxt, key: &Ident, value: &RuleValue) -> Option<RuleKind> {
                 _ => RuleKind::ExclusiveMaximum(bound),
             })
         }
+        "unique_items" => match (&value.minus, &value.lit) {
+            (None, Lit::Bool(flag)) => Some(RuleKind::UniqueItems(flag.value)),
+            _ => {
+                cx.error_spanned_by(
+                    &value.lit,
+                    "`unique_items` is a flag: `unique_items`, or `unique_items(provider = false)` to lift it for one provider",
+                );
+                None
+            }
+        },
         _ => {
             let Lit::Str(text) = &value.lit else {
                 cx.error_spanned_by(

@@ -103,7 +103,11 @@ fn emit_struct(
     let reads = fields.iter().zip(&indices).map(|(field, index)| {
         let ty = &field.ty;
         let slot = syn::Index::from(*index);
-        if field.checks.is_empty() {
+        let unique = field
+            .constraints
+            .iter()
+            .any(|c| matches!(c.kind, RuleKind::UniqueItems(true)));
+        if field.checks.is_empty() && !unique {
             return quote_spanned! {ty.span()=>
                 #index => {
                     __slots.#slot = <#ty as #core::__private::FieldValue<#set>>::read::<__B, __D, __R>(
@@ -113,9 +117,12 @@ fn emit_struct(
                 }
             };
         }
+        let unique = unique.then(|| {
+            quote_spanned!(ty.span()=> #core::__private::field_check::<#set, #ty>(#core::__private::unique_items::<#set, _>))
+        });
         let checks = field.checks.iter().map(|check| {
             quote_spanned!(check.span()=> #core::__private::field_check::<#set, #ty>(#check))
-        });
+        }).chain(unique);
         quote_spanned! {ty.span()=>
             #index => {
                 __slots.#slot = #core::__private::read_checked::<#set, #ty, __B, __D, __R>(
@@ -279,38 +286,42 @@ fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> TokenS
             }
         }
     });
-    let constraints = field.constraints.iter().map(|constraint| {
-        let views = match &constraint.provider {
-            Some(provider) => {
-                let with = with(&[provider]);
-                quote!(#mask::NONE #(#with)*)
+    let constraints = field
+        .constraints
+        .iter()
+        .filter(|constraint| !matches!(constraint.kind, RuleKind::UniqueItems(false)))
+        .map(|constraint| {
+            let views = match &constraint.provider {
+                Some(provider) => {
+                    let with = with(&[provider]);
+                    quote!(#mask::NONE #(#with)*)
+                }
+                None => {
+                    let providers = &field.providers;
+                    let overridden: Vec<&Ident> = field
+                        .constraints
+                        .iter()
+                        .filter(|other| other.key == constraint.key)
+                        .filter_map(|other| other.provider.as_ref())
+                        .collect();
+                    let without = overridden
+                        .iter()
+                        .map(|id| quote_spanned!(id.span()=> .without(#providers::#id)));
+                    // With per-provider variants, the unified view takes no one provider's limit.
+                    let unified = (!overridden.is_empty()).then(|| quote!(.without_unified()));
+                    quote!(#supported #(#without)* #unified)
+                }
+            };
+            let rule = emit_rule_kind(core, &constraint.kind);
+            let per_provider = constraint.provider.is_some();
+            quote! {
+                #core::__private::Constraint {
+                    views: #views,
+                    rule: #rule,
+                    per_provider: #per_provider,
+                }
             }
-            None => {
-                let providers = &field.providers;
-                let overridden: Vec<&Ident> = field
-                    .constraints
-                    .iter()
-                    .filter(|other| other.key == constraint.key)
-                    .filter_map(|other| other.provider.as_ref())
-                    .collect();
-                let without = overridden
-                    .iter()
-                    .map(|id| quote_spanned!(id.span()=> .without(#providers::#id)));
-                // With per-provider variants, the unified view takes no one provider's limit.
-                let unified = (!overridden.is_empty()).then(|| quote!(.without_unified()));
-                quote!(#supported #(#without)* #unified)
-            }
-        };
-        let rule = emit_rule_kind(core, &constraint.kind);
-        let per_provider = constraint.provider.is_some();
-        quote! {
-            #core::__private::Constraint {
-                views: #views,
-                rule: #rule,
-                per_provider: #per_provider,
-            }
-        }
-    });
+        });
     let description = option_str(&field.doc);
     quote! {
         #core::__private::FieldRule {
@@ -358,6 +369,7 @@ fn emit_rule_kind(core: &TokenStream, kind: &RuleKind) -> TokenStream {
             let n = number(*n);
             quote!(#rule::ExclusiveMaximum(#n))
         }
+        RuleKind::UniqueItems(_) => quote!(#rule::UniqueItems),
         RuleKind::Pattern { source, translated } => quote! {
             #rule::Pattern(&#core::__private::Pattern::new(#source, #translated, {
                 fn __cell() -> &'static #core::__private::PatternCell {

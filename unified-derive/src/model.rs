@@ -96,6 +96,8 @@ pub enum RuleKind {
         source: String,
         translated: String,
     },
+    /// Whether a list\'s items must differ (`false` lifts it for one provider).
+    UniqueItems(bool),
 }
 
 /// What kind of field a rule belongs on.
@@ -113,7 +115,7 @@ impl RuleKind {
             RuleKind::MinLength(_) | RuleKind::MaxLength(_) | RuleKind::Pattern { .. } => {
                 Takes::String
             }
-            RuleKind::MinItems(_) | RuleKind::MaxItems(_) => Takes::List,
+            RuleKind::MinItems(_) | RuleKind::MaxItems(_) | RuleKind::UniqueItems(_) => Takes::List,
             _ => Takes::Number,
         }
     }

@@ -20,7 +20,7 @@ pub const CHECK: &str = "check";
 pub const ALLOWED: &str = "allowed";
 /// The constraint rules, each `rule = value` for every provider and `rule(provider = value)`
 /// for one: `#[unified(max_length = 255, max_length(gorgias = 100))]`.
-pub const RULES: [&str; 10] = [
+pub const RULES: [&str; 11] = [
     "min_length",
     "max_length",
     "min_items",
@@ -31,6 +31,7 @@ pub const RULES: [&str; 10] = [
     "exclusive_maximum",
     "multiple_of",
     "pattern",
+    "unique_items",
 ];
 
 /// `#[serde(..)]`

@@ -363,6 +363,14 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
                     provider: None,
                     value,
                 });
+            } else if !meta.input.peek(syn::token::Paren) {
+                // A flag (`unique_items`) is the rule set to `true`.
+                let lit = syn::Lit::Bool(syn::LitBool::new(true, key.span()));
+                raw.rules.push(RawRule {
+                    key,
+                    provider: None,
+                    value: RuleValue { minus: None, lit },
+                });
             } else {
                 meta.parse_nested_meta(|inner| {
                     let provider = inner.path.require_ident()?.clone();

@@ -158,12 +158,11 @@ impl Message {
             }
             Message::Constraint { rule, view } => {
                 let (_, value) = rule.keyword();
-                let name = if matches!(rule, Rule::Pattern(_)) {
-                    "pattern"
-                } else {
-                    "limit"
-                };
-                put(name, value);
+                match rule {
+                    Rule::Pattern(_) => put("pattern", value),
+                    Rule::UniqueItems => {}
+                    _ => put("limit", value),
+                }
                 if let Some(view) = view {
                     put("provider", (*view).into());
                 }
@@ -192,6 +191,7 @@ fn constraint_text(rule: Rule) -> String {
         Rule::ExclusiveMaximum(n) => format!("must be less than {n}"),
         Rule::MultipleOf(n) => format!("must be a multiple of {n}"),
         Rule::Pattern(pattern) => concat(&["must match the pattern `", pattern.source, "`"]),
+        Rule::UniqueItems => "must not hold the same item twice".to_owned(),
     }
 }
 

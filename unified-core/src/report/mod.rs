@@ -55,6 +55,8 @@ pub enum Code {
     MultipleOf,
     /// A string in which the field's `pattern` finds no match.
     Pattern,
+    /// A list that holds the same item twice, where the field's `unique_items` forbids it.
+    UniqueItems,
     /// A code of the user's own, recorded by a custom check: made with [`Code::custom`].
     Custom(&'static str),
 }
@@ -81,6 +83,7 @@ impl Code {
             Code::ExclusiveMaximum => "exclusive_maximum",
             Code::MultipleOf => "multiple_of",
             Code::Pattern => "pattern",
+            Code::UniqueItems => "unique_items",
             Code::Custom(name) => name,
         }
     }

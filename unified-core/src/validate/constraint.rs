@@ -50,6 +50,8 @@ pub enum Rule {
     MultipleOf(u64),
     /// A string in which this pattern finds a match (unanchored, as JSON Schema has it).
     Pattern(&'static Pattern),
+    /// A list without two equal items.
+    UniqueItems,
 }
 
 impl Rule {
@@ -66,6 +68,7 @@ impl Rule {
             Rule::ExclusiveMaximum(_) => Code::ExclusiveMaximum,
             Rule::MultipleOf(_) => Code::MultipleOf,
             Rule::Pattern(_) => Code::Pattern,
+            Rule::UniqueItems => Code::UniqueItems,
         }
     }
 
@@ -82,6 +85,7 @@ impl Rule {
             Rule::ExclusiveMaximum(n) => ("exclusiveMaximum", bound(n)),
             Rule::MultipleOf(n) => ("multipleOf", n.into()),
             Rule::Pattern(pattern) => ("pattern", pattern.source.into()),
+            Rule::UniqueItems => ("uniqueItems", true.into()),
         }
     }
 }

@@ -12,7 +12,9 @@ use crate::provider::{Provider, ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::{Path, pointer_segments};
+use crate::validate::constraint::Rule;
 use crate::validate::mode::{Build, Mode};
+use crate::validate::object::FieldRule;
 use crate::validate::read::Reading;
 use crate::validate::recorder::Recorder;
 use crate::validate::value::FieldValue;
@@ -22,6 +24,8 @@ pub struct Checker<'a, S: 'static> {
     view: View<S>,
     at: &'a Path<'a>,
     record: &'a mut dyn FnMut(&Path<'_>, Code, Message),
+    /// The rule of the field being checked; `None` for a model's own checks.
+    field: Option<&'a FieldRule<S>>,
 }
 
 impl<S: ProviderSet> Checker<'_, S> {
@@ -75,6 +79,33 @@ fn record_below(
     }
 }
 
+/// The `unique_items` rule, as a check: a list is built to compare its items (as JSON Schema
+/// does, by value), where the view enforces the rule.
+// A check takes the field's type as it is, `&Vec<T>` for a list.
+#[allow(clippy::ptr_arg)]
+pub fn unique_items<S: ProviderSet, T: PartialEq>(items: &Vec<T>, checker: &mut Checker<'_, S>) {
+    let Some(field) = checker.field else {
+        return;
+    };
+    let view = checker.view;
+    for constraint in field.constraints {
+        if !matches!(constraint.rule, Rule::UniqueItems) || !constraint.views.contains(view) {
+            continue;
+        }
+        let repeated = items
+            .iter()
+            .enumerate()
+            .any(|(index, item)| items[..index].contains(item));
+        if repeated {
+            let message = Message::Constraint {
+                rule: Rule::UniqueItems,
+                view: constraint.per_provider.then(|| view.name()),
+            };
+            (checker.record)(checker.at, Code::UniqueItems, message);
+        }
+    }
+}
+
 /// A check of a field's value of type `T`.
 pub type FieldCheck<S, T> = fn(&T, &mut Checker<'_, S>);
 
@@ -88,6 +119,7 @@ pub const fn field_check<S, T>(check: FieldCheck<S, T>) -> FieldCheck<S, T> {
 pub(crate) fn run_checks<S: ProviderSet, T, R: Recorder>(
     value: &T,
     checks: &[FieldCheck<S, T>],
+    field: Option<&FieldRule<S>>,
     view: View<S>,
     at: &Path<'_>,
     recorder: &mut R,
@@ -99,6 +131,7 @@ pub(crate) fn run_checks<S: ProviderSet, T, R: Recorder>(
         view,
         at,
         record: &mut record,
+        field,
     };
     for check in checks {
         check(value, &mut checker);
@@ -137,7 +170,7 @@ where
     if let Some(value) = &value
         && !recorder.done()
     {
-        run_checks(value, checks, view, at, recorder);
+        run_checks(value, checks, field, view, at, recorder);
     }
     Ok(B::keep(|| value))
 }

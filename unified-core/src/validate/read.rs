@@ -541,7 +541,14 @@ impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
         if let Some(model) = &built
             && !reading.recorder.done()
         {
-            run_checks(model, M::CHECKS, reading.view, reading.at, reading.recorder);
+            run_checks(
+                model,
+                M::CHECKS,
+                None,
+                reading.view,
+                reading.at,
+                reading.recorder,
+            );
         }
         Ok(B::keep(|| built))
     }
