@@ -41,6 +41,29 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
             && !recorder.failed()
     }
 
+    /// Every violation of the model's rules by a value of the model's own struct, for `view`,
+    /// with `None` as absent: what a Rust client holds before it sends it. Serializing a struct
+    /// writes a `None` as `null` unless the field has `skip_serializing_if`, and `null` for a
+    /// field a provider does not take would be refused as `unsupported`; here every `null`
+    /// member of an object is left out first (a `null` and an absent member mean the same to
+    /// every other rule).
+    fn validate_value(&self, view: impl Into<View<S>>) -> Report
+    where
+        Self: serde::Serialize,
+    {
+        match serde_json::to_value(self) {
+            Ok(mut value) => {
+                drop_null_members(&mut value);
+                Self::validate(&value, view)
+            }
+            Err(_) => Report::from_errors(vec![ValidationError::new(
+                "",
+                Code::Json,
+                "the value could not be written as JSON",
+            )]),
+        }
+    }
+
     /// Parses JSON text and validates it; malformed JSON is one violation with code `json`.
     fn validate_json(text: &[u8], view: impl Into<View<S>>) -> Report {
         match parse_json(text) {
@@ -184,6 +207,18 @@ pub struct ConstraintCoverage {
     pub value: serde_json::Value,
     /// Ids of the providers that enforce it.
     pub providers: Vec<&'static str>,
+}
+
+/// Leaves out every member whose value is `null`, at every depth.
+fn drop_null_members(value: &mut Value) {
+    match value {
+        Value::Object(members) => {
+            members.retain(|_, member| !member.is_null());
+            members.values_mut().for_each(drop_null_members);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null_members),
+        _ => {}
+    }
 }
 
 /// The violation of a `Value` nested deeper than JSON text may be.

@@ -53,6 +53,13 @@ use proc_macro::TokenStream;
 ///
 /// serde's `rename`, `rename_all`, `skip` and `default` are read, so the model describes the JSON
 /// serde takes.
+///
+/// # Validating a value of the struct
+///
+/// serde writes a `None` as `null` unless the field has
+/// `#[serde(skip_serializing_if = "Option::is_none")]`, and a provider that does not take the
+/// field refuses a `null` for it as `unsupported`. `UnifiedModel::validate_value(&model, view)`
+/// validates a value of the struct with every `None` as absent, whatever its serde attributes.
 #[proc_macro_derive(UnifiedModel, attributes(required, supported, unified))]
 pub fn derive_unified_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
