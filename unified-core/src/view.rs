@@ -123,6 +123,12 @@ plain_field_view!(
     Value,
     Map<String, Value>
 );
+#[cfg(feature = "uuid")]
+plain_field_view!(uuid::Uuid);
+#[cfg(feature = "url")]
+plain_field_view!(url::Url);
+#[cfg(feature = "jiff")]
+plain_field_view!(jiff::Timestamp);
 
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Box<T> {
     type View = Box<T::View>;

@@ -9,5 +9,7 @@ pub(crate) mod mode;
 pub(crate) mod object;
 pub(crate) mod read;
 pub(crate) mod recorder;
+#[macro_use]
 pub(crate) mod value;
+pub(crate) mod parsed;
 pub(crate) mod value_input;
