@@ -22,6 +22,7 @@ pub use crate::validate::object::{
 };
 pub use crate::validate::read::{Fields, Names, Reading, read_with, skip};
 pub use crate::validate::recorder::Recorder;
+pub use crate::validate::tagged::{Tagged, TaggedEnum, tagged_schema};
 pub use crate::validate::value::FieldValue;
 pub use crate::view::Sealed;
 pub use serde::Deserializer;

@@ -90,7 +90,45 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
                 );
             }
             check_unique_names(cx, named.iter().map(|(name, ident)| (name, *ident)));
-            Kind::Enum(named)
+            let newtypes: Vec<Option<&Type>> = variants
+                .iter()
+                .filter(|variant| !variant.serde.skip)
+                .map(|variant| variant.newtype)
+                .collect();
+            let all_newtype = newtypes.iter().all(Option::is_some);
+            let all_unit = newtypes.iter().all(Option::is_none);
+            match (&raw.tag, all_newtype) {
+                (None, _) if all_unit => Kind::Enum(named),
+                (Some(tag), true) if !named.is_empty() => Kind::Tagged {
+                    tag: tag.clone(),
+                    content: raw.content.clone(),
+                    variants: named
+                        .into_iter()
+                        .zip(newtypes)
+                        .map(|((name, ident), ty)| {
+                            (
+                                name,
+                                ident,
+                                ty.cloned().unwrap_or_else(|| syn::parse_quote!(())),
+                            )
+                        })
+                        .collect(),
+                },
+                (Some(tag), _) => {
+                    cx.error_spanned_by(
+                        tag,
+                        "a tagged UnifiedModel enum has newtype variants only, each holding a model",
+                    );
+                    return None;
+                }
+                (None, _) => {
+                    cx.error_spanned_by(
+                        &raw.input.ident,
+                        "an enum with data needs `#[serde(tag = \"..\")]` (and `content` for adjacent tagging): UnifiedModel reads internally and adjacently tagged enums of models",
+                    );
+                    return None;
+                }
+            }
         }
         RawBody::Unsupported => return None,
     };

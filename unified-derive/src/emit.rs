@@ -29,6 +29,11 @@ pub fn emit(model: &Model<'_>, input: &syn::DeriveInput) -> TokenStream {
             };
         }
         Kind::Enum(names) => emit_enum(model, names),
+        Kind::Tagged {
+            tag,
+            content,
+            variants,
+        } => emit_tagged(model, tag, content.as_ref(), variants),
     };
     quote! {
         #[doc(hidden)]
@@ -435,6 +440,98 @@ fn emit_enum(model: &Model<'_>, variants: &[(String, &Ident)]) -> TokenStream {
         }
 
         #json_schema
+    }
+}
+
+/// A tagged enum of models: a field type (not a document of its own), read by the tag and
+/// described as a `oneOf`, for every provider set its variants' models belong to.
+fn emit_tagged(
+    model: &Model<'_>,
+    tag: &syn::LitStr,
+    content: Option<&syn::LitStr>,
+    variants: &[(String, &Ident, syn::Type)],
+) -> TokenStream {
+    let core = &model.core;
+    let ident = &model.ident;
+    let description = option_str(&model.doc);
+    let mode = quote!(#core::__private::Mode);
+    let names = variants.iter().map(|(name, ..)| name);
+    let types: Vec<&syn::Type> = variants.iter().map(|(.., ty)| ty).collect();
+    let content = match content {
+        Some(content) => quote!(::core::option::Option::Some(#content)),
+        None => quote!(::core::option::Option::None),
+    };
+    let schemas = types.iter().enumerate().map(|(index, ty)| {
+        quote_spanned!(ty.span()=> #index => <#ty as #core::__private::FieldValue<__S>>::schema(__view))
+    });
+    let reads = variants.iter().enumerate().map(|(index, (_, variant, ty))| {
+        quote_spanned! {ty.span()=>
+            #index => <#ty as #core::__private::FieldValue<__S>>::read::<__B, __D, __R>(__input, __reading)
+                .map(|__out| <__B as #mode>::map(__out, #ident::#variant))
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl<__P: #core::ProviderType> #core::FieldView<__P> for #ident {
+            type View = Self;
+
+            fn view(self, _: &#core::__private::Sealed) -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(self)
+            }
+        }
+
+        #[automatically_derived]
+        impl<__S: #core::__private::ProviderSet> #core::__private::TaggedEnum<__S> for #ident
+        where
+            #(#types: #core::__private::FieldValue<__S>,)*
+        {
+            const TAG: &'static str = #tag;
+            const CONTENT: ::core::option::Option<&'static str> = #content;
+            const VARIANTS: &'static [&'static str] = &[#(#names),*];
+
+            fn variant_schema(
+                __index: usize,
+                __view: #core::__private::View<__S>,
+            ) -> #core::__private::Schema {
+                match __index {
+                    #(#schemas,)*
+                    _ => #core::__private::Schema::default(),
+                }
+            }
+
+            fn read_variant<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
+                __index: usize,
+                __input: __D,
+                __reading: #core::__private::Reading<'_, __S, __R>,
+            ) -> ::core::result::Result<<__B as #mode>::Out<Self>, __D::Error> {
+                match __index {
+                    #(#reads,)*
+                    _ => ::core::result::Result::Ok(<__B as #mode>::none()),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl<__S: #core::__private::ProviderSet> #core::__private::FieldValue<__S> for #ident
+        where
+            #(#types: #core::__private::FieldValue<__S>,)*
+        {
+            fn schema(__view: #core::__private::View<__S>) -> #core::__private::Schema {
+                #core::__private::tagged_schema::<__S, Self>(__view, #description)
+            }
+
+            fn read<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
+                __input: __D,
+                __reading: #core::__private::Reading<'_, __S, __R>,
+            ) -> ::core::result::Result<<__B as #mode>::Out<Self>, __D::Error> {
+                #core::__private::read_with::<__S, _, __B, __D, __R>(
+                    __input,
+                    #core::__private::Tagged::<Self>(::core::marker::PhantomData),
+                    <Self as #core::__private::FieldValue<__S>>::EMPTINESS,
+                    __reading,
+                )
+            }
+        }
     }
 }
 

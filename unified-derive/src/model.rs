@@ -31,6 +31,13 @@ pub enum Kind<'a> {
     },
     /// The unit variants: their JSON names and Rust names.
     Enum(Vec<(String, &'a Ident)>),
+    /// A tagged enum of models: the tag member, the content member for adjacent tagging, and
+    /// each variant's JSON name, Rust name and model.
+    Tagged {
+        tag: LitStr,
+        content: Option<LitStr>,
+        variants: Vec<(String, &'a Ident, Type)>,
+    },
 }
 
 /// One field of an object model.

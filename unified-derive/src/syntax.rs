@@ -27,6 +27,9 @@ pub struct RawModel<'a> {
     pub doc: Option<String>,
     /// `#[unified(check = path)]` on the model.
     pub checks: Vec<syn::ExprPath>,
+    /// serde's `tag` and `content`, for a tagged enum.
+    pub tag: Option<LitStr>,
+    pub content: Option<LitStr>,
     pub body: RawBody<'a>,
 }
 
@@ -54,6 +57,8 @@ pub struct RawField<'a> {
 pub struct RawVariant<'a> {
     pub ident: &'a Ident,
     pub serde: SerdeField,
+    /// The model a newtype variant holds; `None` for a unit variant.
+    pub newtype: Option<&'a Type>,
 }
 
 /// One constraint as written: `max_length = 255`, or `max_length(gorgias = 100)` (one per
@@ -106,6 +111,8 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
         rename_all: None,
         doc: doc_comment(&input.attrs),
         checks: Vec::new(),
+        tag: None,
+        content: None,
         body: RawBody::Unsupported,
     };
     for attr in &input.attrs {
@@ -118,7 +125,13 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
                 &mut model.checks,
             );
         } else if attr.path().is_ident(SERDE) {
-            parse_container_serde(cx, attr, &mut model.rename_all);
+            parse_container_serde(
+                cx,
+                attr,
+                &mut model.rename_all,
+                &mut model.tag,
+                &mut model.content,
+            );
         } else {
             reject_misplaced(cx, attr, Place::Container);
         }
@@ -214,16 +227,22 @@ fn parse_variant<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<RawVariant<
             reject_misplaced(cx, attr, Place::Variant);
         }
     }
-    if !matches!(variant.fields, Fields::Unit) {
-        cx.error_spanned_by(
-            &variant.fields,
-            "UnifiedModel enums take unit variants only: each variant is one allowed string",
-        );
-        return None;
-    }
+    let newtype = match &variant.fields {
+        Fields::Unit => None,
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => Some(&fields.unnamed[0].ty),
+        _ => {
+            cx.error_spanned_by(
+                &variant.fields,
+                "UnifiedModel enums take unit variants (each one allowed string) or, with \
+                 `#[serde(tag = \"..\")]`, newtype variants that each hold a model",
+            );
+            return None;
+        }
+    };
     Some(RawVariant {
         ident: &variant.ident,
         serde,
+        newtype,
     })
 }
 
@@ -409,9 +428,19 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
     }
 }
 
-fn parse_container_serde(cx: &Ctxt, attr: &Attribute, rename_all: &mut Option<RenameRule>) {
+fn parse_container_serde(
+    cx: &Ctxt,
+    attr: &Attribute,
+    rename_all: &mut Option<RenameRule>,
+    tag: &mut Option<LitStr>,
+    content: &mut Option<LitStr>,
+) {
     let _ = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident(RENAME_ALL) {
+        if meta.path.is_ident("tag") {
+            *tag = Some(meta.value()?.parse()?);
+        } else if meta.path.is_ident("content") {
+            *content = Some(meta.value()?.parse()?);
+        } else if meta.path.is_ident(RENAME_ALL) {
             if let Some(name) = deserialize_name(&meta)? {
                 match RenameRule::from_name(&name.value()) {
                     Some(rule) => *rename_all = Some(rule),

@@ -9,7 +9,9 @@ pub(crate) mod mode;
 pub(crate) mod object;
 pub(crate) mod read;
 pub(crate) mod recorder;
+pub(crate) mod tagged;
 #[macro_use]
 pub(crate) mod value;
+#[cfg(any(feature = "uuid", feature = "url", feature = "jiff"))]
 pub(crate) mod parsed;
 pub(crate) mod value_input;

@@ -60,6 +60,17 @@ impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
         self.recorder
             .record(self.at, Code::Type, Message::Type { expected, found });
     }
+
+    /// Records a `type` violation at `at`, below this value.
+    pub(crate) fn wrong_type_at(
+        &mut self,
+        at: &Path<'_>,
+        expected: &'static str,
+        found: &'static str,
+    ) {
+        self.recorder
+            .record(at, Code::Type, Message::Type { expected, found });
+    }
 }
 
 /// A JSON number as the deserializer hands it over.

@@ -1,0 +1,217 @@
+//! Internally and adjacently tagged enums of models as field types: the tag picks the model that
+//! reads the rest, per provider; the schema is a `oneOf` with the tag as a `const` in each
+//! branch, and it agrees with the validator (held against `jsonschema`).
+
+use proptest::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use unified_core::{Code, UnifiedModel, View};
+
+unified_core::providers! {
+    /// The providers of the test model.
+    pub mod providers {
+        acme => "Acme",
+        beta => "Beta",
+    }
+}
+
+/// A card.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq)]
+struct Card {
+    /// The last four digits.
+    #[unified(pattern = "^[0-9]{4}$")]
+    last4: String,
+    /// Beta wants the holder.
+    #[required(beta)]
+    #[supported(acme)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    holder: Option<String>,
+}
+
+/// A bank account.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq)]
+struct Bank {
+    /// The IBAN.
+    #[unified(min_length = 15)]
+    iban: String,
+}
+
+/// How to pay, tagged by `type`.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Payment {
+    /// By card.
+    Card(Card),
+    /// By transfer.
+    Bank(Bank),
+}
+
+/// The same, adjacently tagged.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq)]
+#[serde(tag = "kind", content = "details", rename_all = "snake_case")]
+enum Refund {
+    /// To a card.
+    Card(Card),
+    /// To an account.
+    Bank(Bank),
+}
+
+/// An order that holds both.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq)]
+struct Order {
+    /// How it is paid.
+    payment: Payment,
+    /// How it is refunded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refund: Option<Refund>,
+}
+
+fn codes(document: &Value, view: View<providers::Set>) -> Vec<(String, Code)> {
+    let report = Order::validate(document, view);
+    let text = serde_json::to_vec(document).unwrap();
+    assert_eq!(
+        report,
+        Order::validate_slice(&text, view),
+        "text and Value agree"
+    );
+    report
+        .errors()
+        .iter()
+        .map(|error| (error.pointer.clone(), error.code))
+        .collect()
+}
+
+#[test]
+fn the_tag_picks_the_model_wherever_it_stands() {
+    let acme = View::of(providers::acme);
+    let beta = View::of(providers::beta);
+    let card_last = json!({"payment": {"last4": "4242", "type": "card"}});
+    assert!(codes(&card_last, acme).is_empty());
+    assert_eq!(
+        codes(&card_last, beta),
+        [("/payment/holder".to_owned(), Code::Required)]
+    );
+    assert_eq!(
+        codes(&json!({"payment": {"type": "bank", "iban": "DE89"}}), acme),
+        [("/payment/iban".to_owned(), Code::MinLength)]
+    );
+    assert_eq!(
+        codes(&json!({"payment": {"type": "cash"}}), acme),
+        [("/payment/type".to_owned(), Code::Enum)]
+    );
+    assert_eq!(
+        codes(&json!({"payment": {"last4": "4242"}}), acme),
+        [("/payment/type".to_owned(), Code::Required)]
+    );
+    assert_eq!(
+        codes(
+            &json!({"payment": {"type": "card", "last4": "4242", "iban": "x"}}),
+            acme
+        ),
+        [("/payment/iban".to_owned(), Code::Unknown)]
+    );
+    let built = Order::from_value(&card_last, acme).unwrap();
+    assert_eq!(
+        built.payment,
+        Payment::Card(Card {
+            last4: "4242".into(),
+            holder: None
+        })
+    );
+}
+
+#[test]
+fn adjacent_tags_hold_the_value_under_the_content_member() {
+    let acme = View::of(providers::acme);
+    let payment = json!({"type": "bank", "iban": "DE89370400440532013000"});
+    let refund = json!({"kind": "card", "details": {"last4": "12"}});
+    assert_eq!(
+        codes(&json!({"payment": payment, "refund": refund}), acme),
+        [("/refund/details/last4".to_owned(), Code::Pattern)]
+    );
+    assert_eq!(
+        codes(
+            &json!({"payment": payment, "refund": {"kind": "card", "detail": {}}}),
+            acme
+        ),
+        [
+            ("/refund/detail".to_owned(), Code::Unknown),
+            ("/refund/details".to_owned(), Code::Required)
+        ]
+    );
+    let document = json!({"payment": payment, "refund": {"kind": "bank", "details": {"iban": "DE89370400440532013000"}}});
+    let built = Order::from_value(&document, acme).unwrap();
+    assert_eq!(built, serde_json::from_value::<Order>(document).unwrap());
+}
+
+#[test]
+fn schemas_are_a_one_of_with_the_tag_as_a_const() {
+    let schema = Order::schema_for(View::of(providers::beta)).to_value();
+    let payment = &schema["properties"]["payment"];
+    assert_eq!(
+        payment["oneOf"][0]["properties"]["type"],
+        json!({"const": "card"})
+    );
+    assert_eq!(
+        payment["oneOf"][0]["required"],
+        json!(["type", "last4", "holder"])
+    );
+    assert_eq!(
+        payment["oneOf"][1]["properties"]["type"],
+        json!({"const": "bank"})
+    );
+    let refund = &schema["properties"]["refund"];
+    let branches = refund["oneOf"]
+        .as_array()
+        .or_else(|| refund["anyOf"][0]["oneOf"].as_array());
+    let branch = &branches.expect("a oneOf")[0];
+    assert_eq!(branch["required"], json!(["kind", "details"]));
+    assert_eq!(branch["properties"]["kind"], json!({"const": "card"}));
+}
+
+fn member() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(json!("card")),
+        Just(json!("bank")),
+        Just(json!("cash")),
+        Just(json!(1)),
+        Just(json!("4242")),
+        Just(json!("12")),
+        Just(json!("DE89370400440532013000")),
+        Just(json!({"last4": "4242"})),
+        Just(json!({"iban": "DE89370400440532013000"})),
+        Just(json!(null)),
+    ]
+}
+
+fn object(keys: &'static [&'static str]) -> impl Strategy<Value = Value> {
+    prop::collection::btree_map(prop::sample::select(keys), member(), 0..4)
+        .prop_map(|map| Value::Object(map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn tagged_enums_agree_with_the_schema(
+        payment in object(&["type", "last4", "holder", "iban"]),
+        refund in prop::option::of(object(&["kind", "details", "type"])),
+    ) {
+        let mut document = json!({"payment": payment});
+        if let Some(refund) = refund {
+            document["refund"] = refund;
+        }
+        for view in [View::UNIFIED, View::of(providers::acme), View::of(providers::beta)] {
+            let schema = Order::schema_for(view).to_value();
+            let reference = unified_tests::reference_validator(&schema);
+            prop_assert_eq!(
+                Order::is_valid(&document, view),
+                reference.is_valid(&document),
+                "{} for {}: {:?}",
+                document,
+                view.name(),
+                Order::validate(&document, view).errors()
+            );
+        }
+    }
+}

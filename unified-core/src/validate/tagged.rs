@@ -1,0 +1,188 @@
+//! Internally and adjacently tagged enums of models (`#[serde(tag = "type")]`, and
+//! `#[serde(tag = "t", content = "c")]`): the tag picks the variant, whose model then reads the
+//! rest. The object is gathered first, since the tag may come after the fields it decides; its
+//! schema is a `oneOf` of the variants, each with its tag as a `const`.
+
+use core::marker::PhantomData;
+
+use schemars::Schema;
+use serde::Deserializer;
+use serde::de::{Error as _, MapAccess};
+use serde_json::{Map, Value};
+
+use crate::provider::{ProviderSet, View};
+use crate::report::Code;
+use crate::report::message::Message;
+use crate::suggest::closest;
+use crate::validate::mode::Mode;
+use crate::validate::read::{Accept, Reading, Takes};
+use crate::validate::recorder::Recorder;
+use crate::validate::value_input::ValueInput;
+
+/// A tagged enum whose variants are models, as the derive describes it.
+pub trait TaggedEnum<S: ProviderSet>: Sized {
+    /// The member that names the variant.
+    const TAG: &'static str;
+    /// The member that holds the variant's value, for adjacent tagging; `None` when the
+    /// variant's fields sit beside the tag.
+    const CONTENT: Option<&'static str>;
+    /// The variants' names in JSON, in declaration order.
+    const VARIANTS: &'static [&'static str];
+
+    /// The schema of variant `index`'s value for `view`.
+    fn variant_schema(index: usize, view: View<S>) -> Schema;
+
+    /// Reads variant `index`'s value.
+    fn read_variant<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
+        index: usize,
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<B::Out<Self>, D::Error>;
+}
+
+/// Reads a [`TaggedEnum`].
+pub struct Tagged<E>(pub PhantomData<fn() -> E>);
+
+impl<S: ProviderSet, E: TaggedEnum<S>> Accept<S> for Tagged<E> {
+    type Value = E;
+    const EXPECTED: &'static str = "an object";
+    const TAKES: Takes = Takes::Object;
+
+    fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
+        &self,
+        mut entries: A,
+        reading: &mut Reading<'_, S, R>,
+    ) -> Result<B::Out<E>, A::Error> {
+        let mut members = Map::new();
+        while let Some(key) = entries.next_key::<String>()? {
+            let value: Value = entries.next_value()?;
+            members.insert(key, value);
+        }
+        let (view, at) = (reading.view, reading.at);
+        let tag_at = at.key(E::TAG);
+        let index = match members.get(E::TAG) {
+            None | Some(Value::Null) => {
+                reading
+                    .recorder
+                    .record(&tag_at, Code::Required, Message::Required { by: None });
+                None
+            }
+            Some(Value::String(name)) => {
+                let index = E::VARIANTS.iter().position(|variant| variant == name);
+                if index.is_none() {
+                    reading.recorder.record(
+                        &tag_at,
+                        Code::Enum,
+                        Message::Enum {
+                            values: E::VARIANTS,
+                            view: None,
+                        },
+                    );
+                }
+                index
+            }
+            Some(other) => {
+                reading.wrong_type_at(&tag_at, "a string", crate::field::json_type_name(other));
+                None
+            }
+        };
+        let content = match E::CONTENT {
+            None => {
+                members.shift_remove(E::TAG);
+                Some((Value::Object(members), None))
+            }
+            Some(content) => {
+                for key in members
+                    .keys()
+                    .filter(|key| *key != E::TAG && *key != content)
+                {
+                    reading.recorder.record(
+                        &at.key(key),
+                        Code::Unknown,
+                        Message::Unknown {
+                            suggest: adjacent_members::<S, E>,
+                        },
+                    );
+                }
+                match members.shift_remove(content) {
+                    Some(value) => Some((value, Some(content))),
+                    None => {
+                        if index.is_some() {
+                            reading.recorder.record(
+                                &at.key(content),
+                                Code::Required,
+                                Message::Required { by: None },
+                            );
+                        }
+                        None
+                    }
+                }
+            }
+        };
+        let (Some(index), Some((value, content_key))) = (index, content) else {
+            return Ok(B::none());
+        };
+        let content_at = content_key.map(|key| at.key(key));
+        let reading = Reading {
+            view,
+            at: content_at.as_ref().unwrap_or(at),
+            recorder: &mut *reading.recorder,
+            field: None,
+        };
+        E::read_variant::<B, _, R>(index, ValueInput::new(&value), reading)
+            .map_err(|stopped| A::Error::custom(stopped))
+    }
+}
+
+/// The members an adjacently tagged enum has, for "did you mean".
+fn adjacent_members<S: ProviderSet, E: TaggedEnum<S>>(key: &str) -> Option<&'static str> {
+    closest(key, [E::TAG].into_iter().chain(E::CONTENT))
+}
+
+/// The schema of a tagged enum for `view`: a `oneOf` of its variants, each naming its tag as a
+/// `const` (beside the variant's fields, or with the value under the content member).
+pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
+    view: View<S>,
+    description: Option<&'static str>,
+) -> Schema {
+    let variants: Vec<Value> = E::VARIANTS
+        .iter()
+        .enumerate()
+        .map(|(index, name)| {
+            let tag = serde_json::json!({ "const": name });
+            let value = E::variant_schema(index, view).to_value();
+            match E::CONTENT {
+                None => {
+                    let mut object = match value {
+                        Value::Object(object) => object,
+                        _ => Map::new(),
+                    };
+                    let mut properties = Map::new();
+                    properties.insert(E::TAG.to_owned(), tag);
+                    if let Some(Value::Object(own)) = object.remove("properties") {
+                        properties.extend(own);
+                    }
+                    object.insert("properties".into(), properties.into());
+                    let mut required = vec![Value::from(E::TAG)];
+                    if let Some(Value::Array(own)) = object.remove("required") {
+                        required.extend(own);
+                    }
+                    object.insert("required".into(), required.into());
+                    Value::Object(object)
+                }
+                Some(content) => serde_json::json!({
+                    "type": "object",
+                    "properties": { E::TAG: tag, content: value },
+                    "required": [E::TAG, content],
+                    "additionalProperties": false,
+                }),
+            }
+        })
+        .collect();
+    let mut object = Map::new();
+    if let Some(description) = description {
+        object.insert("description".into(), description.into());
+    }
+    object.insert("oneOf".into(), variants.into());
+    Schema::from(object)
+}
