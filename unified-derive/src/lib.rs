@@ -37,7 +37,9 @@ use proc_macro::TokenStream;
 /// | `#[unified(exclusive_minimum = x, exclusive_maximum = x)]` | `i64`, `f64` | exclusive bounds |
 /// | `#[unified(multiple_of = n)]` | `i64`, `f64` | a whole multiple of the whole number `n > 0` |
 /// | `#[unified(pattern = "re")]` | `String`, `Secret` | an ECMA-262 pattern that must find a match |
+/// | `#[unified(unique_items)]` | `Vec<T>` | no two equal items |
 /// | `#[unified(rule(p = value))]` | any rule | provider `p`'s own value: `max_length = 255, max_length(gorgias = 100)` |
+/// | `#[unified(check = path)]` | field | `fn(&T, &mut Checker<'_, Set>)`: a rule only code can express |
 ///
 /// Each rule becomes the JSON Schema keyword of the same meaning in the views it applies to,
 /// and a violation with the code of the rule's name (`max_length`). A rule for every provider
@@ -45,11 +47,22 @@ use proc_macro::TokenStream;
 /// checked when the model is compiled: ECMA-262's `\d`, `\w` and `\b` are ASCII there and
 /// are run as ASCII classes; look-around and back-references are refused.
 ///
+/// A custom check records violations with codes of its own namespace (`Code::custom`), and the
+/// schema's description says the field is also checked in code, since no schema expresses it.
+///
 /// # Container attributes
 ///
-/// `#[unified(providers = path::to::providers)]` (default: `providers`) and
+/// `#[unified(providers = path::to::providers)]` (default: `providers`),
 /// `#[unified(crate = path::to::unified_core)]` (default: `::unified_core`), for a facade crate
-/// that re-exports the runtime.
+/// that re-exports the runtime, and `#[unified(check = path)]`, a check of the whole model
+/// (`fn(&Model, &mut Checker<'_, Set>)`).
+///
+/// # Enums
+///
+/// An enum of unit variants is a string among its variants' names. An enum that serde tags
+/// (`#[serde(tag = "type")]`, or `tag` and `content`) with newtype variants that each hold a
+/// model is read by its tag, and its schema is a `oneOf` with the tag as a `const`; it is a
+/// field type, not a document of its own.
 ///
 /// serde's `rename`, `rename_all`, `skip` and `default` are read, so the model describes the JSON
 /// serde takes.
