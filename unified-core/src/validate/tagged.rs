@@ -130,7 +130,7 @@ impl<S: ProviderSet, E: TaggedEnum<S>> Accept<S> for Tagged<E> {
             field: None,
         };
         E::read_variant::<B, _, R>(index, ValueInput::new(&value), reading)
-            .map_err(|stopped| A::Error::custom(stopped))
+            .map_err(A::Error::custom)
     }
 }
 
