@@ -26,7 +26,7 @@ pub type ViewOf<M, P> = <M as FieldView<P>>::View;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a field of a unified model",
     label = "`{Self}` has no view for the provider `{P}`",
-    note = "add `#[derive(UnifiedModel)]` to `{Self}`; views are generated for every provider of the set the model names, in the crate that declares the set"
+    note = "field types are String, Secret, bool, the integers (i8..i64, u8..u64, usize), f32, f64, Vec<T>, Box<T>, maps from String, serde_json::Value, and models and enums that derive UnifiedModel (uuid::Uuid, url::Url and jiff::Timestamp with unified-core's features of those names); for a type of your own, add `#[derive(UnifiedModel)]` to `{Self}`; views are generated for every provider of the set the model names, in the crate that declares the set"
 )]
 pub trait FieldView<P: ProviderType>: Sized {
     /// The type the view holds.

@@ -52,7 +52,10 @@ use proc_macro::TokenStream;
 ///
 /// # Container attributes
 ///
-/// `#[unified(providers = path::to::providers)]` (default: `providers`),
+/// `#[unified(providers = path::to::providers)]` (default: a module named `providers` in scope,
+/// as `providers! { pub mod providers { .. } }` declares it; where the compiler says it cannot
+/// find `providers` and suggests `cargo add`, declare that module or name the set's module with
+/// this attribute),
 /// `#[unified(crate = path::to::unified_core)]` (default: `::unified_core`), for a facade crate
 /// that re-exports the runtime, and `#[unified(check = path)]`, a check of the whole model
 /// (`fn(&Model, &mut Checker<'_, Set>)`).
