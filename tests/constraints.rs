@@ -53,6 +53,11 @@ struct Plan {
     #[unified(unique_items, unique_items(beta = false))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     codes: Option<Vec<f64>>,
+    /// A note: ECMA-262's `.`, `\s` and `\S`.
+    #[supported(acme, beta)]
+    #[unified(pattern = r"^\s?.\S*$")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
     /// A password.
     #[required(acme)]
     #[unified(min_length = 8)]
@@ -257,7 +262,7 @@ fn a_valid_plan_builds() {
 
 /// A string near the limits, from characters that tell the dialects and the counts apart.
 fn text() -> impl Strategy<Value = Value> {
-    proptest::string::string_regex("[a-zé1_Z١ ]{0,12}")
+    proptest::string::string_regex("[a-zé1_Z١ \n\u{2028}\u{FEFF}\u{85}]{0,12}")
         .expect("a valid pattern")
         .prop_map(Value::from)
 }
@@ -290,9 +295,10 @@ fn document() -> impl Strategy<Value = Value> {
             prop::sample::select(vec![json!(1), json!(1.0), json!(2), json!(2.5)]),
             0..4,
         )),
+        prop::option::of(text()),
     )
         .prop_map(
-            |(name, seats, share, balance, tags, handle, password, codes)| {
+            |(name, seats, share, balance, tags, handle, password, codes, note)| {
                 let mut document = serde_json::Map::new();
                 let mut put = |key: &str, value: Option<Value>| {
                     if let Some(value) = value {
@@ -307,6 +313,7 @@ fn document() -> impl Strategy<Value = Value> {
                 put("handle", handle);
                 put("password", password);
                 put("codes", codes.map(Value::from));
+                put("note", note);
                 Value::Object(document)
             },
         )

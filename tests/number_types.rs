@@ -48,14 +48,19 @@ struct Numbers {
     /// An `f32`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     ratio: Option<f32>,
+    /// A `u8` with a bound wider than its own.
+    #[unified(minimum = -10)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    wide: Option<u8>,
     /// A `u8` with a rule of its own on top of its bounds.
     #[unified(maximum = 100, multiple_of = 10)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     percent: Option<u8>,
 }
 
-const FIELDS: [&str; 11] = [
+const FIELDS: [&str; 12] = [
     "tiny", "short", "int", "long", "byte", "port", "count", "big", "size", "ratio", "percent",
+    "wide",
 ];
 
 fn acme() -> View<providers::Set> {
@@ -141,11 +146,34 @@ fn f32_takes_numbers_within_its_range() {
     assert!(codes(&json!({"ratio": 3})).is_empty());
     assert_eq!(
         codes(&json!({"ratio": 1e39})),
-        [("/ratio".to_owned(), Code::Maximum)]
+        [("/ratio".to_owned(), Code::ExclusiveMaximum)]
     );
     assert_eq!(
         codes(&json!({"ratio": -1e39})),
-        [("/ratio".to_owned(), Code::Minimum)]
+        [("/ratio".to_owned(), Code::ExclusiveMinimum)]
+    );
+    // `f32::MAX` as serde_json writes it is above `f32::MAX` as a double, and still an `f32`.
+    let text = serde_json::to_string(&json!({"ratio": f32::MAX})).unwrap();
+    assert!(Numbers::is_valid_slice(text.as_bytes(), acme()), "{text}");
+    let schema = Numbers::schema_for(acme()).to_value();
+    let reference = unified_tests::reference_validator(&schema);
+    for ratio in [
+        json!(f32::MAX),
+        json!(3.4028236e38),
+        json!(1e39),
+        json!(-3.4028235e38),
+    ] {
+        let document = json!({"ratio": ratio});
+        assert_eq!(
+            Numbers::is_valid(&document, acme()),
+            reference.is_valid(&document),
+            "{document}"
+        );
+    }
+    let report = Numbers::validate(&json!({"byte": -1}), acme());
+    assert_eq!(
+        *report.errors()[0].params,
+        *json!({"limit": 0}).as_object().unwrap()
     );
     let built = Numbers::from_value(&json!({"ratio": 0.25}), acme()).unwrap();
     assert_eq!(built.ratio, Some(0.25));
@@ -160,8 +188,12 @@ fn schemas_carry_the_natural_bounds() {
     assert_eq!(properties["long"]["minimum"], i64::MIN);
     assert_eq!(properties["big"]["maximum"], u64::MAX);
     assert_eq!(properties["byte"]["type"], json!(["integer", "null"]));
-    // A rule narrower than the type's bound replaces it.
+    // A rule narrower than the type's bound replaces it; a wider one does not.
     assert_eq!(properties["percent"]["maximum"], 100);
+    assert_eq!(
+        properties["wide"]["minimum"], 0,
+        "u8's own bound is the stricter"
+    );
     assert_eq!(properties["percent"]["multipleOf"], 10);
     assert_eq!(properties["ratio"]["type"], json!(["number", "null"]));
 }

@@ -67,7 +67,7 @@ pub use operation::coverage::{OperationCoverage, PartsCoverage};
 pub use operation::part::Part;
 pub use operation::{Operation, Registry};
 pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, View};
-pub use report::{Code, Report, ValidationError};
+pub use report::{Code, CustomCode, Report, ValidationError};
 pub use secret::Secret;
 pub use validate::constraint::{Pattern, Rule};
 pub use validate::custom::{Checker, FieldCheck};

@@ -13,7 +13,9 @@ pub use crate::provider::{
 };
 pub use crate::report::path::Path;
 pub use crate::validate::constraint::{Constraint, Pattern, PatternCell, Rule};
-pub use crate::validate::custom::{FieldCheck, field_check, read_checked, unique_items};
+pub use crate::validate::custom::{
+    FieldCheck, UniqueItem, field_check, read_checked, unique_items,
+};
 pub use crate::validate::mask::Mask;
 pub use crate::validate::mode::{Build, Mode};
 pub use crate::validate::object::{

@@ -24,7 +24,15 @@ pub fn nullable(mut schema: Schema) -> Schema {
         Some(Value::Array(types)) if !types.contains(&Value::from("null")) => {
             types.push("null".into());
         }
-        _ => {}
+        Some(_) => {}
+        // A choice with no type of its own (a tagged enum's `oneOf`): null is one more branch.
+        None => {
+            if let Some(Value::Array(branches)) = object.get_mut("oneOf")
+                && !branches.contains(&serde_json::json!({"type": "null"}))
+            {
+                branches.push(serde_json::json!({"type": "null"}));
+            }
+        }
     }
     schema
 }

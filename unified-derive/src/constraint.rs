@@ -3,8 +3,6 @@
 //! provider, no empty range, and every pattern one the `regex` crate runs the way ECMA-262 (the
 //! dialect JSON Schema names) reads it.
 
-use std::fmt::Write as _;
-
 use syn::{Ident, Lit};
 
 use crate::ctxt::Ctxt;
@@ -189,13 +187,20 @@ fn check_ranges(cx: &Ctxt, rules: &[Constraint]) {
     }
 }
 
-/// A JSON Schema (ECMA-262) pattern in the `regex` crate's syntax, checked by its parser.
+/// ECMA-262's white space and line terminators, the `\s` of its patterns (the `regex` crate's
+/// `\s` differs at U+0085 and U+FEFF).
+const ECMA_SPACE: &str = r"\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}";
+
+/// A JSON Schema (ECMA-262) pattern in the `regex` crate's syntax, checked by compiling it.
 ///
-/// ECMA-262's `\d`, `\w` and `\b` are ASCII-only, the `regex` crate's Unicode-aware: they are
-/// spelt out as ASCII classes. What ECMA-262 has and the `regex` crate lacks (look-around,
-/// back-references) is refused here, spanned, rather than run differently.
+/// Only ECMA-262's own syntax is taken, each piece spelt so the `regex` crate reads it the same
+/// way: `\d`, `\w`, `\b` and `\s` as ECMA-262's classes (ASCII digits and word characters, its
+/// own white space), `.` as any character but a line terminator, `[`, `&` and `~` inside a class
+/// as the literals they are there. What the two dialects read differently and cannot be spelt
+/// alike is refused: look-around, back-references, `\D`, `\W` and `\S` inside a class, the empty
+/// classes `[]` and `[^]`, `--` inside a class, inline flags, and escapes ECMA-262 does not have.
 pub fn translate_pattern(pattern: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut out = String::with_capacity(pattern.len() + 16);
     let mut chars = pattern.chars().peekable();
     let mut in_class = false;
     while let Some(c) = chars.next() {
@@ -204,84 +209,116 @@ pub fn translate_pattern(pattern: &str) -> Result<String, String> {
                 let Some(next) = chars.next() else {
                     return Err("it ends with a lone `\\`".to_owned());
                 };
-                let ascii = match next {
-                    'd' => Some(("0-9", false)),
-                    'D' => Some(("0-9", true)),
-                    'w' => Some(("A-Za-z0-9_", false)),
-                    'W' => Some(("A-Za-z0-9_", true)),
-                    '1'..='9' => {
-                        return Err(format!("back-references (`\\{next}`) are not supported"));
-                    }
-                    'b' if !in_class => {
-                        out.push_str("(?-u:\\b)");
-                        continue;
-                    }
-                    'B' if !in_class => {
-                        out.push_str("(?-u:\\B)");
-                        continue;
-                    }
-                    _ => None,
-                };
-                match (ascii, in_class) {
-                    (Some((class, false)), true) => out.push_str(class),
-                    (Some((_, true)), true) => {
-                        return Err(format!(
-                            "`\\{next}` inside a character class is not supported; write the class out"
-                        ));
-                    }
-                    (Some((class, negated)), false) => {
-                        let _ = write!(out, "[{}{class}]", if negated { "^" } else { "" });
-                    }
-                    (None, _) => {
-                        out.push('\\');
-                        out.push(next);
-                    }
-                }
+                escape(next, in_class, &mut chars, &mut out)?;
             }
-            '[' if !in_class => {
-                in_class = true;
+            '[' if in_class => out.push_str(r"\["),
+            '&' | '~' if in_class => {
+                out.push('\\');
                 out.push(c);
-                // A `]` or `^]` right after the opening bracket is a literal in both dialects.
+            }
+            '-' if in_class && chars.peek() == Some(&'-') => {
+                return Err(
+                    "`--` inside a character class is not supported; escape one of them".to_owned(),
+                );
+            }
+            '[' => {
+                in_class = true;
+                out.push('[');
                 if chars.peek() == Some(&'^') {
                     out.push(chars.next().unwrap_or('^'));
                 }
                 if chars.peek() == Some(&']') {
-                    chars.next();
-                    out.push_str("\\]");
+                    return Err("an empty class (`[]` or `[^]`) is not supported".to_owned());
                 }
             }
             ']' if in_class => {
                 in_class = false;
-                out.push(c);
+                out.push(']');
             }
+            '.' if !in_class => out.push_str(r"[^\n\r\x{2028}\x{2029}]"),
             '(' if !in_class && chars.peek() == Some(&'?') => {
-                let mut ahead = chars.clone();
-                ahead.next();
-                match ahead.next() {
+                chars.next();
+                match chars.next() {
+                    Some(':') => out.push_str("(?:"),
                     Some('=' | '!') => return Err("look-ahead is not supported".to_owned()),
-                    Some('<') if matches!(ahead.next(), Some('=' | '!')) => {
-                        return Err("look-behind is not supported".to_owned());
+                    Some('<') => match chars.peek() {
+                        Some('=' | '!') => return Err("look-behind is not supported".to_owned()),
+                        _ => out.push_str("(?<"),
+                    },
+                    _ => {
+                        return Err(
+                            "only `(?:` and `(?<name>` groups are ECMA-262 syntax here".to_owned()
+                        );
                     }
-                    _ => out.push(c),
                 }
             }
             _ => out.push(c),
         }
     }
-    regex_syntax::Parser::new()
-        .parse(&out)
-        .map(drop)
-        .map_err(|error| {
-            error
-                .to_string()
-                .lines()
-                .last()
-                .unwrap_or("it does not parse")
-                .trim()
-                .trim_start_matches("error: ")
-                .to_owned()
-        })?;
+    regex::Regex::new(&out).map_err(|error| {
+        error
+            .to_string()
+            .lines()
+            .last()
+            .unwrap_or("it does not compile")
+            .trim()
+            .trim_start_matches("error: ")
+            .to_owned()
+    })?;
     Ok(out)
+}
+
+/// The escape `\next`, in or out of a class.
+fn escape(
+    next: char,
+    in_class: bool,
+    chars: &mut core::iter::Peekable<core::str::Chars<'_>>,
+    out: &mut String,
+) -> Result<(), String> {
+    let class = |set: &str, negated: bool| -> Result<String, String> {
+        match (in_class, negated) {
+            (false, false) => Ok(format!("[{set}]")),
+            (false, true) => Ok(format!("[^{set}]")),
+            (true, false) => Ok(set.to_owned()),
+            (true, true) => Err(format!(
+                "`\\{next}` inside a character class is not supported; write the class out"
+            )),
+        }
+    };
+    let spelt = match next {
+        'd' | 'D' => class("0-9", next == 'D')?,
+        'w' | 'W' => class("A-Za-z0-9_", next == 'W')?,
+        's' | 'S' => class(ECMA_SPACE, next == 'S')?,
+        'b' if in_class => r"\x08".to_owned(),
+        'b' | 'B' => format!(r"(?-u:\{next})"),
+        't' | 'n' | 'r' | 'f' | 'v' => format!(r"\{next}"),
+        '0' if !chars.peek().is_some_and(char::is_ascii_digit) => r"\x00".to_owned(),
+        '1'..='9' => return Err(format!("back-references (`\\{next}`) are not supported")),
+        'x' => {
+            let hex: String = (0..2).filter_map(|_| chars.next()).collect();
+            if hex.len() != 2 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                return Err("`\\x` takes two hex digits".to_owned());
+            }
+            format!(r"\x{{{hex}}}")
+        }
+        'u' => {
+            let hex: String = (0..4).filter_map(|_| chars.next()).collect();
+            if hex.len() != 4 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                return Err("`\\u` takes four hex digits".to_owned());
+            }
+            format!(r"\x{{{hex}}}")
+        }
+        '^' | '$' | '\\' | '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|'
+        | '-' => format!(r"\{next}"),
+        '/' => "/".to_owned(),
+        other => {
+            return Err(format!(
+                "`\\{other}` is not an escape this pattern dialect reads alike in ECMA-262 and here"
+            ));
+        }
+    };
+    out.push_str(&spelt);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -304,6 +341,13 @@ mod tests {
             (r"(a)\1", "back-references"),
             (r"[\D]", "inside a character class"),
             ("(", "unclosed"),
+            (r"\A", "not an escape"),
+            (r"\<", "not an escape"),
+            ("[]", "empty class"),
+            ("[^]x]", "empty class"),
+            ("(?i)a", "only `(?:`"),
+            ("(?P<n>a)", "only `(?:`"),
+            ("[a--b]", "`--`"),
         ] {
             let error = translate_pattern(pattern).unwrap_err();
             assert!(error.contains(why), "{pattern}: {error}");

@@ -20,7 +20,8 @@ mod views;
 
 use proc_macro::TokenStream;
 
-/// Derives the unified-model traits for a struct with named fields, or an enum of unit variants.
+/// Derives the unified-model traits for a struct with named fields, an enum of unit variants,
+/// or an enum that serde tags whose newtype variants each hold a model.
 ///
 /// # Field attributes
 ///
@@ -33,19 +34,20 @@ use proc_macro::TokenStream;
 /// | `#[unified(allowed(p = ["a", "b"]))]` | string field | the values provider `p` takes |
 /// | `#[unified(min_length = n, max_length = n)]` | `String`, `Secret` | characters, as JSON Schema counts them |
 /// | `#[unified(min_items = n, max_items = n)]` | `Vec<T>` | items |
-/// | `#[unified(minimum = x, maximum = x)]` | `i64`, `f64` | inclusive bounds |
-/// | `#[unified(exclusive_minimum = x, exclusive_maximum = x)]` | `i64`, `f64` | exclusive bounds |
-/// | `#[unified(multiple_of = n)]` | `i64`, `f64` | a whole multiple of the whole number `n > 0` |
+/// | `#[unified(minimum = x, maximum = x)]` | number (any integer, `f32`, `f64`) | inclusive bounds |
+/// | `#[unified(exclusive_minimum = x, exclusive_maximum = x)]` | number | exclusive bounds |
+/// | `#[unified(multiple_of = n)]` | number | a whole multiple of the whole number `n > 0` |
 /// | `#[unified(pattern = "re")]` | `String`, `Secret` | an ECMA-262 pattern that must find a match |
-/// | `#[unified(unique_items)]` | `Vec<T>` | no two equal items |
+/// | `#[unified(unique_items)]` | `Vec<T>` of strings, booleans, integers, `f64`, unit enums | no two equal items |
 /// | `#[unified(rule(p = value))]` | any rule | provider `p`'s own value: `max_length = 255, max_length(gorgias = 100)` |
 /// | `#[unified(check = path)]` | field | `fn(&T, &mut Checker<'_, Set>)`: a rule only code can express |
 ///
 /// Each rule becomes the JSON Schema keyword of the same meaning in the views it applies to,
 /// and a violation with the code of the rule's name (`max_length`). A rule for every provider
 /// also applies to the unified view unless a provider has its own value of it. Patterns are
-/// checked when the model is compiled: ECMA-262's `\d`, `\w` and `\b` are ASCII there and
-/// are run as ASCII classes; look-around and back-references are refused.
+/// compiled when the model is: only ECMA-262's own syntax is taken, spelt so the `regex` crate
+/// reads it alike (`\d`, `\w`, `\b` ASCII, `\s` and `.` as ECMA-262 has them); what cannot
+/// be spelt alike (look-around, back-references, inline flags, other escapes) is refused.
 ///
 /// A custom check records violations with codes of its own namespace (`Code::custom`), and the
 /// schema's description says the field is also checked in code, since no schema expresses it.

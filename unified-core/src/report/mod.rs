@@ -58,8 +58,12 @@ pub enum Code {
     /// A list that holds the same item twice, where the field's `unique_items` forbids it.
     UniqueItems,
     /// A code of the user's own, recorded by a custom check: made with [`Code::custom`].
-    Custom(&'static str),
+    Custom(CustomCode),
 }
+
+/// The name of a user's own code; made only by [`Code::custom`], which checks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CustomCode(&'static str);
 
 impl Code {
     /// The stable code as it appears in reports.
@@ -84,14 +88,15 @@ impl Code {
             Code::MultipleOf => "multiple_of",
             Code::Pattern => "pattern",
             Code::UniqueItems => "unique_items",
-            Code::Custom(name) => name,
+            Code::Custom(CustomCode(name)) => name,
         }
     }
 
     /// A code of the user's own namespace, for custom checks: `Code::custom("billing.seats")`.
     /// The name is lowercase letters, digits, `_` and at least one `.`, which no built-in code
-    /// has, so a user's code never collides with one. Checked when evaluated: a `const` with a
-    /// bad name does not compile.
+    /// has, so a user's code never collides with one. Checked when evaluated: make codes
+    /// `const`s (`const SEATS: Code = Code::custom("billing.seats");`), so a bad name does not
+    /// compile.
     pub const fn custom(name: &'static str) -> Code {
         let bytes = name.as_bytes();
         let mut dot = false;
@@ -109,7 +114,7 @@ impl Code {
             dot,
             "a custom code has a `.` (a namespace, as in `billing.seats`), which no built-in code has"
         );
-        Code::Custom(name)
+        Code::Custom(CustomCode(name))
     }
 }
 

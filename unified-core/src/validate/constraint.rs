@@ -239,7 +239,7 @@ fn record<S: ProviderSet, R: Recorder>(
 /// `number` against `bound`, exactly: integers are compared as integers where the bound is
 /// one, so `2^63 - 1` is not rounded to `2^63` on the way.
 fn compare(number: Number, bound: f64) -> Option<Ordering> {
-    let integral_bound = bound.fract() == 0.0 && bound.abs() < 1.8e19;
+    let integral_bound = bound.fract() == 0.0 && bound.abs() < 1.7e38;
     match number {
         Number::Positive(value) if integral_bound => {
             if bound < 0.0 {
@@ -274,7 +274,15 @@ pub(crate) fn write_schema<S: ProviderSet>(
     for constraint in constraints {
         if constraint.views.contains(view) {
             let (keyword, value) = constraint.rule.keyword();
-            object.insert(keyword.into(), value);
+            // A bound of the type itself (`u8`'s 0 and 255) stays where it is the stricter.
+            let looser = |existing: &Value| match (existing.as_f64(), value.as_f64()) {
+                (Some(existing), Some(new)) if keyword == "minimum" => new < existing,
+                (Some(existing), Some(new)) if keyword == "maximum" => new > existing,
+                _ => false,
+            };
+            if !object.get(keyword).is_some_and(looser) {
+                object.insert(keyword.into(), value);
+            }
         }
     }
 }

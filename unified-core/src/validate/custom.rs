@@ -79,11 +79,32 @@ fn record_below(
     }
 }
 
+/// Item types whose Rust equality is JSON Schema's equality of the JSON they come from, so
+/// `unique_items` can compare built items: strings, booleans, integers, `f64` (`1` and `1.0`
+/// are one number in both) and unit enums. Not models (a `null` member and an absent one build
+/// alike), `f32` (rounding merges numbers), free-form values (`1` and `1.0` differ in serde's
+/// `Value`) or parsed types (`Uuid` folds case).
+#[diagnostic::on_unimplemented(
+    message = "`unique_items` compares items as JSON Schema does, which `{Self}` cannot promise",
+    label = "not an item `unique_items` can compare",
+    note = "`unique_items` applies to lists of strings, booleans, integers, `f64` or unit enums"
+)]
+pub trait UniqueItem: PartialEq {}
+
+/// Implements [`UniqueItem`] for types whose equality is JSON's.
+macro_rules! unique_item_types {
+    ($($ty:ty),+) => { $(impl UniqueItem for $ty {})+ };
+}
+
+unique_item_types!(
+    String, bool, f64, i8, i16, i32, i64, u8, u16, u32, u64, usize
+);
+
 /// The `unique_items` rule, as a check: a list is built to compare its items (as JSON Schema
 /// does, by value), where the view enforces the rule.
 // A check takes the field's type as it is, `&Vec<T>` for a list.
 #[allow(clippy::ptr_arg)]
-pub fn unique_items<S: ProviderSet, T: PartialEq>(items: &Vec<T>, checker: &mut Checker<'_, S>) {
+pub fn unique_items<S: ProviderSet, T: UniqueItem>(items: &Vec<T>, checker: &mut Checker<'_, S>) {
     let Some(field) = checker.field else {
         return;
     };

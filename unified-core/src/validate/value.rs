@@ -14,6 +14,7 @@ use crate::provider::{ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::secret::Secret;
+use crate::validate::constraint::Rule;
 use crate::validate::mode::Mode;
 use crate::validate::object::record_null;
 use crate::validate::read::{
@@ -234,25 +235,43 @@ fn record_out_of_range<S: ProviderSet, R: Recorder>(
     reading: &mut Reading<'_, S, R>,
 ) {
     let below = matches!(value, Number::Negative(_));
-    let (code, message) = if below {
+    let (code, text, limit) = if below {
         (
             Code::Minimum,
             format!("must be at least {min}, the smallest {ty}"),
+            Value::from(min as i64),
         )
     } else {
         (
             Code::Maximum,
             format!("must be at most {max}, the largest {ty}"),
+            Value::from(max as u64),
         )
     };
-    reading
-        .recorder
-        .record(reading.at, code, Message::text(message));
+    let mut params = Map::new();
+    params.insert("limit".into(), limit);
+    reading.recorder.record(
+        reading.at,
+        code,
+        Message::Custom {
+            text: text.into(),
+            params,
+        },
+    );
 }
+
+/// The magnitude from which a number no longer rounds to a finite `f32`: halfway between
+/// `f32::MAX` and the next power of two. `f32::MAX` written as text (`3.4028235e38`) is above
+/// `f32::MAX` as a double, and still an `f32`.
+const F32_LIMIT: f64 = 3.402_823_567_797_336_6e38;
 
 impl<S: ProviderSet> FieldValue<S> for f32 {
     fn schema(_: View<S>) -> Schema {
-        json_schema!({ "type": "number", "minimum": f32::MIN, "maximum": f32::MAX })
+        json_schema!({
+            "type": "number",
+            "exclusiveMinimum": -F32_LIMIT,
+            "exclusiveMaximum": F32_LIMIT,
+        })
     }
 
     read_with_accept!(Scalar::<f32>::NEW);
@@ -271,16 +290,15 @@ impl<S: ProviderSet> Accept<S> for Scalar<f32> {
         reading: &mut Reading<'_, S, R>,
     ) -> Option<B::Out<f32>> {
         let wide = value.as_f64();
-        let limit = f64::from(f32::MAX);
-        if wide.abs() > limit {
-            let (code, message) = if wide < 0.0 {
-                (Code::Minimum, "must be at least the smallest f32")
+        if wide.abs() >= F32_LIMIT {
+            let (rule, code) = if wide < 0.0 {
+                (Rule::ExclusiveMinimum(-F32_LIMIT), Code::ExclusiveMinimum)
             } else {
-                (Code::Maximum, "must be at most the largest f32")
+                (Rule::ExclusiveMaximum(F32_LIMIT), Code::ExclusiveMaximum)
             };
             reading
                 .recorder
-                .record(reading.at, code, Message::text(message));
+                .record(reading.at, code, Message::Constraint { rule, view: None });
             return Some(B::none());
         }
         Some(B::keep(|| Some(wide as f32)))

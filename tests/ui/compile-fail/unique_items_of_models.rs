@@ -1,0 +1,20 @@
+unified_core::providers! {
+    pub mod providers {
+        dixa => "Dixa",
+    }
+}
+
+#[derive(unified_core::UnifiedModel, PartialEq)]
+struct Tag {
+    name: String,
+}
+
+#[derive(unified_core::UnifiedModel)]
+struct UserCreate {
+    #[unified(unique_items)]
+    tags: Option<Vec<Tag>>,
+    #[unified(unique_items)]
+    extra: Option<Vec<serde_json::Value>>,
+}
+
+fn main() {}
