@@ -419,7 +419,7 @@ fn emit_enum(model: &Model<'_>, variants: &[(String, &Ident)]) -> TokenStream {
 
         // A unit enum's values are its names, so items equal as Rust values are equal as JSON.
         #[automatically_derived]
-        impl #core::__private::UniqueItem for #ident where Self: ::core::cmp::PartialEq {}
+        impl #core::__private::UniqueItem for #ident {}
 
         #[automatically_derived]
         impl<__S: #core::__private::ProviderSet> #core::__private::FieldValue<__S> for #ident {

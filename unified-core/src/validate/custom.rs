@@ -89,7 +89,7 @@ fn record_below(
     label = "not an item `unique_items` can compare",
     note = "`unique_items` applies to lists of strings, booleans, integers, `f64` or unit enums"
 )]
-pub trait UniqueItem: PartialEq {}
+pub trait UniqueItem {}
 
 /// Implements [`UniqueItem`] for types whose equality is JSON's.
 macro_rules! unique_item_types {
@@ -104,7 +104,10 @@ unique_item_types!(
 /// does, by value), where the view enforces the rule.
 // A check takes the field's type as it is, `&Vec<T>` for a list.
 #[allow(clippy::ptr_arg)]
-pub fn unique_items<S: ProviderSet, T: UniqueItem>(items: &Vec<T>, checker: &mut Checker<'_, S>) {
+pub fn unique_items<S: ProviderSet, T: UniqueItem + PartialEq>(
+    items: &Vec<T>,
+    checker: &mut Checker<'_, S>,
+) {
     let Some(field) = checker.field else {
         return;
     };

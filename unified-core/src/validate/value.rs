@@ -38,7 +38,7 @@ pub enum Emptiness {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a field of a unified model",
     label = "`{Self}` is not a unified model",
-    note = "field types are String, Secret, bool, the integers (i8..i64, u8..u64, usize), f32, f64, Vec<T>, Box<T>, maps from String, serde_json::Value, and models and enums that derive UnifiedModel (uuid::Uuid, url::Url and jiff::Timestamp with unified-core's features of those names); for a type of your own, add `#[derive(UnifiedModel)]` to `{Self}` (a struct with named fields, an enum of unit variants, or a tagged enum of models)"
+    note = "add `#[derive(UnifiedModel)]` to `{Self}` (a struct with named fields, an enum of unit variants, or a tagged enum of models)"
 )]
 pub trait FieldValue<S: ProviderSet>: Sized {
     /// How the non-empty rule for required fields applies.
