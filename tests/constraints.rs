@@ -319,14 +319,28 @@ fn document() -> impl Strategy<Value = Value> {
         )
 }
 
+/// Each view and `jsonschema`'s validator of its exported schema, built once.
+fn references() -> &'static [(View<providers::Set>, jsonschema::Validator)] {
+    static REFERENCES: std::sync::OnceLock<Vec<(View<providers::Set>, jsonschema::Validator)>> =
+        std::sync::OnceLock::new();
+    REFERENCES.get_or_init(|| {
+        [View::UNIFIED, acme(), beta()]
+            .into_iter()
+            .map(|view| {
+                let schema = Plan::schema_for(view).to_value();
+                (view, unified_tests::reference_validator(&schema))
+            })
+            .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
     #[test]
     fn the_schema_accepts_exactly_what_the_validator_accepts(document in document()) {
-        for view in [View::UNIFIED, acme(), beta()] {
-            let schema = Plan::schema_for(view).to_value();
-            let reference = unified_tests::reference_validator(&schema);
+        for (view, reference) in references() {
+            let view = *view;
             let ours = Plan::is_valid(&document, view);
             prop_assert_eq!(
                 ours,

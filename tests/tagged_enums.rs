@@ -189,6 +189,25 @@ fn object(keys: &'static [&'static str]) -> impl Strategy<Value = Value> {
         .prop_map(|map| Value::Object(map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
 }
 
+/// Each view and `jsonschema`'s validator of its exported schema, built once.
+fn references() -> &'static [(View<providers::Set>, jsonschema::Validator)] {
+    static REFERENCES: std::sync::OnceLock<Vec<(View<providers::Set>, jsonschema::Validator)>> =
+        std::sync::OnceLock::new();
+    REFERENCES.get_or_init(|| {
+        [
+            View::UNIFIED,
+            View::of(providers::acme),
+            View::of(providers::beta),
+        ]
+        .into_iter()
+        .map(|view| {
+            let schema = Order::schema_for(view).to_value();
+            (view, unified_tests::reference_validator(&schema))
+        })
+        .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -204,9 +223,8 @@ proptest! {
         if let Some(refund) = refund {
             document["refund"] = refund;
         }
-        for view in [View::UNIFIED, View::of(providers::acme), View::of(providers::beta)] {
-            let schema = Order::schema_for(view).to_value();
-            let reference = unified_tests::reference_validator(&schema);
+        for (view, reference) in references() {
+            let view = *view;
             prop_assert_eq!(
                 Order::is_valid(&document, view),
                 reference.is_valid(&document),
