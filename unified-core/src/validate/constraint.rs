@@ -153,20 +153,12 @@ pub(crate) fn check_text<S: ProviderSet, R: Recorder>(
     at: &Path<'_>,
     recorder: &mut R,
 ) {
-    for constraint in constraints {
-        if !constraint.views.contains(view) {
-            continue;
-        }
-        let broken = match constraint.rule {
-            Rule::MinLength(n) => (text.chars().count() as u64) < n,
-            Rule::MaxLength(n) => text.len() as u64 > n && text.chars().count() as u64 > n,
-            Rule::Pattern(pattern) => !pattern.is_match(text),
-            _ => false,
-        };
-        if broken {
-            record(constraint, view, at, recorder);
-        }
-    }
+    check_each(constraints, view, at, recorder, |rule| match rule {
+        Rule::MinLength(n) => (text.chars().count() as u64) < n,
+        Rule::MaxLength(n) => text.len() as u64 > n && text.chars().count() as u64 > n,
+        Rule::Pattern(pattern) => !pattern.is_match(text),
+        _ => false,
+    });
 }
 
 /// Records each violated list constraint for a list of `count` items.
@@ -178,19 +170,11 @@ pub(crate) fn check_items<S: ProviderSet, R: Recorder>(
     at: &Path<'_>,
     recorder: &mut R,
 ) {
-    for constraint in constraints {
-        if !constraint.views.contains(view) {
-            continue;
-        }
-        let broken = match constraint.rule {
-            Rule::MinItems(n) => (count as u64) < n,
-            Rule::MaxItems(n) => count as u64 > n,
-            _ => false,
-        };
-        if broken {
-            record(constraint, view, at, recorder);
-        }
-    }
+    check_each(constraints, view, at, recorder, |rule| match rule {
+        Rule::MinItems(n) => (count as u64) < n,
+        Rule::MaxItems(n) => count as u64 > n,
+        _ => false,
+    });
 }
 
 /// Records each violated number constraint for `number`.
@@ -202,19 +186,27 @@ pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
     at: &Path<'_>,
     recorder: &mut R,
 ) {
+    check_each(constraints, view, at, recorder, |rule| match rule {
+        Rule::Minimum(n) => compare(number, n) == Some(Ordering::Less),
+        Rule::Maximum(n) => compare(number, n) == Some(Ordering::Greater),
+        Rule::ExclusiveMinimum(n) => compare(number, n) != Some(Ordering::Greater),
+        Rule::ExclusiveMaximum(n) => compare(number, n) != Some(Ordering::Less),
+        Rule::MultipleOf(n) => !is_multiple(number, n),
+        _ => false,
+    });
+}
+
+/// Records each constraint of `view` that `broken` says the value breaks.
+#[inline]
+fn check_each<S: ProviderSet, R: Recorder>(
+    constraints: &[Constraint<S>],
+    view: View<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+    broken: impl Fn(Rule) -> bool,
+) {
     for constraint in constraints {
-        if !constraint.views.contains(view) {
-            continue;
-        }
-        let broken = match constraint.rule {
-            Rule::Minimum(n) => compare(number, n) == Some(Ordering::Less),
-            Rule::Maximum(n) => compare(number, n) == Some(Ordering::Greater),
-            Rule::ExclusiveMinimum(n) => compare(number, n) != Some(Ordering::Greater),
-            Rule::ExclusiveMaximum(n) => compare(number, n) != Some(Ordering::Less),
-            Rule::MultipleOf(n) => !is_multiple(number, n),
-            _ => false,
-        };
-        if broken {
+        if constraint.views.contains(view) && broken(constraint.rule) {
             record(constraint, view, at, recorder);
         }
     }
