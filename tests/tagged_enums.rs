@@ -56,7 +56,34 @@ enum Refund {
     Bank(Bank),
 }
 
-/// An order that holds both.
+/// How to reach the customer, tagged by `via`: variants with named fields.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq)]
+#[serde(tag = "via", rename_all = "snake_case")]
+enum Contact {
+    /// By email.
+    Email {
+        /// The address.
+        #[unified(format = "email")]
+        address: String,
+        /// Beta wants a name.
+        #[required(beta)]
+        #[supported(acme)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+    },
+    /// By phone.
+    #[serde(rename_all = "camelCase")]
+    Phone {
+        /// In international form.
+        #[unified(pattern = "^\\+[0-9]{4,15}$")]
+        phone_number: String,
+        /// Set by the gateway, never read.
+        #[serde(skip)]
+        verified: bool,
+    },
+}
+
+/// An order that holds all three.
 #[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq)]
 struct Order {
     /// How it is paid.
@@ -64,6 +91,9 @@ struct Order {
     /// How it is refunded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     refund: Option<Refund>,
+    /// Whom to tell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    contact: Option<Contact>,
 }
 
 fn codes(document: &Value, view: View<providers::Set>) -> Vec<(String, Code)> {
@@ -145,6 +175,71 @@ fn adjacent_tags_hold_the_value_under_the_content_member() {
 }
 
 #[test]
+fn variants_with_named_fields_are_read_like_models() {
+    let acme = View::of(providers::acme);
+    let beta = View::of(providers::beta);
+    let payment = json!({"type": "bank", "iban": "DE89370400440532013000"});
+    let email =
+        json!({"payment": payment, "contact": {"via": "email", "address": "a@example.com"}});
+    assert!(codes(&email, acme).is_empty());
+    assert_eq!(
+        codes(&email, beta),
+        [("/contact/name".to_owned(), Code::Required)]
+    );
+    assert_eq!(
+        Order::from_value(&email, acme).unwrap().contact,
+        Some(Contact::Email {
+            address: "a@example.com".into(),
+            name: None
+        })
+    );
+    let phone = json!({"payment": payment, "contact": {"phoneNumber": "0049", "via": "phone", "phone_number": "+4930"}});
+    assert_eq!(
+        codes(&phone, acme),
+        [
+            ("/contact/phoneNumber".to_owned(), Code::Pattern),
+            ("/contact/phone_number".to_owned(), Code::Unknown)
+        ]
+    );
+    let phone =
+        json!({"payment": payment, "contact": {"via": "phone", "phoneNumber": "+493012345"}});
+    let built = Order::from_value(&phone, acme).unwrap();
+    assert_eq!(built, serde_json::from_value::<Order>(phone).unwrap());
+    assert_eq!(
+        built.contact,
+        Some(Contact::Phone {
+            phone_number: "+493012345".into(),
+            verified: false
+        })
+    );
+    let held = Order {
+        contact: Some(Contact::Email {
+            address: "not an address".into(),
+            name: None,
+        }),
+        ..built
+    };
+    let codes_of = |view| -> Vec<(String, Code)> {
+        Order::validate_value(&held, view)
+            .errors()
+            .iter()
+            .map(|error| (error.pointer.clone(), error.code))
+            .collect()
+    };
+    assert_eq!(
+        codes_of(acme),
+        [("/contact/address".to_owned(), Code::Format)]
+    );
+    assert_eq!(
+        codes_of(beta),
+        [
+            ("/contact/address".to_owned(), Code::Format),
+            ("/contact/name".to_owned(), Code::Required)
+        ]
+    );
+}
+
+#[test]
 fn schemas_are_a_one_of_with_the_tag_as_a_const() {
     let schema = Order::schema_for(View::of(providers::beta)).to_value();
     let payment = &schema["properties"]["payment"];
@@ -167,6 +262,19 @@ fn schemas_are_a_one_of_with_the_tag_as_a_const() {
     let branch = &branches.expect("a oneOf")[0];
     assert_eq!(branch["required"], json!(["kind", "details"]));
     assert_eq!(branch["properties"]["kind"], json!({"const": "card"}));
+    let contact = &schema["properties"]["contact"];
+    let branches = contact["oneOf"]
+        .as_array()
+        .or_else(|| contact["anyOf"][0]["oneOf"].as_array())
+        .expect("a oneOf");
+    assert_eq!(branches[0]["properties"]["via"], json!({"const": "email"}));
+    assert_eq!(branches[0]["required"], json!(["via", "address", "name"]));
+    assert_eq!(branches[0]["description"], json!("By email."));
+    assert_eq!(
+        branches[1]["properties"]["phoneNumber"]["pattern"],
+        json!("^\\+[0-9]{4,15}$")
+    );
+    assert!(branches[1]["properties"].get("verified").is_none());
 }
 
 fn member() -> impl Strategy<Value = Value> {
@@ -181,6 +289,11 @@ fn member() -> impl Strategy<Value = Value> {
         Just(json!({"last4": "4242"})),
         Just(json!({"iban": "DE89370400440532013000"})),
         Just(json!(null)),
+        Just(json!("email")),
+        Just(json!("phone")),
+        Just(json!("a@example.com")),
+        Just(json!("+4930123")),
+        Just(json!(true)),
     ]
 }
 
@@ -218,10 +331,14 @@ proptest! {
             object(&["kind", "details", "type"]),
             Just(Value::Null),
         ]),
+        contact in prop::option::of(object(&["via", "address", "name", "phoneNumber", "verified"])),
     ) {
         let mut document = json!({"payment": payment});
         if let Some(refund) = refund {
             document["refund"] = refund;
+        }
+        if let Some(contact) = contact {
+            document["contact"] = contact;
         }
         for (view, reference) in references() {
             let view = *view;

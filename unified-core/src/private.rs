@@ -110,3 +110,33 @@ pub const fn is_snake_case_id(id: &str) -> bool {
 /// Implemented by `providers!` for each provider type, and only there: a `ProviderType` is one a
 /// provider set declared.
 pub trait DeclaredProvider {}
+
+/// The JSON members of a struct model, whatever its provider set: an internally tagged enum
+/// checks that none of its variants' models has a member named like its tag.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a struct model: a variant of an internally tagged enum holds a `UnifiedModel` struct, whose fields sit beside the tag",
+    label = "not a struct model"
+)]
+pub trait StructMembers {
+    /// The members' names in JSON.
+    const MEMBERS: &'static [&'static str];
+}
+
+/// Whether `members` holds `name`; for compile-time checks.
+pub const fn has_member(members: &[&str], name: &str) -> bool {
+    let mut index = 0;
+    while index < members.len() {
+        if members[index].len() == name.len() {
+            let (member, name) = (members[index].as_bytes(), name.as_bytes());
+            let mut byte = 0;
+            while byte < name.len() && member[byte] == name[byte] {
+                byte += 1;
+            }
+            if byte == name.len() {
+                return true;
+            }
+        }
+        index += 1;
+    }
+    false
+}

@@ -10,8 +10,8 @@ use syn::ext::IdentExt;
 use syn::{GenericArgument, Ident, PathArguments, Type};
 
 use crate::ctxt::Ctxt;
-use crate::model::{Allowed, Field, Kind, Model, Presence};
-use crate::syntax::{ProviderList, RawBody, RawField, RawModel};
+use crate::model::{Allowed, Field, Kind, Model, Presence, TaggedVariant};
+use crate::syntax::{ProviderList, RawBody, RawField, RawModel, VariantShape};
 
 const FORMATS: [(&str, &str); 4] = [
     ("email", "Email"),
@@ -49,6 +49,34 @@ pub fn provider_references(raw: &RawModel<'_>) -> TokenStream {
         const _: () = {
             #(#references)*
         };
+    }
+}
+
+/// A variant of a tagged enum: a newtype's model, or the hidden model of its named fields.
+fn tagged_variant<'a>(
+    raw: &RawModel<'a>,
+    json_name: String,
+    ident: &'a Ident,
+    shape: &VariantShape<'a>,
+) -> TaggedVariant<'a> {
+    let (ty, fields) = match shape {
+        VariantShape::Newtype(ty) => ((*ty).clone(), None),
+        VariantShape::Struct(named) => {
+            let hidden = crate::variant::hidden_ident(&raw.input.ident, ident);
+            let fields = named
+                .named
+                .iter()
+                .filter_map(|f| f.ident.as_ref())
+                .collect();
+            (syn::parse_quote!(#hidden), Some(fields))
+        }
+        VariantShape::Unit => (syn::parse_quote!(()), None),
+    };
+    TaggedVariant {
+        json_name,
+        ident,
+        ty,
+        fields,
     }
 }
 
@@ -90,34 +118,34 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
                 );
             }
             check_unique_names(cx, named.iter().map(|(name, ident)| (name, *ident)));
-            let newtypes: Vec<Option<&Type>> = variants
+            let shapes: Vec<&VariantShape> = variants
                 .iter()
                 .filter(|variant| !variant.serde.skip)
-                .map(|variant| variant.newtype)
+                .map(|variant| &variant.shape)
                 .collect();
-            let all_newtype = newtypes.iter().all(Option::is_some);
-            let all_unit = newtypes.iter().all(Option::is_none);
-            match (&raw.tag, all_newtype) {
+            let all_unit = shapes
+                .iter()
+                .all(|shape| matches!(shape, VariantShape::Unit));
+            let all_data = !shapes
+                .iter()
+                .any(|shape| matches!(shape, VariantShape::Unit));
+            match (&raw.tag, all_data) {
                 (None, _) if all_unit => Kind::Enum(named),
                 (Some(tag), true) if !named.is_empty() => Kind::Tagged {
                     tag: tag.clone(),
                     content: raw.content.clone(),
                     variants: named
                         .into_iter()
-                        .zip(newtypes)
-                        .map(|((name, ident), ty)| {
-                            (
-                                name,
-                                ident,
-                                ty.cloned().unwrap_or_else(|| syn::parse_quote!(())),
-                            )
+                        .zip(shapes)
+                        .map(|((json_name, ident), shape)| {
+                            tagged_variant(&raw, json_name, ident, shape)
                         })
                         .collect(),
                 },
                 (Some(tag), _) => {
                     cx.error_spanned_by(
                         tag,
-                        "a tagged UnifiedModel enum has newtype variants only, each holding a model",
+                        "every variant of a tagged UnifiedModel enum holds data: named fields, or a model in a newtype variant",
                     );
                     return None;
                 }

@@ -9,9 +9,15 @@ use quote::{quote, quote_spanned};
 use syn::Ident;
 use syn::spanned::Spanned;
 
-use crate::model::{Field, Kind, Model, Presence, RuleKind, Takes};
+use crate::model::{Field, Kind, Model, Presence, RuleKind, TaggedVariant, Takes};
 
-pub fn emit(model: &Model<'_>, input: &syn::DeriveInput) -> TokenStream {
+/// The impls of `model`, with the hidden models of a tagged enum's variants that have named
+/// fields (each with its definition).
+pub fn emit(
+    model: &Model<'_>,
+    input: &syn::DeriveInput,
+    hidden: &[(Model<'_>, &syn::DeriveInput)],
+) -> TokenStream {
     let body = match &model.kind {
         Kind::Struct { fields, skipped } => {
             let core = &model.core;
@@ -33,7 +39,18 @@ pub fn emit(model: &Model<'_>, input: &syn::DeriveInput) -> TokenStream {
             tag,
             content,
             variants,
-        } => emit_tagged(model, tag, content.as_ref(), variants),
+        } => {
+            let hidden = hidden.iter().map(|(model, input)| {
+                let definition = crate::variant::definition(input);
+                let impls = match &model.kind {
+                    Kind::Struct { fields, skipped } => emit_struct(model, fields, skipped),
+                    _ => TokenStream::new(),
+                };
+                quote!(#definition #impls)
+            });
+            let tagged = emit_tagged(model, tag, content.as_ref(), variants);
+            quote!(#(#hidden)* #tagged)
+        }
     };
     quote! {
         #[doc(hidden)]
@@ -62,6 +79,7 @@ fn emit_struct(
     let description = option_str(&model.doc);
     let rules = fields.iter().map(|field| emit_rule(core, set, field));
     let names = fields.iter().map(|field| &field.json_name);
+    let member_names = fields.iter().map(|field| &field.json_name);
     let indices: Vec<usize> = (0..fields.len()).collect();
     let dispatch = fields.iter().zip(&indices).map(|(field, index)| {
         let ty = &field.ty;
@@ -245,6 +263,11 @@ fn emit_struct(
 
         #[automatically_derived]
         impl #core::__private::UnifiedModel<#set> for #ident {}
+
+        #[automatically_derived]
+        impl #core::__private::StructMembers for #ident {
+            const MEMBERS: &'static [&'static str] = &[#(#member_names),*];
+        }
 
         #json_schema
     }
@@ -453,14 +476,15 @@ fn emit_tagged(
     model: &Model<'_>,
     tag: &syn::LitStr,
     content: Option<&syn::LitStr>,
-    variants: &[(String, &Ident, syn::Type)],
+    variants: &[TaggedVariant<'_>],
 ) -> TokenStream {
     let core = &model.core;
     let ident = &model.ident;
     let description = option_str(&model.doc);
     let mode = quote!(#core::__private::Mode);
-    let names = variants.iter().map(|(name, ..)| name);
-    let types: Vec<&syn::Type> = variants.iter().map(|(.., ty)| ty).collect();
+    let names = variants.iter().map(|variant| &variant.json_name);
+    let types: Vec<&syn::Type> = variants.iter().map(|variant| &variant.ty).collect();
+    let internal = content.is_none();
     let content = match content {
         Some(content) => quote!(::core::option::Option::Some(#content)),
         None => quote!(::core::option::Option::None),
@@ -468,13 +492,37 @@ fn emit_tagged(
     let schemas = types.iter().enumerate().map(|(index, ty)| {
         quote_spanned!(ty.span()=> #index => <#ty as #core::__private::FieldValue<__S>>::schema(__view))
     });
-    let reads = variants.iter().enumerate().map(|(index, (_, variant, ty))| {
+    let reads = variants.iter().enumerate().map(|(index, variant)| {
+        let (ty, name) = (&variant.ty, variant.ident);
+        let into_variant = match &variant.fields {
+            None => quote!(#ident::#name),
+            Some(fields) => quote!(|__fields: #ty| #ident::#name { #(#fields: __fields.#fields,)* }),
+        };
         quote_spanned! {ty.span()=>
             #index => <#ty as #core::__private::FieldValue<__S>>::read::<__B, __D, __R>(__input, __reading)
-                .map(|__out| <__B as #mode>::map(__out, #ident::#variant))
+                .map(|__out| <__B as #mode>::map(__out, #into_variant))
         }
     });
+    // Beside an internal tag, a newtype's model must not have a member named like the tag
+    // (the derive checks variants with named fields itself).
+    let tag_free = variants
+        .iter()
+        .filter(|variant| internal && variant.fields.is_none())
+        .map(|variant| {
+            let ty = &variant.ty;
+            quote_spanned! {ty.span()=>
+                const _: () = ::core::assert!(
+                    !#core::__private::has_member(
+                        <#ty as #core::__private::StructMembers>::MEMBERS,
+                        #tag,
+                    ),
+                    "the variant's model has a field named like the enum's tag: serde reads that member as the tag, so rename the field or the tag, or use `content` for adjacent tagging",
+                );
+            }
+        });
     quote! {
+        #(#tag_free)*
+
         #[automatically_derived]
         impl<__P: #core::ProviderType> #core::FieldView<__P> for #ident {
             type View = Self;

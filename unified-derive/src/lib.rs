@@ -16,12 +16,13 @@ mod fallback;
 mod model;
 mod symbol;
 mod syntax;
+mod variant;
 mod views;
 
 use proc_macro::TokenStream;
 
 /// Derives the unified-model traits for a struct with named fields, an enum of unit variants,
-/// or an enum that serde tags whose newtype variants each hold a model.
+/// or an enum that serde tags whose variants each hold a model or have named fields.
 ///
 /// # Field attributes
 ///
@@ -65,9 +66,12 @@ use proc_macro::TokenStream;
 /// # Enums
 ///
 /// An enum of unit variants is a string among its variants' names. An enum that serde tags
-/// (`#[serde(tag = "type")]`, or `tag` and `content`) with newtype variants that each hold a
-/// model is read by its tag, and its schema is a `oneOf` with the tag as a `const`; it is a
-/// field type, not a document of its own.
+/// (`#[serde(tag = "type")]`, or `tag` and `content`) whose variants each hold a model
+/// (`Card(Card)`) or have named fields (`Bank { iban: String }`) is read by its tag, and its
+/// schema is a `oneOf` with the tag as a `const`; it is a field type, not a document of its own.
+/// Named fields take every field attribute, and a variant's `#[serde(rename_all = "..")]`
+/// renames them; `#[unified(providers = path)]` on the enum names their provider set. A field
+/// named like an internal tag is refused: serde reads that member as the tag.
 ///
 /// serde's `rename`, `rename_all`, `skip` and `default` are read, so the model describes the JSON
 /// serde takes.
@@ -85,9 +89,19 @@ pub fn derive_unified_model(input: TokenStream) -> TokenStream {
     let raw = syntax::parse(&ctxt, &input);
     let provider_references = check::provider_references(&raw);
     let core = syntax::core_path(&raw);
+    let hidden_inputs = variant::hidden_inputs(&raw);
+    let hidden: Vec<_> = hidden_inputs
+        .iter()
+        .filter_map(|input| {
+            let model = check::check(&ctxt, syntax::parse(&ctxt, input))?;
+            Some((model, input))
+        })
+        .collect();
+    let models: Vec<_> = hidden.iter().map(|(model, _)| model).collect();
+    variant::check_tag_collisions(&ctxt, &raw, &models);
     let model = check::check(&ctxt, raw);
     match (ctxt.finish(), model) {
-        (Ok(()), Some(model)) => emit::emit(&model, &input).into(),
+        (Ok(()), Some(model)) => emit::emit(&model, &input, &hidden).into(),
         (result, _) => {
             let errors = result.err().unwrap_or_default();
             fallback::emit(&input, &core, errors, provider_references).into()

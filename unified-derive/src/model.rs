@@ -32,12 +32,24 @@ pub enum Kind<'a> {
     /// The unit variants: their JSON names and Rust names.
     Enum(Vec<(String, &'a Ident)>),
     /// A tagged enum of models: the tag member, the content member for adjacent tagging, and
-    /// each variant's JSON name, Rust name and model.
+    /// its variants.
     Tagged {
         tag: LitStr,
         content: Option<LitStr>,
-        variants: Vec<(String, &'a Ident, Type)>,
+        variants: Vec<TaggedVariant<'a>>,
     },
+}
+
+/// One variant of a tagged enum.
+pub struct TaggedVariant<'a> {
+    /// The tag's value that picks it.
+    pub json_name: String,
+    /// The Rust name.
+    pub ident: &'a Ident,
+    /// The model that reads it: the newtype's, or the hidden model of its named fields.
+    pub ty: Type,
+    /// The named fields, moved one by one from the hidden model; `None` for a newtype.
+    pub fields: Option<Vec<&'a Ident>>,
 }
 
 /// One field of an object model.

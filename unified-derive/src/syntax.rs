@@ -57,8 +57,17 @@ pub struct RawField<'a> {
 pub struct RawVariant<'a> {
     pub ident: &'a Ident,
     pub serde: SerdeField,
-    /// The model a newtype variant holds; `None` for a unit variant.
-    pub newtype: Option<&'a Type>,
+    pub shape: VariantShape<'a>,
+}
+
+/// What a variant holds.
+pub enum VariantShape<'a> {
+    /// Nothing: one allowed string.
+    Unit,
+    /// One model.
+    Newtype(&'a Type),
+    /// Named fields, read as a model of their own (`variant.rs`).
+    Struct(&'a syn::FieldsNamed),
 }
 
 /// One constraint as written: `max_length = 255`, or `max_length(gorgias = 100)` (one per
@@ -167,18 +176,22 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
             }
         },
         Data::Enum(data) => {
-            if let Some(path) = &model.providers {
+            let variants: Vec<RawVariant> = data
+                .variants
+                .iter()
+                .filter_map(|variant| parse_variant(cx, variant))
+                .collect();
+            let has_fields = variants
+                .iter()
+                .any(|variant| matches!(variant.shape, VariantShape::Struct(_)));
+            if let (Some(path), false) = (&model.providers, has_fields) {
                 cx.error_spanned_by(
                     path,
-                    "a UnifiedModel enum names no providers, so `providers` belongs on a struct",
+                    "`providers` belongs on a struct, or on a tagged enum with variants that have \
+                     named fields: this enum's variants name no providers",
                 );
             }
-            RawBody::Enum(
-                data.variants
-                    .iter()
-                    .filter_map(|variant| parse_variant(cx, variant))
-                    .collect(),
-            )
+            RawBody::Enum(variants)
         }
         Data::Union(data) => {
             cx.error_spanned_by(
@@ -227,14 +240,18 @@ fn parse_variant<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<RawVariant<
             reject_misplaced(cx, attr, Place::Variant);
         }
     }
-    let newtype = match &variant.fields {
-        Fields::Unit => None,
-        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => Some(&fields.unnamed[0].ty),
-        _ => {
+    let shape = match &variant.fields {
+        Fields::Unit => VariantShape::Unit,
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+            VariantShape::Newtype(&fields.unnamed[0].ty)
+        }
+        Fields::Named(fields) => VariantShape::Struct(fields),
+        Fields::Unnamed(_) => {
             cx.error_spanned_by(
                 &variant.fields,
                 "UnifiedModel enums take unit variants (each one allowed string) or, with \
-                 `#[serde(tag = \"..\")]`, newtype variants that each hold a model",
+                 `#[serde(tag = \"..\")]`, variants with named fields or newtype variants that \
+                 each hold a model",
             );
             return None;
         }
@@ -242,7 +259,7 @@ fn parse_variant<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<RawVariant<
     Some(RawVariant {
         ident: &variant.ident,
         serde,
-        newtype,
+        shape,
     })
 }
 
