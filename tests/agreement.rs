@@ -282,9 +282,25 @@ fn value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Valu
     }
 }
 
-fn right_value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Value> {
+/// The values a schema lists: its `enum`, or its `oneOf` of labelled `const`s (with `null` for
+/// a `{"type": "null"}` branch).
+fn choices(schema: &Value) -> Option<Vec<Value>> {
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        let values = values.clone();
+        return Some(values.clone());
+    }
+    schema
+        .get("oneOf")?
+        .as_array()?
+        .iter()
+        .map(|branch| match branch.get("const") {
+            Some(value) => Some(value.clone()),
+            None => (branch == &serde_json::json!({"type": "null"})).then_some(Value::Null),
+        })
+        .collect()
+}
+
+fn right_value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Value> {
+    if let Some(values) = choices(schema) {
         if !noisy {
             return prop::sample::select(values).boxed();
         }

@@ -271,17 +271,13 @@ fn every_field_matches_the_spec() {
                 assert_eq!(ours, spec.type_text, "{part} `{field}`: type");
             }
             if let Some(values) = &spec.possible_values {
-                let ours: String = field_schema["enum"]
-                    .as_array()
-                    .or(field_schema["items"]["properties"]["name"]["enum"].as_array())
-                    .map(|values| values.iter().filter_map(Value::as_str).collect())
+                let ours: String = listed_values(field_schema)
+                    .or_else(|| listed_values(&field_schema["items"]["properties"]["name"]))
                     .or_else(|| {
                         // A per-provider restriction shows in that provider's schema only.
                         let pivotal = View::of(unified_models::providers::pivotal_tracker);
                         let schema = operation.schema(part, pivotal).to_value();
-                        schema["properties"][*field]["items"]["properties"]["name"]["enum"]
-                            .as_array()
-                            .map(|values| values.iter().filter_map(Value::as_str).collect())
+                        listed_values(&schema["properties"][*field]["items"]["properties"]["name"])
                     })
                     .unwrap_or_default();
                 assert_eq!(&ours, values, "{part} `{field}`: allowed values");
@@ -368,4 +364,19 @@ fn check_nested(lines: &[String], part: Part, field: &str, schema: &Value) {
             "{part} `{field}[].{child}`: description"
         );
     }
+}
+
+/// The string values a schema lists, as an `enum` or as a `oneOf` of labelled `const`s, run
+/// together.
+fn listed_values(schema: &Value) -> Option<String> {
+    if let Some(values) = schema["enum"].as_array() {
+        return Some(values.iter().filter_map(Value::as_str).collect());
+    }
+    let branches = schema["oneOf"].as_array()?;
+    Some(
+        branches
+            .iter()
+            .filter_map(|branch| branch["const"].as_str())
+            .collect(),
+    )
 }

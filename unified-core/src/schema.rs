@@ -24,15 +24,14 @@ pub fn nullable(mut schema: Schema) -> Schema {
         Some(Value::Array(types)) if !types.contains(&Value::from("null")) => {
             types.push("null".into());
         }
-        Some(_) => {}
-        // A choice with no type of its own (a tagged enum's `oneOf`): null is one more branch.
-        None => {
-            if let Some(Value::Array(branches)) = object.get_mut("oneOf")
-                && !branches.contains(&serde_json::json!({"type": "null"}))
-            {
-                branches.push(serde_json::json!({"type": "null"}));
-            }
-        }
+        _ => {}
+    }
+    // A choice (a unit enum's labelled `const`s, a tagged enum's variants): null is one more
+    // branch.
+    if let Some(Value::Array(branches)) = object.get_mut("oneOf")
+        && !branches.contains(&serde_json::json!({"type": "null"}))
+    {
+        branches.push(serde_json::json!({"type": "null"}));
     }
     schema
 }

@@ -98,6 +98,46 @@ fn snake_from_pascal(variant: &str) -> String {
     out
 }
 
+/// A label for forms from a JSON name: words split at `_`, `-` and lower-to-upper changes, the
+/// first capitalized, the rest lower case, and `id`, `ids`, `url`, `uri` and `api` in capitals
+/// (`first_name` → "First name", `avatarUrl` → "Avatar URL").
+pub fn title_from_name(name: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c == '_' || c == '-' || c == ' ' || (c.is_uppercase() && previous_lower) {
+            if !word.is_empty() {
+                words.push(core::mem::take(&mut word));
+            }
+        }
+        if c != '_' && c != '-' && c != ' ' {
+            word.extend(c.to_lowercase());
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    let words: Vec<String> = words
+        .into_iter()
+        .enumerate()
+        .map(|(index, word)| match word.as_str() {
+            "id" | "url" | "uri" | "api" => word.to_ascii_uppercase(),
+            "ids" => "IDs".to_owned(),
+            _ if index == 0 => {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+            _ => word,
+        })
+        .collect();
+    words.join(" ")
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -130,5 +170,21 @@ mod tests {
             assert_eq!(rule.apply_to_variant(variant), variant_out, "{name}");
         }
         assert_eq!(RenameRule::from_name("Title Case"), None);
+    }
+
+    #[test]
+    fn titles_read_like_labels() {
+        let cases = [
+            ("first_name", "First name"),
+            ("emails", "Emails"),
+            ("id", "ID"),
+            ("avatarUrl", "Avatar URL"),
+            ("remote-data", "Remote data"),
+            ("TEAM_IDS", "Team IDs"),
+            ("is_active", "Is active"),
+        ];
+        for (name, title) in cases {
+            assert_eq!(super::title_from_name(name), title, "{name}");
+        }
     }
 }

@@ -225,11 +225,16 @@ fn check_field<'a>(
     let allowed = check_allowed(cx, field, &presence);
     let constraints = check_rules(cx, &field.rules, &presence);
     let doc = with_check_note(field.doc.clone(), &field.checks);
+    let title = match &field.title {
+        Some(title) => title.value(),
+        None => crate::case::title_from_name(&json_name),
+    };
     Field {
         ident: field.ident,
         json_name,
         ty,
         doc,
+        title,
         presence,
         format,
         allowed,

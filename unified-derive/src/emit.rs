@@ -351,9 +351,11 @@ fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> TokenS
             }
         });
     let description = option_str(&field.doc);
+    let title = &field.title;
     quote! {
         #core::__private::FieldRule {
             name: #name,
+            title: #title,
             supported: #supported,
             required: #required,
             format: #format,
@@ -421,8 +423,12 @@ fn emit_enum(model: &Model<'_>, variants: &[(String, &Ident)]) -> TokenStream {
     let positions = variants.iter().enumerate().map(
         |(index, (_, variant))| quote!(#index => ::core::option::Option::Some(#ident::#variant)),
     );
+    let titles = variants
+        .iter()
+        .map(|(name, _)| crate::case::title_from_name(name));
     quote! {
         const __NAMES: &[&str] = &[#(#names),*];
+        const __TITLES: &[&str] = &[#(#titles),*];
 
         fn __variant(__index: usize) -> ::core::option::Option<#ident> {
             match __index {
@@ -447,7 +453,7 @@ fn emit_enum(model: &Model<'_>, variants: &[(String, &Ident)]) -> TokenStream {
         #[automatically_derived]
         impl<__S: #core::__private::ProviderSet> #core::__private::FieldValue<__S> for #ident {
             fn schema(_: #core::__private::View<__S>) -> #core::__private::Schema {
-                #core::__private::unit_enum_schema(__NAMES, #description)
+                #core::__private::unit_enum_schema(__NAMES, __TITLES, #description)
             }
 
             fn read<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(

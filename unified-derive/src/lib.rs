@@ -31,6 +31,7 @@ use proc_macro::TokenStream;
 /// | `#[required(p, ..)]` | `Option<T>` field | those providers need it: absent or `null` is `required`, `""` or `[]` is `empty` |
 /// | `#[supported(p, ..)]` | `Option<T>` field | those providers accept it; the others refuse it as `unsupported` |
 /// | neither | field | an `Option<T>` belongs to every provider; a field that is not an `Option` is required by every provider |
+/// | `#[unified(title = "..")]` | any field | the label forms show; by default made from the JSON name (`first_name` → "First name") |
 /// | `#[unified(format = "email" \| "uri" \| "date-time" \| "uuid")]` | string field | the JSON Schema format (`email` is an RFC 5321 mailbox) |
 /// | `#[unified(allowed(p = ["a", "b"]))]` | string field | the values provider `p` takes |
 /// | `#[unified(min_length = n, max_length = n)]` | `String`, `Secret` | characters, as JSON Schema counts them |

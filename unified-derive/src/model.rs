@@ -62,6 +62,8 @@ pub struct Field<'a> {
     pub ty: Type,
     /// The doc comment, for the schema's description.
     pub doc: Option<String>,
+    /// The label forms show: `title = ".."`, or one made from the JSON name.
+    pub title: String,
     /// Which providers take the field.
     pub presence: Presence,
     /// The `Format` variant a string must match.

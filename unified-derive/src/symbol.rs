@@ -18,6 +18,8 @@ pub const FORMAT: &str = "format";
 pub const CHECK: &str = "check";
 /// `#[unified(allowed(provider = [..]))]`
 pub const ALLOWED: &str = "allowed";
+/// `#[unified(title = "..")]`
+pub const TITLE: &str = "title";
 /// The constraint rules, each `rule = value` for every provider and `rule(provider = value)`
 /// for one: `#[unified(max_length = 255, max_length(gorgias = 100))]`.
 pub const RULES: [&str; 11] = [

@@ -46,6 +46,8 @@ pub struct RawField<'a> {
     pub required: Vec<ProviderList>,
     pub supported: Vec<ProviderList>,
     pub format: Option<LitStr>,
+    /// `#[unified(title = "..")]`: the label forms show.
+    pub title: Option<LitStr>,
     pub allowed: Vec<(Ident, Vec<LitStr>)>,
     pub rules: Vec<RawRule>,
     /// `#[unified(check = path)]` on the field.
@@ -211,6 +213,7 @@ fn parse_field<'a>(cx: &Ctxt, field: &'a syn::Field) -> RawField<'a> {
         required: Vec::new(),
         supported: Vec::new(),
         format: None,
+        title: None,
         allowed: Vec::new(),
         rules: Vec::new(),
         checks: Vec::new(),
@@ -380,6 +383,11 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
             if raw.format.replace(format).is_some() {
                 cx.error_spanned_by(&meta.path, "duplicate `format` attribute");
             }
+        } else if meta.path.is_ident(TITLE) {
+            let title: LitStr = meta.value()?.parse()?;
+            if raw.title.replace(title).is_some() {
+                cx.error_spanned_by(&meta.path, "duplicate `title` attribute");
+            }
         } else if meta.path.is_ident(ALLOWED) {
             meta.parse_nested_meta(|inner| {
                 let provider = inner.path.require_ident()?.clone();
@@ -431,7 +439,7 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
             cx.error_spanned_by(
                 &meta.path,
                 format!(
-                    "unknown unified field attribute `{}`; expected `format`, `allowed`, `check` or a rule ({})",
+                    "unknown unified field attribute `{}`; expected `format`, `allowed`, `title`, `check` or a rule ({})",
                     path_text(&meta.path),
                     RULES.join(", ")
                 ),

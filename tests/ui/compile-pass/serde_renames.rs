@@ -16,7 +16,7 @@ struct Contact {
     first_name: Option<String>,
     /// Renamed explicitly.
     #[serde(rename = "mail")]
-    #[unified(format = "email")]
+    #[unified(format = "email", title = "E-mail")]
     email_address: Option<String>,
     /// Not part of the JSON at all.
     #[serde(skip)]
@@ -52,7 +52,16 @@ fn main() {
     let schema = Contact::schema_for(View::<providers::Set>::UNIFIED).to_value();
     let names: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
     assert_eq!(names, ["firstName", "mail", "kind", "type"]);
-    assert_eq!(schema["properties"]["kind"]["enum"], json!(["NATURAL_PERSON", "org", null]));
+    assert_eq!(
+        schema["properties"]["kind"]["oneOf"],
+        json!([
+            {"const": "NATURAL_PERSON", "title": "Natural person"},
+            {"const": "org", "title": "Org"},
+            {"type": "null"}
+        ])
+    );
+    assert_eq!(schema["properties"]["firstName"]["title"], "First name");
+    assert_eq!(schema["properties"]["mail"]["title"], "E-mail");
     assert_eq!(schema["properties"]["mail"]["format"], "email");
     assert_eq!(schema["description"], "A contact.");
 

@@ -31,6 +31,8 @@ pub const MAX_FIELDS: usize = 128;
 pub struct FieldRule<S: 'static> {
     /// The property name in JSON (after serde's renames).
     pub name: &'static str,
+    /// The label a form shows for it.
+    pub title: &'static str,
     /// The views that accept the field (always includes the unified view).
     pub supported: Mask<S>,
     /// The views that need the field present and non-empty.
@@ -273,6 +275,10 @@ pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
 ) -> Schema {
     let mut field = T::schema(view);
     let object = field.ensure_object();
+    // The title first, where forms and readers look for the label.
+    let rest = core::mem::take(object);
+    object.insert("title".into(), rule.title.into());
+    object.extend(rest);
     if let Some(description) = rule.description {
         object.insert("description".into(), description.into());
     }
@@ -334,9 +340,11 @@ pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: View<S>) -> Schema
     Schema::from(object)
 }
 
-/// The schema of a unit enum.
+/// The schema of a unit enum: a string that is one of a `oneOf` of `const`s, each with its
+/// label (`title`), the form form libraries read labelled choices in.
 pub fn unit_enum_schema(
     names: &'static [&'static str],
+    titles: &'static [&'static str],
     description: Option<&'static str>,
 ) -> Schema {
     let mut object = Map::new();
@@ -344,6 +352,11 @@ pub fn unit_enum_schema(
     if let Some(description) = description {
         object.insert("description".into(), description.into());
     }
-    object.insert("enum".into(), names.into());
+    let choices: Vec<Value> = names
+        .iter()
+        .zip(titles)
+        .map(|(name, title)| serde_json::json!({"const": name, "title": title}))
+        .collect();
+    object.insert("oneOf".into(), choices.into());
     Schema::from(object)
 }
