@@ -106,12 +106,11 @@ pub fn title_from_name(name: &str) -> String {
     let mut word = String::new();
     let mut previous_lower = false;
     for c in name.chars() {
-        if c == '_' || c == '-' || c == ' ' || (c.is_uppercase() && previous_lower) {
-            if !word.is_empty() {
-                words.push(core::mem::take(&mut word));
-            }
+        let separator = matches!(c, '_' | '-' | ' ');
+        if (separator || (c.is_uppercase() && previous_lower)) && !word.is_empty() {
+            words.push(core::mem::take(&mut word));
         }
-        if c != '_' && c != '-' && c != ' ' {
+        if !separator {
             word.extend(c.to_lowercase());
         }
         previous_lower = c.is_lowercase() || c.is_ascii_digit();
