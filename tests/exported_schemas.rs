@@ -26,7 +26,10 @@ fn files_on_disk(dir: &Path, base: &Path, out: &mut BTreeSet<String>) {
 #[test]
 fn committed_schemas_are_up_to_date() {
     let dir = workspace_root().join("schemas");
-    let expected = unified_models::registry().schema_files();
+    let registry = unified_models::registry();
+    let mut expected = registry.schema_files();
+    let schema_count = expected.len();
+    expected.extend(unified_gateway::openapi::files(&registry));
     let mut stale = Vec::new();
     for (relative, text) in &expected {
         match std::fs::read_to_string(dir.join(relative)) {
@@ -50,9 +53,14 @@ fn committed_schemas_are_up_to_date() {
         stale.join("\n")
     );
     assert_eq!(
-        expected.len(),
+        schema_count,
         3 * 11,
         "three parts for ten providers and the unified view"
+    );
+    assert_eq!(
+        expected.len() - schema_count,
+        2 * 11,
+        "OpenAPI 3.1 and 3.0 for ten providers and the unified view"
     );
 }
 

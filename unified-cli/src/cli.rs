@@ -35,6 +35,19 @@ pub enum Command {
         #[arg(default_value = "schemas")]
         dir: PathBuf,
     },
+    /// Write the gateway's OpenAPI document for one provider (or the unified view) to FILE, or
+    /// print it.
+    Openapi {
+        /// The OpenAPI version: `3.1` (the schemas as exported) or `3.0` (downgraded for
+        /// generators that read only 3.0).
+        #[arg(long, default_value = "3.1")]
+        version: String,
+        /// The provider whose request and response bodies the document has, or `unified`.
+        #[arg(long, default_value = "unified")]
+        provider: String,
+        /// Where to write it; nothing or `-` prints it.
+        file: Option<PathBuf>,
+    },
     /// Print which providers support and require each field of a model.
     Coverage {
         /// The model, e.g. `ticketing/users`.

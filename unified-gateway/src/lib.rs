@@ -10,6 +10,7 @@ mod dispatch;
 mod error;
 mod gateway;
 mod http;
+pub mod openapi;
 mod router;
 mod routes;
 mod store;

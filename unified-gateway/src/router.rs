@@ -14,8 +14,8 @@ use crate::gateway::Gateway;
 use crate::routes;
 
 impl<S: ProviderSet> Gateway<S> {
-    /// The HTTP routes: the unified API, the meta endpoint, the health check, and JSON errors
-    /// for everything else.
+    /// The HTTP routes: the unified API, the meta endpoint, the OpenAPI documents, the health
+    /// check, and JSON errors for everything else.
     pub fn router(&self) -> Router {
         Router::new()
             .route(
@@ -27,6 +27,14 @@ impl<S: ProviderSet> Gateway<S> {
                 get(routes::meta::meta::<S>),
             )
             .route("/healthz", get(routes::health::healthz::<S>))
+            .route(
+                crate::openapi::OPENAPI_PATH,
+                get(routes::openapi::unified::<S>),
+            )
+            .route(
+                crate::openapi::OPENAPI_VIEW_PATH,
+                get(routes::openapi::of_view::<S>),
+            )
             .fallback(routes::fallback::not_found)
             .method_not_allowed_fallback(routes::fallback::method_not_allowed)
             .layer(middleware::from_fn_with_state(

@@ -1,5 +1,6 @@
-//! `unified export`: every schema file below a folder, written only where it changed; schema
-//! files that no model produces any more are removed from the models' folders.
+//! `unified export`: every schema file and OpenAPI document below a folder, written only where
+//! it changed; files that nothing produces any more are removed from the models' folders and
+//! the OpenAPI folder.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -13,7 +14,8 @@ use crate::failure::Failure;
 
 /// Writes every schema below `dir`.
 pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
-    let files = registry.schema_files();
+    let mut files = registry.schema_files();
+    files.extend(unified_gateway::openapi::files(registry));
     let mut written = 0;
     for (relative, text) in &files {
         let path = dir.join(relative);
@@ -34,7 +36,11 @@ pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
         .map(|(relative, _)| dir.join(relative))
         .collect();
     let mut removed = 0;
-    for model in registry.models() {
+    for model in registry
+        .models()
+        .into_iter()
+        .chain([unified_gateway::openapi::FOLDER])
+    {
         for path in json_files_below(&dir.join(model))? {
             if !produced.contains(&path) {
                 std::fs::remove_file(&path).map_err(|error| {

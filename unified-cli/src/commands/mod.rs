@@ -5,6 +5,7 @@ mod coverage;
 mod database;
 mod export;
 mod list;
+mod openapi;
 mod schema;
 mod serve;
 mod token;
@@ -26,6 +27,11 @@ pub fn run(command: Command) -> Result<ExitCode, Failure> {
         Command::Validate { target, file } => validate::run(&registry, &target, file.as_deref()),
         Command::Schema { target } => schema::run(&registry, &target),
         Command::Export { dir } => export::run(&registry, &dir),
+        Command::Openapi {
+            version,
+            provider,
+            file,
+        } => openapi::run(&registry, &version, &provider, file.as_deref()),
         Command::Coverage {
             model,
             operation,

@@ -22,7 +22,7 @@ use crate::unified::scrub::Scrubber;
 use crate::unified::shaping::{Shape, with_remote_data};
 
 /// The operation a `POST` stands for.
-const CREATE: &str = "create";
+pub(crate) const CREATE: &str = "create";
 
 /// The handler.
 pub async fn create<S: ProviderSet>(

@@ -6,11 +6,13 @@ mod corpus;
 mod fake_provider;
 mod harness;
 mod health;
+mod openapi;
 mod provider_answers;
 mod raw_http;
 mod reference_client;
 mod remote_contracts;
 mod suggestions;
+mod tools;
 
 use std::time::Duration;
 

@@ -1,9 +1,7 @@
 //! The reference client: the unmodified `truto-python-sdk` 0.1.6, pointed at the gateway,
 //! creates a user through each adapter (its query dict is sent in its own bracket syntax).
 //!
-//! The Python interpreter comes from `UNIFIED_SDK_PYTHON` (which `.ci/run` sets after installing
-//! the SDK into a virtual environment); without it, the test makes that environment itself
-//! under the target directory.
+//! The Python interpreter is `tools::python`'s, with the SDK installed.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,72 +11,19 @@ use serde_json::{Value, json};
 
 use crate::fake_provider::Kind;
 use crate::harness::Harness;
+use crate::tools::{Package, python};
 use crate::{cases, response_violations, without_remote_data};
 
-const SDK: &str = "truto-python-sdk==0.1.6";
-
-fn python() -> PathBuf {
-    if let Some(python) = std::env::var_os("UNIFIED_SDK_PYTHON") {
-        return PathBuf::from(python);
-    }
-    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("truto-sdk-venv");
-    let python = venv.join("bin/python");
-    if !python.exists() {
-        quietly(
-            Command::new("python3").arg("-m").arg("venv").arg(&venv),
-            "cannot make a Python virtual environment with `python3 -m venv` (on Debian: \
-             apt-get install python3-venv)",
-        );
-    }
-    // Asked without importing, so a first run prints no traceback.
-    let installed = Command::new(&python)
-        .args([
-            "-c",
-            "import importlib.util, sys; \
-             sys.exit(0 if importlib.util.find_spec('truto_python_sdk') else 1)",
-        ])
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if !installed {
-        quietly(
-            Command::new(&python).args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--ignore-requires-python",
-                SDK,
-            ]),
-            &format!(
-                "cannot install {SDK} with pip; install it into a virtual environment and set \
-                 UNIFIED_SDK_PYTHON to that environment's python"
-            ),
-        );
-    }
-    python
-}
-
-/// Runs `command` with its output captured; on failure, panics with one line: `failure` and
-/// the last line the command printed.
-fn quietly(command: &mut Command, failure: &str) {
-    let output = command
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|error| panic!("{failure} ({error})"));
-    if !output.status.success() {
-        let said = String::from_utf8_lossy(&output.stderr);
-        let last = said.lines().rev().find(|line| !line.trim().is_empty());
-        panic!("{failure} ({})", last.unwrap_or("no output").trim());
-    }
-}
+const SDK: Package = Package {
+    module: "truto_python_sdk",
+    pip: "truto-python-sdk==0.1.6",
+};
 
 /// Runs the SDK script over `calls`; its results, one per call.
 async fn through_the_sdk(harness: &Harness, calls: Vec<Value>) -> Vec<Value> {
     let plan = json!({"base_url": harness.base, "token": harness.token, "calls": calls});
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gateway/create_users.py");
-    let python = python();
+    let python = python(&[SDK]);
     tokio::task::spawn_blocking(move || {
         let mut child = Command::new(python)
             .arg(script)

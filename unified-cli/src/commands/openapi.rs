@@ -1,0 +1,52 @@
+//! `unified openapi`: the gateway's OpenAPI document for one view.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use unified_core::{Registry, View};
+use unified_gateway::openapi::{OpenApiVersion, document};
+use unified_models::providers::Set;
+
+use super::{note, print_json, unknown};
+use crate::failure::Failure;
+
+/// Writes (or prints) the document of `provider` in OpenAPI `version`.
+pub fn run(
+    registry: &Registry<Set>,
+    version: &str,
+    provider: &str,
+    file: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    let version = OpenApiVersion::parse(version).ok_or_else(|| {
+        Failure::new(format!(
+            "unknown OpenAPI version `{version}`; this writes `3.1` or `3.0`"
+        ))
+    })?;
+    let view = View::<Set>::from_id(provider).ok_or_else(|| {
+        unknown(
+            "provider",
+            provider,
+            View::<Set>::all().map(View::id),
+            "unified providers",
+        )
+    })?;
+    let document = document(registry, view, version);
+    match file.filter(|file| *file != Path::new("-")) {
+        None => print_json(&document)?,
+        Some(file) => {
+            let mut text = serde_json::to_string_pretty(&document)
+                .map_err(|error| Failure::new(format!("cannot write JSON: {error}")))?;
+            text.push('\n');
+            std::fs::write(file, text).map_err(|error| {
+                Failure::new(format!("cannot write {}: {error}", file.display()))
+            })?;
+            note(&format!(
+                "wrote the OpenAPI {} document for {} to {}",
+                version.as_str(),
+                view.name(),
+                file.display()
+            ));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,304 @@
+//! The gateway's OpenAPI documents: one per view (each provider, and the unified view), so a
+//! generator reading a provider's document gets that provider's exact request types (its
+//! required fields required) rather than a choice the body itself cannot discriminate (the
+//! provider follows from the integrated account, not from the body).
+//!
+//! 3.1 uses the 2020-12 schemas as they are; 3.0 is their faithful downgrade ([`downgrade`]),
+//! for generators that read only 3.0.
+
+mod downgrade;
+mod envelope;
+
+use serde_json::{Map, Value, json};
+use unified_core::{Operation, Part, ProviderSet, Registry, View};
+
+use crate::unified::request::with_query_conventions;
+
+/// The path the gateway serves the unified view's 3.1 document at.
+pub const OPENAPI_PATH: &str = "/openapi.json";
+
+/// The path the gateway serves the 3.1 documents at, one per view: `/openapi/dixa.json`,
+/// `/openapi/unified.json`.
+pub const OPENAPI_VIEW_PATH: &str = "/openapi/{view}";
+
+/// The OpenAPI version of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenApiVersion {
+    /// 3.1.0: the schemas are JSON Schema 2020-12 as exported.
+    V3_1,
+    /// 3.0.3: the schemas downgraded (`nullable`, no `type` lists, no `const`).
+    V3_0,
+}
+
+impl OpenApiVersion {
+    /// The version as a document states it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpenApiVersion::V3_1 => "3.1.0",
+            OpenApiVersion::V3_0 => "3.0.3",
+        }
+    }
+
+    /// The version from `3.1` or `3.0` (or the full `3.1.0`, `3.0.3`).
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "3.1" | "3.1.0" => Some(OpenApiVersion::V3_1),
+            "3.0" | "3.0.3" => Some(OpenApiVersion::V3_0),
+            _ => None,
+        }
+    }
+}
+
+/// The OpenAPI document of a gateway serving `registry`, with the request and response bodies
+/// and query parameters of `view`.
+pub fn document<S: ProviderSet>(
+    registry: &Registry<S>,
+    view: View<S>,
+    version: OpenApiVersion,
+) -> Value {
+    let mut schemas = envelope::schemas();
+    let mut paths = Map::new();
+    for operation in registry.operations() {
+        if operation.name() != crate::routes::create::CREATE {
+            continue;
+        }
+        let base = type_name(operation);
+        for part in [Part::Body, Part::Response] {
+            let mut schema = operation.schema(part, view).to_value();
+            if let Value::Object(object) = &mut schema {
+                object.shift_remove("$schema");
+            }
+            schemas.insert(format!("{base}{}", part_suffix(part)), schema);
+        }
+        paths.insert(
+            format!("/unified/{}", operation.model()),
+            json!({ "post": create_operation(operation, view, &base) }),
+        );
+    }
+    paths.insert(
+        "/unified/{model}/{resource}/{provider}/meta/{method}".into(),
+        json!({ "get": meta_operation(registry) }),
+    );
+    paths.insert("/healthz".into(), json!({ "get": health_operation() }));
+    let mut document = json!({
+        "openapi": version.as_str(),
+        "info": {
+            "title": format!("unified API gateway: {}", view.name()),
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": format!(
+                "The unified API as this gateway serves it, with the request and response \
+                 bodies of {}. Each integrated account belongs to one provider; a request is \
+                 validated for that provider before anything is dispatched.",
+                view.name()
+            ),
+        },
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API token made with `unified token create`.",
+                },
+            },
+        },
+        "security": [{ "bearer": [] }],
+    });
+    if version == OpenApiVersion::V3_1 {
+        document["jsonSchemaDialect"] = unified_core::schema::DIALECT.into();
+        document
+    } else {
+        downgrade::document(document)
+    }
+}
+
+/// Every document for the folder of exported schemas: `openapi/3.1/dixa.json`, ...,
+/// `openapi/3.0/unified.json`, each with its text.
+pub fn files<S: ProviderSet>(registry: &Registry<S>) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for (folder, version) in [("3.1", OpenApiVersion::V3_1), ("3.0", OpenApiVersion::V3_0)] {
+        for view in View::<S>::all() {
+            let mut text = serde_json::to_string_pretty(&document(registry, view, version))
+                .expect("a document is plain JSON and always serializes");
+            text.push('\n');
+            files.push((format!("{FOLDER}/{folder}/{}.json", view.id()), text));
+        }
+    }
+    files
+}
+
+/// The folder [`files`] are in, below the exported schemas.
+pub const FOLDER: &str = "openapi";
+
+/// The components' name of an operation's schemas: `TicketingUsersCreate`.
+fn type_name<S: ProviderSet>(operation: &Operation<S>) -> String {
+    operation
+        .model()
+        .split(['/', '_', '-'])
+        .chain([operation.name()])
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn part_suffix(part: Part) -> &'static str {
+    match part {
+        Part::Body => "Body",
+        Part::Query => "Query",
+        Part::Response => "Response",
+    }
+}
+
+fn schema_ref(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+/// `POST /unified/{model}`: the query parameters, the body and every answer.
+fn create_operation<S: ProviderSet>(operation: &Operation<S>, view: View<S>, base: &str) -> Value {
+    let query = with_query_conventions(operation.schema(Part::Query, view)).to_value();
+    json!({
+        "operationId": format!("create{}", type_name(operation).trim_end_matches("Create")),
+        "summary": format!("Create a {} record", operation.model()),
+        "description": format!(
+            "Validates the query and body for the integrated account's provider ({}), then \
+             dispatches them through that provider's adapter and answers with the unified \
+             record (`truto_response_format=raw` answers with the provider's own).",
+            view.name()
+        ),
+        "parameters": query_parameters(&query),
+        "requestBody": {
+            "required": true,
+            "content": { "application/json": { "schema": schema_ref(&format!("{base}Body")) } },
+        },
+        "responses": envelope::responses(
+            "201",
+            json!({
+                "description": "Created: the unified record, with the provider's answer in `remote_data`.",
+                "content": {
+                    "application/json": { "schema": schema_ref(&format!("{base}Response")) },
+                },
+            }),
+            &[400, 401, 404, 408, 413, 415, 501, 502, 503, 504],
+        ),
+    })
+}
+
+/// One query parameter per property of a query schema: lists repeat the name
+/// (`a=1&a=2`), objects use brackets (`remote_query[key]=value`).
+fn query_parameters(query: &Value) -> Vec<Value> {
+    let required: Vec<&str> = query["required"]
+        .as_array()
+        .map(|names| names.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let Some(properties) = query["properties"].as_object() else {
+        return Vec::new();
+    };
+    properties
+        .iter()
+        .map(|(name, schema)| {
+            let mut parameter = json!({
+                "name": name,
+                "in": "query",
+                "required": required.contains(&name.as_str()),
+                "schema": schema,
+            });
+            if let Some(description) = schema.get("description") {
+                parameter["description"] = description.clone();
+            }
+            if has_type(schema, "object") {
+                parameter["style"] = "deepObject".into();
+                parameter["explode"] = true.into();
+            } else if has_type(schema, "array") {
+                parameter["style"] = "form".into();
+                parameter["explode"] = true.into();
+            }
+            parameter
+        })
+        .collect()
+}
+
+fn has_type(schema: &Value, wanted: &str) -> bool {
+    match &schema["type"] {
+        Value::String(name) => name == wanted,
+        Value::Array(names) => names.iter().any(|name| name == wanted),
+        _ => false,
+    }
+}
+
+/// `GET /unified/{model}/{resource}/{provider}/meta/{method}`.
+fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
+    let models: Vec<&str> = registry.models();
+    let resources = |index: usize| -> Vec<&str> {
+        let mut names: Vec<&str> = models
+            .iter()
+            .filter_map(|model| model.split('/').nth(index))
+            .collect();
+        names.dedup();
+        names
+    };
+    let views: Vec<&str> = View::<S>::all().map(View::id).collect();
+    let mut methods: Vec<&str> = registry.operations().iter().map(|o| o.name()).collect();
+    methods.sort_unstable();
+    methods.dedup();
+    let parameter = |name: &str, values: Vec<&str>, description: &str| {
+        json!({
+            "name": name,
+            "in": "path",
+            "required": true,
+            "description": description,
+            "schema": { "type": "string", "enum": values },
+        })
+    };
+    json!({
+        "operationId": "meta",
+        "summary": "The schemas of one operation for one provider",
+        "description": "The request body, query and response schemas (JSON Schema 2020-12) of \
+                        an operation for a provider or `unified`, the same documents \
+                        `unified export` writes.",
+        "parameters": [
+            parameter("model", resources(0), "The model's group, as in `ticketing`."),
+            parameter("resource", resources(1), "The model, as in `users`."),
+            parameter("provider", views, "A provider's id, or `unified`."),
+            parameter("method", methods, "The operation."),
+        ],
+        "responses": envelope::responses(
+            "200",
+            json!({
+                "description": "The three schemas.",
+                "content": { "application/json": { "schema": {
+                    "type": "object",
+                    "properties": {
+                        "method": { "type": "string" },
+                        "request_body_schema": { "type": "object" },
+                        "query_schema": { "type": "object" },
+                        "response_schema": { "type": "object" },
+                    },
+                    "required": ["method", "request_body_schema", "query_schema", "response_schema"],
+                } } },
+            }),
+            &[401, 404],
+        ),
+    })
+}
+
+/// `GET /healthz`: no token needed.
+fn health_operation() -> Value {
+    json!({
+        "operationId": "health",
+        "summary": "Whether the gateway and its storage answer",
+        "security": [],
+        "responses": {
+            "200": {
+                "description": "Healthy.",
+                "content": { "application/json": { "schema": { "type": "object" } } },
+            },
+            "503": envelope::error_response(503),
+        },
+    })
+}

@@ -1,0 +1,43 @@
+//! `GET /openapi.json` and `GET /openapi/{view}.json`: the gateway's OpenAPI 3.1 documents,
+//! without a token (they hold no record, only what the gateway takes), for client generators
+//! and API explorers.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use unified_core::suggest::closest;
+use unified_core::{ProviderSet, View};
+
+use crate::gateway::Gateway;
+use crate::http::envelope::ApiError;
+use crate::openapi::{OpenApiVersion, document};
+
+/// The unified view's document.
+pub async fn unified<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Response {
+    answer(&gateway, View::UNIFIED)
+}
+
+/// One view's document: `/openapi/dixa.json`.
+pub async fn of_view<S: ProviderSet>(
+    State(gateway): State<Gateway<S>>,
+    Path(file): Path<String>,
+) -> Response {
+    let id = file.strip_suffix(".json").unwrap_or(&file);
+    match View::<S>::from_id(id) {
+        Some(view) => answer(&gateway, view),
+        None => ApiError::new(
+            StatusCode::NOT_FOUND,
+            format!(
+                "no OpenAPI document `{file}`; there is one per provider and `unified.json`{}",
+                closest(id, View::<S>::all().map(View::id))
+                    .map(|close| format!("; did you mean `{close}.json`?"))
+                    .unwrap_or_default()
+            ),
+        )
+        .into_response(),
+    }
+}
+
+fn answer<S: ProviderSet>(gateway: &Gateway<S>, view: View<S>) -> Response {
+    axum::Json(document(gateway.registry(), view, OpenApiVersion::V3_1)).into_response()
+}
