@@ -14,8 +14,8 @@ use crate::gateway::Gateway;
 use crate::routes;
 
 impl<S: ProviderSet> Gateway<S> {
-    /// The HTTP routes: the unified API, the meta endpoint, the OpenAPI documents, the health
-    /// check, and JSON errors for everything else.
+    /// The HTTP routes: the unified API, the meta endpoint, the OpenAPI documents, the form
+    /// page, the health check, and JSON errors for everything else.
     pub fn router(&self) -> Router {
         Router::new()
             .route(
@@ -27,6 +27,8 @@ impl<S: ProviderSet> Gateway<S> {
                 get(routes::meta::meta::<S>),
             )
             .route("/healthz", get(routes::health::healthz::<S>))
+            .route("/form", get(routes::page::index))
+            .route("/form/form.js", get(routes::page::script))
             .route(
                 crate::openapi::OPENAPI_PATH,
                 get(routes::openapi::unified::<S>),

@@ -5,6 +5,7 @@ pub mod fallback;
 pub mod health;
 pub mod meta;
 pub mod openapi;
+pub mod page;
 
 /// `; did you mean `x`?` when one of `known` is close to `name`, else nothing.
 pub(crate) fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> String {

@@ -1,6 +1,7 @@
 //! The gateway end to end: a real server on loopback, fake providers behind it, requests over
 //! HTTP. Every rejected request is also checked to have made no provider call.
 
+mod browser;
 mod connections;
 mod corpus;
 mod fake_provider;

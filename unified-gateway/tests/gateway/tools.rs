@@ -109,3 +109,49 @@ pub fn quietly(command: &mut Command, failure: &str) {
         panic!("{failure} ({})", last.unwrap_or("no output").trim());
     }
 }
+
+/// Debian's Chromium, installed with apt-get when missing.
+pub fn chromium() -> PathBuf {
+    let _one = INSTALLING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let chromium = PathBuf::from("/usr/bin/chromium");
+    if !chromium.exists() {
+        quietly(
+            Command::new("apt-get")
+                .args(["install", "-y", "--no-install-recommends", "chromium"])
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+            "cannot install Chromium with `apt-get install chromium` (run it as root, after \
+             `apt-get update` if the package lists are empty)",
+        );
+    }
+    chromium
+}
+
+/// Runs the Node script `frontend/checks/{script}` with `plan` on its standard input; what it
+/// prints, as JSON.
+pub fn node_script(script: &str, plan: &serde_json::Value) -> serde_json::Value {
+    use std::io::Write;
+    let frontend = node_packages();
+    let mut child = Command::new("node")
+        .arg(frontend.join("checks").join(script))
+        .current_dir(&frontend)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("node does not start ({error}): apt-get install nodejs"));
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(plan.to_string().as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{script} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("{script} prints JSON"))
+}

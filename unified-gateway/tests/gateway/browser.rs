@@ -1,0 +1,119 @@
+//! The form page in a real browser: headless Chromium opens `/form` for every provider, fills
+//! the provider's minimal valid body and submits it to the gateway (201, one call at the fake
+//! provider); then leaves a required field empty and sees that field's error from the browser's
+//! validation (nothing sent) and, with browser validation off, from the server (400, nothing
+//! dispatched), at the same field. The Dixa form with the server's error is screenshotted for
+//! the README.
+
+use std::path::Path;
+
+use serde_json::{Map, Value, json};
+
+use crate::cases;
+use crate::harness::Harness;
+use crate::tools::{chromium, node_script};
+
+/// The top-level fields a provider's native API needs beside the schema's required ones (the
+/// adapters ask for them with a 400 before sending anything).
+fn natively_needed(provider: &str) -> &'static [&'static str] {
+    match provider {
+        "freshchat" => &["emails", "name"],
+        "gorgias" => &["first_name", "last_name"],
+        "hive" => &["name"],
+        "teamwork_project_management" => &["name", "first_name", "last_name", "remote_data"],
+        _ => &[],
+    }
+}
+
+fn body_schema(provider: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../schemas/ticketing/users")
+        .join(provider)
+        .join("create.body.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_form_page_submits_every_providers_minimal_body_and_shows_errors_by_field() {
+    let chromium = chromium();
+    let harness = Harness::start().await;
+    let screenshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/form-dixa.png");
+    let mut plan_cases = Vec::new();
+    for (kind, body, query, ..) in cases() {
+        let provider = kind.provider_id();
+        let schema = body_schema(provider);
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .map(|names| names.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let minimal: Map<String, Value> = body
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(name, _)| {
+                required.contains(&name.as_str())
+                    || natively_needed(provider).contains(&name.as_str())
+            })
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect();
+        let field = required
+            .iter()
+            .find(|name| schema["properties"][**name]["type"] == "string")
+            .copied();
+        plan_cases.push(json!({
+            "provider": provider,
+            "account": harness.accounts[provider],
+            "query": query.trim_start_matches('&'),
+            "body": minimal,
+            "field": field,
+            "typed": (provider == "dixa").then(|| json!({"field": "name", "text": "Ada Lovelace"})),
+            "screenshot": (provider == "dixa").then(|| screenshot.display().to_string()),
+        }));
+    }
+    let plan = json!({
+        "base": harness.base,
+        "token": harness.token,
+        "chromium": chromium,
+        "cases": plan_cases,
+    });
+    let results = tokio::task::spawn_blocking(move || node_script("form_check.mjs", &plan))
+        .await
+        .unwrap();
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 10);
+    for (result, case) in results.iter().zip(&plan_cases) {
+        let provider = result["provider"].as_str().unwrap();
+        assert_eq!(result.get("failure"), None, "{provider}");
+        assert_eq!(
+            result["valid_status"], 201,
+            "{provider}: the minimal body is created: {}",
+            result["valid_answer"]
+        );
+        if case["field"].is_null() {
+            continue;
+        }
+        assert_eq!(result["invalid_status"], 400, "{provider}");
+        let browser = result["browser_error"].as_str().unwrap_or_default();
+        let server = result["server_error"].as_str().unwrap_or_default();
+        assert!(
+            !browser.is_empty(),
+            "{provider}: the browser's error at the field"
+        );
+        assert_eq!(
+            result["sent_with_browser_validation"], false,
+            "{provider}: the browser refused it before sending"
+        );
+        assert!(
+            server.contains("required"),
+            "{provider}: the server's error at the field: {server:?}"
+        );
+    }
+    for (kind, ..) in cases() {
+        assert_eq!(
+            harness.fake(kind.provider_id()).calls(),
+            1,
+            "{}: only the valid body reached the provider",
+            kind.provider_id()
+        );
+    }
+}
