@@ -87,6 +87,7 @@ for (const item of plan.cases) {
       await leaveOut(page, item, result);
     }
     if (item.screenshot) {
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: item.screenshot });
     }
   } catch (error) {
