@@ -580,3 +580,209 @@ fn email_departures_from_jsonschema_follow_rfc_5321() {
         );
     }
 }
+
+/// Where the form page's validator (ajv 8 with ajv-formats, as react-jsonschema-form sets it
+/// up) and ours give different verdicts on the fixed sample strings: the format, the string,
+/// and our verdict (ajv's is the other one). Every other verdict of ajv on the exported schemas
+/// is ours.
+const AJV_DEPARTURES: &[(&str, &str, bool)] = &[
+    // Email: ajv-formats takes no quoted local part and no address literal, which RFC 5321
+    // takes, nor a dotless domain; it takes `--` in the third and fourth places of a label and
+    // punycode that does not decode, which RFC 5890 refuses.
+    ("email", "\"a\\ b\"@example.com", true),
+    ("email", "\"quoted\"@example.org", true),
+    ("email", "a@[127.0.0.01]", true),
+    ("email", "a@[127.0.0.1]", true),
+    ("email", "a@[IPv6:::1]", true),
+    ("email", "a@[IPv6:::ffff:01.2.3.4]", true),
+    ("email", "a@ab--cd.example", false),
+    ("email", "a@xn--nid0j299b.com", false),
+    ("email", "a@xn--zz.example", false),
+    ("email", "x@localhost", true),
+    // URI: ajv-formats wants something after the scheme's colon; RFC 3986 takes an empty path.
+    ("uri", "a:", true),
+    // Date-time: ajv-formats takes a space for `T`, no offset, and an offset without a colon,
+    // and checks a leap second by its local time where RFC 3339 checks its UTC time.
+    ("date-time", "1998-12-31T22:59:60-01:00", true),
+    ("date-time", "1998-12-31T23:59:60+01:00", false),
+    ("date-time", "2024-01-01 10:00:00Z", false),
+    ("date-time", "2024-01-01T10:00:00", false),
+    ("date-time", "2024-01-01T10:00:00+0200", false),
+    // UUID: ajv-formats takes the `urn:uuid:` prefix.
+    (
+        "uuid",
+        "urn:uuid:62f44730-dd91-461e-bd6a-aedd9e0ad79d",
+        false,
+    ),
+];
+
+/// A stand-in with `ours` as its verdict for `format`, on which ajv agrees.
+fn ajv_stand_in(format: &str, ours: bool) -> &'static str {
+    match (format, ours) {
+        (_, true) => VALID[format_index(format)],
+        ("email", false) => "no-at-sign",
+        ("uri", false) => "not a uri",
+        ("date-time", false) => "2024-13-01T00:00:00Z",
+        _ => "62f44730-dd91-461e-bd6a-aedd9e0ad79g",
+    }
+}
+
+fn strings_in(value: &Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::String(text) => {
+            out.insert(text.clone());
+        }
+        Value::Array(items) => items.iter().for_each(|item| strings_in(item, out)),
+        Value::Object(entries) => entries.values().for_each(|item| strings_in(item, out)),
+        _ => {}
+    }
+}
+
+fn replace_strings(value: &Value, stand_ins: &std::collections::BTreeMap<String, &str>) -> Value {
+    match value {
+        Value::String(text) => stand_ins
+            .get(text)
+            .map_or_else(|| value.clone(), |stand_in| Value::from(*stand_in)),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| replace_strings(item, stand_ins))
+            .collect(),
+        Value::Object(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(key, item)| (key.clone(), replace_strings(item, stand_ins)))
+                .collect(),
+        ),
+        _ => value.clone(),
+    }
+}
+
+/// `cases` documents for `part`, generated as [`check_part`] does, from a fixed seed.
+fn generated_documents(part: Part, cases: u32) -> Vec<Value> {
+    let registry = unified_models::registry();
+    let operation = users_create(&registry);
+    let schemas: Vec<Value> = View::<Set>::all()
+        .map(|view| exported_schema(operation, part, view))
+        .collect();
+    let unified = schemas.last().unwrap().clone();
+    let strategy = (0..schemas.len(), any::<bool>())
+        .prop_flat_map(move |(i, noisy)| value_for(&schemas[i], &unified, noisy));
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        ),
+    );
+    let documents = std::cell::RefCell::new(Vec::new());
+    runner
+        .run(&strategy, |document| {
+            documents.borrow_mut().push(document);
+            Ok(())
+        })
+        .unwrap();
+    documents.into_inner()
+}
+
+const FORMATS: [(&str, Format); 4] = [
+    ("email", Format::Email),
+    ("uri", Format::Uri),
+    ("date-time", Format::DateTime),
+    ("uuid", Format::Uuid),
+];
+
+/// The form page's ajv and our validator give the same verdict on the same generated documents,
+/// for every provider and part, but for strings of the formats where ajv-formats departs from
+/// ours: those are named in [`AJV_DEPARTURES`] (for the fixed samples), and in a generated
+/// document each departing string is judged by ajv through a stand-in with our verdict.
+#[test]
+fn the_form_pages_ajv_agrees_with_our_validator() {
+    let registry = unified_models::registry();
+    let operation = users_create(&registry);
+    let views: Vec<View<Set>> = View::<Set>::all().collect();
+    let mut schemas = Vec::new();
+    let mut documents = Vec::new();
+    for (part_index, part) in Part::ALL.into_iter().enumerate() {
+        for view in &views {
+            schemas.push(exported_schema(operation, part, *view));
+        }
+        for document in generated_documents(part, 400) {
+            documents.push((part_index, part, document));
+        }
+    }
+    let mut strings = std::collections::BTreeSet::new();
+    for (.., document) in &documents {
+        strings_in(document, &mut strings);
+    }
+    let samples: Vec<&str> = [EMAILS, URIS, DATE_TIMES, UUIDS]
+        .concat()
+        .into_iter()
+        .chain(EMAIL_DEPARTURES.iter().map(|departure| departure.text))
+        .collect();
+    strings.extend(samples.iter().map(|text| (*text).to_owned()));
+    let strings: Vec<String> = strings.into_iter().collect();
+    let formats: Map<String, Value> = FORMATS
+        .iter()
+        .map(|(name, _)| ((*name).to_owned(), json!(strings)))
+        .collect();
+    let answer = unified_test_tools::node_script(
+        "ajv_check.mjs",
+        &json!({"schemas": [], "formats": formats, "checks": []}),
+    );
+
+    let mut stand_ins = std::collections::BTreeMap::new();
+    let mut sample_departures = Vec::new();
+    for (name, format) in FORMATS {
+        let verdicts = answer["formats"][name].as_array().unwrap();
+        for (text, ajv) in strings.iter().zip(verdicts) {
+            let ours = format.check(text);
+            if ajv.as_bool() != Some(ours) {
+                stand_ins.insert(text.clone(), ajv_stand_in(name, ours));
+                if samples.contains(&text.as_str()) {
+                    sample_departures.push((name, text.as_str(), ours));
+                }
+            }
+        }
+    }
+    let named: Vec<(&str, &str, bool)> = AJV_DEPARTURES.to_vec();
+    assert_eq!(
+        sample_departures, named,
+        "ajv-formats departs from our formats on exactly the named samples"
+    );
+
+    let mut checks = Vec::new();
+    let mut ours = Vec::new();
+    for (part_index, part, document) in &documents {
+        let judged = replace_strings(document, &stand_ins);
+        for (view_index, view) in views.iter().enumerate() {
+            checks.push(json!([part_index * views.len() + view_index, judged]));
+            ours.push((
+                operation.is_valid(*part, document, *view),
+                *part,
+                *view,
+                document,
+            ));
+        }
+    }
+    let answer = unified_test_tools::node_script(
+        "ajv_check.mjs",
+        &json!({"schemas": schemas, "formats": {}, "checks": checks}),
+    );
+    let verdicts = answer["checks"].as_array().unwrap();
+    assert_eq!(verdicts.len(), ours.len());
+    let valid = ours.iter().filter(|(valid, ..)| *valid).count();
+    assert!(
+        valid > 1000 && ours.len() - valid > 1000,
+        "both verdicts are common"
+    );
+    for (ajv, (ours, part, view, document)) in verdicts.iter().zip(&ours) {
+        assert_eq!(
+            ajv.as_bool(),
+            Some(*ours),
+            "ajv and ours disagree on the {part} for {view:?}: {document}"
+        );
+    }
+}

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use crate::cases;
 use crate::harness::Harness;
-use crate::tools::{chromium, node_script};
+use unified_test_tools::{chromium, node_script};
 
 /// The top-level fields a provider's native API needs beside the schema's required ones (the
 /// adapters ask for them with a 400 before sending anything).
@@ -117,4 +117,25 @@ async fn the_form_page_submits_every_providers_minimal_body_and_shows_errors_by_
             kind.provider_id()
         );
     }
+}
+
+/// The page's script the gateway serves is the one `frontend/` builds from its source and lock
+/// file (`npm run build`), so what the browser test ran is what is committed.
+#[test]
+fn the_committed_page_script_is_built_from_its_source() {
+    let frontend = unified_test_tools::node_packages();
+    let dir = tempfile::tempdir().unwrap();
+    let built = dir.path().join("form.js");
+    unified_test_tools::quietly(
+        std::process::Command::new("npm")
+            .args(["run", "--silent", "build", "--"])
+            .arg(format!("--outfile={}", built.display()))
+            .current_dir(&frontend),
+        "cannot build the page with `npm run build` in frontend/",
+    );
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("page/form.js");
+    assert!(
+        std::fs::read(&built).unwrap() == std::fs::read(&committed).unwrap(),
+        "unified-gateway/page/form.js is stale: run `npm run build` in frontend/"
+    );
 }

@@ -13,7 +13,6 @@ mod raw_http;
 mod reference_client;
 mod remote_contracts;
 mod suggestions;
-mod tools;
 
 use std::time::Duration;
 

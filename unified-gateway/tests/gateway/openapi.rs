@@ -12,7 +12,7 @@ use unified_models::providers::Set;
 
 use crate::cases;
 use crate::harness::Harness;
-use crate::tools::{Package, python};
+use unified_test_tools::{Package, python};
 
 const VALIDATORS: [Package; 3] = [
     Package {

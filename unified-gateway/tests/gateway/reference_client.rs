@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 
 use crate::fake_provider::Kind;
 use crate::harness::Harness;
-use crate::tools::{Package, python};
 use crate::{cases, response_violations, without_remote_data};
+use unified_test_tools::{Package, python};
 
 const SDK: Package = Package {
     module: "truto_python_sdk",

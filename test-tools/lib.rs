@@ -1,6 +1,7 @@
-//! The outside programs some tests run: a Python with given packages, the Node packages of
-//! `frontend/`, Chromium. Each is installed by the test that needs it when missing (`.ci/run`
-//! installs them beforehand); one that cannot be had fails the test with how to get it.
+//! The outside programs some of the workspace's tests run: a Python with given packages, the
+//! Node packages of `frontend/`, Chromium. Each is installed by the test that needs it when
+//! missing (`.ci/run` installs them beforehand); one that cannot be had fails the test with how
+//! to get it, never skips it.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -8,8 +9,15 @@ use std::sync::Mutex;
 
 /// A Python package: the module that tells it is installed, and what pip installs.
 pub struct Package {
+    /// The module to find (`openapi_spec_validator`).
     pub module: &'static str,
+    /// The requirement pip installs (`openapi-spec-validator==0.9.0`).
     pub pip: &'static str,
+}
+
+/// The workspace's root folder.
+fn workspace() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 /// One installer at a time: tests run in parallel and share the environments.
@@ -25,7 +33,7 @@ pub fn python(packages: &[Package]) -> PathBuf {
     let python = match std::env::var_os("UNIFIED_SDK_PYTHON") {
         Some(python) => PathBuf::from(python),
         None => {
-            let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("tools-venv");
+            let venv = workspace().join("target/tools-venv");
             let python = venv.join("bin/python");
             if !python.exists() {
                 quietly(
@@ -76,7 +84,7 @@ pub fn node_packages() -> PathBuf {
     let _one = INSTALLING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let frontend = Path::new(env!("CARGO_MANIFEST_DIR")).join("../frontend");
+    let frontend = workspace().join("frontend");
     let marker = frontend.join("node_modules/.package-lock.json");
     let lock = frontend.join("package-lock.json");
     let modified = |path: &Path| {
