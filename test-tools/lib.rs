@@ -125,12 +125,17 @@ pub fn chromium() -> PathBuf {
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let chromium = PathBuf::from("/usr/bin/chromium");
     if !chromium.exists() {
+        // The package lists are read again only when the first try fails.
         quietly(
-            Command::new("apt-get")
-                .args(["install", "-y", "--no-install-recommends", "chromium"])
+            Command::new("sh")
+                .arg("-c")
+                .arg(
+                    "apt-get install -y --no-install-recommends chromium \
+                     || { apt-get update && apt-get install -y --no-install-recommends chromium; }",
+                )
                 .env("DEBIAN_FRONTEND", "noninteractive"),
-            "cannot install Chromium with `apt-get install chromium` (run it as root, after \
-             `apt-get update` if the package lists are empty)",
+            "cannot install Chromium with `apt-get install chromium` (Debian's package; run it as \
+             root)",
         );
     }
     chromium

@@ -3,8 +3,8 @@
 //! required fields required) rather than a choice the body itself cannot discriminate (the
 //! provider follows from the integrated account, not from the body).
 //!
-//! 3.1 uses the 2020-12 schemas as they are; 3.0 is their faithful downgrade ([`downgrade`]),
-//! for generators that read only 3.0.
+//! 3.1 uses the 2020-12 schemas as they are; 3.0 is their faithful downgrade (`nullable`, no
+//! `type` lists, no `const`), for generators that read only 3.0.
 
 mod downgrade;
 mod envelope;
