@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 
-/// A Python package: the module that tells it is installed, and what pip installs.
+/// A Python package at a pinned version.
 pub struct Package {
-    /// The module to find (`openapi_spec_validator`).
-    pub module: &'static str,
-    /// The requirement pip installs (`openapi-spec-validator==0.9.0`).
-    pub pip: &'static str,
+    /// The distribution's name (`openapi-spec-validator`).
+    pub name: &'static str,
+    /// The version tests are written against (`0.9.0`).
+    pub version: &'static str,
 }
 
 /// The workspace's root folder.
@@ -23,9 +23,10 @@ fn workspace() -> &'static Path {
 /// One installer at a time: tests run in parallel and share the environments.
 static INSTALLING: Mutex<()> = Mutex::new(());
 
-/// A Python interpreter with `packages` importable: `UNIFIED_SDK_PYTHON` (which `.ci/run` sets
-/// after making its virtual environment), or a virtual environment under the target directory;
-/// missing packages are installed into it with pip.
+/// A Python interpreter with `packages` installed at their versions: `UNIFIED_SDK_PYTHON` when
+/// set, else a virtual environment in `target/tools-venv`; pip installs what is missing or at
+/// another version. (truto-python-sdk declares Python 3.12 but runs on 3.11, hence pip's
+/// `--ignore-requires-python`.)
 pub fn python(packages: &[Package]) -> PathBuf {
     let _one = INSTALLING
         .lock()
@@ -50,13 +51,16 @@ pub fn python(packages: &[Package]) -> PathBuf {
         let installed = Command::new(&python)
             .arg("-c")
             .arg(format!(
-                "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('{}') else 1)",
-                package.module
+                "import importlib.metadata as m, sys\n\
+                 try:\n    sys.exit(0 if m.version('{}') == '{}' else 1)\n\
+                 except m.PackageNotFoundError:\n    sys.exit(1)",
+                package.name, package.version
             ))
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|status| status.success());
         if !installed {
+            let requirement = format!("{}=={}", package.name, package.version);
             quietly(
                 Command::new(&python).args([
                     "-m",
@@ -65,12 +69,11 @@ pub fn python(packages: &[Package]) -> PathBuf {
                     "--quiet",
                     "--disable-pip-version-check",
                     "--ignore-requires-python",
-                    package.pip,
+                    &requirement,
                 ]),
                 &format!(
-                    "cannot install {} with pip; install it into a virtual environment and set \
-                     UNIFIED_SDK_PYTHON to that environment's python",
-                    package.pip
+                    "cannot install {requirement} with pip; install it into a virtual environment \
+                     and set UNIFIED_SDK_PYTHON to that environment's python"
                 ),
             );
         }
@@ -144,27 +147,36 @@ pub fn chromium() -> PathBuf {
 /// Runs the Node script `frontend/checks/{script}` with `plan` on its standard input; what it
 /// prints, as JSON.
 pub fn node_script(script: &str, plan: &serde_json::Value) -> serde_json::Value {
-    use std::io::Write;
     let frontend = node_packages();
-    let mut child = Command::new("node")
-        .arg(frontend.join("checks").join(script))
-        .current_dir(&frontend)
+    let mut node = Command::new("node");
+    node.arg(frontend.join("checks").join(script))
+        .current_dir(&frontend);
+    with_plan(&mut node, plan, script)
+}
+
+/// Runs `command` with `plan` on its standard input and parses what it prints as JSON; `what`
+/// names it in a failure, with what it said on its standard error.
+pub fn with_plan(command: &mut Command, plan: &serde_json::Value, what: &str) -> serde_json::Value {
+    use std::io::Write;
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|error| panic!("node does not start ({error}): apt-get install nodejs"));
+        .unwrap_or_else(|error| panic!("{what} does not start ({error})"));
     child
         .stdin
         .take()
-        .unwrap()
+        .expect("stdin is piped")
         .write_all(plan.to_string().as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+        .unwrap_or_else(|error| panic!("{what} does not read its plan ({error})"));
+    let output = child
+        .wait_with_output()
+        .unwrap_or_else(|error| panic!("{what} did not finish ({error})"));
     assert!(
         output.status.success(),
-        "{script} failed: {}",
+        "{what} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("{script} prints JSON"))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("{what} prints JSON"))
 }

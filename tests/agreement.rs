@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 use unified_core::{Format, Part, Report, UnifiedModel, View};
 use unified_models::providers::Set;
 use unified_models::ticketing::users::{UserCreateBody, UserCreateQuery, UserCreateResponse};
-use unified_tests::{exported_schema, reference_validator, users_create};
+use unified_tests::{exported_schema, listed_choices, reference_validator, users_create};
 
 const EMAILS: &[&str] = &[
     "ada@example.org",
@@ -282,25 +282,8 @@ fn value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Valu
     }
 }
 
-/// The values a schema lists: its `enum`, or its `oneOf` of labelled `const`s (with `null` for
-/// a `{"type": "null"}` branch).
-fn choices(schema: &Value) -> Option<Vec<Value>> {
-    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        return Some(values.clone());
-    }
-    schema
-        .get("oneOf")?
-        .as_array()?
-        .iter()
-        .map(|branch| match branch.get("const") {
-            Some(value) => Some(value.clone()),
-            None => (branch == &serde_json::json!({"type": "null"})).then_some(Value::Null),
-        })
-        .collect()
-}
-
 fn right_value_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Value> {
-    if let Some(values) = choices(schema) {
+    if let Some(values) = listed_choices(schema) {
         if !noisy {
             return prop::sample::select(values).boxed();
         }

@@ -366,17 +366,8 @@ fn check_nested(lines: &[String], part: Part, field: &str, schema: &Value) {
     }
 }
 
-/// The string values a schema lists, as an `enum` or as a `oneOf` of labelled `const`s, run
-/// together.
+/// The string values a schema lists, run together.
 fn listed_values(schema: &Value) -> Option<String> {
-    if let Some(values) = schema["enum"].as_array() {
-        return Some(values.iter().filter_map(Value::as_str).collect());
-    }
-    let branches = schema["oneOf"].as_array()?;
-    Some(
-        branches
-            .iter()
-            .filter_map(|branch| branch["const"].as_str())
-            .collect(),
-    )
+    let values = unified_tests::listed_choices(schema)?;
+    Some(values.iter().filter_map(Value::as_str).collect())
 }

@@ -50,3 +50,20 @@ pub fn reference_validator(schema: &Value) -> jsonschema::Validator {
         .build(schema)
         .expect("the schema compiles")
 }
+
+/// The values a schema lists: its `enum`, or its `oneOf` of labelled `const`s (with `null` for a
+/// `{"type": "null"}` branch); `None` for a schema that lists none.
+pub fn listed_choices(schema: &Value) -> Option<Vec<Value>> {
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        return Some(values.clone());
+    }
+    schema
+        .get("oneOf")?
+        .as_array()?
+        .iter()
+        .map(|branch| match branch.get("const") {
+            Some(value) => Some(value.clone()),
+            None => (branch == &serde_json::json!({"type": "null"})).then_some(Value::Null),
+        })
+        .collect()
+}

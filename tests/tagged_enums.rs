@@ -58,7 +58,11 @@ enum Refund {
 
 /// How to reach the customer, tagged by `via`: variants with named fields.
 #[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq)]
-#[serde(tag = "via", rename_all = "snake_case")]
+#[serde(
+    tag = "via",
+    rename_all = "snake_case",
+    rename_all_fields = "SCREAMING_SNAKE_CASE"
+)]
 enum Contact {
     /// By email.
     Email {
@@ -180,11 +184,11 @@ fn variants_with_named_fields_are_read_like_models() {
     let beta = View::of(providers::beta);
     let payment = json!({"type": "bank", "iban": "DE89370400440532013000"});
     let email =
-        json!({"payment": payment, "contact": {"via": "email", "address": "a@example.com"}});
+        json!({"payment": payment, "contact": {"via": "email", "ADDRESS": "a@example.com"}});
     assert!(codes(&email, acme).is_empty());
     assert_eq!(
         codes(&email, beta),
-        [("/contact/name".to_owned(), Code::Required)]
+        [("/contact/NAME".to_owned(), Code::Required)]
     );
     assert_eq!(
         Order::from_value(&email, acme).unwrap().contact,
@@ -228,13 +232,13 @@ fn variants_with_named_fields_are_read_like_models() {
     };
     assert_eq!(
         codes_of(acme),
-        [("/contact/address".to_owned(), Code::Format)]
+        [("/contact/ADDRESS".to_owned(), Code::Format)]
     );
     assert_eq!(
         codes_of(beta),
         [
-            ("/contact/address".to_owned(), Code::Format),
-            ("/contact/name".to_owned(), Code::Required)
+            ("/contact/ADDRESS".to_owned(), Code::Format),
+            ("/contact/NAME".to_owned(), Code::Required)
         ]
     );
 }
@@ -245,7 +249,7 @@ fn schemas_are_a_one_of_with_the_tag_as_a_const() {
     let payment = &schema["properties"]["payment"];
     assert_eq!(
         payment["oneOf"][0]["properties"]["type"],
-        json!({"const": "card"})
+        json!({"title": "Type", "const": "card"})
     );
     assert_eq!(
         payment["oneOf"][0]["required"],
@@ -253,7 +257,7 @@ fn schemas_are_a_one_of_with_the_tag_as_a_const() {
     );
     assert_eq!(
         payment["oneOf"][1]["properties"]["type"],
-        json!({"const": "bank"})
+        json!({"title": "Type", "const": "bank"})
     );
     let refund = &schema["properties"]["refund"];
     let branches = refund["oneOf"]
@@ -261,14 +265,21 @@ fn schemas_are_a_one_of_with_the_tag_as_a_const() {
         .or_else(|| refund["anyOf"][0]["oneOf"].as_array());
     let branch = &branches.expect("a oneOf")[0];
     assert_eq!(branch["required"], json!(["kind", "details"]));
-    assert_eq!(branch["properties"]["kind"], json!({"const": "card"}));
+    assert_eq!(
+        branch["properties"]["kind"],
+        json!({"title": "Kind", "const": "card"})
+    );
+    assert_eq!(branch["properties"]["details"]["title"], "Details");
     let contact = &schema["properties"]["contact"];
     let branches = contact["oneOf"]
         .as_array()
         .or_else(|| contact["anyOf"][0]["oneOf"].as_array())
         .expect("a oneOf");
-    assert_eq!(branches[0]["properties"]["via"], json!({"const": "email"}));
-    assert_eq!(branches[0]["required"], json!(["via", "address", "name"]));
+    assert_eq!(
+        branches[0]["properties"]["via"],
+        json!({"title": "Via", "const": "email"})
+    );
+    assert_eq!(branches[0]["required"], json!(["via", "ADDRESS", "NAME"]));
     assert_eq!(branches[0]["description"], json!("By email."));
     assert_eq!(
         branches[1]["properties"]["phoneNumber"]["pattern"],
@@ -331,7 +342,7 @@ proptest! {
             object(&["kind", "details", "type"]),
             Just(Value::Null),
         ]),
-        contact in prop::option::of(object(&["via", "address", "name", "phoneNumber", "verified"])),
+        contact in prop::option::of(object(&["via", "ADDRESS", "NAME", "address", "phoneNumber", "verified"])),
     ) {
         let mut document = json!({"payment": payment});
         if let Some(refund) = refund {

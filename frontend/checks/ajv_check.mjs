@@ -1,6 +1,6 @@
 // Runs the form page's validator (react-jsonschema-form's ajv 8 with JSON Schema 2020-12 and
 // ajv-formats, configured exactly as the page configures it) for the Rust test
-// `tests/ajv_agreement.rs`. Reads on stdin {schemas: [schema, ...], formats: {format: [string,
+// `the_form_pages_ajv_agrees_with_our_validator` in `tests/agreement.rs`. Reads on stdin {schemas: [schema, ...], formats: {format: [string,
 // ...]}, checks: [[schema index, value], ...]} and prints {formats: {format: [bool, ...]},
 // checks: [bool, ...]}.
 

@@ -1,8 +1,9 @@
 // Drives the gateway's form page in headless Chromium (over the DevTools protocol, through
 // playwright-core) for the Rust test `browser.rs`. Reads a plan on stdin:
-// {base, token, chromium, screenshot, cases: [{provider, account, query, body, field}]} and
-// prints, per case, what the page showed: the status after a valid submit, and a required
-// field's error from the browser's validation and, with it off, from the server.
+// {base, token, chromium, cases: [{provider, account, query, body, field, typed, screenshot}]} and
+// prints, per case, what the page showed: the status after a valid submit, and the field errors
+// (by element id) for a body without a required field, from the browser's validation and, with
+// it off, from the server.
 
 import { chromium } from "playwright-core";
 
@@ -44,25 +45,32 @@ async function answered(page) {
   return Number(await page.getAttribute("#answer", "data-status"));
 }
 
-async function fieldError(page, field) {
-  const selector = `#root_${field}__error`;
-  const found = await page.waitForSelector(selector, { timeout: 5000 }).catch(() => null);
-  return found ? (await found.innerText()).trim() : null;
+// Every field error the form shows: its element's id and text.
+async function fieldErrors(page) {
+  await page.waitForSelector("[id$=__error]", { timeout: 5000 }).catch(() => null);
+  return Object.fromEntries(
+    await page.$$eval("[id$=__error]", (found) =>
+      found.map((element) => [element.id, element.innerText.trim()]).filter(([, text]) => text),
+    ),
+  );
 }
 
 // The body without a required field: refused by the browser (nothing sent), then, with the
 // browser's validation off, by the server, each error shown at the field.
-async function leaveOut(page, item, result) {
+async function leaveOut(page, item, result, posts) {
   await open(page, item);
   const { [item.field]: _, ...without } = item.body;
   await setBody(page, without);
+  const before = posts.count;
   await page.click("button[type=submit]");
-  result.browser_error = await fieldError(page, item.field);
-  result.sent_with_browser_validation = (await page.$("#answer")) !== null;
+  result.browser_errors = await fieldErrors(page);
+  // A request would have started on the click; give it time to show.
+  await page.waitForTimeout(300);
+  result.sent_with_browser_validation = posts.count > before;
   await page.uncheck("#browser-validation");
   await page.click("button[type=submit]");
   result.invalid_status = await answered(page);
-  result.server_error = await fieldError(page, item.field);
+  result.server_errors = await fieldErrors(page);
 }
 
 const results = [];
@@ -70,6 +78,8 @@ for (const item of plan.cases) {
   const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
   const result = { provider: item.provider };
   const said = [];
+  const posts = { count: 0 };
+  page.on("request", (request) => request.method() === "POST" && (posts.count += 1));
   page.on("pageerror", (error) => said.push(`page error: ${error.message}`));
   page.on("console", (message) => message.type() === "error" && said.push(message.text()));
   try {
@@ -84,7 +94,7 @@ for (const item of plan.cases) {
     result.valid_status = await answered(page);
     result.valid_answer = JSON.parse(await page.innerText("#answer pre"));
     if (item.field) {
-      await leaveOut(page, item, result);
+      await leaveOut(page, item, result, posts);
     }
     if (item.screenshot) {
       await page.evaluate(() => window.scrollTo(0, 0));

@@ -27,17 +27,44 @@ function readIndex(document) {
   return { models, providers };
 }
 
-// `writeOnly` strings (passwords) get a password input.
+function allowsType(schema, kind) {
+  return schema.type === kind || (Array.isArray(schema.type) && schema.type.includes(kind));
+}
+
+// `writeOnly` strings (passwords) get a password input, at any depth.
 function uiSchemaFor(schema) {
   const ui = {};
   for (const [name, property] of Object.entries(schema.properties || {})) {
     if (property.writeOnly) ui[name] = { "ui:widget": "password" };
-    else if (property.type === "object" || (property.items && property.items.properties)) {
+    else if (allowsType(property, "object") || (property.items && property.items.properties)) {
       const inner = property.items ? { items: uiSchemaFor(property.items) } : uiSchemaFor(property);
       if (Object.keys(inner).length > 0) ui[name] = inner;
     }
   }
   return ui;
+}
+
+// `data` without its `writeOnly` values, for showing as JSON: a password stays in its masked
+// input. `restore` puts them back into data parsed from that JSON.
+function withoutSecrets(data, schema) {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
+  const shown = {};
+  for (const [name, value] of Object.entries(data)) {
+    const property = (schema.properties || {})[name] || {};
+    if (!property.writeOnly) shown[name] = withoutSecrets(value, property);
+  }
+  return shown;
+}
+
+function restore(parsed, previous, schema) {
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return parsed;
+  const out = { ...parsed };
+  for (const [name, property] of Object.entries(schema.properties || {})) {
+    const before = previous && previous[name];
+    if (property.writeOnly && before !== undefined && !(name in out)) out[name] = before;
+    else if (name in out) out[name] = restore(out[name], before, property);
+  }
+  return out;
 }
 
 // The server's violations of the body as react-jsonschema-form's `extraErrors`, by pointer.
@@ -105,7 +132,7 @@ function App() {
 
   const change = ({ formData: data }) => {
     setFormData(data);
-    setJson(JSON.stringify(data ?? {}, null, 2));
+    setJson(JSON.stringify(withoutSecrets(data ?? {}, schema), null, 2));
   };
 
   const submit = async ({ formData: data }) => {
@@ -118,11 +145,17 @@ function App() {
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify(data ?? {}),
       });
-      const body = await response.json();
+      const text = await response.text();
+      let body = text;
+      try {
+        body = text ? JSON.parse(text) : "(no body)";
+      } catch {
+        // Shown as the text it is.
+      }
       setAnswer({ status: response.status, body });
       if (Array.isArray(body.errors)) setServerErrors(errorsByPointer(body.errors));
     } catch (error) {
-      setAnswer({ status: 0, body: { message: "the gateway did not answer" } });
+      setAnswer({ status: 0, body: "the gateway did not answer" });
     }
   };
 
@@ -182,7 +215,7 @@ function App() {
         />
       )}
       <details>
-        <summary>The body as JSON</summary>
+        <summary>The body as JSON (passwords stay in their fields)</summary>
         <textarea
           id="body-json"
           rows={12}
@@ -190,7 +223,7 @@ function App() {
           onChange={(event) => {
             setJson(event.target.value);
             try {
-              setFormData(JSON.parse(event.target.value));
+              setFormData(restore(JSON.parse(event.target.value), formData, schema));
             } catch {
               // Kept as typed until it reads as JSON.
             }

@@ -36,6 +36,15 @@ pub fn nullable(mut schema: Schema) -> Schema {
     schema
 }
 
+/// Whether `schema`'s `type` (one name or a list) takes `kind`.
+pub fn allows_type(schema: &Value, kind: &str) -> bool {
+    match schema.get("type") {
+        Some(Value::String(single)) => single == kind,
+        Some(Value::Array(types)) => types.iter().any(|t| t == kind),
+        _ => false,
+    }
+}
+
 /// Makes `schema` a standalone document: the dialect and a title first, then the rest.
 pub fn document(schema: Schema, title: &str) -> Schema {
     let mut object = serde_json::Map::new();

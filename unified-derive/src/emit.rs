@@ -491,6 +491,9 @@ fn emit_tagged(
     let names = variants.iter().map(|variant| &variant.json_name);
     let types: Vec<&syn::Type> = variants.iter().map(|variant| &variant.ty).collect();
     let internal = content.is_none();
+    let tag_title = crate::case::title_from_name(&tag.value());
+    let content_title =
+        option_str(&content.map(|content| crate::case::title_from_name(&content.value())));
     let content = match content {
         Some(content) => quote!(::core::option::Option::Some(#content)),
         None => quote!(::core::option::Option::None),
@@ -546,6 +549,7 @@ fn emit_tagged(
             const TAG: &'static str = #tag;
             const CONTENT: ::core::option::Option<&'static str> = #content;
             const VARIANTS: &'static [&'static str] = &[#(#names),*];
+            const TITLES: (&'static str, ::core::option::Option<&'static str>) = (#tag_title, #content_title);
 
             fn variant_schema(
                 __index: usize,

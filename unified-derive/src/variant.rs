@@ -17,7 +17,8 @@ pub fn hidden_ident(enum_ident: &Ident, variant: &Ident) -> Ident {
 
 /// The hidden models' inputs, one per variant with named fields: the fields with every
 /// attribute, the variant's doc comment and serde attributes (`rename_all` applies to its
-/// fields), and the enum's provider set and runtime crate.
+/// fields, as the enum's `rename_all_fields` does where the variant has none), and the enum's
+/// provider set and runtime crate.
 pub fn hidden_inputs(raw: &RawModel<'_>) -> Vec<DeriveInput> {
     let (Data::Enum(data), Some(_)) = (&raw.input.data, &raw.tag) else {
         return Vec::new();
@@ -30,6 +31,7 @@ pub fn hidden_inputs(raw: &RawModel<'_>) -> Vec<DeriveInput> {
         unified.push(quote!(crate = #path));
     }
     let unified = (!unified.is_empty()).then(|| quote!(#[unified(#(#unified),*)]));
+    let fields_rule = serde_value(&raw.input.attrs, "rename_all_fields");
     data.variants
         .iter()
         .filter_map(|variant| {
@@ -41,13 +43,38 @@ pub fn hidden_inputs(raw: &RawModel<'_>) -> Vec<DeriveInput> {
                 .attrs
                 .iter()
                 .filter(|attr| attr.path().is_ident("doc") || attr.path().is_ident("serde"));
+            // The enum's `rename_all_fields`, unless the variant renames its own fields.
+            let renamed = match (&fields_rule, serde_value(&variant.attrs, "rename_all")) {
+                (Some(rule), None) => Some(quote!(#[serde(rename_all = #rule)])),
+                _ => None,
+            };
             Some(syn::parse_quote! {
                 #(#attrs)*
+                #renamed
                 #unified
                 struct #ident #fields
             })
         })
         .collect()
+}
+
+/// The string value of serde's `key = ".."` among `attrs`.
+fn serde_value(attrs: &[syn::Attribute], key: &str) -> Option<syn::LitStr> {
+    let mut found = None;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
+        // Malformed serde attributes are serde's to report.
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident(key) {
+                found = Some(meta.value()?.parse()?);
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                meta.input.parse::<proc_macro2::Group>()?;
+            }
+            Ok(())
+        });
+    }
+    found
 }
 
 /// The hidden model's definition: its fields' names and types, without their attributes (serde's

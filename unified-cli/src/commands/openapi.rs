@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use unified_core::{Registry, View};
-use unified_gateway::openapi::{OpenApiVersion, document};
+use unified_gateway::openapi::{OpenApiVersion, document, text};
 use unified_models::providers::Set;
 
 use super::{note, print_json, unknown};
@@ -34,10 +34,7 @@ pub fn run(
     match file.filter(|file| *file != Path::new("-")) {
         None => print_json(&document)?,
         Some(file) => {
-            let mut text = serde_json::to_string_pretty(&document)
-                .map_err(|error| Failure::new(format!("cannot write JSON: {error}")))?;
-            text.push('\n');
-            std::fs::write(file, text).map_err(|error| {
+            std::fs::write(file, text(&document)).map_err(|error| {
                 Failure::new(format!("cannot write {}: {error}", file.display()))
             })?;
             note(&format!(

@@ -6,6 +6,7 @@ use schemars::Schema;
 use serde_json::{Map, Value};
 
 use crate::report::{Code, ValidationError};
+use crate::schema::allows_type;
 
 mod string;
 
@@ -58,30 +59,22 @@ fn coerce_object(object: &mut Map<String, Value>, schema: &Value) {
     }
 }
 
-fn allows(schema: &Value, kind: &str) -> bool {
-    match schema.get("type") {
-        Some(Value::String(single)) => single == kind,
-        Some(Value::Array(types)) => types.iter().any(|t| t == kind),
-        _ => false,
-    }
-}
-
 fn convert_text(text: &str, schema: &Value) -> Option<Value> {
-    if allows(schema, "string") {
+    if allows_type(schema, "string") {
         return None;
     }
-    if allows(schema, "boolean") {
+    if allows_type(schema, "boolean") {
         match text {
             "true" => return Some(Value::Bool(true)),
             "false" => return Some(Value::Bool(false)),
             _ => {}
         }
     }
-    if allows(schema, "integer") || allows(schema, "number") {
+    if allows_type(schema, "integer") || allows_type(schema, "number") {
         if let Ok(number) = text.parse::<i64>() {
             return Some(number.into());
         }
-        if allows(schema, "number")
+        if allows_type(schema, "number")
             && let Some(number) = text
                 .parse::<f64>()
                 .ok()
@@ -90,7 +83,7 @@ fn convert_text(text: &str, schema: &Value) -> Option<Value> {
             return Some(Value::Number(number));
         }
     }
-    if allows(schema, "array") {
+    if allows_type(schema, "array") {
         // `truto_exclude_fields=id` is the one-item list `truto_exclude_fields[]=id`.
         let mut item = Value::String(text.to_owned());
         if let Some(item_schema) = schema.get("items") {

@@ -278,7 +278,7 @@ pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
     // The title first, where forms and readers look for the label.
     let rest = core::mem::take(object);
     object.insert("title".into(), rule.title.into());
-    object.extend(rest);
+    object.extend(rest.into_iter().filter(|(key, _)| key != "title"));
     if let Some(description) = rule.description {
         object.insert("description".into(), description.into());
     }

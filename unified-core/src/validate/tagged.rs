@@ -28,6 +28,8 @@ pub trait TaggedEnum<S: ProviderSet>: Sized {
     const CONTENT: Option<&'static str>;
     /// The variants' names in JSON, in declaration order.
     const VARIANTS: &'static [&'static str];
+    /// The labels forms show for the tag and the content members.
+    const TITLES: (&'static str, Option<&'static str>);
 
     /// The schema of variant `index`'s value for `view`.
     fn variant_schema(index: usize, view: View<S>) -> Schema;
@@ -149,7 +151,7 @@ pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
         .iter()
         .enumerate()
         .map(|(index, name)| {
-            let tag = serde_json::json!({ "const": name });
+            let tag = serde_json::json!({ "title": E::TITLES.0, "const": name });
             let value = E::variant_schema(index, view).to_value();
             match E::CONTENT {
                 None => {
@@ -172,7 +174,7 @@ pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
                 }
                 Some(content) => serde_json::json!({
                     "type": "object",
-                    "properties": { E::TAG: tag, content: value },
+                    "properties": { E::TAG: tag, content: titled(E::TITLES.1, value) },
                     "required": [E::TAG, content],
                     "additionalProperties": false,
                 }),
@@ -185,4 +187,17 @@ pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
     }
     object.insert("oneOf".into(), variants.into());
     Schema::from(object)
+}
+
+/// `value` with `title` as its first member, when there is one.
+fn titled(title: Option<&'static str>, value: Value) -> Value {
+    match (title, value) {
+        (Some(title), Value::Object(rest)) => {
+            let mut object = Map::new();
+            object.insert("title".into(), title.into());
+            object.extend(rest.into_iter().filter(|(key, _)| key != "title"));
+            Value::Object(object)
+        }
+        (_, value) => value,
+    }
 }

@@ -76,7 +76,7 @@ pub fn schema(value: &mut Value) {
     }
     types(object);
     if let Some(value) = object.shift_remove("const") {
-        object.insert("enum".into(), Value::Array(vec![value]));
+        only(object, value);
     }
     null_branches(object);
     exclusive_bound(object, "exclusiveMinimum", "minimum", |new, old| new >= old);
@@ -88,43 +88,80 @@ pub fn schema(value: &mut Value) {
     }
 }
 
-/// `type: [T, "null"]` → `type: T, nullable: true`; several types → an `anyOf` of them.
+/// `type: [T, "null"]` → `type: T, nullable: true`; several types → an `anyOf` of them (with a
+/// `null` branch when `null` is among them); `null` alone → `nullable` with `enum: [null]`.
 fn types(object: &mut Map<String, Value>) {
-    let Some(Value::Array(names)) = object.get("type") else {
-        if object.get("type").and_then(Value::as_str) == Some("null") {
-            object.shift_remove("type");
-            object.insert("nullable".into(), true.into());
-            object.insert("enum".into(), Value::Array(vec![Value::Null]));
-        }
-        return;
+    let names: Vec<Value> = match object.get("type") {
+        Some(Value::Array(names)) => names.clone(),
+        Some(name @ Value::String(single)) if single == "null" => vec![name.clone()],
+        _ => return,
     };
     let nullable = names.iter().any(|name| name == "null");
-    let names: Vec<Value> = names
-        .iter()
-        .filter(|name| *name != "null")
-        .cloned()
-        .collect();
-    object.shift_remove("type");
+    let names: Vec<Value> = names.into_iter().filter(|name| name != "null").collect();
     match names.as_slice() {
-        [] => {}
+        [] => {
+            object.shift_remove("type");
+            object.insert("nullable".into(), true.into());
+            only(object, Value::Null);
+        }
         [one] => {
+            // In place, where the list was.
             object.insert("type".into(), one.clone());
+            if nullable {
+                object.insert("nullable".into(), true.into());
+            }
         }
         several => {
-            let branches = several
+            object.shift_remove("type");
+            let mut branches: Vec<Value> = several
                 .iter()
                 .map(|name| serde_json::json!({ "type": name }))
                 .collect();
-            object.insert("anyOf".into(), Value::Array(branches));
+            if nullable {
+                branches.push(serde_json::json!({ "nullable": true, "enum": [null] }));
+            }
+            add_choice(object, "anyOf", branches);
         }
-    }
-    if nullable {
-        object.insert("nullable".into(), true.into());
     }
 }
 
-/// A choice with a `null` branch (already downgraded to `nullable` `enum: [null]`, which keeps
-/// taking `null` alone) is itself `nullable`, so a `type` beside it lets `null` through too.
+/// Narrows `object` to the one value `value`: an `enum` of it, or, beside an `enum`, that
+/// `enum` without the other values.
+fn only(object: &mut Map<String, Value>, value: Value) {
+    let values: Vec<Value> = match object.get("enum") {
+        Some(Value::Array(values)) => values.iter().filter(|v| **v == value).cloned().collect(),
+        _ => vec![value],
+    };
+    if values.is_empty() {
+        // 3.0's `enum` has at least one value: nothing is taken, said another way.
+        object.shift_remove("enum");
+        object.insert("not".into(), serde_json::json!({}));
+    } else {
+        object.insert("enum".into(), Value::Array(values));
+    }
+}
+
+/// Adds a choice of `branches` under `key`; beside one already there, both must hold.
+fn add_choice(object: &mut Map<String, Value>, key: &str, branches: Vec<Value>) {
+    match object.shift_remove(key) {
+        None => {
+            object.insert(key.into(), Value::Array(branches));
+        }
+        Some(existing) => {
+            let mut both = match object.shift_remove("allOf") {
+                Some(Value::Array(all)) => all,
+                _ => Vec::new(),
+            };
+            both.push(serde_json::json!({ key: existing }));
+            both.push(serde_json::json!({ key: branches }));
+            object.insert("allOf".into(), Value::Array(both));
+        }
+    }
+}
+
+/// A choice with a `null` branch (downgraded to `nullable` `enum: [null]`, which takes `null`
+/// alone) is itself `nullable` where 3.1 let `null` reach the choice: without a `type`, or with
+/// one that takes `null`.
 fn null_branches(object: &mut Map<String, Value>) {
     let has_null_branch = ["oneOf", "anyOf"].iter().any(|key| {
         object
@@ -132,7 +169,7 @@ fn null_branches(object: &mut Map<String, Value>) {
             .and_then(Value::as_array)
             .is_some_and(|branches| branches.iter().any(is_null_only))
     });
-    if has_null_branch {
+    if has_null_branch && !object.contains_key("type") {
         object.insert("nullable".into(), true.into());
     }
 }
@@ -202,6 +239,45 @@ mod tests {
                 "type": "string",
                 "nullable": true
             })
+        );
+    }
+
+    #[test]
+    fn several_types_and_null_are_a_choice_that_takes_null() {
+        assert_eq!(
+            downgraded(json!({"type": ["string", "integer", "null"], "anyOf": [{"minimum": 1}]})),
+            json!({"allOf": [
+                {"anyOf": [{"minimum": 1}]},
+                {"anyOf": [{"type": "string"}, {"type": "integer"}, {"nullable": true, "enum": [null]}]}
+            ]})
+        );
+        assert_eq!(
+            downgraded(json!({"type": ["null"]})),
+            json!({"nullable": true, "enum": [null]})
+        );
+    }
+
+    #[test]
+    fn a_const_beside_an_enum_keeps_only_what_both_take() {
+        assert_eq!(
+            downgraded(json!({"enum": ["a", "b"], "const": "b"})),
+            json!({"enum": ["b"]})
+        );
+        assert_eq!(
+            downgraded(json!({"enum": ["a"], "const": "b"})),
+            json!({"not": {}})
+        );
+    }
+
+    #[test]
+    fn a_null_branch_does_not_let_null_past_a_type_that_refuses_it() {
+        assert_eq!(
+            downgraded(json!({"type": "string", "oneOf": [{"const": "a"}, {"type": "null"}]})),
+            json!({"type": "string", "oneOf": [{"enum": ["a"]}, {"nullable": true, "enum": [null]}]})
+        );
+        assert_eq!(
+            downgraded(json!({"oneOf": [{"type": "object"}, {"type": "null"}]})),
+            json!({"oneOf": [{"type": "object"}, {"nullable": true, "enum": [null]}], "nullable": true})
         );
     }
 

@@ -24,7 +24,7 @@ pub fn schemas() -> Map<String, Value> {
         "Error".into(),
         json!({
             "type": "object",
-            "description": "Every failure's answer. Messages never quote a request's or a provider's values.",
+            "description": "Every failure's answer. Messages never quote a request's body or query values, nor a provider's answer.",
             "properties": {
                 "statusCode": { "type": "integer", "description": "The HTTP status." },
                 "error": { "type": "string", "description": "The status' reason phrase." },
@@ -63,11 +63,13 @@ pub fn error_response(code: u16) -> Value {
     })
 }
 
-/// The responses of an operation: `success` at `status`, and the envelope at each of `errors`
-/// (500, a storage failure, is possible everywhere).
-pub fn responses(status: &str, success: Value, errors: &[u16]) -> Value {
+/// The responses of an operation: each of `successes` at its status, and the envelope at each
+/// of `errors` (500, a storage failure, is possible everywhere).
+pub fn responses(successes: &[(&str, Value)], errors: &[u16]) -> Value {
     let mut responses = Map::new();
-    responses.insert(status.to_owned(), success);
+    for (status, success) in successes {
+        responses.insert((*status).to_owned(), success.clone());
+    }
     for code in errors.iter().copied().chain([500]) {
         responses.insert(code.to_string(), error_response(code));
     }

@@ -10,6 +10,7 @@ mod downgrade;
 mod envelope;
 
 use serde_json::{Map, Value, json};
+use unified_core::schema::allows_type;
 use unified_core::{Operation, Part, ProviderSet, Registry, View};
 
 use crate::unified::request::with_query_conventions;
@@ -119,13 +120,19 @@ pub fn files<S: ProviderSet>(registry: &Registry<S>) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for (folder, version) in [("3.1", OpenApiVersion::V3_1), ("3.0", OpenApiVersion::V3_0)] {
         for view in View::<S>::all() {
-            let mut text = serde_json::to_string_pretty(&document(registry, view, version))
-                .expect("a document is plain JSON and always serializes");
-            text.push('\n');
+            let text = text(&document(registry, view, version));
             files.push((format!("{FOLDER}/{folder}/{}.json", view.id()), text));
         }
     }
     files
+}
+
+/// A document as its file holds it: pretty-printed, with a final newline.
+pub fn text(document: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(document)
+        .expect("a document is plain JSON and always serializes");
+    text.push('\n');
+    text
 }
 
 /// The folder [`files`] are in, below the exported schemas.
@@ -177,14 +184,31 @@ fn create_operation<S: ProviderSet>(operation: &Operation<S>, view: View<S>, bas
             "content": { "application/json": { "schema": schema_ref(&format!("{base}Body")) } },
         },
         "responses": envelope::responses(
-            "201",
-            json!({
-                "description": "Created: the unified record, with the provider's answer in `remote_data`.",
-                "content": {
-                    "application/json": { "schema": schema_ref(&format!("{base}Response")) },
-                },
-            }),
-            &[400, 401, 404, 408, 413, 415, 501, 502, 503, 504],
+            &[
+                (
+                    "201",
+                    json!({
+                        "description": "Created: the unified record, with the provider's answer \
+                                        in `remote_data` (left out with \
+                                        `truto_ignore_remote_data=true`; the top-level fields \
+                                        named in `truto_exclude_fields` are left out too, required \
+                                        ones included).",
+                        "content": {
+                            "application/json": { "schema": schema_ref(&format!("{base}Response")) },
+                        },
+                    }),
+                ),
+                (
+                    "2XX",
+                    json!({
+                        "description": "With `truto_response_format=raw`: the provider's own \
+                                        success status and answer, secrets removed (any JSON, or \
+                                        no body).",
+                        "content": { "application/json": { "schema": {} } },
+                    }),
+                ),
+            ],
+            &[400, 401, 404, 408, 413, 415, 501, 502, 504],
         ),
     })
 }
@@ -211,24 +235,16 @@ fn query_parameters(query: &Value) -> Vec<Value> {
             if let Some(description) = schema.get("description") {
                 parameter["description"] = description.clone();
             }
-            if has_type(schema, "object") {
+            if allows_type(schema, "object") {
                 parameter["style"] = "deepObject".into();
                 parameter["explode"] = true.into();
-            } else if has_type(schema, "array") {
+            } else if allows_type(schema, "array") {
                 parameter["style"] = "form".into();
                 parameter["explode"] = true.into();
             }
             parameter
         })
         .collect()
-}
-
-fn has_type(schema: &Value, wanted: &str) -> bool {
-    match &schema["type"] {
-        Value::String(name) => name == wanted,
-        Value::Array(names) => names.iter().any(|name| name == wanted),
-        _ => false,
-    }
 }
 
 /// `GET /unified/{model}/{resource}/{provider}/meta/{method}`.
@@ -239,6 +255,7 @@ fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
             .iter()
             .filter_map(|model| model.split('/').nth(index))
             .collect();
+        names.sort_unstable();
         names.dedup();
         names
     };
@@ -268,6 +285,7 @@ fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
             parameter("method", methods, "The operation."),
         ],
         "responses": envelope::responses(
+            &[(
             "200",
             json!({
                 "description": "The three schemas.",
@@ -282,6 +300,7 @@ fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
                     "required": ["method", "request_body_schema", "query_schema", "response_schema"],
                 } } },
             }),
+            )],
             &[401, 404],
         ),
     })

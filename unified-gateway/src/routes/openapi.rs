@@ -5,12 +5,12 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use unified_core::suggest::closest;
 use unified_core::{ProviderSet, View};
 
 use crate::gateway::Gateway;
 use crate::http::envelope::ApiError;
 use crate::openapi::{OpenApiVersion, document};
+use crate::routes::did_you_mean_file;
 
 /// The unified view's document.
 pub async fn unified<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Response {
@@ -29,9 +29,7 @@ pub async fn of_view<S: ProviderSet>(
             StatusCode::NOT_FOUND,
             format!(
                 "no OpenAPI document `{file}`; there is one per provider and `unified.json`{}",
-                closest(id, View::<S>::all().map(View::id))
-                    .map(|close| format!("; did you mean `{close}.json`?"))
-                    .unwrap_or_default()
+                did_you_mean_file(id, View::<S>::all().map(View::id), ".json")
             ),
         )
         .into_response(),

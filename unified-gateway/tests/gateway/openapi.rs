@@ -1,10 +1,9 @@
 //! The OpenAPI documents: served by the gateway as committed in `schemas/openapi/`, valid by
 //! Python's `openapi-spec-validator`, and taking, in 3.1 and in the 3.0 downgrade alike, exactly
-//! the request bodies our validator takes.
+//! the request and response bodies our validator takes.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use serde_json::{Value, json};
 use unified_core::{Part, View};
@@ -12,20 +11,20 @@ use unified_models::providers::Set;
 
 use crate::cases;
 use crate::harness::Harness;
-use unified_test_tools::{Package, python};
+use unified_test_tools::{Package, python, with_plan};
 
 const VALIDATORS: [Package; 3] = [
     Package {
-        module: "openapi_spec_validator",
-        pip: "openapi-spec-validator==0.9.0",
+        name: "openapi-spec-validator",
+        version: "0.9.0",
     },
     Package {
-        module: "openapi_schema_validator",
-        pip: "openapi-schema-validator==0.9.0",
+        name: "openapi-schema-validator",
+        version: "0.9.0",
     },
     Package {
-        module: "rfc3987",
-        pip: "rfc3987==1.3.8",
+        name: "rfc3987",
+        version: "1.3.8",
     },
 ];
 
@@ -66,21 +65,7 @@ async fn the_gateway_serves_the_committed_3_1_documents_without_a_token() {
 fn check(plan: &Value) -> Value {
     let python = python(&VALIDATORS);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gateway/openapi_check.py");
-    let mut child = Command::new(python)
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(plan.to_string().as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "openapi_check.py failed");
-    serde_json::from_slice(&output.stdout).expect("the script prints JSON")
+    with_plan(Command::new(python).arg(script), plan, "openapi_check.py")
 }
 
 #[test]
@@ -156,17 +141,23 @@ fn the_documents_body_schemas_take_what_the_validator_takes_in_3_1_and_3_0() {
     let operation = registry.find("ticketing/users", "create").unwrap();
     let mut bodies = Vec::new();
     let mut expected = Vec::new();
-    for (kind, body, ..) in cases() {
+    for (kind, body, _, _, _, record) in cases() {
         let view = View::<Set>::from_id(kind.provider_id()).unwrap();
-        for variant in variants(&body) {
-            let valid = operation.is_valid(Part::Body, &variant, view);
-            for version in ["3.1", "3.0"] {
-                bodies.push(json!({
-                    "document": committed(version, view.id()).display().to_string(),
-                    "schema": "TicketingUsersCreateBody",
-                    "body": variant,
-                }));
-                expected.push((valid, view.id(), version, variant.clone()));
+        let parts = [
+            (Part::Body, "TicketingUsersCreateBody", body),
+            (Part::Response, "TicketingUsersCreateResponse", record),
+        ];
+        for (part, schema, valid_value) in parts {
+            for variant in variants(&valid_value) {
+                let valid = operation.is_valid(part, &variant, view);
+                for version in ["3.1", "3.0"] {
+                    bodies.push(json!({
+                        "document": committed(version, view.id()).display().to_string(),
+                        "schema": schema,
+                        "body": variant,
+                    }));
+                    expected.push((valid, view.id(), version, part, variant.clone()));
+                }
             }
         }
     }
@@ -174,13 +165,13 @@ fn the_documents_body_schemas_take_what_the_validator_takes_in_3_1_and_3_0() {
     let verdicts = answer["verdicts"].as_array().unwrap();
     assert_eq!(verdicts.len(), expected.len());
     let valid_count = expected.iter().filter(|(valid, ..)| *valid).count();
-    assert!(valid_count >= 20, "valid bodies are among the cases");
-    assert!(expected.len() - valid_count >= 200, "and many invalid ones");
-    for (verdict, (valid, provider, version, body)) in verdicts.iter().zip(&expected) {
+    assert!(valid_count >= 40, "valid values are among the cases");
+    assert!(expected.len() - valid_count >= 400, "and many invalid ones");
+    for (verdict, (valid, provider, version, part, value)) in verdicts.iter().zip(&expected) {
         assert_eq!(
             verdict.as_bool(),
             Some(*valid),
-            "OpenAPI {version} for {provider}: {body}"
+            "OpenAPI {version} for {provider}, {part}: {value}"
         );
     }
 }

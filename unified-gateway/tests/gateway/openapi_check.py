@@ -1,7 +1,8 @@
 """Checks the gateway's OpenAPI documents with Python's reference tools.
 
 Reads a plan on stdin: {"documents": [path, ...], "bodies": [{"document": path, "schema": name,
-"body": value}, ...]}. Prints {"documents": {path: null or the first line of the error},
+"body": value}, ...]} (a schema named `...Response` is judged as a response, any other as a
+request). Prints {"documents": {path: null or the first line of the error},
 "verdicts": [bool, ...]}: each body validated against the named component schema of its
 document, by openapi-schema-validator's validator for the document's OpenAPI version.
 """
@@ -9,7 +10,7 @@ document, by openapi-schema-validator's validator for the document's OpenAPI ver
 import json
 import sys
 
-from openapi_schema_validator import OAS30WriteValidator, OAS31Validator
+from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator, OAS31Validator
 from openapi_spec_validator import validate
 
 plan = json.load(sys.stdin)
@@ -35,8 +36,14 @@ verdicts = []
 for case in plan["bodies"]:
     spec = document(case["document"])
     schema = spec["components"]["schemas"][case["schema"]]
-    # Request bodies: 3.0's write context, where a required `writeOnly` member is required.
-    validator = OAS30WriteValidator if spec["openapi"].startswith("3.0") else OAS31Validator
+    # 3.0 judges requests in its write context (a required `writeOnly` member is required) and
+    # responses in its read context.
+    if not spec["openapi"].startswith("3.0"):
+        validator = OAS31Validator
+    elif case["schema"].endswith("Response"):
+        validator = OAS30ReadValidator
+    else:
+        validator = OAS30WriteValidator
     # Formats asserted, as the gateway does (`uri` is checked with rfc3987).
     checker = validator.FORMAT_CHECKER
     verdicts.append(validator(schema, format_checker=checker).is_valid(case["body"]))

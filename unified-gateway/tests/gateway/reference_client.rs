@@ -1,22 +1,21 @@
 //! The reference client: the unmodified `truto-python-sdk` 0.1.6, pointed at the gateway,
 //! creates a user through each adapter (its query dict is sent in its own bracket syntax).
 //!
-//! The Python interpreter is `tools::python`'s, with the SDK installed.
+//! The Python interpreter is `unified_test_tools::python`'s, with the SDK installed.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use serde_json::{Value, json};
 
 use crate::fake_provider::Kind;
 use crate::harness::Harness;
 use crate::{cases, response_violations, without_remote_data};
-use unified_test_tools::{Package, python};
+use unified_test_tools::{Package, python, with_plan};
 
 const SDK: Package = Package {
-    module: "truto_python_sdk",
-    pip: "truto-python-sdk==0.1.6",
+    name: "truto-python-sdk",
+    version: "0.1.6",
 };
 
 /// Runs the SDK script over `calls`; its results, one per call.
@@ -25,21 +24,8 @@ async fn through_the_sdk(harness: &Harness, calls: Vec<Value>) -> Vec<Value> {
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gateway/create_users.py");
     let python = python(&[SDK]);
     tokio::task::spawn_blocking(move || {
-        let mut child = Command::new(python)
-            .arg(script)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python starts");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(plan.to_string().as_bytes())
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
-        assert!(output.status.success(), "the client script failed");
-        serde_json::from_slice::<Vec<Value>>(&output.stdout).expect("the script prints a list")
+        let said = with_plan(Command::new(python).arg(script), &plan, "the client script");
+        serde_json::from_value::<Vec<Value>>(said).expect("the script prints a list")
     })
     .await
     .unwrap()
