@@ -114,12 +114,32 @@ pub trait DeclaredProvider {}
 /// The JSON members of a struct model, whatever its provider set: an internally tagged enum
 /// checks that none of its variants' models has a member named like its tag.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a struct model: a variant of an internally tagged enum holds a `UnifiedModel` struct, whose fields sit beside the tag",
+    message = "`{Self}` is not an object: a variant of an internally tagged enum holds a `UnifiedModel` struct (or a box of one, a map or a `Value`), whose members sit beside the tag",
     label = "not a struct model"
 )]
 pub trait StructMembers {
     /// The members' names in JSON.
     const MEMBERS: &'static [&'static str];
+}
+
+/// A boxed model has its model's members.
+impl<T: StructMembers> StructMembers for Box<T> {
+    const MEMBERS: &'static [&'static str] = T::MEMBERS;
+}
+
+/// A free-form object has no fixed members.
+impl StructMembers for serde_json::Value {
+    const MEMBERS: &'static [&'static str] = &[];
+}
+
+/// A map has no fixed members.
+impl<V> StructMembers for std::collections::BTreeMap<String, V> {
+    const MEMBERS: &'static [&'static str] = &[];
+}
+
+/// A map has no fixed members.
+impl<V, H> StructMembers for std::collections::HashMap<String, V, H> {
+    const MEMBERS: &'static [&'static str] = &[];
 }
 
 /// Whether `members` holds `name`; for compile-time checks.

@@ -160,10 +160,11 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
         }
         RawBody::Unsupported => return None,
     };
-    if let (Kind::Enum(_), Some(check)) = (&kind, raw.checks.first()) {
+    if let (Kind::Enum(_) | Kind::Tagged { .. }, Some(check)) = (&kind, raw.checks.first()) {
         cx.error_spanned_by(
             check,
-            "`check` belongs on a struct or its fields: an enum's values are its names",
+            "`check` belongs on a struct or its fields (a tagged enum's variants' fields too): \
+             an enum itself has no check",
         );
     }
     Some(Model {

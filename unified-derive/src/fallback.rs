@@ -80,6 +80,11 @@ pub fn emit(
 
             impl #generics #core::__private::UnifiedModel<__S> for #ident {}
 
+            // Stands in for the members, so an enum holding the model adds no error of its own.
+            impl #core::__private::StructMembers for #ident {
+                const MEMBERS: &'static [&'static str] = &[];
+            }
+
             impl #core::__private::schemars::JsonSchema for #ident {
                 fn schema_name() -> #core::__private::Cow<'static, str> {
                     ::core::unreachable!()

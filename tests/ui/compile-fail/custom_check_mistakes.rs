@@ -14,6 +14,19 @@ struct UserCreate {
     name: Option<String>,
 }
 
+#[derive(unified_core::UnifiedModel, serde::Deserialize)]
+struct Card {
+    number: String,
+}
+
+// A tagged enum has no check of its own: its variants' models and fields do.
+#[derive(unified_core::UnifiedModel, serde::Deserialize)]
+#[serde(tag = "type")]
+#[unified(check = takes_a_number)]
+enum Payment {
+    Card(Card),
+}
+
 fn main() {
     let _ = NO_NAMESPACE;
 }
