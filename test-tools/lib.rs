@@ -23,7 +23,7 @@ fn workspace() -> &'static Path {
 /// One installer at a time: tests run in parallel and share the environments.
 static INSTALLING: Mutex<()> = Mutex::new(());
 
-/// A Python interpreter with `packages` installed at their versions: `UNIFIED_SDK_PYTHON` when
+/// A Python interpreter with `packages` installed at their versions: `UNIFIED_TEST_PYTHON` when
 /// set, else a virtual environment in `target/tools-venv`; pip installs what is missing or at
 /// another version. (truto-python-sdk declares Python 3.12 but runs on 3.11, hence pip's
 /// `--ignore-requires-python`.)
@@ -31,7 +31,7 @@ pub fn python(packages: &[Package]) -> PathBuf {
     let _one = INSTALLING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let python = match std::env::var_os("UNIFIED_SDK_PYTHON") {
+    let python = match std::env::var_os("UNIFIED_TEST_PYTHON") {
         Some(python) => PathBuf::from(python),
         None => {
             let venv = workspace().join("target/tools-venv");
@@ -73,7 +73,7 @@ pub fn python(packages: &[Package]) -> PathBuf {
                 ]),
                 &format!(
                     "cannot install {requirement} with pip; install it into a virtual environment \
-                     and set UNIFIED_SDK_PYTHON to that environment's python"
+                     and set UNIFIED_TEST_PYTHON to that environment's python"
                 ),
             );
         }

@@ -36,6 +36,22 @@ pub fn nullable(mut schema: Schema) -> Schema {
     schema
 }
 
+/// Puts `title` first in `object`, where forms and readers look for the label, in place of any
+/// title it had.
+pub fn title_first(object: &mut serde_json::Map<String, Value>, title: &str) {
+    let rest = core::mem::take(object);
+    object.insert("title".into(), title.into());
+    object.extend(rest.into_iter().filter(|(key, _)| key != "title"));
+}
+
+/// A JSON document as its committed file holds it: pretty-printed, with a final newline.
+pub fn file_text(document: &impl serde::Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(document)
+        .expect("a schema or OpenAPI document is plain JSON and always serializes");
+    text.push('\n');
+    text
+}
+
 /// Whether `schema`'s `type` (one name or a list) takes `kind`.
 pub fn allows_type(schema: &Value, kind: &str) -> bool {
     match schema.get("type") {

@@ -78,8 +78,7 @@ fn emit_struct(
     let name = ident.to_string();
     let description = option_str(&model.doc);
     let rules = fields.iter().map(|field| emit_rule(core, set, field));
-    let names = fields.iter().map(|field| &field.json_name);
-    let member_names = fields.iter().map(|field| &field.json_name);
+    let names: Vec<&String> = fields.iter().map(|field| &field.json_name).collect();
     let indices: Vec<usize> = (0..fields.len()).collect();
     let dispatch = fields.iter().zip(&indices).map(|(field, index)| {
         let ty = &field.ty;
@@ -266,7 +265,7 @@ fn emit_struct(
 
         #[automatically_derived]
         impl #core::__private::StructMembers for #ident {
-            const MEMBERS: &'static [&'static str] = &[#(#member_names),*];
+            const MEMBERS: &'static [&'static str] = &[#(#names),*];
         }
 
         #json_schema

@@ -42,6 +42,8 @@ pub const SERDE: &str = "serde";
 pub const RENAME: &str = "rename";
 /// `#[serde(rename_all = "..")]`
 pub const RENAME_ALL: &str = "rename_all";
+/// `#[serde(rename_all_fields = "..")]`
+pub const RENAME_ALL_FIELDS: &str = "rename_all_fields";
 /// `#[serde(skip)]`
 pub const SKIP: &str = "skip";
 /// `#[serde(skip_deserializing)]`

@@ -24,6 +24,8 @@ pub struct RawModel<'a> {
     /// `#[unified(crate = path)]`: where the runtime crate is, for a facade that re-exports it.
     pub krate: Option<syn::Path>,
     pub rename_all: Option<RenameRule>,
+    /// serde's `rename_all_fields`: how a tagged enum's variants name their fields.
+    pub rename_all_fields: Option<LitStr>,
     pub doc: Option<String>,
     /// `#[unified(check = path)]` on the model.
     pub checks: Vec<syn::ExprPath>,
@@ -58,6 +60,8 @@ pub struct RawField<'a> {
 
 pub struct RawVariant<'a> {
     pub ident: &'a Ident,
+    /// Its attributes, for the doc comment a variant with named fields passes on.
+    pub attrs: &'a [Attribute],
     pub serde: SerdeField,
     pub shape: VariantShape<'a>,
 }
@@ -109,6 +113,8 @@ pub struct ProviderList {
 #[derive(Default)]
 pub struct SerdeField {
     pub rename: Option<String>,
+    /// A variant's `rename_all`: how its named fields are named.
+    pub rename_all: Option<LitStr>,
     pub skip: bool,
     /// `default = "path"`: the function that gives a skipped field its value.
     pub default: Option<syn::ExprPath>,
@@ -120,6 +126,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
         providers: None,
         krate: None,
         rename_all: None,
+        rename_all_fields: None,
         doc: doc_comment(&input.attrs),
         checks: Vec::new(),
         tag: None,
@@ -136,13 +143,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
                 &mut model.checks,
             );
         } else if attr.path().is_ident(SERDE) {
-            parse_container_serde(
-                cx,
-                attr,
-                &mut model.rename_all,
-                &mut model.tag,
-                &mut model.content,
-            );
+            parse_container_serde(cx, attr, &mut model);
         } else {
             reject_misplaced(cx, attr, Place::Container);
         }
@@ -261,6 +262,7 @@ fn parse_variant<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<RawVariant<
     };
     Some(RawVariant {
         ident: &variant.ident,
+        attrs: &variant.attrs,
         serde,
         shape,
     })
@@ -453,22 +455,19 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
     }
 }
 
-fn parse_container_serde(
-    cx: &Ctxt,
-    attr: &Attribute,
-    rename_all: &mut Option<RenameRule>,
-    tag: &mut Option<LitStr>,
-    content: &mut Option<LitStr>,
-) {
+fn parse_container_serde(cx: &Ctxt, attr: &Attribute, model: &mut RawModel<'_>) {
     let _ = attr.parse_nested_meta(|meta| {
         if meta.path.is_ident("tag") {
-            *tag = Some(meta.value()?.parse()?);
+            model.tag = Some(meta.value()?.parse()?);
         } else if meta.path.is_ident("content") {
-            *content = Some(meta.value()?.parse()?);
+            model.content = Some(meta.value()?.parse()?);
+        } else if meta.path.is_ident(RENAME_ALL_FIELDS) {
+            // Checked as a rule where it applies, in each variant's hidden model.
+            model.rename_all_fields = deserialize_name(&meta)?;
         } else if meta.path.is_ident(RENAME_ALL) {
             if let Some(name) = deserialize_name(&meta)? {
                 match RenameRule::from_name(&name.value()) {
-                    Some(rule) => *rename_all = Some(rule),
+                    Some(rule) => model.rename_all = Some(rule),
                     None => cx.error_spanned_by(
                         &name,
                         format!(
@@ -493,6 +492,8 @@ fn parse_serde_field(cx: &Ctxt, attr: &Attribute, serde: &mut SerdeField, place:
             if let Some(name) = deserialize_name(&meta)? {
                 serde.rename = Some(name.value());
             }
+        } else if meta.path.is_ident(RENAME_ALL) && place == Place::Variant {
+            serde.rename_all = deserialize_name(&meta)?;
         } else if meta.path.is_ident(SKIP) || meta.path.is_ident(SKIP_DESERIALIZING) {
             serde.skip = true;
         } else if meta.path.is_ident(DEFAULT) && place == Place::Field {

@@ -4,11 +4,11 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use syn::{Data, DeriveInput, Fields, Ident};
+use syn::{Data, DeriveInput, Ident};
 
 use crate::ctxt::Ctxt;
 use crate::model::{Kind, Model};
-use crate::syntax::RawModel;
+use crate::syntax::{RawBody, RawModel, VariantShape};
 
 /// The hidden model of `variant`'s fields.
 pub fn hidden_ident(enum_ident: &Ident, variant: &Ident) -> Ident {
@@ -16,11 +16,11 @@ pub fn hidden_ident(enum_ident: &Ident, variant: &Ident) -> Ident {
 }
 
 /// The hidden models' inputs, one per variant with named fields that serde reads: the fields
-/// with every attribute, the variant's doc comment, the
-/// rule that renames its fields (its `rename_all`, else the enum's `rename_all_fields`), and
-/// the enum's provider set and runtime crate.
+/// with every attribute, the variant's doc comment, the rule that names its fields as serde
+/// picks it (the variant's `rename_all`, else the enum's `rename_all_fields`), and the enum's
+/// provider set and runtime crate.
 pub fn hidden_inputs(raw: &RawModel<'_>) -> Vec<DeriveInput> {
-    let (Data::Enum(data), Some(_)) = (&raw.input.data, &raw.tag) else {
+    let (RawBody::Enum(variants), Some(_)) = (&raw.body, &raw.tag) else {
         return Vec::new();
     };
     let mut unified = Vec::new();
@@ -31,26 +31,24 @@ pub fn hidden_inputs(raw: &RawModel<'_>) -> Vec<DeriveInput> {
         unified.push(quote!(crate = #path));
     }
     let unified = (!unified.is_empty()).then(|| quote!(#[unified(#(#unified),*)]));
-    let fields_rule = serde_value(&raw.input.attrs, "rename_all_fields");
-    data.variants
+    variants
         .iter()
+        // serde never reads a skipped variant, so it has no model.
+        .filter(|variant| !variant.serde.skip)
         .filter_map(|variant| {
-            let Fields::Named(fields) = &variant.fields else {
+            let VariantShape::Struct(fields) = variant.shape else {
                 return None;
             };
-            // serde never reads a skipped variant, so it has no model.
-            if serde_flag(&variant.attrs, &["skip", "skip_deserializing"]) {
-                return None;
-            }
-            let ident = hidden_ident(&raw.input.ident, &variant.ident);
+            let ident = hidden_ident(&raw.input.ident, variant.ident);
             let docs = variant
                 .attrs
                 .iter()
                 .filter(|attr| attr.path().is_ident("doc"));
-            // The fields' rule, as serde picks it: the variant's own, else the enum's
-            // `rename_all_fields`. The variant's other serde attributes are about the variant.
-            let renamed = serde_value(&variant.attrs, "rename_all")
-                .or_else(|| fields_rule.clone())
+            let renamed = variant
+                .serde
+                .rename_all
+                .as_ref()
+                .or(raw.rename_all_fields.as_ref())
                 .map(|rule| quote!(#[serde(rename_all = #rule)]));
             Some(syn::parse_quote! {
                 #(#docs)*
@@ -60,53 +58,6 @@ pub fn hidden_inputs(raw: &RawModel<'_>) -> Vec<DeriveInput> {
             })
         })
         .collect()
-}
-
-/// The value serde deserializes with for `key` among `attrs`: `key = ".."`, or the
-/// `deserialize` of `key(serialize = "..", deserialize = "..")`.
-fn serde_value(attrs: &[syn::Attribute], key: &str) -> Option<syn::LitStr> {
-    let mut found = None;
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
-        // Malformed serde attributes are serde's to report.
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident(key) && meta.input.peek(syn::Token![=]) {
-                found = Some(meta.value()?.parse()?);
-            } else if meta.path.is_ident(key) {
-                meta.parse_nested_meta(|inner| {
-                    let value: syn::LitStr = inner.value()?.parse()?;
-                    if inner.path.is_ident("deserialize") {
-                        found = Some(value);
-                    }
-                    Ok(())
-                })?;
-            } else {
-                skip_meta_value(&meta)?;
-            }
-            Ok(())
-        });
-    }
-    found
-}
-
-/// Whether serde's flag (one of `keys`) is among `attrs`.
-fn serde_flag(attrs: &[syn::Attribute], keys: &[&str]) -> bool {
-    let mut found = false;
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
-        let _ = attr.parse_nested_meta(|meta| {
-            found |= keys.iter().any(|key| meta.path.is_ident(key));
-            skip_meta_value(&meta)
-        });
-    }
-    found
-}
-
-fn skip_meta_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
-    if meta.input.peek(syn::Token![=]) {
-        meta.value()?.parse::<syn::Expr>()?;
-    } else if meta.input.peek(syn::token::Paren) {
-        meta.input.parse::<proc_macro2::Group>()?;
-    }
-    Ok(())
 }
 
 /// The hidden model's definition: its fields' names and types, without their attributes (serde's

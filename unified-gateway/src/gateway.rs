@@ -38,6 +38,9 @@ pub(crate) struct Inner<S: ProviderSet> {
     pub auth_headers: Vec<(Provider<S>, AuthHeader)>,
     pub dispatcher: Dispatcher,
     pub config: GatewayConfig,
+    /// The OpenAPI 3.1 documents, one per view in `View::all()`'s order, as served: made on
+    /// first request, since nothing they describe changes while the gateway runs.
+    pub openapi: std::sync::OnceLock<Vec<bytes::Bytes>>,
 }
 
 impl<S: ProviderSet> Gateway<S> {
@@ -73,6 +76,7 @@ impl<S: ProviderSet> Gateway<S> {
                 auth_headers,
                 dispatcher,
                 config,
+                openapi: std::sync::OnceLock::new(),
             }),
         })
     }

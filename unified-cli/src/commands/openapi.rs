@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use unified_core::schema::file_text;
 use unified_core::{Registry, View};
-use unified_gateway::openapi::{OpenApiVersion, document, text};
+use unified_gateway::openapi::{OpenApiVersion, document};
 use unified_models::providers::Set;
 
 use super::{note, print_json, unknown};
@@ -34,7 +35,7 @@ pub fn run(
     match file.filter(|file| *file != Path::new("-")) {
         None => print_json(&document)?,
         Some(file) => {
-            std::fs::write(file, text(&document)).map_err(|error| {
+            std::fs::write(file, file_text(&document)).map_err(|error| {
                 Failure::new(format!("cannot write {}: {error}", file.display()))
             })?;
             note(&format!(

@@ -218,10 +218,7 @@ impl<S: ProviderSet> Registry<S> {
         for operation in &self.operations {
             for view in View::<S>::all() {
                 for part in Part::ALL {
-                    let schema = operation.schema(part, view);
-                    let mut text = serde_json::to_string_pretty(&schema)
-                        .expect("a schema is plain JSON and always serializes");
-                    text.push('\n');
+                    let text = crate::schema::file_text(&operation.schema(part, view));
                     files.push((operation.schema_path(part, view), text));
                 }
             }

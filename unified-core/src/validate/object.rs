@@ -275,10 +275,7 @@ pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
 ) -> Schema {
     let mut field = T::schema(view);
     let object = field.ensure_object();
-    // The title first, where forms and readers look for the label.
-    let rest = core::mem::take(object);
-    object.insert("title".into(), rule.title.into());
-    object.extend(rest.into_iter().filter(|(key, _)| key != "title"));
+    crate::schema::title_first(object, rule.title);
     if let Some(description) = rule.description {
         object.insert("description".into(), description.into());
     }

@@ -190,14 +190,9 @@ pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
 }
 
 /// `value` with `title` as its first member, when there is one.
-fn titled(title: Option<&'static str>, value: Value) -> Value {
-    match (title, value) {
-        (Some(title), Value::Object(rest)) => {
-            let mut object = Map::new();
-            object.insert("title".into(), title.into());
-            object.extend(rest.into_iter().filter(|(key, _)| key != "title"));
-            Value::Object(object)
-        }
-        (_, value) => value,
+fn titled(title: Option<&'static str>, mut value: Value) -> Value {
+    if let (Some(title), Value::Object(object)) = (title, &mut value) {
+        crate::schema::title_first(object, title);
     }
+    value
 }

@@ -10,7 +10,7 @@ mod downgrade;
 mod envelope;
 
 use serde_json::{Map, Value, json};
-use unified_core::schema::allows_type;
+use unified_core::schema::{allows_type, file_text};
 use unified_core::{Operation, Part, ProviderSet, Registry, View};
 
 use crate::unified::request::with_query_conventions;
@@ -120,19 +120,11 @@ pub fn files<S: ProviderSet>(registry: &Registry<S>) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for (folder, version) in [("3.1", OpenApiVersion::V3_1), ("3.0", OpenApiVersion::V3_0)] {
         for view in View::<S>::all() {
-            let text = text(&document(registry, view, version));
+            let text = file_text(&document(registry, view, version));
             files.push((format!("{FOLDER}/{folder}/{}.json", view.id()), text));
         }
     }
     files
-}
-
-/// A document as its file holds it: pretty-printed, with a final newline.
-pub fn text(document: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(document)
-        .expect("a document is plain JSON and always serializes");
-    text.push('\n');
-    text
 }
 
 /// The folder [`files`] are in, below the exported schemas.

@@ -3,8 +3,9 @@
 //! and API explorers.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
 use unified_core::{ProviderSet, View};
 
 use crate::gateway::Gateway;
@@ -25,10 +26,11 @@ pub async fn of_view<S: ProviderSet>(
     let id = file.strip_suffix(".json").unwrap_or(&file);
     match View::<S>::from_id(id) {
         Some(view) => answer(&gateway, view),
+        // The name asked for is not repeated: only names of ours are.
         None => ApiError::new(
             StatusCode::NOT_FOUND,
             format!(
-                "no OpenAPI document `{file}`; there is one per provider and `unified.json`{}",
+                "no such OpenAPI document; there is one per provider and `unified.json`{}",
                 did_you_mean_file(id, View::<S>::all().map(View::id), ".json")
             ),
         )
@@ -37,5 +39,20 @@ pub async fn of_view<S: ProviderSet>(
 }
 
 fn answer<S: ProviderSet>(gateway: &Gateway<S>, view: View<S>) -> Response {
-    axum::Json(document(gateway.registry(), view, OpenApiVersion::V3_1)).into_response()
+    let documents = gateway.inner.openapi.get_or_init(|| {
+        View::<S>::all()
+            .map(|view| {
+                let document = document(gateway.registry(), view, OpenApiVersion::V3_1);
+                Bytes::from(document.to_string())
+            })
+            .collect()
+    });
+    let index = View::<S>::all()
+        .position(|each| each == view)
+        .expect("every view is among all views");
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        documents[index].clone(),
+    )
+        .into_response()
 }

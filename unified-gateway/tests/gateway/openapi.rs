@@ -54,11 +54,16 @@ async fn the_gateway_serves_the_committed_3_1_documents_without_a_token() {
     );
     let misspelt = harness.get("/openapi/dxia.json", None).await;
     assert_eq!(misspelt.status, 404);
+    // The name asked for is not repeated; the suggestion is one of ours.
     assert_eq!(
         misspelt.body["message"],
-        "no OpenAPI document `dxia.json`; there is one per provider and `unified.json`; did you \
-         mean `dixa.json`?"
+        "no such OpenAPI document; there is one per provider and `unified.json`; did you mean \
+         `dixa.json`?"
     );
+    // Served twice, the same bytes (made once, then kept).
+    let again = harness.get("/openapi/dixa.json", None).await;
+    assert_eq!(again.body, dixa.body);
+    assert_eq!(again.content_type, "application/json");
 }
 
 /// Runs `openapi_check.py` over `plan`.
