@@ -1,11 +1,14 @@
 //! The outside programs some of the workspace's tests run: a Python with given packages, the
-//! Node packages of `frontend/`, Chromium. Each is installed by the test that needs it when
-//! missing (`.ci/run` installs them beforehand); one that cannot be had fails the test with how
-//! to get it, never skips it.
+//! Node packages of `frontend/`, Chromium, a PostgreSQL cluster of the test process's own. Each
+//! is installed by the test that needs it when missing (`.ci/run` installs them beforehand); one
+//! that cannot be had fails the test with how to get it, never skips it.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
+
+mod postgres;
+pub use postgres::{PostgresCluster, postgres};
 
 /// A Python package at a pinned version.
 pub struct Package {

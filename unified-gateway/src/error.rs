@@ -31,8 +31,13 @@ impl std::error::Error for SetupError {}
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// The database failed; SQLite's error is the source.
+    /// The SQLite database failed; SQLite's error is the source.
     Database(rusqlite::Error),
+    /// The PostgreSQL database failed or could not be reached; the driver's error is the source.
+    Postgres(tokio_postgres::Error),
+    /// No database connection could be had in time (every pooled one busy, or the server slow
+    /// to accept a new one).
+    Unavailable(String),
     /// The key that seals credentials is missing, unreadable or not the database's.
     Key(String),
     /// What was asked is refused: a bad environment name, base URL or credential, an unknown
@@ -63,7 +68,14 @@ impl fmt::Display for StoreError {
                 }
                 Ok(())
             }
-            StoreError::Key(message) | StoreError::Refused(message) => f.write_str(message),
+            StoreError::Postgres(error) => match error.as_db_error() {
+                // The server's message only: its detail may quote a row's values.
+                Some(db) => write!(f, "database error: {} ({})", db.message(), db.code().code()),
+                None => write!(f, "database error: {error}"),
+            },
+            StoreError::Key(message)
+            | StoreError::Refused(message)
+            | StoreError::Unavailable(message) => f.write_str(message),
         }
     }
 }
@@ -72,7 +84,8 @@ impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             StoreError::Database(error) => Some(error),
-            StoreError::Key(_) | StoreError::Refused(_) => None,
+            StoreError::Postgres(error) => Some(error),
+            StoreError::Key(_) | StoreError::Refused(_) | StoreError::Unavailable(_) => None,
         }
     }
 }
@@ -80,6 +93,21 @@ impl std::error::Error for StoreError {
 impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
         StoreError::Database(error)
+    }
+}
+
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(error: tokio_postgres::Error) -> Self {
+        StoreError::Postgres(error)
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for StoreError {
+    fn from(error: deadpool_postgres::PoolError) -> Self {
+        match error {
+            deadpool_postgres::PoolError::Backend(error) => StoreError::Postgres(error),
+            other => StoreError::Unavailable(format!("no database connection: {other}")),
+        }
     }
 }
 

@@ -122,33 +122,25 @@ impl<S: ProviderSet> Gateway<S> {
                     StatusCode::UNAUTHORIZED,
                     "missing API token: send `Authorization: Bearer <token>`",
                 )
-            })?
-            .to_owned();
-        self.blocking(move |store| store.environment_of_token(&token))
+            })?;
+        self.stored(self.store().environment_of_token(token))
             .await?
             .ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "unknown API token"))
     }
 
-    /// Runs a store call off the async workers.
-    pub(crate) async fn blocking<T: Send + 'static>(
+    /// The answer of a store call, or a 500 that says no more than that storage failed (the
+    /// error goes to the log).
+    pub(crate) async fn stored<T>(
         &self,
-        call: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+        call: impl Future<Output = Result<T, StoreError>>,
     ) -> Result<T, ApiError> {
-        let gateway = self.clone();
-        match tokio::task::spawn_blocking(move || call(&gateway.inner.store)).await {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(error)) => {
-                tracing::error!(%error, "storage failed");
-                Err(ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "the gateway's storage failed; see its log",
-                ))
-            }
-            Err(_) => Err(ApiError::new(
+        call.await.map_err(|error| {
+            tracing::error!(%error, "storage failed");
+            ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "the gateway's storage call did not finish",
-            )),
-        }
+                "the gateway's storage failed; see its log",
+            )
+        })
     }
 }
 
@@ -237,11 +229,19 @@ mod tests {
         remote_query: Option<Map<String, Value>>,
     }
 
+    fn test_store(dir: &tempfile::TempDir) -> Store {
+        let location = dir.path().join("gateway.db");
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime
+            .block_on(Store::open(location.to_str().unwrap()))
+            .unwrap()
+    }
+
     fn gateway<Q: UnifiedModel<Set> + 'static>(
         adapters: Adapters<Set>,
     ) -> Result<Gateway<Set>, SetupError> {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("gateway.db")).unwrap();
+        let store = test_store(&dir);
         let registry = Registry::new(vec![Operation::new::<Thing, Q, Thing>("things", "create")]);
         Gateway::new(store, registry, adapters, GatewayConfig::default())
     }
@@ -265,7 +265,7 @@ mod tests {
         );
         // The same names, other models.
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("gateway.db")).unwrap();
+        let store = test_store(&dir);
         let registry = Registry::new(vec![Operation::new::<Thing, FineQuery, Thing>(
             "nothing", "create",
         )]);

@@ -25,5 +25,6 @@ pub use http::envelope::ApiError;
 pub use http::extract::{ResolveProvider, Validated, ValidatedQuery};
 pub use store::vault::KEY_VARIABLE;
 pub use store::{
-    Account, AccountSummary, EnvironmentId, Store, StoreSummary, TokenSummary, key_file_for,
+    Account, AccountSummary, DEFAULT_CACHE_TTL, EnvironmentId, Store, StoreSummary, TokenSummary,
+    key_file_for,
 };

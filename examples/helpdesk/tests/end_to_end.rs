@@ -88,8 +88,9 @@ fn violations(body: &Value) -> Vec<(String, String)> {
 async fn the_generic_gateway_serves_the_help_desk() {
     let (acme_url, seen) = acme_desk().await;
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("helpdesk.db")).unwrap();
-    let token = store.create_token("prod").unwrap().expose().to_owned();
+    let db = dir.path().join("helpdesk.db");
+    let store = Store::open(db.to_str().unwrap()).await.unwrap();
+    let token = store.create_token("prod").await.unwrap().expose().to_owned();
     let acme = store
         .add_account(
             "prod",
@@ -97,6 +98,7 @@ async fn the_generic_gateway_serves_the_help_desk() {
             &acme_url,
             &Secret::new("acme-key-12345"),
         )
+        .await
         .unwrap();
     let zendesk = store
         .add_account(
@@ -105,6 +107,7 @@ async fn the_generic_gateway_serves_the_help_desk() {
             "http://127.0.0.1:9",
             &Secret::new("zendesk-key-1"),
         )
+        .await
         .unwrap();
     let gateway = gateway(store, GatewayConfig::default()).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -8,7 +8,7 @@ use unified_core::{Provider, Secret};
 use unified_models::providers::Set;
 
 use crate::cli::{AccountCommand, CredentialSource};
-use crate::commands::database::{open_store, setup_failure};
+use crate::commands::database::{setup_failure, with_store};
 use crate::commands::{note, print, print_json, unknown};
 use crate::failure::Failure;
 
@@ -32,9 +32,12 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
             })?;
             let credential = read_credential(&credential)?;
             check_shape(provider, &credential)?;
-            let id = open_store(&storage.db)?
-                .add_account(&environment, provider, &base_url, &credential)
-                .map_err(setup_failure)?;
+            let id = with_store(&storage.db, async |store| {
+                store
+                    .add_account(&environment, provider, &base_url, &credential)
+                    .await
+                    .map_err(setup_failure)
+            })?;
             print(&format!("{id}\n"))?;
             if !unified_adapters::adapters().serves(provider) {
                 note(&format!(
@@ -46,15 +49,15 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
             }
         }
         AccountCommand::List { storage } => {
-            let accounts = open_store(&storage.db)?
-                .list_accounts()
-                .map_err(setup_failure)?;
+            let accounts = with_store(&storage.db, async |store| {
+                store.list_accounts().await.map_err(setup_failure)
+            })?;
             print_json(&accounts)?;
         }
         AccountCommand::Remove { id, storage } => {
-            open_store(&storage.db)?
-                .remove_account(&id)
-                .map_err(setup_failure)?;
+            with_store(&storage.db, async |store| {
+                store.remove_account(&id).await.map_err(setup_failure)
+            })?;
             note(&format!("account {id} removed"));
         }
         AccountCommand::RotateCredential {
@@ -63,19 +66,22 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
             storage,
         } => {
             let credential = read_credential(&credential)?;
-            let store = open_store(&storage.db)?;
-            let provider = store
-                .list_accounts()
-                .map_err(setup_failure)?
-                .into_iter()
-                .find(|account| account.id == id)
-                .and_then(|account| Provider::<Set>::from_id(&account.provider));
-            if let Some(provider) = provider {
-                check_shape(provider, &credential)?;
-            }
-            store
-                .rotate_credential(&id, &credential)
-                .map_err(setup_failure)?;
+            with_store(&storage.db, async |store| {
+                let provider = store
+                    .list_accounts()
+                    .await
+                    .map_err(setup_failure)?
+                    .into_iter()
+                    .find(|account| account.id == id)
+                    .and_then(|account| Provider::<Set>::from_id(&account.provider));
+                if let Some(provider) = provider {
+                    check_shape(provider, &credential)?;
+                }
+                store
+                    .rotate_credential(&id, &credential)
+                    .await
+                    .map_err(setup_failure)
+            })?;
             note(&format!("account {id} has its new credential"));
         }
     }

@@ -1,6 +1,4 @@
-//! Opening the gateway's database for a command, and saying on stderr which file it is.
-
-use std::path::Path;
+//! Opening the gateway's records for a command, and saying on stderr which database they are.
 
 use core::fmt::Display;
 
@@ -9,13 +7,33 @@ use unified_gateway::Store;
 use crate::commands::note;
 use crate::failure::Failure;
 
-/// Opens (creating and migrating if needed) the database at `db` and prints
-/// `unified: database <absolute path>` on stderr, so the user sees whose records a command
-/// reads or changes. Every command that uses the gateway's records opens them here.
-pub fn open_store(db: &Path) -> Result<Store, Failure> {
-    let store = Store::open(db).map_err(setup_failure)?;
-    note(&format!("database {}", store.path().display()));
+/// Opens (creating and migrating if needed) the records at `db`, a SQLite path or a
+/// `postgres://` URL, and prints `unified: database <absolute path or URL>` on stderr, so the
+/// user sees whose records a command reads or changes. Every command that uses the gateway's
+/// records opens them here.
+pub async fn open_store(db: &str) -> Result<Store, Failure> {
+    let store = Store::open(db).await.map_err(setup_failure)?;
+    note(&format!("database {}", store.location()));
     Ok(store)
+}
+
+/// Runs `work` on the records at `db`, on a runtime of the command's own.
+pub fn with_store<T>(
+    db: &str,
+    work: impl AsyncFnOnce(&Store) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    runtime()?.block_on(async {
+        let store = open_store(db).await?;
+        work(&store).await
+    })
+}
+
+/// The runtime a command's store calls run on.
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| Failure::new(format!("cannot start the runtime: {error}")))
 }
 
 /// A store's or a gateway's error as the command's failure (exit status 2, one line).

@@ -1,7 +1,6 @@
 //! `unified serve`: the gateway on a tokio runtime until Ctrl-C or SIGTERM, which let the
 //! requests in flight finish.
 
-use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -13,7 +12,7 @@ use crate::commands::{note, print};
 use crate::failure::Failure;
 
 /// Opens the store, binds `addr`, prints the address it listens on and serves.
-pub fn run(addr: &str, db: &Path, limits: &ServeLimits) -> Result<ExitCode, Failure> {
+pub fn run(addr: &str, db: &str, limits: &ServeLimits) -> Result<ExitCode, Failure> {
     let config = config(limits)?;
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
@@ -23,27 +22,31 @@ pub fn run(addr: &str, db: &Path, limits: &ServeLimits) -> Result<ExitCode, Fail
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
-    let store = open_store(db)?;
-    let summary = store.summary().map_err(setup_failure)?;
-    note(&format!("{summary}"));
-    if summary.created {
-        note(
-            "warning: this database was just created, so no token or account exists yet \
-             (unified token create, unified account add); check --db or UNIFIED_DB",
-        );
-    }
-    let gateway = Gateway::new(
-        store,
-        unified_models::registry(),
-        unified_adapters::adapters(),
-        config,
-    )
-    .map_err(setup_failure)?;
+    let cache_ttl = Duration::try_from_secs_f64(limits.cache_ttl)
+        .map_err(|_| Failure::new("--cache-ttl must be a number of seconds, 0 or more"))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|error| Failure::new(format!("cannot start the runtime: {error}")))?;
     runtime.block_on(async {
+        // On the serving runtime: a PostgreSQL pool's connections live on it.
+        let mut store = open_store(db).await?;
+        store.set_cache_ttl(cache_ttl);
+        let summary = store.summary().await.map_err(setup_failure)?;
+        note(&format!("{summary}"));
+        if summary.created {
+            note(
+                "warning: this database was just created, so no token or account exists yet \
+                 (unified token create, unified account add); check --db or UNIFIED_DB",
+            );
+        }
+        let gateway = Gateway::new(
+            store,
+            unified_models::registry(),
+            unified_adapters::adapters(),
+            config,
+        )
+        .map_err(setup_failure)?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|error| Failure::new(format!("cannot listen on {addr}: {error}")))?;

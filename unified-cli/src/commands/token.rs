@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::TokenCommand;
-use crate::commands::database::{open_store, setup_failure};
+use crate::commands::database::{setup_failure, with_store};
 use crate::commands::{note, print, print_json};
 use crate::failure::Failure;
 
@@ -14,22 +14,22 @@ pub fn run(command: TokenCommand) -> Result<ExitCode, Failure> {
             environment,
             storage,
         } => {
-            let token = open_store(&storage.db)?
-                .create_token(&environment)
-                .map_err(setup_failure)?;
+            let token = with_store(&storage.db, async |store| {
+                store.create_token(&environment).await.map_err(setup_failure)
+            })?;
             print(&format!("{}\n", token.expose()))?;
             note("keep this token now; only its hash is stored");
         }
         TokenCommand::List { storage } => {
-            let tokens = open_store(&storage.db)?
-                .list_tokens()
-                .map_err(setup_failure)?;
+            let tokens = with_store(&storage.db, async |store| {
+                store.list_tokens().await.map_err(setup_failure)
+            })?;
             print_json(&tokens)?;
         }
         TokenCommand::Revoke { id, storage } => {
-            open_store(&storage.db)?
-                .revoke_token(id)
-                .map_err(setup_failure)?;
+            with_store(&storage.db, async |store| {
+                store.revoke_token(id).await.map_err(setup_failure)
+            })?;
             note(&format!("token {id} revoked"));
         }
     }

@@ -203,7 +203,7 @@ impl<S: ProviderSet> ResolveProvider for Gateway<S> {
             None => return Err(account_id_problem(Code::Required)),
         };
         let account = self
-            .blocking(move |store| store.account::<S>(environment, &id))
+            .stored(self.store().account::<S>(environment, &id))
             .await?
             .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such integrated account"))?;
         Ok(View::of(account.provider))

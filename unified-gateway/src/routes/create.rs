@@ -66,7 +66,7 @@ async fn answer<S: ProviderSet>(
         return Err(invalid_or(&request, View::UNIFIED));
     };
     let account = gateway
-        .blocking(move |store| store.account::<S>(environment, &account_id))
+        .stored(gateway.store().account::<S>(environment, &account_id))
         .await?
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such integrated account"))?;
     // With an adapter, validation makes the provider's views that the adapter is handed, in one
@@ -149,9 +149,10 @@ async fn dispatch<S: ProviderSet>(
             AdapterError::Request { part, error } => ApiError::invalid(&[(part, error)]),
             other => ApiError::new(StatusCode::NOT_IMPLEMENTED, other.to_string()),
         })?;
+    let credential = gateway.stored(async { gateway.store().credential(account) }).await?;
     let presented = auth
         .scheme()
-        .present(&account.credential)
+        .present(&credential)
         .map_err(|shape| {
             ApiError::new(
                 StatusCode::BAD_GATEWAY,

@@ -10,7 +10,7 @@ use crate::http::envelope::ApiError;
 
 /// The handler.
 pub async fn healthz<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Response {
-    match gateway.blocking(|store| store.check_health()).await {
+    match gateway.stored(gateway.store().check_health()).await {
         Ok(()) => axum::Json(serde_json::json!({"status": "ok"})).into_response(),
         Err(_) => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,

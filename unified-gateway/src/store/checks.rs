@@ -59,32 +59,28 @@ mod tests {
     use unified_models::providers;
 
     use super::*;
-    use crate::store::tests::open_temporary;
+    use crate::store::tests::each_store;
 
-    #[test]
-    fn bad_names_and_urls_are_refused() {
-        let (_dir, store) = open_temporary();
-        assert!(store.create_token("").is_err());
-        assert!(store.create_token("a b").is_err());
-        // Long enough, so each refusal below is for the name or the URL.
-        let secret = Secret::new("a-long-enough-key");
-        let no_env = store.add_account("ghost", providers::dixa, "http://x.io", &secret);
-        assert!(no_env.unwrap_err().to_string().contains("create a token"));
-        store.create_token("prod").unwrap();
-        for url in [
-            "ftp://x.io",
-            "not a url",
-            "http://x.io/?a=1",
-            "http://u:p@x.io",
-        ] {
-            assert!(
-                store
+    #[tokio::test]
+    async fn bad_names_and_urls_are_refused() {
+        for store in each_store().await {
+            assert!(store.create_token("").await.is_err());
+            assert!(store.create_token("a b").await.is_err());
+            // Long enough, so each refusal below is for the name or the URL.
+            let secret = Secret::new("a-long-enough-key");
+            let no_env = store
+                .add_account("ghost", providers::dixa, "http://x.io", &secret)
+                .await;
+            assert!(no_env.unwrap_err().to_string().contains("create a token"));
+            store.create_token("prod").await.unwrap();
+            for url in ["ftp://x.io", "not a url", "http://x.io/?a=1", "http://u:p@x.io"] {
+                let refused = store
                     .add_account("prod", providers::dixa, url, &secret)
+                    .await
                     .unwrap_err()
-                    .to_string()
-                    .contains("base URL"),
-                "{url}"
-            );
+                    .to_string();
+                assert!(refused.contains("base URL"), "{url}: {refused}");
+            }
         }
     }
 }

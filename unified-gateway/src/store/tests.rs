@@ -1,21 +1,65 @@
 //! Opening a store: the file's mode, the key (kept, made, or refused when lost), what it holds,
-//! and its health. Also the temporary store every store test starts from.
+//! its health, and PostgreSQL's migrations. Also the stores every store test starts from: a
+//! SQLite file, and a database of the test process's private PostgreSQL cluster.
 
 use super::*;
 use unified_core::Secret;
 use unified_models::providers;
 
+/// The key the PostgreSQL test stores are sealed with.
+const TEST_KEY: &str = "abababababababababababababababababababababababababababababababab";
+
+/// A store and what keeps its database alive.
+pub(super) struct TestStore {
+    store: Store,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl std::ops::Deref for TestStore {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
 /// A store in a new temporary directory, keyed by its key file whatever the caller's
 /// environment says.
-pub(super) fn open_temporary() -> (tempfile::TempDir, Store) {
+pub(super) async fn open_temporary() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_with_key_variable(&dir.path().join("unified.db"), None).unwrap();
+    let store = Store::open_keyed(&sqlite_location(&dir), None).await.unwrap();
     (dir, store)
 }
 
+fn sqlite_location(dir: &tempfile::TempDir) -> String {
+    dir.path().join("unified.db").to_str().unwrap().to_owned()
+}
+
+/// A new PostgreSQL database of the private cluster, as a URL.
+fn postgres_database() -> String {
+    unified_test_tools::postgres().new_database()
+}
+
+/// One new, empty store of each kind: SQLite, then PostgreSQL.
+pub(super) async fn each_store() -> Vec<TestStore> {
+    let (dir, sqlite) = open_temporary().await;
+    let postgres = Store::open_keyed(&postgres_database(), Some(TEST_KEY))
+        .await
+        .unwrap();
+    vec![
+        TestStore {
+            store: sqlite,
+            _dir: Some(dir),
+        },
+        TestStore {
+            store: postgres,
+            _dir: None,
+        },
+    ]
+}
+
 /// Adds a prod token and a Dixa account to `store`.
-fn add_records(store: &Store) {
-    store.create_token("prod").unwrap();
+async fn add_records(store: &Store) {
+    store.create_token("prod").await.unwrap();
     store
         .add_account(
             "prod",
@@ -23,15 +67,16 @@ fn add_records(store: &Store) {
             "http://x.io",
             &Secret::new("a-credential"),
         )
+        .await
         .unwrap();
 }
 
 #[cfg(unix)]
-#[test]
-fn the_database_file_is_owner_only() {
+#[tokio::test]
+async fn the_database_file_is_owner_only() {
     use std::os::unix::fs::PermissionsExt;
-    let (dir, store) = open_temporary();
-    add_records(&store);
+    let (dir, store) = open_temporary().await;
+    add_records(&store).await;
     let mode = std::fs::metadata(dir.path().join("unified.db"))
         .unwrap()
         .permissions()
@@ -39,16 +84,17 @@ fn the_database_file_is_owner_only() {
     assert_eq!(mode & 0o777, 0o600);
 }
 
-#[test]
-fn a_lost_key_is_not_replaced_for_sealed_credentials() {
-    let (dir, store) = open_temporary();
-    add_records(&store);
+#[tokio::test]
+async fn a_lost_key_is_not_replaced_for_sealed_credentials() {
+    let (dir, store) = open_temporary().await;
+    add_records(&store).await;
     drop(store);
     let db = dir.path().join("unified.db");
     let key_file = key_file_for(&db);
     std::fs::remove_file(&key_file).unwrap();
 
-    let refused = Store::open_with_key_variable(&db, None)
+    let refused = Store::open_keyed(&sqlite_location(&dir), None)
+        .await
         .err()
         .unwrap()
         .to_string();
@@ -64,59 +110,170 @@ fn a_lost_key_is_not_replaced_for_sealed_credentials() {
     assert!(!key_file.exists(), "no new key was written");
 }
 
-#[test]
-fn a_database_without_accounts_gets_a_new_key() {
-    let (dir, store) = open_temporary();
-    store.create_token("prod").unwrap();
+#[tokio::test]
+async fn a_database_without_accounts_gets_a_new_key() {
+    let (dir, store) = open_temporary().await;
+    store.create_token("prod").await.unwrap();
     drop(store);
     let db = dir.path().join("unified.db");
     std::fs::remove_file(key_file_for(&db)).unwrap();
-    let store = Store::open_with_key_variable(&db, None).unwrap();
+    let store = Store::open_keyed(&sqlite_location(&dir), None)
+        .await
+        .unwrap();
     assert!(key_file_for(&db).exists());
-    add_records(&store);
+    add_records(&store).await;
 }
 
-#[test]
-fn the_variable_key_opens_credentials_and_writes_no_key_file() {
+#[tokio::test]
+async fn the_variable_key_opens_credentials_and_writes_no_key_file() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("unified.db");
-    let key = "ab".repeat(32);
-    let store = Store::open_with_key_variable(&db, Some(&key)).unwrap();
-    add_records(&store);
+    let location = sqlite_location(&dir);
+    let store = Store::open_keyed(&location, Some(TEST_KEY)).await.unwrap();
+    add_records(&store).await;
     drop(store);
-    let store = Store::open_with_key_variable(&db, Some(&key)).unwrap();
-    assert_eq!(store.list_accounts().unwrap().len(), 1);
-    assert!(!key_file_for(&db).exists());
+    let store = Store::open_keyed(&location, Some(TEST_KEY)).await.unwrap();
+    assert_eq!(store.list_accounts().await.unwrap().len(), 1);
+    assert!(!key_file_for(&dir.path().join("unified.db")).exists());
 }
 
-#[test]
-fn the_summary_counts_records_and_says_whether_the_open_created_the_file() {
-    let (dir, store) = open_temporary();
-    assert!(store.path().is_absolute());
-    assert_eq!(store.path(), dir.path().join("unified.db"));
-    let fresh = store.summary().unwrap();
-    assert!(fresh.created);
-    assert_eq!(fresh.to_string(), "0 environments, 0 tokens, 0 accounts");
-    add_records(&store);
-    store.create_token("staging").unwrap();
-    drop(store);
+#[tokio::test]
+async fn a_postgres_store_takes_its_key_from_the_variable_only() {
+    let refused = Store::open_keyed(&postgres_database(), None)
+        .await
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(refused.contains("UNIFIED_MASTER_KEY"), "{refused}");
+    // Sealed under one key, a credential does not open under another.
+    let location = postgres_database();
+    let store = Store::open_keyed(&location, Some(TEST_KEY)).await.unwrap();
+    add_records(&store).await;
+    let other = Store::open_keyed(&location, Some(&"cd".repeat(32)))
+        .await
+        .unwrap();
+    let token = other.create_token("prod").await.unwrap();
+    let prod = other
+        .environment_of_token(token.expose())
+        .await
+        .unwrap()
+        .unwrap();
+    let id = other.list_accounts().await.unwrap()[0].id.clone();
+    let account = other
+        .account::<providers::Set>(prod, &id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(other.credential(&account).is_err());
+}
 
-    let store = Store::open_with_key_variable(&dir.path().join("unified.db"), None).unwrap();
-    let summary = store.summary().unwrap();
-    assert!(!summary.created);
+#[tokio::test]
+async fn the_summary_counts_records_and_says_whether_the_open_created_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = sqlite_location(&dir);
+    let postgres = postgres_database();
+    for location in [&sqlite, &postgres] {
+        let store = Store::open_keyed(location, Some(TEST_KEY)).await.unwrap();
+        let fresh = store.summary().await.unwrap();
+        assert!(fresh.created, "{location}");
+        assert_eq!(fresh.to_string(), "0 environments, 0 tokens, 0 accounts");
+        add_records(&store).await;
+        store.create_token("staging").await.unwrap();
+        drop(store);
+
+        let store = Store::open_keyed(location, Some(TEST_KEY)).await.unwrap();
+        let summary = store.summary().await.unwrap();
+        assert!(!summary.created);
+        assert_eq!(
+            (summary.environments, summary.tokens, summary.accounts),
+            (2, 2, 1)
+        );
+        assert_eq!(summary.to_string(), "2 environments, 2 tokens, 1 account");
+    }
+}
+
+#[tokio::test]
+async fn a_store_is_named_by_an_absolute_path_or_a_url_without_password() {
+    let (dir, store) = open_temporary().await;
     assert_eq!(
-        (summary.environments, summary.tokens, summary.accounts),
-        (2, 2, 1)
+        store.location(),
+        dir.path().join("unified.db").display().to_string()
     );
-    assert_eq!(summary.to_string(), "2 environments, 2 tokens, 1 account");
+    let url = postgres_database();
+    let store = Store::open_keyed(&url, Some(TEST_KEY)).await.unwrap();
+    assert_eq!(store.location(), url);
+    // A password in the URL is never repeated, even when the server cannot be reached.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let with_password = format!("postgres://unified:hunter22secret@127.0.0.1:{port}/nothing");
+    let refused = Store::open_keyed(&with_password, Some(TEST_KEY))
+        .await
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        refused.starts_with(&format!(
+            "cannot connect to the database postgres://unified@127.0.0.1:{port}/nothing"
+        )),
+        "{refused}"
+    );
+    assert!(!refused.contains("hunter22secret"), "{refused}");
 }
 
-#[test]
-fn health_holds_while_the_tables_answer() {
-    let (dir, store) = open_temporary();
-    store.check_health().unwrap();
-    let other = Connection::open(dir.path().join("unified.db")).unwrap();
+#[tokio::test]
+async fn health_holds_while_the_tables_answer() {
+    let (dir, store) = open_temporary().await;
+    store.check_health().await.unwrap();
+    let other = rusqlite::Connection::open(dir.path().join("unified.db")).unwrap();
     other.execute_batch("DROP TABLE api_tokens").unwrap();
-    let error = store.check_health().unwrap_err().to_string();
+    let error = store.check_health().await.unwrap_err().to_string();
     assert!(error.starts_with("the database does not answer"), "{error}");
+
+    let url = postgres_database();
+    let store = Store::open_keyed(&url, Some(TEST_KEY)).await.unwrap();
+    store.check_health().await.unwrap();
+    postgres_admin(&url, "DROP TABLE api_tokens").await;
+    let error = store.check_health().await.unwrap_err().to_string();
+    assert!(error.starts_with("the database does not answer"), "{error}");
+}
+
+/// Runs `sql` on the database at `url` as an administrator would.
+async fn postgres_admin(url: &str, sql: &str) {
+    let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    client.batch_execute(sql).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn instances_migrating_one_new_postgres_database_at_once_all_succeed() {
+    for _round in 0..3 {
+        let url = postgres_database();
+        let openings: Vec<_> = (0..8)
+            .map(|_| {
+                let url = url.clone();
+                tokio::spawn(async move { Store::open_keyed(&url, Some(TEST_KEY)).await })
+            })
+            .collect();
+        let mut created = 0;
+        for opening in openings {
+            let store = opening.await.unwrap().unwrap();
+            created += usize::from(store.summary().await.unwrap().created);
+        }
+        assert_eq!(created, 1, "exactly one instance made the schema");
+    }
+}
+
+#[tokio::test]
+async fn a_newer_postgres_schema_is_refused() {
+    let url = postgres_database();
+    Store::open_keyed(&url, Some(TEST_KEY)).await.unwrap();
+    postgres_admin(&url, "UPDATE unified_schema SET version = 99").await;
+    let error = Store::open_keyed(&url, Some(TEST_KEY))
+        .await
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(error.contains("schema version 99, newer"), "{error}");
 }

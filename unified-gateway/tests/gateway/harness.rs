@@ -53,12 +53,45 @@ pub struct Harness {
     /// A Dixa account of the other environment.
     pub foreign_account: String,
     pub client: reqwest::Client,
-    /// The gateway's database file.
-    pub db: std::path::PathBuf,
+    /// The gateway's database: a SQLite path or a PostgreSQL URL.
+    pub location: String,
     /// The gateway's address (`127.0.0.1:port`).
     pub addr: std::net::SocketAddr,
     pub gateway: Gateway<Set>,
     _dir: tempfile::TempDir,
+}
+
+/// The kinds of store a gateway's records can be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The key the PostgreSQL stores are sealed with.
+const POSTGRES_KEY: &str = "cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd";
+
+/// Makes each named test, an `async fn(Backend)`, into two: `name::sqlite` and
+/// `name::postgres`, so the gateway's behaviour is checked on both stores.
+#[macro_export]
+macro_rules! on_each_store {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use $crate::harness::Backend;
+
+                #[tokio::test(flavor = "multi_thread")]
+                async fn sqlite() {
+                    super::$name(Backend::Sqlite).await
+                }
+
+                #[tokio::test(flavor = "multi_thread")]
+                async fn postgres() {
+                    super::$name(Backend::Postgres).await
+                }
+            }
+        )*
+    };
 }
 
 /// What the gateway answered.
@@ -71,7 +104,13 @@ pub struct Answer {
 
 impl Harness {
     pub async fn start() -> Harness {
-        Harness::with_timeout(Duration::from_secs(10)).await
+        Harness::on(Backend::Sqlite).await
+    }
+
+    /// A harness whose records are in a store of the kind `backend`.
+    pub async fn on(backend: Backend) -> Harness {
+        let config = GatewayConfig::default().with_provider_timeout(Duration::from_secs(10));
+        Harness::with_config_on(config, backend).await
     }
 
     pub async fn with_timeout(timeout: Duration) -> Harness {
@@ -79,12 +118,33 @@ impl Harness {
     }
 
     pub async fn with_config(config: GatewayConfig) -> Harness {
+        Harness::with_config_on(config, Backend::Sqlite).await
+    }
+
+    pub async fn with_config_on(config: GatewayConfig, backend: Backend) -> Harness {
         log_buffer();
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("gateway.db");
-        let store = Store::open(&db).unwrap();
-        let token = store.create_token("prod").unwrap().expose().to_owned();
-        let other_token = store.create_token("staging").unwrap().expose().to_owned();
+        let (location, key) = match backend {
+            Backend::Sqlite => {
+                let path = dir.path().join("gateway.db");
+                (path.to_str().unwrap().to_owned(), None)
+            }
+            Backend::Postgres => (
+                unified_test_tools::postgres().new_database(),
+                Some(Secret::new(POSTGRES_KEY)),
+            ),
+        };
+        let store = match &key {
+            Some(key) => Store::open_with_key(&location, key).await.unwrap(),
+            None => Store::open(&location).await.unwrap(),
+        };
+        let token = store.create_token("prod").await.unwrap().expose().to_owned();
+        let other_token = store
+            .create_token("staging")
+            .await
+            .unwrap()
+            .expose()
+            .to_owned();
         let mut fakes = HashMap::new();
         let mut accounts = HashMap::new();
         for kind in Kind::ALL {
@@ -93,6 +153,7 @@ impl Harness {
             let credential = Secret::new(kind.credential());
             let id = store
                 .add_account("prod", provider, &fake.base_url, &credential)
+                .await
                 .unwrap();
             accounts.insert(kind.provider_id(), id);
             fakes.insert(kind.provider_id(), fake);
@@ -105,6 +166,7 @@ impl Harness {
                 &fakes["dixa"].base_url,
                 &Secret::new(Kind::Dixa.credential()),
             )
+            .await
             .unwrap();
         let gateway = Gateway::new(
             store,
@@ -126,7 +188,7 @@ impl Harness {
             accounts,
             foreign_account,
             client: reqwest::Client::new(),
-            db,
+            location,
             addr,
             gateway,
             _dir: dir,
@@ -134,11 +196,12 @@ impl Harness {
     }
 
     /// Adds a prod account of `provider` at `base_url`.
-    pub fn add_account(&self, provider: &str, base_url: &str) -> String {
+    pub async fn add_account(&self, provider: &str, base_url: &str) -> String {
         let provider = Provider::<Set>::from_id(provider).unwrap();
         self.gateway
             .store()
             .add_account("prod", provider, base_url, &Secret::new("any-api-key"))
+            .await
             .unwrap()
     }
 

@@ -1,17 +1,31 @@
 //! `GET /healthz`: answered without a token, and only while the database answers.
 
-use crate::harness::Harness;
+use crate::harness::{Backend, Harness};
 
-#[tokio::test(flavor = "multi_thread")]
-async fn health_needs_no_token_and_follows_the_database() {
-    let harness = Harness::start().await;
+crate::on_each_store!(health_needs_no_token_and_follows_the_database);
+
+async fn health_needs_no_token_and_follows_the_database(backend: Backend) {
+    let harness = Harness::on(backend).await;
     let healthy = harness.get("/healthz", None).await;
     assert_eq!(healthy.status, 200, "{:#}", healthy.body);
     assert_eq!(healthy.body, serde_json::json!({"status": "ok"}));
 
     // Another process breaks the database under the running gateway.
-    let connection = rusqlite::Connection::open(&harness.db).unwrap();
-    connection.execute_batch("DROP TABLE api_tokens").unwrap();
+    let drop_table = "DROP TABLE api_tokens";
+    match backend {
+        Backend::Sqlite => {
+            let connection = rusqlite::Connection::open(&harness.location).unwrap();
+            connection.execute_batch(drop_table).unwrap();
+        }
+        Backend::Postgres => {
+            let (client, connection) =
+                tokio_postgres::connect(&harness.location, tokio_postgres::NoTls)
+                    .await
+                    .unwrap();
+            tokio::spawn(connection);
+            client.batch_execute(drop_table).await.unwrap();
+        }
+    }
     let broken = harness.get("/healthz", None).await;
     assert_eq!(broken.status, 503, "{:#}", broken.body);
     assert_eq!(broken.body["statusCode"], 503);

@@ -21,7 +21,7 @@ use unified_core::{Part, View};
 use unified_models::providers::Set;
 
 use fake_provider::{Kind, Mode};
-use harness::{Answer, Harness, log_text};
+use harness::{Answer, Backend, Harness, log_text};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -311,9 +311,15 @@ fn without_remote_data(body: &Value) -> Value {
     body
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn each_adapter_creates_a_user_and_answers_in_the_unified_shape() {
-    let harness = Harness::start().await;
+on_each_store!(
+    each_adapter_creates_a_user_and_answers_in_the_unified_shape,
+    invalid_requests_are_400_and_reach_no_provider,
+    auth_routing_size_and_media_type_errors,
+    provider_errors_are_502_without_secrets,
+);
+
+async fn each_adapter_creates_a_user_and_answers_in_the_unified_shape(backend: Backend) {
+    let harness = Harness::on(backend).await;
     for (kind, body, query, native, path, unified) in cases() {
         let answer = harness.create_for(kind.provider_id(), query, &body).await;
         assert_eq!(answer.status, 201, "{kind:?}: {:#}", answer.body);
@@ -422,9 +428,8 @@ async fn remote_query_and_remote_data_pass_through() {
     assert_eq!(pairs, expected);
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn invalid_requests_are_400_and_reach_no_provider() {
-    let harness = Harness::start().await;
+async fn invalid_requests_are_400_and_reach_no_provider(backend: Backend) {
+    let harness = Harness::on(backend).await;
     let dixa = &harness.accounts["dixa"];
 
     // Per-provider validation: every error at once, with the missing fields grouped.
@@ -558,9 +563,8 @@ async fn invalid_requests_are_400_and_reach_no_provider() {
 /// An expected status, and the path, token, content type and body of the request.
 type Request<'a> = (u16, &'a str, Option<&'a str>, &'a str, &'a [u8]);
 
-#[tokio::test(flavor = "multi_thread")]
-async fn auth_routing_size_and_media_type_errors() {
-    let harness = Harness::start().await;
+async fn auth_routing_size_and_media_type_errors(backend: Backend) {
+    let harness = Harness::on(backend).await;
     let (_, body, ..) = cases().remove(0);
     let query = format!("integrated_account_id={}", harness.accounts["dixa"]);
     let json_body = body.to_string().into_bytes();
@@ -634,9 +638,8 @@ async fn auth_routing_size_and_media_type_errors() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn provider_errors_are_502_without_secrets() {
-    let harness = Harness::start().await;
+async fn provider_errors_are_502_without_secrets(backend: Backend) {
+    let harness = Harness::on(backend).await;
     let (kind, body, query, ..) = case(Kind::QualtricsCorexm);
     let fake = harness.fake(kind.provider_id());
     fake.set_mode(Mode::Refuse(422));
@@ -700,7 +703,7 @@ async fn slow_and_absent_providers() {
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = closed.local_addr().unwrap().port();
     drop(closed);
-    let account = harness.add_account("dixa", &format!("http://127.0.0.1:{port}"));
+    let account = harness.add_account("dixa", &format!("http://127.0.0.1:{port}")).await;
     let absent = harness
         .create(&format!("integrated_account_id={account}"), &body)
         .await;

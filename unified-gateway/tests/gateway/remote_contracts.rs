@@ -155,6 +155,7 @@ async fn two_part_credentials_are_presented_as_each_provider_documents() {
             &harness.fake("gorgias").base_url,
             &Secret::new("lone-key-0d9e"),
         )
+        .await
         .unwrap();
     let (_, body, ..) = case(Kind::Gorgias);
     let calls = harness.total_calls();

@@ -1,4 +1,4 @@
-//! The database schema, as an ordered list of migrations. `PRAGMA user_version` records how many
+//! The SQLite schema, as an ordered list of migrations. `PRAGMA user_version` records how many
 //! have run; opening a database applies the rest in one transaction. Append, never edit.
 
 use rusqlite::{Connection, TransactionBehavior};

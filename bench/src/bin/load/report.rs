@@ -1,0 +1,261 @@
+//! The report: a Markdown table per cell, the ratios the targets name (each marked met or
+//! missed), the gateway's memory, and the same numbers as JSON.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::args::{Args, PathKind, StoreKind};
+use crate::run::{Cell, StoreRun};
+
+/// A path's rate over another's, per store and concurrency: at least this on SQLite.
+const PATH_TARGET: f64 = 0.8;
+/// PostgreSQL's rate over SQLite's, per path and concurrency: at least this.
+const STORE_TARGET: f64 = 0.7;
+
+/// The path ratios the targets name: (numerator, denominator).
+const PATH_RATIOS: [(PathKind, PathKind); 2] = [
+    (PathKind::Invalid, PathKind::NotFound),
+    (PathKind::NotFound, PathKind::Unauthorized),
+];
+
+/// The Markdown report.
+pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> String {
+    let mut out = String::new();
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let list = |items: Vec<String>| items.join(", ");
+    let _ = writeln!(out, "# Gateway load\n");
+    let _ = writeln!(
+        out,
+        "{cores} cores, shared by the driver, the fake Dixa and the gateway (and PostgreSQL); \
+         {} s measured per cell after {} s of warm-up; connections {}; paths {}; stores {}; \
+         gateway `{}`.\n",
+        args.seconds,
+        args.warmup,
+        list(args.connections.iter().map(ToString::to_string).collect()),
+        list(
+            args.paths
+                .iter()
+                .map(|path| path.status().to_string())
+                .collect()
+        ),
+        list(
+            args.stores
+                .iter()
+                .map(|store| store.name().to_owned())
+                .collect()
+        ),
+        args.unified.display(),
+    );
+
+    let _ = writeln!(
+        out,
+        "| store | path | connections | req/s | p50 µs | p99 µs | errors |"
+    );
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|");
+    for run in runs {
+        for &path in &args.paths {
+            for &connections in &args.connections {
+                let Some(cell) = run.cell(path, connections) else {
+                    continue;
+                };
+                let outcome = &cell.outcome;
+                let micros = |q| {
+                    outcome
+                        .percentile(q)
+                        .map_or("-".to_owned(), |v| v.to_string())
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {connections} | {:.0} | {} | {} | {} |",
+                    run.store.name(),
+                    path.status(),
+                    outcome.rate(),
+                    micros(0.50),
+                    micros(0.99),
+                    errors(cell),
+                );
+            }
+        }
+    }
+
+    let _ = writeln!(out, "\n## Ratios of throughput\n");
+    let _ = writeln!(out, "| store | ratio | connections | value | target | |");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---|");
+    for run in runs {
+        for (over, under) in PATH_RATIOS {
+            for &connections in &args.connections {
+                let target = (run.store == StoreKind::Sqlite).then_some(PATH_TARGET);
+                if let Some(ratio) = ratio(run, over, run, under, connections) {
+                    let name = format!("{}/{}", over.status(), under.status());
+                    let _ = writeln!(
+                        out,
+                        "| {} | {name} | {connections} | {}",
+                        run.store.name(),
+                        judged(ratio, target)
+                    );
+                }
+            }
+        }
+    }
+    let sqlite = runs.iter().find(|run| run.store == StoreKind::Sqlite);
+    let postgres = runs.iter().find(|run| run.store == StoreKind::Postgres);
+    if let (Some(sqlite), Some(postgres)) = (sqlite, postgres) {
+        for &path in &args.paths {
+            for &connections in &args.connections {
+                if let Some(ratio) = ratio(postgres, path, sqlite, path, connections) {
+                    let _ = writeln!(
+                        out,
+                        "| PostgreSQL/SQLite | {} | {connections} | {}",
+                        path.status(),
+                        judged(ratio, Some(STORE_TARGET))
+                    );
+                }
+            }
+        }
+    }
+
+    let _ = writeln!(out, "\n## Gateway memory\n");
+    let _ = writeln!(
+        out,
+        "| store | RSS after warm-up | RSS after run | growth | peak RSS |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|");
+    for run in runs {
+        let (before, after) = (run.after_warmup, run.after_run());
+        let growth = (after.rss_kib as f64 / before.rss_kib.max(1) as f64 - 1.0) * 100.0;
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {growth:+.1}% | {} |",
+            run.store.name(),
+            mib(before.rss_kib),
+            mib(after.rss_kib),
+            mib(after.hwm_kib),
+        );
+    }
+
+    let _ = writeln!(out, "\n## Checks\n");
+    for run in runs {
+        let stray: Vec<String> = run
+            .cells
+            .iter()
+            .filter(|cell| cell.path != PathKind::Created && cell.dispatched > 0)
+            .map(|cell| format!("{} × {}", cell.path.status(), cell.connections))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- {}: {} errors in the warm-up; {}",
+            run.store.name(),
+            run.warmup_errors,
+            if stray.is_empty() {
+                "only the 201 cells reached the fake Dixa".to_owned()
+            } else {
+                format!("these cells reached the fake Dixa: {}", stray.join(", "))
+            }
+        );
+    }
+    for (store, why) in failed {
+        let _ = writeln!(out, "- {}: not measured: {why}", store.name());
+    }
+    out
+}
+
+/// Every measurement as JSON.
+pub fn json(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> Value {
+    let cells: Vec<Value> = runs
+        .iter()
+        .flat_map(|run| run.cells.iter().map(move |cell| (run.store, cell)))
+        .map(|(store, cell)| {
+            let outcome = &cell.outcome;
+            json!({
+                "store": store.name(),
+                "path": cell.path.status(),
+                "connections": cell.connections,
+                "requests": outcome.latencies.len(),
+                "seconds": outcome.measured.as_secs_f64(),
+                "requests_per_second": outcome.rate(),
+                "latency_us": {
+                    "p50": outcome.percentile(0.50),
+                    "p90": outcome.percentile(0.90),
+                    "p99": outcome.percentile(0.99),
+                    "p999": outcome.percentile(0.999),
+                    "max": outcome.latencies.last(),
+                },
+                "errors": outcome.errors,
+                "warmup_errors": outcome.warmup_errors,
+                "unexpected_statuses": outcome.unexpected
+                    .iter()
+                    .map(|(status, count)| json!({"status": status, "count": count}))
+                    .collect::<Vec<_>>(),
+                "dispatched": cell.dispatched,
+                "rss_kib_after": cell.memory.rss_kib,
+                "hwm_kib_after": cell.memory.hwm_kib,
+            })
+        })
+        .collect();
+    let memory: Vec<Value> = runs
+        .iter()
+        .map(|run| {
+            json!({
+                "store": run.store.name(),
+                "rss_kib_after_warmup": run.after_warmup.rss_kib,
+                "rss_kib_after_run": run.after_run().rss_kib,
+                "hwm_kib_after_run": run.after_run().hwm_kib,
+                "warmup_errors": run.warmup_errors,
+            })
+        })
+        .collect();
+    json!({
+        "cores": std::thread::available_parallelism().map_or(0, usize::from),
+        "seconds": args.seconds,
+        "warmup": args.warmup,
+        "unified": args.unified.display().to_string(),
+        "cells": cells,
+        "memory": memory,
+        "failed": failed
+            .iter()
+            .map(|(store, why)| json!({"store": store.name(), "why": why}))
+            .collect::<Vec<_>>(),
+    })
+}
+
+/// The rate of `over` in `a` over that of `under` in `b`, at `connections`.
+fn ratio(
+    a: &StoreRun,
+    over: PathKind,
+    b: &StoreRun,
+    under: PathKind,
+    connections: usize,
+) -> Option<f64> {
+    let over = a.cell(over, connections)?.outcome.rate();
+    let under = b.cell(under, connections)?.outcome.rate();
+    (under > 0.0).then(|| over / under)
+}
+
+/// The value, target and verdict columns of a ratio's row.
+fn judged(ratio: f64, target: Option<f64>) -> String {
+    match target {
+        Some(target) if ratio >= target => format!("{ratio:.2} | ≥ {target} | met |"),
+        Some(target) => format!("{ratio:.2} | ≥ {target} | **missed** |"),
+        None => format!("{ratio:.2} | none | |"),
+    }
+}
+
+/// A cell's errors, with the unexpected statuses that made them.
+fn errors(cell: &Cell) -> String {
+    let outcome = &cell.outcome;
+    if outcome.unexpected.is_empty() {
+        return outcome.errors.to_string();
+    }
+    let statuses: Vec<String> = outcome
+        .unexpected
+        .iter()
+        .map(|(status, count)| format!("{status}: {count}"))
+        .collect();
+    format!("{} ({})", outcome.errors, statuses.join(", "))
+}
+
+/// KiB as MiB, one decimal.
+fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}

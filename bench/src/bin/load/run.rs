@@ -1,0 +1,131 @@
+//! One store's run: a fresh database, its records made with the CLI, the gateway started on
+//! it, a warm-up, then every cell (connections × path), the gateway's memory read throughout.
+
+use std::sync::Arc;
+
+use tokio::runtime::Runtime;
+
+use crate::args::{Args, PathKind, StoreKind};
+use crate::cli::Unified;
+use crate::driver::{self, Outcome};
+use crate::fake_dixa::{self, FakeDixa};
+use crate::gateway::Gateway;
+use crate::memory::Memory;
+use crate::requests::Template;
+use crate::store::Database;
+
+/// One measured cell.
+pub struct Cell {
+    /// The request kind.
+    pub path: PathKind,
+    /// Concurrent connections.
+    pub connections: usize,
+    /// What the driver saw.
+    pub outcome: Outcome,
+    /// Agents the fake created during the cell, warm-up included: 0 but for the 201.
+    pub dispatched: u64,
+    /// The gateway's memory after the cell.
+    pub memory: Memory,
+}
+
+/// One store's results.
+pub struct StoreRun {
+    /// The store.
+    pub store: StoreKind,
+    /// Every cell, in the order run.
+    pub cells: Vec<Cell>,
+    /// The gateway's memory after the store's warm-up.
+    pub after_warmup: Memory,
+    /// Errors during the store's warm-up.
+    pub warmup_errors: u64,
+}
+
+impl StoreRun {
+    /// The gateway's memory after the last cell.
+    pub fn after_run(&self) -> Memory {
+        self.cells
+            .last()
+            .map_or(self.after_warmup, |cell| cell.memory)
+    }
+
+    /// The cell of `path` at `connections`.
+    pub fn cell(&self, path: PathKind, connections: usize) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|cell| cell.path == path && cell.connections == connections)
+    }
+}
+
+/// Runs every cell of `store`; the gateway is killed on return, whichever way.
+pub fn run(
+    runtime: &Runtime,
+    args: &Args,
+    unified: &Unified,
+    fake: &FakeDixa,
+    store: StoreKind,
+) -> Result<StoreRun, String> {
+    let database = Database::new(store)?;
+    let token = unified.create_token(&database)?;
+    let account = unified.add_account(&database, &fake.base_url(), fake_dixa::CREDENTIAL)?;
+    let gateway = Gateway::start(unified, &database)?;
+    let template = |path| Arc::new(Template::new(path, gateway.addr, &token, &account));
+    let most = args.connections.iter().copied().max().unwrap_or(1);
+
+    // Every path at the highest concurrency first, so one-time growth (connections, caches,
+    // pools, worker threads) is in the baseline and the run's growth is what stays.
+    let mut warmup_errors = 0;
+    for &path in &args.paths {
+        let outcome = runtime.block_on(driver::run(
+            gateway.addr,
+            template(path),
+            most,
+            args.warmup(),
+            std::time::Duration::ZERO,
+        ));
+        warmup_errors += outcome.warmup_errors + outcome.errors;
+    }
+    let after_warmup = gateway.memory()?;
+    eprintln!(
+        "{}: gateway at {}, RSS after warm-up {} KiB",
+        store.name(),
+        gateway.addr,
+        after_warmup.rss_kib
+    );
+
+    let mut cells = Vec::new();
+    // Paths inner: the ratios compare paths at one concurrency, measured close together.
+    for &connections in &args.connections {
+        for &path in &args.paths {
+            let created = fake.created();
+            let outcome = runtime.block_on(driver::run(
+                gateway.addr,
+                template(path),
+                connections,
+                args.warmup(),
+                args.measure(),
+            ));
+            let cell = Cell {
+                path,
+                connections,
+                dispatched: fake.created() - created,
+                memory: gateway.memory()?,
+                outcome,
+            };
+            eprintln!(
+                "{}: {} × {connections}: {:.0} req/s, {} errors",
+                store.name(),
+                path.status(),
+                cell.outcome.rate(),
+                cell.outcome.errors
+            );
+            cells.push(cell);
+        }
+    }
+    drop(gateway);
+    Ok(StoreRun {
+        store,
+        cells,
+        after_warmup,
+        warmup_errors,
+    })
+}

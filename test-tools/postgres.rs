@@ -1,0 +1,270 @@
+//! A throwaway PostgreSQL cluster per test process, for tests and the load benchmark that need
+//! a real database.
+
+use std::ffi::OsStr;
+use std::os::unix::fs::MetadataExt;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::{INSTALLING, quietly};
+
+/// A PostgreSQL cluster of this test process's own: its own folder under the system's temporary
+/// folder, its own loopback port, one superuser `unified` that needs no password. Tests get
+/// databases from it with [`PostgresCluster::new_database`].
+pub struct PostgresCluster {
+    /// The folder of the PostgreSQL programs (`createdb`, `psql`).
+    bin: PathBuf,
+    port: u16,
+    /// The watcher that stops the server and removes its folder once its standard input, held
+    /// open here and never written, closes: when this process ends, however it ends.
+    _watcher: Child,
+}
+
+/// The process's private cluster, started on first use (initdb + pg_ctl in a temp dir, free
+/// loopback port), stopped and removed when the process exits.
+pub fn postgres() -> &'static PostgresCluster {
+    static CLUSTER: OnceLock<PostgresCluster> = OnceLock::new();
+    CLUSTER.get_or_init(PostgresCluster::start)
+}
+
+impl PostgresCluster {
+    /// A new, empty database of its own (unique name per call), as a connection URL:
+    /// `postgres://unified@127.0.0.1:PORT/NAME`.
+    pub fn new_database(&self) -> String {
+        static CREATED: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "t_{}_{}",
+            std::process::id(),
+            CREATED.fetch_add(1, Ordering::Relaxed)
+        );
+        let port = self.port.to_string();
+        quietly(
+            Command::new(self.bin.join("createdb"))
+                .args(["-h", "127.0.0.1", "-p", &port])
+                .args(["-U", "unified", &name]),
+            &format!("cannot create the test database {name} with createdb"),
+        );
+        format!("postgres://unified@127.0.0.1:{port}/{name}")
+    }
+
+    /// The port it listens on (127.0.0.1).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Makes, starts and arranges the removal of the cluster.
+    fn start() -> PostgresCluster {
+        let bin = binaries();
+        let owner = server_user();
+        let folder = fresh_folder();
+        if let Some((uid, gid)) = owner {
+            std::os::unix::fs::chown(&folder, Some(uid), Some(gid)).unwrap_or_else(|error| {
+                panic!("cannot hand {} to postgres ({error})", folder.display())
+            });
+        }
+        // Started before initdb, so a process that dies while starting the cluster removes it
+        // too. It runs as the cluster's owner, who may remove the folder; it ignores the
+        // terminal's signals (Ctrl-C reaches the whole foreground group) and waits for EOF.
+        let mut watcher = as_owner("sh", owner, &folder)
+            .arg("-c")
+            .arg(
+                "trap '' INT QUIT HUP; read _; \
+                 \"$1/pg_ctl\" -D \"$2/data\" stop -m immediate; rm -rf \"$2\"",
+            )
+            .args(["watcher".as_ref(), bin.as_os_str(), folder.as_os_str()])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start sh to watch the test cluster ({error})"));
+
+        let data = folder.join("data");
+        quietly(
+            as_owner(bin.join("initdb"), owner, &folder)
+                .arg("-D")
+                .arg(&data)
+                .args(["-U", "unified", "--auth=trust", "-N"])
+                .args(["-E", "UTF8", "--no-locale"]),
+            &format!(
+                "cannot make a PostgreSQL cluster with {}/initdb",
+                bin.display()
+            ),
+        );
+        // The free port may be taken by someone else before the server binds it: try again.
+        let log = folder.join("log");
+        for _ in 0..3 {
+            let port = free_port();
+            let started = as_owner(bin.join("pg_ctl"), owner, &folder)
+                .arg("-D")
+                .arg(&data)
+                .args(["-w", "-t", "60", "-l"])
+                .arg(&log)
+                .arg("-o")
+                // fsync off: the cluster is thrown away; several gateway pools share it.
+                .arg(format!(
+                    "-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='{}' \
+                     -c fsync=off -c max_connections=300",
+                    folder.display()
+                ))
+                .arg("start")
+                .stdin(Stdio::null())
+                .output()
+                .is_ok_and(|output| output.status.success());
+            if started {
+                return PostgresCluster {
+                    bin,
+                    port,
+                    _watcher: watcher,
+                };
+            }
+        }
+        let said = std::fs::read_to_string(&log).unwrap_or_default();
+        let lines: Vec<&str> = said.lines().collect();
+        // The watcher removes the folder now, rather than when the process ends.
+        drop(watcher.stdin.take());
+        let _ = watcher.wait();
+        panic!(
+            "the test PostgreSQL cluster in {} does not start; its log ended:\n{}",
+            folder.display(),
+            lines[lines.len().saturating_sub(20)..].join("\n")
+        );
+    }
+}
+
+/// A command to run `program` as `owner` (when given) in `folder`.
+fn as_owner(program: impl AsRef<OsStr>, owner: Option<(u32, u32)>, folder: &Path) -> Command {
+    let mut command = Command::new(program);
+    command.current_dir(folder);
+    if let Some((uid, gid)) = owner {
+        command.uid(uid).gid(gid);
+    }
+    command
+}
+
+/// The user and group to run the server as: `postgres` when this process is root (initdb and
+/// postgres refuse to run as root), else none, for the current user.
+fn server_user() -> Option<(u32, u32)> {
+    // /proc/self belongs to the effective user: no libc call needed.
+    let uid = std::fs::metadata("/proc/self").map_or(0, |meta| meta.uid());
+    if uid != 0 {
+        return None;
+    }
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let postgres = passwd.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split(':').collect();
+        match fields[..] {
+            ["postgres", _, uid, gid, ..] => Some((uid.parse().ok()?, gid.parse().ok()?)),
+            _ => None,
+        }
+    });
+    Some(postgres.expect(
+        "the test PostgreSQL cluster cannot run as root and there is no `postgres` user \
+         (apt-get install postgresql makes one)",
+    ))
+}
+
+/// The folder of the PostgreSQL programs: `UNIFIED_TEST_PG_BIN` when set, else the newest
+/// installed, else Debian's `postgresql` package's, installed with apt-get.
+fn binaries() -> PathBuf {
+    if let Some(bin) = std::env::var_os("UNIFIED_TEST_PG_BIN") {
+        // Absolute: the programs run in the cluster's folder.
+        return std::path::absolute(&bin).unwrap_or_else(|_| bin.into());
+    }
+    if let Some(bin) = installed() {
+        return bin;
+    }
+    let _one = INSTALLING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // The package lists are read again only when the first try fails.
+    quietly(
+        Command::new("sh")
+            .arg("-c")
+            .arg(
+                "apt-get install -y --no-install-recommends postgresql \
+                 || { apt-get update && apt-get install -y --no-install-recommends postgresql; }",
+            )
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+        "cannot install PostgreSQL with `apt-get install postgresql` (Debian's package; run it \
+         as root), or set UNIFIED_TEST_PG_BIN to a folder with initdb, pg_ctl and createdb",
+    );
+    installed().expect("apt-get installed postgresql, yet there is no initdb")
+}
+
+/// The newest `/usr/lib/postgresql/<N>/bin` with initdb (Debian's layout), else the folder of
+/// the `initdb` on PATH.
+fn installed() -> Option<PathBuf> {
+    let debian = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let version: u32 = entry.file_name().to_str()?.parse().ok()?;
+            Some((version, entry.path().join("bin")))
+        })
+        .filter(|(_, bin)| bin.join("initdb").is_file())
+        .max_by_key(|(version, _)| *version)
+        .map(|(_, bin)| bin);
+    debian.or_else(|| {
+        let path = std::env::var_os("PATH")?;
+        let initdb = std::env::split_paths(&path)
+            .map(|folder| folder.join("initdb"))
+            .find(|initdb| initdb.is_file())?;
+        // Through symlinks, to the folder that has pg_ctl and postgres too.
+        Some(initdb.canonicalize().ok()?.parent()?.to_path_buf())
+    })
+}
+
+/// A new folder of this process's own under the system's temporary folder (which every user
+/// may traverse; `target/` may not be, for the `postgres` user).
+fn fresh_folder() -> PathBuf {
+    for attempt in 0.. {
+        let folder =
+            std::env::temp_dir().join(format!("unified-pg-{}-{attempt}", std::process::id()));
+        match std::fs::create_dir(&folder) {
+            Ok(()) => return folder,
+            // Left by an earlier process of the same id.
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(error) => panic!("cannot make {} ({error})", folder.display()),
+        }
+    }
+    unreachable!("some folder name is free")
+}
+
+/// A loopback port free at the moment.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .unwrap_or_else(|error| panic!("cannot find a free loopback port ({error})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::process::Command;
+
+    #[test]
+    fn new_databases_are_distinct_and_reachable() {
+        let cluster = super::postgres();
+        let first = cluster.new_database();
+        let second = cluster.new_database();
+        assert_ne!(first, second);
+        for url in [first, second] {
+            let prefix = format!("postgres://unified@127.0.0.1:{}/", cluster.port());
+            let name = url
+                .strip_prefix(&prefix)
+                .expect("the URL has the cluster's port");
+            let output = Command::new(cluster.bin.join("psql"))
+                .args(["-h", "127.0.0.1", "-p", &cluster.port().to_string()])
+                .args(["-U", "unified", "-d", name, "-tAc", "select 1"])
+                .output()
+                .expect("psql runs");
+            let said = String::from_utf8_lossy(&output.stderr);
+            assert!(output.status.success(), "psql fails: {said}");
+            assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "1");
+        }
+    }
+}

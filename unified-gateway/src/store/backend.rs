@@ -1,0 +1,69 @@
+//! What a database of the gateway's records does, whichever it is: the one trait that the SQLite
+//! and the PostgreSQL stores implement. Checking, sealing, hashing and caching are the
+//! [`Store`](super::Store)'s, around the trait, so both databases share them.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use super::vault::Sealed;
+use super::{AccountSummary, EnvironmentId, TokenSummary};
+use crate::error::StoreError;
+
+/// What a database call gives back, later.
+pub(crate) type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 'a>>;
+
+/// A token's SHA-256: all that is kept of it.
+pub(crate) type TokenHash = [u8; 32];
+
+/// An integrated account as stored: its credential still sealed.
+#[derive(Clone, Debug)]
+pub(crate) struct AccountRow {
+    pub provider: String,
+    pub base_url: String,
+    pub sealed: Sealed,
+}
+
+/// A new integrated account's row.
+pub(crate) struct NewAccount {
+    pub id: String,
+    pub environment: EnvironmentId,
+    pub row: AccountRow,
+}
+
+/// How many records there are, counted at one moment.
+pub(crate) struct Counts {
+    pub environments: u64,
+    pub tokens: u64,
+    pub accounts: u64,
+}
+
+/// The records' operations on one database. Arguments are owned so that a call may run on
+/// another thread (SQLite's blocking calls do).
+pub(crate) trait Backend: Send + Sync + 'static {
+    /// The database, as it is named to the user: a path, or a URL without its password.
+    fn location(&self) -> &str;
+    /// How many environments, tokens and accounts there are.
+    fn counts(&self) -> Answer<'_, Counts>;
+    /// Proves the database answers and holds the gateway's tables.
+    fn check_health(&self) -> Answer<'_, ()>;
+    /// The environment called `name`, made first when `create` and it does not exist.
+    fn environment(&self, name: String, create: bool) -> Answer<'_, Option<EnvironmentId>>;
+    /// Keeps a new token's hash for `environment`.
+    fn insert_token(&self, environment: EnvironmentId, hash: TokenHash) -> Answer<'_, ()>;
+    /// The environment of the token whose hash is `hash`.
+    fn environment_of_token(&self, hash: TokenHash) -> Answer<'_, Option<EnvironmentId>>;
+    /// Every token, oldest first.
+    fn list_tokens(&self) -> Answer<'_, Vec<TokenSummary>>;
+    /// Deletes the token `id`; whether there was one.
+    fn delete_token(&self, id: i64) -> Answer<'_, bool>;
+    /// Keeps a new account.
+    fn insert_account(&self, account: NewAccount) -> Answer<'_, ()>;
+    /// The account `id` of `environment`.
+    fn account(&self, environment: EnvironmentId, id: String) -> Answer<'_, Option<AccountRow>>;
+    /// Every account, oldest first.
+    fn list_accounts(&self) -> Answer<'_, Vec<AccountSummary>>;
+    /// Deletes the account `id`; whether there was one.
+    fn delete_account(&self, id: String) -> Answer<'_, bool>;
+    /// Replaces the sealed credential of the account `id`; whether there was one.
+    fn update_credential(&self, id: String, sealed: Sealed) -> Answer<'_, bool>;
+}

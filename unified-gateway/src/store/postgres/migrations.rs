@@ -1,0 +1,86 @@
+//! The PostgreSQL schema, as an ordered list of migrations: the same records as SQLite's, in
+//! PostgreSQL's types. `unified_schema` records how many have run; opening a database applies
+//! the rest in one transaction, under an advisory lock so that instances starting at once
+//! migrate one after another. Append, never edit.
+
+use deadpool_postgres::Client;
+
+use crate::error::StoreError;
+
+/// The advisory lock every migration holds ("unified" in ASCII).
+const MIGRATION_LOCK: i64 = 0x0075_6e69_6669_6564;
+
+/// When a record was made, as SQLite's store writes it: `2026-11-29T17:00:00Z`.
+macro_rules! utc_now {
+    () => {
+        "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+    };
+}
+
+/// Every migration, oldest first.
+const MIGRATIONS: &[&str] = &[
+    // 1: environments, API tokens (hashes only) and integrated accounts (sealed credentials).
+    concat!(
+        "CREATE TABLE environments (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL DEFAULT ",
+        utc_now!(),
+        ");
+        CREATE TABLE api_tokens (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            environment_id BIGINT NOT NULL REFERENCES environments(id),
+            token_sha256 BYTEA NOT NULL UNIQUE,
+            created_at TEXT NOT NULL DEFAULT ",
+        utc_now!(),
+        ");
+        CREATE TABLE integrated_accounts (
+            id TEXT PRIMARY KEY,
+            environment_id BIGINT NOT NULL REFERENCES environments(id),
+            provider TEXT NOT NULL,
+            base_url TEXT NOT NULL,
+            credential_nonce BYTEA NOT NULL,
+            credential_ciphertext BYTEA NOT NULL,
+            created_at TEXT NOT NULL DEFAULT ",
+        utc_now!(),
+        ",
+            added BIGINT GENERATED ALWAYS AS IDENTITY
+        );"
+    ),
+];
+
+/// Brings the database up to the latest schema; whether it had none before.
+pub async fn migrate(client: &mut Client) -> Result<bool, StoreError> {
+    let transaction = client.transaction().await?;
+    // Taken first and the version read under it: read before, two instances both see version
+    // 0 and the second creates tables that already exist.
+    transaction
+        .execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .await?;
+    transaction
+        .batch_execute("CREATE TABLE IF NOT EXISTS unified_schema (version INTEGER NOT NULL)")
+        .await?;
+    let applied: i32 = transaction
+        .query_opt("SELECT version FROM unified_schema", &[])
+        .await?
+        .map_or(0, |row| row.get(0));
+    let applied = usize::try_from(applied).unwrap_or(usize::MAX);
+    if applied > MIGRATIONS.len() {
+        return Err(StoreError::refused(format!(
+            "the database is at schema version {applied}, newer than this build knows ({})",
+            MIGRATIONS.len()
+        )));
+    }
+    for migration in &MIGRATIONS[applied..] {
+        transaction.batch_execute(migration).await?;
+    }
+    let latest = i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX);
+    transaction
+        .batch_execute("DELETE FROM unified_schema")
+        .await?;
+    transaction
+        .execute("INSERT INTO unified_schema (version) VALUES ($1)", &[&latest])
+        .await?;
+    transaction.commit().await?;
+    Ok(applied == 0)
+}

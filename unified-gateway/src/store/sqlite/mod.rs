@@ -1,0 +1,287 @@
+//! The records in one SQLite file (mode 0600, WAL), with the key that seals its credentials in
+//! `UNIFIED_MASTER_KEY` or in the key file beside it.
+
+mod migrations;
+mod pool;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
+use super::private_file::create_new_private;
+use super::vault::{KEY_VARIABLE, Sealed, Vault};
+use super::{AccountSummary, EnvironmentId, TokenSummary};
+use crate::error::StoreError;
+use migrations::migrate;
+use pool::{Pool, connect};
+
+/// A SQLite database of the gateway's records.
+pub(super) struct Sqlite {
+    pool: Arc<Pool>,
+    location: String,
+}
+
+/// An opened SQLite database: the backend, its vault and whether the open created the file.
+pub(super) struct Opened {
+    pub backend: Sqlite,
+    pub vault: Vault,
+    pub created: bool,
+}
+
+/// Opens (creating with mode 0600 and migrating if needed) the database at `path`. The key is
+/// `key_variable`'s, else the key file's (`<path>.key`); a missing key file is created only for
+/// a database that holds no sealed credential yet. Blocks.
+pub(super) fn open(path: &Path, key_variable: Option<&str>) -> Result<Opened, StoreError> {
+    let path = std::path::absolute(path).map_err(|error| {
+        StoreError::refused(format!("cannot find database {}: {error}", path.display()))
+    })?;
+    let created = create_database_file(&path)?;
+    let mut connection = connect(&path)?;
+    // Readers in parallel with the writer; the mode is kept in the file.
+    connection.pragma_update(None, "journal_mode", "wal")?;
+    // Before migrating: the busy timeout makes a process that finds another migrating wait.
+    migrate(&mut connection)?;
+    let vault = open_vault(&connection, &path, key_variable)?;
+    Ok(Opened {
+        backend: Sqlite {
+            pool: Pool::new(&path, connection),
+            location: path.display().to_string(),
+        },
+        vault,
+        created,
+    })
+}
+
+/// The key file that goes with the database at `path`: `<path>.key`.
+pub fn key_file_for(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".key");
+    PathBuf::from(name)
+}
+
+/// Creates the database file owner-only when it does not exist yet; whether it did not.
+fn create_database_file(path: &Path) -> Result<bool, StoreError> {
+    match create_new_private(path) {
+        Ok(_) => Ok(true),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(error) => Err(StoreError::refused(format!(
+            "cannot create database {}: {error}",
+            path.display()
+        ))),
+    }
+}
+
+/// The vault for the database at `path`: the variable's key, else the key file's, else a new
+/// key file; never a new key for credentials sealed under a lost one.
+fn open_vault(
+    connection: &Connection,
+    path: &Path,
+    key_variable: Option<&str>,
+) -> Result<Vault, StoreError> {
+    if let Some(text) = key_variable {
+        return Vault::from_variable(text);
+    }
+    let key_file = key_file_for(path);
+    if let Some(vault) = Vault::read(&key_file)? {
+        return Ok(vault);
+    }
+    let holds_credentials: bool = connection.query_row(
+        "SELECT EXISTS (SELECT 1 FROM integrated_accounts)",
+        [],
+        |row| row.get(0),
+    )?;
+    if holds_credentials {
+        return Err(StoreError::key(format!(
+            "database {} holds sealed credentials but its key file {} is missing: \
+             restore that file or set {KEY_VARIABLE}",
+            path.display(),
+            key_file.display()
+        )));
+    }
+    Vault::create(&key_file)
+}
+
+impl Backend for Sqlite {
+    fn location(&self) -> &str {
+        &self.location
+    }
+
+    fn counts(&self) -> Answer<'_, Counts> {
+        self.pool.run(|connection| {
+            // One statement, so the three counts are of one moment.
+            let counts = connection
+                .prepare_cached(
+                    "SELECT (SELECT count(*) FROM environments),
+                            (SELECT count(*) FROM api_tokens),
+                            (SELECT count(*) FROM integrated_accounts)",
+                )?
+                .query_row([], |row| {
+                    // count(*) is never negative.
+                    let count = |index| row.get::<_, i64>(index).map(|n| n.unsigned_abs());
+                    Ok(Counts {
+                        environments: count(0)?,
+                        tokens: count(1)?,
+                        accounts: count(2)?,
+                    })
+                })?;
+            Ok(counts)
+        })
+    }
+
+    fn check_health(&self) -> Answer<'_, ()> {
+        self.pool.run(|connection| {
+            connection
+                .query_row("SELECT EXISTS (SELECT 1 FROM api_tokens)", [], |_| Ok(()))
+                .map_err(|error| {
+                    StoreError::refused(format!("the database does not answer: {error}"))
+                })
+        })
+    }
+
+    fn environment(&self, name: String, create: bool) -> Answer<'_, Option<EnvironmentId>> {
+        self.pool.run(move |connection| {
+            if create {
+                connection.execute(
+                    "INSERT INTO environments (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+                    [&name],
+                )?;
+            }
+            Ok(connection
+                .query_row(
+                    "SELECT id FROM environments WHERE name = ?1",
+                    [&name],
+                    |row| row.get(0),
+                )
+                .optional()?
+                .map(EnvironmentId))
+        })
+    }
+
+    fn insert_token(&self, environment: EnvironmentId, hash: TokenHash) -> Answer<'_, ()> {
+        self.pool.run(move |connection| {
+            connection.execute(
+                "INSERT INTO api_tokens (environment_id, token_sha256) VALUES (?1, ?2)",
+                params![environment.0, hash],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn environment_of_token(&self, hash: TokenHash) -> Answer<'_, Option<EnvironmentId>> {
+        self.pool.run(move |connection| {
+            Ok(connection
+                .prepare_cached("SELECT environment_id FROM api_tokens WHERE token_sha256 = ?1")?
+                .query_row([hash], |row| row.get(0))
+                .optional()?
+                .map(EnvironmentId))
+        })
+    }
+
+    fn list_tokens(&self) -> Answer<'_, Vec<TokenSummary>> {
+        self.pool.run(|connection| {
+            let mut statement = connection.prepare(
+                "SELECT t.id, e.name, t.created_at
+                 FROM api_tokens t JOIN environments e ON e.id = t.environment_id
+                 ORDER BY t.id",
+            )?;
+            let rows = statement.query_map([], |row| {
+                Ok(TokenSummary {
+                    id: row.get(0)?,
+                    environment: row.get(1)?,
+                    created_at: row.get(2)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    fn delete_token(&self, id: i64) -> Answer<'_, bool> {
+        self.pool.run(move |connection| {
+            Ok(connection.execute("DELETE FROM api_tokens WHERE id = ?1", [id])? > 0)
+        })
+    }
+
+    fn insert_account(&self, account: NewAccount) -> Answer<'_, ()> {
+        self.pool.run(move |connection| {
+            let NewAccount {
+                id,
+                environment,
+                row,
+            } = account;
+            connection.execute(
+                "INSERT INTO integrated_accounts (id, environment_id, provider, base_url,
+                                                  credential_nonce, credential_ciphertext)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    id,
+                    environment.0,
+                    row.provider,
+                    row.base_url,
+                    row.sealed.nonce,
+                    row.sealed.ciphertext
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn account(&self, environment: EnvironmentId, id: String) -> Answer<'_, Option<AccountRow>> {
+        self.pool.run(move |connection| {
+            Ok(connection
+                .prepare_cached(
+                    "SELECT provider, base_url, credential_nonce, credential_ciphertext
+                     FROM integrated_accounts WHERE id = ?1 AND environment_id = ?2",
+                )?
+                .query_row(params![id, environment.0], |row| {
+                    Ok(AccountRow {
+                        provider: row.get(0)?,
+                        base_url: row.get(1)?,
+                        sealed: Sealed {
+                            nonce: row.get(2)?,
+                            ciphertext: row.get(3)?,
+                        },
+                    })
+                })
+                .optional()?)
+        })
+    }
+
+    fn list_accounts(&self) -> Answer<'_, Vec<AccountSummary>> {
+        self.pool.run(|connection| {
+            let mut statement = connection.prepare(
+                "SELECT a.id, e.name, a.provider, a.base_url, a.created_at
+                 FROM integrated_accounts a JOIN environments e ON e.id = a.environment_id
+                 ORDER BY a.created_at, a.rowid",
+            )?;
+            let rows = statement.query_map([], |row| {
+                Ok(AccountSummary {
+                    id: row.get(0)?,
+                    environment: row.get(1)?,
+                    provider: row.get(2)?,
+                    base_url: row.get(3)?,
+                    created_at: row.get(4)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    fn delete_account(&self, id: String) -> Answer<'_, bool> {
+        self.pool.run(move |connection| {
+            Ok(connection.execute("DELETE FROM integrated_accounts WHERE id = ?1", [id])? > 0)
+        })
+    }
+
+    fn update_credential(&self, id: String, sealed: Sealed) -> Answer<'_, bool> {
+        self.pool.run(move |connection| {
+            let updated = connection.execute(
+                "UPDATE integrated_accounts SET credential_nonce = ?2, credential_ciphertext = ?3
+                 WHERE id = ?1",
+                params![id, sealed.nonce, sealed.ciphertext],
+            )?;
+            Ok(updated > 0)
+        })
+    }
+}
