@@ -28,6 +28,10 @@ pub struct Args {
     /// The request kinds, by the status each expects.
     #[arg(long, value_delimiter = ',', default_value = "401,404,400,201")]
     pub paths: Vec<PathKind>,
+    /// An extra argument for `unified serve`, repeatable: `--serve-arg=--cache-ttl=0` makes
+    /// every request look its token and account up in the database.
+    #[arg(long = "serve-arg", value_name = "ARG", allow_hyphen_values = true)]
+    pub serve_args: Vec<String>,
     /// Also write every measurement (with the latencies' percentiles) as JSON here.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,

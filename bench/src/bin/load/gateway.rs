@@ -19,10 +19,16 @@ pub struct Gateway {
 }
 
 impl Gateway {
-    /// Starts `unified serve` on `database` and waits for the address it prints. Its log
-    /// (stderr, a line per request) goes to /dev/null: formatted as in production, not stored.
-    pub fn start(unified: &Unified, database: &Database) -> Result<Gateway, String> {
+    /// Starts `unified serve` on `database`, with `extra` arguments, and waits for the address
+    /// it prints. Its log (stderr, a line per request) goes to /dev/null: formatted as in
+    /// production, not stored.
+    pub fn start(
+        unified: &Unified,
+        database: &Database,
+        extra: &[String],
+    ) -> Result<Gateway, String> {
         let mut command = unified.command(database, &["serve", "--addr", "127.0.0.1:0"]);
+        command.args(extra);
         let shown = cli::shown(&command);
         let mut child = command
             .stdin(Stdio::null())

@@ -22,32 +22,7 @@ const PATH_RATIOS: [(PathKind, PathKind); 2] = [
 /// The Markdown report.
 pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> String {
     let mut out = String::new();
-    let cores = std::thread::available_parallelism().map_or(0, usize::from);
-    let list = |items: Vec<String>| items.join(", ");
-    let _ = writeln!(out, "# Gateway load\n");
-    let _ = writeln!(
-        out,
-        "{cores} cores, shared by the driver, the fake Dixa and the gateway (and PostgreSQL); \
-         {} s measured per cell after {} s of warm-up; connections {}; paths {}; stores {}; \
-         gateway `{}`.\n",
-        args.seconds,
-        args.warmup,
-        list(args.connections.iter().map(ToString::to_string).collect()),
-        list(
-            args.paths
-                .iter()
-                .map(|path| path.status().to_string())
-                .collect()
-        ),
-        list(
-            args.stores
-                .iter()
-                .map(|store| store.name().to_owned())
-                .collect()
-        ),
-        args.unified.display(),
-    );
-
+    let _ = writeln!(out, "# Gateway load\n\n{}\n", settings(args));
     let _ = writeln!(
         out,
         "| store | path | connections | req/s | p50 µs | p99 µs | errors |"
@@ -210,6 +185,7 @@ pub fn json(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> V
         "seconds": args.seconds,
         "warmup": args.warmup,
         "unified": args.unified.display().to_string(),
+        "serve_args": args.serve_args,
         "cells": cells,
         "memory": memory,
         "failed": failed
@@ -217,6 +193,37 @@ pub fn json(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> V
             .map(|(store, why)| json!({"store": store.name(), "why": why}))
             .collect::<Vec<_>>(),
     })
+}
+
+/// The machine and the settings, in a sentence.
+fn settings(args: &Args) -> String {
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let sharing = if args.stores.contains(&StoreKind::Postgres) {
+        "the driver, the fake Dixa, the gateway and PostgreSQL"
+    } else {
+        "the driver, the fake Dixa and the gateway"
+    };
+    let connections: Vec<String> = args.connections.iter().map(usize::to_string).collect();
+    let paths: Vec<String> = args
+        .paths
+        .iter()
+        .map(|path| path.status().to_string())
+        .collect();
+    let stores: Vec<&str> = args.stores.iter().map(|store| store.name()).collect();
+    let mut gateway = format!("`{}", args.unified.display());
+    if !args.serve_args.is_empty() {
+        let _ = write!(gateway, " serve {}", args.serve_args.join(" "));
+    }
+    gateway.push('`');
+    format!(
+        "{cores} cores, shared by {sharing}; {} s measured per cell after {} s of warm-up; \
+         connections {}; paths {}; stores {}; gateway {gateway}.",
+        args.seconds,
+        args.warmup,
+        connections.join(", "),
+        paths.join(", "),
+        stores.join(", "),
+    )
 }
 
 /// The rate of `over` in `a` over that of `under` in `b`, at `connections`.

@@ -67,7 +67,7 @@ pub fn run(
     let database = Database::new(store)?;
     let token = unified.create_token(&database)?;
     let account = unified.add_account(&database, &fake.base_url(), fake_dixa::CREDENTIAL)?;
-    let gateway = Gateway::start(unified, &database)?;
+    let gateway = Gateway::start(unified, &database, &args.serve_args)?;
     let template = |path| Arc::new(Template::new(path, gateway.addr, &token, &account));
     let most = args.connections.iter().copied().max().unwrap_or(1);
 
