@@ -124,6 +124,19 @@ pub fn quietly(command: &mut Command, failure: &str) {
     }
 }
 
+/// Installs Debian's `package` with apt-get, or fails saying `failure`. The package lists are
+/// read again only when the first try fails.
+fn apt_install(package: &str, failure: &str) {
+    let install = format!("apt-get install -y --no-install-recommends {package}");
+    quietly(
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{install} || {{ apt-get update && {install}; }}"))
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+        failure,
+    );
+}
+
 /// Debian's Chromium, installed with apt-get when missing.
 pub fn chromium() -> PathBuf {
     let _one = INSTALLING
@@ -131,15 +144,8 @@ pub fn chromium() -> PathBuf {
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let chromium = PathBuf::from("/usr/bin/chromium");
     if !chromium.exists() {
-        // The package lists are read again only when the first try fails.
-        quietly(
-            Command::new("sh")
-                .arg("-c")
-                .arg(
-                    "apt-get install -y --no-install-recommends chromium \
-                     || { apt-get update && apt-get install -y --no-install-recommends chromium; }",
-                )
-                .env("DEBIAN_FRONTEND", "noninteractive"),
+        apt_install(
+            "chromium",
             "cannot install Chromium with `apt-get install chromium` (Debian's package; run it as \
              root)",
         );

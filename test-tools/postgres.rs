@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::{INSTALLING, quietly};
+use crate::{INSTALLING, apt_install, quietly};
 
 /// A PostgreSQL cluster of this test process's own: its own folder under the system's temporary
 /// folder, its own loopback port, one superuser `unified` that needs no password. Tests get
@@ -179,15 +179,8 @@ fn binaries() -> PathBuf {
     let _one = INSTALLING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    // The package lists are read again only when the first try fails.
-    quietly(
-        Command::new("sh")
-            .arg("-c")
-            .arg(
-                "apt-get install -y --no-install-recommends postgresql \
-                 || { apt-get update && apt-get install -y --no-install-recommends postgresql; }",
-            )
-            .env("DEBIAN_FRONTEND", "noninteractive"),
+    apt_install(
+        "postgresql",
         "cannot install PostgreSQL with `apt-get install postgresql` (Debian's package; run it \
          as root), or set UNIFIED_TEST_PG_BIN to a folder with initdb, pg_ctl and createdb",
     );
