@@ -88,13 +88,26 @@ pub enum Command {
 }
 
 /// Where the gateway keeps its records.
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args)]
 pub struct Storage {
     /// The records: a SQLite file, created on first use (its key file is `<db>.key` unless
     /// UNIFIED_MASTER_KEY holds the key), or a `postgres://user@host:port/name` URL that several
     /// instances share (the key then comes from UNIFIED_MASTER_KEY, the same on every one).
-    #[arg(long, env = "UNIFIED_DB", default_value = "unified.db", value_name = "PATH|URL")]
+    #[arg(
+        long,
+        env = "UNIFIED_DB",
+        hide_env_values = true,
+        default_value = "unified.db",
+        value_name = "PATH|URL"
+    )]
     pub db: String,
+}
+
+impl std::fmt::Debug for Storage {
+    /// Never the location: a URL may hold a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Storage { .. }")
+    }
 }
 
 /// How long `unified serve` waits for clients and providers, and how much it takes.
@@ -103,7 +116,7 @@ pub struct ServeLimits {
     /// Seconds a token or account found in the database is trusted before it is looked up
     /// again, so most requests touch no database; a token revoked or an account changed by
     /// another instance or command is seen within this time. 0 looks up every request.
-    #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
+    #[arg(long, default_value_t = unified_gateway::DEFAULT_CACHE_TTL.as_secs_f64(), value_name = "SECONDS")]
     pub cache_ttl: f64,
     /// Seconds a provider may take to answer before the request fails with 504.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]

@@ -28,7 +28,6 @@ impl fmt::Display for SetupError {
 impl std::error::Error for SetupError {}
 
 /// What went wrong opening the gateway's records or reading and changing them.
-#[derive(Debug)]
 #[non_exhaustive]
 pub enum StoreError {
     /// The SQLite database failed; SQLite's error is the source.
@@ -71,7 +70,16 @@ impl fmt::Display for StoreError {
             StoreError::Postgres(error) => match error.as_db_error() {
                 // The server's message only: its detail may quote a row's values.
                 Some(db) => write!(f, "database error: {} ({})", db.message(), db.code().code()),
-                None => write!(f, "database error: {error}"),
+                None => {
+                    // The driver's own words leave out the cause (refused, timed out, ...).
+                    write!(f, "database error: {error}")?;
+                    let mut cause = std::error::Error::source(error);
+                    while let Some(error) = cause {
+                        write!(f, ": {error}")?;
+                        cause = error.source();
+                    }
+                    Ok(())
+                }
             },
             StoreError::Key(message)
             | StoreError::Refused(message)
@@ -80,11 +88,21 @@ impl fmt::Display for StoreError {
     }
 }
 
+impl fmt::Debug for StoreError {
+    /// The message, as displayed: the drivers' own `Debug` shows a server error's detail,
+    /// which may quote a row's values.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "StoreError({self})")
+    }
+}
+
 impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             StoreError::Database(error) => Some(error),
-            StoreError::Postgres(error) => Some(error),
+            // A server's error carries its detail, which may quote a row's values.
+            StoreError::Postgres(error) if error.as_db_error().is_none() => Some(error),
+            StoreError::Postgres(_) => None,
             StoreError::Key(_) | StoreError::Refused(_) | StoreError::Unavailable(_) => None,
         }
     }

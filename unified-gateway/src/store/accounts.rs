@@ -11,7 +11,7 @@ use crate::store::vault::Sealed;
 
 /// An integrated account of a provider of the set `S`, ready to dispatch to. Its credential
 /// stays sealed until [`Store::credential`] opens it for a dispatch.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Account<S: ProviderSet> {
     /// The account's id (a UUID).
     pub id: String,
@@ -20,6 +20,17 @@ pub struct Account<S: ProviderSet> {
     /// Where the provider's API is for this account.
     pub base_url: String,
     sealed: Sealed,
+}
+
+impl<S: ProviderSet> std::fmt::Debug for Account<S> {
+    /// The id, provider and base URL; nothing of the credential.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Account")
+            .field("id", &self.id)
+            .field("provider", &self.provider.id())
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
 }
 
 /// An integrated account as `unified account list` shows it: no credential.
@@ -84,12 +95,12 @@ impl Store {
         id: &str,
     ) -> Result<Option<Account<S>>, StoreError> {
         let row = match self.cache.account(environment, id) {
-            Some(row) => row,
-            None => {
+            Ok(row) => row,
+            Err(miss) => {
                 let Some(row) = self.backend.account(environment, id.to_owned()).await? else {
                     return Ok(None);
                 };
-                self.cache.keep_account(environment, id, row.clone());
+                self.cache.keep_account(miss, environment, id, row.clone());
                 row
             }
         };

@@ -37,6 +37,18 @@ pub(crate) struct Counts {
     pub accounts: u64,
 }
 
+/// The migrations still to apply to a database at schema version `applied`, of `known`; a
+/// newer database is refused, since this build would misread it.
+pub(crate) fn pending(applied: i64, known: usize) -> Result<std::ops::Range<usize>, StoreError> {
+    let applied = usize::try_from(applied).unwrap_or(usize::MAX);
+    if applied > known {
+        return Err(StoreError::refused(format!(
+            "the database is at schema version {applied}, newer than this build knows ({known})"
+        )));
+    }
+    Ok(applied..known)
+}
+
 /// The records' operations on one database. Arguments are owned so that a call may run on
 /// another thread (SQLite's blocking calls do).
 pub(crate) trait Backend: Send + Sync + 'static {
@@ -66,4 +78,8 @@ pub(crate) trait Backend: Send + Sync + 'static {
     fn delete_account(&self, id: String) -> Answer<'_, bool>;
     /// Replaces the sealed credential of the account `id`; whether there was one.
     fn update_credential(&self, id: String, sealed: Sealed) -> Answer<'_, bool>;
+    /// The value sealed under the database's key when it was first opened, if it was.
+    fn key_check(&self) -> Answer<'_, Option<Sealed>>;
+    /// Keeps `sealed` as the key check, unless another opening kept one first.
+    fn keep_key_check(&self, sealed: Sealed) -> Answer<'_, ()>;
 }

@@ -4,12 +4,14 @@
 //! so the cache holds at most the records of the database.
 //!
 //! Invalidation: a change made through this [`Store`](super::Store) (a revoked token, a removed
-//! account, a new credential) clears the entries it touches at once. A change made elsewhere
+//! account, a new credential) clears the entries it touches at once, and a lookup that read the
+//! database before that change does not put its answer back. A change made elsewhere
 //! (another instance, `unified token revoke` while the gateway runs) is seen once an entry is
 //! older than the time to live.
 
 use std::collections::HashMap;
 use std::hash::Hash;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -44,53 +46,72 @@ impl Cache {
         self.ttl
     }
 
-    pub fn token(&self, hash: &TokenHash) -> Option<EnvironmentId> {
+    /// The environment of the token hashed `hash`, or the miss to keep its lookup with.
+    pub fn token(&self, hash: &TokenHash) -> Result<EnvironmentId, Miss> {
         self.tokens.get(hash, self.ttl)
     }
 
-    pub fn keep_token(&self, hash: TokenHash, environment: EnvironmentId) {
-        self.tokens.put(hash, environment, self.ttl);
+    pub fn keep_token(&self, miss: Miss, hash: TokenHash, environment: EnvironmentId) {
+        self.tokens.put(miss, hash, environment, self.ttl);
     }
 
     /// Forgets every token: a revocation names a token by id, which the cache does not know.
     pub fn forget_tokens(&self) {
-        self.tokens.lock().clear();
+        self.tokens.forget(|_| true);
     }
 
-    pub fn account(&self, environment: EnvironmentId, id: &str) -> Option<AccountRow> {
+    /// The account `id` of `environment`, or the miss to keep its lookup with.
+    pub fn account(&self, environment: EnvironmentId, id: &str) -> Result<AccountRow, Miss> {
         self.accounts.get(&(environment, id.to_owned()), self.ttl)
     }
 
-    pub fn keep_account(&self, environment: EnvironmentId, id: &str, row: AccountRow) {
-        self.accounts.put((environment, id.to_owned()), row, self.ttl);
+    pub fn keep_account(&self, miss: Miss, environment: EnvironmentId, id: &str, row: AccountRow) {
+        self.accounts
+            .put(miss, (environment, id.to_owned()), row, self.ttl);
     }
 
     pub fn forget_account(&self, id: &str) {
-        self.accounts.lock().retain(|(_, kept), _| kept != id);
+        self.accounts.forget(|(_, kept)| kept == id);
     }
 }
 
-/// Values with the moment they were found.
-struct Entries<K, V>(Mutex<HashMap<K, (V, Instant)>>);
+/// A lookup that missed, and when: its answer is kept only if nothing was forgotten since.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Miss(u64);
+
+/// Values with the moment they were found, and how many times some were forgotten.
+struct Entries<K, V> {
+    map: Mutex<HashMap<K, (V, Instant)>>,
+    forgotten: AtomicU64,
+}
 
 impl<K, V> Default for Entries<K, V> {
     fn default() -> Self {
-        Entries(Mutex::new(HashMap::new()))
+        Entries {
+            map: Mutex::new(HashMap::new()),
+            forgotten: AtomicU64::new(0),
+        }
     }
 }
 
 impl<K: Eq + Hash, V: Clone> Entries<K, V> {
-    fn get(&self, key: &K, ttl: Duration) -> Option<V> {
+    fn get(&self, key: &K, ttl: Duration) -> Result<V, Miss> {
         let entries = self.lock();
-        let (value, found) = entries.get(key)?;
-        (found.elapsed() < ttl).then(|| value.clone())
+        match entries.get(key) {
+            Some((value, found)) if found.elapsed() < ttl => Ok(value.clone()),
+            _ => Err(Miss(self.forgotten.load(Ordering::SeqCst))),
+        }
     }
 
-    fn put(&self, key: K, value: V, ttl: Duration) {
+    fn put(&self, miss: Miss, key: K, value: V, ttl: Duration) {
         if ttl.is_zero() {
             return;
         }
         let mut entries = self.lock();
+        // Read before something was forgotten, the value may be what was forgotten.
+        if self.forgotten.load(Ordering::SeqCst) != miss.0 {
+            return;
+        }
         if entries.len() >= MAX_ENTRIES {
             entries.retain(|_, (_, found)| found.elapsed() < ttl);
             if entries.len() >= MAX_ENTRIES {
@@ -100,9 +121,16 @@ impl<K: Eq + Hash, V: Clone> Entries<K, V> {
         entries.insert(key, (value, Instant::now()));
     }
 
+    /// Forgets the entries whose key is `gone`.
+    fn forget(&self, gone: impl Fn(&K) -> bool) {
+        let mut entries = self.lock();
+        self.forgotten.fetch_add(1, Ordering::SeqCst);
+        entries.retain(|key, _| !gone(key));
+    }
+
     fn lock(&self) -> MutexGuard<'_, HashMap<K, (V, Instant)>> {
         // Plain data; a panic elsewhere cannot leave it half-changed.
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.map.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -110,40 +138,60 @@ impl<K: Eq + Hash, V: Clone> Entries<K, V> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn an_entry_is_trusted_for_its_time_to_live_only() {
-        let cache = Cache::new(Duration::from_millis(50));
-        cache.keep_token([1; 32], EnvironmentId(7));
-        assert_eq!(cache.token(&[1; 32]), Some(EnvironmentId(7)));
-        assert_eq!(cache.token(&[2; 32]), None);
-        std::thread::sleep(Duration::from_millis(60));
-        assert_eq!(cache.token(&[1; 32]), None);
-    }
-
-    #[test]
-    fn a_zero_time_to_live_keeps_nothing() {
-        let cache = Cache::new(Duration::ZERO);
-        cache.keep_token([1; 32], EnvironmentId(7));
-        assert_eq!(cache.token(&[1; 32]), None);
-    }
-
-    #[test]
-    fn forgetting_an_account_forgets_it_in_every_environment() {
-        let cache = Cache::new(Duration::from_secs(60));
-        let row = AccountRow {
+    fn row() -> AccountRow {
+        AccountRow {
             provider: "dixa".to_owned(),
             base_url: "http://x.io".to_owned(),
             sealed: super::super::vault::Sealed {
                 nonce: vec![0; 12],
                 ciphertext: vec![1; 20],
             },
-        };
-        cache.keep_account(EnvironmentId(1), "a", row.clone());
-        cache.keep_account(EnvironmentId(2), "a", row.clone());
-        cache.keep_account(EnvironmentId(1), "b", row);
+        }
+    }
+
+    #[test]
+    fn an_entry_is_trusted_for_its_time_to_live_only() {
+        let cache = Cache::new(Duration::from_millis(50));
+        let miss = cache.token(&[1; 32]).unwrap_err();
+        cache.keep_token(miss, [1; 32], EnvironmentId(7));
+        assert_eq!(cache.token(&[1; 32]).ok(), Some(EnvironmentId(7)));
+        assert!(cache.token(&[2; 32]).is_err());
+        std::thread::sleep(Duration::from_millis(60));
+        assert!(cache.token(&[1; 32]).is_err());
+    }
+
+    #[test]
+    fn a_zero_time_to_live_keeps_nothing() {
+        let cache = Cache::new(Duration::ZERO);
+        let miss = cache.token(&[1; 32]).unwrap_err();
+        cache.keep_token(miss, [1; 32], EnvironmentId(7));
+        assert!(cache.token(&[1; 32]).is_err());
+    }
+
+    #[test]
+    fn forgetting_an_account_forgets_it_in_every_environment() {
+        let cache = Cache::new(Duration::from_secs(60));
+        for (environment, id) in [(1, "a"), (2, "a"), (1, "b")] {
+            let miss = cache.account(EnvironmentId(environment), id).unwrap_err();
+            cache.keep_account(miss, EnvironmentId(environment), id, row());
+        }
         cache.forget_account("a");
-        assert!(cache.account(EnvironmentId(1), "a").is_none());
-        assert!(cache.account(EnvironmentId(2), "a").is_none());
-        assert!(cache.account(EnvironmentId(1), "b").is_some());
+        assert!(cache.account(EnvironmentId(1), "a").is_err());
+        assert!(cache.account(EnvironmentId(2), "a").is_err());
+        assert!(cache.account(EnvironmentId(1), "b").is_ok());
+    }
+
+    #[test]
+    fn a_lookup_that_read_before_a_change_does_not_put_back_what_was_forgotten() {
+        let cache = Cache::new(Duration::from_secs(60));
+        // A request misses and reads the token's row; meanwhile the token is revoked.
+        let miss = cache.token(&[1; 32]).unwrap_err();
+        cache.forget_tokens();
+        cache.keep_token(miss, [1; 32], EnvironmentId(7));
+        assert!(cache.token(&[1; 32]).is_err());
+        let miss = cache.account(EnvironmentId(1), "a").unwrap_err();
+        cache.forget_account("a");
+        cache.keep_account(miss, EnvironmentId(1), "a", row());
+        assert!(cache.account(EnvironmentId(1), "a").is_err());
     }
 }

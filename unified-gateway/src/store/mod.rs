@@ -100,6 +100,13 @@ impl Store {
             })?)?;
             let (backend, created) = Postgres::open(location).await?;
             (Box::new(backend), vault, created)
+        } else if let Some((scheme, _)) = location.split_once("://") {
+            // A URL of another kind, or a misspelt one: never a file of that name.
+            let scheme: String = scheme.chars().filter(char::is_ascii_alphanumeric).collect();
+            return Err(StoreError::refused(format!(
+                "`{scheme}://` is not a database this gateway speaks: give a SQLite file's path \
+                 or a postgres:// URL"
+            )));
         } else {
             let path = Path::new(location).to_owned();
             let key = key.map(str::to_owned);
@@ -109,6 +116,7 @@ impl Store {
                 .map_err(|_| StoreError::Unavailable("opening the database failed".to_owned()))??;
             (Box::new(opened.backend), opened.vault, opened.created)
         };
+        check_key(backend.as_ref(), &vault).await?;
         Ok(Store {
             backend,
             vault,
@@ -151,6 +159,34 @@ impl Store {
     /// Proves the database answers and holds the gateway's tables, cheaply (for `GET /healthz`).
     pub async fn check_health(&self) -> Result<(), StoreError> {
         self.backend.check_health().await
+    }
+}
+
+/// What the key check seals, under the account id no account has (ids are UUIDs).
+const KEY_CHECK: (&str, &str) = ("key-check", "this is the database's key");
+
+/// Refuses a key other than the one the database's credentials are sealed with. The first
+/// opening seals a known value as the check; instances racing to do so keep the first one.
+async fn check_key(backend: &dyn Backend, vault: &Vault) -> Result<(), StoreError> {
+    let (id, value) = KEY_CHECK;
+    let sealed = match backend.key_check().await? {
+        Some(sealed) => sealed,
+        None => {
+            let sealed = vault.seal(id, &unified_core::Secret::new(value))?;
+            backend.keep_key_check(sealed).await?;
+            backend
+                .key_check()
+                .await?
+                .ok_or_else(|| StoreError::key("the database did not keep its key check"))?
+        }
+    };
+    match vault.open_sealed(id, &sealed) {
+        Ok(opened) if opened.expose() == value => Ok(()),
+        _ => Err(StoreError::key(format!(
+            "the key does not open this database's credentials: every instance and command \
+             needs the key the database was first opened with ({KEY_VARIABLE}, or for SQLite \
+             its key file)"
+        ))),
     }
 }
 

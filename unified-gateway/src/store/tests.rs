@@ -144,26 +144,109 @@ async fn a_postgres_store_takes_its_key_from_the_variable_only() {
         .unwrap()
         .to_string();
     assert!(refused.contains("UNIFIED_MASTER_KEY"), "{refused}");
-    // Sealed under one key, a credential does not open under another.
-    let location = postgres_database();
-    let store = Store::open_keyed(&location, Some(TEST_KEY)).await.unwrap();
-    add_records(&store).await;
-    let other = Store::open_keyed(&location, Some(&"cd".repeat(32)))
-        .await
+}
+
+#[tokio::test]
+async fn a_key_other_than_the_databases_is_refused_on_both_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    for location in [sqlite_location(&dir), postgres_database()] {
+        let store = Store::open_keyed(&location, Some(TEST_KEY)).await.unwrap();
+        add_records(&store).await;
+        drop(store);
+        let refused = Store::open_keyed(&location, Some(&"cd".repeat(32)))
+            .await
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            refused.starts_with("the key does not open this database's credentials"),
+            "{refused}"
+        );
+        // Refused before anything could be sealed under the other key.
+        let store = Store::open_keyed(&location, Some(TEST_KEY)).await.unwrap();
+        assert_eq!(store.list_accounts().await.unwrap().len(), 1);
+    }
+    // With SQLite, the key file is the database's key: the variable must be the same.
+    let (dir, store) = open_temporary().await;
+    drop(store);
+    let refused = Store::open_keyed(&sqlite_location(&dir), Some(TEST_KEY)).await;
+    assert!(refused.is_err());
+}
+
+#[tokio::test]
+async fn token_ids_are_never_reused_on_either_store() {
+    for store in each_store().await {
+        store.create_token("prod").await.unwrap();
+        let newest = store.create_token("prod").await.unwrap();
+        let listed = store.list_tokens().await.unwrap();
+        store.revoke_token(listed[1].id).await.unwrap();
+        store.create_token("prod").await.unwrap();
+        let again = store.list_tokens().await.unwrap();
+        assert!(again[1].id > listed[1].id, "{}", store.location());
+        // A revocation repeated by id does not reach the newer token.
+        assert!(store.revoke_token(listed[1].id).await.is_err());
+        assert!(store.environment_of_token(newest.expose()).await.unwrap().is_none());
+        assert_eq!(store.list_tokens().await.unwrap().len(), 2);
+    }
+}
+
+#[tokio::test]
+async fn a_sqlite_database_reads_while_another_connection_writes() {
+    let (dir, store) = open_temporary().await;
+    let token = store.create_token("prod").await.unwrap();
+    let other = rusqlite::Connection::open(dir.path().join("unified.db")).unwrap();
+    let mode: String = other
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
         .unwrap();
-    let token = other.create_token("prod").await.unwrap();
-    let prod = other
-        .environment_of_token(token.expose())
+    assert_eq!(mode, "wal");
+    other.execute_batch("BEGIN IMMEDIATE; DELETE FROM api_tokens;").unwrap();
+    // In rollback mode the write lock would make this wait for the busy timeout and fail.
+    let started = std::time::Instant::now();
+    assert!(store.environment_of_token(token.expose()).await.unwrap().is_some());
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    other.execute_batch("ROLLBACK").unwrap();
+}
+
+#[tokio::test]
+async fn a_location_that_is_neither_a_file_nor_a_postgres_url_is_refused() {
+    for location in ["postgress://u:secret-pass@h/db", "mysql://u:secret-pass@h/db"] {
+        let refused = Store::open_keyed(location, Some(TEST_KEY))
+            .await
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(refused.contains("is not a database this gateway speaks"), "{refused}");
+        assert!(!refused.contains("secret-pass"), "{refused}");
+    }
+    // An `@` in the password, unencoded, would put part of it in the host.
+    let refused = Store::open_keyed("postgres://u:pa@ss-word@127.0.0.1/db", Some(TEST_KEY))
         .await
+        .err()
         .unwrap()
-        .unwrap();
-    let id = other.list_accounts().await.unwrap()[0].id.clone();
-    let account = other
-        .account::<providers::Set>(prod, &id)
+        .to_string();
+    assert!(refused.contains("%40"), "{refused}");
+    assert!(!refused.contains("ss-word"), "{refused}");
+}
+
+#[tokio::test]
+async fn a_postgres_call_that_waits_on_a_lock_fails_within_its_time_limit() {
+    let url = postgres_database();
+    let store = Store::open_keyed(&url, Some(TEST_KEY)).await.unwrap();
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
         .await
-        .unwrap()
         .unwrap();
-    assert!(other.credential(&account).is_err());
+    tokio::spawn(connection);
+    client
+        .batch_execute("BEGIN; LOCK TABLE api_tokens IN ACCESS EXCLUSIVE MODE;")
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let error = store.check_health().await.unwrap_err().to_string();
+    assert!(error.contains("did not answer within 5 s"), "{error}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
+    client.batch_execute("ROLLBACK").await.unwrap();
+    // The abandoned connection left the pool: the next call is answered.
+    store.check_health().await.unwrap();
 }
 
 #[tokio::test]

@@ -50,12 +50,13 @@ impl Store {
         token: &str,
     ) -> Result<Option<EnvironmentId>, StoreError> {
         let hash = token_hash(token);
-        if let Some(environment) = self.cache.token(&hash) {
-            return Ok(Some(environment));
-        }
+        let miss = match self.cache.token(&hash) {
+            Ok(environment) => return Ok(Some(environment)),
+            Err(miss) => miss,
+        };
         let found = self.backend.environment_of_token(hash).await?;
         if let Some(environment) = found {
-            self.cache.keep_token(hash, environment);
+            self.cache.keep_token(miss, hash, environment);
         }
         Ok(found)
     }

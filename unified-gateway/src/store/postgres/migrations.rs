@@ -3,9 +3,10 @@
 //! the rest in one transaction, under an advisory lock so that instances starting at once
 //! migrate one after another. Append, never edit.
 
-use deadpool_postgres::Client;
+use deadpool_postgres::{Client, GenericClient};
 
 use crate::error::StoreError;
+use crate::store::backend::pending;
 
 /// The advisory lock every migration holds ("unified" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0075_6e69_6669_6564;
@@ -47,40 +48,54 @@ const MIGRATIONS: &[&str] = &[
             added BIGINT GENERATED ALWAYS AS IDENTITY
         );"
     ),
+    // 2: the key check that refuses a key other than the database's.
+    "CREATE TABLE key_check (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        nonce BYTEA NOT NULL,
+        ciphertext BYTEA NOT NULL
+    );",
 ];
 
-/// Brings the database up to the latest schema; whether it had none before.
+/// Brings the database up to the latest schema; whether it had none before. A database that is
+/// up to date is only read, so instances start without taking the lock (and a role without
+/// the right to create tables can run them).
 pub async fn migrate(client: &mut Client) -> Result<bool, StoreError> {
+    let exists: bool = client
+        .query_one("SELECT to_regclass('unified_schema') IS NOT NULL", &[])
+        .await?
+        .try_get(0)?;
+    if exists && pending(version(client).await?, MIGRATIONS.len())?.is_empty() {
+        return Ok(false);
+    }
     let transaction = client.transaction().await?;
-    // Taken first and the version read under it: read before, two instances both see version
-    // 0 and the second creates tables that already exist.
+    // Taken first and the version read again under it: read before, two instances both see
+    // version 0 and the second creates tables that already exist.
     transaction
         .execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
         .await?;
     transaction
         .batch_execute("CREATE TABLE IF NOT EXISTS unified_schema (version INTEGER NOT NULL)")
         .await?;
-    let applied: i32 = transaction
-        .query_opt("SELECT version FROM unified_schema", &[])
-        .await?
-        .map_or(0, |row| row.get(0));
-    let applied = usize::try_from(applied).unwrap_or(usize::MAX);
-    if applied > MIGRATIONS.len() {
-        return Err(StoreError::refused(format!(
-            "the database is at schema version {applied}, newer than this build knows ({})",
-            MIGRATIONS.len()
-        )));
-    }
-    for migration in &MIGRATIONS[applied..] {
-        transaction.batch_execute(migration).await?;
+    let applied = version(&transaction).await?;
+    for index in pending(applied, MIGRATIONS.len())? {
+        transaction.batch_execute(MIGRATIONS[index]).await?;
     }
     let latest = i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX);
-    transaction
-        .batch_execute("DELETE FROM unified_schema")
-        .await?;
+    transaction.batch_execute("DELETE FROM unified_schema").await?;
     transaction
         .execute("INSERT INTO unified_schema (version) VALUES ($1)", &[&latest])
         .await?;
     transaction.commit().await?;
     Ok(applied == 0)
+}
+
+/// The schema version `unified_schema` records; 0 when it holds none.
+async fn version(client: &impl GenericClient) -> Result<i64, StoreError> {
+    let row = client
+        .query_opt("SELECT version FROM unified_schema", &[])
+        .await?;
+    Ok(match row {
+        Some(row) => i64::from(row.try_get::<_, i32>(0)?),
+        None => 0,
+    })
 }

@@ -6,9 +6,9 @@ mod migrations;
 
 use std::time::Duration;
 
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use deadpool_postgres::{Client, Manager, ManagerConfig, Object, Pool, RecyclingMethod, Runtime};
 use tokio_postgres::config::{Host, SslMode};
-use tokio_postgres::{Config, NoTls, Row};
+use tokio_postgres::{Config, NoTls, Row, Statement};
 
 use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
 use super::vault::Sealed;
@@ -20,6 +20,10 @@ const MAX_CONNECTIONS: usize = 16;
 
 /// How long a call waits for a free connection, or for a new one to open.
 const CONNECTION_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long one statement may take, connection included: a server that stops answering (or a
+/// lock held elsewhere) fails the call instead of holding the request.
+const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A PostgreSQL database of the gateway's records.
 pub(super) struct Postgres {
@@ -36,6 +40,17 @@ impl Postgres {
     /// Connects to the database at `url` and migrates it; the backend and whether it had no
     /// schema before.
     pub async fn open(url: &str) -> Result<(Postgres, bool), StoreError> {
+        let authority = url.split_once("://").map_or("", |(_, rest)| {
+            rest.split(['/', '?']).next().unwrap_or("")
+        });
+        if authority.matches('@').count() > 1 {
+            // Read as the driver reads it, part of the password would become the host, and be
+            // shown wherever the database is named.
+            return Err(StoreError::refused(
+                "the database URL has more than one `@` before the host: write an `@` in the \
+                 user name or password as %40",
+            ));
+        }
         // The driver's parse error never quotes the URL, which may hold a password.
         let config: Config = url
             .parse()
@@ -74,27 +89,50 @@ impl Postgres {
     }
 
     /// Runs one statement and reads its rows.
-    async fn query(
-        &self,
-        sql: &str,
-        parameters: &[&(dyn tokio_postgres::types::ToSql + Sync)],
-    ) -> Result<Vec<Row>, StoreError> {
-        let client = self.pool.get().await?;
-        let statement = client.prepare_cached(sql).await?;
-        Ok(client.query(&statement, parameters).await?)
+    async fn query(&self, sql: &str, parameters: &[&Parameter<'_>]) -> Result<Vec<Row>, StoreError> {
+        self.call(sql, async |client, statement| {
+            client.query(statement, parameters).await
+        })
+        .await
     }
 
     /// Runs one statement; how many rows it changed.
-    async fn execute(
+    async fn execute(&self, sql: &str, parameters: &[&Parameter<'_>]) -> Result<u64, StoreError> {
+        self.call(sql, async |client, statement| {
+            client.execute(statement, parameters).await
+        })
+        .await
+    }
+
+    /// Runs `run` with the prepared `sql` on a pooled connection, for at most [`CALL_TIMEOUT`].
+    /// A connection whose statement is abandoned leaves the pool, so no later call queues
+    /// behind it.
+    async fn call<T>(
         &self,
         sql: &str,
-        parameters: &[&(dyn tokio_postgres::types::ToSql + Sync)],
-    ) -> Result<u64, StoreError> {
+        run: impl AsyncFnOnce(&Client, &Statement) -> Result<T, tokio_postgres::Error>,
+    ) -> Result<T, StoreError> {
         let client = self.pool.get().await?;
-        let statement = client.prepare_cached(sql).await?;
-        Ok(client.execute(&statement, parameters).await?)
+        let answer = tokio::time::timeout(CALL_TIMEOUT, async {
+            let statement = client.prepare_cached(sql).await?;
+            run(&client, &statement).await
+        })
+        .await;
+        match answer {
+            Ok(answer) => Ok(answer?),
+            Err(_) => {
+                drop(Object::take(client));
+                Err(StoreError::Unavailable(format!(
+                    "the database did not answer within {} s",
+                    CALL_TIMEOUT.as_secs()
+                )))
+            }
+        }
     }
 }
+
+/// A statement's parameter.
+type Parameter<'a> = dyn tokio_postgres::types::ToSql + Sync + 'a;
 
 /// The database as it is named to the user: `postgres://user@host:port/name`, never the
 /// password.
@@ -111,8 +149,23 @@ fn describe(config: &Config) -> String {
 }
 
 /// A count read from a row; counts are never negative.
-fn count(row: &Row, index: usize) -> u64 {
-    row.get::<_, i64>(index).unsigned_abs()
+fn count(row: &Row, index: usize) -> Result<u64, StoreError> {
+    Ok(row.try_get::<_, i64>(index)?.unsigned_abs())
+}
+
+/// A sealed credential read from a row's two columns from `first`.
+fn sealed(row: &Row, first: usize) -> Result<Sealed, StoreError> {
+    Ok(Sealed {
+        nonce: row.try_get(first)?,
+        ciphertext: row.try_get(first + 1)?,
+    })
+}
+
+/// The environment id in a row's first column, if there is a row.
+fn environment_id(rows: &[Row]) -> Result<Option<EnvironmentId>, StoreError> {
+    rows.first()
+        .map(|row| Ok(EnvironmentId(row.try_get(0)?)))
+        .transpose()
 }
 
 impl Backend for Postgres {
@@ -134,9 +187,9 @@ impl Backend for Postgres {
                 StoreError::Unavailable("the database answered no counts".to_owned())
             })?;
             Ok(Counts {
-                environments: count(row, 0),
-                tokens: count(row, 1),
-                accounts: count(row, 2),
+                environments: count(row, 0)?,
+                tokens: count(row, 1)?,
+                accounts: count(row, 2)?,
             })
         })
     }
@@ -164,15 +217,16 @@ impl Backend for Postgres {
             let rows = self
                 .query("SELECT id FROM environments WHERE name = $1", &[&name])
                 .await?;
-            Ok(rows.first().map(|row| EnvironmentId(row.get(0))))
+            environment_id(&rows)
         })
     }
 
     fn insert_token(&self, environment: EnvironmentId, hash: TokenHash) -> Answer<'_, ()> {
         Box::pin(async move {
+            let hash: &[u8] = &hash;
             self.execute(
                 "INSERT INTO api_tokens (environment_id, token_sha256) VALUES ($1, $2)",
-                &[&environment.0, &hash.as_slice()],
+                &[&environment.0, &hash],
             )
             .await
             .map(drop)
@@ -181,13 +235,14 @@ impl Backend for Postgres {
 
     fn environment_of_token(&self, hash: TokenHash) -> Answer<'_, Option<EnvironmentId>> {
         Box::pin(async move {
+            let hash: &[u8] = &hash;
             let rows = self
                 .query(
                     "SELECT environment_id FROM api_tokens WHERE token_sha256 = $1",
-                    &[&hash.as_slice()],
+                    &[&hash],
                 )
                 .await?;
-            Ok(rows.first().map(|row| EnvironmentId(row.get(0))))
+            environment_id(&rows)
         })
     }
 
@@ -201,14 +256,15 @@ impl Backend for Postgres {
                     &[],
                 )
                 .await?;
-            Ok(rows
-                .iter()
-                .map(|row| TokenSummary {
-                    id: row.get(0),
-                    environment: row.get(1),
-                    created_at: row.get(2),
+            rows.iter()
+                .map(|row| {
+                    Ok(TokenSummary {
+                        id: row.try_get(0)?,
+                        environment: row.try_get(1)?,
+                        created_at: row.try_get(2)?,
+                    })
                 })
-                .collect())
+                .collect()
         })
     }
 
@@ -255,14 +311,15 @@ impl Backend for Postgres {
                     &[&id, &environment.0],
                 )
                 .await?;
-            Ok(rows.first().map(|row| AccountRow {
-                provider: row.get(0),
-                base_url: row.get(1),
-                sealed: Sealed {
-                    nonce: row.get(2),
-                    ciphertext: row.get(3),
-                },
-            }))
+            rows.first()
+                .map(|row| {
+                    Ok(AccountRow {
+                        provider: row.try_get(0)?,
+                        base_url: row.try_get(1)?,
+                        sealed: sealed(row, 2)?,
+                    })
+                })
+                .transpose()
         })
     }
 
@@ -276,16 +333,17 @@ impl Backend for Postgres {
                     &[],
                 )
                 .await?;
-            Ok(rows
-                .iter()
-                .map(|row| AccountSummary {
-                    id: row.get(0),
-                    environment: row.get(1),
-                    provider: row.get(2),
-                    base_url: row.get(3),
-                    created_at: row.get(4),
+            rows.iter()
+                .map(|row| {
+                    Ok(AccountSummary {
+                        id: row.try_get(0)?,
+                        environment: row.try_get(1)?,
+                        provider: row.try_get(2)?,
+                        base_url: row.try_get(3)?,
+                        created_at: row.try_get(4)?,
+                    })
                 })
-                .collect())
+                .collect()
         })
     }
 
@@ -308,6 +366,27 @@ impl Backend for Postgres {
                 )
                 .await?;
             Ok(updated > 0)
+        })
+    }
+
+    fn key_check(&self) -> Answer<'_, Option<Sealed>> {
+        Box::pin(async move {
+            let rows = self
+                .query("SELECT nonce, ciphertext FROM key_check", &[])
+                .await?;
+            rows.first().map(|row| sealed(row, 0)).transpose()
+        })
+    }
+
+    fn keep_key_check(&self, sealed: Sealed) -> Answer<'_, ()> {
+        Box::pin(async move {
+            self.execute(
+                "INSERT INTO key_check (id, nonce, ciphertext) VALUES (1, $1, $2)
+                 ON CONFLICT (id) DO NOTHING",
+                &[&sealed.nonce, &sealed.ciphertext],
+            )
+            .await
+            .map(drop)
         })
     }
 }

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::StoreError;
+use crate::store::backend::pending;
 
 /// Every migration, oldest first.
 const MIGRATIONS: &[&str] = &[
@@ -28,6 +29,23 @@ const MIGRATIONS: &[&str] = &[
         credential_ciphertext BLOB NOT NULL,
         created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );",
+    // 2: token ids are never reused, as in PostgreSQL (a revocation repeated by id cannot hit a
+    // newer token), and the key check that refuses a key other than the database's.
+    "CREATE TABLE api_tokens_2 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        environment_id INTEGER NOT NULL REFERENCES environments(id),
+        token_sha256 BLOB NOT NULL UNIQUE,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    INSERT INTO api_tokens_2 (id, environment_id, token_sha256, created_at)
+        SELECT id, environment_id, token_sha256, created_at FROM api_tokens;
+    DROP TABLE api_tokens;
+    ALTER TABLE api_tokens_2 RENAME TO api_tokens;
+    CREATE TABLE key_check (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        nonce BLOB NOT NULL,
+        ciphertext BLOB NOT NULL
+    );",
 ];
 
 /// Brings `connection` up to the latest schema. Safe while other processes open the same new
@@ -37,15 +55,8 @@ pub fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
     // both see version 0 and the second creates tables that already exist.
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let applied: i64 = transaction.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    let applied = usize::try_from(applied).unwrap_or(usize::MAX);
-    if applied > MIGRATIONS.len() {
-        return Err(StoreError::refused(format!(
-            "the database is at schema version {applied}, newer than this build knows ({})",
-            MIGRATIONS.len()
-        )));
-    }
-    for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
-        transaction.execute_batch(migration)?;
+    for index in pending(applied, MIGRATIONS.len())? {
+        transaction.execute_batch(MIGRATIONS[index])?;
         transaction.pragma_update(None, "user_version", (index + 1) as i64)?;
     }
     transaction.commit()?;

@@ -40,7 +40,15 @@ pub(super) fn open(path: &Path, key_variable: Option<&str>) -> Result<Opened, St
     let created = create_database_file(&path)?;
     let mut connection = connect(&path)?;
     // Readers in parallel with the writer; the mode is kept in the file.
-    connection.pragma_update(None, "journal_mode", "wal")?;
+    let mode: String =
+        connection.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        tracing::warn!(
+            mode,
+            "the database cannot use WAL here (its file system lacks shared memory): a write \
+             makes reads wait"
+        );
+    }
     // Before migrating: the busy timeout makes a process that finds another migrating wait.
     migrate(&mut connection)?;
     let vault = open_vault(&connection, &path, key_variable)?;
@@ -100,6 +108,8 @@ fn open_vault(
             key_file.display()
         )));
     }
+    // Nothing is sealed under the lost key: its check goes with it.
+    connection.execute("DELETE FROM key_check", [])?;
     Vault::create(&key_file)
 }
 
@@ -282,6 +292,30 @@ impl Backend for Sqlite {
                 params![id, sealed.nonce, sealed.ciphertext],
             )?;
             Ok(updated > 0)
+        })
+    }
+
+    fn key_check(&self) -> Answer<'_, Option<Sealed>> {
+        self.pool.run(|connection| {
+            Ok(connection
+                .query_row("SELECT nonce, ciphertext FROM key_check", [], |row| {
+                    Ok(Sealed {
+                        nonce: row.get(0)?,
+                        ciphertext: row.get(1)?,
+                    })
+                })
+                .optional()?)
+        })
+    }
+
+    fn keep_key_check(&self, sealed: Sealed) -> Answer<'_, ()> {
+        self.pool.run(move |connection| {
+            connection.execute(
+                "INSERT INTO key_check (id, nonce, ciphertext) VALUES (1, ?1, ?2)
+                 ON CONFLICT (id) DO NOTHING",
+                params![sealed.nonce, sealed.ciphertext],
+            )?;
+            Ok(())
         })
     }
 }

@@ -1,12 +1,14 @@
 //! SQLite connections for one database file, reused: each call takes an idle connection (or
 //! opens one), runs on tokio's blocking threads and gives it back. In WAL mode readers run in
 //! parallel with each other and with the one writer, so lookups never queue on one connection.
+//! At most [`MAX_CONNECTIONS`] calls run at once; the others wait their turn, a bounded time.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rusqlite::Connection;
+use tokio::sync::Semaphore;
 
 use crate::error::StoreError;
 use crate::store::backend::Answer;
@@ -14,13 +16,17 @@ use crate::store::backend::Answer;
 /// How long a write waits for another connection's (or process's) before it fails.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// At most this many idle connections are kept; more may be open while busy.
-const MAX_IDLE: usize = 32;
+/// The most connections open at once (each holds a few file descriptors).
+const MAX_CONNECTIONS: usize = 16;
+
+/// How long a call waits for a connection before it fails.
+const WAIT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Connections to one database file.
 pub(super) struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
+    turns: Arc<Semaphore>,
 }
 
 impl Pool {
@@ -29,6 +35,7 @@ impl Pool {
         Arc::new(Pool {
             path: path.to_owned(),
             idle: Mutex::new(vec![first]),
+            turns: Arc::new(Semaphore::new(MAX_CONNECTIONS)),
         })
     }
 
@@ -39,7 +46,18 @@ impl Pool {
     ) -> Answer<'static, T> {
         let pool = self.clone();
         Box::pin(async move {
+            let turn = tokio::time::timeout(WAIT_TIMEOUT, pool.turns.clone().acquire_owned())
+                .await
+                .ok()
+                .and_then(Result::ok)
+                .ok_or_else(|| {
+                    StoreError::Unavailable(format!(
+                        "no database connection was free within {} s",
+                        WAIT_TIMEOUT.as_secs()
+                    ))
+                })?;
             tokio::task::spawn_blocking(move || {
+                let _turn = turn;
                 let connection = pool.take()?;
                 let answer = call(&connection);
                 pool.give_back(connection);
@@ -59,7 +77,7 @@ impl Pool {
 
     fn give_back(&self, connection: Connection) {
         let mut idle = self.idle();
-        if idle.len() < MAX_IDLE {
+        if idle.len() < MAX_CONNECTIONS {
             idle.push(connection);
         }
     }
