@@ -11,13 +11,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::{INSTALLING, apt_install, quietly};
 
-/// A PostgreSQL cluster of this test process's own: its own folder under the system's temporary
-/// folder, its own loopback port, one superuser `unified` that needs no password. Tests get
-/// databases from it with [`PostgresCluster::new_database`].
+/// A PostgreSQL cluster of this test process's own: its own folder (only its owner may enter)
+/// under the system's temporary folder, its own loopback port, one superuser `unified` with a
+/// random password, so no other local user can connect. Tests get databases from it with
+/// [`PostgresCluster::new_database`].
 pub struct PostgresCluster {
     /// The folder of the PostgreSQL programs (`createdb`, `psql`).
     bin: PathBuf,
     port: u16,
+    /// The superuser's password, in every URL the cluster gives.
+    password: String,
     /// The watcher that stops the server and removes its folder once its standard input, held
     /// open here and never written, closes: when this process ends, however it ends.
     _watcher: Child,
@@ -32,7 +35,7 @@ pub fn postgres() -> &'static PostgresCluster {
 
 impl PostgresCluster {
     /// A new, empty database of its own (unique name per call), as a connection URL:
-    /// `postgres://unified@127.0.0.1:PORT/NAME`.
+    /// `postgres://unified:PASSWORD@127.0.0.1:PORT/NAME`.
     pub fn new_database(&self) -> String {
         static CREATED: AtomicUsize = AtomicUsize::new(0);
         let name = format!(
@@ -43,11 +46,15 @@ impl PostgresCluster {
         let port = self.port.to_string();
         quietly(
             Command::new(self.bin.join("createdb"))
+                .env("PGPASSWORD", &self.password)
                 .args(["-h", "127.0.0.1", "-p", &port])
                 .args(["-U", "unified", &name]),
             &format!("cannot create the test database {name} with createdb"),
         );
-        format!("postgres://unified@127.0.0.1:{port}/{name}")
+        format!(
+            "postgres://unified:{}@127.0.0.1:{port}/{name}",
+            self.password
+        )
     }
 
     /// The port it listens on (127.0.0.1).
@@ -60,10 +67,20 @@ impl PostgresCluster {
         let bin = binaries();
         let owner = server_user();
         let folder = fresh_folder();
-        if let Some((uid, gid)) = owner {
-            std::os::unix::fs::chown(&folder, Some(uid), Some(gid)).unwrap_or_else(|error| {
-                panic!("cannot hand {} to postgres ({error})", folder.display())
-            });
+        let password = random_password();
+        let password_file = folder.join("password");
+        std::fs::write(&password_file, &password)
+            .unwrap_or_else(|error| panic!("cannot write {} ({error})", password_file.display()));
+        for path in [&folder, &password_file] {
+            // Only the cluster's owner (and root) may enter: its log and socket are there.
+            let private = std::os::unix::fs::PermissionsExt::from_mode(0o700);
+            std::fs::set_permissions(path, private)
+                .unwrap_or_else(|error| panic!("cannot protect {} ({error})", path.display()));
+            if let Some((uid, gid)) = owner {
+                std::os::unix::fs::chown(path, Some(uid), Some(gid)).unwrap_or_else(|error| {
+                    panic!("cannot hand {} to postgres ({error})", path.display())
+                });
+            }
         }
         // Started before initdb, so a process that dies while starting the cluster removes it
         // too. It runs as the cluster's owner, who may remove the folder; it ignores the
@@ -86,7 +103,8 @@ impl PostgresCluster {
             as_owner(bin.join("initdb"), owner, &folder)
                 .arg("-D")
                 .arg(&data)
-                .args(["-U", "unified", "--auth=trust", "-N"])
+                .args(["-U", "unified", "--auth=scram-sha-256", "-N"])
+                .arg(format!("--pwfile={}", password_file.display()))
                 .args(["-E", "UTF8", "--no-locale"]),
             &format!(
                 "cannot make a PostgreSQL cluster with {}/initdb",
@@ -106,7 +124,7 @@ impl PostgresCluster {
                 // fsync off: the cluster is thrown away; several gateway pools share it.
                 .arg(format!(
                     "-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='{}' \
-                     -c fsync=off -c max_connections=300",
+                     -c unix_socket_permissions=0700 -c fsync=off -c max_connections=300",
                     folder.display()
                 ))
                 .arg("start")
@@ -117,6 +135,7 @@ impl PostgresCluster {
                 return PostgresCluster {
                     bin,
                     port,
+                    password,
                     _watcher: watcher,
                 };
             }
@@ -227,6 +246,17 @@ fn fresh_folder() -> PathBuf {
     unreachable!("some folder name is free")
 }
 
+/// 32 random hex digits, from the kernel.
+fn random_password() -> String {
+    let mut bytes = [0u8; 16];
+    std::io::Read::read_exact(
+        &mut std::fs::File::open("/dev/urandom").expect("/dev/urandom opens"),
+        &mut bytes,
+    )
+    .expect("/dev/urandom reads");
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 /// A loopback port free at the moment.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -246,11 +276,16 @@ mod tests {
         let second = cluster.new_database();
         assert_ne!(first, second);
         for url in [first, second] {
-            let prefix = format!("postgres://unified@127.0.0.1:{}/", cluster.port());
+            let prefix = format!(
+                "postgres://unified:{}@127.0.0.1:{}/",
+                cluster.password,
+                cluster.port()
+            );
             let name = url
                 .strip_prefix(&prefix)
                 .expect("the URL has the cluster's port");
             let output = Command::new(cluster.bin.join("psql"))
+                .env("PGPASSWORD", &cluster.password)
                 .args(["-h", "127.0.0.1", "-p", &cluster.port().to_string()])
                 .args(["-U", "unified", "-d", name, "-tAc", "select 1"])
                 .output()
@@ -258,6 +293,14 @@ mod tests {
             let said = String::from_utf8_lossy(&output.stderr);
             assert!(output.status.success(), "psql fails: {said}");
             assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "1");
+            // Without the password, no one gets in.
+            let refused = Command::new(cluster.bin.join("psql"))
+                .env_remove("PGPASSWORD")
+                .args(["-h", "127.0.0.1", "-p", &cluster.port().to_string(), "-w"])
+                .args(["-U", "unified", "-d", name, "-tAc", "select 1"])
+                .output()
+                .expect("psql runs");
+            assert!(!refused.status.success());
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Two `unified serve` processes on one PostgreSQL database, as behind a load balancer: records
-//! made by the commands while both run are usable on both, and a revoked token stops working on
-//! both within the cache's time to live.
+//! made by the commands while both run are usable on both, and a revoked token or a removed
+//! account stops working on both within the cache's time to live.
 
 use std::time::{Duration, Instant};
 
@@ -36,11 +36,23 @@ impl Shared {
         self.env.iter().map(|(k, v)| (*k, v.as_str())).collect()
     }
 
+    /// The database's password, which the URL carries and nothing may show.
+    fn password(&self) -> &str {
+        let url = &self.env[0].1;
+        let credentials = url.split_once("://").unwrap().1.split_once('@').unwrap().0;
+        credentials.split_once(':').unwrap().1
+    }
+
     /// Runs a command that must succeed; its stdout, trimmed.
     fn ok(&self, args: &[&str], stdin: &str) -> String {
         let output = run_unified(args, stdin, &self.env());
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success(), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("unified: database postgres://unified@127.0.0.1:"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains(self.password()), "{stderr}");
         String::from_utf8(output.stdout).unwrap().trim().to_owned()
     }
 
@@ -53,7 +65,8 @@ impl Shared {
 }
 
 /// A Dixa body that is valid, and one that lacks the name Dixa requires.
-const VALID: &str = r#"{"name": "Ada", "emails": [{"email": "ada@example.org", "type": "primary"}]}"#;
+const VALID: &str =
+    r#"{"name": "Ada", "emails": [{"email": "ada@example.org", "type": "primary"}]}"#;
 const NAMELESS: &str = r#"{"emails": []}"#;
 
 fn create(account: &str) -> String {
@@ -113,35 +126,65 @@ fn two_instances_share_tokens_and_accounts_and_see_a_revocation_within_the_bound
         assert_eq!(body["truto_is_remote_error"], true, "{body}");
     }
 
-    // Revoked by the command while both run (and both have it cached): each refuses it within
-    // the bound, and keeps taking the other token.
+    // Revoked by the command while both run, just after both found it (so both have it
+    // cached): each refuses it within the bound, and keeps taking the other token.
+    for instance in &instances {
+        let (status, _) = http(&instance.addr, &unknown_account, &first_token, VALID);
+        assert_eq!(status, 404);
+    }
     let tokens: Value = serde_json::from_str(&shared.ok(&["token", "list"], "")).unwrap();
     let first_id = tokens[0]["id"].as_i64().unwrap().to_string();
-    let revoked = Instant::now();
     shared.ok(&["token", "revoke", &first_id], "");
+    let revoked = Instant::now();
     for instance in &instances {
-        loop {
-            let (status, _) = http(&instance.addr, &unknown_account, &first_token, VALID);
-            if status == 401 {
-                break;
-            }
-            assert_eq!(status, 404);
-            assert!(
-                revoked.elapsed() < REVOCATION_BOUND,
-                "the revoked token still works after {:?}",
-                revoked.elapsed()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        answers_within_bound(revoked, 401, || {
+            http(&instance.addr, &unknown_account, &first_token, VALID).0
+        });
         let (status, _) = http(&instance.addr, &unknown_account, &token, VALID);
         assert_eq!(status, 404);
     }
 
+    // Removed while both have it cached: each answers that it does not exist within the bound.
+    for instance in &instances {
+        let (status, _) = http(&instance.addr, &create(&account), &token, NAMELESS);
+        assert_eq!(status, 400);
+    }
+    shared.ok(&["account", "remove", &account], "");
+    let removed = Instant::now();
+    for instance in &instances {
+        answers_within_bound(removed, 404, || {
+            http(&instance.addr, &create(&account), &token, NAMELESS).0
+        });
+    }
+
     for instance in instances {
         let log = instance.stop();
-        for secret in [first_token.as_str(), token.as_str(), "shared-dixa-credential"] {
+        let secrets = [
+            first_token.as_str(),
+            token.as_str(),
+            "shared-dixa-credential",
+            shared.password(),
+        ];
+        for secret in secrets {
             assert!(!log.contains(secret), "the log shows `{secret}`");
         }
+    }
+}
+
+/// Asks `status` until it answers `expected`, which must happen within [`REVOCATION_BOUND`]
+/// of `changed`.
+fn answers_within_bound(changed: Instant, expected: u16, status: impl Fn() -> u16) {
+    loop {
+        let now = status();
+        if now == expected {
+            return;
+        }
+        assert!(
+            changed.elapsed() < REVOCATION_BOUND,
+            "still {now} after {:?}",
+            changed.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

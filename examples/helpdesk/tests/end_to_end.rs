@@ -90,7 +90,12 @@ async fn the_generic_gateway_serves_the_help_desk() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("helpdesk.db");
     let store = Store::open(db.to_str().unwrap()).await.unwrap();
-    let token = store.create_token("prod").await.unwrap().expose().to_owned();
+    let token = store
+        .create_token("prod")
+        .await
+        .unwrap()
+        .expose()
+        .to_owned();
     let acme = store
         .add_account(
             "prod",

@@ -15,7 +15,10 @@ pub fn run(command: TokenCommand) -> Result<ExitCode, Failure> {
             storage,
         } => {
             let token = with_store(&storage.db, async |store| {
-                store.create_token(&environment).await.map_err(setup_failure)
+                store
+                    .create_token(&environment)
+                    .await
+                    .map_err(setup_failure)
             })?;
             print(&format!("{}\n", token.expose()))?;
             note("keep this token now; only its hash is stored");

@@ -149,21 +149,20 @@ async fn dispatch<S: ProviderSet>(
             AdapterError::Request { part, error } => ApiError::invalid(&[(part, error)]),
             other => ApiError::new(StatusCode::NOT_IMPLEMENTED, other.to_string()),
         })?;
-    let credential = gateway.stored(async { gateway.store().credential(account) }).await?;
-    let presented = auth
-        .scheme()
-        .present(&credential)
-        .map_err(|shape| {
-            ApiError::new(
-                StatusCode::BAD_GATEWAY,
-                format!(
-                    "the integrated account's credential cannot be presented to {}: {shape}; \
+    let credential = gateway
+        .stored(async { gateway.store().credential(account) })
+        .await?;
+    let presented = auth.scheme().present(&credential).map_err(|shape| {
+        ApiError::new(
+            StatusCode::BAD_GATEWAY,
+            format!(
+                "the integrated account's credential cannot be presented to {}: {shape}; \
                  replace it with `unified account rotate-credential`",
-                    provider.name()
-                ),
-            )
-            .with("truto_is_remote_error", json!(false))
-        })?;
+                provider.name()
+            ),
+        )
+        .with("truto_is_remote_error", json!(false))
+    })?;
     // The body is valid for the provider, so the unified schema describes every field in it.
     let body_schema = operation.unified_schema(Part::Body).as_value();
     // Secrets the request carries in its provider's own terms (a password in `remote_data`).

@@ -146,7 +146,10 @@ impl Store {
     /// (other instances dispatch with the old one until their cache's time to live has passed).
     pub async fn rotate_credential(&self, id: &str, credential: &Secret) -> Result<(), StoreError> {
         let sealed = self.seal(id, credential)?;
-        let updated = self.backend.update_credential(id.to_owned(), sealed).await?;
+        let updated = self
+            .backend
+            .update_credential(id.to_owned(), sealed)
+            .await?;
         self.cache.forget_account(id);
         if !updated {
             return Err(no_account(id));
@@ -196,11 +199,23 @@ mod tests {
                 .unwrap();
             let credential = Secret::new("dixa-api-key-123");
             let id = store
-                .add_account("prod", providers::dixa, "http://127.0.0.1:9/api/", &credential)
+                .add_account(
+                    "prod",
+                    providers::dixa,
+                    "http://127.0.0.1:9/api/",
+                    &credential,
+                )
                 .await
                 .unwrap();
-            let account = store.account::<providers::Set>(prod, &id).await.unwrap().unwrap();
-            assert_eq!(store.credential(&account).unwrap().expose(), "dixa-api-key-123");
+            let account = store
+                .account::<providers::Set>(prod, &id)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                store.credential(&account).unwrap().expose(),
+                "dixa-api-key-123"
+            );
             assert_eq!(account.base_url, "http://127.0.0.1:9/api");
             assert!(!format!("{account:?}").contains("dixa-api-key-123"));
             let elsewhere = store.account::<providers::Set>(staging, &id).await.unwrap();
@@ -228,11 +243,20 @@ mod tests {
         for store in each_store().await {
             let prod = prod(&store).await;
             let id = store
-                .add_account("prod", providers::dixa, "http://x.io", &Secret::new(credential))
+                .add_account(
+                    "prod",
+                    providers::dixa,
+                    "http://x.io",
+                    &Secret::new(credential),
+                )
                 .await
                 .unwrap();
             // Looked up once, so a change below must also clear the cache.
-            store.account::<providers::Set>(prod, &id).await.unwrap().unwrap();
+            store
+                .account::<providers::Set>(prod, &id)
+                .await
+                .unwrap()
+                .unwrap();
             stores.push((store, prod, id));
         }
         stores
@@ -245,12 +269,24 @@ mod tests {
                 .rotate_credential(&id, &Secret::new("new-credential-2"))
                 .await
                 .unwrap();
-            let account = store.account::<providers::Set>(prod, &id).await.unwrap().unwrap();
-            assert_eq!(store.credential(&account).unwrap().expose(), "new-credential-2");
+            let account = store
+                .account::<providers::Set>(prod, &id)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                store.credential(&account).unwrap().expose(),
+                "new-credential-2"
+            );
             let unknown = store
                 .rotate_credential("nope", &Secret::new("new-credential-3"))
                 .await;
-            assert!(unknown.unwrap_err().to_string().contains("no account `nope`"));
+            assert!(
+                unknown
+                    .unwrap_err()
+                    .to_string()
+                    .contains("no account `nope`")
+            );
         }
     }
 
@@ -281,7 +317,11 @@ mod tests {
                 assert!(!message.contains("s3cr3té"), "{message}");
             }
             assert_eq!(store.list_accounts().await.unwrap().len(), 1);
-            let kept = store.account::<providers::Set>(prod, &id).await.unwrap().unwrap();
+            let kept = store
+                .account::<providers::Set>(prod, &id)
+                .await
+                .unwrap()
+                .unwrap();
             assert_eq!(store.credential(&kept).unwrap().expose(), "long-enough");
             store
                 .rotate_credential(&id, &Secret::new("éééééééé"))

@@ -130,7 +130,9 @@ impl<K: Eq + Hash, V: Clone> Entries<K, V> {
 
     fn lock(&self) -> MutexGuard<'_, HashMap<K, (V, Instant)>> {
         // Plain data; a panic elsewhere cannot leave it half-changed.
-        self.map.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.map
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

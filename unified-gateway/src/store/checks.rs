@@ -73,7 +73,12 @@ mod tests {
                 .await;
             assert!(no_env.unwrap_err().to_string().contains("create a token"));
             store.create_token("prod").await.unwrap();
-            for url in ["ftp://x.io", "not a url", "http://x.io/?a=1", "http://u:p@x.io"] {
+            for url in [
+                "ftp://x.io",
+                "not a url",
+                "http://x.io/?a=1",
+                "http://u:p@x.io",
+            ] {
                 let refused = store
                     .add_account("prod", providers::dixa, url, &secret)
                     .await

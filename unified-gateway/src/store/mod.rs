@@ -86,7 +86,10 @@ impl Store {
 
     /// [`Store::open`] with the key given here (64 hex digits), whatever the environment
     /// holds: for a key kept in a secret manager, and for tests.
-    pub async fn open_with_key(location: &str, key: &unified_core::Secret) -> Result<Store, StoreError> {
+    pub async fn open_with_key(
+        location: &str,
+        key: &unified_core::Secret,
+    ) -> Result<Store, StoreError> {
         Store::open_keyed(location, Some(key.expose())).await
     }
 

@@ -120,11 +120,21 @@ mod tests {
             let prod = store.create_token("prod").await.unwrap();
             let staging = store.create_token("staging").await.unwrap();
             // Found once, so the revocation below must also clear the cache.
-            assert!(store.environment_of_token(prod.expose()).await.unwrap().is_some());
+            assert!(
+                store
+                    .environment_of_token(prod.expose())
+                    .await
+                    .unwrap()
+                    .is_some()
+            );
             let listed = store.list_tokens().await.unwrap();
             let environments: Vec<&str> = listed.iter().map(|t| t.environment.as_str()).collect();
             assert_eq!(environments, ["prod", "staging"], "{}", store.location());
-            assert!(listed[0].created_at.ends_with('Z'), "{}", listed[0].created_at);
+            assert!(
+                listed[0].created_at.ends_with('Z'),
+                "{}",
+                listed[0].created_at
+            );
             let json = serde_json::to_string(&listed).unwrap();
             assert!(
                 !json.contains(prod.expose())
@@ -132,7 +142,10 @@ mod tests {
             );
 
             store.revoke_token(listed[0].id).await.unwrap();
-            assert_eq!(store.environment_of_token(prod.expose()).await.unwrap(), None);
+            assert_eq!(
+                store.environment_of_token(prod.expose()).await.unwrap(),
+                None
+            );
             assert!(
                 store
                     .environment_of_token(staging.expose())
@@ -142,7 +155,11 @@ mod tests {
             );
             assert_eq!(store.list_tokens().await.unwrap().len(), 1);
 
-            let again = store.revoke_token(listed[0].id).await.unwrap_err().to_string();
+            let again = store
+                .revoke_token(listed[0].id)
+                .await
+                .unwrap_err()
+                .to_string();
             assert!(
                 again.contains(&format!("no token with id {}", listed[0].id)),
                 "{again}"

@@ -138,7 +138,12 @@ impl Harness {
             Some(key) => Store::open_with_key(&location, key).await.unwrap(),
             None => Store::open(&location).await.unwrap(),
         };
-        let token = store.create_token("prod").await.unwrap().expose().to_owned();
+        let token = store
+            .create_token("prod")
+            .await
+            .unwrap()
+            .expose()
+            .to_owned();
         let other_token = store
             .create_token("staging")
             .await

@@ -18,6 +18,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use unified_core::{Part, View};
+use unified_gateway::GatewayConfig;
 use unified_models::providers::Set;
 
 use fake_provider::{Kind, Mode};
@@ -313,6 +314,9 @@ fn without_remote_data(body: &Value) -> Value {
 
 on_each_store!(
     each_adapter_creates_a_user_and_answers_in_the_unified_shape,
+    response_formats_and_trimming,
+    remote_query_and_remote_data_pass_through,
+    slow_and_absent_providers,
     invalid_requests_are_400_and_reach_no_provider,
     auth_routing_size_and_media_type_errors,
     provider_errors_are_502_without_secrets,
@@ -336,9 +340,8 @@ async fn each_adapter_creates_a_user_and_answers_in_the_unified_shape(backend: B
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn response_formats_and_trimming() {
-    let harness = Harness::start().await;
+async fn response_formats_and_trimming(backend: Backend) {
+    let harness = Harness::on(backend).await;
     let (kind, body, ..) = cases().remove(0);
     let dixa = kind.provider_id();
 
@@ -396,9 +399,8 @@ async fn response_formats_and_trimming() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn remote_query_and_remote_data_pass_through() {
-    let harness = Harness::start().await;
+async fn remote_query_and_remote_data_pass_through(backend: Backend) {
+    let harness = Harness::on(backend).await;
     let (kind, mut body, ..) = cases().remove(0);
     body["remote_data"] = json!({"phoneNumber": "+4512345678", "displayName": "Countess"});
     let query = "&remote_query[foo]=bar%20baz&remote_query[tags][]=a&remote_query[tags][]=b%26c\
@@ -687,9 +689,9 @@ async fn provider_errors_are_502_without_secrets(backend: Backend) {
     assert!(log.contains("dispatched"), "the log has the dispatch lines");
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn slow_and_absent_providers() {
-    let harness = Harness::with_timeout(Duration::from_millis(300)).await;
+async fn slow_and_absent_providers(backend: Backend) {
+    let config = GatewayConfig::default().with_provider_timeout(Duration::from_millis(300));
+    let harness = Harness::with_config_on(config, backend).await;
     let (kind, body, ..) = cases().remove(0);
     harness
         .fake(kind.provider_id())
@@ -703,7 +705,9 @@ async fn slow_and_absent_providers() {
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = closed.local_addr().unwrap().port();
     drop(closed);
-    let account = harness.add_account("dixa", &format!("http://127.0.0.1:{port}")).await;
+    let account = harness
+        .add_account("dixa", &format!("http://127.0.0.1:{port}"))
+        .await;
     let absent = harness
         .create(&format!("integrated_account_id={account}"), &body)
         .await;

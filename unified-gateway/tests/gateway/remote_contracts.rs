@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use unified_core::Secret;
 
 use crate::fake_provider::{Kind, Mode, Refusal};
-use crate::harness::Harness;
+use crate::harness::{Backend, Harness};
 use crate::{case, cases, response_violations};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -111,9 +111,10 @@ async fn natively_required_values_are_asked_for_before_anything_is_sent() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn two_part_credentials_are_presented_as_each_provider_documents() {
-    let harness = Harness::start().await;
+crate::on_each_store!(two_part_credentials_are_presented_as_each_provider_documents);
+
+async fn two_part_credentials_are_presented_as_each_provider_documents(backend: Backend) {
+    let harness = Harness::on(backend).await;
     // The fakes check Basic for Gorgias, Re:amaze and Teamwork and Hive's key and user id (see
     // `fake_provider::kind`); the cases pass only if the gateway presents them so.
     for kind in [

@@ -81,9 +81,14 @@ pub async fn migrate(client: &mut Client) -> Result<bool, StoreError> {
         transaction.batch_execute(MIGRATIONS[index]).await?;
     }
     let latest = i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX);
-    transaction.batch_execute("DELETE FROM unified_schema").await?;
     transaction
-        .execute("INSERT INTO unified_schema (version) VALUES ($1)", &[&latest])
+        .batch_execute("DELETE FROM unified_schema")
+        .await?;
+    transaction
+        .execute(
+            "INSERT INTO unified_schema (version) VALUES ($1)",
+            &[&latest],
+        )
         .await?;
     transaction.commit().await?;
     Ok(applied == 0)

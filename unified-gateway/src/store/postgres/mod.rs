@@ -40,9 +40,9 @@ impl Postgres {
     /// Connects to the database at `url` and migrates it; the backend and whether it had no
     /// schema before.
     pub async fn open(url: &str) -> Result<(Postgres, bool), StoreError> {
-        let authority = url.split_once("://").map_or("", |(_, rest)| {
-            rest.split(['/', '?']).next().unwrap_or("")
-        });
+        let authority = url
+            .split_once("://")
+            .map_or("", |(_, rest)| rest.split(['/', '?']).next().unwrap_or(""));
         if authority.matches('@').count() > 1 {
             // Read as the driver reads it, part of the password would become the host, and be
             // shown wherever the database is named.
@@ -52,9 +52,9 @@ impl Postgres {
             ));
         }
         // The driver's parse error never quotes the URL, which may hold a password.
-        let config: Config = url
-            .parse()
-            .map_err(|error| StoreError::refused(format!("the database URL is not usable: {error}")))?;
+        let config: Config = url.parse().map_err(|error| {
+            StoreError::refused(format!("the database URL is not usable: {error}"))
+        })?;
         if !matches!(config.get_ssl_mode(), SslMode::Disable | SslMode::Prefer) {
             return Err(StoreError::refused(
                 "the database URL asks for TLS, which this build does not speak to PostgreSQL: \
@@ -89,7 +89,11 @@ impl Postgres {
     }
 
     /// Runs one statement and reads its rows.
-    async fn query(&self, sql: &str, parameters: &[&Parameter<'_>]) -> Result<Vec<Row>, StoreError> {
+    async fn query(
+        &self,
+        sql: &str,
+        parameters: &[&Parameter<'_>],
+    ) -> Result<Vec<Row>, StoreError> {
         self.call(sql, async |client, statement| {
             client.query(statement, parameters).await
         })
