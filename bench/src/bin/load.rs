@@ -10,6 +10,8 @@
 mod args;
 #[path = "load/cli.rs"]
 mod cli;
+#[path = "load/cpu.rs"]
+mod cpu;
 #[path = "load/driver.rs"]
 mod driver;
 #[path = "load/fake_dixa.rs"]

@@ -58,6 +58,11 @@ impl Gateway {
         })
     }
 
+    /// The CPU time it has used so far, in seconds.
+    pub fn cpu_seconds(&self) -> Result<f64, String> {
+        crate::cpu::cpu_seconds(self.child.id())
+    }
+
     /// Its memory now.
     pub fn memory(&self) -> Result<Memory, String> {
         Memory::of(self.child.id())

@@ -25,9 +25,9 @@ pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) 
     let _ = writeln!(out, "# Gateway load\n\n{}\n", settings(args));
     let _ = writeln!(
         out,
-        "| store | path | connections | req/s | p50 µs | p99 µs | errors |"
+        "| store | path | connections | req/s | p50 µs | p99 µs | gateway CPU µs/req | errors |"
     );
-    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|");
     for run in runs {
         for &path in &args.paths {
             for &connections in &args.connections {
@@ -42,12 +42,13 @@ pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) 
                 };
                 let _ = writeln!(
                     out,
-                    "| {} | {} | {connections} | {:.0} | {} | {} | {} |",
+                    "| {} | {} | {connections} | {:.0} | {} | {} | {:.1} | {} |",
                     run.store.name(),
                     path.status(),
                     outcome.rate(),
                     micros(0.50),
                     micros(0.99),
+                    cell.cpu_per_request_us,
                     errors(cell),
                 );
             }
@@ -163,6 +164,7 @@ pub fn json(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> V
                     .map(|(status, count)| json!({"status": status, "count": count}))
                     .collect::<Vec<_>>(),
                 "dispatched": cell.dispatched,
+                "cpu_us_per_request": cell.cpu_per_request_us,
                 "rss_kib_after": cell.memory.rss_kib,
                 "hwm_kib_after": cell.memory.hwm_kib,
             })

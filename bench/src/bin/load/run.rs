@@ -26,6 +26,8 @@ pub struct Cell {
     pub dispatched: u64,
     /// The gateway's memory after the cell.
     pub memory: Memory,
+    /// The gateway's CPU time per measured answer, in µs.
+    pub cpu_per_request_us: f64,
 }
 
 /// One store's results.
@@ -97,18 +99,31 @@ pub fn run(
     for &connections in &args.connections {
         for &path in &args.paths {
             let created = fake.created();
-            let outcome = runtime.block_on(driver::run(
+            let warmup = runtime.block_on(driver::run(
                 gateway.addr,
                 template(path),
                 connections,
                 args.warmup(),
+                std::time::Duration::ZERO,
+            ));
+            // The measured part alone, so the CPU time is of the measured answers only.
+            let cpu_before = gateway.cpu_seconds()?;
+            let mut outcome = runtime.block_on(driver::run(
+                gateway.addr,
+                template(path),
+                connections,
+                std::time::Duration::ZERO,
                 args.measure(),
             ));
+            let cpu = gateway.cpu_seconds()? - cpu_before;
+            outcome.warmup_errors += warmup.warmup_errors + warmup.errors;
+            let answered = outcome.latencies.len().max(1) as f64;
             let cell = Cell {
                 path,
                 connections,
                 dispatched: fake.created() - created,
                 memory: gateway.memory()?,
+                cpu_per_request_us: cpu * 1e6 / answered,
                 outcome,
             };
             eprintln!(
