@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-target}"
-cargo build --quiet --release -p unified-cli --bin unified
-cargo build --quiet --release -p unified-bench --bin load
+# One build for both, so the shared crates are built once, with one set of features.
+cargo build --quiet --release -p unified-cli -p unified-bench --bin unified --bin load
 exec "$target/release/load" --unified "$target/release/unified" "$@"
