@@ -177,6 +177,21 @@ mod tests {
     use super::*;
     use crate::store::tests::{TestStore, each_store, open_temporary};
 
+    /// The credential of the account `id` of `environment`, opened; the account too.
+    async fn opened(
+        store: &Store,
+        environment: EnvironmentId,
+        id: &str,
+    ) -> (Account<providers::Set>, String) {
+        let account = store
+            .account::<providers::Set>(environment, id)
+            .await
+            .unwrap()
+            .unwrap();
+        let credential = store.credential(&account).unwrap().expose().to_owned();
+        (account, credential)
+    }
+
     /// The prod environment of `store`, which gets a token for it.
     async fn prod(store: &Store) -> EnvironmentId {
         let token = store.create_token("prod").await.unwrap();
@@ -207,15 +222,8 @@ mod tests {
                 )
                 .await
                 .unwrap();
-            let account = store
-                .account::<providers::Set>(prod, &id)
-                .await
-                .unwrap()
-                .unwrap();
-            assert_eq!(
-                store.credential(&account).unwrap().expose(),
-                "dixa-api-key-123"
-            );
+            let (account, credential) = opened(&store, prod, &id).await;
+            assert_eq!(credential, "dixa-api-key-123");
             assert_eq!(account.base_url, "http://127.0.0.1:9/api");
             assert!(!format!("{account:?}").contains("dixa-api-key-123"));
             let elsewhere = store.account::<providers::Set>(staging, &id).await.unwrap();
@@ -269,15 +277,7 @@ mod tests {
                 .rotate_credential(&id, &Secret::new("new-credential-2"))
                 .await
                 .unwrap();
-            let account = store
-                .account::<providers::Set>(prod, &id)
-                .await
-                .unwrap()
-                .unwrap();
-            assert_eq!(
-                store.credential(&account).unwrap().expose(),
-                "new-credential-2"
-            );
+            assert_eq!(opened(&store, prod, &id).await.1, "new-credential-2");
             let unknown = store
                 .rotate_credential("nope", &Secret::new("new-credential-3"))
                 .await;
@@ -317,12 +317,7 @@ mod tests {
                 assert!(!message.contains("s3cr3té"), "{message}");
             }
             assert_eq!(store.list_accounts().await.unwrap().len(), 1);
-            let kept = store
-                .account::<providers::Set>(prod, &id)
-                .await
-                .unwrap()
-                .unwrap();
-            assert_eq!(store.credential(&kept).unwrap().expose(), "long-enough");
+            assert_eq!(opened(&store, prod, &id).await.1, "long-enough");
             store
                 .rotate_credential(&id, &Secret::new("éééééééé"))
                 .await

@@ -75,16 +75,19 @@ pub fn run(
 
     // Every path at the highest concurrency first, so one-time growth (connections, caches,
     // pools, worker threads) is in the baseline and the run's growth is what stays.
-    let mut warmup_errors = 0;
-    for &path in &args.paths {
+    let warm_up = |path, connections| {
         let outcome = runtime.block_on(driver::run(
             gateway.addr,
             template(path),
-            most,
+            connections,
             args.warmup(),
             std::time::Duration::ZERO,
         ));
-        warmup_errors += outcome.warmup_errors + outcome.errors;
+        outcome.warmup_errors + outcome.errors
+    };
+    let mut warmup_errors = 0;
+    for &path in &args.paths {
+        warmup_errors += warm_up(path, most);
     }
     let after_warmup = gateway.memory()?;
     eprintln!(
@@ -99,13 +102,7 @@ pub fn run(
     for &connections in &args.connections {
         for &path in &args.paths {
             let created = fake.created();
-            let warmup = runtime.block_on(driver::run(
-                gateway.addr,
-                template(path),
-                connections,
-                args.warmup(),
-                std::time::Duration::ZERO,
-            ));
+            let cell_warmup_errors = warm_up(path, connections);
             // The measured part alone, so the CPU time is of the measured answers only.
             let cpu_before = gateway.cpu_seconds()?;
             let mut outcome = runtime.block_on(driver::run(
@@ -116,7 +113,7 @@ pub fn run(
                 args.measure(),
             ));
             let cpu = gateway.cpu_seconds()? - cpu_before;
-            outcome.warmup_errors += warmup.warmup_errors + warmup.errors;
+            outcome.warmup_errors += cell_warmup_errors;
             let answered = outcome.latencies.len().max(1) as f64;
             let cell = Cell {
                 path,
