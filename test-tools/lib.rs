@@ -124,6 +124,17 @@ pub fn quietly(command: &mut Command, failure: &str) {
     }
 }
 
+/// `bytes` random bytes from the kernel, as hex digits: for passwords and keys of a test's own.
+pub fn random_hex(bytes: usize) -> String {
+    let mut random = vec![0u8; bytes];
+    std::io::Read::read_exact(
+        &mut std::fs::File::open("/dev/urandom").expect("/dev/urandom opens"),
+        &mut random,
+    )
+    .expect("/dev/urandom reads");
+    random.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 /// Installs Debian's `package` with apt-get, or fails saying `failure`. The package lists are
 /// read again only when the first try fails.
 fn apt_install(package: &str, failure: &str) {

@@ -57,9 +57,10 @@ impl PostgresCluster {
         )
     }
 
-    /// The port it listens on (127.0.0.1).
-    pub fn port(&self) -> u16 {
-        self.port
+    /// The superuser's password, which every URL it gives carries: for tests that check it is
+    /// never shown.
+    pub fn password(&self) -> &str {
+        &self.password
     }
 
     /// Makes, starts and arranges the removal of the cluster.
@@ -67,7 +68,7 @@ impl PostgresCluster {
         let bin = binaries();
         let owner = server_user();
         let folder = fresh_folder();
-        let password = random_password();
+        let password = crate::random_hex(16);
         let password_file = folder.join("password");
         std::fs::write(&password_file, &password)
             .unwrap_or_else(|error| panic!("cannot write {} ({error})", password_file.display()));
@@ -246,17 +247,6 @@ fn fresh_folder() -> PathBuf {
     unreachable!("some folder name is free")
 }
 
-/// 32 random hex digits, from the kernel.
-fn random_password() -> String {
-    let mut bytes = [0u8; 16];
-    std::io::Read::read_exact(
-        &mut std::fs::File::open("/dev/urandom").expect("/dev/urandom opens"),
-        &mut bytes,
-    )
-    .expect("/dev/urandom reads");
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
 /// A loopback port free at the moment.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -278,15 +268,14 @@ mod tests {
         for url in [first, second] {
             let prefix = format!(
                 "postgres://unified:{}@127.0.0.1:{}/",
-                cluster.password,
-                cluster.port()
+                cluster.password, cluster.port
             );
             let name = url
                 .strip_prefix(&prefix)
                 .expect("the URL has the cluster's port");
             let output = Command::new(cluster.bin.join("psql"))
                 .env("PGPASSWORD", &cluster.password)
-                .args(["-h", "127.0.0.1", "-p", &cluster.port().to_string()])
+                .args(["-h", "127.0.0.1", "-p", &cluster.port.to_string()])
                 .args(["-U", "unified", "-d", name, "-tAc", "select 1"])
                 .output()
                 .expect("psql runs");
@@ -296,7 +285,7 @@ mod tests {
             // Without the password, no one gets in.
             let refused = Command::new(cluster.bin.join("psql"))
                 .env_remove("PGPASSWORD")
-                .args(["-h", "127.0.0.1", "-p", &cluster.port().to_string(), "-w"])
+                .args(["-h", "127.0.0.1", "-p", &cluster.port.to_string(), "-w"])
                 .args(["-U", "unified", "-d", name, "-tAc", "select 1"])
                 .output()
                 .expect("psql runs");

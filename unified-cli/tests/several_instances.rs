@@ -26,7 +26,7 @@ struct Shared {
 impl Shared {
     fn new() -> Shared {
         let url = unified_test_tools::postgres().new_database();
-        let key: String = (0..32).map(|i| format!("{:02x}", i * 7 + 3)).collect();
+        let key = unified_test_tools::random_hex(32);
         Shared {
             env: vec![("UNIFIED_DB", url), ("UNIFIED_MASTER_KEY", key)],
         }
@@ -38,9 +38,7 @@ impl Shared {
 
     /// The database's password, which the URL carries and nothing may show.
     fn password(&self) -> &str {
-        let url = &self.env[0].1;
-        let credentials = url.split_once("://").unwrap().1.split_once('@').unwrap().0;
-        credentials.split_once(':').unwrap().1
+        unified_test_tools::postgres().password()
     }
 
     /// Runs a command that must succeed; its stdout, trimmed.

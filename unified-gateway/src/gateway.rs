@@ -134,14 +134,17 @@ impl<S: ProviderSet> Gateway<S> {
         &self,
         call: impl Future<Output = Result<T, StoreError>>,
     ) -> Result<T, ApiError> {
-        call.await.map_err(|error| {
-            tracing::error!(%error, "storage failed");
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the gateway's storage failed; see its log",
-            )
-        })
+        call.await.map_err(storage_failed)
     }
+}
+
+/// The 500 for a failed store call; the error itself goes to the log only.
+pub(crate) fn storage_failed(error: StoreError) -> ApiError {
+    tracing::error!(%error, "storage failed");
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the gateway's storage failed; see its log",
+    )
 }
 
 /// A model may declare a request convention itself (to document it in its own schema), but as

@@ -12,7 +12,7 @@ use unified_adapter::{AdapterError, Invalid, Prepared};
 use unified_core::{Code, Operation, Part, ProviderSet, Report, Secret, ValidationError, View};
 
 use crate::dispatch::DispatchError;
-use crate::gateway::Gateway;
+use crate::gateway::{Gateway, storage_failed};
 use crate::http::envelope::{ApiError, listed};
 use crate::http::json_body::{check_json_content_type, read_body};
 use crate::routes::did_you_mean;
@@ -150,8 +150,9 @@ async fn dispatch<S: ProviderSet>(
             other => ApiError::new(StatusCode::NOT_IMPLEMENTED, other.to_string()),
         })?;
     let credential = gateway
-        .stored(async { gateway.store().credential(account) })
-        .await?;
+        .store()
+        .credential(account)
+        .map_err(storage_failed)?;
     let presented = auth.scheme().present(&credential).map_err(|shape| {
         ApiError::new(
             StatusCode::BAD_GATEWAY,

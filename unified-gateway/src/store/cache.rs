@@ -9,6 +9,7 @@
 //! (another instance, `unified token revoke` while the gateway runs) is seen once an entry is
 //! older than the time to live.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,7 +30,8 @@ const MAX_ENTRIES: usize = 100_000;
 pub(super) struct Cache {
     ttl: Duration,
     tokens: Entries<TokenHash, EnvironmentId>,
-    accounts: Entries<(EnvironmentId, String), AccountRow>,
+    /// By id (a UUID, unique across environments), with the environment it belongs to.
+    accounts: Entries<String, (EnvironmentId, AccountRow)>,
 }
 
 impl Cache {
@@ -40,10 +42,6 @@ impl Cache {
             tokens: Entries::default(),
             accounts: Entries::default(),
         }
-    }
-
-    pub fn ttl(&self) -> Duration {
-        self.ttl
     }
 
     /// The environment of the token hashed `hash`, or the miss to keep its lookup with.
@@ -62,16 +60,20 @@ impl Cache {
 
     /// The account `id` of `environment`, or the miss to keep its lookup with.
     pub fn account(&self, environment: EnvironmentId, id: &str) -> Result<AccountRow, Miss> {
-        self.accounts.get(&(environment, id.to_owned()), self.ttl)
+        match self.accounts.get(id, self.ttl)? {
+            (of, row) if of == environment => Ok(row),
+            // Another environment's account is as absent as one that does not exist.
+            _ => Err(self.accounts.miss()),
+        }
     }
 
     pub fn keep_account(&self, miss: Miss, environment: EnvironmentId, id: &str, row: AccountRow) {
         self.accounts
-            .put(miss, (environment, id.to_owned()), row, self.ttl);
+            .put(miss, id.to_owned(), (environment, row), self.ttl);
     }
 
     pub fn forget_account(&self, id: &str) {
-        self.accounts.forget(|(_, kept)| kept == id);
+        self.accounts.forget(|kept| kept == id);
     }
 }
 
@@ -95,12 +97,20 @@ impl<K, V> Default for Entries<K, V> {
 }
 
 impl<K: Eq + Hash, V: Clone> Entries<K, V> {
-    fn get(&self, key: &K, ttl: Duration) -> Result<V, Miss> {
+    fn get<Q: Hash + Eq + ?Sized>(&self, key: &Q, ttl: Duration) -> Result<V, Miss>
+    where
+        K: Borrow<Q>,
+    {
         let entries = self.lock();
         match entries.get(key) {
             Some((value, found)) if found.elapsed() < ttl => Ok(value.clone()),
-            _ => Err(Miss(self.forgotten.load(Ordering::SeqCst))),
+            _ => Err(self.miss()),
         }
+    }
+
+    /// A miss now: what is read after this is kept unless something is forgotten meanwhile.
+    fn miss(&self) -> Miss {
+        Miss(self.forgotten.load(Ordering::SeqCst))
     }
 
     fn put(&self, miss: Miss, key: K, value: V, ttl: Duration) {

@@ -10,6 +10,7 @@ mod checks;
 mod postgres;
 mod private_file;
 mod sqlite;
+mod statements;
 mod tokens;
 pub(crate) mod vault;
 
@@ -134,11 +135,6 @@ impl Store {
     /// within this time.
     pub fn set_cache_ttl(&mut self, ttl: Duration) {
         self.cache = Cache::new(ttl);
-    }
-
-    /// The cache's time to live.
-    pub fn cache_ttl(&self) -> Duration {
-        self.cache.ttl()
     }
 
     /// The database as it is named to the user: the SQLite file's absolute path, or the

@@ -27,22 +27,20 @@ impl Unified {
         })?;
         Ok(Unified {
             exe,
-            master_key: master_key()?,
+            master_key: unified_test_tools::random_hex(32),
         })
     }
 
-    /// A command running `unified args...` on `database`, in its folder, with the master key,
-    /// and without the caller's `UNIFIED_DB` and `RUST_LOG` (the gateway logs at its default,
-    /// info, as in production).
+    /// A command running `unified args...` on `database` (named in `UNIFIED_DB`, since a URL may
+    /// hold a password), in its folder, with the master key, and without the caller's
+    /// `RUST_LOG` (the gateway logs at its default, info, as in production).
     pub fn command(&self, database: &Database, args: &[&str]) -> Command {
         let mut command = Command::new(&self.exe);
         command
             .args(args)
-            .arg("--db")
-            .arg(&database.db)
             .current_dir(database.folder.path())
+            .env("UNIFIED_DB", &database.db)
             .env("UNIFIED_MASTER_KEY", &self.master_key)
-            .env_remove("UNIFIED_DB")
             .env_remove("RUST_LOG");
         command
     }
@@ -107,12 +105,15 @@ fn output(mut command: Command, stdin: Option<&str>) -> Result<String, String> {
     }
     let printed = String::from_utf8_lossy(&finished.stdout).trim().to_owned();
     if printed.is_empty() || printed.contains('\n') {
-        return Err(format!("{shown} printed {printed:?}, not one line"));
+        // Not quoted: what `token create` prints is a token.
+        let lines = printed.lines().count();
+        return Err(format!("{shown} printed {lines} lines, not one"));
     }
     Ok(printed)
 }
 
-/// The command line, for messages: never its environment, which holds the master key.
+/// The command line, for messages: never its environment, which holds the master key and the
+/// database's URL.
 pub fn shown(command: &Command) -> String {
     let mut line = command.get_program().to_string_lossy().into_owned();
     for arg in command.get_args() {
@@ -120,14 +121,4 @@ pub fn shown(command: &Command) -> String {
         line.push_str(&arg.to_string_lossy());
     }
     line
-}
-
-/// 32 random bytes as 64 hex digits.
-fn master_key() -> Result<String, String> {
-    use std::io::Read;
-    let mut bytes = [0u8; 32];
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut random| random.read_exact(&mut bytes))
-        .map_err(|error| format!("cannot read /dev/urandom for a master key: {error}"))?;
-    Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
 }

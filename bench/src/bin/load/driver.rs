@@ -20,11 +20,9 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Outcome {
     /// Latencies of the measured answers with the expected status, in µs, sorted.
     pub latencies: Vec<u32>,
-    /// Measured answers with another status, failed or timed-out requests, failed connects.
+    /// Answers with another status, failed or timed-out requests, failed connects.
     pub errors: u64,
-    /// The same, during the warm-up.
-    pub warmup_errors: u64,
-    /// Answers with an unexpected status (warm-up included), by status, for the report.
+    /// Answers with an unexpected status, by status, for the report.
     pub unexpected: Vec<(u16, u64)>,
     /// The measured time.
     pub measured: Duration,
@@ -49,20 +47,10 @@ impl Outcome {
 struct Tally {
     latencies: Vec<u32>,
     errors: u64,
-    warmup_errors: u64,
     unexpected: Vec<(u16, u64)>,
 }
 
 impl Tally {
-    /// Counts a failure, in the warm-up or the measured time.
-    fn fail(&mut self, measured: bool) {
-        if measured {
-            self.errors += 1;
-        } else {
-            self.warmup_errors += 1;
-        }
-    }
-
     /// Counts `count` answers with `status` where another was expected.
     fn count_unexpected(&mut self, status: u16, count: u64) {
         match self.unexpected.iter_mut().find(|(seen, _)| *seen == status) {
@@ -75,26 +63,23 @@ impl Tally {
     fn absorb(&mut self, other: Tally) {
         self.latencies.extend(other.latencies);
         self.errors += other.errors;
-        self.warmup_errors += other.warmup_errors;
         for (status, count) in other.unexpected {
             self.count_unexpected(status, count);
         }
     }
 }
 
-/// Sends `template` over `connections` connections to `gateway`: `warmup` unrecorded, then
-/// `measure` recorded.
+/// Sends `template` over `connections` connections to `gateway` for `measure`. A warm-up is a
+/// run whose latencies the caller ignores.
 pub async fn run(
     gateway: SocketAddr,
     template: Arc<Template>,
     connections: usize,
-    warmup: Duration,
     measure: Duration,
 ) -> Outcome {
-    let from = Instant::now() + warmup;
-    let until = from + measure;
+    let until = Instant::now() + measure;
     let tasks: Vec<_> = (0..connections)
-        .map(|_| tokio::spawn(connection(gateway, template.clone(), from, until)))
+        .map(|_| tokio::spawn(connection(gateway, template.clone(), until)))
         .collect();
     let mut merged = Tally::default();
     for task in tasks {
@@ -104,19 +89,13 @@ pub async fn run(
     Outcome {
         latencies: merged.latencies,
         errors: merged.errors,
-        warmup_errors: merged.warmup_errors,
         unexpected: merged.unexpected,
         measured: measure,
     }
 }
 
 /// One connection's loop; a failed connection is counted and replaced.
-async fn connection(
-    gateway: SocketAddr,
-    template: Arc<Template>,
-    from: Instant,
-    until: Instant,
-) -> Tally {
+async fn connection(gateway: SocketAddr, template: Arc<Template>, until: Instant) -> Tally {
     let mut tally = Tally {
         latencies: Vec::with_capacity(1 << 16),
         ..Tally::default()
@@ -127,13 +106,12 @@ async fn connection(
         if started >= until {
             return tally;
         }
-        let measured = started >= from;
         let live = match sender.as_mut() {
             Some(live) => live,
             None => match connect(gateway).await {
                 Ok(live) => sender.insert(live),
                 Err(_) => {
-                    tally.fail(measured);
+                    tally.errors += 1;
                     // Not a busy loop while the gateway refuses connections.
                     tokio::time::sleep(Duration::from_millis(10)).await;
                     continue;
@@ -146,18 +124,16 @@ async fn connection(
         let elapsed = started.elapsed();
         match answer {
             Ok(Ok(status)) if status == template.expected => {
-                if measured {
-                    let micros = u32::try_from(elapsed.as_micros()).unwrap_or(u32::MAX);
-                    tally.latencies.push(micros);
-                }
+                let micros = u32::try_from(elapsed.as_micros()).unwrap_or(u32::MAX);
+                tally.latencies.push(micros);
             }
             Ok(Ok(status)) => {
-                tally.fail(measured);
+                tally.errors += 1;
                 tally.count_unexpected(status, 1);
             }
             // The connection is in an unknown state: start a new one.
             Ok(Err(_)) | Err(_) => {
-                tally.fail(measured);
+                tally.errors += 1;
                 sender = None;
             }
         }

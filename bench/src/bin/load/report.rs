@@ -25,33 +25,31 @@ pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) 
     let _ = writeln!(out, "# Gateway load\n\n{}\n", settings(args));
     let _ = writeln!(
         out,
-        "| store | path | connections | req/s | p50 µs | p99 µs | gateway CPU µs/req | errors |"
+        "| store | path | connections | req/s | p50 µs | p99 µs | gateway CPU µs/req | RSS after, MiB | errors |"
     );
-    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for run in runs {
-        for &path in &args.paths {
-            for &connections in &args.connections {
-                let Some(cell) = run.cell(path, connections) else {
-                    continue;
-                };
-                let outcome = &cell.outcome;
-                let micros = |q| {
-                    outcome
-                        .percentile(q)
-                        .map_or("-".to_owned(), |v| v.to_string())
-                };
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {connections} | {:.0} | {} | {} | {:.1} | {} |",
-                    run.store.name(),
-                    path.status(),
-                    outcome.rate(),
-                    micros(0.50),
-                    micros(0.99),
-                    cell.cpu_per_request_us,
-                    errors(cell),
-                );
-            }
+        // In the order run, so a concurrency given twice shows both cells.
+        for cell in &run.cells {
+            let outcome = &cell.outcome;
+            let micros = |q| {
+                outcome
+                    .percentile(q)
+                    .map_or("-".to_owned(), |v| v.to_string())
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {:.0} | {} | {} | {:.1} | {:.1} | {} |",
+                run.store.name(),
+                cell.path.status(),
+                cell.connections,
+                outcome.rate(),
+                micros(0.50),
+                micros(0.99),
+                cell.cpu_per_request_us,
+                cell.memory.rss_kib as f64 / 1024.0,
+                errors(cell),
+            );
         }
     }
 
@@ -120,9 +118,9 @@ pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) 
             .collect();
         let _ = writeln!(
             out,
-            "- {}: {} errors in the warm-up; {}",
+            "- {}: {} errors in the warm-ups; {}",
             run.store.name(),
-            run.warmup_errors,
+            run.warmup_errors + run.cells.iter().map(|cell| cell.warmup_errors).sum::<u64>(),
             if stray.is_empty() {
                 "only the 201 cells reached the fake Dixa".to_owned()
             } else {
@@ -158,7 +156,7 @@ pub fn json(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> V
                     "max": outcome.latencies.last(),
                 },
                 "errors": outcome.errors,
-                "warmup_errors": outcome.warmup_errors,
+                "warmup_errors": cell.warmup_errors,
                 "unexpected_statuses": outcome.unexpected
                     .iter()
                     .map(|(status, count)| json!({"status": status, "count": count}))

@@ -28,6 +28,8 @@ pub struct Cell {
     pub memory: Memory,
     /// The gateway's CPU time per measured answer, in µs.
     pub cpu_per_request_us: f64,
+    /// Errors during the cell's warm-up.
+    pub warmup_errors: u64,
 }
 
 /// One store's results.
@@ -81,9 +83,8 @@ pub fn run(
             template(path),
             connections,
             args.warmup(),
-            std::time::Duration::ZERO,
         ));
-        outcome.warmup_errors + outcome.errors
+        outcome.errors
     };
     let mut warmup_errors = 0;
     for &path in &args.paths {
@@ -102,18 +103,16 @@ pub fn run(
     for &connections in &args.connections {
         for &path in &args.paths {
             let created = fake.created();
-            let cell_warmup_errors = warm_up(path, connections);
+            let warmup_errors = warm_up(path, connections);
             // The measured part alone, so the CPU time is of the measured answers only.
             let cpu_before = gateway.cpu_seconds()?;
-            let mut outcome = runtime.block_on(driver::run(
+            let outcome = runtime.block_on(driver::run(
                 gateway.addr,
                 template(path),
                 connections,
-                std::time::Duration::ZERO,
                 args.measure(),
             ));
             let cpu = gateway.cpu_seconds()? - cpu_before;
-            outcome.warmup_errors += cell_warmup_errors;
             let answered = outcome.latencies.len().max(1) as f64;
             let cell = Cell {
                 path,
@@ -121,6 +120,7 @@ pub fn run(
                 dispatched: fake.created() - created,
                 memory: gateway.memory()?,
                 cpu_per_request_us: cpu * 1e6 / answered,
+                warmup_errors,
                 outcome,
             };
             eprintln!(

@@ -11,6 +11,7 @@ use tokio_postgres::config::{Host, SslMode};
 use tokio_postgres::{Config, NoTls, Row, Statement};
 
 use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
+use super::statements;
 use super::vault::Sealed;
 use super::{AccountSummary, EnvironmentId, TokenSummary};
 use crate::error::StoreError;
@@ -179,14 +180,7 @@ impl Backend for Postgres {
 
     fn counts(&self) -> Answer<'_, Counts> {
         Box::pin(async move {
-            let rows = self
-                .query(
-                    "SELECT (SELECT count(*) FROM environments),
-                            (SELECT count(*) FROM api_tokens),
-                            (SELECT count(*) FROM integrated_accounts)",
-                    &[],
-                )
-                .await?;
+            let rows = self.query(statements::COUNTS, &[]).await?;
             let row = rows.first().ok_or_else(|| {
                 StoreError::Unavailable("the database answered no counts".to_owned())
             })?;
@@ -200,7 +194,7 @@ impl Backend for Postgres {
 
     fn check_health(&self) -> Answer<'_, ()> {
         Box::pin(async move {
-            self.query("SELECT EXISTS (SELECT 1 FROM api_tokens)", &[])
+            self.query(statements::HEALTH, &[])
                 .await
                 .map(drop)
                 .map_err(|error| {
@@ -212,15 +206,10 @@ impl Backend for Postgres {
     fn environment(&self, name: String, create: bool) -> Answer<'_, Option<EnvironmentId>> {
         Box::pin(async move {
             if create {
-                self.execute(
-                    "INSERT INTO environments (name) VALUES ($1) ON CONFLICT (name) DO NOTHING",
-                    &[&name],
-                )
-                .await?;
+                self.execute(statements::CREATE_ENVIRONMENT, &[&name])
+                    .await?;
             }
-            let rows = self
-                .query("SELECT id FROM environments WHERE name = $1", &[&name])
-                .await?;
+            let rows = self.query(statements::ENVIRONMENT, &[&name]).await?;
             environment_id(&rows)
         })
     }
@@ -228,12 +217,9 @@ impl Backend for Postgres {
     fn insert_token(&self, environment: EnvironmentId, hash: TokenHash) -> Answer<'_, ()> {
         Box::pin(async move {
             let hash: &[u8] = &hash;
-            self.execute(
-                "INSERT INTO api_tokens (environment_id, token_sha256) VALUES ($1, $2)",
-                &[&environment.0, &hash],
-            )
-            .await
-            .map(drop)
+            self.execute(statements::INSERT_TOKEN, &[&environment.0, &hash])
+                .await
+                .map(drop)
         })
     }
 
@@ -241,10 +227,7 @@ impl Backend for Postgres {
         Box::pin(async move {
             let hash: &[u8] = &hash;
             let rows = self
-                .query(
-                    "SELECT environment_id FROM api_tokens WHERE token_sha256 = $1",
-                    &[&hash],
-                )
+                .query(statements::ENVIRONMENT_OF_TOKEN, &[&hash])
                 .await?;
             environment_id(&rows)
         })
@@ -252,14 +235,7 @@ impl Backend for Postgres {
 
     fn list_tokens(&self) -> Answer<'_, Vec<TokenSummary>> {
         Box::pin(async move {
-            let rows = self
-                .query(
-                    "SELECT t.id, e.name, t.created_at
-                     FROM api_tokens t JOIN environments e ON e.id = t.environment_id
-                     ORDER BY t.id",
-                    &[],
-                )
-                .await?;
+            let rows = self.query(statements::LIST_TOKENS, &[]).await?;
             rows.iter()
                 .map(|row| {
                     Ok(TokenSummary {
@@ -273,12 +249,7 @@ impl Backend for Postgres {
     }
 
     fn delete_token(&self, id: i64) -> Answer<'_, bool> {
-        Box::pin(async move {
-            Ok(self
-                .execute("DELETE FROM api_tokens WHERE id = $1", &[&id])
-                .await?
-                > 0)
-        })
+        Box::pin(async move { Ok(self.execute(statements::DELETE_TOKEN, &[&id]).await? > 0) })
     }
 
     fn insert_account(&self, account: NewAccount) -> Answer<'_, ()> {
@@ -289,9 +260,7 @@ impl Backend for Postgres {
                 row,
             } = account;
             self.execute(
-                "INSERT INTO integrated_accounts (id, environment_id, provider, base_url,
-                                                  credential_nonce, credential_ciphertext)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                statements::INSERT_ACCOUNT,
                 &[
                     &id,
                     &environment.0,
@@ -309,11 +278,7 @@ impl Backend for Postgres {
     fn account(&self, environment: EnvironmentId, id: String) -> Answer<'_, Option<AccountRow>> {
         Box::pin(async move {
             let rows = self
-                .query(
-                    "SELECT provider, base_url, credential_nonce, credential_ciphertext
-                     FROM integrated_accounts WHERE id = $1 AND environment_id = $2",
-                    &[&id, &environment.0],
-                )
+                .query(statements::ACCOUNT, &[&id, &environment.0])
                 .await?;
             rows.first()
                 .map(|row| {
@@ -329,14 +294,7 @@ impl Backend for Postgres {
 
     fn list_accounts(&self) -> Answer<'_, Vec<AccountSummary>> {
         Box::pin(async move {
-            let rows = self
-                .query(
-                    "SELECT a.id, e.name, a.provider, a.base_url, a.created_at
-                     FROM integrated_accounts a JOIN environments e ON e.id = a.environment_id
-                     ORDER BY a.created_at, a.added",
-                    &[],
-                )
-                .await?;
+            let rows = self.query(statements::list_accounts!("added"), &[]).await?;
             rows.iter()
                 .map(|row| {
                     Ok(AccountSummary {
@@ -352,21 +310,15 @@ impl Backend for Postgres {
     }
 
     fn delete_account(&self, id: String) -> Answer<'_, bool> {
-        Box::pin(async move {
-            Ok(self
-                .execute("DELETE FROM integrated_accounts WHERE id = $1", &[&id])
-                .await?
-                > 0)
-        })
+        Box::pin(async move { Ok(self.execute(statements::DELETE_ACCOUNT, &[&id]).await? > 0) })
     }
 
     fn update_credential(&self, id: String, sealed: Sealed) -> Answer<'_, bool> {
         Box::pin(async move {
             let updated = self
                 .execute(
-                    "UPDATE integrated_accounts
-                     SET credential_nonce = $2, credential_ciphertext = $3 WHERE id = $1",
-                    &[&id, &sealed.nonce, &sealed.ciphertext],
+                    statements::UPDATE_CREDENTIAL,
+                    &[&sealed.nonce, &sealed.ciphertext, &id],
                 )
                 .await?;
             Ok(updated > 0)
@@ -375,9 +327,7 @@ impl Backend for Postgres {
 
     fn key_check(&self) -> Answer<'_, Option<Sealed>> {
         Box::pin(async move {
-            let rows = self
-                .query("SELECT nonce, ciphertext FROM key_check", &[])
-                .await?;
+            let rows = self.query(statements::KEY_CHECK, &[]).await?;
             rows.first().map(|row| sealed(row, 0)).transpose()
         })
     }
@@ -385,8 +335,7 @@ impl Backend for Postgres {
     fn keep_key_check(&self, sealed: Sealed) -> Answer<'_, ()> {
         Box::pin(async move {
             self.execute(
-                "INSERT INTO key_check (id, nonce, ciphertext) VALUES (1, $1, $2)
-                 ON CONFLICT (id) DO NOTHING",
+                statements::KEEP_KEY_CHECK,
                 &[&sealed.nonce, &sealed.ciphertext],
             )
             .await

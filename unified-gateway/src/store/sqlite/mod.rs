@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
 use super::private_file::create_new_private;
+use super::statements;
 use super::vault::{KEY_VARIABLE, Sealed, Vault};
 use super::{AccountSummary, EnvironmentId, TokenSummary};
 use crate::error::StoreError;
@@ -122,11 +123,7 @@ impl Backend for Sqlite {
         self.pool.run(|connection| {
             // One statement, so the three counts are of one moment.
             let counts = connection
-                .prepare_cached(
-                    "SELECT (SELECT count(*) FROM environments),
-                            (SELECT count(*) FROM api_tokens),
-                            (SELECT count(*) FROM integrated_accounts)",
-                )?
+                .prepare_cached(statements::COUNTS)?
                 .query_row([], |row| {
                     // count(*) is never negative.
                     let count = |index| row.get::<_, i64>(index).map(|n| n.unsigned_abs());
@@ -143,7 +140,7 @@ impl Backend for Sqlite {
     fn check_health(&self) -> Answer<'_, ()> {
         self.pool.run(|connection| {
             connection
-                .query_row("SELECT EXISTS (SELECT 1 FROM api_tokens)", [], |_| Ok(()))
+                .query_row(statements::HEALTH, [], |_| Ok(()))
                 .map_err(|error| {
                     StoreError::refused(format!("the database does not answer: {error}"))
                 })
@@ -153,17 +150,10 @@ impl Backend for Sqlite {
     fn environment(&self, name: String, create: bool) -> Answer<'_, Option<EnvironmentId>> {
         self.pool.run(move |connection| {
             if create {
-                connection.execute(
-                    "INSERT INTO environments (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-                    [&name],
-                )?;
+                connection.execute(statements::CREATE_ENVIRONMENT, [&name])?;
             }
             Ok(connection
-                .query_row(
-                    "SELECT id FROM environments WHERE name = ?1",
-                    [&name],
-                    |row| row.get(0),
-                )
+                .query_row(statements::ENVIRONMENT, [&name], |row| row.get(0))
                 .optional()?
                 .map(EnvironmentId))
         })
@@ -171,10 +161,7 @@ impl Backend for Sqlite {
 
     fn insert_token(&self, environment: EnvironmentId, hash: TokenHash) -> Answer<'_, ()> {
         self.pool.run(move |connection| {
-            connection.execute(
-                "INSERT INTO api_tokens (environment_id, token_sha256) VALUES (?1, ?2)",
-                params![environment.0, hash],
-            )?;
+            connection.execute(statements::INSERT_TOKEN, params![environment.0, hash])?;
             Ok(())
         })
     }
@@ -182,7 +169,7 @@ impl Backend for Sqlite {
     fn environment_of_token(&self, hash: TokenHash) -> Answer<'_, Option<EnvironmentId>> {
         self.pool.run(move |connection| {
             Ok(connection
-                .prepare_cached("SELECT environment_id FROM api_tokens WHERE token_sha256 = ?1")?
+                .prepare_cached(statements::ENVIRONMENT_OF_TOKEN)?
                 .query_row([hash], |row| row.get(0))
                 .optional()?
                 .map(EnvironmentId))
@@ -191,11 +178,7 @@ impl Backend for Sqlite {
 
     fn list_tokens(&self) -> Answer<'_, Vec<TokenSummary>> {
         self.pool.run(|connection| {
-            let mut statement = connection.prepare(
-                "SELECT t.id, e.name, t.created_at
-                 FROM api_tokens t JOIN environments e ON e.id = t.environment_id
-                 ORDER BY t.id",
-            )?;
+            let mut statement = connection.prepare(statements::LIST_TOKENS)?;
             let rows = statement.query_map([], |row| {
                 Ok(TokenSummary {
                     id: row.get(0)?,
@@ -208,9 +191,8 @@ impl Backend for Sqlite {
     }
 
     fn delete_token(&self, id: i64) -> Answer<'_, bool> {
-        self.pool.run(move |connection| {
-            Ok(connection.execute("DELETE FROM api_tokens WHERE id = ?1", [id])? > 0)
-        })
+        self.pool
+            .run(move |connection| Ok(connection.execute(statements::DELETE_TOKEN, [id])? > 0))
     }
 
     fn insert_account(&self, account: NewAccount) -> Answer<'_, ()> {
@@ -221,9 +203,7 @@ impl Backend for Sqlite {
                 row,
             } = account;
             connection.execute(
-                "INSERT INTO integrated_accounts (id, environment_id, provider, base_url,
-                                                  credential_nonce, credential_ciphertext)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                statements::INSERT_ACCOUNT,
                 params![
                     id,
                     environment.0,
@@ -240,10 +220,7 @@ impl Backend for Sqlite {
     fn account(&self, environment: EnvironmentId, id: String) -> Answer<'_, Option<AccountRow>> {
         self.pool.run(move |connection| {
             Ok(connection
-                .prepare_cached(
-                    "SELECT provider, base_url, credential_nonce, credential_ciphertext
-                     FROM integrated_accounts WHERE id = ?1 AND environment_id = ?2",
-                )?
+                .prepare_cached(statements::ACCOUNT)?
                 .query_row(params![id, environment.0], |row| {
                     Ok(AccountRow {
                         provider: row.get(0)?,
@@ -260,11 +237,7 @@ impl Backend for Sqlite {
 
     fn list_accounts(&self) -> Answer<'_, Vec<AccountSummary>> {
         self.pool.run(|connection| {
-            let mut statement = connection.prepare(
-                "SELECT a.id, e.name, a.provider, a.base_url, a.created_at
-                 FROM integrated_accounts a JOIN environments e ON e.id = a.environment_id
-                 ORDER BY a.created_at, a.rowid",
-            )?;
+            let mut statement = connection.prepare(statements::list_accounts!("rowid"))?;
             let rows = statement.query_map([], |row| {
                 Ok(AccountSummary {
                     id: row.get(0)?,
@@ -279,17 +252,15 @@ impl Backend for Sqlite {
     }
 
     fn delete_account(&self, id: String) -> Answer<'_, bool> {
-        self.pool.run(move |connection| {
-            Ok(connection.execute("DELETE FROM integrated_accounts WHERE id = ?1", [id])? > 0)
-        })
+        self.pool
+            .run(move |connection| Ok(connection.execute(statements::DELETE_ACCOUNT, [id])? > 0))
     }
 
     fn update_credential(&self, id: String, sealed: Sealed) -> Answer<'_, bool> {
         self.pool.run(move |connection| {
             let updated = connection.execute(
-                "UPDATE integrated_accounts SET credential_nonce = ?2, credential_ciphertext = ?3
-                 WHERE id = ?1",
-                params![id, sealed.nonce, sealed.ciphertext],
+                statements::UPDATE_CREDENTIAL,
+                params![sealed.nonce, sealed.ciphertext, id],
             )?;
             Ok(updated > 0)
         })
@@ -298,7 +269,7 @@ impl Backend for Sqlite {
     fn key_check(&self) -> Answer<'_, Option<Sealed>> {
         self.pool.run(|connection| {
             Ok(connection
-                .query_row("SELECT nonce, ciphertext FROM key_check", [], |row| {
+                .query_row(statements::KEY_CHECK, [], |row| {
                     Ok(Sealed {
                         nonce: row.get(0)?,
                         ciphertext: row.get(1)?,
@@ -311,8 +282,7 @@ impl Backend for Sqlite {
     fn keep_key_check(&self, sealed: Sealed) -> Answer<'_, ()> {
         self.pool.run(move |connection| {
             connection.execute(
-                "INSERT INTO key_check (id, nonce, ciphertext) VALUES (1, ?1, ?2)
-                 ON CONFLICT (id) DO NOTHING",
+                statements::KEEP_KEY_CHECK,
                 params![sealed.nonce, sealed.ciphertext],
             )?;
             Ok(())
