@@ -13,7 +13,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
-use unified_core::{Format, Part, Report, UnifiedModel, View};
+use unified_core::conventions::{model_from_slice, validate_model};
+use unified_core::{Format, Part, UnifiedModel, View};
 use unified_models::providers::Set;
 use unified_models::ticketing::users::{UserCreateBody, UserCreateQuery, UserCreateResponse};
 use unified_tests::{exported_schema, listed_choices, reference_validator, users_create};
@@ -366,14 +367,17 @@ fn object_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Val
         .boxed()
 }
 
-/// Reading a document into the model (validation and deserialization in one pass) succeeds
-/// exactly when validation does, with the value `serde_json` gives; otherwise it gives the same
+/// Reading a part's text into its model beside the conventions (validation and
+/// deserialization in one pass) succeeds exactly when the model's validation does, with the
+/// value `serde_json` gives (which skips the conventions' members); otherwise it gives the same
 /// report.
-fn builds_like_serde<M>(text: &[u8], view: View<Set>, report: &Report) -> Result<(), TestCaseError>
+fn builds_like_serde<M>(part: Part, text: &[u8], view: View<Set>) -> Result<(), TestCaseError>
 where
     M: UnifiedModel<Set> + DeserializeOwned + PartialEq + core::fmt::Debug,
 {
-    match M::from_slice(text, view) {
+    let document: Value = serde_json::from_slice(text).expect("generated text is JSON");
+    let report = &validate_model::<Set, M>(part, &document, view);
+    match model_from_slice::<Set, M>(part, text, view) {
         Ok(built) => {
             prop_assert!(report.is_valid(), "built although invalid: {}", report);
             let parsed: M = serde_json::from_slice(text).map_err(|error| {
@@ -386,8 +390,8 @@ where
     Ok(())
 }
 
-/// A check of one document's text for one view, given its report.
-type TextCheck = fn(&[u8], View<Set>, &Report) -> Result<(), TestCaseError>;
+/// A check of one part's text for one view.
+type TextCheck = fn(Part, &[u8], View<Set>) -> Result<(), TestCaseError>;
 
 /// [`builds_like_serde`] for the model of `part`.
 fn builds_like_serde_for(part: Part) -> TextCheck {
@@ -454,7 +458,7 @@ fn check_part(part: Part, cases: u32) {
                     view,
                     document
                 );
-                builds_like_serde(&text, *view, &report)?;
+                builds_like_serde(part, &text, *view)?;
                 let seen = if ours {
                     &valid_seen[index]
                 } else {

@@ -380,12 +380,21 @@ fn coverage_lists_each_rule_with_its_providers() {
 #[unified(providers = providers)]
 struct Nothing {}
 
+/// Creating a plan.
+struct PlansCreate;
+
+impl unified_core::OperationModels for PlansCreate {
+    type Set = providers::Set;
+    type Body = Plan;
+    type Query = Nothing;
+    type Response = Nothing;
+    const MODEL: &'static str = "billing/plans";
+    const NAME: &'static str = "create";
+}
+
 #[test]
 fn the_coverage_table_has_a_rules_column_where_fields_have_rules() {
-    let operation = unified_core::Operation::<providers::Set>::new::<Plan, Nothing, Nothing>(
-        "billing/plans",
-        "create",
-    );
+    let operation = unified_core::Operation::<providers::Set>::of::<PlansCreate>();
     let markdown = operation.coverage().to_markdown();
     assert!(
         markdown.contains(

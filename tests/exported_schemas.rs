@@ -29,7 +29,10 @@ fn committed_schemas_are_up_to_date() {
     let registry = unified_models::registry();
     let mut expected = registry.schema_files();
     let schema_count = expected.len();
-    expected.extend(unified_gateway::openapi::files(&registry));
+    expected.extend(unified_gateway::openapi::files(
+        &registry,
+        &unified_adapters::adapters(),
+    ));
     let mut stale = Vec::new();
     for (relative, text) in &expected {
         match std::fs::read_to_string(dir.join(relative)) {

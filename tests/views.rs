@@ -2,7 +2,8 @@
 //! that it carries the values of the body.
 
 use serde_json::json;
-use unified_core::{Code, Secret, UnifiedModel, ViewOf};
+use unified_core::conventions::{QueryConventions, conventions_from_value, view_from_value};
+use unified_core::{Code, Part, Secret, UnifiedModel, ViewOf};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     EmailType, UserCreateBody, UserCreateBodyForDixa, UserCreateBodyForQualtricsCorexm,
@@ -15,7 +16,6 @@ fn a_required_field_is_a_value_and_a_supported_one_an_option() {
         "name": "Ada Lovelace",
         "emails": [{"email": "ada@example.org", "type": "primary"}],
         "avatar": "https://example.org/ada.png",
-        "remote_data": {"extra": 1},
     });
     let text = serde_json::to_vec(&body).unwrap();
     let dixa: UserCreateBodyForDixa =
@@ -29,13 +29,18 @@ fn a_required_field_is_a_value_and_a_supported_one_an_option() {
     // Supported, so optional.
     assert_eq!(dixa.avatar.as_deref(), Some("https://example.org/ada.png"));
     assert_eq!(dixa.first_name, None);
-    assert_eq!(
-        dixa.remote_data.as_ref().map(|data| data["extra"] == 1),
-        Some(true)
-    );
     // From a `Value`, the same view.
     let from_value = UserCreateBody::view_from_value::<providers::dixa>(&body).unwrap();
     assert_eq!(from_value, dixa);
+    // As the body of the operation, beside the conventions (`remote_data`), the same view: the
+    // model does not see them, and alone it refuses them.
+    let mut part = body.clone();
+    part["remote_data"] = json!({"extra": 1});
+    let beside = view_from_value::<_, UserCreateBody, providers::dixa>(Part::Body, &part).unwrap();
+    assert_eq!(beside, dixa);
+    let alone = UserCreateBody::view_from_value::<providers::dixa>(&part).unwrap_err();
+    assert_eq!(alone.errors()[0].pointer, "/remote_data");
+    assert_eq!(alone.errors()[0].code, Code::Unknown);
 }
 
 #[test]
@@ -93,12 +98,23 @@ fn query_views_hold_what_the_provider_requires() {
         "integrated_account_id": "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
         "collections": [{"id": "99"}],
     });
+    // The account id is a convention of every operation, not the model's: read beside it.
     let view: UserCreateQueryForPivotalTracker =
-        UserCreateQuery::view_from_value::<providers::pivotal_tracker>(&query).unwrap();
+        view_from_value::<_, UserCreateQuery, providers::pivotal_tracker>(Part::Query, &query)
+            .unwrap();
     assert_eq!(view.collections[0].id.as_deref(), Some("99"));
+    let conventions: QueryConventions = conventions_from_value(Part::Query, &query).unwrap();
     assert_eq!(
-        view.integrated_account_id,
+        conventions.integrated_account_id,
         "62f44730-dd91-461e-bd6a-aedd9e0ad79d"
+    );
+    // Without the account id the conventions are refused, and the model's view is not.
+    let without = json!({"collections": [{"id": "99"}]});
+    let refused = conventions_from_value::<QueryConventions>(Part::Query, &without).unwrap_err();
+    assert_eq!(refused.errors()[0].pointer, "/integrated_account_id");
+    assert!(
+        view_from_value::<_, UserCreateQuery, providers::pivotal_tracker>(Part::Query, &without)
+            .is_ok()
     );
 }
 

@@ -8,7 +8,8 @@ use crate::auth::AuthScheme;
 use crate::call::Call;
 use crate::error::AdapterError;
 use crate::native::{NativeRequest, NativeResponse};
-use crate::operation::OperationModels;
+use crate::needs::Need;
+use unified_core::OperationModels;
 
 /// The adapter of one provider.
 pub trait Adapter: Send + Sync + 'static {
@@ -32,6 +33,12 @@ pub trait Translate<O: OperationModels>: Adapter {
     type Body: Send + Sync;
     /// The provider's view of the query: `ViewOf<O::Query, Self::Provider>`.
     type Query: Send + Sync;
+
+    /// What the provider's API needs of the request beyond the unified model (a native field no
+    /// unified field fills, values it allows, one of several fields): refused before anything
+    /// is sent, and shown in the schemas a gateway serves for the provider. The adapter can
+    /// rely on it in `native_request`.
+    const NEEDS: &'static [Need] = &[];
 
     /// The native request. `remote_data` and `remote_query` are applied afterwards (see
     /// [`PassThrough`](crate::PassThrough)), so adapters leave them out.

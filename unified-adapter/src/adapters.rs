@@ -6,14 +6,15 @@ use core::any::TypeId;
 use core::marker::PhantomData;
 
 use serde_json::{Map, Value};
-use unified_core::{FieldView, Provider, ProviderSet, ProviderType, Report, UnifiedModel};
+use unified_core::conventions::view_from_value;
+use unified_core::{FieldView, OperationModels, Part, Provider, ProviderSet, ProviderType, Report};
 
 use crate::adapter::Translate;
 use crate::auth::AuthScheme;
 use crate::call::Call;
 use crate::error::AdapterError;
 use crate::native::{NativeRequest, NativeResponse};
-use crate::operation::OperationModels;
+use crate::needs::{Need, api_of, check};
 use crate::typed;
 
 /// A request that is not valid for the provider: the reports of its query and of its body.
@@ -49,11 +50,15 @@ pub trait Dispatch<S: ProviderSet>: Send + Sync {
     /// The operation (`create`).
     fn operation(&self) -> &'static str;
 
-    /// The Rust types of the operation's body, query and response models (see
-    /// `unified_core::Operation::models`).
-    fn models(&self) -> [TypeId; 3];
+    /// The [`OperationModels`] type of the operation, to match it with the registry's
+    /// operation (see `unified_core::Operation::declared_by`).
+    fn declared_by(&self) -> TypeId;
 
-    /// Validates the query and the body for the provider, in one pass each, into its views.
+    /// What the provider's API needs of the request beyond the unified model.
+    fn needs(&self) -> &'static [Need];
+
+    /// Validates the query and the body for the provider, in one pass each, into its views,
+    /// and holds each part that keeps the model to the provider's needs.
     fn prepare<'a>(
         &'a self,
         query: &Value,
@@ -121,12 +126,12 @@ where
         O::NAME
     }
 
-    fn models(&self) -> [TypeId; 3] {
-        [
-            TypeId::of::<O::Body>(),
-            TypeId::of::<O::Query>(),
-            TypeId::of::<O::Response>(),
-        ]
+    fn declared_by(&self) -> TypeId {
+        TypeId::of::<O>()
+    }
+
+    fn needs(&self) -> &'static [Need] {
+        <A as Translate<O>>::NEEDS
     }
 
     fn prepare<'a>(
@@ -134,9 +139,17 @@ where
         query: &Value,
         body: &Value,
     ) -> Result<Box<dyn Prepared + 'a>, Box<Invalid>> {
-        let query = O::Query::view_from_value::<A::Provider>(query);
-        let body = O::Body::view_from_value::<A::Provider>(body);
-        match (query, body) {
+        let who = api_of(A::Provider::PROVIDER.name());
+        let needs = self.needs();
+        let query_view = needed(
+            view_from_value::<S, O::Query, A::Provider>(Part::Query, query),
+            (needs, Part::Query, query, &who),
+        );
+        let body_view = needed(
+            view_from_value::<S, O::Body, A::Provider>(Part::Body, body),
+            (needs, Part::Body, body, &who),
+        );
+        match (query_view, body_view) {
             (Ok(query), Ok(body)) => Ok(Box::new(Views::<A, O> {
                 adapter: &self.adapter,
                 query,
@@ -147,6 +160,19 @@ where
                 body: body.err().unwrap_or_default(),
             })),
         }
+    }
+}
+
+/// The view of a part, once the part keeps its needs too. A part that breaks the model is
+/// refused for that; its needs are read once it keeps it.
+fn needed<V>(
+    made: Result<V, Report>,
+    (needs, part, value, who): (&[Need], Part, &Value, &str),
+) -> Result<V, Report> {
+    let view = made?;
+    match check(needs, part, value, who) {
+        errors if errors.is_empty() => Ok(view),
+        errors => Err(Report::from_errors(errors)),
     }
 }
 

@@ -48,11 +48,6 @@ pub struct NativeRequest {
     pub headers: Vec<(&'static str, String)>,
     /// The JSON body, if any.
     pub body: Option<Value>,
-    /// What the body must hold once `remote_data` is merged: each entry lists JSON pointers of
-    /// which at least one must hold a value (not `null`, not `""`). What the provider requires
-    /// natively, including what no unified field carries for it (Teamwork's email address). A
-    /// request missing one is refused as the client's to fix, before it is sent.
-    pub required: Vec<&'static [&'static str]>,
     /// JSON pointers into the body whose text values are secrets (a password sent through
     /// `remote_data`): removed from whatever the provider answers.
     pub secrets: Vec<&'static str>,
@@ -67,25 +62,8 @@ impl NativeRequest {
             query: Vec::new(),
             headers: Vec::new(),
             body: Some(body),
-            required: Vec::new(),
             secrets: Vec::new(),
         }
-    }
-
-    /// This request with each of `pointers` required in its body (see
-    /// [`NativeRequest::required`]).
-    #[must_use]
-    pub fn requiring(mut self, pointers: &'static [&'static str]) -> Self {
-        self.required
-            .extend(pointers.iter().map(core::slice::from_ref));
-        self
-    }
-
-    /// This request with at least one of `pointers` required in its body.
-    #[must_use]
-    pub fn requiring_one_of(mut self, pointers: &'static [&'static str]) -> Self {
-        self.required.push(pointers);
-        self
     }
 
     /// This request with the text at `pointers` treated as secrets (see
@@ -121,7 +99,6 @@ impl fmt::Debug for NativeRequest {
             .field("query", &self.query)
             .field("headers", &header_names)
             .field("body", &self.body.as_ref().map(|_| "..."))
-            .field("required", &self.required)
             .finish()
     }
 }

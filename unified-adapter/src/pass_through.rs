@@ -22,7 +22,8 @@ impl PassThrough<'_> {
     /// The native request with these applied: `remote_data` merged deeply over the native JSON
     /// body (objects merge key by key, recursively; any other value of `remote_data` replaces),
     /// `remote_query` appended to the native query in bracket syntax. A body that is not a JSON
-    /// object cannot take `remote_data`: that is refused, not dropped.
+    /// object cannot take `remote_data`: that is refused, not dropped. What the provider needs
+    /// of the merged body is its adapter's [`needs`](crate::needs), checked before.
     pub fn apply(self, mut request: NativeRequest) -> Result<NativeRequest, AdapterError> {
         if let Some(extra) = self.remote_data {
             match &mut request.body {
@@ -43,50 +44,8 @@ impl PassThrough<'_> {
         if let Some(remote_query) = self.remote_query {
             request.query.extend(write_query(remote_query));
         }
-        check_required(&request)?;
         Ok(request)
     }
-}
-
-/// Refuses a request whose body lacks a natively required value, pointing into `remote_data`
-/// where the client can supply it. The first gap is reported, before anything is sent.
-fn check_required(request: &NativeRequest) -> Result<(), AdapterError> {
-    let body = request.body.as_ref().unwrap_or(&Value::Null);
-    let holds = |pointer: &&str| {
-        !matches!(body.pointer(pointer), None | Some(Value::Null))
-            && body.pointer(pointer) != Some(&Value::String(String::new()))
-    };
-    let Some(gap) = request
-        .required
-        .iter()
-        .find(|alternatives| !alternatives.iter().any(holds))
-    else {
-        return Ok(());
-    };
-    let message = match gap {
-        [_] | [] => "is required by this provider's native API: set the unified field that maps \
-                     to it, or send it in `remote_data`"
-            .to_owned(),
-        [_, others @ ..] => {
-            let others: Vec<String> = others
-                .iter()
-                .map(|pointer| format!("`/remote_data{pointer}`"))
-                .collect();
-            format!(
-                "is required by this provider's native API unless {} is given: set the unified \
-                 field that maps to one of them, or send it in `remote_data`",
-                others.join(" or ")
-            )
-        }
-    };
-    Err(AdapterError::Request {
-        part: Part::Body,
-        error: ValidationError::new(
-            format!("/remote_data{}", gap.first().copied().unwrap_or_default()),
-            Code::Required,
-            message,
-        ),
-    })
 }
 
 /// Merges `extra` into `into`: where both hold an object under a key, those merge the same way;
@@ -165,45 +124,6 @@ mod tests {
                 "flag": null,
             }))
         );
-    }
-
-    #[test]
-    fn natively_required_values_come_from_the_mapping_or_remote_data() {
-        let native = || {
-            NativeRequest::post("/people.json", json!({"person": {"first-name": "Ada"}}))
-                .requiring(&["/person/first-name", "/person/email-address"])
-        };
-        let missing = pass(&json!({}), &json!({})).apply(native()).unwrap_err();
-        let AdapterError::Request { part, error } = missing else {
-            panic!("{missing}")
-        };
-        assert_eq!(part, Part::Body);
-        assert_eq!(error.pointer, "/remote_data/person/email-address");
-        assert_eq!(error.code, Code::Required);
-
-        let supplied = json!({"remote_data": {"person": {"email-address": "ada@example.org"}}});
-        assert!(pass(&supplied, &json!({})).apply(native()).is_ok());
-        let either = || {
-            NativeRequest::post("/agents", json!({"last_name": ""}))
-                .requiring_one_of(&["/first_name", "/last_name"])
-        };
-        let neither = pass(&json!({}), &json!({})).apply(either()).unwrap_err();
-        assert!(
-            neither
-                .to_string()
-                .contains("unless `/remote_data/last_name` is given"),
-            "{neither}"
-        );
-        let last = json!({"remote_data": {"last_name": "Lovelace"}});
-        assert!(pass(&last, &json!({})).apply(either()).is_ok());
-        for blank in [json!(null), json!("")] {
-            let blanked = json!({"remote_data": {"person": {
-                "email-address": "ada@example.org",
-                "first-name": blank,
-            }}});
-            let refused = pass(&blanked, &json!({})).apply(native()).unwrap_err();
-            assert!(refused.to_string().contains("first-name"), "{refused}");
-        }
     }
 
     #[test]

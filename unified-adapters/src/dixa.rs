@@ -6,8 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
+use unified_core::Part;
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForDixa, UserCreateQueryForDixa, UserCreateResponse, UserRoleRecord, UsersCreate,
@@ -71,6 +72,13 @@ impl Adapter for Dixa {
 impl Translate<UsersCreate> for Dixa {
     type Body = UserCreateBodyForDixa;
     type Query = UserCreateQueryForDixa;
+
+    // Dixa requires `displayName` and `email`, which the unified `name` and `emails` (both
+    // required for Dixa) fill; one sent in `remote_data` instead must be text too.
+    const NEEDS: &'static [Need] = &[
+        Need::text(Part::Body, "/remote_data/displayName"),
+        Need::text(Part::Body, "/remote_data/email"),
+    ];
 
     fn native_request(
         &self,

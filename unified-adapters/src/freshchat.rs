@@ -7,13 +7,14 @@
 //! `groups` (the team ids); one address only, so the other unified `emails` are not sent.
 //! Freshchat names an agent only by first and last name, and the response contract requires a
 //! name from Freshchat, so a first or a last name must be sent: from `first_name`, `last_name`,
-//! `name` or `remote_data`. The answer's `created_time`, which Freshchat's own
+//! `name` or `remote_data` (declared in its needs, which the schemas served for Freshchat show). The answer's `created_time`, which Freshchat's own
 //! model does not list, is used when present.
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
+use unified_core::Part;
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForFreshchat, UserCreateQueryForFreshchat, UserCreateResponse, UsersCreate,
@@ -82,6 +83,22 @@ impl Translate<UsersCreate> for Freshchat {
     type Body = UserCreateBodyForFreshchat;
     type Query = UserCreateQueryForFreshchat;
 
+    // A first or a last name (the response needs a name from Freshchat, which names agents by
+    // them), and roles by id.
+    const NEEDS: &'static [Need] = &[
+        Need::one_of(
+            Part::Body,
+            &[
+                "/first_name",
+                "/last_name",
+                "/name",
+                "/remote_data/first_name",
+                "/remote_data/last_name",
+            ],
+        ),
+        Need::required(Part::Body, "/roles/*/id"),
+    ];
+
     fn native_request(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
@@ -97,15 +114,15 @@ impl Translate<UsersCreate> for Freshchat {
             first_name,
             last_name,
             avatar: body.avatar.as_deref().map(|url| Avatar { url }),
-            role_id: role_keys(body.roles.as_deref(), RoleKey::Id, "Freshchat")?
+            role_id: role_keys(body.roles.as_deref(), RoleKey::Id)
                 .first()
                 .copied(),
             groups: body.team_ids.as_deref(),
         };
-        Ok(
-            NativeRequest::post("/v2/agents", typed::native_body(&agent))
-                .requiring_one_of(&["/first_name", "/last_name"]),
-        )
+        Ok(NativeRequest::post(
+            "/v2/agents",
+            typed::native_body(&agent),
+        ))
     }
 
     fn unified_response(

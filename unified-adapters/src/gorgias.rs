@@ -2,17 +2,20 @@
 //!
 //! Gorgias requires `name`, `email` and `role.name`. The name is the unified `name`, else first
 //! and last name joined (Gorgias' create call has no separate first and last names); the role is
-//! the first role's name (one of Gorgias' five, which the model allows for Gorgias), `agent`
-//! when none is given. Gorgias keeps one address: the other unified `emails` are not sent. Gorgias answers with an integer id (made a
-//! string), `active` (the unified `is_active`) and zone-less UTC datetimes, which get their `Z`.
+//! the first role's name, `agent` when none is given: the spec's `owner`, `member` and `viewer`
+//! become Gorgias' `admin`, `agent` and `observer-agent`, and Gorgias' own five names are taken
+//! as they are (both declared in its needs). Gorgias keeps one address: the other unified
+//! `emails` are not sent. Gorgias answers with an integer id (made a string), `active` (the
+//! unified `is_active`) and zone-less UTC datetimes, which get their `Z`.
 //! A taken address is a 409, invalid parameters a 400; both reach the client as a 502 with
 //! `truto_is_remote_error`.
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
     Translate, typed,
 };
+use unified_core::Part;
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForGorgias, UserCreateQueryForGorgias, UserCreateResponse, UsersCreate,
@@ -29,6 +32,40 @@ pub struct Gorgias;
 
 /// The role a user gets when the request names none (Gorgias requires one).
 const DEFAULT_ROLE: &str = "agent";
+
+/// Gorgias' own roles.
+const NATIVE_ROLES: &[&str] = &[
+    "admin",
+    "agent",
+    "basic-agent",
+    "lite-agent",
+    "observer-agent",
+];
+
+/// The role names a unified request may give for Gorgias: the spec's (owner, member, viewer),
+/// then Gorgias' own.
+const ROLES: &[&str] = &[
+    "owner",
+    "member",
+    "viewer",
+    "admin",
+    "agent",
+    "basic-agent",
+    "lite-agent",
+    "observer-agent",
+];
+
+/// Gorgias' role for a unified one: `owner` is an admin, `member` an agent, `viewer` an
+/// observer; Gorgias' own names are sent as they are. (Our mapping: Gorgias documents its roles,
+/// not the spec's words.)
+fn native_role(name: &str) -> &str {
+    match name {
+        "owner" => "admin",
+        "member" => "agent",
+        "viewer" => "observer-agent",
+        other => other,
+    }
+}
 
 #[derive(Serialize, Debug)]
 struct UserCreate<'a> {
@@ -75,6 +112,18 @@ impl Translate<UsersCreate> for Gorgias {
     type Body = UserCreateBodyForGorgias;
     type Query = UserCreateQueryForGorgias;
 
+    // Gorgias requires `name`, `email` and `role.name`, one of its five roles.
+    const NEEDS: &'static [Need] = &[
+        Need::one_of(
+            Part::Body,
+            &["/name", "/first_name", "/last_name", "/remote_data/name"],
+        ),
+        Need::text(Part::Body, "/remote_data/email"),
+        Need::required(Part::Body, "/roles/*/name"),
+        Need::among(Part::Body, "/roles/*/name", ROLES),
+        Need::among(Part::Body, "/remote_data/role/name", NATIVE_ROLES),
+    ];
+
     fn native_request(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
@@ -88,19 +137,12 @@ impl Translate<UsersCreate> for Gorgias {
             ),
             email: primary_email(&body.emails),
             role: Role {
-                name: role_keys(body.roles.as_deref(), RoleKey::Name, "Gorgias")?
+                name: role_keys(body.roles.as_deref(), RoleKey::Name)
                     .first()
-                    .copied()
-                    .unwrap_or(DEFAULT_ROLE),
+                    .map_or(DEFAULT_ROLE, |name| native_role(name)),
             },
         };
-        Ok(
-            NativeRequest::post("/api/users", typed::native_body(&user)).requiring(&[
-                "/name",
-                "/email",
-                "/role/name",
-            ]),
-        )
+        Ok(NativeRequest::post("/api/users", typed::native_body(&user)))
     }
 
     fn unified_response(

@@ -11,8 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
+use unified_core::Part;
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForHive, UserCreateQueryForHive, UserCreateResponse, UsersCreate,
@@ -63,6 +64,20 @@ impl Translate<UsersCreate> for Hive {
     type Body = UserCreateBodyForHive;
     type Query = UserCreateQueryForHive;
 
+    // Hive requires `email`; `fullName` too, as the response needs a name from Hive.
+    const NEEDS: &'static [Need] = &[
+        Need::one_of(
+            Part::Body,
+            &[
+                "/name",
+                "/first_name",
+                "/last_name",
+                "/remote_data/fullName",
+            ],
+        ),
+        Need::text(Part::Body, "/remote_data/email"),
+    ];
+
     fn native_request(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
@@ -76,8 +91,7 @@ impl Translate<UsersCreate> for Hive {
                 body.last_name.as_deref(),
             ),
         };
-        Ok(NativeRequest::post("/users", typed::native_body(&invite))
-            .requiring(&["/email", "/fullName"]))
+        Ok(NativeRequest::post("/users", typed::native_body(&invite)))
     }
 
     fn unified_response(

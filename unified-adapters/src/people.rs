@@ -3,8 +3,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
-use unified_adapter::AdapterError;
-use unified_core::{Code, Format, Part, ValidationError};
+use unified_core::Format;
 use unified_models::ticketing::users::{
     EmailType, UserEmailForDixa, UserEmailForFreshchat, UserEmailForGorgias, UserEmailForHive,
     UserEmailForPivotalTracker, UserEmailForPlanhat, UserEmailForQualtricsCorexm,
@@ -91,31 +90,16 @@ pub enum RoleKey {
     Name,
 }
 
-/// Each role's id or name, as `provider` takes them; a role without one is refused at that
-/// member (`/roles/1/name`), since sending the others (or a default) would give the user a role
-/// the request did not ask for.
-pub fn role_keys<'a, R: RoleRef>(
-    roles: Option<&'a [R]>,
-    key: RoleKey,
-    provider: &str,
-) -> Result<Vec<&'a str>, AdapterError> {
+/// Each role's id or name, as the provider takes them. The adapter's needs make every role
+/// have one (`Need::required(Part::Body, "/roles/*/name")`): a role the provider could not
+/// identify is refused before anything is sent, rather than dropped here.
+pub fn role_keys<R: RoleRef>(roles: Option<&[R]>, key: RoleKey) -> Vec<&str> {
     roles
         .unwrap_or_default()
         .iter()
-        .enumerate()
-        .map(|(index, role)| {
-            let (value, member) = match key {
-                RoleKey::Id => (role.id(), "id"),
-                RoleKey::Name => (role.name(), "name"),
-            };
-            value.ok_or_else(|| AdapterError::Request {
-                part: Part::Body,
-                error: ValidationError::new(
-                    format!("/roles/{index}/{member}"),
-                    Code::Required,
-                    format!("is required by {provider}, which takes roles by {member}"),
-                ),
-            })
+        .filter_map(|role| match key {
+            RoleKey::Id => role.id(),
+            RoleKey::Name => role.name(),
         })
         .collect()
 }
@@ -173,10 +157,12 @@ pub fn full_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// A full name split at its last space into first and last name; a single word is a first name.
+/// A full name split at its last space into first and last name; a single word is a first name,
+/// and a name of spaces alone is kept whole (a name sent is never made empty).
 pub fn split_name(name: &str) -> (&str, Option<&str>) {
     match name.trim().rsplit_once(' ') {
         Some((first, last)) => (first.trim_end(), Some(last)),
+        None if name.trim().is_empty() => (name, None),
         None => (name.trim(), None),
     }
 }
@@ -341,6 +327,7 @@ mod tests {
             ("Ada King", Some("Lovelace"))
         );
         assert_eq!(split_name("Ada"), ("Ada", None));
+        assert_eq!(split_name("  "), ("  ", None));
         assert_eq!(
             full_name(Some("Ada"), Some("Lovelace")).unwrap(),
             "Ada Lovelace"

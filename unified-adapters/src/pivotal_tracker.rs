@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
 use unified_core::{Code, Part, ValidationError};
 use unified_models::providers;
@@ -66,13 +66,28 @@ impl Translate<UsersCreate> for PivotalTracker {
     type Body = UserCreateBodyForPivotalTracker;
     type Query = UserCreateQueryForPivotalTracker;
 
+    // The project is the first collection's id, a Tracker project id (digits); Tracker requires
+    // `email`, `name` and `role` (one of its three), and takes roles by name.
+    const NEEDS: &'static [Need] = &[
+        Need::required(Part::Query, "/collections/*/id"),
+        Need::matching(Part::Query, "/collections/*/id", "^[0-9]+$"),
+        Need::text(Part::Body, "/remote_data/email"),
+        Need::text(Part::Body, "/remote_data/name"),
+        Need::among(
+            Part::Body,
+            "/remote_data/role",
+            &["owner", "member", "viewer"],
+        ),
+        Need::required(Part::Body, "/roles/*/name"),
+    ];
+
     fn native_request(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
     ) -> Result<NativeRequest, AdapterError> {
         let body = call.body;
         let project = project_id(call.query)?;
-        let role = role_keys(body.roles.as_deref(), RoleKey::Name, "Pivotal Tracker")?
+        let role = role_keys(body.roles.as_deref(), RoleKey::Name)
             .first()
             .copied()
             .unwrap_or(DEFAULT_ROLE);
@@ -104,33 +119,23 @@ impl Translate<UsersCreate> for PivotalTracker {
     }
 }
 
-/// The project of the first collection. Tracker's project ids are integers; anything else is
-/// refused here, since text in a path segment could change the path (`..` is a dot-segment
-/// even when percent-encoded).
+/// The project of the first collection. The needs make it digits; it goes into the path only
+/// if it is, since text in a path segment could change the path (`..` is a dot-segment even
+/// when percent-encoded).
 fn project_id(query: &UserCreateQueryForPivotalTracker) -> Result<&str, AdapterError> {
-    let refuse = |code, message| AdapterError::Request {
-        part: Part::Query,
-        error: ValidationError::new("/collections/0/id", code, message),
-    };
-    let id = query
+    query
         .collections
         .first()
         .and_then(|collection| collection.id.as_deref())
-        .filter(|id| !id.is_empty())
-        .ok_or_else(|| {
-            refuse(
-                Code::Required,
-                "is required by Pivotal Tracker: the id of the project to add the user to",
-            )
-        })?;
-    if id.bytes().all(|byte| byte.is_ascii_digit()) {
-        Ok(id)
-    } else {
-        Err(refuse(
-            Code::Format,
-            "must be a Pivotal Tracker project id (digits only)",
-        ))
-    }
+        .filter(|id| !id.is_empty() && id.bytes().all(|byte| byte.is_ascii_digit()))
+        .ok_or_else(|| AdapterError::Request {
+            part: Part::Query,
+            error: ValidationError::new(
+                "/collections/0/id",
+                Code::Pattern,
+                "cannot be put in a Pivotal Tracker path: a project id is digits only",
+            ),
+        })
 }
 
 #[cfg(test)]
@@ -144,7 +149,6 @@ mod tests {
 
     fn project(collections: serde_json::Value) -> Result<String, String> {
         let query = UserCreateQuery::view_from_value::<providers::pivotal_tracker>(&json!({
-            "integrated_account_id": "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
             "collections": collections,
         }))
         .unwrap();
@@ -161,6 +165,6 @@ mod tests {
             assert!(error.contains("digits only"), "{escaping}: {error}");
         }
         let missing = project(json!([{}])).unwrap_err();
-        assert!(missing.contains("is required"), "{missing}");
+        assert!(missing.contains("digits only"), "{missing}");
     }
 }

@@ -13,9 +13,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-
+use unified_core::Part;
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForPlanhat, UserCreateQueryForPlanhat, UserCreateResponse, UserRoleRecord,
@@ -75,12 +75,22 @@ impl Translate<UsersCreate> for Planhat {
     type Body = UserCreateBodyForPlanhat;
     type Query = UserCreateQueryForPlanhat;
 
+    // Planhat requires `email`, `nickName`, `firstName` and `lastName`, which unified fields
+    // required for Planhat fill; roles go by id.
+    const NEEDS: &'static [Need] = &[
+        Need::text(Part::Body, "/remote_data/email"),
+        Need::text(Part::Body, "/remote_data/nickName"),
+        Need::text(Part::Body, "/remote_data/firstName"),
+        Need::text(Part::Body, "/remote_data/lastName"),
+        Need::required(Part::Body, "/roles/*/id"),
+    ];
+
     fn native_request(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
     ) -> Result<NativeRequest, AdapterError> {
         let body = call.body;
-        let roles = role_keys(body.roles.as_deref(), RoleKey::Id, "Planhat")?;
+        let roles = role_keys(body.roles.as_deref(), RoleKey::Id);
         let user = UserCreate {
             email: primary_email(&body.emails),
             nick_name: &body.nick_name,
@@ -90,14 +100,7 @@ impl Translate<UsersCreate> for Planhat {
             inactive: false,
             custom: body.custom_fields.as_ref(),
         };
-        Ok(
-            NativeRequest::post("/users", typed::native_body(&user)).requiring(&[
-                "/email",
-                "/nickName",
-                "/firstName",
-                "/lastName",
-            ]),
-        )
+        Ok(NativeRequest::post("/users", typed::native_body(&user)))
     }
 
     fn unified_response(

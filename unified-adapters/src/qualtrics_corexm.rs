@@ -6,9 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-use unified_core::Secret;
+use unified_core::{Part, Secret};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForQualtricsCorexm, UserCreateQueryForQualtricsCorexm, UserCreateResponse,
@@ -57,6 +57,19 @@ impl Adapter for QualtricsCorexm {
 impl Translate<UsersCreate> for QualtricsCorexm {
     type Body = UserCreateBodyForQualtricsCorexm;
     type Query = UserCreateQueryForQualtricsCorexm;
+
+    // All seven native fields are required; the unified fields required for Qualtrics fill
+    // them, the language from the first of `languages`.
+    const NEEDS: &'static [Need] = &[
+        Need::required(Part::Body, "/languages/*"),
+        Need::text(Part::Body, "/remote_data/username"),
+        Need::text(Part::Body, "/remote_data/firstName"),
+        Need::text(Part::Body, "/remote_data/lastName"),
+        Need::text(Part::Body, "/remote_data/userType"),
+        Need::text(Part::Body, "/remote_data/email"),
+        Need::text(Part::Body, "/remote_data/password"),
+        Need::text(Part::Body, "/remote_data/language"),
+    ];
 
     fn native_request(
         &self,

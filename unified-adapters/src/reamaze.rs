@@ -13,9 +13,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
     Translate, typed,
 };
+use unified_core::Part;
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForReamaze, UserCreateQueryForReamaze, UserCreateResponse, UsersCreate,
@@ -70,6 +71,13 @@ impl Translate<UsersCreate> for Reamaze {
     type Body = UserCreateBodyForReamaze;
     type Query = UserCreateQueryForReamaze;
 
+    // Re:amaze requires the staff member's `name` and `email`, which the unified fields
+    // required for Re:amaze fill.
+    const NEEDS: &'static [Need] = &[
+        Need::text(Part::Body, "/remote_data/staff/name"),
+        Need::text(Part::Body, "/remote_data/staff/email"),
+    ];
+
     fn native_request(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
@@ -83,7 +91,6 @@ impl Translate<UsersCreate> for Reamaze {
         };
         Ok(
             NativeRequest::post("/api/v1/staff", typed::native_body(&staff))
-                .requiring(&["/staff/name", "/staff/email"])
                 .secret_at(&["/staff/password"]),
         )
     }

@@ -12,8 +12,9 @@
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
+use unified_core::Part;
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForSolarwindsServiceDesk, UserCreateQueryForSolarwindsServiceDesk,
@@ -87,6 +88,12 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
     type Body = UserCreateBodyForSolarwindsServiceDesk;
     type Query = UserCreateQueryForSolarwindsServiceDesk;
 
+    // SolarWinds requires an email address; roles go by name.
+    const NEEDS: &'static [Need] = &[
+        Need::text(Part::Body, "/remote_data/user/email"),
+        Need::required(Part::Body, "/roles/*/name"),
+    ];
+
     fn native_request(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
@@ -96,21 +103,16 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
             user: NewUser {
                 name: &body.name,
                 email: primary_email(&body.emails),
-                role: role_keys(
-                    body.roles.as_deref(),
-                    RoleKey::Name,
-                    "SolarWinds Service Desk",
-                )?
-                .first()
-                .map(|&name| Role { name }),
+                role: role_keys(body.roles.as_deref(), RoleKey::Name)
+                    .first()
+                    .map(|&name| Role { name }),
                 group_ids: body.team_ids.as_deref(),
                 disabled: body.status.map(|status| status == UserStatus::Inactive),
             },
         };
         Ok(
             NativeRequest::post("/users.json", typed::native_body(&user))
-                .with_header("accept", API_VERSION)
-                .requiring(&["/user/email"]),
+                .with_header("accept", API_VERSION),
         )
     }
 

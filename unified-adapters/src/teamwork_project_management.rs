@@ -5,7 +5,8 @@
 //! `last-name` and `email-address`; the unified model has first and last name for Teamwork but
 //! no email address, so **the address comes from `remote_data`**:
 //! `{"remote_data": {"person": {"email-address": "ada@example.org"}}}` (merged into the
-//! `person` envelope). A request without it is refused before it is sent. Teamwork's create call
+//! `person` envelope). A request without it is refused before it is sent, and the schemas served
+//! for Teamwork require it (the adapter's needs). Teamwork's create call
 //! documents no avatar field, so the unified `avatar` is not sent (the answer's `avatarUrl` is
 //! read). Teamwork answers 201 with the new id and, in its current reference, the `user` it
 //! made; first and last names the answer lacks are the ones sent. The credential is
@@ -14,9 +15,10 @@
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
     Translate, typed,
 };
+use unified_core::Part;
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForTeamworkProjectManagement, UserCreateQueryForTeamworkProjectManagement,
@@ -71,6 +73,17 @@ impl Translate<UsersCreate> for TeamworkProjectManagement {
     type Body = UserCreateBodyForTeamworkProjectManagement;
     type Query = UserCreateQueryForTeamworkProjectManagement;
 
+    // Teamwork requires `first-name`, `last-name` and `email-address`; no unified field carries
+    // an address for Teamwork, so it comes from `remote_data`.
+    const NEEDS: &'static [Need] = &[
+        Need::one_of(
+            Part::Body,
+            &["/first_name", "/remote_data/person/first-name"],
+        ),
+        Need::one_of(Part::Body, &["/last_name", "/remote_data/person/last-name"]),
+        Need::required(Part::Body, "/remote_data/person/email-address"),
+    ];
+
     fn native_request(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
@@ -84,11 +97,6 @@ impl Translate<UsersCreate> for TeamworkProjectManagement {
         };
         Ok(
             NativeRequest::post("/people.json", typed::native_body(&person))
-                .requiring(&[
-                    "/person/first-name",
-                    "/person/last-name",
-                    "/person/email-address",
-                ])
                 .secret_at(&["/person/password"]),
         )
     }

@@ -45,6 +45,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
+// The conventions are derived models of this crate; the derive names the runtime by this path.
+extern crate self as unified_core;
+
+pub mod conventions;
 mod format;
 mod model;
 mod operation;
@@ -65,7 +69,7 @@ pub use format::Format;
 pub use model::{ConstraintCoverage, FieldCoverage, UnifiedModel};
 pub use operation::coverage::{OperationCoverage, PartsCoverage};
 pub use operation::part::Part;
-pub use operation::{Operation, Registry};
+pub use operation::{Operation, OperationModels, Registry};
 pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, View};
 pub use report::{Code, CustomCode, Report, ValidationError};
 pub use secret::Secret;
@@ -113,3 +117,6 @@ pub struct ReadmeDoctests;
 /// `#[derive(UnifiedModel)]`: validators, schemas and coverage from one annotated struct.
 #[cfg(feature = "derive")]
 pub use unified_derive::UnifiedModel;
+// The conventions are derived here whatever the features.
+#[cfg(not(feature = "derive"))]
+use unified_derive::UnifiedModel;

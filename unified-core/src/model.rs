@@ -222,7 +222,7 @@ fn drop_null_members(value: &mut Value) {
 }
 
 /// The violation of a `Value` nested deeper than JSON text may be.
-fn too_deep() -> ValidationError {
+pub(crate) fn too_deep() -> ValidationError {
     ValidationError::new(
         "",
         Code::Json,
@@ -231,7 +231,7 @@ fn too_deep() -> ValidationError {
 }
 
 /// The view of a model validated for `P`.
-fn sealed<P: ProviderType, M: FieldView<P>>(model: M) -> Result<M::View, Report> {
+pub(crate) fn sealed<P: ProviderType, M: FieldView<P>>(model: M) -> Result<M::View, Report> {
     seal::<P, M>(model).ok_or_else(|| {
         // Validation for `P` guarantees every value `P` requires; kept as an error, not a panic.
         Report::from_errors(vec![ValidationError::new(
@@ -243,7 +243,7 @@ fn sealed<P: ProviderType, M: FieldView<P>>(model: M) -> Result<M::View, Report>
 }
 
 /// The value a read built, or the report of why there is none.
-fn built_or_report<M>(built: Option<M>, recorder: AllFailures) -> Result<M, Report> {
+pub(crate) fn built_or_report<M>(built: Option<M>, recorder: AllFailures) -> Result<M, Report> {
     let report = recorder.into_report();
     match built {
         Some(value) if report.is_valid() => Ok(value),

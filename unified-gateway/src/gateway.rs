@@ -3,18 +3,18 @@
 
 use std::sync::Arc;
 
-use axum::http::{HeaderMap, StatusCode, header};
-use schemars::Schema;
-use unified_adapter::Adapters;
-use unified_adapter::conventions::QueryConventions;
-use unified_core::{Part, Provider, ProviderSet, Registry};
+use axum::http::{HeaderMap, header};
+use unified_adapter::{Adapters, Need};
+use unified_core::{Operation, Part, Provider, ProviderSet, Registry, View};
 
 use crate::config::GatewayConfig;
 use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
 use crate::error::{SetupError, StoreError};
-use crate::http::envelope::ApiError;
-use crate::store::{EnvironmentId, Store};
-use crate::unified::request::{conventions_schema, declares_property};
+use crate::failure::Failure;
+use crate::routes::create::CREATE;
+use crate::routes::did_you_mean;
+use crate::store::{Account, EnvironmentId, Store};
+use crate::unified::shaping::create_needs;
 
 /// A unified API gateway over the provider set `S`: its records, models, adapters and
 /// settings. Cheap to clone. [`Gateway::router`] serves it with axum, [`Gateway::serve`] on a
@@ -38,6 +38,9 @@ pub(crate) struct Inner<S: ProviderSet> {
     pub auth_headers: Vec<(Provider<S>, AuthHeader)>,
     pub dispatcher: Dispatcher,
     pub config: GatewayConfig,
+    /// What a create needs of its query, per operation of the registry and per view in
+    /// `View::all()`'s order (empty for other operations).
+    pub create_needs: Vec<Vec<Vec<Need>>>,
     /// The OpenAPI 3.1 documents, one per view in `View::all()`'s order, as served: made on
     /// first request, since nothing they describe changes while the gateway runs.
     pub openapi: std::sync::OnceLock<Vec<bytes::Bytes>>,
@@ -47,8 +50,8 @@ impl<S: ProviderSet> Gateway<S> {
     /// A gateway over `store` serving the operations of `registry` through `adapters`. Fails
     /// when an adapter's credential header cannot be sent, when one provider's adapters send it
     /// differently, when a provider has two adapters for one operation, when an adapter is for
-    /// an operation the registry does not serve or for other models than the registry's, when a
-    /// model declares a request convention as another kind of value, or when the HTTP client
+    /// an operation the registry does not serve, when an adapter declares a need that is not
+    /// well formed, when a model declares a request convention itself, or when the HTTP client
     /// cannot be built.
     pub fn new(
         store: Store,
@@ -68,6 +71,19 @@ impl<S: ProviderSet> Gateway<S> {
         }
         check_conventions(&registry)?;
         check_adapters(&registry, &adapters)?;
+        let create_needs = registry
+            .operations()
+            .iter()
+            .map(|operation| {
+                if operation.name() == CREATE {
+                    View::<S>::all()
+                        .map(|view| create_needs(operation, view))
+                        .collect()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         Ok(Gateway {
             inner: Arc::new(Inner {
                 store,
@@ -76,6 +92,7 @@ impl<S: ProviderSet> Gateway<S> {
                 auth_headers,
                 dispatcher,
                 config,
+                create_needs,
                 openapi: std::sync::OnceLock::new(),
             }),
         })
@@ -96,6 +113,11 @@ impl<S: ProviderSet> Gateway<S> {
         &self.inner.config
     }
 
+    /// The adapters it dispatches through.
+    pub(crate) fn adapters(&self) -> &Adapters<S> {
+        &self.inner.adapters
+    }
+
     /// The checked credential header of `provider`'s adapter.
     pub(crate) fn auth_header(&self, provider: Provider<S>) -> Option<&AuthHeader> {
         self.inner
@@ -105,11 +127,23 @@ impl<S: ProviderSet> Gateway<S> {
             .map(|(_, header)| header)
     }
 
-    /// The environment of the request's bearer token, or 401.
-    pub(crate) async fn authenticate(
-        &self,
-        headers: &HeaderMap,
-    ) -> Result<EnvironmentId, ApiError> {
+    /// What a create of `operation` needs of its query for `view`.
+    pub(crate) fn create_needs(&self, operation: &Operation<S>, view: View<S>) -> &[Need] {
+        let operation = self
+            .registry()
+            .operations()
+            .iter()
+            .position(|each| core::ptr::eq(each, operation));
+        let view = View::<S>::all().position(|each| each == view);
+        operation
+            .zip(view)
+            .and_then(|(operation, view)| self.inner.create_needs.get(operation)?.get(view))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The environment of the request's bearer token: the first step of every route that needs
+    /// one.
+    pub(crate) async fn authenticate(&self, headers: &HeaderMap) -> Result<EnvironmentId, Failure> {
         let token = headers
             .get(header::AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
@@ -117,15 +151,36 @@ impl<S: ProviderSet> Gateway<S> {
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, token)| token.trim())
             .filter(|token| !token.is_empty())
-            .ok_or_else(|| {
-                ApiError::new(
-                    StatusCode::UNAUTHORIZED,
-                    "missing API token: send `Authorization: Bearer <token>`",
-                )
-            })?;
+            .ok_or(Failure::MissingToken)?;
         self.stored(self.store().environment_of_token(token))
             .await?
-            .ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "unknown API token"))
+            .ok_or(Failure::UnknownToken)
+    }
+
+    /// The integrated account `id` names in `environment`.
+    pub(crate) async fn account(
+        &self,
+        environment: EnvironmentId,
+        id: &str,
+    ) -> Result<Account<S>, Failure> {
+        self.stored(self.store().account::<S>(environment, id))
+            .await?
+            .ok_or(Failure::NoAccount)
+    }
+
+    /// The operation `name` of the model at `model`/`resource`.
+    pub(crate) fn operation(
+        &self,
+        model: &str,
+        resource: &str,
+        name: &'static str,
+    ) -> Result<&Operation<S>, Failure> {
+        let path = format!("{model}/{resource}");
+        let registry = self.registry();
+        registry.find(&path, name).ok_or_else(|| Failure::NoModel {
+            operation: name,
+            suggestion: did_you_mean(&path, registry.models()),
+        })
     }
 
     /// The answer of a store call, or a 500 that says no more than that storage failed (the
@@ -133,33 +188,26 @@ impl<S: ProviderSet> Gateway<S> {
     pub(crate) async fn stored<T>(
         &self,
         call: impl Future<Output = Result<T, StoreError>>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<T, Failure> {
         call.await.map_err(storage_failed)
     }
 }
 
-/// The 500 for a failed store call; the error itself goes to the log only.
-pub(crate) fn storage_failed(error: StoreError) -> ApiError {
+/// The failure of a store call; the error itself goes to the log only.
+pub(crate) fn storage_failed(error: StoreError) -> Failure {
     tracing::error!(%error, "storage failed");
-    ApiError::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "the gateway's storage failed; see its log",
-    )
+    Failure::Storage
 }
 
-/// A model may declare a request convention itself (to document it in its own schema), but as
-/// the same kind of value the gateway reads it as; otherwise a request its rules accept could
-/// not be read.
+/// The request conventions are every operation's: a model that declares one itself would have
+/// two readers for one member.
 fn check_conventions<S: ProviderSet>(registry: &Registry<S>) -> Result<(), SetupError> {
-    let conventions = conventions_schema();
-    let kind = |schema: &Schema, name: &str| schema.as_value()["properties"][name]["type"].clone();
     for operation in registry.operations() {
-        let query = operation.unified_schema(Part::Query);
-        for name in QueryConventions::NAMES {
-            if declares_property(query, name) && kind(query, name) != kind(conventions, name) {
+        for part in Part::ALL {
+            if let Some(name) = operation.redeclared_conventions(part).first() {
                 return Err(SetupError::new(format!(
-                    "the query of `{}` `{}` declares `{name}` as another kind of value than the \
-                     gateway reads it as",
+                    "the {part} of `{}` `{}` declares `{name}`, a request convention every \
+                     operation has: leave it out of the model",
                     operation.model(),
                     operation.name()
                 )));
@@ -169,9 +217,9 @@ fn check_conventions<S: ProviderSet>(registry: &Registry<S>) -> Result<(), Setup
     Ok(())
 }
 
-/// Every adapter translates an operation of the registry, for the same models: linked by name
-/// only, an adapter could otherwise validate against a model that nobody publishes, or never be
-/// reached.
+/// Every adapter translates an operation of the registry, as the registry declares it, and its
+/// needs are well formed: linked by name only, an adapter could otherwise validate against a
+/// model that nobody publishes, or never be reached.
 fn check_adapters<S: ProviderSet>(
     registry: &Registry<S>,
     adapters: &Adapters<S>,
@@ -186,13 +234,20 @@ fn check_adapters<S: ProviderSet>(
                      does not serve"
                 )));
             }
-            Some(operation) if operation.models() != adapter.models() => {
+            Some(operation) if operation.declared_by() != adapter.declared_by() => {
                 return Err(SetupError::new(format!(
-                    "the {provider} adapter of `{model}` `{name}` is written for other models \
-                     than the registry's"
+                    "the {provider} adapter of `{model}` `{name}` is written for another \
+                     declaration of the operation than the registry's"
                 )));
             }
             Some(_) => {}
+        }
+        for need in adapter.needs() {
+            if let Some(mistake) = need.mistake() {
+                return Err(SetupError::new(format!(
+                    "a need of the {provider} adapter of `{model}` `{name}` {mistake}"
+                )));
+            }
         }
     }
     Ok(())
@@ -202,34 +257,58 @@ fn check_adapters<S: ProviderSet>(
 mod tests {
     use serde_json::{Map, Value};
     use unified_adapter::Adapters;
-    use unified_core::{Operation, Registry, UnifiedModel};
+    use unified_core::{Operation, OperationModels, Registry, UnifiedModel};
 
     use super::*;
     use crate::test_support::test_providers::{self as providers, Set};
-    use crate::test_support::{NothingCreate, Presenting};
+    use crate::test_support::{Mistaken, NothingCreate, Presenting};
 
     /// A body.
-    #[derive(UnifiedModel)]
+    #[derive(UnifiedModel, serde::Serialize)]
     #[allow(dead_code)]
     struct Thing {
         /// A name.
         name: Option<String>,
     }
 
-    /// A query that declares `remote_query` as a string, not the object the gateway reads.
+    /// A query that declares `remote_query`, a convention every operation has.
     #[derive(UnifiedModel)]
     #[allow(dead_code)]
-    struct OddQuery {
-        /// Not the convention's kind.
-        remote_query: Option<String>,
+    struct RedeclaringQuery {
+        /// The convention again.
+        remote_query: Option<Map<String, Value>>,
     }
 
-    /// A query that declares `remote_query` as the gateway reads it.
+    /// A query of its own.
     #[derive(UnifiedModel)]
     #[allow(dead_code)]
-    struct FineQuery {
-        /// The convention's kind.
-        remote_query: Option<Map<String, Value>>,
+    struct OwnQuery {
+        /// Not a convention.
+        page: Option<String>,
+    }
+
+    /// `things` `create` with the query `Q`.
+    struct ThingsCreate<Q>(core::marker::PhantomData<Q>);
+
+    impl<Q: UnifiedModel<Set> + 'static> OperationModels for ThingsCreate<Q> {
+        type Set = Set;
+        type Body = Thing;
+        type Query = Q;
+        type Response = Thing;
+        const MODEL: &'static str = "things";
+        const NAME: &'static str = "create";
+    }
+
+    /// Another declaration of `nothing` `create` than the adapters translate.
+    struct OtherNothingCreate;
+
+    impl OperationModels for OtherNothingCreate {
+        type Set = Set;
+        type Body = Thing;
+        type Query = OwnQuery;
+        type Response = Thing;
+        const MODEL: &'static str = "nothing";
+        const NAME: &'static str = "create";
     }
 
     fn test_store(dir: &tempfile::TempDir) -> Store {
@@ -240,46 +319,67 @@ mod tests {
             .unwrap()
     }
 
-    fn gateway<Q: UnifiedModel<Set> + 'static>(
+    fn serving(
+        registry: Registry<Set>,
         adapters: Adapters<Set>,
     ) -> Result<Gateway<Set>, SetupError> {
         let dir = tempfile::tempdir().unwrap();
-        let store = test_store(&dir);
-        let registry = Registry::new(vec![Operation::new::<Thing, Q, Thing>("things", "create")]);
-        Gateway::new(store, registry, adapters, GatewayConfig::default())
+        Gateway::new(
+            test_store(&dir),
+            registry,
+            adapters,
+            GatewayConfig::default(),
+        )
+    }
+
+    fn gateway<Q: UnifiedModel<Set> + 'static>(
+        adapters: Adapters<Set>,
+    ) -> Result<Gateway<Set>, SetupError> {
+        serving(
+            Registry::new(vec![Operation::of::<ThingsCreate<Q>>()]),
+            adapters,
+        )
     }
 
     #[test]
-    fn a_convention_declared_as_another_kind_is_refused() {
-        let error = gateway::<OddQuery>(Adapters::new()).err().unwrap();
-        assert!(error.to_string().contains("`remote_query`"), "{error}");
-        assert!(gateway::<FineQuery>(Adapters::new()).is_ok());
+    fn a_model_that_declares_a_convention_is_refused() {
+        let error = gateway::<RedeclaringQuery>(Adapters::new()).err().unwrap();
+        assert_eq!(
+            error.to_string(),
+            "the query of `things` `create` declares `remote_query`, a request convention every \
+             operation has: leave it out of the model"
+        );
+        assert!(gateway::<OwnQuery>(Adapters::new()).is_ok());
     }
 
     #[test]
-    fn an_adapter_must_translate_an_operation_of_the_registry_with_its_models() {
+    fn an_adapter_must_translate_an_operation_of_the_registry_as_declared() {
         type Good = Presenting<providers::good>;
         // The registry serves `things` `create`; the adapter translates `nothing` `create`.
         let elsewhere = Adapters::new().with::<NothingCreate, _>(Good::header("x-key"));
-        let error = gateway::<FineQuery>(elsewhere).err().unwrap().to_string();
+        let error = gateway::<OwnQuery>(elsewhere).err().unwrap().to_string();
         assert!(
             error.contains("translates `nothing` `create`, which the registry does not serve"),
             "{error}"
         );
-        // The same names, other models.
-        let dir = tempfile::tempdir().unwrap();
-        let store = test_store(&dir);
-        let registry = Registry::new(vec![Operation::new::<Thing, FineQuery, Thing>(
-            "nothing", "create",
-        )]);
+        // The same names, another declaration.
+        let registry = Registry::new(vec![Operation::of::<OtherNothingCreate>()]);
         let adapters = Adapters::new().with::<NothingCreate, _>(Good::header("x-key"));
-        let error = Gateway::new(store, registry, adapters, GatewayConfig::default())
-            .err()
-            .unwrap()
-            .to_string();
+        let error = serving(registry, adapters).err().unwrap().to_string();
         assert!(
-            error.contains("is written for other models than the registry's"),
+            error.contains("is written for another declaration of the operation"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn an_adapter_whose_need_is_not_well_formed_is_refused() {
+        let registry = Registry::new(vec![Operation::of::<NothingCreate>()]);
+        let adapters = Adapters::new().with::<NothingCreate, _>(Mistaken);
+        let error = serving(registry, adapters).err().unwrap().to_string();
+        assert_eq!(
+            error,
+            "a need of the Good adapter of `nothing` `create` has `*` among several places"
         );
     }
 
@@ -288,7 +388,7 @@ mod tests {
         let twice = Adapters::new()
             .with::<NothingCreate, _>(Presenting::<providers::good>::header("x-key"))
             .with::<NothingCreate, _>(Presenting::<providers::good>::header("x-key"));
-        let error = gateway::<FineQuery>(twice).err().unwrap();
+        let error = gateway::<OwnQuery>(twice).err().unwrap();
         assert!(
             error
                 .to_string()

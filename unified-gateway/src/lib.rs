@@ -8,6 +8,7 @@ mod config;
 mod connection;
 mod dispatch;
 mod error;
+mod failure;
 mod gateway;
 mod http;
 pub mod openapi;

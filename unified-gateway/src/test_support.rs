@@ -5,10 +5,9 @@ use core::marker::PhantomData;
 
 use serde::Serialize;
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, OperationModels,
-    Translate,
+    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate,
 };
-use unified_core::{FieldView, ProviderType, UnifiedModel, ViewOf};
+use unified_core::{FieldView, OperationModels, Part, ProviderType, UnifiedModel, ViewOf};
 
 unified_core::providers! {
     /// Providers with adapters to check.
@@ -64,6 +63,42 @@ where
 {
     type Body = ViewOf<Nothing, P>;
     type Query = ViewOf<Nothing, P>;
+
+    fn native_request(
+        &self,
+        _: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<NativeRequest, AdapterError> {
+        Err(AdapterError::Response("not dispatched".to_owned()))
+    }
+
+    fn unified_response(
+        &self,
+        _: Call<'_, Self::Body, Self::Query>,
+        _: &NativeResponse,
+    ) -> Result<Nothing, AdapterError> {
+        Err(AdapterError::Response("not dispatched".to_owned()))
+    }
+}
+
+/// An adapter of `good` whose need names a `*` among several places.
+pub struct Mistaken;
+
+impl Adapter for Mistaken {
+    type Provider = test_providers::good;
+
+    fn auth(&self) -> AuthScheme {
+        AuthScheme::Header {
+            name: "x-key",
+            prefix: "",
+        }
+    }
+}
+
+impl Translate<NothingCreate> for Mistaken {
+    type Body = ViewOf<Nothing, test_providers::good>;
+    type Query = ViewOf<Nothing, test_providers::good>;
+
+    const NEEDS: &'static [Need] = &[Need::one_of(Part::Body, &["/a/*/b", "/c"])];
 
     fn native_request(
         &self,

@@ -23,13 +23,5 @@ unified_core::providers! {
 
 /// Every operation of every shipped model; adding a model means adding it here.
 pub fn registry() -> Registry<providers::Set> {
-    use ticketing::users;
-    use unified_adapter::OperationModels;
-    Registry::new(vec![Operation::new::<
-        users::UserCreateBody,
-        users::UserCreateQuery,
-        users::UserCreateResponse,
-    >(
-        users::UsersCreate::MODEL, users::UsersCreate::NAME
-    )])
+    Registry::new(vec![Operation::of::<ticketing::users::UsersCreate>()])
 }

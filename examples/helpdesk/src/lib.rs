@@ -10,10 +10,10 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use unified_adapter::{
-    Adapter, AdapterError, Adapters, AuthScheme, Call, NativeRequest, NativeResponse,
-    OperationModels, Translate, typed,
+    Adapter, AdapterError, Adapters, AuthScheme, Call, NativeRequest, NativeResponse, Translate,
+    typed,
 };
-use unified_core::{Operation, Registry, UnifiedModel, View, providers};
+use unified_core::{Operation, OperationModels, Registry, UnifiedModel, View, providers};
 use unified_gateway::{
     ApiError, Gateway, GatewayConfig, ResolveProvider, SetupError, Store, Validated,
 };
@@ -53,8 +53,8 @@ pub struct Requester {
     pub name: Option<String>,
 }
 
-/// The query of a ticket create: nothing of its own (the gateway reads the account id and the
-/// other request conventions itself).
+/// The query of a ticket create: nothing of its own (the account id and the other request
+/// conventions are every operation's).
 #[derive(UnifiedModel, Serialize, Deserialize, Debug, Default)]
 pub struct TicketQuery {}
 
@@ -71,7 +71,7 @@ pub struct TicketRecord {
     pub status: Option<String>,
 }
 
-/// Opening a ticket: the operation's models, for adapters.
+/// Opening a ticket: the operation's models, for the registry and for adapters.
 pub struct TicketsCreate;
 
 impl OperationModels for TicketsCreate {
@@ -85,11 +85,7 @@ impl OperationModels for TicketsCreate {
 
 /// Every operation this API serves.
 pub fn registry() -> Registry<providers::Set> {
-    Registry::new(vec![Operation::new::<
-        TicketCreate,
-        TicketQuery,
-        TicketRecord,
-    >(TicketsCreate::MODEL, TicketsCreate::NAME)])
+    Registry::new(vec![Operation::of::<TicketsCreate>()])
 }
 
 /// Acme Desk: `POST /api/v2/tickets` with an `x-acme-key` header.

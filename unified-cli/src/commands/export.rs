@@ -15,7 +15,10 @@ use crate::failure::Failure;
 /// Writes every schema below `dir`.
 pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
     let mut files = registry.schema_files();
-    files.extend(unified_gateway::openapi::files(registry));
+    files.extend(unified_gateway::openapi::files(
+        registry,
+        &unified_adapters::adapters(),
+    ));
     let mut written = 0;
     for (relative, text) in &files {
         let path = dir.join(relative);

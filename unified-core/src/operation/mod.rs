@@ -1,6 +1,7 @@
 //! Operations and the registry: a model's request body, query parameters and response for one
 //! operation, reachable by name, so that every tool (validation, schemas, export, coverage) is fed
-//! from one list and adding a model is one place.
+//! from one list and adding a model is one place. Each part holds the model's members and the
+//! request conventions' ([`crate::conventions`]), read beside each other.
 
 use core::any::TypeId;
 use std::sync::OnceLock;
@@ -9,21 +10,28 @@ use schemars::Schema;
 use serde_json::Value;
 
 pub(crate) mod coverage;
+mod models;
 pub(crate) mod part;
 
+pub use models::OperationModels;
+
+use crate::conventions::read::{self as beside, Beside, beyond_the_root, conventions_of, model_of};
+use crate::conventions::{self, BodyConventions, QueryConventions, ResponseConventions};
 use crate::model::{FieldCoverage, UnifiedModel};
 use crate::operation::coverage::OperationCoverage;
 use crate::operation::part::Part;
-use crate::provider::{ProviderSet, View};
+use crate::provider::{NoProviders, ProviderSet, View};
 use crate::query::read_query;
 use crate::report::{Code, Report, ValidationError};
 use crate::schema;
+use crate::validate::value::FieldValue;
 
 /// One part's model, reached through plain functions so parts of different types share a list.
+/// Each reads the part beside the members of the other model of the part.
 struct PartModel<S> {
-    validate: fn(&Value, View<S>) -> Report,
-    is_valid: fn(&Value, View<S>) -> bool,
-    validate_slice: fn(&[u8], View<S>) -> Report,
+    validate: fn(&Value, View<S>, Beside) -> Report,
+    is_valid: fn(&Value, View<S>, Beside) -> bool,
+    validate_slice: fn(&[u8], View<S>, Beside) -> Report,
     schema: fn(View<S>) -> Schema,
     coverage: fn() -> Vec<FieldCoverage>,
 }
@@ -31,12 +39,21 @@ struct PartModel<S> {
 impl<S: ProviderSet> PartModel<S> {
     fn of<M: UnifiedModel<S>>() -> Self {
         PartModel {
-            validate: |value, view| M::validate(value, view),
-            is_valid: |value, view| M::is_valid(value, view),
-            validate_slice: |text, view| M::validate_slice(text, view),
-            schema: M::schema,
+            validate: beside::validate::<S, M>,
+            is_valid: beside::is_valid::<S, M>,
+            validate_slice: beside::validate_slice::<S, M>,
+            schema: <M as FieldValue<S>>::schema,
             coverage: M::coverage,
         }
+    }
+}
+
+/// The conventions' model of `part`.
+fn conventions_model(part: Part) -> PartModel<NoProviders> {
+    match part {
+        Part::Body => PartModel::of::<BodyConventions>(),
+        Part::Query => PartModel::of::<QueryConventions>(),
+        Part::Response => PartModel::of::<ResponseConventions>(),
     }
 }
 
@@ -44,35 +61,25 @@ impl<S: ProviderSet> PartModel<S> {
 pub struct Operation<S> {
     model: &'static str,
     name: &'static str,
+    /// The [`OperationModels`] type it was declared with.
+    declared_by: TypeId,
     parts: [PartModel<S>; 3],
-    /// The Rust types of the body, query and response models.
-    models: [TypeId; 3],
     /// Each part's unified schema, built on first use: the query's shapes every query string
     /// read, the body's tells the gateway which values are write-only.
     unified_schemas: [OnceLock<Schema>; 3],
 }
 
 impl<S: ProviderSet> Operation<S> {
-    /// The operation `name` of `model`, with the models of its request body, query parameters
-    /// and response body.
-    pub fn new<Body, Query, Response>(model: &'static str, name: &'static str) -> Self
-    where
-        Body: UnifiedModel<S> + 'static,
-        Query: UnifiedModel<S> + 'static,
-        Response: UnifiedModel<S> + 'static,
-    {
+    /// The operation the marker type `O` declares.
+    pub fn of<O: OperationModels<Set = S>>() -> Self {
         Operation {
-            model,
-            name,
-            models: [
-                TypeId::of::<Body>(),
-                TypeId::of::<Query>(),
-                TypeId::of::<Response>(),
-            ],
+            model: O::MODEL,
+            name: O::NAME,
+            declared_by: TypeId::of::<O>(),
             parts: [
-                PartModel::of::<Body>(),
-                PartModel::of::<Query>(),
-                PartModel::of::<Response>(),
+                PartModel::of::<O::Body>(),
+                PartModel::of::<O::Query>(),
+                PartModel::of::<O::Response>(),
             ],
             unified_schemas: Default::default(),
         }
@@ -88,31 +95,40 @@ impl<S: ProviderSet> Operation<S> {
         self.name
     }
 
-    /// The Rust types of its body, query and response models, for checking that an adapter of
-    /// this operation was written for the same models.
-    pub fn models(&self) -> [TypeId; 3] {
-        self.models
+    /// Whether the marker type `O` declared this operation: an adapter of `O` translates it.
+    pub fn is<O: OperationModels>(&self) -> bool {
+        self.declared_by == TypeId::of::<O>()
+    }
+
+    /// The [`OperationModels`] type that declared it, for comparing with an adapter's.
+    pub fn declared_by(&self) -> TypeId {
+        self.declared_by
     }
 
     fn part(&self, part: Part) -> &PartModel<S> {
         &self.parts[part as usize]
     }
 
-    /// Every violation of `value` for `view`.
+    /// Every violation of `value` for `view`: the model's rules, then the conventions'.
     pub fn validate(&self, part: Part, value: &Value, view: View<S>) -> Report {
-        (self.part(part).validate)(value, view)
+        let model = (self.part(part).validate)(value, view, conventions_of(part));
+        joined(model, conventions::validate_conventions(part, value))
     }
 
-    /// Every violation of the part's rules by the JSON `text`, read and checked in one pass
-    /// without building a `Value` (see [`UnifiedModel::validate_slice`]). JSON text only: a
-    /// query string goes through [`Operation::validate_text`].
+    /// Every violation of the part's rules by the JSON `text`, each model read in one pass over
+    /// the text without building a `Value` (see [`UnifiedModel::validate_slice`]). JSON text
+    /// only: a query string goes through [`Operation::validate_text`].
     pub fn validate_slice(&self, part: Part, text: &[u8], view: View<S>) -> Report {
-        (self.part(part).validate_slice)(text, view)
+        let model = (self.part(part).validate_slice)(text, view, conventions_of(part));
+        let conventions =
+            (conventions_model(part).validate_slice)(text, View::UNIFIED, model_of(part));
+        joined(model, conventions)
     }
 
     /// Whether `value` is valid for `view`, without building a report.
     pub fn is_valid(&self, part: Part, value: &Value, view: View<S>) -> bool {
-        (self.part(part).is_valid)(value, view)
+        (self.part(part).is_valid)(value, view, conventions_of(part))
+            && (conventions_model(part).is_valid)(value, View::UNIFIED, model_of(part))
     }
 
     /// Reads a part as it arrives (JSON text, or a query string for [`Part::Query`]) and
@@ -146,7 +162,12 @@ impl<S: ProviderSet> Operation<S> {
     /// required), built once and kept: for reading requests, not for publishing (see
     /// [`Operation::schema`] for the standalone document).
     pub fn unified_schema(&self, part: Part) -> &Schema {
-        self.unified_schemas[part as usize].get_or_init(|| (self.part(part).schema)(View::UNIFIED))
+        self.unified_schemas[part as usize].get_or_init(|| self.part_schema(part, View::UNIFIED))
+    }
+
+    /// The object schema of a part for `view`: the model's fields, then the conventions'.
+    fn part_schema(&self, part: Part, view: View<S>) -> Schema {
+        conventions::with_conventions(part, (self.part(part).schema)(view))
     }
 
     /// The standalone JSON Schema of a part for `view`.
@@ -158,7 +179,7 @@ impl<S: ProviderSet> Operation<S> {
             part.title().to_lowercase(),
             view.name()
         );
-        schema::document((self.part(part).schema)(view), &title)
+        schema::document(self.part_schema(part, view), &title)
     }
 
     /// Where the schema of a part for `view` lives below the export folder:
@@ -167,14 +188,41 @@ impl<S: ProviderSet> Operation<S> {
         format!("{}/{}/{}.{}.json", self.model, view.id(), self.name, part)
     }
 
-    /// Per part and field, the providers that support and require it.
+    /// Per part and field, the providers that support and require it: the model's fields, then
+    /// the conventions'.
     pub fn coverage(&self) -> OperationCoverage {
         OperationCoverage::new::<S>(
             self.model,
             self.name,
-            Part::ALL.map(|part| (self.part(part).coverage)()),
+            Part::ALL.map(|part| {
+                let mut rows = (self.part(part).coverage)();
+                rows.extend(conventions::coverage::<S>(part));
+                rows
+            }),
         )
     }
+
+    /// The members of the part's model that are conventions too: a model must leave those to
+    /// the conventions, which every operation already has.
+    pub fn redeclared_conventions(&self, part: Part) -> Vec<String> {
+        let model = (self.part(part).schema)(View::UNIFIED).to_value();
+        conventions::names(part)
+            .filter(|name| model["properties"].get(*name).is_some())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// The model's report and then the conventions', less what the model already said of the
+/// document itself.
+fn joined(model: Report, conventions: Report) -> Report {
+    let conventions = beyond_the_root(conventions);
+    if conventions.is_valid() {
+        return model;
+    }
+    let mut errors = model.into_errors();
+    errors.extend(conventions.into_errors());
+    Report::from_errors(errors)
 }
 
 /// Every operation a tool knows, looked up by model and operation name.

@@ -544,11 +544,45 @@ impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
         entries: A,
         reading: &mut Reading<'_, S, R>,
     ) -> Result<B::Out<M>, A::Error> {
+        FieldsBeside::<M>::new(|_| false).entries::<B, A, R>(entries, reading)
+    }
+}
+
+/// An object model that shares its object with members read by someone else: the members
+/// `beside` names are skipped (still read to their end as JSON), not reported as unknown. An
+/// operation reads a part this way twice, once as its model beside the conventions and once as
+/// its conventions beside the model.
+pub(crate) struct FieldsBeside<M> {
+    beside: fn(&str) -> bool,
+    model: PhantomData<fn() -> M>,
+}
+
+impl<M> FieldsBeside<M> {
+    /// The model `M`, with the members `beside` names left to another reader.
+    pub(crate) fn new(beside: fn(&str) -> bool) -> Self {
+        FieldsBeside {
+            beside,
+            model: PhantomData,
+        }
+    }
+}
+
+impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for FieldsBeside<M> {
+    type Value = M;
+    const EXPECTED: &'static str = "an object";
+    const TAKES: Takes = Takes::Object;
+
+    #[inline]
+    fn entries<'de, B: Mode, A: MapAccess<'de>, R: Recorder>(
+        &self,
+        entries: A,
+        reading: &mut Reading<'_, S, R>,
+    ) -> Result<B::Out<M>, A::Error> {
         if M::CHECKS.is_empty() {
-            return read_fields::<S, M, B, A, R>(entries, reading);
+            return read_fields::<S, M, B, A, R>(entries, reading, self.beside);
         }
         // The model's own checks need the model, whatever the mode.
-        let built = read_fields::<S, M, Build, A, R>(entries, reading)?;
+        let built = read_fields::<S, M, Build, A, R>(entries, reading, self.beside)?;
         if let Some(model) = &built
             && !reading.recorder.done()
         {
@@ -565,11 +599,13 @@ impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for Fields<M> {
     }
 }
 
-/// Reads an object's entries into the fields of `M`, in mode `B`.
+/// Reads an object's entries into the fields of `M`, in mode `B`, skipping the members `beside`
+/// names.
 #[inline]
 fn read_fields<'de, S: ProviderSet, M: ObjectModel<S>, B: Mode, A: MapAccess<'de>, R: Recorder>(
     mut entries: A,
     reading: &mut Reading<'_, S, R>,
+    beside: fn(&str) -> bool,
 ) -> Result<B::Out<M>, A::Error> {
     {
         let view = reading.view;
@@ -577,7 +613,9 @@ fn read_fields<'de, S: ProviderSet, M: ObjectModel<S>, B: Mode, A: MapAccess<'de
         let mut seen: u128 = 0;
         each_entry(&mut entries, reading, |entries, key, at, recorder| {
             let Some(index) = M::field_index(key) else {
-                record_unknown::<S, M, R>(at, recorder);
+                if !beside(key) {
+                    record_unknown::<S, M, R>(at, recorder);
+                }
                 return entries.next_value::<Skip>().map(|Skip| ());
             };
             seen |= 1 << index;

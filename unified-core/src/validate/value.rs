@@ -467,8 +467,10 @@ fn map_schema<S: ProviderSet, V: FieldValue<S>>(view: View<S>) -> Schema {
 }
 
 impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
+    // Any member, said outright: generators read an object schema without it as one that
+    // takes no members.
     fn schema(_: View<S>) -> Schema {
-        json_schema!({ "type": "object" })
+        json_schema!({ "type": "object", "additionalProperties": true })
     }
 
     read_with_accept!(Entries::<Self, Value>(PhantomData));

@@ -13,19 +13,18 @@ use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
 use schemars::Schema;
-use serde::de::DeserializeOwned;
-use unified_adapter::conventions::QueryConventions;
+use unified_core::conventions::{model_from_value, with_conventions};
 use unified_core::query::read_query;
 use unified_core::{Code, Part, ProviderSet, UnifiedModel, ValidationError, View};
 
 use crate::config::GatewayConfig;
+use crate::failure::Failure;
 use crate::gateway::Gateway;
 use crate::http::envelope::ApiError;
-use crate::http::json_body::{check_json_content_type, read_body};
-use crate::unified::request::{account_id, declares_property, split_query};
+use crate::http::json_body::read_json;
+use crate::unified::request::account_id;
 
 /// How an app's state tells which provider a request is for (from a header, a path segment, a
 /// tenant lookup, ...), and the limits its bodies are read within.
@@ -45,10 +44,11 @@ pub trait ResolveProvider: Send + Sync {
         GatewayConfig::default()
     }
 
-    /// Query parameters the state reads itself (a gateway: its request conventions, such as
-    /// `integrated_account_id`); a query model that does not declare one does not see it.
-    fn reserved_query_parameters(&self) -> &'static [&'static str] {
-        &[]
+    /// Whether the state reads the query's request conventions itself
+    /// ([`unified_core::conventions::QueryConventions`], such as `integrated_account_id`), as a
+    /// gateway does: a query model is then read beside them and does not see them.
+    fn reads_query_conventions(&self) -> bool {
+        false
     }
 }
 
@@ -117,22 +117,17 @@ impl<T> Deref for ValidatedQuery<T> {
 impl<St, T> FromRequest<St> for Validated<T>
 where
     St: ResolveProvider,
-    T: UnifiedModel<St::Set> + DeserializeOwned,
+    T: UnifiedModel<St::Set>,
 {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &St) -> Result<Self, ApiError> {
         let (mut parts, body) = request.into_parts();
         let view = resolve_once(state, &mut parts).await?;
-        check_json_content_type(&parts.headers)?;
-        let limits = state.limits();
-        let text = read_body(body, limits.body_limit, limits.body_timeout).await?;
-        // Checked in one pass over the text, then deserialized: no `Value` in between.
-        let report = T::validate_slice(&text, view);
-        if !report.is_valid() {
-            return Err(ApiError::invalid_part(Part::Body, report.into_errors()));
-        }
-        let value = serde_json::from_slice(&text).map_err(|_| ApiError::unreadable(Part::Body))?;
+        let text = read_json(&parts.headers, body, &state.limits()).await?;
+        // Checked and built in one pass over the text: no `Value` in between.
+        let value = T::from_slice(&text, view)
+            .map_err(|report| ApiError::invalid_part(Part::Body, report.into_errors()))?;
         Ok(Validated { value })
     }
 }
@@ -140,36 +135,36 @@ where
 impl<St, T> FromRequestParts<St> for ValidatedQuery<T>
 where
     St: ResolveProvider,
-    T: UnifiedModel<St::Set> + DeserializeOwned + 'static,
+    T: UnifiedModel<St::Set> + 'static,
 {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &St) -> Result<Self, ApiError> {
         let view = resolve_once(state, parts).await?;
-        let schema = unified_schema::<St::Set, T>();
-        let reserved = state.reserved_query_parameters();
-        let (own, _) = split_query(parts.uri.query().unwrap_or(""), |name| {
-            reserved.contains(&name) && !declares_property(schema, name)
-        });
-        let query = read_query(&own, schema)
-            .map_err(|error| ApiError::invalid_part(Part::Query, vec![error]))?;
-        let report = T::validate(&query, view);
-        if !report.is_valid() {
-            return Err(ApiError::invalid_part(Part::Query, report.into_errors()));
-        }
-        let value = serde::Deserialize::deserialize(&query)
-            .map_err(|_| ApiError::unreadable(Part::Query))?;
+        let beside = state.reads_query_conventions();
+        let query = read_query(
+            parts.uri.query().unwrap_or(""),
+            unified_schema::<St::Set, T>(beside),
+        )
+        .map_err(|error| ApiError::invalid_part(Part::Query, vec![error]))?;
+        let read = if beside {
+            model_from_value::<St::Set, T>(Part::Query, &query, view)
+        } else {
+            T::from_value(&query, view)
+        };
+        let value =
+            read.map_err(|report| ApiError::invalid_part(Part::Query, report.into_errors()))?;
         Ok(ValidatedQuery { value })
     }
 }
 
-/// The unified-view schema of `T` (what a query string is read with), built once per model
-/// rather than on every request.
-fn unified_schema<S: ProviderSet, T: UnifiedModel<S> + 'static>() -> &'static Schema {
-    type Schemas = RwLock<HashMap<(TypeId, TypeId), &'static Schema>>;
+/// The unified-view schema of `T`, with the query conventions `beside` it when asked (what a
+/// query string is read with), built once per model rather than on every request.
+fn unified_schema<S: ProviderSet, T: UnifiedModel<S> + 'static>(beside: bool) -> &'static Schema {
+    type Schemas = RwLock<HashMap<(TypeId, TypeId, bool), &'static Schema>>;
     static SCHEMAS: OnceLock<Schemas> = OnceLock::new();
     let schemas = SCHEMAS.get_or_init(Schemas::default);
-    let key = (TypeId::of::<T>(), TypeId::of::<S>());
+    let key = (TypeId::of::<T>(), TypeId::of::<S>(), beside);
     let known = schemas
         .read()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -180,9 +175,15 @@ fn unified_schema<S: ProviderSet, T: UnifiedModel<S> + 'static>() -> &'static Sc
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         // One schema per model type, kept for the life of the process.
-        *schemas
-            .entry(key)
-            .or_insert_with(|| Box::leak(Box::new(T::schema_for(View::UNIFIED))))
+        *schemas.entry(key).or_insert_with(|| {
+            let schema = T::schema_for(View::UNIFIED);
+            let schema = if beside {
+                with_conventions(Part::Query, schema)
+            } else {
+                schema
+            };
+            Box::leak(Box::new(schema))
+        })
     })
 }
 
@@ -199,18 +200,15 @@ impl<S: ProviderSet> ResolveProvider for Gateway<S> {
             .map(|(_, value)| value.into_owned());
         let id = match named.as_deref().map(account_id) {
             Some(Some(id)) => id,
-            Some(None) => return Err(account_id_problem(Code::Format)),
-            None => return Err(account_id_problem(Code::Required)),
+            Some(None) => return Err(account_id_problem(Code::Format).into()),
+            None => return Err(account_id_problem(Code::Required).into()),
         };
-        let account = self
-            .stored(self.store().account::<S>(environment, &id))
-            .await?
-            .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such integrated account"))?;
+        let account = self.account(environment, &id).await?;
         Ok(View::of(account.provider))
     }
 
-    fn reserved_query_parameters(&self) -> &'static [&'static str] {
-        &QueryConventions::NAMES
+    fn reads_query_conventions(&self) -> bool {
+        true
     }
 
     fn limits(&self) -> GatewayConfig {
@@ -219,11 +217,11 @@ impl<S: ProviderSet> ResolveProvider for Gateway<S> {
 }
 
 /// The 400 for an `integrated_account_id` that is absent (`required`) or not a UUID (`format`).
-fn account_id_problem(code: Code) -> ApiError {
+fn account_id_problem(code: Code) -> Failure {
     let error = ValidationError::new(
         "/integrated_account_id",
         code,
         "must be the UUID of an integrated account",
     );
-    ApiError::invalid_part(Part::Query, vec![error])
+    Failure::Invalid(vec![(Part::Query, error)])
 }

@@ -64,13 +64,13 @@ pub fn error_response(code: u16) -> Value {
 }
 
 /// The responses of an operation: each of `successes` at its status, and the envelope at each
-/// of `errors` (500, a storage failure, is possible everywhere).
+/// of `errors`.
 pub fn responses(successes: &[(&str, Value)], errors: &[u16]) -> Value {
     let mut responses = Map::new();
     for (status, success) in successes {
         responses.insert((*status).to_owned(), success.clone());
     }
-    for code in errors.iter().copied().chain([500]) {
+    for code in errors.iter().copied() {
         responses.insert(code.to_string(), error_response(code));
     }
     Value::Object(responses)

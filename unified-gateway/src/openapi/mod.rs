@@ -8,12 +8,19 @@
 
 mod downgrade;
 mod envelope;
+mod served;
+
+pub use served::{needs_of, served_schema};
 
 use serde_json::{Map, Value, json};
+use unified_adapter::Adapters;
+use unified_adapter::needs::parameter_schemas;
 use unified_core::schema::{allows_type, file_text};
 use unified_core::{Operation, Part, ProviderSet, Registry, View};
 
-use crate::unified::request::with_query_conventions;
+use crate::failure::CREATE_FAILURES;
+use crate::routes::create::CREATE;
+use crate::unified::shaping::RAW_MEDIA_TYPE;
 
 /// The path the gateway serves the unified view's 3.1 document at.
 pub const OPENAPI_PATH: &str = "/openapi.json";
@@ -50,22 +57,24 @@ impl OpenApiVersion {
     }
 }
 
-/// The OpenAPI document of a gateway serving `registry`, with the request and response bodies
-/// and query parameters of `view`.
+/// The OpenAPI document of a gateway serving `registry` through `adapters`, with the request
+/// and response bodies and query parameters of `view`, and what `view`'s provider needs beyond
+/// them.
 pub fn document<S: ProviderSet>(
     registry: &Registry<S>,
+    adapters: &Adapters<S>,
     view: View<S>,
     version: OpenApiVersion,
 ) -> Value {
     let mut schemas = envelope::schemas();
     let mut paths = Map::new();
     for operation in registry.operations() {
-        if operation.name() != crate::routes::create::CREATE {
+        if operation.name() != CREATE {
             continue;
         }
         let base = type_name(operation);
         for part in [Part::Body, Part::Response] {
-            let mut schema = operation.schema(part, view).to_value();
+            let mut schema = served_schema(operation, adapters, part, view).to_value();
             if let Value::Object(object) = &mut schema {
                 object.shift_remove("$schema");
             }
@@ -73,7 +82,7 @@ pub fn document<S: ProviderSet>(
         }
         paths.insert(
             format!("/unified/{}", operation.model()),
-            json!({ "post": create_operation(operation, view, &base) }),
+            json!({ "post": create_operation(operation, adapters, view, &base) }),
         );
     }
     paths.insert(
@@ -93,6 +102,15 @@ pub fn document<S: ProviderSet>(
                 view.name()
             ),
         },
+        "servers": [{
+            "url": "/",
+            "description": "The gateway that serves this document.",
+        }],
+        "tags": [
+            { "name": "unified", "description": "The unified API: one request shape for every provider." },
+            { "name": "meta", "description": "The schemas of each operation, per provider." },
+            { "name": "health", "description": "Whether the gateway can serve." },
+        ],
         "paths": paths,
         "components": {
             "schemas": schemas,
@@ -116,11 +134,14 @@ pub fn document<S: ProviderSet>(
 
 /// Every document for the folder of exported schemas: `openapi/3.1/dixa.json`, ...,
 /// `openapi/3.0/unified.json`, each with its text.
-pub fn files<S: ProviderSet>(registry: &Registry<S>) -> Vec<(String, String)> {
+pub fn files<S: ProviderSet>(
+    registry: &Registry<S>,
+    adapters: &Adapters<S>,
+) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for (folder, version) in [("3.1", OpenApiVersion::V3_1), ("3.0", OpenApiVersion::V3_0)] {
         for view in View::<S>::all() {
-            let text = file_text(&document(registry, view, version));
+            let text = file_text(&document(registry, adapters, view, version));
             files.push((format!("{FOLDER}/{folder}/{}.json", view.id()), text));
         }
     }
@@ -159,18 +180,44 @@ fn schema_ref(name: &str) -> Value {
 }
 
 /// `POST /unified/{model}`: the query parameters, the body and every answer.
-fn create_operation<S: ProviderSet>(operation: &Operation<S>, view: View<S>, base: &str) -> Value {
-    let query = with_query_conventions(operation.schema(Part::Query, view)).to_value();
+fn create_operation<S: ProviderSet>(
+    operation: &Operation<S>,
+    adapters: &Adapters<S>,
+    view: View<S>,
+    base: &str,
+) -> Value {
+    let query = operation.schema(Part::Query, view).to_value();
+    let mut parameters = query_parameters(&query);
+    for (who, needs) in needs_of(operation, adapters, view) {
+        for (name, required, needed) in parameter_schemas(&needs, &who) {
+            let Some(parameter) = parameters
+                .iter_mut()
+                .find(|parameter| parameter["name"].as_str() == Some(name.as_str()))
+            else {
+                continue;
+            };
+            if required {
+                parameter["required"] = true.into();
+            }
+            if let Some(Value::Object(schema)) = parameter.get_mut("schema") {
+                served::with_branches(schema, vec![needed]);
+            }
+        }
+    }
+    let raw =
+        || json!({ "schema": { "description": "The provider's own answer, secrets removed." } });
     json!({
         "operationId": format!("create{}", type_name(operation).trim_end_matches("Create")),
         "summary": format!("Create a {} record", operation.model()),
         "description": format!(
             "Validates the query and body for the integrated account's provider ({}), then \
              dispatches them through that provider's adapter and answers with the unified \
-             record (`truto_response_format=raw` answers with the provider's own).",
+             record, or with `truto_response_format=raw` the provider's own answer as \
+             `{RAW_MEDIA_TYPE}`.",
             view.name()
         ),
-        "parameters": query_parameters(&query),
+        "tags": ["unified"],
+        "parameters": parameters,
         "requestBody": {
             "required": true,
             "content": { "application/json": { "schema": schema_ref(&format!("{base}Body")) } },
@@ -183,24 +230,39 @@ fn create_operation<S: ProviderSet>(operation: &Operation<S>, view: View<S>, bas
                         "description": "Created: the unified record, with the provider's answer \
                                         in `remote_data` (left out with \
                                         `truto_ignore_remote_data=true`; the top-level fields \
-                                        named in `truto_exclude_fields` are left out too, required \
-                                        ones included).",
+                                        named in `truto_exclude_fields` are left out too). With \
+                                        `truto_response_format=raw`, the provider's own answer \
+                                        when it answered 201.",
                         "content": {
                             "application/json": { "schema": schema_ref(&format!("{base}Response")) },
+                            RAW_MEDIA_TYPE: raw(),
                         },
+                    }),
+                ),
+                (
+                    "204",
+                    json!({
+                        "description": "With `truto_response_format=raw`, when the provider \
+                                        answered 204: no content.",
+                    }),
+                ),
+                (
+                    "205",
+                    json!({
+                        "description": "With `truto_response_format=raw`, when the provider \
+                                        answered 205: no content.",
                     }),
                 ),
                 (
                     "2XX",
                     json!({
                         "description": "With `truto_response_format=raw`: the provider's own \
-                                        success status and answer, secrets removed (any JSON, or \
-                                        no body).",
-                        "content": { "application/json": { "schema": {} } },
+                                        success status and answer, secrets removed.",
+                        "content": { RAW_MEDIA_TYPE: raw() },
                     }),
                 ),
             ],
-            &[400, 401, 404, 408, 413, 415, 501, 502, 504],
+            &CREATE_FAILURES,
         ),
     })
 }
@@ -266,10 +328,12 @@ fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
     };
     json!({
         "operationId": "meta",
+        "tags": ["meta"],
         "summary": "The schemas of one operation for one provider",
         "description": "The request body, query and response schemas (JSON Schema 2020-12) of \
-                        an operation for a provider or `unified`, the same documents \
-                        `unified export` writes.",
+                        an operation for a provider or `unified`, as this gateway checks \
+                        requests: the operation's schemas as `unified export` writes them, with \
+                        what the provider's API and the route need beyond them.",
         "parameters": [
             parameter("model", resources(0), "The model's group, as in `ticketing`."),
             parameter("resource", resources(1), "The model, as in `users`."),
@@ -293,7 +357,7 @@ fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
                 } } },
             }),
             )],
-            &[401, 404],
+            &[401, 404, 500],
         ),
     })
 }
@@ -302,7 +366,10 @@ fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
 fn health_operation() -> Value {
     json!({
         "operationId": "health",
+        "tags": ["health"],
         "summary": "Whether the gateway and its storage answer",
+        "description": "Answers 200 while the gateway's storage answers and 503 while it does \
+                        not; needs no token, for load balancers and orchestrators.",
         "security": [],
         "responses": {
             "200": {

@@ -2,11 +2,12 @@
 
 use axum::http::StatusCode;
 
+use crate::failure::Failure;
 use crate::http::envelope::ApiError;
 
 /// 404 for a path no route takes.
-pub async fn not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "no such endpoint")
+pub async fn not_found() -> Failure {
+    Failure::NoEndpoint
 }
 
 /// 405 for a method the path's route does not take.

@@ -3,13 +3,13 @@
 //! and API explorers.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use unified_core::{ProviderSet, View};
 
+use crate::failure::Failure;
 use crate::gateway::Gateway;
-use crate::http::envelope::ApiError;
 use crate::openapi::{OpenApiVersion, document};
 use crate::routes::did_you_mean_file;
 
@@ -27,13 +27,9 @@ pub async fn of_view<S: ProviderSet>(
     match View::<S>::from_id(id) {
         Some(view) => answer(&gateway, view),
         // The name asked for is not repeated: only names of ours are.
-        None => ApiError::new(
-            StatusCode::NOT_FOUND,
-            format!(
-                "no such OpenAPI document; there is one per provider and `unified.json`{}",
-                did_you_mean_file(id, View::<S>::all().map(View::id), ".json")
-            ),
-        )
+        None => Failure::NoDocument {
+            suggestion: did_you_mean_file(id, View::<S>::all().map(View::id), ".json"),
+        }
         .into_response(),
     }
 }
@@ -42,7 +38,12 @@ fn answer<S: ProviderSet>(gateway: &Gateway<S>, view: View<S>) -> Response {
     let documents = gateway.inner.openapi.get_or_init(|| {
         View::<S>::all()
             .map(|view| {
-                let document = document(gateway.registry(), view, OpenApiVersion::V3_1);
+                let document = document(
+                    gateway.registry(),
+                    gateway.adapters(),
+                    view,
+                    OpenApiVersion::V3_1,
+                );
                 Bytes::from(document.to_string())
             })
             .collect()

@@ -1,6 +1,14 @@
 //! Removes secrets from what a provider sends back before it reaches a client or a log: the
-//! account's credential and every value of the request that its schema marks `writeOnly`
-//! (passwords), wherever they appear in a string or a key.
+//! account's credential in every form it was presented in, every value of the request that its
+//! schema marks `writeOnly` (passwords), and the secrets an adapter names in its native body.
+//!
+//! Only the secret itself goes; nothing else of the answer changes. A string value that is a
+//! secret becomes [`REDACTED`]. Inside a longer string, a secret of at least
+//! [`MIN_FOUND_INSIDE`] characters is replaced where it occurs (a credential echoed in an error
+//! message, say). A shorter secret (a one-letter password) cannot be told from the rest of the
+//! text, so ids, names and messages that merely contain its letters are left as they are. Keys
+//! are the answer's structure, not its data, and are never changed: with the password `id`, a
+//! record's `id` is still its id.
 
 use serde_json::{Map, Value};
 use unified_core::Secret;
@@ -8,17 +16,26 @@ use unified_core::Secret;
 /// What stands where a secret was.
 pub const REDACTED: &str = "[redacted]";
 
+/// The fewest characters a secret has for it to be looked for inside longer strings.
+pub const MIN_FOUND_INSIDE: usize = 8;
+
 /// The secrets of one request.
 pub struct Scrubber {
     secrets: Vec<Secret>,
 }
 
 impl Scrubber {
-    /// The credential in every form it was presented in, plus the `writeOnly` values of `body`
-    /// as `schema` describes it.
-    pub fn new(credential: &[Secret], body: &Value, schema: &Value) -> Self {
+    /// The credential in every form it was presented in, the `writeOnly` values of `body` as
+    /// `schema` describes it, and the `named` secrets of the native body.
+    pub fn new<'a>(
+        credential: &[Secret],
+        body: &Value,
+        schema: &Value,
+        named: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
         let mut secrets = credential.to_vec();
         write_only_values(schema, body, &mut secrets);
+        secrets.extend(named.into_iter().map(Secret::new));
         secrets.retain(|secret| !secret.expose().is_empty());
         // Longest first, so a secret that contains another is removed whole.
         secrets.sort_by_key(|secret| std::cmp::Reverse(secret.expose().len()));
@@ -33,18 +50,23 @@ impl Scrubber {
             Value::Object(object) => Value::Object(
                 object
                     .into_iter()
-                    .map(|(key, inner)| (self.scrub_text(key), self.scrub(inner)))
+                    .map(|(key, inner)| (key, self.scrub(inner)))
                     .collect::<Map<String, Value>>(),
             ),
             other => other,
         }
     }
 
-    /// `text` with every secret replaced by [`REDACTED`].
+    /// `text` with every secret replaced by [`REDACTED`]: all of it if it is one, else each
+    /// long enough secret inside it.
     pub fn scrub_text(&self, mut text: String) -> String {
+        if self.secrets.iter().any(|secret| secret.expose() == text) {
+            return REDACTED.to_owned();
+        }
         for secret in &self.secrets {
-            if text.contains(secret.expose()) {
-                text = text.replace(secret.expose(), REDACTED);
+            let secret = secret.expose();
+            if secret.chars().count() >= MIN_FOUND_INSIDE && text.contains(secret) {
+                text = text.replace(secret, REDACTED);
             }
         }
         text
@@ -87,26 +109,50 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn credentials_and_passwords_are_removed_everywhere() {
+    fn scrubber(credential: &str, password: &str) -> Scrubber {
         let schema = json!({"properties": {
             "password": {"type": "string", "writeOnly": true},
             "name": {"type": "string"},
         }});
-        let body = json!({"password": "hunter2", "name": "Ada"});
-        let scrubber = Scrubber::new(&[Secret::new("key-123")], &body, &schema);
+        let body = json!({"password": password, "name": "Ada"});
+        Scrubber::new(&[Secret::new(credential)], &body, &schema, [])
+    }
+
+    #[test]
+    fn secrets_go_whole_and_long_ones_go_from_inside_text() {
+        let scrubber = scrubber("key-123-long-token", "correct horse");
         let answer = json!({
-            "error": "bad token key-123 for Ada",
-            "echo": {"password": "hunter2", "hunter2": ["x hunter2 y"]},
+            "error": "bad token key-123-long-token for Ada",
+            "echo": {"password": "correct horse", "list": ["x correct horse y"]},
             "n": 1,
         });
         assert_eq!(
             scrubber.scrub(answer),
             json!({
                 "error": "bad token [redacted] for Ada",
-                "echo": {"password": "[redacted]", "[redacted]": ["x [redacted] y"]},
+                "echo": {"password": "[redacted]", "list": ["x [redacted] y"]},
                 "n": 1,
             })
         );
+    }
+
+    #[test]
+    fn short_secrets_change_nothing_but_themselves() {
+        for password in ["i", "0", "a", "UR_0", "id"] {
+            let scrubber = scrubber("key-123-long-token", password);
+            let answer = json!({
+                "result": {"id": "UR_0ABCdefGHIjklMN"},
+                "name": "Ada Lovelace",
+                "message": "a user id was made",
+                "count": 0,
+            });
+            assert_eq!(scrubber.scrub(answer.clone()), answer, "{password}");
+            let echoed = json!({"password": password, "list": [password, "x"]});
+            assert_eq!(
+                scrubber.scrub(echoed),
+                json!({"password": "[redacted]", "list": ["[redacted]", "x"]}),
+                "{password}"
+            );
+        }
     }
 }

@@ -1,16 +1,73 @@
-//! The response formats of the unified API, read from the `truto_*` query parameters.
+//! How a create answers, as the `truto_*` query parameters ask, and what a create needs of
+//! those parameters, declared once here: the route holds requests to it and the documents show
+//! it.
 //!
-//! - `unified` (the default) and `normalized`: the unified record with the provider's native
-//!   answer in `remote_data`. A create returns one record, so the normalized form is the
+//! - `unified` (the default) and `normalized`: 201 with the unified record and the provider's
+//!   native answer in `remote_data`. A create returns one record, so the normalized form is the
 //!   unified one.
-//! - `raw`: the provider's native answer, as it came (secrets removed).
-//! - `stream`: refused before anything is sent, since a create answers with one small record,
-//!   not a stream.
-//! - `truto_ignore_remote_data=true` drops `remote_data`; `truto_exclude_fields[]=name` drops
-//!   top-level fields of the unified record.
+//! - `raw`: the provider's own success status and its answer as it came (secrets removed), as
+//!   [`RAW_MEDIA_TYPE`], so a client and a document tell it from the unified record.
+//! - `stream`: not served by a create, which answers with one record: a 400 before anything is
+//!   sent.
+//! - `truto_ignore_remote_data=true` leaves out `remote_data`; `truto_exclude_fields[]=name`
+//!   leaves out top-level fields of the record, any the provider's response does not require
+//!   (a required one is refused, since the answer would break the response model).
 
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
-use unified_adapter::conventions::{QueryConventions, ResponseFormat};
+use unified_adapter::Need;
+use unified_core::conventions::{QueryConventions, ResponseFormat};
+use unified_core::{Operation, Part, ProviderSet, View};
+
+/// The media type of a raw answer: the provider's own JSON document.
+pub const RAW_MEDIA_TYPE: &str = "application/vnd.unified.raw+json";
+
+/// The response formats a create serves.
+pub const CREATE_FORMATS: [ResponseFormat; 3] = [
+    ResponseFormat::Unified,
+    ResponseFormat::Raw,
+    ResponseFormat::Normalized,
+];
+
+/// Whose needs [`create_needs`] are, as messages and documents name them.
+pub const CREATE_NEEDS_OF: &str = "this gateway's create, which answers with one record";
+
+/// What a create needs of the query's conventions for `view`: a format it serves, and only
+/// fields the view's response does not require to be left out.
+pub fn create_needs<S: ProviderSet>(operation: &Operation<S>, view: View<S>) -> Vec<Need> {
+    const NAMES: [&str; 3] = [
+        CREATE_FORMATS[0].as_str(),
+        CREATE_FORMATS[1].as_str(),
+        CREATE_FORMATS[2].as_str(),
+    ];
+    vec![
+        Need::among(Part::Query, "/truto_response_format", &NAMES),
+        Need::among_these(
+            Part::Query,
+            "/truto_exclude_fields/*",
+            excludable(operation, view),
+        ),
+    ]
+}
+
+/// The top-level fields of the response that `view` does not require.
+fn excludable<S: ProviderSet>(operation: &Operation<S>, view: View<S>) -> Vec<&'static str> {
+    let schema = operation.schema(Part::Response, view).to_value();
+    let required = |name: &str| {
+        schema["required"]
+            .as_array()
+            .is_some_and(|required| required.iter().any(|member| member == name))
+    };
+    operation
+        .coverage()
+        .parts
+        .response
+        .iter()
+        .map(|row| row.field)
+        .filter(|field| !required(field))
+        .collect()
+}
 
 /// How to answer a successful call.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +119,21 @@ pub fn with_remote_data(record: Value, native: Value) -> Value {
     };
     record.insert("remote_data".to_owned(), Value::Object(remote_data));
     Value::Object(record)
+}
+
+/// The raw answer: the provider's success status and its answer, or no content where the status
+/// allows none (RFC 9110: 204 and 205).
+pub fn raw(status: u16, answer: Value) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    if matches!(status, StatusCode::NO_CONTENT | StatusCode::RESET_CONTENT) {
+        return status.into_response();
+    }
+    (
+        status,
+        [(header::CONTENT_TYPE, RAW_MEDIA_TYPE)],
+        answer.to_string(),
+    )
+        .into_response()
 }
 
 #[cfg(test)]

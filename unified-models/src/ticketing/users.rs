@@ -1,6 +1,8 @@
 //! `ticketing/users`: the users of a ticketing provider. The `create` operation
 //! (`POST /unified/ticketing/users`) has a request body, query parameters and a response body,
-//! each field with the providers that support and require it, as the spec lists them.
+//! each field with the providers that support and require it, as the spec lists them; the
+//! request conventions every operation has (`integrated_account_id`, `remote_data`, ...) are
+//! `unified_core::conventions`'.
 
 mod create_body;
 mod create_query;
@@ -13,11 +15,12 @@ pub use create_response::*;
 
 use crate::providers;
 
-/// `create`: the operation's models as types, for adapters (`Translate<UsersCreate>`).
+/// `create`: the operation's models as types, for the registry and for adapters
+/// (`Translate<UsersCreate>`).
 #[derive(Clone, Copy, Debug)]
 pub struct UsersCreate;
 
-impl unified_adapter::OperationModels for UsersCreate {
+impl unified_core::OperationModels for UsersCreate {
     type Set = providers::Set;
     type Body = UserCreateBody;
     type Query = UserCreateQuery;

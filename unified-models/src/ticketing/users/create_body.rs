@@ -1,4 +1,5 @@
-//! The request body of `POST /unified/ticketing/users`.
+//! The request body of `POST /unified/ticketing/users`; `remote_data`, which every request may
+//! carry, is a convention of every operation (`unified_core::conventions`).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -68,11 +69,6 @@ pub struct UserCreateBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password: Option<Secret>,
 
-    /// Any additional data to pass in the request body; it reaches the provider's API as it is,
-    /// untransformed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remote_data: Option<Map<String, Value>>,
-
     /// The roles the user has
     #[supported(
         dixa,
@@ -137,10 +133,7 @@ pub struct UserRole {
     pub id: Option<String>,
 
     /// The role's name
-    #[unified(allowed(
-        gorgias = ["admin", "agent", "basic-agent", "lite-agent", "observer-agent"],
-        pivotal_tracker = ["owner", "member", "viewer"]
-    ))]
+    #[unified(allowed(pivotal_tracker = ["owner", "member", "viewer"]))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }

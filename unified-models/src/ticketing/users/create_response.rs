@@ -1,7 +1,7 @@
-//! The response body of `POST /unified/ticketing/users`.
+//! The response body of `POST /unified/ticketing/users`; `remote_data`, the provider's own
+//! answer, is a convention of every operation (`unified_core::conventions`).
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use unified_core::UnifiedModel;
 
 use super::providers;
@@ -94,10 +94,6 @@ pub struct UserCreateResponse {
     #[supported(dixa, freshchat, gorgias, hive, planhat, teamwork_project_management)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-
-    /// Raw data returned from the remote API call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remote_data: Option<Map<String, Value>>,
 
     /// The roles the user has
     #[supported(

@@ -1,10 +1,16 @@
-//! One operation of a unified model as types: what an adapter translates is named by these.
+//! One operation of a unified model as types: the one declaration that a registry, an adapter's
+//! translation and a gateway all name.
 
 use serde::Serialize;
-use unified_core::{ProviderSet, UnifiedModel};
+
+use crate::model::UnifiedModel;
+use crate::provider::ProviderSet;
 
 /// The models of one operation (`ticketing/users` `create`): its request body, its query
-/// parameters and its response. A models crate declares one marker type per operation.
+/// parameters and its response. A models crate declares one marker type per operation; the
+/// registry serves it with [`Operation::of`](crate::Operation::of), and adapters translate it.
+/// The request conventions ([`crate::conventions`]) belong to every operation, so the models
+/// leave them out.
 pub trait OperationModels: 'static {
     /// The provider set the models name.
     type Set: ProviderSet;

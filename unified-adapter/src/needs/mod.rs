@@ -1,0 +1,174 @@
+//! What a provider's API needs of a request beyond the unified model, declared once as data by
+//! the provider's adapter ([`Translate::NEEDS`](crate::Translate::NEEDS)) and read twice: by
+//! [`check`], which refuses a request that lacks it before anything is sent, and by [`schema`],
+//! which adds it to the schemas a gateway serves for that provider. A gateway declares what its
+//! own routes need the same way.
+//!
+//! A need names places in one part of the unified request by JSON pointer: a model field
+//! (`/first_name`), a place inside the part's pass-through member (`/remote_data/person/email-address`,
+//! which the adapter's native body is merged with), or each item of a list (`/roles/*/name`).
+//! A value given inside the pass-through member replaces what the adapter maps, so where one is
+//! given for a needed place it must be what the provider needs itself: text (and `null` is a
+//! value there, not an absence), inside objects.
+
+mod check;
+mod pointer;
+mod schema;
+
+use std::borrow::Cow;
+
+use unified_core::Part;
+
+pub use check::check;
+pub use schema::{parameter_schemas, schema};
+
+/// Whose needs an adapter's are, as messages and documents name them: `Teamwork Project
+/// Management's API`.
+pub fn api_of(provider: &str) -> String {
+    format!("{provider}'s API")
+}
+
+/// One thing a provider's API (or a gateway's route) needs of a unified request. "Text" is a
+/// non-empty string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Need {
+    part: Part,
+    rule: Rule,
+}
+
+/// What a need asks of its places.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Rule {
+    /// The place holds text; with a `*`, every item's place does.
+    Required(&'static str),
+    /// At least one of the places holds text (no `*` in any of them).
+    OneOf(&'static [&'static str]),
+    /// Where the place is given, it is text, one of `among` (when given) and matching
+    /// `pattern` (when given).
+    Text {
+        at: &'static str,
+        among: Option<Cow<'static, [&'static str]>>,
+        pattern: Option<&'static str>,
+    },
+}
+
+impl Need {
+    /// `at` must hold text: `/remote_data/person/email-address`, or with a `*`, each item's
+    /// place (`/roles/*/name`: every role given has a name).
+    pub const fn required(part: Part, at: &'static str) -> Need {
+        Need {
+            part,
+            rule: Rule::Required(at),
+        }
+    }
+
+    /// At least one of `places` must hold text (the provider takes it from whichever is given).
+    pub const fn one_of(part: Part, places: &'static [&'static str]) -> Need {
+        Need {
+            part,
+            rule: Rule::OneOf(places),
+        }
+    }
+
+    /// Where `at` is given, it must be text.
+    pub const fn text(part: Part, at: &'static str) -> Need {
+        Need {
+            part,
+            rule: Rule::Text {
+                at,
+                among: None,
+                pattern: None,
+            },
+        }
+    }
+
+    /// Where `at` is given, it must be one of `values`.
+    pub const fn among(part: Part, at: &'static str, values: &'static [&'static str]) -> Need {
+        Need {
+            part,
+            rule: Rule::Text {
+                at,
+                among: Some(Cow::Borrowed(values)),
+                pattern: None,
+            },
+        }
+    }
+
+    /// Where `at` is given, it must be one of `values`, worked out when the need is made (a
+    /// gateway's, from a model).
+    pub fn among_these(part: Part, at: &'static str, values: Vec<&'static str>) -> Need {
+        Need {
+            part,
+            rule: Rule::Text {
+                at,
+                among: Some(Cow::Owned(values)),
+                pattern: None,
+            },
+        }
+    }
+
+    /// Where `at` is given, it must be text matching `pattern` (ECMA-262 syntax, as JSON Schema
+    /// has it; kept to what the `regex` crate reads alike).
+    pub const fn matching(part: Part, at: &'static str, pattern: &'static str) -> Need {
+        Need {
+            part,
+            rule: Rule::Text {
+                at,
+                among: None,
+                pattern: Some(pattern),
+            },
+        }
+    }
+
+    /// The part it is about.
+    pub fn part(&self) -> Part {
+        self.part
+    }
+
+    /// Every place it names.
+    pub fn places(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let places: &[&'static str] = match &self.rule {
+            Rule::Required(at) | Rule::Text { at, .. } => core::slice::from_ref(at),
+            Rule::OneOf(places) => places,
+        };
+        places.iter().copied()
+    }
+
+    /// What is wrong with the declaration, if anything: a place that is not a JSON pointer, a
+    /// `*` among several places, an empty list, places in several query parameters, a pattern
+    /// that does not compile. A gateway refuses to start with such a need.
+    pub fn mistake(&self) -> Option<String> {
+        if let Rule::OneOf(places) = &self.rule {
+            if places.is_empty() {
+                return Some("names no place".to_owned());
+            }
+            if places.len() > 1 && places.iter().any(|place| pointer::has_items(place)) {
+                return Some("has `*` among several places".to_owned());
+            }
+        }
+        if let Some(place) = self
+            .places()
+            .find(|place| pointer::segments(place).is_none())
+        {
+            return Some(format!("`{place}` is not a JSON pointer below the part"));
+        }
+        // Query parameters are documented one by one, so a need can name only one of them.
+        let first = |place: &str| place.split('/').nth(1).map(str::to_owned);
+        if self.part == Part::Query
+            && self
+                .places()
+                .any(|place| first(place) != self.places().next().and_then(first))
+        {
+            return Some("names places in several query parameters".to_owned());
+        }
+        if let Rule::Text {
+            pattern: Some(pattern),
+            ..
+        } = &self.rule
+            && regex::Regex::new(pattern).is_err()
+        {
+            return Some(format!("its pattern `{pattern}` does not compile"));
+        }
+        None
+    }
+}

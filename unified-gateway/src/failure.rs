@@ -1,0 +1,252 @@
+//! Every way the gateway's routes answer with an error, as one type: each kind knows its status,
+//! its message and the members it adds to the envelope, and becomes an [`ApiError`] here, once.
+//! Messages never quote what a request or a provider sent; a provider's answer travels only in
+//! `remote_body`, its secrets removed.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use unified_adapter::CredentialShape;
+use unified_core::{Part, ValidationError};
+
+use crate::http::envelope::{ApiError, listed};
+
+/// Why a request was not answered with what it asked for.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// No `Authorization: Bearer` token (401).
+    MissingToken,
+    /// A token no environment has (401).
+    UnknownToken,
+    /// The path is no route's (404).
+    NoEndpoint,
+    /// The path names no model that has the operation (404), perhaps with a close name of ours.
+    NoModel {
+        operation: &'static str,
+        suggestion: String,
+    },
+    /// The path names no such operation of a model (404), perhaps with a close name of ours.
+    NoMethod { suggestion: String },
+    /// The path names no provider or view (404), perhaps with a close name of ours.
+    NoView { suggestion: String },
+    /// No OpenAPI document has that name (404), perhaps with a close name of ours.
+    NoDocument { suggestion: String },
+    /// The integrated account is not in the token's environment (404).
+    NoAccount,
+    /// The body is not declared JSON (415).
+    NotJson,
+    /// The body is larger than the limit (413).
+    TooLarge { limit: usize },
+    /// The body did not all arrive in time (408; the connection closes).
+    TooSlow { seconds: f64 },
+    /// The body could not be read off the connection (400).
+    Unreadable,
+    /// The request breaks the model, the conventions or what the provider's API needs (400),
+    /// every violation, by part.
+    Invalid(Vec<(Part, ValidationError)>),
+    /// No adapter serves the account's provider for this operation (501).
+    NoAdapter {
+        provider: &'static str,
+        model: &'static str,
+        operation: &'static str,
+    },
+    /// The adapter could not translate a valid request (501).
+    Untranslatable { provider: &'static str, why: String },
+    /// The account's credential does not have the shape the provider's scheme needs (502).
+    Credential {
+        provider: &'static str,
+        shape: CredentialShape,
+    },
+    /// The provider did not answer in time (504).
+    ProviderTimeout { provider: &'static str },
+    /// The provider's answer is larger than the limit (502).
+    ProviderTooLarge {
+        provider: &'static str,
+        limit: usize,
+    },
+    /// The provider could not be reached (502).
+    ProviderUnreachable { provider: &'static str, why: String },
+    /// The provider refused (502): its status and answer.
+    ProviderRefused {
+        provider: &'static str,
+        status: u16,
+        body: Value,
+    },
+    /// The provider created the record but its answer could not be mapped (502).
+    Unmapped {
+        provider: &'static str,
+        status: u16,
+        body: Value,
+        why: String,
+    },
+    /// The provider created the record but the unified record breaks the response model (502).
+    ContractBroken {
+        provider: &'static str,
+        status: u16,
+        body: Value,
+        errors: Vec<(Part, ValidationError)>,
+    },
+    /// The gateway's storage failed (500); the cause is in its log.
+    Storage,
+    /// The storage does not answer a health check (503).
+    Unhealthy,
+}
+
+/// The statuses the unified create route answers with when it fails.
+pub(crate) const CREATE_FAILURES: [u16; 10] = [400, 401, 404, 408, 413, 415, 500, 501, 502, 504];
+
+impl Failure {
+    /// Its HTTP status.
+    pub(crate) fn status(&self) -> StatusCode {
+        match self {
+            Failure::MissingToken | Failure::UnknownToken => StatusCode::UNAUTHORIZED,
+            Failure::NoEndpoint
+            | Failure::NoModel { .. }
+            | Failure::NoMethod { .. }
+            | Failure::NoView { .. }
+            | Failure::NoDocument { .. }
+            | Failure::NoAccount => StatusCode::NOT_FOUND,
+            Failure::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Failure::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Failure::TooSlow { .. } => StatusCode::REQUEST_TIMEOUT,
+            Failure::Unreadable | Failure::Invalid(_) => StatusCode::BAD_REQUEST,
+            Failure::NoAdapter { .. } | Failure::Untranslatable { .. } => {
+                StatusCode::NOT_IMPLEMENTED
+            }
+            Failure::ProviderTimeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+            Failure::Credential { .. }
+            | Failure::ProviderTooLarge { .. }
+            | Failure::ProviderUnreachable { .. }
+            | Failure::ProviderRefused { .. }
+            | Failure::Unmapped { .. }
+            | Failure::ContractBroken { .. } => StatusCode::BAD_GATEWAY,
+            Failure::Storage => StatusCode::INTERNAL_SERVER_ERROR,
+            Failure::Unhealthy => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// What went wrong, in words.
+    fn message(&self) -> String {
+        match self {
+            Failure::MissingToken => {
+                "missing API token: send `Authorization: Bearer <token>`".into()
+            }
+            Failure::UnknownToken => "unknown API token".into(),
+            Failure::NoEndpoint => "no such endpoint".into(),
+            Failure::NoModel {
+                operation,
+                suggestion,
+            } => format!("no unified model with a {operation} at this path{suggestion}"),
+            Failure::NoMethod { suggestion } => {
+                format!("no such operation of this unified model{suggestion}")
+            }
+            Failure::NoView { suggestion } => {
+                format!("no such provider; name one of this gateway's, or `unified`{suggestion}")
+            }
+            Failure::NoDocument { suggestion } => format!(
+                "no such OpenAPI document; there is one per provider and `unified.json`{suggestion}"
+            ),
+            Failure::NoAccount => "no such integrated account".into(),
+            Failure::NotJson => {
+                "the body must be JSON, sent with `Content-Type: application/json`".into()
+            }
+            Failure::TooLarge { limit } => format!("the body is larger than {limit} bytes"),
+            Failure::TooSlow { seconds } => {
+                format!("the body did not arrive within {seconds} seconds")
+            }
+            Failure::Unreadable => "the body could not be read".into(),
+            Failure::Invalid(errors) => ApiError::invalid(errors).message().to_owned(),
+            Failure::NoAdapter {
+                provider,
+                model,
+                operation,
+            } => format!("this gateway has no adapter for {provider} `{model}` `{operation}` yet"),
+            Failure::Untranslatable { provider, why } => {
+                format!("the {provider} adapter cannot translate this request: {why}")
+            }
+            Failure::Credential { provider, shape } => format!(
+                "the integrated account's credential cannot be presented to {provider}: {shape}; \
+                 replace it with `unified account rotate-credential`"
+            ),
+            Failure::ProviderTimeout { provider } => {
+                format!("{provider} did not answer in time; it may still have created the record")
+            }
+            Failure::ProviderTooLarge { provider, limit } => format!(
+                "{provider}'s answer is larger than this gateway's limit of {limit} bytes, so it \
+                 was not read; the record may have been created"
+            ),
+            Failure::ProviderUnreachable { provider, why } => {
+                format!("{provider} could not be reached: {why}")
+            }
+            Failure::ProviderRefused {
+                provider, status, ..
+            } => format!("{provider} refused the request with status {status}"),
+            Failure::Unmapped { provider, why, .. } => {
+                format!("{provider} created the record, but its answer could not be mapped: {why}")
+            }
+            Failure::ContractBroken { provider, .. } => format!(
+                "{provider} created the record, but its unified form does not match the response \
+                 model; see `errors`, and `remote_body` for the provider's answer"
+            ),
+            Failure::Storage => "the gateway's storage failed; see its log".into(),
+            Failure::Unhealthy => "the gateway's storage does not answer; see its log".into(),
+        }
+    }
+}
+
+impl From<Failure> for ApiError {
+    fn from(failure: Failure) -> ApiError {
+        let status = failure.status();
+        let message = failure.message();
+        let remote =
+            |error: ApiError, remote: bool| error.with("truto_is_remote_error", json!(remote));
+        let answer = |error: ApiError, status: u16, body: Value| {
+            error
+                .with("remote_status", json!(status))
+                .with("remote_body", body)
+        };
+        match failure {
+            Failure::Invalid(errors) => ApiError::invalid(&errors),
+            Failure::TooSlow { .. } => ApiError::new(status, message).closing(),
+            Failure::Credential { .. } => remote(ApiError::new(status, message), false),
+            Failure::ProviderTimeout { .. }
+            | Failure::ProviderTooLarge { .. }
+            | Failure::ProviderUnreachable { .. } => remote(ApiError::new(status, message), true),
+            Failure::ProviderRefused {
+                status: remote_status,
+                body,
+                ..
+            } => answer(
+                remote(ApiError::new(status, message), true),
+                remote_status,
+                body,
+            ),
+            Failure::Unmapped {
+                status: remote_status,
+                body,
+                ..
+            } => answer(
+                remote(ApiError::new(status, message), false),
+                remote_status,
+                body,
+            ),
+            Failure::ContractBroken {
+                status: remote_status,
+                body,
+                errors,
+                ..
+            } => answer(
+                remote(ApiError::new(status, message), false).with("errors", listed(&errors)),
+                remote_status,
+                body,
+            ),
+            _ => ApiError::new(status, message),
+        }
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        ApiError::from(self).into_response()
+    }
+}

@@ -1,0 +1,149 @@
+//! A checked request sent through the provider's adapter, and the answer shaped as the client
+//! asked. Whatever the provider said is scrubbed of secrets on its way out, whichever way it
+//! goes.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+use unified_adapter::{AdapterError, NativeResponse};
+use unified_core::conventions::ResponseFormat;
+use unified_core::{Part, ProviderSet, View};
+
+use super::check::Checked;
+use crate::dispatch::DispatchError;
+use crate::failure::Failure;
+use crate::gateway::{Gateway, storage_failed};
+use crate::store::Account;
+use crate::unified::request::{UnifiedRequest, by_part};
+use crate::unified::scrub::Scrubber;
+use crate::unified::shaping::{raw, with_remote_data};
+
+/// Sends `checked` to the account's provider and answers with the shaped result.
+pub(crate) async fn send<S: ProviderSet>(
+    gateway: &Gateway<S>,
+    account: &Account<S>,
+    request: &UnifiedRequest<'_, S>,
+    checked: Checked<'_>,
+) -> Result<Response, Failure> {
+    let provider = account.provider;
+    let name = provider.name();
+    let native = checked
+        .prepared
+        .native_request()
+        .and_then(|native| request.pass_through().apply(native))
+        .map_err(|error| match error {
+            AdapterError::Request { part, error } => Failure::Invalid(vec![(part, error)]),
+            other => Failure::Untranslatable {
+                provider: name,
+                why: other.to_string(),
+            },
+        })?;
+    let operation = request.operation();
+    let auth = gateway
+        .auth_header(provider)
+        .ok_or_else(|| Failure::NoAdapter {
+            provider: name,
+            model: operation.model(),
+            operation: operation.name(),
+        })?;
+    let credential = gateway
+        .store()
+        .credential(account)
+        .map_err(storage_failed)?;
+    let presented = auth
+        .scheme()
+        .present(&credential)
+        .map_err(|shape| Failure::Credential {
+            provider: name,
+            shape,
+        })?;
+    // The body is valid for the provider, so the unified schema describes every field in it.
+    let scrubber = Scrubber::new(
+        &presented.secrets,
+        request.body(),
+        operation.unified_schema(Part::Body).as_value(),
+        native.secret_values(),
+    );
+    let answer = gateway
+        .inner
+        .dispatcher
+        .send(&account.base_url, &native, &presented)
+        .await;
+    tracing::info!(
+        provider = provider.id(),
+        account = account.id,
+        method = native.method.as_str(),
+        path = native.path,
+        status = answer.as_ref().map_or(0, |answer| answer.status),
+        "dispatched"
+    );
+    let answer = answer.map_err(|error| match error {
+        DispatchError::Timeout => Failure::ProviderTimeout { provider: name },
+        DispatchError::TooLarge => Failure::ProviderTooLarge {
+            provider: name,
+            limit: gateway.config().provider_answer_limit,
+        },
+        DispatchError::Unreachable(why) => Failure::ProviderUnreachable {
+            provider: name,
+            why,
+        },
+    })?;
+    shaped(request, account, &checked, answer, &scrubber)
+}
+
+/// The answer to the client: the provider's refusal as a 502, its raw answer, or the unified
+/// record checked against the response model.
+fn shaped<S: ProviderSet>(
+    request: &UnifiedRequest<'_, S>,
+    account: &Account<S>,
+    checked: &Checked<'_>,
+    answer: NativeResponse,
+    scrubber: &Scrubber,
+) -> Result<Response, Failure> {
+    let provider = account.provider;
+    let status = answer.status;
+    if !(200..300).contains(&status) {
+        return Err(Failure::ProviderRefused {
+            provider: provider.name(),
+            status,
+            body: scrubber.scrub(answer.body),
+        });
+    }
+    if checked.shape.format == ResponseFormat::Raw {
+        return Ok(raw(status, scrubber.scrub(answer.body)));
+    }
+    let record = match checked.prepared.unified_response(&answer) {
+        Ok(record) => Value::Object(record),
+        Err(error) => {
+            // The adapter describes without quoting; scrubbing as well costs nothing here.
+            let why = scrubber.scrub_text(error.to_string());
+            tracing::warn!(provider = provider.id(), error = why, "answer not mapped");
+            // The provider has created the record: hand over everything it said.
+            return Err(Failure::Unmapped {
+                provider: provider.name(),
+                status,
+                body: scrubber.scrub(answer.body),
+                why,
+            });
+        }
+    };
+    // Checked before `remote_data`, the gateway's own member, joins it.
+    let report = request
+        .operation()
+        .validate(Part::Response, &record, View::of(provider));
+    if !report.is_valid() {
+        tracing::warn!(
+            provider = provider.id(),
+            errors = report.len(),
+            "unified response does not match the response model"
+        );
+        return Err(Failure::ContractBroken {
+            provider: provider.name(),
+            status,
+            body: scrubber.scrub(answer.body),
+            errors: by_part(Part::Response, report),
+        });
+    }
+    let record = scrubber.scrub(with_remote_data(record, answer.body));
+    Ok((StatusCode::CREATED, axum::Json(checked.shape.trim(record))).into_response())
+}
