@@ -1,12 +1,14 @@
-//! The outside programs some of the workspace's tests run: a Python with given packages, the
-//! Node packages of `frontend/`, Chromium, a PostgreSQL cluster of the test process's own. Each
-//! is installed by the test that needs it when missing (`.ci/run` installs them beforehand); one
-//! that cannot be had fails the test with how to get it, never skips it.
+//! What the workspace's tests run. The outside programs: a Python with given packages, the Node
+//! packages of `frontend/`, Chromium, a PostgreSQL cluster of the test process's own; each is
+//! installed by the test that needs it when missing (`.ci/run` installs them beforehand), and one
+//! that cannot be had fails the test with how to get it, never skips it. And the [`fake`]
+//! providers, real servers on loopback built to the providers' documented contracts.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 
+pub mod fake;
 mod postgres;
 pub use postgres::{PostgresCluster, postgres};
 

@@ -4,9 +4,6 @@
 //! use is back where it was. Measured by counting allocations on the one thread that runs the
 //! gateway, its fake providers and its clients.
 
-#[path = "gateway/fake_provider/mod.rs"]
-#[allow(dead_code)]
-mod fake_provider;
 #[path = "gateway/harness.rs"]
 #[allow(dead_code)]
 mod harness;
@@ -17,8 +14,8 @@ use serde_json::json;
 use tokio::task::JoinSet;
 use unified_gateway::GatewayConfig;
 
-use fake_provider::Mode;
 use harness::Harness;
+use unified_test_tools::fake::Mode;
 
 const MIB: usize = 1024 * 1024;
 const AT_ONCE: usize = 10;

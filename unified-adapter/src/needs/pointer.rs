@@ -74,6 +74,8 @@ fn walk<'v>(value: &'v Value, steps: &[Step], pointer: String, found: &mut Vec<F
             match value {
                 Value::Object(members) => match members.get(key) {
                     Some(inner) => walk(inner, rest, below, found),
+                    // A missing list has no items, so no place; a missing member, one.
+                    None if rest.contains(&Step::Items) => {}
                     None => found.push(Found {
                         pointer: full(below, rest),
                         value: None,
@@ -97,7 +99,7 @@ fn walk<'v>(value: &'v Value, steps: &[Step], pointer: String, found: &mut Vec<F
     }
 }
 
-/// `pointer` continued by the keys of `rest` (which has no `*` below a missing member).
+/// `pointer` continued by the keys of `rest`.
 fn full(mut pointer: String, rest: &[Step]) -> String {
     for step in rest {
         match step {

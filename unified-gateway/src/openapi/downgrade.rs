@@ -1,9 +1,18 @@
 //! OpenAPI 3.0's Schema Object from JSON Schema 2020-12, for generators that read only 3.0:
 //! a `type` list with `null` becomes `nullable`, a `const` a one-value `enum`, a `null` branch
-//! `nullable` with `enum: [null]`, a numeric `exclusiveMinimum` the boolean form beside
-//! `minimum`. Each schema accepts the same values as before.
+//! a `nullable` string with `enum: [null]`, a numeric `exclusiveMinimum` the boolean form beside `minimum`. Each schema
+//! accepts the same values as before.
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
+
+/// The `type` a schema of `null` alone names in 3.0, where `nullable` only counts beside a
+/// `type`; any would do, since its `enum: [null]` leaves `null` alone.
+const NULL_CARRIER: &str = "string";
+
+/// The schema that takes `null` alone.
+fn null_only() -> Value {
+    json!({ "type": NULL_CARRIER, "nullable": true, "enum": [null] })
+}
 
 /// The 3.1 document `document`, with every schema in it downgraded.
 pub fn document(mut document: Value) -> Value {
@@ -52,7 +61,7 @@ fn content_schemas(content: &mut Value) {
 }
 
 /// Downgrades one schema and every schema in it. A schema whose only type is `null` (which 3.0
-/// cannot say) becomes `nullable` with `enum: [null]`.
+/// cannot say) becomes a `nullable` string with `enum: [null]`.
 pub fn schema(value: &mut Value) {
     let Value::Object(object) = value else {
         return;
@@ -78,7 +87,6 @@ pub fn schema(value: &mut Value) {
     if let Some(value) = object.shift_remove("const") {
         only(object, value);
     }
-    null_branches(object);
     exclusive_bound(object, "exclusiveMinimum", "minimum", |new, old| new >= old);
     exclusive_bound(object, "exclusiveMaximum", "maximum", |new, old| new <= old);
     if let Some(Value::Array(examples)) = object.shift_remove("examples")
@@ -89,7 +97,8 @@ pub fn schema(value: &mut Value) {
 }
 
 /// `type: [T, "null"]` → `type: T, nullable: true`; several types → an `anyOf` of them (with a
-/// `null` branch when `null` is among them); `null` alone → `nullable` with `enum: [null]`.
+/// `null` branch when `null` is among them); `null` alone → a `nullable` string with
+/// `enum: [null]`.
 fn types(object: &mut Map<String, Value>) {
     let names: Vec<Value> = match object.get("type") {
         Some(Value::Array(names)) => names.clone(),
@@ -100,7 +109,8 @@ fn types(object: &mut Map<String, Value>) {
     let names: Vec<Value> = names.into_iter().filter(|name| name != "null").collect();
     match names.as_slice() {
         [] => {
-            object.shift_remove("type");
+            // In place, beside what else the schema says.
+            object.insert("type".into(), NULL_CARRIER.into());
             object.insert("nullable".into(), true.into());
             only(object, Value::Null);
         }
@@ -118,7 +128,7 @@ fn types(object: &mut Map<String, Value>) {
                 .map(|name| serde_json::json!({ "type": name }))
                 .collect();
             if nullable {
-                branches.push(serde_json::json!({ "nullable": true, "enum": [null] }));
+                branches.push(null_only());
             }
             add_choice(object, "anyOf", branches);
         }
@@ -157,25 +167,6 @@ fn add_choice(object: &mut Map<String, Value>, key: &str, branches: Vec<Value>) 
             object.insert("allOf".into(), Value::Array(both));
         }
     }
-}
-
-/// A choice with a `null` branch (downgraded to `nullable` `enum: [null]`, which takes `null`
-/// alone) is itself `nullable` where 3.1 let `null` reach the choice: without a `type`, or with
-/// one that takes `null`.
-fn null_branches(object: &mut Map<String, Value>) {
-    let has_null_branch = ["oneOf", "anyOf"].iter().any(|key| {
-        object
-            .get(*key)
-            .and_then(Value::as_array)
-            .is_some_and(|branches| branches.iter().any(is_null_only))
-    });
-    if has_null_branch && !object.contains_key("type") {
-        object.insert("nullable".into(), true.into());
-    }
-}
-
-fn is_null_only(branch: &Value) -> bool {
-    branch == &serde_json::json!({ "nullable": true, "enum": [null] })
 }
 
 /// A numeric `exclusive` bound becomes `bound` with the boolean flag, unless `bound` is already
@@ -235,7 +226,7 @@ mod tests {
                 "oneOf": [{"const": "a", "title": "A"}, {"type": "null"}]
             })),
             json!({
-                "oneOf": [{"title": "A", "enum": ["a"]}, {"nullable": true, "enum": [null]}],
+                "oneOf": [{"title": "A", "enum": ["a"]}, {"type": "string", "nullable": true, "enum": [null]}],
                 "type": "string",
                 "nullable": true
             })
@@ -248,12 +239,12 @@ mod tests {
             downgraded(json!({"type": ["string", "integer", "null"], "anyOf": [{"minimum": 1}]})),
             json!({"allOf": [
                 {"anyOf": [{"minimum": 1}]},
-                {"anyOf": [{"type": "string"}, {"type": "integer"}, {"nullable": true, "enum": [null]}]}
+                {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "string", "nullable": true, "enum": [null]}]}
             ]})
         );
         assert_eq!(
             downgraded(json!({"type": ["null"]})),
-            json!({"nullable": true, "enum": [null]})
+            json!({"type": "string", "nullable": true, "enum": [null]})
         );
     }
 
@@ -273,11 +264,11 @@ mod tests {
     fn a_null_branch_does_not_let_null_past_a_type_that_refuses_it() {
         assert_eq!(
             downgraded(json!({"type": "string", "oneOf": [{"const": "a"}, {"type": "null"}]})),
-            json!({"type": "string", "oneOf": [{"enum": ["a"]}, {"nullable": true, "enum": [null]}]})
+            json!({"type": "string", "oneOf": [{"enum": ["a"]}, {"type": "string", "nullable": true, "enum": [null]}]})
         );
         assert_eq!(
             downgraded(json!({"oneOf": [{"type": "object"}, {"type": "null"}]})),
-            json!({"oneOf": [{"type": "object"}, {"nullable": true, "enum": [null]}], "nullable": true})
+            json!({"oneOf": [{"type": "object"}, {"type": "string", "nullable": true, "enum": [null]}]})
         );
     }
 

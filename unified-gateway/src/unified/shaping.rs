@@ -31,7 +31,7 @@ pub const CREATE_FORMATS: [ResponseFormat; 3] = [
 ];
 
 /// Whose needs [`create_needs`] are, as messages and documents name them.
-pub const CREATE_NEEDS_OF: &str = "this gateway's create, which answers with one record";
+pub const CREATE_NEEDS_OF: &str = "this gateway's create";
 
 /// What a create needs of the query's conventions for `view`: a format it serves, and only
 /// fields the view's response does not require to be left out.

@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 use unified_gateway::GatewayConfig;
 
 use crate::cases;
-use crate::fake_provider::{Kind, Mode};
 use crate::harness::Harness;
 use crate::raw_http::{Raw, request};
+use unified_test_tools::fake::{Kind, Mode};
 
 /// Short limits, so stalls show within a second.
 fn impatient() -> GatewayConfig {

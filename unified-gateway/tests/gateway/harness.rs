@@ -11,7 +11,7 @@ use unified_core::{Provider, Secret};
 use unified_gateway::{Gateway, GatewayConfig, Store};
 use unified_models::providers::Set;
 
-use crate::fake_provider::{Fake, Kind};
+use unified_test_tools::fake::{Fake, Kind};
 
 /// Everything the gateway has logged in this test process.
 pub fn log_text() -> String {

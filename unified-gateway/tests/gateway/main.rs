@@ -4,7 +4,6 @@
 mod browser;
 mod connections;
 mod corpus;
-mod fake_provider;
 mod harness;
 mod health;
 mod openapi;
@@ -21,8 +20,8 @@ use unified_core::{Part, View};
 use unified_gateway::GatewayConfig;
 use unified_models::providers::Set;
 
-use fake_provider::{Kind, Mode};
 use harness::{Answer, Backend, Harness, log_text};
+use unified_test_tools::fake::{Kind, Mode};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -350,6 +349,10 @@ async fn response_formats_and_trimming(backend: Backend) {
         .await;
     assert_eq!(raw.status, 201);
     assert_eq!(
+        raw.content_type, "application/vnd.unified.raw+json",
+        "a raw answer says it is the provider's own"
+    );
+    assert_eq!(
         raw.body["data"]["displayName"], "Ada Lovelace",
         "raw is the native body"
     );
@@ -380,6 +383,25 @@ async fn response_formats_and_trimming(backend: Backend) {
     assert_eq!(trimmed.body, expected);
     assert_eq!(harness.total_calls(), 4);
 
+    // A field the provider's response requires cannot be left out: the record would break the
+    // response model that the 201 promises.
+    let without_id = harness
+        .create_for(
+            dixa,
+            "&truto_exclude_fields[]=etag&truto_exclude_fields[]=id",
+            &body,
+        )
+        .await;
+    assert_eq!(without_id.status, 400, "{:#}", without_id.body);
+    assert_eq!(
+        without_id.violations(),
+        [(
+            "query".into(),
+            "/truto_exclude_fields/1".into(),
+            "enum".into()
+        )]
+    );
+
     let stream = harness
         .create_for(dixa, "&truto_response_format=stream", &body)
         .await;
@@ -389,8 +411,12 @@ async fn response_formats_and_trimming(backend: Backend) {
         [(
             "query".into(),
             "/truto_response_format".into(),
-            "unsupported".into()
+            "enum".into()
         )]
+    );
+    assert_eq!(
+        stream.body["errors"][0]["message"],
+        "must be one of unified, raw, normalized for this gateway's create"
     );
     assert_eq!(
         harness.total_calls(),
@@ -504,7 +530,7 @@ async fn invalid_requests_are_400_and_reach_no_provider(backend: Backend) {
     assert_eq!(escaping.status, 400, "{:#}", escaping.body);
     assert_eq!(
         escaping.violations(),
-        [("query".into(), "/collections/0/id".into(), "format".into())]
+        [("query".into(), "/collections/0/id".into(), "pattern".into())]
     );
 
     // No account id: query and body are judged for all providers.
@@ -717,7 +743,7 @@ async fn slow_and_absent_providers(backend: Backend) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn meta_endpoint_serves_the_exported_schemas() {
+async fn meta_endpoint_serves_the_exported_schemas_with_what_each_provider_needs() {
     let harness = Harness::start().await;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/ticketing/users");
     let read = |view: &str, part: &str| -> Value {
@@ -725,30 +751,65 @@ async fn meta_endpoint_serves_the_exported_schemas() {
             std::fs::read_to_string(root.join(view).join(format!("create.{part}.json"))).unwrap();
         serde_json::from_str(&text).unwrap()
     };
+    let mut needs_seen = Vec::new();
     for view in View::<Set>::all() {
         let path = format!("/unified/ticketing/users/{}/meta/create", view.id());
         let answer = harness.get(&path, Some(&harness.token)).await;
         assert_eq!(answer.status, 200, "{}", view.id());
         assert_eq!(answer.body["method"], "create");
-        assert_eq!(
-            answer.body["request_body_schema"],
-            read(view.id(), "body"),
-            "{}",
-            view.id()
-        );
-        assert_eq!(
-            answer.body["query_schema"],
-            read(view.id(), "query"),
-            "{}",
-            view.id()
-        );
-        assert_eq!(
-            answer.body["response_schema"],
-            read(view.id(), "response"),
-            "{}",
-            view.id()
-        );
+        for (member, part) in [
+            ("request_body_schema", "body"),
+            ("query_schema", "query"),
+            ("response_schema", "response"),
+        ] {
+            // The exported schema, with what the provider's API and the create need beside it.
+            let mut served = answer.body[member].clone();
+            let needs = served.as_object_mut().unwrap().shift_remove("allOf");
+            assert_eq!(served, read(view.id(), part), "{} {part}", view.id());
+            for branch in needs.iter().flat_map(|all| all.as_array().unwrap()) {
+                let description = branch["description"].as_str().unwrap();
+                needs_seen.push((view.id(), part, description.to_owned()));
+            }
+        }
     }
+    let whose = |view: &str, part: &str| -> Vec<String> {
+        needs_seen
+            .iter()
+            .filter(|(v, p, _)| *v == view && *p == part)
+            .map(|(_, _, description)| description.clone())
+            .collect()
+    };
+    let create = "What this gateway's create needs beyond the unified model.";
+    assert_eq!(whose("unified", "body"), Vec::<String>::new());
+    assert_eq!(whose("unified", "query"), [create]);
+    assert_eq!(whose("response", "response"), Vec::<String>::new());
+    assert_eq!(
+        whose("teamwork_project_management", "body"),
+        ["What Teamwork Project Management's API needs beyond the unified model."]
+    );
+    assert_eq!(
+        whose("pivotal_tracker", "query"),
+        [
+            "What Pivotal Tracker's API needs beyond the unified model.",
+            create
+        ]
+    );
+    // Read by an independent validator, Teamwork's served body needs its address.
+    let teamwork = harness
+        .get(
+            "/unified/ticketing/users/teamwork_project_management/meta/create",
+            Some(&harness.token),
+        )
+        .await;
+    let validator = jsonschema::validator_for(&teamwork.body["request_body_schema"]).unwrap();
+    let named = json!({"first_name": "Ada", "last_name": "Lovelace"});
+    assert!(!validator.is_valid(&named));
+    let addressed = json!({
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "remote_data": {"person": {"email-address": "ada@example.org"}},
+    });
+    assert!(validator.is_valid(&addressed));
     for (path, status) in [
         ("/unified/ticketing/users/nobody/meta/create", 404),
         ("/unified/ticketing/users/dixa/meta/delete", 404),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{Value, json};
+use unified_adapter::needs;
 use unified_core::{Part, View};
 use unified_models::providers::Set;
 
@@ -130,12 +131,41 @@ fn variants(body: &Value) -> Vec<Value> {
         ("/emails/0/email", json!("")),
         ("/emails", json!([])),
         ("/roles/0/name", json!(7)),
+        ("/roles/0/name", Value::Null),
+        ("/roles/0/id", Value::Null),
     ] {
         let mut changed = body.clone();
         if let Some(slot) = changed.pointer_mut(pointer) {
             *slot = value;
             out.push(changed);
         }
+    }
+    // What a provider's API needs beyond the model: names, roles, and values in `remote_data`
+    // that replace the mapped ones.
+    for (key, value) in [
+        ("first_name", json!("")),
+        ("last_name", json!("Lovelace")),
+        ("name", json!(" ")),
+        ("roles", json!([{"id": "r-1"}])),
+        ("roles", json!([{"name": "member"}])),
+        ("roles", json!([{"name": "lite-agent"}, {"name": "chief"}])),
+        ("remote_data", json!({})),
+        ("remote_data", json!({"email": ""})),
+        ("remote_data", json!({"email": null, "name": "x"})),
+        ("remote_data", json!({"person": "ada@example.org"})),
+        (
+            "remote_data",
+            json!({"person": {"email-address": "ada@example.org"}}),
+        ),
+        ("remote_data", json!({"staff": {"name": 7}})),
+        (
+            "remote_data",
+            json!({"role": {"name": "admin"}, "fullName": "A"}),
+        ),
+    ] {
+        let mut changed = object.clone();
+        changed.insert(key.to_owned(), value);
+        out.push(Value::Object(changed));
     }
     out
 }
@@ -144,6 +174,7 @@ fn variants(body: &Value) -> Vec<Value> {
 fn the_documents_body_schemas_take_what_the_validator_takes_in_3_1_and_3_0() {
     let registry = unified_models::registry();
     let operation = registry.find("ticketing/users", "create").unwrap();
+    let adapters = unified_adapters::adapters();
     let mut bodies = Vec::new();
     let mut expected = Vec::new();
     for (kind, body, _, _, _, record) in cases() {
@@ -152,9 +183,16 @@ fn the_documents_body_schemas_take_what_the_validator_takes_in_3_1_and_3_0() {
             (Part::Body, "TicketingUsersCreateBody", body),
             (Part::Response, "TicketingUsersCreateResponse", record),
         ];
+        let adapter = adapters
+            .find(view.provider().unwrap(), "ticketing/users", "create")
+            .unwrap();
+        let who = needs::api_of(view.name());
         for (part, schema, valid_value) in parts {
             for variant in variants(&valid_value) {
-                let valid = operation.is_valid(part, &variant, view);
+                // What the gateway takes: the model's rules and, for a request, the provider's
+                // needs.
+                let valid = operation.is_valid(part, &variant, view)
+                    && needs::check(adapter.needs(), part, &variant, &who).is_empty();
                 for version in ["3.1", "3.0"] {
                     bodies.push(json!({
                         "document": committed(version, view.id()).display().to_string(),

@@ -6,10 +6,10 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::fake_provider::{Kind, Mode};
 use crate::harness::{Harness, log_text};
 use crate::raw_http::{Raw, request};
 use crate::{PASSWORD, case, cases};
+use unified_test_tools::fake::{Kind, Mode};
 
 /// The default limit of a provider answer.
 const LIMIT: usize = 10 * 1024 * 1024;

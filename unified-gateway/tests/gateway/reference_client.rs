@@ -8,9 +8,9 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::fake_provider::Kind;
 use crate::harness::Harness;
 use crate::{cases, response_violations, without_remote_data};
+use unified_test_tools::fake::Kind;
 use unified_test_tools::{Package, python, with_plan};
 
 const SDK: Package = Package {

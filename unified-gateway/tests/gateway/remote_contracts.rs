@@ -5,9 +5,9 @@
 use serde_json::{Value, json};
 use unified_core::Secret;
 
-use crate::fake_provider::{Kind, Mode, Refusal};
 use crate::harness::{Backend, Harness};
 use crate::{case, cases, response_violations};
+use unified_test_tools::fake::{Kind, Mode, Refusal};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn documented_refusals_are_502_remote_errors() {
@@ -43,23 +43,18 @@ async fn natively_required_values_are_asked_for_before_anything_is_sent() {
                 "first_name": "Ada",
                 "remote_data": {"person": {"email-address": "ada@example.org"}}
             }),
-            "/remote_data/person/last-name",
+            "/last_name",
         ),
-        (Kind::Gorgias, json!({"emails": email}), "/remote_data/name"),
-        (
-            Kind::Freshchat,
-            json!({"emails": email}),
-            "/remote_data/first_name",
-        ),
-        (
-            Kind::Hive,
-            json!({"emails": email}),
-            "/remote_data/fullName",
-        ),
+        (Kind::Gorgias, json!({"emails": email}), "/name"),
+        (Kind::Freshchat, json!({"emails": email}), "/first_name"),
+        (Kind::Hive, json!({"emails": email}), "/name"),
     ];
     for (kind, body, pointer) in gaps {
         let answer = harness.create_for(kind.provider_id(), "", &body).await;
         assert_eq!(answer.status, 400, "{kind:?}: {:#}", answer.body);
+        // Where the provider takes it from either, the message names the other.
+        let message = answer.body["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains("'s API"), "{kind:?}: {message}");
         assert_eq!(
             answer.violations(),
             [("body".into(), pointer.into(), "required".into())],
@@ -116,7 +111,7 @@ crate::on_each_store!(two_part_credentials_are_presented_as_each_provider_docume
 async fn two_part_credentials_are_presented_as_each_provider_documents(backend: Backend) {
     let harness = Harness::on(backend).await;
     // The fakes check Basic for Gorgias, Re:amaze and Teamwork and Hive's key and user id (see
-    // `fake_provider::kind`); the cases pass only if the gateway presents them so.
+    // `unified_test_tools::fake`); the cases pass only if the gateway presents them so.
     for kind in [
         Kind::Gorgias,
         Kind::Hive,

@@ -1,4 +1,5 @@
-//! A misspelt model, method or provider in a path gets a "did you mean", swapped letters too.
+//! A misspelt model, method or provider in a path gets a "did you mean", swapped letters too;
+//! the name asked for is not repeated, only names of ours are.
 
 use crate::harness::Harness;
 
@@ -18,7 +19,7 @@ async fn misspelt_names_in_paths_get_a_did_you_mean() {
     assert_eq!(model.status, 404);
     assert_eq!(
         model.body["message"],
-        "no unified model `ticketing/usres` with a create; did you mean `ticketing/users`?"
+        "no unified model with a create at this path; did you mean `ticketing/users`?"
     );
     let provider = harness
         .get("/unified/ticketing/users/dxia/meta/create", token)
@@ -26,7 +27,7 @@ async fn misspelt_names_in_paths_get_a_did_you_mean() {
     assert_eq!(provider.status, 404);
     assert_eq!(
         provider.body["message"],
-        "no provider `dxia`; did you mean `dixa`?"
+        "no such provider; name one of this gateway's, or `unified`; did you mean `dixa`?"
     );
     let method = harness
         .get("/unified/ticketing/users/dixa/meta/craete", token)
@@ -34,7 +35,7 @@ async fn misspelt_names_in_paths_get_a_did_you_mean() {
     assert_eq!(method.status, 404);
     assert_eq!(
         method.body["message"],
-        "no method `craete` for unified model `ticketing/users`; did you mean `create`?"
+        "no such operation of this unified model; did you mean `create`?"
     );
     assert_eq!(harness.total_calls(), 0);
 }

@@ -1,6 +1,6 @@
 //! A fast fake Dixa on loopback: `POST /v1/agents` with the account's credential answers 201
 //! with a fixed agent, the shape the Dixa adapter maps (`{"data": agent}`, as
-//! `unified-gateway/tests/gateway/fake_provider` documents it). It parses nothing, so its cost
+//! `unified_test_tools::fake` documents it). It parses nothing, so its cost
 //! on the shared cores stays small; anything else gets a 4xx, which the gateway turns into a 502
 //! and the driver counts as an error.
 

@@ -37,7 +37,12 @@ pub enum Mode {
     /// A success as plain text that repeats the native body it was sent.
     EchoText,
     /// A success of this many bytes of text, with a `Content-Length` or chunked.
-    Huge { bytes: usize, chunked: bool },
+    Huge {
+        /// How many bytes.
+        bytes: usize,
+        /// Sent chunked, without a `Content-Length`.
+        chunked: bool,
+    },
     /// Promises a body, sends a few bytes of it, then closes the connection.
     CloseMidAnswer,
     /// `204 No Content`.
@@ -49,14 +54,20 @@ pub enum Mode {
 /// One call as the fake saw it.
 #[derive(Clone, Debug)]
 pub struct Seen {
+    /// The path, from the fake's root.
     pub path: String,
+    /// The query string, if any.
     pub query: Option<String>,
+    /// The JSON body.
     pub body: Value,
 }
 
+/// One fake provider, serving on its own loopback port until the test process ends.
 #[derive(Clone)]
 pub struct Fake {
+    /// The provider it plays.
     pub kind: Kind,
+    /// The base URL an integrated account of it holds (Hive's carries the workspace).
     pub base_url: String,
     calls: Arc<AtomicUsize>,
     seen: Arc<Mutex<Vec<Seen>>>,
@@ -67,6 +78,7 @@ pub struct Fake {
 }
 
 impl Fake {
+    /// A fake of `kind`, serving on a free loopback port of the current Tokio runtime.
     pub async fn start(kind: Kind) -> Fake {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!(
@@ -89,10 +101,12 @@ impl Fake {
         fake
     }
 
+    /// How many calls it took, admitted or not.
     pub fn calls(&self) -> usize {
         self.calls.load(Ordering::SeqCst)
     }
 
+    /// The last call it took.
     pub fn last(&self) -> Seen {
         self.seen.lock().unwrap().last().cloned().expect("a call")
     }
@@ -102,6 +116,7 @@ impl Fake {
         *self.taken.lock().unwrap() = Some(Vec::new());
     }
 
+    /// How it answers from now on.
     pub fn set_mode(&self, mode: Mode) {
         *self.mode.lock().unwrap() = mode;
     }

@@ -8,19 +8,30 @@ use base64::engine::general_purpose::STANDARD;
 /// A provider a fake plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// Dixa.
     Dixa,
+    /// Freshchat.
     Freshchat,
+    /// Gorgias.
     Gorgias,
+    /// Hive.
     Hive,
+    /// Pivotal Tracker.
     PivotalTracker,
+    /// Planhat.
     Planhat,
+    /// Qualtrics CoreXM.
     QualtricsCorexm,
+    /// Re:amaze.
     Reamaze,
+    /// SolarWinds Service Desk.
     SolarwindsServiceDesk,
+    /// Teamwork Project Management.
     TeamworkProjectManagement,
 }
 
 impl Kind {
+    /// Every provider, in the spec's order.
     pub const ALL: [Kind; 10] = [
         Kind::Dixa,
         Kind::Freshchat,
@@ -34,6 +45,7 @@ impl Kind {
         Kind::TeamworkProjectManagement,
     ];
 
+    /// The provider's id.
     pub fn provider_id(self) -> &'static str {
         match self {
             Kind::Dixa => "dixa",
