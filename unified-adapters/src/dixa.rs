@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-use unified_core::Part;
+use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForDixa, UserCreateQueryForDixa, UserCreateResponse, UserRoleRecord, UsersCreate,
@@ -74,10 +74,15 @@ impl Translate<UsersCreate> for Dixa {
     type Query = UserCreateQueryForDixa;
 
     // Dixa requires `displayName` and `email`, which the unified `name` and `emails` (both
-    // required for Dixa) fill; one sent in `remote_data` instead must be text too.
+    // required for Dixa) fill; what `remote_data` sends instead of a mapped field must be what
+    // Dixa takes there.
     const NEEDS: &'static [Need] = &[
         Need::text(Part::Body, "/remote_data/displayName"),
-        Need::text(Part::Body, "/remote_data/email"),
+        Need::formatted(Part::Body, "/remote_data/email", Format::Email),
+        Need::text(Part::Body, "/remote_data/firstName"),
+        Need::text(Part::Body, "/remote_data/lastName"),
+        Need::formatted(Part::Body, "/remote_data/avatarUrl", Format::Uri),
+        Need::formatted(Part::Body, "/remote_data/additionalEmails/*", Format::Email),
     ];
 
     fn native_request(

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-use unified_core::Part;
+use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForFreshchat, UserCreateQueryForFreshchat, UserCreateResponse, UsersCreate,
@@ -97,6 +97,10 @@ impl Translate<UsersCreate> for Freshchat {
             ],
         ),
         Need::required(Part::Body, "/roles/*/id"),
+        Need::formatted(Part::Body, "/remote_data/email", Format::Email),
+        Need::formatted(Part::Body, "/remote_data/avatar/url", Format::Uri),
+        Need::text(Part::Body, "/remote_data/role_id"),
+        Need::text(Part::Body, "/remote_data/groups/*"),
     ];
 
     fn native_request(

@@ -15,7 +15,7 @@ use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
     Translate, typed,
 };
-use unified_core::Part;
+use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForGorgias, UserCreateQueryForGorgias, UserCreateResponse, UsersCreate,
@@ -118,7 +118,7 @@ impl Translate<UsersCreate> for Gorgias {
             Part::Body,
             &["/name", "/first_name", "/last_name", "/remote_data/name"],
         ),
-        Need::text(Part::Body, "/remote_data/email"),
+        Need::formatted(Part::Body, "/remote_data/email", Format::Email),
         Need::required(Part::Body, "/roles/*/name"),
         Need::among(Part::Body, "/roles/*/name", ROLES),
         Need::among(Part::Body, "/remote_data/role/name", NATIVE_ROLES),

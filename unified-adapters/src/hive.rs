@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-use unified_core::Part;
+use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForHive, UserCreateQueryForHive, UserCreateResponse, UsersCreate,
@@ -75,7 +75,7 @@ impl Translate<UsersCreate> for Hive {
                 "/remote_data/fullName",
             ],
         ),
-        Need::text(Part::Body, "/remote_data/email"),
+        Need::formatted(Part::Body, "/remote_data/email", Format::Email),
     ];
 
     fn native_request(

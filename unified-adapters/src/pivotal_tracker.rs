@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-use unified_core::{Code, Part, ValidationError};
+use unified_core::{Code, Format, Part, ValidationError};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForPivotalTracker, UserCreateQueryForPivotalTracker, UserCreateResponse,
@@ -71,7 +71,7 @@ impl Translate<UsersCreate> for PivotalTracker {
     const NEEDS: &'static [Need] = &[
         Need::required(Part::Query, "/collections/*/id"),
         Need::matching(Part::Query, "/collections/*/id", "^[0-9]+$"),
-        Need::text(Part::Body, "/remote_data/email"),
+        Need::formatted(Part::Body, "/remote_data/email", Format::Email),
         Need::text(Part::Body, "/remote_data/name"),
         Need::among(
             Part::Body,

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-use unified_core::Part;
+use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForPlanhat, UserCreateQueryForPlanhat, UserCreateResponse, UserRoleRecord,
@@ -78,10 +78,12 @@ impl Translate<UsersCreate> for Planhat {
     // Planhat requires `email`, `nickName`, `firstName` and `lastName`, which unified fields
     // required for Planhat fill; roles go by id.
     const NEEDS: &'static [Need] = &[
-        Need::text(Part::Body, "/remote_data/email"),
+        Need::formatted(Part::Body, "/remote_data/email", Format::Email),
         Need::text(Part::Body, "/remote_data/nickName"),
         Need::text(Part::Body, "/remote_data/firstName"),
         Need::text(Part::Body, "/remote_data/lastName"),
+        Need::text(Part::Body, "/remote_data/roles/*"),
+        Need::flag(Part::Body, "/remote_data/inactive"),
         Need::required(Part::Body, "/roles/*/id"),
     ];
 

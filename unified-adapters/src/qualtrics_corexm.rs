@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-use unified_core::{Part, Secret};
+use unified_core::{Format, Part, Secret};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForQualtricsCorexm, UserCreateQueryForQualtricsCorexm, UserCreateResponse,
@@ -66,7 +66,7 @@ impl Translate<UsersCreate> for QualtricsCorexm {
         Need::text(Part::Body, "/remote_data/firstName"),
         Need::text(Part::Body, "/remote_data/lastName"),
         Need::text(Part::Body, "/remote_data/userType"),
-        Need::text(Part::Body, "/remote_data/email"),
+        Need::formatted(Part::Body, "/remote_data/email", Format::Email),
         Need::text(Part::Body, "/remote_data/password"),
         Need::text(Part::Body, "/remote_data/language"),
     ];

@@ -16,7 +16,7 @@ use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
     Translate, typed,
 };
-use unified_core::Part;
+use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForReamaze, UserCreateQueryForReamaze, UserCreateResponse, UsersCreate,
@@ -75,7 +75,7 @@ impl Translate<UsersCreate> for Reamaze {
     // required for Re:amaze fill.
     const NEEDS: &'static [Need] = &[
         Need::text(Part::Body, "/remote_data/staff/name"),
-        Need::text(Part::Body, "/remote_data/staff/email"),
+        Need::formatted(Part::Body, "/remote_data/staff/email", Format::Email),
     ];
 
     fn native_request(

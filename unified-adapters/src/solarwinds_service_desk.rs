@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
 };
-use unified_core::Part;
+use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForSolarwindsServiceDesk, UserCreateQueryForSolarwindsServiceDesk,
@@ -90,7 +90,9 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
 
     // SolarWinds requires an email address; roles go by name.
     const NEEDS: &'static [Need] = &[
-        Need::text(Part::Body, "/remote_data/user/email"),
+        Need::formatted(Part::Body, "/remote_data/user/email", Format::Email),
+        Need::text(Part::Body, "/remote_data/user/name"),
+        Need::text(Part::Body, "/remote_data/user/role/name"),
         Need::required(Part::Body, "/roles/*/name"),
     ];
 

@@ -18,7 +18,7 @@ use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
     Translate, typed,
 };
-use unified_core::Part;
+use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForTeamworkProjectManagement, UserCreateQueryForTeamworkProjectManagement,
@@ -82,6 +82,11 @@ impl Translate<UsersCreate> for TeamworkProjectManagement {
         ),
         Need::one_of(Part::Body, &["/last_name", "/remote_data/person/last-name"]),
         Need::required(Part::Body, "/remote_data/person/email-address"),
+        Need::formatted(
+            Part::Body,
+            "/remote_data/person/email-address",
+            Format::Email,
+        ),
     ];
 
     fn native_request(

@@ -7,7 +7,7 @@ use std::sync::{OnceLock, RwLock};
 use serde_json::Value;
 use unified_core::{Code, Part, ValidationError};
 
-use super::pointer::{Found, find, passes_through, segments};
+use super::pointer::{Container, Found, find, passes_through, segments};
 use super::{Need, Rule};
 
 /// Every violation of `needs` by `document`, the `part` of a request (needs of other parts are
@@ -20,6 +20,8 @@ pub fn check(needs: &[Need], part: Part, document: &Value, who: &str) -> Vec<Val
                 for found in places(at, document) {
                     match not_text(part, at, &found, who) {
                         Some(error) => errors.push(error),
+                        // Where a list is not there, neither are its items' places.
+                        None if matches!(found.outside, Some((_, Container::List))) => {}
                         None if !holds(&found) => errors.push(ValidationError::new(
                             found.pointer,
                             Code::Required,
@@ -56,8 +58,15 @@ pub fn check(needs: &[Need], part: Part, document: &Value, who: &str) -> Vec<Val
             Rule::Text { at, .. } => {
                 for found in places(at, document) {
                     if let Some(error) = not_text(part, at, &found, who)
-                        .or_else(|| among_and_pattern(&need.rule, &found, who))
+                        .or_else(|| text_rules(&need.rule, &found, who))
                     {
+                        errors.push(error);
+                    }
+                }
+            }
+            Rule::Flag(at) => {
+                for found in places(at, document) {
+                    if let Some(error) = not_flag(part, at, &found, who) {
                         errors.push(error);
                     }
                 }
@@ -77,22 +86,36 @@ fn holds(found: &Found<'_>) -> bool {
     matches!(found.value, Some(Value::String(text)) if !text.is_empty())
 }
 
+/// The violation of what a place inside the pass-through member sits in, when that is not the
+/// object or list the place needs (the member itself may be null: then nothing passes through).
+/// Elsewhere the model has typed what places sit in.
+fn not_inside(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<ValidationError> {
+    let (outer, container) = found
+        .outside
+        .as_ref()
+        .filter(|_| passes_through(part, at))?;
+    let the_member = outer.matches('/').count() == 1;
+    (!the_member).then(|| {
+        let kind = match container {
+            Container::Object => "an object",
+            Container::List => "a list",
+        };
+        ValidationError::new(
+            outer.clone(),
+            Code::Type,
+            format!("must be {kind}: {who} takes what is inside it"),
+        )
+    })
+}
+
 /// The violation of a place that is given but is not text. Inside the pass-through member a
-/// given `null` is a value (it would replace the adapter's), and what the place sits in must be
-/// an object; elsewhere the model has typed the place, and `null` is its absence.
+/// given `null` is a value (it would replace the adapter's); elsewhere the model has typed the
+/// place, and `null` is its absence.
 fn not_text(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<ValidationError> {
-    let through = passes_through(part, at);
-    if let Some(outer) = found.not_an_object.as_ref().filter(|_| through) {
-        // The pass-through member itself may be null: then nothing passes through.
-        let the_member = outer.matches('/').count() == 1;
-        return (!the_member).then(|| {
-            ValidationError::new(
-                outer.clone(),
-                Code::Type,
-                format!("must be an object: {who} takes what is inside it"),
-            )
-        });
+    if found.outside.is_some() {
+        return not_inside(part, at, found, who);
     }
+    let through = passes_through(part, at);
     match found.value {
         None => None,
         Some(Value::Null) if !through => None,
@@ -110,10 +133,32 @@ fn not_text(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<Valida
     }
 }
 
-/// The violation of a place that is given but not among the allowed values or not matching
-/// the pattern.
-fn among_and_pattern(rule: &Rule, found: &Found<'_>, who: &str) -> Option<ValidationError> {
-    let Rule::Text { among, pattern, .. } = rule else {
+/// The violation of a place that is given but is not `true` or `false`.
+fn not_flag(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<ValidationError> {
+    if found.outside.is_some() {
+        return not_inside(part, at, found, who);
+    }
+    match found.value {
+        None | Some(Value::Bool(_)) => None,
+        Some(Value::Null) if !passes_through(part, at) => None,
+        Some(_) => Some(ValidationError::new(
+            found.pointer.clone(),
+            Code::Type,
+            format!("must be true or false for {who}"),
+        )),
+    }
+}
+
+/// The violation of text that is given but not among the allowed values, not matching the
+/// pattern or not of the format.
+fn text_rules(rule: &Rule, found: &Found<'_>, who: &str) -> Option<ValidationError> {
+    let Rule::Text {
+        among,
+        pattern,
+        format,
+        ..
+    } = rule
+    else {
         return None;
     };
     let Some(Value::String(text)) = found.value else {
@@ -135,6 +180,15 @@ fn among_and_pattern(rule: &Rule, found: &Found<'_>, who: &str) -> Option<Valida
             found.pointer.clone(),
             Code::Pattern,
             format!("must match `{pattern}` for {who}"),
+        ));
+    }
+    if let Some(format) = format
+        && !format.check(text)
+    {
+        return Some(ValidationError::new(
+            found.pointer.clone(),
+            Code::Format,
+            format!("must be {} for {who}", format.describe()),
         ));
     }
     None

@@ -8,8 +8,8 @@
 //! (`/first_name`), a place inside the part's pass-through member (`/remote_data/person/email-address`,
 //! which the adapter's native body is merged with), or each item of a list (`/roles/*/name`).
 //! A value given inside the pass-through member replaces what the adapter maps, so where one is
-//! given for a needed place it must be what the provider needs itself: text (and `null` is a
-//! value there, not an absence), inside objects.
+//! given for a needed place it must be what the provider needs itself: text, say (and `null` is
+//! a value there, not an absence), inside objects and lists where the place says so.
 
 mod check;
 mod pointer;
@@ -17,7 +17,7 @@ mod schema;
 
 use std::borrow::Cow;
 
-use unified_core::Part;
+use unified_core::{Format, Part};
 
 pub use check::check;
 pub use schema::{parameter_schemas, schema};
@@ -43,13 +43,16 @@ enum Rule {
     Required(&'static str),
     /// At least one of the places holds text (no `*` in any of them).
     OneOf(&'static [&'static str]),
-    /// Where the place is given, it is text, one of `among` (when given) and matching
-    /// `pattern` (when given).
+    /// Where the place is given, it is text, one of `among` (when given), matching `pattern`
+    /// and of `format` (when given).
     Text {
         at: &'static str,
         among: Option<Cow<'static, [&'static str]>>,
         pattern: Option<&'static str>,
+        format: Option<Format>,
     },
+    /// Where the place is given, it is `true` or `false`.
+    Flag(&'static str),
 }
 
 impl Need {
@@ -78,7 +81,30 @@ impl Need {
                 at,
                 among: None,
                 pattern: None,
+                format: None,
             },
+        }
+    }
+
+    /// Where `at` is given, it must be text of `format` (an email address the provider echoes
+    /// back into the unified record, say).
+    pub const fn formatted(part: Part, at: &'static str, format: Format) -> Need {
+        Need {
+            part,
+            rule: Rule::Text {
+                at,
+                among: None,
+                pattern: None,
+                format: Some(format),
+            },
+        }
+    }
+
+    /// Where `at` is given, it must be `true` or `false`.
+    pub const fn flag(part: Part, at: &'static str) -> Need {
+        Need {
+            part,
+            rule: Rule::Flag(at),
         }
     }
 
@@ -90,6 +116,7 @@ impl Need {
                 at,
                 among: Some(Cow::Borrowed(values)),
                 pattern: None,
+                format: None,
             },
         }
     }
@@ -103,6 +130,7 @@ impl Need {
                 at,
                 among: Some(Cow::Owned(values)),
                 pattern: None,
+                format: None,
             },
         }
     }
@@ -116,6 +144,7 @@ impl Need {
                 at,
                 among: None,
                 pattern: Some(pattern),
+                format: None,
             },
         }
     }
@@ -128,7 +157,9 @@ impl Need {
     /// Every place it names.
     pub fn places(&self) -> impl Iterator<Item = &'static str> + '_ {
         let places: &[&'static str] = match &self.rule {
-            Rule::Required(at) | Rule::Text { at, .. } => core::slice::from_ref(at),
+            Rule::Required(at) | Rule::Text { at, .. } | Rule::Flag(at) => {
+                core::slice::from_ref(at)
+            }
             Rule::OneOf(places) => places,
         };
         places.iter().copied()

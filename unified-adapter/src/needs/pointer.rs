@@ -42,13 +42,23 @@ pub(super) fn passes_through(part: Part, place: &str) -> bool {
     matches!((pass_through(part), first), (Some(member), Some(first)) if first == member)
 }
 
+/// What a step needs the value it is taken in to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Container {
+    /// A key is taken in an object.
+    Object,
+    /// Items are taken in a list.
+    List,
+}
+
 /// One place as found in a document: its pointer, with each `*` made an index, and its value
 /// (`None` where the place is not there).
 pub(super) struct Found<'v> {
     pub pointer: String,
     pub value: Option<&'v Value>,
-    /// The pointer of a value along the way that should be an object and is not, if any.
-    pub not_an_object: Option<String>,
+    /// A value along the way that is not the container the next step needs (its pointer), if
+    /// any: then the place is not there.
+    pub outside: Option<(String, Container)>,
 }
 
 /// Every place `steps` names in `document`: one for a place without `*`, one per item of each
@@ -64,7 +74,7 @@ fn walk<'v>(value: &'v Value, steps: &[Step], pointer: String, found: &mut Vec<F
         found.push(Found {
             pointer,
             value: Some(value),
-            not_an_object: None,
+            outside: None,
         });
         return;
     };
@@ -79,23 +89,28 @@ fn walk<'v>(value: &'v Value, steps: &[Step], pointer: String, found: &mut Vec<F
                     None => found.push(Found {
                         pointer: full(below, rest),
                         value: None,
-                        not_an_object: None,
+                        outside: None,
                     }),
                 },
                 _ => found.push(Found {
                     pointer: full(below, rest),
                     value: None,
-                    not_an_object: Some(pointer),
+                    outside: Some((pointer, Container::Object)),
                 }),
             }
         }
-        Step::Items => {
-            if let Value::Array(items) = value {
+        Step::Items => match value {
+            Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
                     walk(item, rest, format!("{pointer}/{index}"), found);
                 }
             }
-        }
+            _ => found.push(Found {
+                pointer: full(format!("{pointer}/*"), rest),
+                value: None,
+                outside: Some((pointer, Container::List)),
+            }),
+        },
     }
 }
 

@@ -2,7 +2,7 @@
 //! must keep beside its model's schema, in the same terms [`check`](super::check) holds it to.
 
 use serde_json::{Map, Value, json};
-use unified_core::Part;
+use unified_core::{Format, Part};
 
 use super::pointer::{Step, passes_through, segments};
 use super::{Need, Rule};
@@ -88,19 +88,18 @@ fn clauses(need: &Need) -> Vec<Value> {
     let given = |at: &str, leaf: Value| {
         segments(at).map(|steps| where_given(&steps, leaf, passes_through(part, at)))
     };
+    let text = |at: &str| given_text(part, at, Asked::default());
     match &need.rule {
         Rule::Required(at) => {
-            let text = given_text(part, at, None, None);
+            let text = text(at);
             given(at, text)
                 .into_iter()
                 .chain(segments(at).map(|steps| holding(&steps)))
                 .collect()
         }
         Rule::OneOf(places) => {
-            let mut clauses: Vec<Value> = places
-                .iter()
-                .filter_map(|at| given(at, given_text(part, at, None, None)))
-                .collect();
+            let mut clauses: Vec<Value> =
+                places.iter().filter_map(|at| given(at, text(at))).collect();
             let holds: Vec<Value> = places
                 .iter()
                 .filter_map(|at| segments(at).map(|steps| holding(&steps)))
@@ -108,17 +107,46 @@ fn clauses(need: &Need) -> Vec<Value> {
             clauses.push(json!({ "anyOf": holds }));
             clauses
         }
-        Rule::Text { at, among, pattern } => {
-            given(at, given_text(part, at, among.as_deref(), *pattern))
-                .into_iter()
-                .collect()
+        Rule::Text {
+            at,
+            among,
+            pattern,
+            format,
+        } => {
+            let asked = Asked {
+                among: among.as_deref(),
+                pattern: *pattern,
+                format: *format,
+            };
+            given(at, given_text(part, at, asked)).into_iter().collect()
+        }
+        Rule::Flag(at) => {
+            let flag = if passes_through(part, at) {
+                json!({"type": "boolean"})
+            } else {
+                json!({"type": ["boolean", "null"]})
+            };
+            given(at, flag).into_iter().collect()
         }
     }
 }
 
-/// The schema of text given at `at`: a non-empty string, among `among` and matching `pattern`
-/// when given. Outside the pass-through member, `null` is the place's absence.
-fn given_text(part: Part, at: &str, among: Option<&[&str]>, pattern: Option<&str>) -> Value {
+/// What a need asks of text besides being text.
+#[derive(Clone, Copy, Default)]
+struct Asked<'a> {
+    among: Option<&'a [&'a str]>,
+    pattern: Option<&'a str>,
+    format: Option<Format>,
+}
+
+/// The schema of text given at `at`: a non-empty string, and what else is `asked`. Outside the
+/// pass-through member, `null` is the place's absence.
+fn given_text(part: Part, at: &str, asked: Asked<'_>) -> Value {
+    let Asked {
+        among,
+        pattern,
+        format,
+    } = asked;
     let nullable = !passes_through(part, at);
     let mut leaf = Map::new();
     leaf.insert(
@@ -140,11 +168,14 @@ fn given_text(part: Part, at: &str, among: Option<&[&str]>, pattern: Option<&str
     if let Some(pattern) = pattern {
         leaf.insert("pattern".into(), json!(pattern));
     }
+    if let Some(format) = format {
+        leaf.insert("format".into(), json!(format.keyword()));
+    }
     Value::Object(leaf)
 }
 
 /// Where the place `steps` names is given, it keeps `leaf`; with `through`, what it sits in
-/// below the pass-through member is an object.
+/// below the pass-through member is the object or list the next step needs.
 fn where_given(steps: &[Step], leaf: Value, through: bool) -> Value {
     nest(steps, leaf, 0, &|depth| through && depth >= 2, &|_| false)
 }
@@ -167,22 +198,23 @@ fn holding(steps: &[Step]) -> Value {
 }
 
 /// `leaf` at the end of `steps`, the step at position `depth` applied to what it names; where
-/// `object(depth)`, that is an object, and where `present(depth)`, the member is there.
+/// `typed(depth)`, that is the object or list the step needs, and where `present(depth)`, the
+/// member is there.
 fn nest(
     steps: &[Step],
     leaf: Value,
     depth: usize,
-    object: &dyn Fn(usize) -> bool,
+    typed: &dyn Fn(usize) -> bool,
     present: &dyn Fn(usize) -> bool,
 ) -> Value {
     let Some((step, rest)) = steps.split_first() else {
         return leaf;
     };
-    let inner = nest(rest, leaf, depth + 1, object, present);
+    let inner = nest(rest, leaf, depth + 1, typed, present);
     let mut level = Map::new();
     match step {
         Step::Key(key) => {
-            if object(depth) {
+            if typed(depth) {
                 level.insert("type".into(), json!("object"));
             }
             if present(depth) {
@@ -191,6 +223,9 @@ fn nest(
             level.insert("properties".into(), json!({ key.as_str(): inner }));
         }
         Step::Items => {
+            if typed(depth) {
+                level.insert("type".into(), json!("array"));
+            }
             level.insert("items".into(), inner);
         }
     }

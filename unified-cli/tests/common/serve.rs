@@ -2,6 +2,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, ExitStatus, Stdio};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// A running `unified serve` and the address it listens on.
@@ -9,6 +10,8 @@ pub struct Serving {
     child: Child,
     /// `127.0.0.1:port`.
     pub addr: String,
+    /// Reads its log as it is written, so a long run never fills the pipe and stalls it.
+    log: Option<JoinHandle<String>>,
 }
 
 impl Serving {
@@ -30,7 +33,17 @@ impl Serving {
             .strip_prefix("listening on http://")
             .unwrap_or_else(|| panic!("serve did not start: {line:?}"))
             .to_owned();
-        Serving { child, addr }
+        let mut stderr = child.stderr.take().expect("stderr is piped");
+        let log = std::thread::spawn(move || {
+            let mut log = String::new();
+            let _ = stderr.read_to_string(&mut log);
+            log
+        });
+        Serving {
+            child,
+            addr,
+            log: Some(log),
+        }
     }
 
     /// The process id, to send it signals.
@@ -54,11 +67,10 @@ impl Serving {
     pub fn stop(mut self) -> String {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let mut log = String::new();
-        if let Some(mut stderr) = self.child.stderr.take() {
-            stderr.read_to_string(&mut log).unwrap();
-        }
-        log
+        self.log
+            .take()
+            .map(|log| log.join().expect("the log reader ends"))
+            .unwrap_or_default()
     }
 }
 

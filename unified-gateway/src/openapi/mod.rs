@@ -8,6 +8,7 @@
 
 mod downgrade;
 mod envelope;
+mod parameters;
 mod served;
 
 pub use served::{needs_of, served_schema};
@@ -15,7 +16,7 @@ pub use served::{needs_of, served_schema};
 use serde_json::{Map, Value, json};
 use unified_adapter::Adapters;
 use unified_adapter::needs::parameter_schemas;
-use unified_core::schema::{allows_type, file_text};
+use unified_core::schema::file_text;
 use unified_core::{Operation, Part, ProviderSet, Registry, View};
 
 use crate::failure::CREATE_FAILURES;
@@ -67,6 +68,9 @@ pub fn document<S: ProviderSet>(
     version: OpenApiVersion,
 ) -> Value {
     let mut schemas = envelope::schemas();
+    for (name, schema) in parameters::bracket_components() {
+        schemas.insert(name.into(), schema);
+    }
     let mut paths = Map::new();
     for operation in registry.operations() {
         if operation.name() != CREATE {
@@ -187,23 +191,13 @@ fn create_operation<S: ProviderSet>(
     base: &str,
 ) -> Value {
     let query = operation.schema(Part::Query, view).to_value();
-    let mut parameters = query_parameters(&query);
+    let mut parameters = parameters::parameters(&query);
     for (who, needs) in needs_of(operation, adapters, view) {
-        for (name, required, needed) in parameter_schemas(&needs, &who) {
-            let Some(parameter) = parameters
-                .iter_mut()
-                .find(|parameter| parameter["name"].as_str() == Some(name.as_str()))
-            else {
-                continue;
-            };
-            if required {
-                parameter["required"] = true.into();
-            }
-            if let Some(Value::Object(schema)) = parameter.get_mut("schema") {
-                served::with_branches(schema, vec![needed]);
-            }
+        for (member, required, needed) in parameter_schemas(&needs, &who) {
+            parameters::add_need(&mut parameters, &member, required, &needed);
         }
     }
+    let parameters: Vec<Value> = parameters.into_iter().map(|p| p.json).collect();
     let raw =
         || json!({ "schema": { "description": "The provider's own answer, secrets removed." } });
     json!({
@@ -265,40 +259,6 @@ fn create_operation<S: ProviderSet>(
             &CREATE_FAILURES,
         ),
     })
-}
-
-/// One query parameter per property of a query schema: lists repeat the name
-/// (`a=1&a=2`), objects use brackets (`remote_query[key]=value`).
-fn query_parameters(query: &Value) -> Vec<Value> {
-    let required: Vec<&str> = query["required"]
-        .as_array()
-        .map(|names| names.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let Some(properties) = query["properties"].as_object() else {
-        return Vec::new();
-    };
-    properties
-        .iter()
-        .map(|(name, schema)| {
-            let mut parameter = json!({
-                "name": name,
-                "in": "query",
-                "required": required.contains(&name.as_str()),
-                "schema": schema,
-            });
-            if let Some(description) = schema.get("description") {
-                parameter["description"] = description.clone();
-            }
-            if allows_type(schema, "object") {
-                parameter["style"] = "deepObject".into();
-                parameter["explode"] = true.into();
-            } else if allows_type(schema, "array") {
-                parameter["style"] = "form".into();
-                parameter["explode"] = true.into();
-            }
-            parameter
-        })
-        .collect()
 }
 
 /// `GET /unified/{model}/{resource}/{provider}/meta/{method}`.
