@@ -1,7 +1,8 @@
 //! OpenAPI 3.0's Schema Object from JSON Schema 2020-12, for generators that read only 3.0:
-//! a `type` list with `null` becomes `nullable`, a `const` a one-value `enum`, a `null` branch
-//! a `nullable` string with `enum: [null]`, a numeric `exclusiveMinimum` the boolean form beside `minimum`. Each schema
-//! accepts the same values as before.
+//! a `type` list with `null` becomes `nullable`, a `const` a one-value `enum`, a `null` branch a
+//! `nullable` string with `enum: [null]`, a numeric `exclusiveMinimum` the boolean form beside
+//! `minimum`. Each schema accepts the same values as before, but for `propertyNames`, which 3.0
+//! does not have: a schema that constrains keys says so in its description.
 
 use serde_json::{Map, Value, json};
 
@@ -68,6 +69,8 @@ pub fn schema(value: &mut Value) {
     };
     object.shift_remove("$schema");
     object.shift_remove("$comment");
+    // 3.0 cannot constrain keys: the schema's description says what it asks of them.
+    object.shift_remove("propertyNames");
     for key in ["properties", "patternProperties"] {
         if let Some(Value::Object(members)) = object.get_mut(key) {
             members.values_mut().for_each(schema);

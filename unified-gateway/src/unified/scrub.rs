@@ -3,21 +3,18 @@
 //! schema marks `writeOnly` (passwords), and the secrets an adapter names in its native body.
 //!
 //! Only the secret itself goes; nothing else of the answer changes. A string value that is a
-//! secret becomes [`REDACTED`]. Inside a longer string, a secret of at least
-//! [`MIN_FOUND_INSIDE`] characters is replaced where it occurs (a credential echoed in an error
-//! message, say). A shorter secret (a one-letter password) cannot be told from the rest of the
-//! text, so ids, names and messages that merely contain its letters are left as they are. Keys
-//! are the answer's structure, not its data, and are never changed: with the password `id`, a
-//! record's `id` is still its id.
+//! secret becomes [`REDACTED`]. Inside a longer string, a secret is replaced where it stands as
+//! a word of its own (a credential echoed in an error message, `key=<secret>`), not where it
+//! is glued to letters, digits or the joiners of ids, addresses and paths (`_ - . @ + ~ % : /`):
+//! with the password `0`, the id `UR_0A` stays whole, and so does `ada@example.org` with the
+//! password `example`. Keys are the answer's structure, not its data, and are never changed:
+//! with the password `id`, a record's `id` is still its id.
 
 use serde_json::{Map, Value};
 use unified_core::Secret;
 
 /// What stands where a secret was.
 pub const REDACTED: &str = "[redacted]";
-
-/// The fewest characters a secret has for it to be looked for inside longer strings.
-pub const MIN_FOUND_INSIDE: usize = 8;
 
 /// The secrets of one request.
 pub struct Scrubber {
@@ -58,19 +55,44 @@ impl Scrubber {
     }
 
     /// `text` with every secret replaced by [`REDACTED`]: all of it if it is one, else each
-    /// long enough secret inside it.
+    /// secret that stands as a word of its own inside it.
     pub fn scrub_text(&self, mut text: String) -> String {
         if self.secrets.iter().any(|secret| secret.expose() == text) {
             return REDACTED.to_owned();
         }
         for secret in &self.secrets {
-            let secret = secret.expose();
-            if secret.chars().count() >= MIN_FOUND_INSIDE && text.contains(secret) {
-                text = text.replace(secret, REDACTED);
+            if let Some(replaced) = replace_words(&text, secret.expose()) {
+                text = replaced;
             }
         }
         text
     }
+}
+
+/// `text` with each occurrence of `word` that stands on its own replaced by [`REDACTED`], or
+/// `None` when there is none.
+fn replace_words(text: &str, word: &str) -> Option<String> {
+    let mut replaced = String::new();
+    let mut kept = 0;
+    for (at, _) in text.match_indices(word) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        if at >= kept && before.is_none_or(parts) && after.is_none_or(parts) {
+            replaced.push_str(&text[kept..at]);
+            replaced.push_str(REDACTED);
+            kept = at + word.len();
+        }
+    }
+    (kept > 0).then(|| {
+        replaced.push_str(&text[kept..]);
+        replaced
+    })
+}
+
+/// Whether `c` parts words: it is neither a letter or digit nor a joiner of ids, addresses and
+/// paths.
+fn parts(c: char) -> bool {
+    !(c.is_alphanumeric() || "_-.@+~%:/".contains(c))
 }
 
 /// Collects the string values of `value` at properties that `schema` marks `writeOnly`.
@@ -119,7 +141,7 @@ mod tests {
     }
 
     #[test]
-    fn secrets_go_whole_and_long_ones_go_from_inside_text() {
+    fn secrets_go_whole_and_from_inside_text() {
         let scrubber = scrubber("key-123-long-token", "correct horse");
         let answer = json!({
             "error": "bad token key-123-long-token for Ada",
@@ -137,13 +159,15 @@ mod tests {
     }
 
     #[test]
-    fn short_secrets_change_nothing_but_themselves() {
-        for password in ["i", "0", "a", "UR_0", "id"] {
+    fn secrets_inside_ids_and_words_change_nothing() {
+        for password in ["i", "0", "a", "UR_0", "id", "example", "5c7f2a8e"] {
             let scrubber = scrubber("key-123-long-token", password);
             let answer = json!({
                 "result": {"id": "UR_0ABCdefGHIjklMN"},
                 "name": "Ada Lovelace",
-                "message": "a user id was made",
+                "email": "ada@example.org",
+                "request": "5c7f2a8e-1b3d-4e5f",
+                "message": "the user's record was made",
                 "count": 0,
             });
             assert_eq!(scrubber.scrub(answer.clone()), answer, "{password}");
@@ -154,5 +178,19 @@ mod tests {
                 "{password}"
             );
         }
+    }
+
+    #[test]
+    fn a_secret_standing_as_a_word_goes_from_inside_text() {
+        let scrubber = scrubber("key-123-long-token", "a");
+        assert_eq!(
+            scrubber.scrub_text("password a is too short; 'a' and (a), not ab or a_b".into()),
+            "password [redacted] is too short; '[redacted]' and ([redacted]), not ab or a_b"
+        );
+        assert_eq!(
+            scrubber.scrub_text("GET /x?token=key-123-long-token&y=1".into()),
+            "GET /x?token=[redacted]&y=1"
+        );
+        assert_eq!(scrubber.scrub_text("aaa".into()), "aaa");
     }
 }

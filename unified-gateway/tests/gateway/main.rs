@@ -11,6 +11,7 @@ mod provider_answers;
 mod raw_http;
 mod reference_client;
 mod remote_contracts;
+mod secrets;
 mod suggestions;
 
 use std::time::Duration;
