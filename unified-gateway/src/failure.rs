@@ -20,6 +20,8 @@ pub(crate) enum Failure {
     UnknownToken,
     /// The path is no route's (404).
     NoEndpoint,
+    /// The path's route does not take the method (405).
+    MethodNotAllowed,
     /// The path names no model that has the operation (404), perhaps with a close name of ours.
     NoModel {
         operation: &'static str,
@@ -106,6 +108,7 @@ impl Failure {
             | Failure::NoView { .. }
             | Failure::NoDocument { .. }
             | Failure::NoAccount => StatusCode::NOT_FOUND,
+            Failure::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Failure::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Failure::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Failure::TooSlow { .. } => StatusCode::REQUEST_TIMEOUT,
@@ -133,6 +136,7 @@ impl Failure {
             }
             Failure::UnknownToken => "unknown API token".into(),
             Failure::NoEndpoint => "no such endpoint".into(),
+            Failure::MethodNotAllowed => "this endpoint does not take that method".into(),
             Failure::NoModel {
                 operation,
                 suggestion,

@@ -69,7 +69,7 @@ impl<S: ProviderSet> Gateway<S> {
                 provider.name()
             )));
         }
-        check_conventions(&registry)?;
+        check_models_leave_conventions(&registry)?;
         check_adapters(&registry, &adapters)?;
         let create_needs = registry
             .operations()
@@ -201,7 +201,9 @@ pub(crate) fn storage_failed(error: StoreError) -> Failure {
 
 /// The request conventions are every operation's: a model that declares one itself would have
 /// two readers for one member.
-fn check_conventions<S: ProviderSet>(registry: &Registry<S>) -> Result<(), SetupError> {
+fn check_models_leave_conventions<S: ProviderSet>(
+    registry: &Registry<S>,
+) -> Result<(), SetupError> {
     for operation in registry.operations() {
         for part in Part::ALL {
             if let Some(name) = operation.redeclared_conventions(part).first() {

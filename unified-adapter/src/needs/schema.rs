@@ -13,7 +13,7 @@ pub fn schema(needs: &[Need], part: Part, who: &str) -> Option<Value> {
     let clauses: Vec<Value> = needs
         .iter()
         .filter(|need| need.part == part)
-        .flat_map(|need| clauses(need))
+        .flat_map(clauses)
         .collect();
     (!clauses.is_empty()).then(|| {
         json!({

@@ -62,17 +62,6 @@ impl ApiError {
         ApiError::invalid(&errors)
     }
 
-    /// 400 for a part that is valid by the model's rules yet does not read as the model's Rust
-    /// type (one whose `Deserialize` is stricter than its rules); it quotes nothing.
-    pub fn unreadable(part: Part) -> Self {
-        let error = ValidationError::new(
-            "",
-            Code::Type,
-            "is valid but cannot be read as the model's type",
-        );
-        ApiError::invalid_part(part, vec![error])
-    }
-
     /// 400 for violations found in the query and body: each with where it is (`in`), its
     /// pointer, code and message, and the missing required fields grouped by part.
     pub fn invalid(errors: &[(Part, ValidationError)]) -> Self {
