@@ -56,6 +56,26 @@ impl<P: ProviderType> Adapter for Presenting<P> {
     }
 }
 
+/// A translation that is never dispatched: both of its steps fail.
+macro_rules! not_dispatched {
+    () => {
+        fn native_request(
+            &self,
+            _: Call<'_, Self::Body, Self::Query>,
+        ) -> Result<NativeRequest, AdapterError> {
+            Err(AdapterError::Response("not dispatched".to_owned()))
+        }
+
+        fn unified_response(
+            &self,
+            _: Call<'_, Self::Body, Self::Query>,
+            _: &NativeResponse,
+        ) -> Result<Nothing, AdapterError> {
+            Err(AdapterError::Response("not dispatched".to_owned()))
+        }
+    };
+}
+
 impl<P: ProviderType> Translate<NothingCreate> for Presenting<P>
 where
     Nothing: FieldView<P>,
@@ -64,20 +84,7 @@ where
     type Body = ViewOf<Nothing, P>;
     type Query = ViewOf<Nothing, P>;
 
-    fn native_request(
-        &self,
-        _: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
-        Err(AdapterError::Response("not dispatched".to_owned()))
-    }
-
-    fn unified_response(
-        &self,
-        _: Call<'_, Self::Body, Self::Query>,
-        _: &NativeResponse,
-    ) -> Result<Nothing, AdapterError> {
-        Err(AdapterError::Response("not dispatched".to_owned()))
-    }
+    not_dispatched!();
 }
 
 /// An adapter of `good` whose need names a `*` among several places.
@@ -100,18 +107,5 @@ impl Translate<NothingCreate> for Mistaken {
 
     const NEEDS: &'static [Need] = &[Need::one_of(Part::Body, &["/a/*/b", "/c"])];
 
-    fn native_request(
-        &self,
-        _: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
-        Err(AdapterError::Response("not dispatched".to_owned()))
-    }
-
-    fn unified_response(
-        &self,
-        _: Call<'_, Self::Body, Self::Query>,
-        _: &NativeResponse,
-    ) -> Result<Nothing, AdapterError> {
-        Err(AdapterError::Response("not dispatched".to_owned()))
-    }
+    not_dispatched!();
 }

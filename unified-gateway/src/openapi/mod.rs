@@ -68,9 +68,10 @@ pub fn document<S: ProviderSet>(
     version: OpenApiVersion,
 ) -> Value {
     let mut schemas = envelope::schemas();
-    for (name, schema) in parameters::bracket_components() {
-        schemas.insert(name.into(), schema);
-    }
+    schemas.insert(
+        parameters::BRACKET_OBJECT.into(),
+        parameters::bracket_object(),
+    );
     let mut paths = Map::new();
     for operation in registry.operations() {
         if operation.name() != CREATE {

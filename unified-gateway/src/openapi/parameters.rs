@@ -16,41 +16,26 @@ use unified_core::schema::allows_type;
 /// The component an object parameter's schema refers to for what the bracket syntax can carry.
 pub const BRACKET_OBJECT: &str = "BracketObject";
 
-/// The component for a value inside a [`BRACKET_OBJECT`].
-pub const BRACKET_VALUE: &str = "BracketValue";
-
-/// The schemas of [`BRACKET_OBJECT`] and [`BRACKET_VALUE`].
-pub fn bracket_components() -> [(&'static str, Value); 2] {
-    let reference = |name: &str| json!({ "$ref": format!("#/components/schemas/{name}") });
-    [
-        (
-            BRACKET_OBJECT,
-            json!({
-                "description": "An object as the bracket syntax carries it: keys that are not \
-                                empty, hold no `[` or `]` and are not digits alone (`a[0]` is a \
-                                list's item), at every depth.",
-                "type": "object",
-                "propertyNames": {
-                    "pattern": "^[^\\[\\]]+$",
-                    "not": { "pattern": "^[0-9]+$" },
-                },
-                "additionalProperties": reference(BRACKET_VALUE),
-            }),
-        ),
-        (
-            BRACKET_VALUE,
-            json!({
-                "description": "A value inside an object the bracket syntax carries: text (any \
-                                other value is sent as its text), a list of such values, or such \
-                                an object.",
-                "anyOf": [
-                    { "type": ["string", "number", "boolean", "null"] },
-                    { "type": "array", "items": reference(BRACKET_VALUE) },
-                    reference(BRACKET_OBJECT),
-                ],
-            }),
-        ),
-    ]
+/// The schema of [`BRACKET_OBJECT`]. Its recursion goes through the object alone (a value that
+/// refers to itself is a type that TypeScript generators cannot write), so lists hold text,
+/// such objects, or lists of those, two deep.
+pub fn bracket_object() -> Value {
+    let object = json!({ "$ref": format!("#/components/schemas/{BRACKET_OBJECT}") });
+    let text = json!({ "type": ["string", "number", "boolean", "null"] });
+    let inner_list = json!({ "type": "array", "items": { "anyOf": [text, object] } });
+    let list = json!({ "type": "array", "items": { "anyOf": [text, object, inner_list] } });
+    json!({
+        "description": "An object as the bracket syntax carries it: keys that are not empty, \
+                        hold no `[` or `]` and are not digits alone (`a[0]` is a list's item), \
+                        at every depth; values that are text (any other value is sent as its \
+                        text), such objects, or lists of them.",
+        "type": "object",
+        "propertyNames": {
+            "pattern": "^[^\\[\\]]+$",
+            "not": { "pattern": "^[0-9]+$" },
+        },
+        "additionalProperties": { "anyOf": [text, object, list] },
+    })
 }
 
 /// One parameter, and what it carries of the query's JSON form.
