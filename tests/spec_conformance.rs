@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 use unified_core::{FieldCoverage, Part, Provider, View};
 use unified_models::providers::Set;
-use unified_tests::{spec_dir, users_create};
+use unified_tests::{exported_schema, spec_dir, users_create};
 
 /// What the spec says of one field.
 #[derive(Debug, Default)]
@@ -370,4 +370,77 @@ fn check_nested(lines: &[String], part: Part, field: &str, schema: &Value) {
 fn listed_values(schema: &Value) -> Option<String> {
     let values = unified_tests::listed_choices(schema)?;
     Some(values.iter().filter_map(Value::as_str).collect())
+}
+
+/// The values the spec lists beside a provider of `field` ("Pivotal Tracker", "supported",
+/// "ownermemberviewer": the field's possible values again), run together, by provider name.
+fn values_by_provider(lines: &[String], field: &str) -> Vec<(String, String)> {
+    let names: Vec<&str> = Provider::<Set>::all().map(|p| p.name()).collect();
+    let start = lines
+        .iter()
+        .position(|line| header_type(line, field).is_some())
+        .unwrap_or_else(|| panic!("`{field}` is in the spec"));
+    let below = &lines[start..];
+    let values = below
+        .iter()
+        .position(|line| line == "Possible values:")
+        .map(|at| below[at + 1].clone())
+        .unwrap_or_else(|| panic!("`{field}` lists its values"));
+    let count = below
+        .iter()
+        .position(|line| parse_count(line).is_some())
+        .unwrap_or_else(|| panic!("`{field}` counts its providers"));
+    let mut found = Vec::new();
+    let mut i = count + 1;
+    while i + 1 < below.len() && names.contains(&below[i].as_str()) {
+        if below.get(i + 2) == Some(&values) {
+            found.push((below[i].clone(), values.clone()));
+            i += 1;
+        }
+        i += 2;
+    }
+    found
+}
+
+/// Where the spec lists a field's values beside a provider, that provider's exported schema
+/// allows exactly them, and no other provider's schema narrows the field: the model says what
+/// the spec says and nothing more (a provider's own values belong to its adapter's needs).
+#[test]
+fn values_listed_per_provider_are_the_specs_and_no_others() {
+    let registry = unified_models::registry();
+    let operation = users_create(&registry);
+    let lines = spec_lines();
+    let body = section(&lines, Part::Body);
+    let roles = values_by_provider(body, "roles");
+    assert_eq!(
+        roles,
+        [("Pivotal Tracker".to_owned(), "ownermemberviewer".to_owned())]
+    );
+    let status = values_by_provider(body, "status");
+    assert_eq!(
+        status,
+        [(
+            "SolarWinds Service Desk".to_owned(),
+            "activeinactive".to_owned()
+        )]
+    );
+    for provider in Provider::<Set>::all() {
+        let schema = exported_schema(operation, Part::Body, View::of(provider));
+        let listed = |pointer: &str| schema.pointer(pointer).and_then(listed_values);
+        for (pointer, listed_by_spec) in [
+            ("/properties/roles/items/properties/name", &roles),
+            ("/properties/status", &status),
+        ] {
+            let expected = listed_by_spec
+                .iter()
+                .find(|(name, _)| name == provider.name())
+                .map(|(_, values)| values.clone());
+            assert_eq!(
+                listed(pointer),
+                expected,
+                "{} at {pointer}",
+                provider.name()
+            );
+        }
+    }
 }
