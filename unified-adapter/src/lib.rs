@@ -1,9 +1,11 @@
 //! What a provider adapter speaks: the [`Adapter`] and [`Translate`] traits that turn a
 //! provider's views of a validated unified request into its native HTTP request and the native
 //! answer back, the list of [`Adapters`] a gateway dispatches through (which validates each
-//! request into the views), the native request and response types, the ways a credential is
-//! presented, the pass-through rules of the unified API (`remote_data`, `remote_query`), and
-//! typed reading that reports a mismatch without quoting the document.
+//! request into the views), what a provider's API needs beyond the models ([`needs`], declared
+//! by each adapter, checked before sending and written as schema), the native request and
+//! response types, the ways a credential is presented, the pass-through rules of the unified
+//! API (`remote_data`, `remote_query`), and typed reading that reports a mismatch without quoting
+//! the document.
 //!
 //! Adapters only translate: whoever holds the HTTP client (the gateway) sends the request, so an
 //! adapter is plain code that tests can run without a network. Adapters depend on this crate,

@@ -73,6 +73,14 @@ pub fn check(needs: &[Need], part: Part, document: &Value, who: &str) -> Vec<Val
             }
         }
     }
+    // Two needs may find the same fault (an object two places sit in): it is said once.
+    let mut said: Vec<(String, Code)> = Vec::new();
+    errors.retain(|error| {
+        let key = (error.pointer.clone(), error.code);
+        let new = !said.contains(&key);
+        said.push(key);
+        new
+    });
     errors
 }
 

@@ -203,3 +203,95 @@ impl Need {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use unified_core::{Code, Format, Part};
+
+    use super::{Need, check};
+
+    /// The (pointer, code) of each violation of `needs` by the body `document`.
+    fn violations(needs: &[Need], document: serde_json::Value) -> Vec<(String, Code)> {
+        check(needs, Part::Body, &document, "Acme's API")
+            .into_iter()
+            .map(|error| (error.pointer, error.code))
+            .collect()
+    }
+
+    #[test]
+    fn each_rule_says_where_and_what() {
+        let needs = [
+            Need::one_of(
+                Part::Body,
+                &["/first_name", "/remote_data/person/first-name"],
+            ),
+            Need::required(Part::Body, "/roles/*/name"),
+            Need::among(Part::Body, "/roles/*/name", &["owner", "member"]),
+            Need::formatted(Part::Body, "/remote_data/person/email", Format::Email),
+            Need::flag(Part::Body, "/remote_data/inactive"),
+            Need::matching(Part::Body, "/remote_data/team", "^[0-9]+$"),
+        ];
+        assert_eq!(violations(&needs, json!({"first_name": "Ada"})), []);
+        let refused = violations(
+            &needs,
+            json!({
+                "roles": [{"name": "owner"}, {}, {"name": "boss"}],
+                "remote_data": {
+                    "person": {"first-name": "", "email": "ada"},
+                    "inactive": "no",
+                    "team": "x1",
+                },
+            }),
+        );
+        assert_eq!(
+            refused,
+            [
+                ("/remote_data/person/first-name".into(), Code::Empty),
+                ("/roles/1/name".into(), Code::Required),
+                ("/roles/2/name".into(), Code::Enum),
+                ("/remote_data/person/email".into(), Code::Format),
+                ("/remote_data/inactive".into(), Code::Type),
+                ("/remote_data/team".into(), Code::Pattern),
+            ]
+        );
+        // A list that is not there has no places; what a place sits in must be an object.
+        assert_eq!(
+            violations(
+                &needs,
+                json!({"first_name": "Ada", "remote_data": {"person": "ada@example.org"}})
+            ),
+            [("/remote_data/person".into(), Code::Type)]
+        );
+        let message = check(&needs, Part::Body, &json!({}), "Acme's API")[0]
+            .message
+            .clone();
+        assert_eq!(
+            message,
+            "is required by Acme's API unless `/remote_data/person/first-name` is given"
+        );
+    }
+
+    #[test]
+    fn mistaken_declarations_are_named() {
+        let mistake = |need: Need| need.mistake().unwrap_or_default();
+        assert_eq!(mistake(Need::one_of(Part::Body, &[])), "names no place");
+        assert_eq!(
+            mistake(Need::one_of(Part::Body, &["/a/*/b", "/c"])),
+            "has `*` among several places"
+        );
+        assert_eq!(
+            mistake(Need::required(Part::Body, "a")),
+            "`a` is not a JSON pointer below the part"
+        );
+        assert_eq!(
+            mistake(Need::one_of(Part::Query, &["/a", "/b"])),
+            "names places in several query parameters"
+        );
+        assert_eq!(
+            mistake(Need::matching(Part::Body, "/a", "(")),
+            "its pattern `(` does not compile"
+        );
+        assert_eq!(Need::required(Part::Query, "/a/*/b").mistake(), None);
+    }
+}
