@@ -254,3 +254,79 @@ impl IntoResponse for Failure {
         ApiError::from(self).into_response()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use unified_adapter::CredentialShape;
+
+    use super::*;
+
+    /// One failure of each kind the create route can answer with.
+    fn of_a_create() -> Vec<Failure> {
+        let provider = "Acme";
+        vec![
+            Failure::MissingToken,
+            Failure::UnknownToken,
+            Failure::NoEndpoint,
+            Failure::NoModel {
+                operation: "create",
+                suggestion: String::new(),
+            },
+            Failure::NoAccount,
+            Failure::NotJson,
+            Failure::TooLarge { limit: 1 },
+            Failure::TooSlow { seconds: 1.0 },
+            Failure::Unreadable,
+            Failure::Invalid(Vec::new()),
+            Failure::NoAdapter {
+                provider,
+                model: "m",
+                operation: "create",
+            },
+            Failure::Untranslatable {
+                provider,
+                why: String::new(),
+            },
+            Failure::Credential {
+                provider,
+                shape: CredentialShape { expected: "x" },
+            },
+            Failure::ProviderTimeout { provider },
+            Failure::ProviderTooLarge { provider, limit: 1 },
+            Failure::ProviderUnreachable {
+                provider,
+                why: String::new(),
+            },
+            Failure::ProviderRefused {
+                provider,
+                status: 422,
+                body: json!({}),
+            },
+            Failure::Unmapped {
+                provider,
+                status: 201,
+                body: json!({}),
+                why: String::new(),
+            },
+            Failure::ContractBroken {
+                provider,
+                status: 201,
+                body: json!({}),
+                errors: Vec::new(),
+            },
+            Failure::Storage,
+        ]
+    }
+
+    #[test]
+    fn the_create_documents_every_status_it_fails_with_and_no_other() {
+        let mut statuses: Vec<u16> = of_a_create()
+            .iter()
+            .map(|failure| failure.status().as_u16())
+            .collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        assert_eq!(statuses, CREATE_FAILURES);
+    }
+}
