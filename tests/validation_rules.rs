@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 use unified_core::{Code, Part, Provider, UnifiedModel, View};
 use unified_models::providers::{self, Set};
-use unified_models::ticketing::users::{UserCreateBody, UserCreateQuery, UserCreateResponse};
+use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
 use unified_tests::users_create;
 
 fn errors(part: Part, body: &Value, view: View<Set>) -> Vec<(String, Code)> {
@@ -307,10 +307,7 @@ fn query_parameters_follow_the_spec() {
         pivotal,
         json!({"integrated_account_id": id, "collections": [{"id": "123"}], "truto_exclude_fields": ["id"]})
     );
-    assert!(UserCreateQuery::is_valid(
-        &pivotal,
-        providers::pivotal_tracker
-    ));
+    assert!(operation.is_valid(Part::Query, &pivotal, providers::pivotal_tracker.into()));
     assert_eq!(
         errors(Part::Query, &pivotal, providers::dixa.into()),
         vec![err("/collections", Code::Unsupported)]
@@ -336,7 +333,7 @@ fn query_parameters_follow_the_spec() {
         shaped["remote_query"],
         json!({"foo": "bar", "a": {"b": "c"}})
     );
-    assert!(UserCreateQuery::is_valid(&shaped, providers::gorgias));
+    assert!(operation.is_valid(Part::Query, &shaped, providers::gorgias.into()));
 
     let bad = read(&format!(
         "integrated_account_id={id}&truto_response_format=xml&truto_ignore_remote_data=maybe"
