@@ -116,7 +116,7 @@ pub struct ServeLimits {
     /// Seconds a token or account found in the database is trusted before it is looked up
     /// again, so most requests touch no database; a token revoked or an account changed by
     /// another instance or command is seen within this time. 0 looks up every request.
-    #[arg(long, default_value_t = unified_gateway::DEFAULT_CACHE_TTL.as_secs_f64(), value_name = "SECONDS")]
+    #[arg(long, default_value_t = unified_store::DEFAULT_CACHE_TTL.as_secs_f64(), value_name = "SECONDS")]
     pub cache_ttl: f64,
     /// Seconds a provider may take to answer before the request fails with 504.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]

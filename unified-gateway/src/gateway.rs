@@ -9,12 +9,13 @@ use unified_core::{Operation, Part, Provider, ProviderSet, Registry, View};
 
 use crate::config::GatewayConfig;
 use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
-use crate::error::{SetupError, StoreError};
+use crate::error::SetupError;
 use crate::failure::Failure;
 use crate::routes::create::CREATE;
 use crate::routes::did_you_mean;
-use crate::store::{Account, EnvironmentId, Store};
 use crate::unified::shaping::create_needs;
+use unified_store::StoreError;
+use unified_store::{Account, EnvironmentId, Store};
 
 /// A unified API gateway over the provider set `S`: its records, models, adapters and
 /// settings. Cheap to clone. [`Gateway::router`] serves it with axum, [`Gateway::serve`] on a

@@ -14,18 +14,18 @@ mod http;
 pub mod openapi;
 mod router;
 mod routes;
-mod store;
 #[cfg(test)]
 mod test_support;
 mod unified;
 
 pub use config::GatewayConfig;
-pub use error::{SetupError, StoreError};
+pub use error::SetupError;
 pub use gateway::Gateway;
 pub use http::envelope::ApiError;
 pub use http::extract::{ResolveProvider, Validated, ValidatedQuery};
-pub use store::vault::KEY_VARIABLE;
-pub use store::{
-    Account, AccountSummary, DEFAULT_CACHE_TTL, EnvironmentId, Store, StoreSummary, TokenSummary,
-    key_file_for,
+// The records the gateway serves from are `unified-store`'s; its types are named here too, for
+// code that builds a gateway.
+pub use unified_store::{
+    Account, AccountSummary, DEFAULT_CACHE_TTL, EnvironmentId, KEY_VARIABLE, Store, StoreError,
+    StoreSummary, TokenSummary, key_file_for,
 };

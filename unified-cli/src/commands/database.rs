@@ -2,7 +2,7 @@
 
 use core::fmt::Display;
 
-use unified_gateway::Store;
+use unified_store::Store;
 
 use crate::commands::note;
 use crate::failure::Failure;

@@ -13,10 +13,10 @@ use super::check::Checked;
 use crate::dispatch::DispatchError;
 use crate::failure::Failure;
 use crate::gateway::{Gateway, storage_failed};
-use crate::store::Account;
 use crate::unified::request::{UnifiedRequest, by_part};
 use crate::unified::scrub::Scrubber;
 use crate::unified::shaping::{raw, with_remote_data};
+use unified_store::Account;
 
 /// Sends `checked` to the account's provider and answers with the shaped result.
 pub(crate) async fn send<S: ProviderSet>(

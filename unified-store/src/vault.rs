@@ -12,7 +12,7 @@ use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use unified_core::Secret;
 
 use crate::error::StoreError;
-use crate::store::private_file::create_new_private;
+use crate::private_file::create_new_private;
 
 /// The environment variable that may hold the key instead of the key file.
 pub const KEY_VARIABLE: &str = "UNIFIED_MASTER_KEY";

@@ -3,8 +3,8 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use crate::backend::pending;
 use crate::error::StoreError;
-use crate::store::backend::pending;
 
 /// Every migration, oldest first.
 const MIGRATIONS: &[&str] = &[

@@ -5,8 +5,8 @@
 
 use deadpool_postgres::{Client, GenericClient};
 
+use crate::backend::pending;
 use crate::error::StoreError;
-use crate::store::backend::pending;
 
 /// The advisory lock every migration holds ("unified" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0075_6e69_6669_6564;

@@ -27,7 +27,7 @@ pub fn check_environment_name(name: &str) -> Result<(), StoreError> {
 /// An `http` or `https` URL without query or fragment, kept without a trailing slash so
 /// adapter paths append to it.
 pub fn check_base_url(text: &str) -> Result<String, StoreError> {
-    let url = reqwest::Url::parse(text)
+    let url = url::Url::parse(text)
         .map_err(|error| StoreError::refused(format!("base URL `{text}` is not a URL: {error}")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(StoreError::refused(format!(
@@ -59,7 +59,7 @@ mod tests {
     use unified_models::providers;
 
     use super::*;
-    use crate::store::tests::each_store;
+    use crate::tests::each_store;
 
     #[tokio::test]
     async fn bad_names_and_urls_are_refused() {

@@ -87,7 +87,7 @@ fn token_hash(token: &str) -> TokenHash {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::tests::{each_store, open_temporary};
+    use crate::tests::{each_store, open_temporary};
 
     #[tokio::test]
     async fn tokens_are_stored_as_hashes_and_scoped_to_their_environment() {

@@ -7,7 +7,7 @@ use super::backend::{AccountRow, NewAccount};
 use super::checks::{check_base_url, check_credential};
 use super::{EnvironmentId, Store};
 use crate::error::StoreError;
-use crate::store::vault::Sealed;
+use crate::vault::Sealed;
 
 /// An integrated account of a provider of the set `S`, ready to dispatch to. Its credential
 /// stays sealed until [`Store::credential`] opens it for a dispatch.
@@ -175,7 +175,7 @@ mod tests {
     use unified_models::providers;
 
     use super::*;
-    use crate::store::tests::{TestStore, each_store, open_temporary};
+    use crate::tests::{TestStore, each_store, open_temporary};
 
     /// The credential of the account `id` of `environment`, opened; the account too.
     async fn opened(

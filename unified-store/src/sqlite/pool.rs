@@ -10,8 +10,8 @@ use std::time::Duration;
 use rusqlite::Connection;
 use tokio::sync::Semaphore;
 
+use crate::backend::Answer;
 use crate::error::StoreError;
-use crate::store::backend::Answer;
 
 /// How long a write waits for another connection's (or process's) before it fails.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

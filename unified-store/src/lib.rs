@@ -1,18 +1,21 @@
-//! The gateway's records: environments, API tokens (only their SHA-256 is kept) and integrated
-//! accounts (credentials sealed by the [`Vault`]), in one SQLite file or in a PostgreSQL
-//! database that several instances share. Both are one [`Backend`]; opening, the checks, the
-//! sealing and the request path's cache are here and in `tokens` and `accounts`, once for both.
+//! The records of a unified API gateway: environments, API tokens (only their SHA-256 is kept)
+//! and integrated accounts (credentials sealed by the [`Vault`]), in one SQLite file or in a
+//! PostgreSQL database that several instances share. Both are one [`Backend`]; opening, the
+//! checks, the sealing and the request path's cache are here and in `tokens` and `accounts`,
+//! once for both. The gateway serves from a [`Store`]; the `unified token` and `unified account`
+//! commands change one without building an HTTP stack.
 
 mod accounts;
 mod backend;
 mod cache;
 mod checks;
+mod error;
 mod postgres;
 mod private_file;
 mod sqlite;
 mod statements;
 mod tokens;
-pub(crate) mod vault;
+mod vault;
 
 use std::fmt;
 use std::path::Path;
@@ -20,14 +23,15 @@ use std::time::Duration;
 
 pub use accounts::{Account, AccountSummary};
 pub use cache::DEFAULT_CACHE_TTL;
+pub use error::StoreError;
 pub use sqlite::key_file_for;
 pub use tokens::TokenSummary;
+pub use vault::KEY_VARIABLE;
 
-use crate::error::StoreError;
-use crate::store::backend::Backend;
-use crate::store::cache::Cache;
-use crate::store::postgres::Postgres;
-use crate::store::vault::{KEY_VARIABLE, Vault};
+use crate::backend::Backend;
+use crate::cache::Cache;
+use crate::postgres::Postgres;
+use crate::vault::Vault;
 
 /// An environment's id in the database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
