@@ -29,7 +29,7 @@ fn committed_schemas_are_up_to_date() {
     let registry = unified_models::registry();
     let mut expected = registry.schema_files();
     let schema_count = expected.len();
-    expected.extend(unified_gateway::openapi::files(
+    expected.extend(unified_openapi::files(
         &registry,
         &unified_adapters::adapters(),
     ));

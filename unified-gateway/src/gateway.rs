@@ -11,9 +11,8 @@ use crate::config::GatewayConfig;
 use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
 use crate::error::SetupError;
 use crate::failure::Failure;
-use crate::routes::create::CREATE;
 use crate::routes::did_you_mean;
-use crate::unified::shaping::create_needs;
+use unified_openapi::contract::{CREATE, create_needs};
 use unified_store::StoreError;
 use unified_store::{Account, EnvironmentId, Store};
 

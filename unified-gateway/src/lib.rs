@@ -11,7 +11,6 @@ mod error;
 mod failure;
 mod gateway;
 mod http;
-pub mod openapi;
 mod router;
 mod routes;
 #[cfg(test)]

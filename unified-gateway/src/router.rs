@@ -30,11 +30,11 @@ impl<S: ProviderSet> Gateway<S> {
             .route("/form", get(routes::page::index))
             .route("/form/form.js", get(routes::page::script))
             .route(
-                crate::openapi::OPENAPI_PATH,
+                unified_openapi::OPENAPI_PATH,
                 get(routes::openapi::unified::<S>),
             )
             .route(
-                crate::openapi::OPENAPI_VIEW_PATH,
+                unified_openapi::OPENAPI_VIEW_PATH,
                 get(routes::openapi::of_view::<S>),
             )
             .fallback(routes::fallback::not_found)

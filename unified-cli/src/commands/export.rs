@@ -15,7 +15,7 @@ use crate::failure::Failure;
 /// Writes every schema below `dir`.
 pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
     let mut files = registry.schema_files();
-    files.extend(unified_gateway::openapi::files(
+    files.extend(unified_openapi::files(
         registry,
         &unified_adapters::adapters(),
     ));
@@ -42,7 +42,7 @@ pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
     for model in registry
         .models()
         .into_iter()
-        .chain([unified_gateway::openapi::FOLDER])
+        .chain([unified_openapi::FOLDER])
     {
         for path in json_files_below(&dir.join(model))? {
             if !produced.contains(&path) {

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use unified_core::schema::file_text;
 use unified_core::{Registry, View};
-use unified_gateway::openapi::{OpenApiVersion, document};
 use unified_models::providers::Set;
+use unified_openapi::{OpenApiVersion, document};
 
 use super::{note, print_json, unknown};
 use crate::failure::Failure;

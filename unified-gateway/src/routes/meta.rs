@@ -11,8 +11,8 @@ use unified_core::{Part, ProviderSet, View};
 
 use crate::failure::Failure;
 use crate::gateway::Gateway;
-use crate::openapi::served_schema;
 use crate::routes::did_you_mean;
+use unified_openapi::served_schema;
 
 /// The handler.
 pub async fn meta<S: ProviderSet>(

@@ -10,8 +10,8 @@ use unified_core::{ProviderSet, View};
 
 use crate::failure::Failure;
 use crate::gateway::Gateway;
-use crate::openapi::{OpenApiVersion, document};
 use crate::routes::did_you_mean_file;
+use unified_openapi::{OpenApiVersion, document};
 
 /// The unified view's document.
 pub async fn unified<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Response {

@@ -1,12 +1,13 @@
-//! How a create answers, as the `truto_*` query parameters ask, and what a create needs of
-//! those parameters, declared once here: the route holds requests to it and the documents show
-//! it.
+//! How a create answers, as the `truto_*` query parameters ask (what a create needs of those
+//! parameters is the contract's, `unified_openapi::contract`, which the route holds requests
+//! to and the documents show):
 //!
 //! - `unified` (the default) and `normalized`: 201 with the unified record and the provider's
 //!   native answer in `remote_data`. A create returns one record, so the normalized form is the
 //!   unified one.
 //! - `raw`: the provider's own success status and its answer as it came (secrets removed), as
-//!   [`RAW_MEDIA_TYPE`], so a client and a document tell it from the unified record.
+//!   `application/vnd.unified.raw+json`, so a client and a document tell it from the unified
+//!   record.
 //! - `stream`: not served by a create, which answers with one record: a 400 before anything is
 //!   sent.
 //! - `truto_ignore_remote_data=true` leaves out `remote_data`; `truto_exclude_fields[]=name`
@@ -16,58 +17,8 @@
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
-use unified_adapter::Need;
 use unified_core::conventions::{QueryConventions, ResponseFormat};
-use unified_core::{Operation, Part, ProviderSet, View};
-
-/// The media type of a raw answer: the provider's own JSON document.
-pub const RAW_MEDIA_TYPE: &str = "application/vnd.unified.raw+json";
-
-/// The response formats a create serves.
-pub const CREATE_FORMATS: [ResponseFormat; 3] = [
-    ResponseFormat::Unified,
-    ResponseFormat::Raw,
-    ResponseFormat::Normalized,
-];
-
-/// Whose needs [`create_needs`] are, as messages and documents name them.
-pub const CREATE_NEEDS_OF: &str = "this gateway's create";
-
-/// What a create needs of the query's conventions for `view`: a format it serves, and only
-/// fields the view's response does not require to be left out.
-pub fn create_needs<S: ProviderSet>(operation: &Operation<S>, view: View<S>) -> Vec<Need> {
-    const NAMES: [&str; 3] = [
-        CREATE_FORMATS[0].as_str(),
-        CREATE_FORMATS[1].as_str(),
-        CREATE_FORMATS[2].as_str(),
-    ];
-    vec![
-        Need::among(Part::Query, "/truto_response_format", &NAMES),
-        Need::among_these(
-            Part::Query,
-            "/truto_exclude_fields/*",
-            excludable(operation, view),
-        ),
-    ]
-}
-
-/// The top-level fields of the response that `view` does not require.
-fn excludable<S: ProviderSet>(operation: &Operation<S>, view: View<S>) -> Vec<&'static str> {
-    let schema = operation.schema(Part::Response, view).to_value();
-    let required = |name: &str| {
-        schema["required"]
-            .as_array()
-            .is_some_and(|required| required.iter().any(|member| member == name))
-    };
-    operation
-        .coverage()
-        .parts
-        .response
-        .iter()
-        .map(|row| row.field)
-        .filter(|field| !required(field))
-        .collect()
-}
+use unified_openapi::contract::RAW_MEDIA_TYPE;
 
 /// How to answer a successful call.
 #[derive(Debug, Clone, PartialEq, Eq)]

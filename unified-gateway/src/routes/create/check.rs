@@ -10,7 +10,8 @@ use unified_core::{Part, Provider, ProviderSet, Report, View};
 use crate::failure::Failure;
 use crate::gateway::Gateway;
 use crate::unified::request::{UnifiedRequest, by_part};
-use crate::unified::shaping::{CREATE_NEEDS_OF, Shape};
+use crate::unified::shaping::Shape;
+use unified_openapi::contract::CREATE_NEEDS_OF;
 
 /// A request that keeps every rule for its provider: the adapter's views of it, and how to
 /// answer.

@@ -15,9 +15,7 @@ use crate::failure::Failure;
 use crate::gateway::Gateway;
 use crate::http::json_body::read_json;
 use crate::unified::request::UnifiedRequest;
-
-/// The operation a `POST` stands for.
-pub(crate) const CREATE: &str = "create";
+use unified_openapi::contract::CREATE;
 
 /// The handler.
 pub async fn create<S: ProviderSet>(

@@ -1,11 +1,13 @@
-//! The gateway's OpenAPI documents: one per view (each provider, and the unified view), so a
-//! generator reading a provider's document gets that provider's exact request types (its
-//! required fields required) rather than a choice the body itself cannot discriminate (the
-//! provider follows from the integrated account, not from the body).
+//! The OpenAPI documents of a unified API gateway, usable without one: one per view (each
+//! provider, and the unified view), so a generator reading a provider's document gets that
+//! provider's exact request types (its required fields required) rather than a choice the body
+//! itself cannot discriminate (the provider follows from the integrated account, not from the
+//! body). The routes' contract the documents describe and the gateway serves is [`contract`].
 //!
 //! 3.1 uses the 2020-12 schemas as they are; 3.0 is their faithful downgrade (`nullable`, no
 //! `type` lists, no `const`), for generators that read only 3.0.
 
+pub mod contract;
 mod downgrade;
 mod envelope;
 mod parameters;
@@ -19,9 +21,7 @@ use unified_adapter::needs::parameter_schemas;
 use unified_core::schema::file_text;
 use unified_core::{Operation, Part, ProviderSet, Registry, View};
 
-use crate::failure::CREATE_FAILURES;
-use crate::routes::create::CREATE;
-use crate::unified::shaping::RAW_MEDIA_TYPE;
+use crate::contract::{CREATE, CREATE_STATUSES, RAW_MEDIA_TYPE};
 
 /// The path the gateway serves the unified view's 3.1 document at.
 pub const OPENAPI_PATH: &str = "/openapi.json";
@@ -257,7 +257,7 @@ fn create_operation<S: ProviderSet>(
                     }),
                 ),
             ],
-            &CREATE_FAILURES,
+            &CREATE_STATUSES,
         ),
     })
 }

@@ -10,8 +10,7 @@ use unified_adapter::Adapters;
 use unified_adapter::needs::{self, Need, api_of};
 use unified_core::{Operation, Part, ProviderSet, View};
 
-use crate::routes::create::CREATE;
-use crate::unified::shaping::{CREATE_NEEDS_OF, create_needs};
+use crate::contract::{CREATE, CREATE_NEEDS_OF, create_needs};
 
 /// What a request of `operation` needs for `view` beyond the operation's schemas, by whose
 /// need it is: the provider's API (for a provider with an adapter), then the route.

@@ -1,6 +1,6 @@
 //! The error envelope in OpenAPI terms: its schema, and one response per error status.
 
-use axum::http::StatusCode;
+use http::StatusCode;
 use serde_json::{Map, Value, json};
 
 /// The envelope's schemas: `Error`, and `Violation`, one entry of its `errors`.
