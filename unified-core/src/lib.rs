@@ -55,6 +55,7 @@ mod operation;
 mod provider;
 pub mod query;
 pub mod report;
+mod rule;
 pub mod schema;
 mod secret;
 pub mod suggest;
@@ -72,8 +73,8 @@ pub use operation::part::Part;
 pub use operation::{Operation, OperationModels, Registry};
 pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, View};
 pub use report::{Code, CustomCode, Report, ValidationError};
+pub use rule::{Pattern, Rule};
 pub use secret::Secret;
-pub use validate::constraint::{Pattern, Rule};
 pub use validate::custom::{Checker, FieldCheck};
 pub use view::{FieldView, ViewOf};
 

@@ -12,7 +12,8 @@ pub use crate::provider::{
     MAX_PROVIDERS, NoProviders, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View,
 };
 pub use crate::report::path::Path;
-pub use crate::validate::constraint::{Constraint, Pattern, PatternCell, Rule};
+pub use crate::rule::{Pattern, PatternCell, Rule};
+pub use crate::validate::constraint::Constraint;
 pub use crate::validate::custom::{
     FieldCheck, UniqueItem, field_check, read_checked, unique_items,
 };

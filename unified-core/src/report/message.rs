@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use crate::format::Format;
-use crate::validate::constraint::Rule;
+use crate::rule::Rule;
 
 /// The message of one violation, before it is rendered for people.
 ///

@@ -12,7 +12,7 @@ use crate::provider::{Provider, ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::{Path, pointer_segments};
-use crate::validate::constraint::Rule;
+use crate::rule::Rule;
 use crate::validate::mode::{Build, Mode};
 use crate::validate::object::FieldRule;
 use crate::validate::read::Reading;

@@ -13,8 +13,8 @@ use serde_json::{Map, Value};
 use crate::provider::{ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
+use crate::rule::Rule;
 use crate::secret::Secret;
-use crate::validate::constraint::Rule;
 use crate::validate::mode::Mode;
 use crate::validate::object::record_null;
 use crate::validate::read::{
