@@ -31,7 +31,7 @@ fn committed_schemas_are_up_to_date() {
     let schema_count = expected.len();
     expected.extend(unified_openapi::files(
         &registry,
-        &unified_adapters::adapters(),
+        &unified_providers::adapters(),
     ));
     let mut stale = Vec::new();
     for (relative, text) in &expected {

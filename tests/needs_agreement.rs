@@ -100,7 +100,7 @@ fn part(places: Vec<&'static str>) -> impl Strategy<Value = Value> {
 
 #[test]
 fn the_check_and_the_schema_of_every_adapters_needs_agree() {
-    let adapters = unified_adapters::adapters();
+    let adapters = unified_providers::adapters();
     let compared = Cell::new(0usize);
     let refused = Cell::new(0usize);
     for provider in Provider::<Set>::all() {

@@ -37,7 +37,7 @@ pub trait Prepared: Send + Sync {
 }
 
 /// One registered translation, whatever its types: what the gateway dispatches through.
-pub trait Dispatch<S: ProviderSet>: Send + Sync {
+pub trait Translation<S: ProviderSet>: Send + Sync {
     /// The provider.
     fn provider(&self) -> Provider<S>;
 
@@ -101,7 +101,7 @@ impl<A: Translate<O>, O: OperationModels> Prepared for Views<'_, A, O> {
     }
 }
 
-impl<S, O, A> Dispatch<S> for Entry<O, A>
+impl<S, O, A> Translation<S> for Entry<O, A>
 where
     S: ProviderSet,
     O: OperationModels<Set = S>,
@@ -178,7 +178,7 @@ fn needed<V>(
 
 /// Every translation a gateway can dispatch to.
 pub struct Adapters<S: ProviderSet> {
-    entries: Vec<Box<dyn Dispatch<S>>>,
+    entries: Vec<Box<dyn Translation<S>>>,
 }
 
 impl<S: ProviderSet> Default for Adapters<S> {
@@ -221,7 +221,7 @@ impl<S: ProviderSet> Adapters<S> {
         provider: Provider<S>,
         model: &str,
         operation: &str,
-    ) -> Option<&dyn Dispatch<S>> {
+    ) -> Option<&dyn Translation<S>> {
         self.iter().find(|entry| {
             entry.provider() == provider && entry.model() == model && entry.operation() == operation
         })
@@ -233,7 +233,7 @@ impl<S: ProviderSet> Adapters<S> {
     }
 
     /// Every translation, in registration order.
-    pub fn iter(&self) -> impl Iterator<Item = &dyn Dispatch<S>> {
+    pub fn iter(&self) -> impl Iterator<Item = &dyn Translation<S>> {
         self.entries.iter().map(|entry| entry.as_ref())
     }
 

@@ -24,7 +24,7 @@ mod query_writer;
 pub mod typed;
 
 pub use adapter::{Adapter, Translate};
-pub use adapters::{Adapters, Dispatch, Invalid, Prepared};
+pub use adapters::{Adapters, Invalid, Prepared, Translation};
 pub use auth::{AuthScheme, CredentialPart, CredentialShape, Presented};
 pub use call::Call;
 pub use error::AdapterError;

@@ -7,10 +7,11 @@ use axum::http::{HeaderMap, header};
 use unified_adapter::{Adapters, Need};
 use unified_core::{Operation, Part, Provider, ProviderSet, Registry, View};
 
+use crate::auth_header::{AuthHeader, auth_headers};
 use crate::config::GatewayConfig;
-use crate::dispatch::{AuthHeader, Dispatcher, auth_headers};
 use crate::error::SetupError;
 use crate::failure::Failure;
+use crate::provider_client::ProviderClient;
 use crate::routes::did_you_mean;
 use unified_openapi::contract::{CREATE, create_needs};
 use unified_store::StoreError;
@@ -36,7 +37,7 @@ pub(crate) struct Inner<S: ProviderSet> {
     pub registry: Registry<S>,
     pub adapters: Adapters<S>,
     pub auth_headers: Vec<(Provider<S>, AuthHeader)>,
-    pub dispatcher: Dispatcher,
+    pub client: ProviderClient,
     pub config: GatewayConfig,
     /// What a create needs of its query, per operation of the registry and per view in
     /// `View::all()`'s order (empty for other operations).
@@ -59,7 +60,7 @@ impl<S: ProviderSet> Gateway<S> {
         adapters: Adapters<S>,
         config: GatewayConfig,
     ) -> Result<Gateway<S>, SetupError> {
-        let dispatcher = Dispatcher::new(config.provider_timeout, config.provider_answer_limit)
+        let client = ProviderClient::new(config.provider_timeout, config.provider_answer_limit)
             .map_err(SetupError::new)?;
         let auth_headers = auth_headers(&adapters)?;
         if let Some((provider, model, operation)) = adapters.duplicates().first() {
@@ -90,7 +91,7 @@ impl<S: ProviderSet> Gateway<S> {
                 registry,
                 adapters,
                 auth_headers,
-                dispatcher,
+                client,
                 config,
                 create_needs,
                 openapi: std::sync::OnceLock::new(),

@@ -4,13 +4,14 @@
 //! provider, and only then dispatches through that provider's adapter. It is generic over the
 //! provider set: [`Gateway::new`] takes the user's registry and adapters.
 
+mod auth_header;
 mod config;
 mod connection;
-mod dispatch;
 mod error;
 mod failure;
 mod gateway;
 mod http;
+mod provider_client;
 mod router;
 mod routes;
 #[cfg(test)]

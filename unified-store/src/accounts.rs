@@ -7,7 +7,7 @@ use super::backend::{AccountRow, NewAccount};
 use super::checks::{check_base_url, check_credential};
 use super::{EnvironmentId, Store};
 use crate::error::StoreError;
-use crate::vault::Sealed;
+use crate::vault::SealedCredential;
 
 /// An integrated account of a provider of the set `S`, ready to dispatch to. Its credential
 /// stays sealed until [`Store::credential`] opens it for a dispatch.
@@ -19,7 +19,7 @@ pub struct Account<S: ProviderSet> {
     pub provider: Provider<S>,
     /// Where the provider's API is for this account.
     pub base_url: String,
-    sealed: Sealed,
+    sealed: SealedCredential,
 }
 
 impl<S: ProviderSet> std::fmt::Debug for Account<S> {
@@ -158,7 +158,7 @@ impl Store {
     }
 
     /// Every credential that is stored passes here: checked, then sealed for the account `id`.
-    fn seal(&self, id: &str, credential: &Secret) -> Result<Sealed, StoreError> {
+    fn seal(&self, id: &str, credential: &Secret) -> Result<SealedCredential, StoreError> {
         check_credential(credential)?;
         self.vault.seal(id, credential)
     }

@@ -5,7 +5,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use super::vault::Sealed;
+use super::vault::SealedCredential;
 use super::{AccountSummary, EnvironmentId, TokenSummary};
 use crate::error::StoreError;
 
@@ -20,7 +20,7 @@ pub(crate) type TokenHash = [u8; 32];
 pub(crate) struct AccountRow {
     pub provider: String,
     pub base_url: String,
-    pub sealed: Sealed,
+    pub sealed: SealedCredential,
 }
 
 /// A new integrated account's row.
@@ -77,9 +77,9 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// Deletes the account `id`; whether there was one.
     fn delete_account(&self, id: String) -> Answer<'_, bool>;
     /// Replaces the sealed credential of the account `id`; whether there was one.
-    fn update_credential(&self, id: String, sealed: Sealed) -> Answer<'_, bool>;
+    fn update_credential(&self, id: String, sealed: SealedCredential) -> Answer<'_, bool>;
     /// The value sealed under the database's key when it was first opened, if it was.
-    fn key_check(&self) -> Answer<'_, Option<Sealed>>;
+    fn key_check(&self) -> Answer<'_, Option<SealedCredential>>;
     /// Keeps `sealed` as the key check, unless another opening kept one first.
-    fn keep_key_check(&self, sealed: Sealed) -> Answer<'_, ()>;
+    fn keep_key_check(&self, sealed: SealedCredential) -> Answer<'_, ()>;
 }

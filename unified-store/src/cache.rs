@@ -154,7 +154,7 @@ mod tests {
         AccountRow {
             provider: "dixa".to_owned(),
             base_url: "http://x.io".to_owned(),
-            sealed: super::super::vault::Sealed {
+            sealed: super::super::vault::SealedCredential {
                 nonce: vec![0; 12],
                 ciphertext: vec![1; 20],
             },

@@ -22,7 +22,7 @@ const NONCE_LEN: usize = 12;
 
 /// A sealed credential: a fresh nonce and the ciphertext with its tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sealed {
+pub struct SealedCredential {
     /// The nonce used for this credential.
     pub nonce: Vec<u8>,
     /// The encrypted credential and its authentication tag.
@@ -66,7 +66,11 @@ impl Vault {
     }
 
     /// Seals `credential` for the account `account_id`.
-    pub fn seal(&self, account_id: &str, credential: &Secret) -> Result<Sealed, StoreError> {
+    pub fn seal(
+        &self,
+        account_id: &str,
+        credential: &Secret,
+    ) -> Result<SealedCredential, StoreError> {
         let mut nonce = [0u8; NONCE_LEN];
         getrandom::fill(&mut nonce)
             .map_err(|error| StoreError::key(format!("no randomness for a nonce: {error}")))?;
@@ -78,7 +82,7 @@ impl Vault {
             .cipher
             .encrypt(Nonce::from_slice(&nonce), payload)
             .map_err(|_| StoreError::key("the credential could not be encrypted"))?;
-        Ok(Sealed {
+        Ok(SealedCredential {
             nonce: nonce.to_vec(),
             ciphertext,
         })
@@ -86,7 +90,11 @@ impl Vault {
 
     /// Opens the credential sealed for `account_id`; fails when the key is another one or the
     /// record was altered.
-    pub fn open_sealed(&self, account_id: &str, sealed: &Sealed) -> Result<Secret, StoreError> {
+    pub fn open_sealed(
+        &self,
+        account_id: &str,
+        sealed: &SealedCredential,
+    ) -> Result<Secret, StoreError> {
         if sealed.nonce.len() != NONCE_LEN {
             return Err(StoreError::key("a stored credential has a malformed nonce"));
         }

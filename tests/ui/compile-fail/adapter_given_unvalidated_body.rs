@@ -1,6 +1,6 @@
 // An adapter takes its provider's views; the plain model (never validated) is not one.
 use unified_adapter::{Call, Translate};
-use unified_adapters::Dixa;
+use unified_providers::Dixa;
 use unified_models::ticketing::users::{UserCreateBody, UserCreateQuery, UsersCreate};
 
 fn main() {

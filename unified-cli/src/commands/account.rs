@@ -39,7 +39,7 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
                     .map_err(setup_failure)
             })?;
             print(&format!("{id}\n"))?;
-            if !unified_adapters::adapters().serves(provider) {
+            if !unified_providers::adapters().serves(provider) {
                 note(&format!(
                     "warning: provider `{}` ({}) has no adapter yet; the gateway answers 501 \
                      for this account until one ships",
@@ -91,7 +91,7 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
 /// Refuses a credential its provider's adapter cannot present (a two-part credential without its
 /// `:`), naming the shape and never the credential.
 fn check_shape(provider: Provider<Set>, credential: &Secret) -> Result<(), Failure> {
-    let adapters = unified_adapters::adapters();
+    let adapters = unified_providers::adapters();
     let Some(scheme) = adapters
         .iter()
         .find(|adapter| adapter.provider() == provider)

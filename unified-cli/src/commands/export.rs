@@ -17,7 +17,7 @@ pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
     let mut files = registry.schema_files();
     files.extend(unified_openapi::files(
         registry,
-        &unified_adapters::adapters(),
+        &unified_providers::adapters(),
     ));
     let mut written = 0;
     for (relative, text) in &files {

@@ -31,7 +31,7 @@ pub fn run(
             "unified providers",
         )
     })?;
-    let document = document(registry, &unified_adapters::adapters(), view, version);
+    let document = document(registry, &unified_providers::adapters(), view, version);
     match file.filter(|file| *file != Path::new("-")) {
         None => print_json(&document)?,
         Some(file) => {

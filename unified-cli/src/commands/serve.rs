@@ -43,7 +43,7 @@ pub fn run(addr: &str, db: &str, limits: &ServeLimits) -> Result<ExitCode, Failu
         let gateway = Gateway::new(
             store,
             unified_models::registry(),
-            unified_adapters::adapters(),
+            unified_providers::adapters(),
             config,
         )
         .map_err(setup_failure)?;

@@ -176,7 +176,7 @@ impl Harness {
         let gateway = Gateway::new(
             store,
             unified_models::registry(),
-            unified_adapters::adapters(),
+            unified_providers::adapters(),
             config,
         )
         .unwrap();

@@ -174,7 +174,7 @@ fn variants(body: &Value) -> Vec<Value> {
 fn the_documents_body_schemas_take_what_the_validator_takes_in_3_1_and_3_0() {
     let registry = unified_models::registry();
     let operation = registry.find("ticketing/users", "create").unwrap();
-    let adapters = unified_adapters::adapters();
+    let adapters = unified_providers::adapters();
     let mut bodies = Vec::new();
     let mut expected = Vec::new();
     for (kind, body, _, _, _, record) in cases() {

@@ -12,7 +12,7 @@ use tokio_postgres::{Config, NoTls, Row, Statement};
 
 use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
 use super::statements;
-use super::vault::Sealed;
+use super::vault::SealedCredential;
 use super::{AccountSummary, EnvironmentId, TokenSummary};
 use crate::error::StoreError;
 
@@ -159,8 +159,8 @@ fn count(row: &Row, index: usize) -> Result<u64, StoreError> {
 }
 
 /// A sealed credential read from a row's two columns from `first`.
-fn sealed(row: &Row, first: usize) -> Result<Sealed, StoreError> {
-    Ok(Sealed {
+fn sealed(row: &Row, first: usize) -> Result<SealedCredential, StoreError> {
+    Ok(SealedCredential {
         nonce: row.try_get(first)?,
         ciphertext: row.try_get(first + 1)?,
     })
@@ -313,7 +313,7 @@ impl Backend for Postgres {
         Box::pin(async move { Ok(self.execute(statements::DELETE_ACCOUNT, &[&id]).await? > 0) })
     }
 
-    fn update_credential(&self, id: String, sealed: Sealed) -> Answer<'_, bool> {
+    fn update_credential(&self, id: String, sealed: SealedCredential) -> Answer<'_, bool> {
         Box::pin(async move {
             let updated = self
                 .execute(
@@ -325,14 +325,14 @@ impl Backend for Postgres {
         })
     }
 
-    fn key_check(&self) -> Answer<'_, Option<Sealed>> {
+    fn key_check(&self) -> Answer<'_, Option<SealedCredential>> {
         Box::pin(async move {
             let rows = self.query(statements::KEY_CHECK, &[]).await?;
             rows.first().map(|row| sealed(row, 0)).transpose()
         })
     }
 
-    fn keep_key_check(&self, sealed: Sealed) -> Answer<'_, ()> {
+    fn keep_key_check(&self, sealed: SealedCredential) -> Answer<'_, ()> {
         Box::pin(async move {
             self.execute(
                 statements::KEEP_KEY_CHECK,

@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
 use super::private_file::create_new_private;
 use super::statements;
-use super::vault::{KEY_VARIABLE, Sealed, Vault};
+use super::vault::{KEY_VARIABLE, SealedCredential, Vault};
 use super::{AccountSummary, EnvironmentId, TokenSummary};
 use crate::error::StoreError;
 use migrations::migrate;
@@ -225,7 +225,7 @@ impl Backend for Sqlite {
                     Ok(AccountRow {
                         provider: row.get(0)?,
                         base_url: row.get(1)?,
-                        sealed: Sealed {
+                        sealed: SealedCredential {
                             nonce: row.get(2)?,
                             ciphertext: row.get(3)?,
                         },
@@ -256,7 +256,7 @@ impl Backend for Sqlite {
             .run(move |connection| Ok(connection.execute(statements::DELETE_ACCOUNT, [id])? > 0))
     }
 
-    fn update_credential(&self, id: String, sealed: Sealed) -> Answer<'_, bool> {
+    fn update_credential(&self, id: String, sealed: SealedCredential) -> Answer<'_, bool> {
         self.pool.run(move |connection| {
             let updated = connection.execute(
                 statements::UPDATE_CREDENTIAL,
@@ -266,11 +266,11 @@ impl Backend for Sqlite {
         })
     }
 
-    fn key_check(&self) -> Answer<'_, Option<Sealed>> {
+    fn key_check(&self) -> Answer<'_, Option<SealedCredential>> {
         self.pool.run(|connection| {
             Ok(connection
                 .query_row(statements::KEY_CHECK, [], |row| {
-                    Ok(Sealed {
+                    Ok(SealedCredential {
                         nonce: row.get(0)?,
                         ciphertext: row.get(1)?,
                     })
@@ -279,7 +279,7 @@ impl Backend for Sqlite {
         })
     }
 
-    fn keep_key_check(&self, sealed: Sealed) -> Answer<'_, ()> {
+    fn keep_key_check(&self, sealed: SealedCredential) -> Answer<'_, ()> {
         self.pool.run(move |connection| {
             connection.execute(
                 statements::KEEP_KEY_CHECK,

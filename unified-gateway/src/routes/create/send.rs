@@ -10,9 +10,9 @@ use unified_core::conventions::ResponseFormat;
 use unified_core::{Part, ProviderSet, View};
 
 use super::check::Checked;
-use crate::dispatch::DispatchError;
 use crate::failure::Failure;
 use crate::gateway::{Gateway, storage_failed};
+use crate::provider_client::SendError;
 use crate::unified::request::{UnifiedRequest, by_part};
 use crate::unified::scrub::Scrubber;
 use crate::unified::shaping::{raw, with_remote_data};
@@ -66,7 +66,7 @@ pub(crate) async fn send<S: ProviderSet>(
     );
     let answer = gateway
         .inner
-        .dispatcher
+        .client
         .send(&account.base_url, &native, &presented)
         .await;
     tracing::info!(
@@ -78,12 +78,12 @@ pub(crate) async fn send<S: ProviderSet>(
         "dispatched"
     );
     let answer = answer.map_err(|error| match error {
-        DispatchError::Timeout => Failure::ProviderTimeout { provider: name },
-        DispatchError::TooLarge => Failure::ProviderTooLarge {
+        SendError::Timeout => Failure::ProviderTimeout { provider: name },
+        SendError::TooLarge => Failure::ProviderTooLarge {
             provider: name,
             limit: gateway.config().provider_answer_limit,
         },
-        DispatchError::Unreachable(why) => Failure::ProviderUnreachable {
+        SendError::Unreachable(why) => Failure::ProviderUnreachable {
             provider: name,
             why,
         },
