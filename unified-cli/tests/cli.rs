@@ -20,15 +20,16 @@ fn json_out(output: &Output) -> Value {
     })
 }
 
-fn temp_path(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("unified-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+/// `name` in a temporary directory of its own, removed when the returned guard drops.
+fn temp_path(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    (dir, path)
 }
 
 #[test]
 fn a_valid_body_exits_0_with_the_report() {
-    let path = temp_path("valid.json");
+    let (_dir, path) = temp_path("valid.json");
     std::fs::write(
         &path,
         r#"{"name": "Grace", "emails": [{"email": "g@navy.example", "type": "primary"}]}"#,
@@ -254,7 +255,7 @@ fn schema_prints_the_exported_schema() {
 
 #[test]
 fn export_writes_every_schema() {
-    let dir = temp_path("export");
+    let (_dir, dir) = temp_path("export");
     let output = unified(&["export", dir.to_str().unwrap()], None);
     assert_eq!(
         output.status.code(),
@@ -277,7 +278,7 @@ fn export_writes_every_schema() {
 
 #[test]
 fn export_removes_stale_schema_files_and_nothing_else() {
-    let dir = temp_path("export-stale");
+    let (_dir, dir) = temp_path("export-stale");
     let stale = dir.join("ticketing/users/dixa/create.old.json");
     let other = dir.join("notes.json");
     std::fs::create_dir_all(stale.parent().unwrap()).unwrap();
