@@ -89,10 +89,12 @@ pub use view::{FieldView, ViewOf};
 pub mod field {
     pub use crate::report::message::Message;
     pub use crate::report::path::Path;
+    pub use crate::validate::field_value::{Emptiness, FieldValue, json_type_name};
     pub use crate::validate::mode::{Build, Check, Mode};
-    pub use crate::validate::read::{Accept, Counted, Number, Reading, Takes, read_with};
+    pub use crate::validate::number::Number;
+    pub use crate::validate::read::{Accept, Counted, Takes, read_with};
+    pub use crate::validate::reading::Reading;
     pub use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
-    pub use crate::validate::value::{Emptiness, FieldValue, json_type_name};
 }
 
 /// The module to name in `#[unified(providers = unified_core::no_providers)]` for models whose

@@ -7,11 +7,11 @@ use serde_json::Value;
 use crate::provider::{ProviderSet, ProviderType, View};
 use crate::report::{Code, Report, ValidationError, json_error, parse_json};
 use crate::schema;
+use crate::validate::field_value::FieldValue;
 use crate::validate::mode::{Build, Check};
 use crate::validate::object::ObjectModel;
 use crate::validate::read::{numbers_arrive_as_maps, read_document, read_text};
 use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
-use crate::validate::value::FieldValue;
 use crate::validate::value_input::{MAX_DEPTH, Stopped, ValueInput};
 use crate::view::{FieldView, ViewOf, seal};
 

@@ -17,16 +17,17 @@ pub use crate::validate::constraint::Constraint;
 pub use crate::validate::custom::{
     FieldCheck, UniqueItem, field_check, read_checked, unique_items,
 };
+pub use crate::validate::field_rule::{AllowedValues, FieldRule};
+pub use crate::validate::field_value::FieldValue;
 pub use crate::validate::mask::Mask;
-pub use crate::validate::mode::{Build, Mode};
+pub use crate::validate::mode::{Assemble, Build, Mode};
 pub use crate::validate::object::{
-    AllowedValues, FieldRule, FieldVisitor, MAX_FIELDS, ObjectModel, object_schema,
-    unit_enum_schema,
+    FieldVisitor, MAX_FIELDS, ObjectModel, object_schema, unit_enum_schema,
 };
-pub use crate::validate::read::{Fields, Names, Reading, read_with, skip};
+pub use crate::validate::read::{Fields, Names, read_with, skip};
+pub use crate::validate::reading::Reading;
 pub use crate::validate::recorder::Recorder;
 pub use crate::validate::tagged::{Tagged, TaggedEnum, tagged_schema};
-pub use crate::validate::value::FieldValue;
 pub use crate::view::Sealed;
 pub use serde::Deserializer;
 pub use std::sync::OnceLock;

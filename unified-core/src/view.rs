@@ -1,7 +1,7 @@
 //! Per-provider views: for a model and one provider, a struct in which each field the provider
 //! requires is a plain value, each field it supports is an `Option`, and a field it does not
 //! support is absent. `#[derive(UnifiedModel)]` generates one per provider of the set (named
-//! `<Model>For<Provider>`); only the validator makes one ([`UnifiedModel::view_from_slice`],
+//! `<Model>For<Provider>`); only the validator makes one ([`UnifiedModel::view_from_slice`](crate::UnifiedModel::view_from_slice),
 //! [`UnifiedModel::view_from_value`](crate::UnifiedModel::view_from_value)).
 
 use core::fmt;

@@ -192,12 +192,6 @@ fn emit_struct(
             const RULES: &'static [#core::__private::FieldRule<#set>] = &[#(#rules),*];
             #model_checks
 
-            type Slots<__B: #mode> = (#(#slot_types,)*);
-
-            fn slots<__B: #mode>() -> Self::Slots<__B> {
-                #empty_slots
-            }
-
             fn field_index(__key: &str) -> ::core::option::Option<usize> {
                 match __key {
                     #(#names => ::core::option::Option::Some(#indices),)*
@@ -226,6 +220,15 @@ fn emit_struct(
                     #(#reads,)*
                     _ => #core::__private::skip(__input),
                 }
+            }
+        }
+
+        #[automatically_derived]
+        impl #core::__private::Assemble for #ident {
+            type Slots<__B: #mode> = (#(#slot_types,)*);
+
+            fn slots<__B: #mode>() -> Self::Slots<__B> {
+                #empty_slots
             }
 
             fn assemble(

@@ -40,10 +40,6 @@ pub fn emit(
                     ::core::option::Option::None
                 }
 
-                type Slots<__B: #core::__private::Mode> = ();
-
-                fn slots<__B: #core::__private::Mode>() {}
-
                 fn field<__V: #core::__private::FieldVisitor<__S>>(
                     _: usize,
                     _: __V,
@@ -59,6 +55,12 @@ pub fn emit(
                 ) -> ::core::result::Result<(), __D::Error> {
                     ::core::unreachable!()
                 }
+            }
+
+            impl #core::__private::Assemble for #ident {
+                type Slots<__B: #core::__private::Mode> = ();
+
+                fn slots<__B: #core::__private::Mode>() {}
 
                 fn assemble(_: ()) -> ::core::option::Option<Self> {
                     ::core::unreachable!()

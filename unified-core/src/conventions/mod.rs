@@ -20,7 +20,8 @@ use serde_json::{Map, Value};
 use crate::UnifiedModel;
 use crate::operation::part::Part;
 use crate::provider::NoProviders;
-use crate::validate::object::{FieldRule, ObjectModel};
+use crate::validate::field_rule::FieldRule;
+use crate::validate::object::ObjectModel;
 
 /// The query parameters every unified request may carry.
 #[derive(UnifiedModel, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]

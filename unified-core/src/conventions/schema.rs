@@ -8,7 +8,7 @@ use crate::conventions::{BodyConventions, QueryConventions, ResponseConventions,
 use crate::model::{ConstraintCoverage, FieldCoverage};
 use crate::operation::part::Part;
 use crate::provider::{NoProviders, ProviderSet, View};
-use crate::validate::value::FieldValue;
+use crate::validate::field_value::FieldValue;
 
 /// The schema of the conventions of `part` (an object schema, every provider alike).
 fn conventions_schema(part: Part) -> Schema {

@@ -24,7 +24,7 @@ use crate::provider::{NoProviders, ProviderSet, View};
 use crate::query::read_query;
 use crate::report::{Code, Report, ValidationError};
 use crate::schema;
-use crate::validate::value::FieldValue;
+use crate::validate::field_value::FieldValue;
 
 /// One part's model, reached through plain functions so parts of different types share a list.
 /// Each reads the part beside the members of the other model of the part.

@@ -13,7 +13,7 @@ use crate::report::message::Message;
 use crate::report::path::Path;
 use crate::rule::Rule;
 use crate::validate::mask::Mask;
-use crate::validate::read::Number;
+use crate::validate::number::Number;
 use crate::validate::recorder::Recorder;
 
 /// One constraint and the views it applies to.

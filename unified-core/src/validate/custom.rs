@@ -13,11 +13,11 @@ use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::{Path, pointer_segments};
 use crate::rule::Rule;
+use crate::validate::field_rule::FieldRule;
+use crate::validate::field_value::FieldValue;
 use crate::validate::mode::{Build, Mode};
-use crate::validate::object::FieldRule;
-use crate::validate::read::Reading;
+use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
-use crate::validate::value::FieldValue;
 
 /// What a custom check records its violations with.
 pub struct Checker<'a, S: 'static> {

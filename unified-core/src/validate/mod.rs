@@ -4,10 +4,14 @@
 
 pub(crate) mod constraint;
 pub(crate) mod custom;
+pub(crate) mod field_rule;
+pub(crate) mod field_value;
 pub(crate) mod mask;
 pub(crate) mod mode;
+pub(crate) mod number;
 pub(crate) mod object;
 pub(crate) mod read;
+pub(crate) mod reading;
 pub(crate) mod recorder;
 pub(crate) mod tagged;
 #[macro_use]

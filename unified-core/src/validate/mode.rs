@@ -2,9 +2,6 @@
 //! model's value (validation and deserialization in the same pass). The reader is written once,
 //! generic over the mode, so both come from the same code.
 
-use crate::provider::ProviderSet;
-use crate::validate::object::ObjectModel;
-
 /// What a read keeps of the values it checks. Implemented by [`Check`] and [`Build`] only.
 pub trait Mode: sealed::Sealed + Sized + 'static {
     /// What reading a value of type `T` gives.
@@ -24,8 +21,22 @@ pub trait Mode: sealed::Sealed + Sized + 'static {
     /// Adds an item to a collection being built; a missing item leaves no collection.
     fn push<C: Extend<I>, I>(collection: &mut Self::Out<C>, item: Self::Out<I>);
 
-    /// The model from the values of its fields.
-    fn assemble<S: ProviderSet, M: ObjectModel<S>>(slots: M::Slots<Self>) -> Self::Out<M>;
+    /// The value from the slots a read filled.
+    fn assemble<M: Assemble>(slots: M::Slots<Self>) -> Self::Out<M>;
+}
+
+/// A value read in parts, one slot per field: what the derive generates for each object model,
+/// so a read in either mode fills slots and [`Mode::assemble`] builds the value only when it
+/// keeps values.
+pub trait Assemble: Sized + 'static {
+    /// What a read in mode `B` keeps of each field, one slot per field in declaration order.
+    type Slots<B: Mode>;
+
+    /// The slots before anything is read.
+    fn slots<B: Mode>() -> Self::Slots<B>;
+
+    /// The value from the slots; `None` where a field every view requires is missing.
+    fn assemble(slots: Self::Slots<Build>) -> Option<Self>;
 }
 
 /// Validation alone: nothing is kept, nothing allocated.
@@ -59,7 +70,7 @@ impl Mode for Check {
     fn push<C: Extend<I>, I>(_: &mut (), (): ()) {}
 
     #[inline(always)]
-    fn assemble<S: ProviderSet, M: ObjectModel<S>>(_: M::Slots<Self>) {}
+    fn assemble<M: Assemble>(_: M::Slots<Self>) {}
 }
 
 impl Mode for Build {
@@ -90,7 +101,7 @@ impl Mode for Build {
     }
 
     #[inline]
-    fn assemble<S: ProviderSet, M: ObjectModel<S>>(slots: M::Slots<Self>) -> Option<M> {
+    fn assemble<M: Assemble>(slots: M::Slots<Self>) -> Option<M> {
         M::assemble(slots)
     }
 }

@@ -1,7 +1,7 @@
-//! An object model's rules: what each field accepts, the checks of those rules that the reader
-//! (`read.rs`) calls, and the model's schema. The derive generates only the per-field table, the
-//! slots a read fills, a dispatch on the field's type and one-line impls that call in here;
-//! everything else is here, once.
+//! An object model: the trait the derive implements (its field table and a dispatch on field
+//! types), the checks that need the whole model (missing and unknown fields), and the model's
+//! schema. The derive generates only the table, the slots a read fills, the dispatch and
+//! one-line impls that call in here; everything else is here, once.
 
 use core::marker::PhantomData;
 
@@ -9,55 +9,26 @@ use schemars::Schema;
 use serde::de::Deserializer;
 use serde_json::{Map, Value};
 
-use crate::format::Format;
 use crate::provider::{MAX_PROVIDERS, ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
 use crate::schema;
 use crate::suggest::closest;
-use crate::validate::constraint::{Constraint, check_text, write_schema};
+use crate::validate::constraint::write_schema;
 use crate::validate::custom::FieldCheck;
-use crate::validate::mask::Mask;
-use crate::validate::mode::{Build, Mode};
-use crate::validate::read::Reading;
+use crate::validate::field_rule::{FieldRule, required_message};
+use crate::validate::field_value::{Emptiness, FieldValue};
+use crate::validate::mode::{Assemble, Mode};
+use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
-use crate::validate::value::{Emptiness, FieldValue};
 
 /// Most fields one object model may have (one bit each in the reader's record of seen fields).
 pub const MAX_FIELDS: usize = 128;
 
-/// What one field of an object model accepts, per view.
-pub struct FieldRule<S: 'static> {
-    /// The property name in JSON (after serde's renames).
-    pub name: &'static str,
-    /// The label a form shows for it.
-    pub title: &'static str,
-    /// The views that accept the field (always includes the unified view).
-    pub supported: Mask<S>,
-    /// The views that need the field present and non-empty.
-    pub required: Mask<S>,
-    /// The format a string value must have.
-    pub format: Option<Format>,
-    /// Values a string must take for some providers.
-    pub allowed: &'static [AllowedValues<S>],
-    /// Lengths, ranges and patterns, each for some views.
-    pub constraints: &'static [Constraint<S>],
-    /// The field's doc comment.
-    pub description: Option<&'static str>,
-}
-
-/// The values a string field may take for some views.
-pub struct AllowedValues<S: 'static> {
-    /// The views the restriction applies to.
-    pub views: Mask<S>,
-    /// The values allowed there.
-    pub values: &'static [&'static str],
-}
-
 /// An object model as the derive describes it: its field table, the slots one read of it fills,
 /// and a dispatch on field types.
-pub trait ObjectModel<S: ProviderSet>: Sized + 'static {
+pub trait ObjectModel<S: ProviderSet>: Assemble {
     /// The Rust name of the model, used as the schema title.
     const NAME: &'static str;
     /// The model's doc comment.
@@ -67,12 +38,6 @@ pub trait ObjectModel<S: ProviderSet>: Sized + 'static {
     /// The model's custom checks (`#[unified(check = path)]` on the model), run on the model
     /// once it is read.
     const CHECKS: &'static [FieldCheck<S, Self>] = &[];
-
-    /// What a read in mode `B` keeps of each field, one slot per field in declaration order.
-    type Slots<B: Mode>;
-
-    /// The slots before anything is read.
-    fn slots<B: Mode>() -> Self::Slots<B>;
 
     /// The position in [`Self::RULES`] of the field named `key` in JSON.
     fn field_index(key: &str) -> Option<usize>;
@@ -87,9 +52,6 @@ pub trait ObjectModel<S: ProviderSet>: Sized + 'static {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<(), D::Error>;
-
-    /// The model from the values read; `None` where a field every view requires is missing.
-    fn assemble(slots: Self::Slots<Build>) -> Option<Self>;
 }
 
 /// An operation on one field that needs the field's Rust type, run by [`ObjectModel::field`].
@@ -112,90 +74,6 @@ impl<S: ProviderSet> FieldVisitor<S> for FieldSchema<S> {
     fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) -> Schema {
         field_schema::<S, T>(rule, self.view)
     }
-}
-
-/// Who needs the field, for messages: `Dixa`, or `None` where every view does.
-fn required_by<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Option<&'static str> {
-    let everywhere = rule.required.providers().count() == S::ALL.len();
-    view.provider()
-        .filter(|_| !everywhere)
-        .map(|provider| provider.name())
-}
-
-fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Message {
-    Message::Required {
-        by: required_by(rule, view),
-    }
-}
-
-/// A field the view does not accept.
-pub(crate) fn record_unsupported<S: ProviderSet, R: Recorder>(
-    view: View<S>,
-    at: &Path<'_>,
-    recorder: &mut R,
-) {
-    recorder.record(
-        at,
-        Code::Unsupported,
-        Message::Unsupported { view: view.name() },
-    );
-}
-
-/// A field set to null: a violation only where the view requires it.
-pub(crate) fn record_null<S: ProviderSet, R: Recorder>(
-    rule: &FieldRule<S>,
-    view: View<S>,
-    at: &Path<'_>,
-    recorder: &mut R,
-) {
-    if rule.required.contains(view) {
-        recorder.record(at, Code::Required, required_message(rule, view));
-    }
-}
-
-/// A required field whose string or array is empty.
-pub(crate) fn record_empty<S: ProviderSet, R: Recorder>(
-    rule: &FieldRule<S>,
-    view: View<S>,
-    at: &Path<'_>,
-    recorder: &mut R,
-) {
-    recorder.record(
-        at,
-        Code::Empty,
-        Message::Empty {
-            by: required_by(rule, view),
-        },
-    );
-}
-
-/// The allowed values and the format of a string field.
-#[inline(always)]
-pub(crate) fn check_string<S: ProviderSet, R: Recorder>(
-    rule: &FieldRule<S>,
-    text: &str,
-    view: View<S>,
-    at: &Path<'_>,
-    recorder: &mut R,
-) {
-    for allowed in rule.allowed {
-        if allowed.views.contains(view) && !allowed.values.contains(&text) {
-            recorder.record(
-                at,
-                Code::Enum,
-                Message::Enum {
-                    values: allowed.values,
-                    view: Some(view.name()),
-                },
-            );
-        }
-    }
-    if let Some(format) = rule.format
-        && !format.check(text)
-    {
-        recorder.record(at, Code::Format, Message::Format(format));
-    }
-    check_text(rule.constraints, text, view, at, recorder);
 }
 
 /// Records each field that `view` requires and the object lacks (`seen` has a bit per field

@@ -12,7 +12,8 @@ use crate::provider::ProviderSet;
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::validate::mode::Mode;
-use crate::validate::read::{Accept, Reading, Takes};
+use crate::validate::read::{Accept, Takes};
+use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
 
 /// A type parsed from a string of `format`.
@@ -63,9 +64,9 @@ impl<S: ProviderSet, T: FromStr> Accept<S> for Parsed<T> {
 /// Implements `FieldValue` for a type parsed from strings of a format.
 macro_rules! parsed_field_value {
     ($ty:ty, $format:expr, $keyword:literal) => {
-        impl<S: ProviderSet> crate::validate::value::FieldValue<S> for $ty {
-            const EMPTINESS: crate::validate::value::Emptiness =
-                crate::validate::value::Emptiness::String;
+        impl<S: ProviderSet> crate::validate::field_value::FieldValue<S> for $ty {
+            const EMPTINESS: crate::validate::field_value::Emptiness =
+                crate::validate::field_value::Emptiness::String;
 
             fn schema(_: crate::provider::View<S>) -> schemars::Schema {
                 schemars::json_schema!({ "type": "string", "format": $keyword })

@@ -1,9 +1,9 @@
 //! The one validation engine: the rules of a model applied to serde's stream of values as a
 //! deserializer produces them, so a document is checked in one pass, from JSON text or from a
 //! `Value` alike. In [`Check`](crate::validate::mode::Check) mode nothing is kept and nothing
-//! allocated; in [`Build`](crate::validate::mode::Build) mode the same pass deserializes the
-//! model's value. The rule checks themselves (support, null, emptiness, allowed values, format,
-//! missing fields) live with the rules in `object.rs`.
+//! allocated; in [`Build`] mode the same pass deserializes the model's value. The checks of one
+//! field's rules live with the rules in `field_rule.rs`, those of a whole model (missing and
+//! unknown fields) in `object.rs`.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -18,82 +18,13 @@ use crate::report::message::Message;
 use crate::report::path::Path;
 use crate::validate::constraint::{check_items, check_number};
 use crate::validate::custom::run_checks;
+use crate::validate::field_rule::{check_string, record_empty, record_null, record_unsupported};
+use crate::validate::field_value::{Emptiness, FieldValue};
 use crate::validate::mode::{Build, Mode};
-use crate::validate::object::{
-    FieldRule, ObjectModel, check_string, record_empty, record_missing, record_null,
-    record_unknown, record_unsupported,
-};
+use crate::validate::number::Number;
+use crate::validate::object::{ObjectModel, record_missing, record_unknown};
+use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
-use crate::validate::value::{Emptiness, FieldValue};
-
-/// Where a value being read is, and which rules apply to it.
-pub struct Reading<'a, S: 'static, R> {
-    /// The view it is checked for.
-    pub view: View<S>,
-    /// Where it is.
-    pub at: &'a Path<'a>,
-    /// Where violations go.
-    pub recorder: &'a mut R,
-    /// The rule of the field this is the value of; `None` for the document and for the items of
-    /// lists and maps. A field's null, emptiness and string rules come from it.
-    pub field: Option<&'a FieldRule<S>>,
-}
-
-impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
-    /// The reading of a value that is not a field's (the document, a list item, a map value).
-    pub fn item(view: View<S>, at: &'a Path<'a>, recorder: &'a mut R) -> Self {
-        Reading {
-            view,
-            at,
-            recorder,
-            field: None,
-        }
-    }
-
-    /// The reading of a value below this one, at `at`: an item, not a field.
-    fn below<'b>(&'b mut self, at: &'b Path<'b>) -> Reading<'b, S, R> {
-        Reading::item(self.view, at, &mut *self.recorder)
-    }
-
-    /// Records a `type` violation here.
-    pub fn wrong_type(&mut self, expected: &'static str, found: &'static str) {
-        self.recorder
-            .record(self.at, Code::Type, Message::Type { expected, found });
-    }
-
-    /// Records a `type` violation at `at`, below this value.
-    pub(crate) fn wrong_type_at(
-        &mut self,
-        at: &Path<'_>,
-        expected: &'static str,
-        found: &'static str,
-    ) {
-        self.recorder
-            .record(at, Code::Type, Message::Type { expected, found });
-    }
-}
-
-/// A JSON number as the deserializer hands it over.
-#[derive(Clone, Copy, Debug)]
-pub enum Number {
-    /// A negative integer.
-    Negative(i64),
-    /// A non-negative integer.
-    Positive(u64),
-    /// Any other number.
-    Float(f64),
-}
-
-impl Number {
-    /// The number as a float.
-    pub fn as_f64(self) -> f64 {
-        match self {
-            Number::Negative(value) => value as f64,
-            Number::Positive(value) => value as f64,
-            Number::Float(value) => value,
-        }
-    }
-}
 
 /// What a type takes from a deserializer, kind of value by kind of value, and what it builds
 /// from it; any kind the type does not take is a `type` violation. Implemented once per shape
@@ -636,7 +567,7 @@ fn read_fields<'de, S: ProviderSet, M: ObjectModel<S>, B: Mode, A: MapAccess<'de
             })
         })?;
         record_missing::<S, M, R>(seen, view, reading.at, reading.recorder);
-        Ok(B::assemble::<S, M>(slots))
+        Ok(B::assemble::<M>(slots))
     }
 }
 

@@ -15,7 +15,8 @@ use crate::report::Code;
 use crate::report::message::Message;
 use crate::suggest::closest;
 use crate::validate::mode::Mode;
-use crate::validate::read::{Accept, Reading, Takes};
+use crate::validate::read::{Accept, Takes};
+use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
 use crate::validate::value_input::ValueInput;
 

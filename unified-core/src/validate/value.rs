@@ -1,6 +1,5 @@
-//! The trait every field type of a unified model implements: its schema per view and its reader
-//! (see `read.rs`). Implemented here for strings, booleans, numbers, lists, maps and free-form
-//! values, and by `#[derive(UnifiedModel)]` for nested models and unit enums.
+//! The field types `unified-core` knows: strings, booleans, numbers, lists, maps and free-form
+//! values, each a [`FieldValue`] read through an [`Accept`] of its shape.
 
 use core::marker::PhantomData;
 use std::collections::{BTreeMap, HashMap};
@@ -15,61 +14,13 @@ use crate::report::Code;
 use crate::report::message::Message;
 use crate::rule::Rule;
 use crate::secret::Secret;
+use crate::validate::field_rule::record_null;
+use crate::validate::field_value::{Emptiness, FieldValue};
 use crate::validate::mode::Mode;
-use crate::validate::object::record_null;
-use crate::validate::read::{
-    Accept, Entries, Items, Number, Reading, Takes, skip_entries, skip_items,
-};
+use crate::validate::number::Number;
+use crate::validate::read::{Accept, Entries, Items, Takes, skip_entries, skip_items};
+use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
-
-/// How the "required means non-empty" rule applies to a type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Emptiness {
-    /// The type has no empty form that the rule rejects.
-    NotApplicable,
-    /// An empty string is rejected (`minLength: 1`).
-    String,
-    /// An empty array is rejected (`minItems: 1`).
-    Array,
-}
-
-/// A type that can be the type of a field in a unified model.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a field of a unified model",
-    label = "`{Self}` is not a unified model",
-    note = "add `#[derive(UnifiedModel)]` to `{Self}` (a struct with named fields, an enum of unit variants, or a tagged enum of models)"
-)]
-pub trait FieldValue<S: ProviderSet>: Sized {
-    /// How the non-empty rule for required fields applies.
-    const EMPTINESS: Emptiness = Emptiness::NotApplicable;
-
-    /// The JSON Schema of a present, non-null value for `view`.
-    fn schema(view: View<S>) -> Schema;
-
-    /// Reads a value from a deserializer and checks it in the same pass, recording every
-    /// violation (of the type and, for a field, of the field's rules) below `reading.at`. In
-    /// [`Build`](crate::field::Build) mode it also gives the value; in
-    /// [`Check`](crate::field::Check) mode nothing is kept. A type written by hand describes
-    /// what it takes with an [`Accept`](crate::field::Accept) and calls
-    /// [`read_with`](crate::field::read_with).
-    fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
-        input: D,
-        reading: Reading<'_, S, R>,
-    ) -> Result<B::Out<Self>, D::Error>;
-}
-
-/// The JSON type of a value, with its article, for messages.
-pub fn json_type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
 
 /// The [`FieldValue::read`] of a type whose JSON one [`Accept`] describes, for use inside
 /// `impl<S: ProviderSet> FieldValue<S> for ..`.
@@ -83,12 +34,12 @@ macro_rules! read_with_accept {
             R: $crate::validate::recorder::Recorder,
         >(
             input: D,
-            reading: $crate::validate::read::Reading<'_, S, R>,
+            reading: $crate::validate::reading::Reading<'_, S, R>,
         ) -> Result<B::Out<Self>, D::Error> {
             $crate::validate::read::read_with::<S, _, B, D, R>(
                 input,
                 $accept,
-                <Self as $crate::validate::value::FieldValue<S>>::EMPTINESS,
+                <Self as $crate::validate::field_value::FieldValue<S>>::EMPTINESS,
                 reading,
             )
         }

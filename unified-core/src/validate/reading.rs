@@ -1,0 +1,56 @@
+//! Where a value being read is and which rules apply to it: what the reader hands every type
+//! it reads, and what records a `type` violation there.
+
+use crate::provider::{ProviderSet, View};
+use crate::report::Code;
+use crate::report::message::Message;
+use crate::report::path::Path;
+use crate::validate::field_rule::FieldRule;
+use crate::validate::recorder::Recorder;
+
+/// Where a value being read is, and which rules apply to it.
+pub struct Reading<'a, S: 'static, R> {
+    /// The view it is checked for.
+    pub view: View<S>,
+    /// Where it is.
+    pub at: &'a Path<'a>,
+    /// Where violations go.
+    pub recorder: &'a mut R,
+    /// The rule of the field this is the value of; `None` for the document and for the items of
+    /// lists and maps. A field's null, emptiness and string rules come from it.
+    pub field: Option<&'a FieldRule<S>>,
+}
+
+impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
+    /// The reading of a value that is not a field's (the document, a list item, a map value).
+    pub fn item(view: View<S>, at: &'a Path<'a>, recorder: &'a mut R) -> Self {
+        Reading {
+            view,
+            at,
+            recorder,
+            field: None,
+        }
+    }
+
+    /// The reading of a value below this one, at `at`: an item, not a field.
+    pub(crate) fn below<'b>(&'b mut self, at: &'b Path<'b>) -> Reading<'b, S, R> {
+        Reading::item(self.view, at, &mut *self.recorder)
+    }
+
+    /// Records a `type` violation here.
+    pub fn wrong_type(&mut self, expected: &'static str, found: &'static str) {
+        self.recorder
+            .record(self.at, Code::Type, Message::Type { expected, found });
+    }
+
+    /// Records a `type` violation at `at`, below this value.
+    pub(crate) fn wrong_type_at(
+        &mut self,
+        at: &Path<'_>,
+        expected: &'static str,
+        found: &'static str,
+    ) {
+        self.recorder
+            .record(at, Code::Type, Message::Type { expected, found });
+    }
+}
