@@ -320,7 +320,7 @@ macro_rules! __provider_views {
         #[doc(hidden)]
         macro_rules! __unified_views {
             (($d($d core:tt)*) $d($d model:tt)*) => {
-                $d($d core)* ::__private::views! { [$( $id => $name ),*] $d($d model)* }
+                $d($d core)* ::__private::views! { [$( $id => $name ),*] ($d($d core)*) $d($d model)* }
             };
         }
         #[doc(hidden)]

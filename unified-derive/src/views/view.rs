@@ -1,64 +1,15 @@
-//! The per-provider views of a model. `#[derive(UnifiedModel)]` cannot see the provider set, so
-//! it hands the model to the set's module (`providers::__unified_views!`), which calls back
-//! `views!` with every provider; this reads the model again with the derive's own parser and
-//! checker and generates, per provider, a struct holding what the provider takes and the
-//! conversion into it. A model with errors gets no views: the derive reports them.
+//! One provider's view of a model: a struct holding what the provider takes (a field it requires
+//! as a value, one it supports as an `Option`), the conversion into it, and `Clone`, `Debug` and
+//! `PartialEq` where the fields have them.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
-use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, Ident, LitStr, Token, Visibility};
+use syn::{Ident, LitStr};
 
 use crate::case::pascal_from_snake;
-use crate::ctxt::Ctxt;
-use crate::model::{Field, Kind, Model, Presence};
-
-/// `[id => "Name", ..] <the model's item>`.
-struct ViewsInput {
-    providers: Vec<(Ident, LitStr)>,
-    item: DeriveInput,
-}
-
-impl Parse for ViewsInput {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let list;
-        syn::bracketed!(list in input);
-        let mut providers = Vec::new();
-        while !list.is_empty() {
-            let id: Ident = list.parse()?;
-            list.parse::<Token![=>]>()?;
-            let name: LitStr = list.parse()?;
-            providers.push((id, name));
-            if !list.is_empty() {
-                list.parse::<Token![,]>()?;
-            }
-        }
-        Ok(ViewsInput {
-            providers,
-            item: input.parse()?,
-        })
-    }
-}
-
-pub fn expand(input: TokenStream) -> TokenStream {
-    let Ok(ViewsInput { providers, item }) = syn::parse2::<ViewsInput>(input) else {
-        return TokenStream::new();
-    };
-    let ctxt = Ctxt::new();
-    let raw = crate::syntax::parse(&ctxt, &item);
-    let model = crate::check::check(&ctxt, raw);
-    let (Ok(()), Some(model)) = (ctxt.finish(), model) else {
-        return TokenStream::new();
-    };
-    let Kind::Struct { fields, .. } = &model.kind else {
-        return TokenStream::new();
-    };
-    let views = providers
-        .iter()
-        .map(|(id, name)| emit_view(&model, &item, fields, id, name));
-    quote!(#(#views)*)
-}
+use crate::model::Presence;
+use crate::views::handover::{HandedField, HandedModel};
 
 /// What one provider does with a field.
 enum Taken {
@@ -67,7 +18,7 @@ enum Taken {
     Absent,
 }
 
-fn taken(field: &Field<'_>, id: &Ident) -> Taken {
+fn taken(field: &HandedField, id: &Ident) -> Taken {
     match &field.presence {
         Presence::Always => Taken::Required,
         Presence::Everywhere => Taken::Supported,
@@ -86,31 +37,11 @@ fn taken(field: &Field<'_>, id: &Ident) -> Taken {
     }
 }
 
-/// The declared visibility of a field of the model.
-fn field_vis<'a>(item: &'a DeriveInput, field: &Field<'_>) -> Option<&'a Visibility> {
-    let Data::Struct(data) = &item.data else {
-        return None;
-    };
-    let Fields::Named(named) = &data.fields else {
-        return None;
-    };
-    named
-        .named
-        .iter()
-        .find(|declared| declared.ident.as_ref() == Some(field.ident))
-        .map(|declared| &declared.vis)
-}
-
-fn emit_view(
-    model: &Model<'_>,
-    item: &DeriveInput,
-    fields: &[Field<'_>],
-    id: &Ident,
-    name: &LitStr,
-) -> TokenStream {
+/// The view of `model` for provider `id`, named `name` in docs.
+pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream {
     let core = &model.core;
     let ident = &model.ident;
-    let vis = &item.vis;
+    let vis = &model.vis;
     let view = format_ident!("{}For{}", ident, pascal_from_snake(&id.to_string()));
     let providers = &model.providers;
     let provider = quote!(#providers::#id);
@@ -120,11 +51,11 @@ fn emit_view(
     let mut absent = Vec::new();
     // The fields a view holds and their types, for its `Clone`, `Debug` and `PartialEq`.
     let mut held_fields: Vec<(&Ident, TokenStream)> = Vec::new();
-    for field in fields {
-        let name_ = field.ident;
+    for field in &model.fields {
+        let name_ = &field.ident;
         let ty = &field.ty;
         let doc = field.doc.iter();
-        let field_vis = field_vis(item, field);
+        let field_vis = &field.vis;
         let held = quote_spanned!(ty.span()=> <#ty as #field_view>::View);
         let value = match field.presence {
             Presence::Always => quote!(self.#name_),
