@@ -101,11 +101,11 @@ pub mod field {
 /// rules hold for every provider alike: its set is [`NoProviders`], and it has no views.
 pub mod no_providers {
     #[doc(hidden)]
-    pub use crate::__no_provider_views as __unified_views;
+    pub use crate::__no_provider_views as __views_need_the_model_in_the_crate_that_declares_its_providers;
     pub use crate::NoProviders as Set;
 }
 
-/// What `no_providers::__unified_views!` expands to: nothing, since there is no provider.
+/// What the views macro of [`no_providers`] expands to: nothing, since there is no provider.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __no_provider_views {

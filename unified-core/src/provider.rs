@@ -313,18 +313,22 @@ macro_rules! providers {
 
 /// Declares, inside a provider set's module, the macro through which `#[derive(UnifiedModel)]`
 /// learns every provider of the set to generate one view per provider. Not a public API.
+///
+/// A macro made by a macro can be named by path only inside its crate, so a model's set must
+/// be declared in the model's crate. The macro's name is what the compiler quotes when a model
+/// elsewhere names the set ("macro `…` is private"), so it says what to do.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __provider_views {
     (($d:tt) $( $id:ident => $name:literal ),*) => {
         #[doc(hidden)]
-        macro_rules! __unified_views {
+        macro_rules! __views_need_the_model_in_the_crate_that_declares_its_providers {
             (($d($d core:tt)*) $d($d model:tt)*) => {
                 $d($d core)* ::__private::views! { [$( $id => $name ),*] ($d($d core)*) $d($d model)* }
             };
         }
         #[doc(hidden)]
         #[allow(unused_imports)]
-        pub(crate) use __unified_views;
+        pub(crate) use __views_need_the_model_in_the_crate_that_declares_its_providers;
     };
 }

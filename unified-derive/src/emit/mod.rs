@@ -35,7 +35,7 @@ pub fn emit(
                     #model_impls
                 };
 
-                #providers::__unified_views! { #handed }
+                #providers::__views_need_the_model_in_the_crate_that_declares_its_providers! { #handed }
             };
         }
         Kind::Enum(names) => unit_enum::emit_unit_enum(model, names),

@@ -1,6 +1,6 @@
 //! The per-provider views of a model. `#[derive(UnifiedModel)]` cannot see the provider set, so
 //! it hands the model it checked (`handover.rs`) to the set's module
-//! (`providers::__unified_views!`), which calls back `views!` with every provider; `view.rs`
+//! (`providers::__views_need_the_model_in_the_crate_that_declares_its_providers!`), which calls back `views!` with every provider; `view.rs`
 //! generates, per provider, a struct holding what the provider takes and the conversion into it.
 
 mod handover;
