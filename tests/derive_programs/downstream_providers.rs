@@ -50,7 +50,7 @@ struct Stage {
     name: String,
 }
 
-fn main() {
+pub fn main() {
     // Two models of one name in different modules stay apart in schemars' definitions.
     use schemars::JsonSchema;
     assert_eq!(<Stage as JsonSchema>::schema_name(), "Stage");

@@ -22,7 +22,7 @@ struct Event {
     ratio: Option<f64>,
 }
 
-fn main() {
+pub fn main() {
     assert!(Event::is_valid(&json!({"payload": [1, "x"], "extra": null, "count": 2, "ratio": 0.5}), providers::acme));
     // A whole float is not an `i64` to serde, so not to the validator either.
     assert!(!Event::is_valid(&json!({"payload": false, "count": 2.0}), providers::acme));

@@ -39,7 +39,7 @@ enum Kind {
     Organisation,
 }
 
-fn main() {
+pub fn main() {
     let body = json!({"firstName": "Ada", "mail": "ada@example.org", "kind": "NATURAL_PERSON", "type": "x"});
     assert!(Contact::is_valid(&body, providers::acme));
     let _: Contact = serde_json::from_value(body).unwrap();

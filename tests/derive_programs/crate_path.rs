@@ -32,7 +32,7 @@ enum Kind {
     First,
 }
 
-fn main() {
+pub fn main() {
     let body = serde_json::json!({"kind": "First"});
     assert!(Thing::is_valid(&body, View::UNIFIED));
     assert!(!Thing::is_valid(&body, providers::acme));
