@@ -117,7 +117,17 @@ macro_rules! __no_provider_views {
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
 
-/// `#[derive(UnifiedModel)]`: validators, schemas and coverage from one annotated struct.
+/// The guide's examples (`docs/`), compiled and run as doctests: each chapter with Rust code.
+/// The derive's documentation is `docs/annotating-models.md`; it runs here, not in
+/// `unified-derive`.
+#[cfg(doctest)]
+pub mod guide_doctests {
+    /// Annotating a model.
+    #[doc = include_str!("../../docs/annotating-models.md")]
+    pub struct AnnotatingModels;
+}
+
+// Its documentation is the derive's own, the guide's `docs/annotating-models.md`.
 #[cfg(feature = "derive")]
 pub use unified_derive::UnifiedModel;
 // The conventions are derived here whatever the features.

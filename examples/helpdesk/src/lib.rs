@@ -2,7 +2,7 @@
 //! providers, a ticket model with a nested requester, an adapter for one provider, a generic
 //! gateway serving it, and a plain axum app whose route takes only validated tickets.
 
-// README: your own models (start)
+// guide: your own models (start)
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::routing::post;
@@ -187,4 +187,4 @@ pub fn app() -> Router {
 async fn open_ticket(ticket: Validated<TicketCreate>) -> (StatusCode, Json<TicketCreate>) {
     (StatusCode::CREATED, Json(ticket.into_inner()))
 }
-// README: your own models (end)
+// guide: your own models (end)
