@@ -55,12 +55,21 @@ pub fn main() {
     use schemars::JsonSchema;
     assert_eq!(<Stage as JsonSchema>::schema_name(), "Stage");
     assert!(<Stage as JsonSchema>::schema_id().ends_with("::Stage"));
-    assert_ne!(<Stage as JsonSchema>::schema_id(), <other::Stage as JsonSchema>::schema_id());
+    assert_ne!(
+        <Stage as JsonSchema>::schema_id(),
+        <other::Stage as JsonSchema>::schema_id()
+    );
 
     assert_eq!(Provider::<crm::Set>::all().count(), 2);
     assert_eq!(crm::pipedrive.name(), "Pipedrive");
-    assert!(DealCreate::is_valid(&json!({"title": "T", "stage": {"name": "won"}, "amount": 3.5}), crm::hubspot));
-    let report = DealCreate::validate(&json!({"stage": {"name": "maybe"}, "amount": "3"}), crm::hubspot);
+    assert!(DealCreate::is_valid(
+        &json!({"title": "T", "stage": {"name": "won"}, "amount": 3.5}),
+        crm::hubspot
+    ));
+    let report = DealCreate::validate(
+        &json!({"stage": {"name": "maybe"}, "amount": "3"}),
+        crm::hubspot,
+    );
     let pointers: Vec<&str> = report.errors().iter().map(|e| e.pointer.as_str()).collect();
     assert_eq!(pointers, ["/stage/name", "/amount", "/title"]);
     let report = DealCreate::validate(&json!({"stage": {"name": "x"}}), crm::pipedrive);

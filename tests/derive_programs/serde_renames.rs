@@ -45,9 +45,23 @@ pub fn main() {
     let _: Contact = serde_json::from_value(body).unwrap();
     assert!(Contact::is_valid(&json!({"kind": "org"}), providers::acme));
 
-    let report = Contact::validate(&json!({"first_name": "Ada", "cache": "x", "kind": "Organisation"}), providers::acme);
-    let codes: Vec<(&str, Code)> = report.errors().iter().map(|e| (e.pointer.as_str(), e.code)).collect();
-    assert_eq!(codes, [("/first_name", Code::Unknown), ("/cache", Code::Unknown), ("/kind", Code::Enum)]);
+    let report = Contact::validate(
+        &json!({"first_name": "Ada", "cache": "x", "kind": "Organisation"}),
+        providers::acme,
+    );
+    let codes: Vec<(&str, Code)> = report
+        .errors()
+        .iter()
+        .map(|e| (e.pointer.as_str(), e.code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("/first_name", Code::Unknown),
+            ("/cache", Code::Unknown),
+            ("/kind", Code::Enum)
+        ]
+    );
 
     let schema = Contact::schema_for(View::<providers::Set>::UNIFIED).to_value();
     let names: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();

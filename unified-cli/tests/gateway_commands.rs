@@ -1,4 +1,4 @@
-//! The README's gateway walk-through with the real binary: a token, an account whose credential
+//! docs/gateway.md's walk-through with the real binary: a token, an account whose credential
 //! arrives on stdin or from a variable, the listing, and `unified serve` answering over HTTP.
 
 use std::path::Path;

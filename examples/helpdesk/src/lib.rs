@@ -188,3 +188,9 @@ async fn open_ticket(ticket: Validated<TicketCreate>) -> (StatusCode, Json<Ticke
     (StatusCode::CREATED, Json(ticket.into_inner()))
 }
 // guide: your own models (end)
+
+/// The adapters of this API's providers, for a program of the `unified` commands
+/// (`src/bin/helpdesk.rs`).
+pub fn adapters() -> Adapters<providers::Set> {
+    Adapters::new().with::<TicketsCreate, _>(AcmeDesk)
+}

@@ -1,16 +1,15 @@
-//! `unified providers` and `unified models`: what the registry knows.
+//! `providers` and `models`: what the provider set and the registry hold.
 
 use std::process::ExitCode;
 
-use unified_core::{Provider, Registry};
-use unified_models::providers::Set;
+use unified_core::{Provider, ProviderSet, Registry};
 
-use super::print;
 use crate::failure::Failure;
+use crate::output::print;
 
 /// Prints every provider: id and name.
-pub fn providers() -> Result<ExitCode, Failure> {
-    let lines: String = Provider::<Set>::all()
+pub fn providers<S: ProviderSet>() -> Result<ExitCode, Failure> {
+    let lines: String = Provider::<S>::all()
         .map(|provider| format!("{:<30} {}\n", provider.id(), provider.name()))
         .collect();
     print(&lines)?;
@@ -18,7 +17,7 @@ pub fn providers() -> Result<ExitCode, Failure> {
 }
 
 /// Prints every model and operation.
-pub fn models(registry: &Registry<Set>) -> Result<ExitCode, Failure> {
+pub fn models<S: ProviderSet>(registry: &Registry<S>) -> Result<ExitCode, Failure> {
     let lines: String = registry
         .operations()
         .iter()

@@ -1,11 +1,11 @@
-//! `unified token create|list|revoke`: API tokens, each printed once when created.
+//! `token create|list|revoke`: API tokens, each printed once when created.
 
 use std::process::ExitCode;
 
 use crate::cli::TokenCommand;
 use crate::commands::database::{setup_failure, with_store};
-use crate::commands::{note, print, print_json};
 use crate::failure::Failure;
+use crate::output::{note, print, print_json};
 
 /// Runs a token command.
 pub fn run(command: TokenCommand) -> Result<ExitCode, Failure> {

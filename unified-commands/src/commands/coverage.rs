@@ -1,17 +1,17 @@
-//! `unified coverage`: which providers support and require each field.
+//! `coverage`: which providers support and require each field.
 
 use std::process::ExitCode;
 
-use unified_core::Registry;
-use unified_models::providers::Set;
+use unified_core::{ProviderSet, Registry};
 
-use super::{find_operation, print, print_json};
+use super::find_operation;
 use crate::cli::CoverageFormat;
 use crate::failure::Failure;
+use crate::output::{print, print_json};
 
 /// Prints the coverage table of one operation.
-pub fn run(
-    registry: &Registry<Set>,
+pub fn run<S: ProviderSet>(
+    registry: &Registry<S>,
     model: &str,
     operation: &str,
     format: CoverageFormat,

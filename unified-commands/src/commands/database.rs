@@ -4,11 +4,11 @@ use core::fmt::Display;
 
 use unified_store::Store;
 
-use crate::commands::note;
 use crate::failure::Failure;
+use crate::output::note;
 
 /// Opens (creating and migrating if needed) the records at `db`, a SQLite path or a
-/// `postgres://` URL, and prints `unified: database <absolute path or URL>` on stderr, so the
+/// `postgres://` URL, and prints `<program>: database <absolute path or URL>` on stderr, so the
 /// user sees whose records a command reads or changes. Every command that uses the gateway's
 /// records opens them here.
 pub async fn open_store(db: &str) -> Result<Store, Failure> {

@@ -4,16 +4,17 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// Validate unified API requests per provider, and print the schemas and coverage they follow.
+/// Validate unified API requests per provider, print the schemas, documents and coverage they
+/// follow, and run the gateway that serves them.
 #[derive(Parser, Debug)]
-#[command(name = "unified", version, about)]
+#[command(name = "unified", version)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// What `unified` can do.
+/// What the program can do.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Validate a JSON body (or, with `--part query`, a query string) for one provider; prints
@@ -110,7 +111,7 @@ impl std::fmt::Debug for Storage {
     }
 }
 
-/// How long `unified serve` waits for clients and providers, and how much it takes.
+/// How long `serve` waits for clients and providers, and how much it takes.
 #[derive(clap::Args, Debug)]
 pub struct ServeLimits {
     /// Seconds a token or account found in the database is trusted before it is looked up
@@ -139,7 +140,7 @@ pub struct ServeLimits {
     pub max_connections: usize,
 }
 
-/// `unified token ...`.
+/// `token ...`.
 #[derive(Subcommand, Debug)]
 pub enum TokenCommand {
     /// Create an API token for an environment (created if new) and print it once; only its
@@ -158,14 +159,14 @@ pub enum TokenCommand {
     },
     /// Revoke an API token: it stops authenticating at once.
     Revoke {
-        /// The token's id, as `unified token list` shows it.
+        /// The token's id, as `token list` shows it.
         id: i64,
         #[command(flatten)]
         storage: Storage,
     },
 }
 
-/// `unified account ...`.
+/// `account ...`.
 #[derive(Subcommand, Debug)]
 pub enum AccountCommand {
     /// Add an integrated account and print its id. The provider credential is read from
@@ -175,7 +176,7 @@ pub enum AccountCommand {
         /// The environment the account belongs to (create a token for it first).
         #[arg(long)]
         environment: String,
-        /// The provider id (see `unified providers`).
+        /// The provider id (the `providers` command lists them).
         #[arg(long)]
         provider: String,
         /// The provider's API base URL for this account, e.g. `https://dev.dixa.io`.
@@ -193,14 +194,14 @@ pub enum AccountCommand {
     },
     /// Remove an integrated account and its credential.
     Remove {
-        /// The account's id, as `unified account list` shows it.
+        /// The account's id, as `account list` shows it.
         id: String,
         #[command(flatten)]
         storage: Storage,
     },
     /// Replace an account's credential, read as `account add` reads it.
     RotateCredential {
-        /// The account's id, as `unified account list` shows it.
+        /// The account's id, as `account list` shows it.
         id: String,
         #[command(flatten)]
         credential: CredentialSource,
@@ -222,7 +223,8 @@ pub struct CredentialSource {
 pub struct Target {
     /// The model, e.g. `ticketing/users`.
     pub model: String,
-    /// The provider id (see `unified providers`), or `unified` for the provider-agnostic view.
+    /// The provider id (the `providers` command lists them), or `unified` for the
+    /// provider-agnostic view.
     #[arg(long)]
     pub provider: String,
     /// The operation.
@@ -233,7 +235,7 @@ pub struct Target {
     pub part: String,
 }
 
-/// How `unified coverage` prints the table.
+/// How `coverage` prints the table.
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum CoverageFormat {
     /// A Markdown table per part that reads like the spec.

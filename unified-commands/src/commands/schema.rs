@@ -1,16 +1,16 @@
-//! `unified schema`: the JSON Schema of one part for one provider.
+//! `schema`: the JSON Schema of one part for one provider.
 
 use std::process::ExitCode;
 
-use unified_core::Registry;
-use unified_models::providers::Set;
+use unified_core::{ProviderSet, Registry};
 
-use super::{print_json, resolve};
+use super::resolve;
 use crate::cli::Target;
 use crate::failure::Failure;
+use crate::output::print_json;
 
 /// Prints the schema of one part for one view.
-pub fn run(registry: &Registry<Set>, target: &Target) -> Result<ExitCode, Failure> {
+pub fn run<S: ProviderSet>(registry: &Registry<S>, target: &Target) -> Result<ExitCode, Failure> {
     let resolved = resolve(registry, target)?;
     print_json(&resolved.operation.schema(resolved.part, resolved.view))?;
     Ok(ExitCode::SUCCESS)

@@ -1,19 +1,23 @@
-//! `unified account add|list|remove|rotate-credential`: integrated accounts and their
+//! `account add|list|remove|rotate-credential`: integrated accounts and their
 //! credentials, which arrive on stdin or from a named variable, never on the command line.
 
 use std::io::Read;
 use std::process::ExitCode;
 
-use unified_core::{Provider, Secret};
-use unified_models::providers::Set;
+use unified_core::{Provider, ProviderSet, Secret};
 
 use crate::cli::{AccountCommand, CredentialSource};
 use crate::commands::database::{setup_failure, with_store};
-use crate::commands::{note, print, print_json, unknown};
+use crate::commands::unknown;
 use crate::failure::Failure;
+use crate::output::{note, print, print_json};
+use crate::program::Program;
 
 /// Runs an account command.
-pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
+pub fn run<S: ProviderSet>(
+    program: &Program<S>,
+    command: AccountCommand,
+) -> Result<ExitCode, Failure> {
     match command {
         AccountCommand::Add {
             environment,
@@ -22,16 +26,16 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
             credential,
             storage,
         } => {
-            let provider = Provider::<Set>::from_id(&provider).ok_or_else(|| {
+            let provider = Provider::<S>::from_id(&provider).ok_or_else(|| {
                 unknown(
                     "provider",
                     &provider,
-                    Provider::<Set>::all().map(Provider::id),
-                    "unified providers",
+                    Provider::<S>::all().map(Provider::id),
+                    "providers",
                 )
             })?;
             let credential = read_credential(&credential)?;
-            check_shape(provider, &credential)?;
+            check_shape(program, provider, &credential)?;
             let id = with_store(&storage.db, async |store| {
                 store
                     .add_account(&environment, provider, &base_url, &credential)
@@ -39,7 +43,7 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
                     .map_err(setup_failure)
             })?;
             print(&format!("{id}\n"))?;
-            if !unified_providers::adapters().serves(provider) {
+            if !program.adapters.serves(provider) {
                 note(&format!(
                     "warning: provider `{}` ({}) has no adapter yet; the gateway answers 501 \
                      for this account until one ships",
@@ -73,9 +77,9 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
                     .map_err(setup_failure)?
                     .into_iter()
                     .find(|account| account.id == id)
-                    .and_then(|account| Provider::<Set>::from_id(&account.provider));
+                    .and_then(|account| Provider::<S>::from_id(&account.provider));
                 if let Some(provider) = provider {
-                    check_shape(provider, &credential)?;
+                    check_shape(program, provider, &credential)?;
                 }
                 store
                     .rotate_credential(&id, &credential)
@@ -90,9 +94,13 @@ pub fn run(command: AccountCommand) -> Result<ExitCode, Failure> {
 
 /// Refuses a credential its provider's adapter cannot present (a two-part credential without its
 /// `:`), naming the shape and never the credential.
-fn check_shape(provider: Provider<Set>, credential: &Secret) -> Result<(), Failure> {
-    let adapters = unified_providers::adapters();
-    let Some(scheme) = adapters
+fn check_shape<S: ProviderSet>(
+    program: &Program<S>,
+    provider: Provider<S>,
+    credential: &Secret,
+) -> Result<(), Failure> {
+    let Some(scheme) = program
+        .adapters
         .iter()
         .find(|adapter| adapter.provider() == provider)
         .map(|adapter| adapter.auth())

@@ -1,16 +1,16 @@
-//! `unified validate`: one JSON report on stdout; exit 0 when valid, 1 when invalid.
+//! `validate`: one JSON report on stdout; exit 0 when valid, 1 when invalid.
 
 use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use unified_core::{Part, Registry, ValidationError};
-use unified_models::providers::Set;
+use unified_core::{Part, ProviderSet, Registry, ValidationError};
 
-use super::{print_json, resolve};
+use super::resolve;
 use crate::cli::Target;
 use crate::failure::Failure;
+use crate::output::print_json;
 
 /// The report, in the shape the command prints.
 #[derive(Serialize)]
@@ -24,8 +24,8 @@ struct Output<'a> {
 }
 
 /// Validates one document and prints its report.
-pub fn run(
-    registry: &Registry<Set>,
+pub fn run<S: ProviderSet>(
+    registry: &Registry<S>,
     target: &Target,
     file: Option<&Path>,
 ) -> Result<ExitCode, Failure> {

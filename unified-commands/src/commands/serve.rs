@@ -1,18 +1,25 @@
-//! `unified serve`: the gateway on a tokio runtime until Ctrl-C or SIGTERM, which let the
+//! `serve`: the gateway on a tokio runtime until Ctrl-C or SIGTERM, which let the
 //! requests in flight finish.
 
 use std::process::ExitCode;
 use std::time::Duration;
 
+use unified_core::ProviderSet;
 use unified_gateway::{Gateway, GatewayConfig};
 
 use crate::cli::ServeLimits;
 use crate::commands::database::{open_store, setup_failure};
-use crate::commands::{note, print};
 use crate::failure::Failure;
+use crate::output::{note, print, program_name};
+use crate::program::Program;
 
 /// Opens the store, binds `addr`, prints the address it listens on and serves.
-pub fn run(addr: &str, db: &str, limits: &ServeLimits) -> Result<ExitCode, Failure> {
+pub fn run<S: ProviderSet>(
+    program: Program<S>,
+    addr: &str,
+    db: &str,
+    limits: &ServeLimits,
+) -> Result<ExitCode, Failure> {
     let config = config(limits)?;
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
@@ -35,18 +42,14 @@ pub fn run(addr: &str, db: &str, limits: &ServeLimits) -> Result<ExitCode, Failu
         let summary = store.summary().await.map_err(setup_failure)?;
         note(&format!("{summary}"));
         if summary.created {
-            note(
+            let program = program_name();
+            note(&format!(
                 "warning: this database was just created, so no token or account exists yet \
-                 (unified token create, unified account add); check --db or UNIFIED_DB",
-            );
+                 ({program} token create, {program} account add); check --db or UNIFIED_DB"
+            ));
         }
-        let gateway = Gateway::new(
-            store,
-            unified_models::registry(),
-            unified_providers::adapters(),
-            config,
-        )
-        .map_err(setup_failure)?;
+        let gateway = Gateway::new(store, program.registry, program.adapters, config)
+            .map_err(setup_failure)?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|error| Failure::new(format!("cannot listen on {addr}: {error}")))?;

@@ -1,19 +1,20 @@
-//! `unified openapi`: the gateway's OpenAPI document for one view.
+//! `openapi`: the gateway's OpenAPI document for one view.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use unified_core::ProviderSet;
 use unified_core::schema::file_text;
-use unified_core::{Registry, View};
-use unified_models::providers::Set;
 use unified_openapi::{OpenApiVersion, document};
 
-use super::{note, print_json, unknown};
+use super::find_view;
 use crate::failure::Failure;
+use crate::output::{note, print_json};
+use crate::program::Program;
 
 /// Writes (or prints) the document of `provider` in OpenAPI `version`.
-pub fn run(
-    registry: &Registry<Set>,
+pub fn run<S: ProviderSet>(
+    program: &Program<S>,
     version: &str,
     provider: &str,
     file: Option<&Path>,
@@ -23,15 +24,8 @@ pub fn run(
             "unknown OpenAPI version `{version}`; this writes `3.1` or `3.0`"
         ))
     })?;
-    let view = View::<Set>::from_id(provider).ok_or_else(|| {
-        unknown(
-            "provider",
-            provider,
-            View::<Set>::all().map(View::id),
-            "unified providers",
-        )
-    })?;
-    let document = document(registry, &unified_providers::adapters(), view, version);
+    let view = find_view::<S>(provider)?;
+    let document = document(&program.registry, &program.adapters, view, version);
     match file.filter(|file| *file != Path::new("-")) {
         None => print_json(&document)?,
         Some(file) => {

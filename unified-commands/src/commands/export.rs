@@ -1,4 +1,4 @@
-//! `unified export`: every schema file and OpenAPI document below a folder, written only where
+//! `export`: every schema file and OpenAPI document below a folder, written only where
 //! it changed; files that nothing produces any more are removed from the models' folders and
 //! the OpenAPI folder.
 
@@ -7,18 +7,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use unified_core::Registry;
-use unified_models::providers::Set;
+use unified_core::ProviderSet;
 
 use crate::failure::Failure;
+use crate::program::Program;
 
 /// Writes every schema below `dir`.
-pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
-    let mut files = registry.schema_files();
-    files.extend(unified_openapi::files(
-        registry,
-        &unified_providers::adapters(),
-    ));
+pub fn run<S: ProviderSet>(program: &Program<S>, dir: &Path) -> Result<ExitCode, Failure> {
+    let mut files = program.registry.schema_files();
+    files.extend(unified_openapi::files(&program.registry, &program.adapters));
     let mut written = 0;
     for (relative, text) in &files {
         let path = dir.join(relative);
@@ -39,7 +36,8 @@ pub fn run(registry: &Registry<Set>, dir: &Path) -> Result<ExitCode, Failure> {
         .map(|(relative, _)| dir.join(relative))
         .collect();
     let mut removed = 0;
-    for model in registry
+    for model in program
+        .registry
         .models()
         .into_iter()
         .chain([unified_openapi::FOLDER])

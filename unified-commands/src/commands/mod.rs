@@ -1,0 +1,120 @@
+//! One module per command; this one resolves names against the registry and dispatches.
+
+mod account;
+mod coverage;
+mod database;
+mod export;
+mod list;
+mod openapi;
+mod schema;
+mod serve;
+mod token;
+mod validate;
+
+use std::process::ExitCode;
+
+use unified_core::suggest::closest;
+use unified_core::{Operation, Part, ProviderSet, Registry, View};
+
+use crate::cli::{Command, Target};
+use crate::failure::Failure;
+use crate::output::program_name;
+use crate::program::Program;
+
+/// Runs one command of `program`.
+pub fn run<S: ProviderSet>(program: Program<S>, command: Command) -> Result<ExitCode, Failure> {
+    let registry = &program.registry;
+    match command {
+        Command::Validate { target, file } => validate::run(registry, &target, file.as_deref()),
+        Command::Schema { target } => schema::run(registry, &target),
+        Command::Export { dir } => export::run(&program, &dir),
+        Command::Openapi {
+            version,
+            provider,
+            file,
+        } => openapi::run(&program, &version, &provider, file.as_deref()),
+        Command::Coverage {
+            model,
+            operation,
+            format,
+        } => coverage::run(registry, &model, &operation, format),
+        Command::Providers => list::providers::<S>(),
+        Command::Models => list::models(registry),
+        Command::Serve {
+            addr,
+            storage,
+            limits,
+        } => serve::run(program, &addr, &storage.db, &limits),
+        Command::Token { command } => token::run(command),
+        Command::Account { command } => account::run(&program, command),
+    }
+}
+
+/// What a [`Target`] names, each name checked.
+pub struct Resolved<'a, S: ProviderSet> {
+    /// The model's operation.
+    pub operation: &'a Operation<S>,
+    /// The provider, or the unified view.
+    pub view: View<S>,
+    /// Body, query or response.
+    pub part: Part,
+}
+
+/// Looks up the model, operation, provider and part a command names.
+pub fn resolve<'a, S: ProviderSet>(
+    registry: &'a Registry<S>,
+    target: &Target,
+) -> Result<Resolved<'a, S>, Failure> {
+    let operation = find_operation(registry, &target.model, &target.operation)?;
+    let view = find_view::<S>(&target.provider)?;
+    let part = target.part.parse::<Part>().map_err(Failure::new)?;
+    Ok(Resolved {
+        operation,
+        view,
+        part,
+    })
+}
+
+/// Looks up an operation, with a did-you-mean for an unknown model or operation.
+pub fn find_operation<'a, S: ProviderSet>(
+    registry: &'a Registry<S>,
+    model: &str,
+    operation: &str,
+) -> Result<&'a Operation<S>, Failure> {
+    if !registry.models().contains(&model) {
+        return Err(unknown("model", model, registry.models(), "models"));
+    }
+    registry.find(model, operation).ok_or_else(|| {
+        let names = registry
+            .operations()
+            .iter()
+            .filter(|op| op.model() == model)
+            .map(Operation::name);
+        unknown("operation", operation, names, "models")
+    })
+}
+
+/// Looks up a provider's view (or the unified view), with a did-you-mean.
+pub fn find_view<S: ProviderSet>(id: &str) -> Result<View<S>, Failure> {
+    View::<S>::from_id(id)
+        .ok_or_else(|| unknown("provider", id, View::<S>::all().map(View::id), "providers"))
+}
+
+/// An unknown name, with the closest known one when there is one, and the command that lists
+/// the known ones.
+pub fn unknown<'a>(
+    what: &str,
+    name: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    list_command: &str,
+) -> Failure {
+    let program = program_name();
+    match closest(name, known) {
+        Some(close) => Failure::new(format!(
+            "unknown {what} `{name}`; did you mean `{close}`? (`{program} {list_command}` lists them)"
+        )),
+        None => Failure::new(format!(
+            "unknown {what} `{name}` (`{program} {list_command}` lists them)"
+        )),
+    }
+}
