@@ -1,6 +1,6 @@
 //! The committed OpenAPI documents through two outside linters, as a team adopting them would
 //! run them: redocly's `recommended` ruleset and spectral's `spectral:oas`. Neither reports an
-//! error; the warnings left are the ones the README lists, each with why.
+//! error; the warnings left are the ones docs/schemas-and-openapi.md lists, each with why.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,14 +11,14 @@ use unified_core::View;
 use unified_models::providers::Set;
 use unified_tests::workspace_root;
 
-/// The warnings redocly leaves, as the README explains them.
+/// The warnings redocly leaves, as docs/schemas-and-openapi.md explains them.
 const REDOCLY_WARNINGS: [&str; 3] = [
     "info-license",
     "no-illogical-composition-keywords",
     "operation-4xx-response",
 ];
 
-/// The warnings spectral leaves, as the README explains them.
+/// The warnings spectral leaves, as docs/schemas-and-openapi.md explains them.
 const SPECTRAL_WARNINGS: [&str; 1] = ["info-contact"];
 
 /// Every committed document, 3.1 and 3.0, per view.

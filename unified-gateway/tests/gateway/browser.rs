@@ -3,7 +3,7 @@
 //! provider); then leaves a required field empty and sees that field's error from the browser's
 //! validation (nothing sent) and, with browser validation off, from the server (400, nothing
 //! dispatched), at the same field. The Dixa form with the server's error is screenshotted to
-//! `target/tmp/form-dixa.png` (the README shows a copy).
+//! `target/tmp/form-dixa.png` (docs/form-page.md shows a copy).
 
 use std::path::Path;
 
@@ -37,7 +37,7 @@ fn body_schema(provider: &str) -> Value {
 async fn the_form_page_submits_every_providers_minimal_body_and_shows_errors_by_field() {
     let chromium = chromium();
     let harness = Harness::start().await;
-    // The README's `docs/form-dixa.png` is a copy of it.
+    // The guide's `docs/form-dixa.png` is a copy of it.
     let screenshot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("form-dixa.png");
     let mut plan_cases = Vec::new();
     for (kind, body, query, ..) in cases() {
