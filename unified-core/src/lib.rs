@@ -7,7 +7,8 @@
 //!   whether it is valid, allocating nothing on valid input ([`UnifiedModel::is_valid_slice`]); the same engine
 //!   reads a `serde_json::Value` ([`UnifiedModel::validate`], [`UnifiedModel::is_valid`]) and,
 //!   in the same pass, deserializes the model ([`UnifiedModel::from_slice`]);
-//! - per-provider JSON Schemas, draft 2020-12 ([`UnifiedModel::schema_for`]), and a
+//! - per-provider JSON Schemas, draft 2020-12 ([`UnifiedModel::schema_for`]), each a [`Schema`]
+//!   that keeps its properties in declaration order (see [`json`]), and a
 //!   `schemars::JsonSchema` impl for the provider-agnostic view;
 //! - a coverage table ([`UnifiedModel::coverage`]) that cannot drift from what is enforced.
 //!
@@ -50,6 +51,7 @@ extern crate self as unified_core;
 
 pub mod conventions;
 mod format;
+pub mod json;
 mod model;
 mod operation;
 mod provider;
@@ -74,6 +76,7 @@ pub use operation::{Operation, OperationModels, Registry};
 pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, View};
 pub use report::{Code, CustomCode, Report, ValidationError};
 pub use rule::{Pattern, Rule};
+pub use schema::Schema;
 pub use secret::Secret;
 pub use validate::custom::{Checker, FieldCheck};
 pub use view::{FieldView, ViewOf};

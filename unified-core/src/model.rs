@@ -1,12 +1,11 @@
 //! The model trait: what `#[derive(UnifiedModel)]` gives a struct.
 
-use schemars::Schema;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::provider::{ProviderSet, ProviderType, View};
 use crate::report::{Code, Report, ValidationError, json_error, parse_json};
-use crate::schema;
+use crate::schema::{self, Schema};
 use crate::validate::field_value::FieldValue;
 use crate::validate::mode::{Build, Check};
 use crate::validate::object::ObjectModel;

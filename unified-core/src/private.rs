@@ -2,7 +2,7 @@
 //! with the derive.
 
 pub use schemars;
-pub use schemars::Schema;
+pub use crate::schema::Schema;
 pub use serde_json::Value;
 pub use std::borrow::Cow;
 

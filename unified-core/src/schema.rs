@@ -1,10 +1,183 @@
-//! Small schema helpers shared by the field types, the object models and the model documents.
+//! The JSON Schema type of this crate and the small helpers shared by the field types, the
+//! object models and the model documents.
 
-use schemars::Schema;
-use serde_json::Value;
+use core::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::json::{Map, Value};
 
 /// The JSON Schema dialect of every schema this crate builds.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// A JSON Schema: an object or a boolean, whose objects keep their keywords and properties in
+/// the order they were written (the order `schema_for` and the exported files give them:
+/// properties in declaration order). Serializing it, [`file_text`] and `Display` write that
+/// order; [`Schema::to_value`] gives a `serde_json::Value`, ordered as the `serde_json` features
+/// of the crate using it say; and it converts into a `schemars::Schema`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Schema(Value);
+
+impl Schema {
+    /// The schema of `value`, if it is an object or a boolean.
+    pub fn new(value: Value) -> Option<Self> {
+        matches!(value, Value::Object(_) | Value::Bool(_)).then_some(Schema(value))
+    }
+
+    /// The schema as a JSON value, members in order.
+    pub fn as_value(&self) -> &Value {
+        &self.0
+    }
+
+    /// The schema as a JSON value, members in order.
+    pub fn into_value(self) -> Value {
+        self.0
+    }
+
+    /// The schema as a `serde_json::Value`: its objects order their members as `serde_json`'s
+    /// features say (sorted, unless `preserve_order` is on). Write the schema itself to keep
+    /// its order.
+    pub fn to_value(&self) -> serde_json::Value {
+        self.0.to_serde_json()
+    }
+
+    /// The keywords, unless the schema is a boolean.
+    pub fn as_object(&self) -> Option<&Map> {
+        self.0.as_object()
+    }
+
+    /// The keywords, unless the schema is a boolean, to change them.
+    pub fn as_object_mut(&mut self) -> Option<&mut Map> {
+        self.0.as_object_mut()
+    }
+
+    /// The keywords, a boolean schema first made its object form (`true` is `{}`, `false` is
+    /// `{"not": {}}`).
+    pub fn ensure_object(&mut self) -> &mut Map {
+        if let Value::Bool(accepts) = self.0 {
+            let mut object = Map::new();
+            if !accepts {
+                object.insert("not".into(), Value::Object(Map::new()));
+            }
+            self.0 = Value::Object(object);
+        }
+        match &mut self.0 {
+            Value::Object(object) => object,
+            _ => unreachable!("a schema is an object or a boolean, and a boolean was made one"),
+        }
+    }
+
+    /// The keyword `key`, unless the schema is a boolean or lacks it.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    /// The boolean, if the schema is `true` or `false`.
+    pub fn as_bool(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+}
+
+impl Default for Schema {
+    /// `true`, the schema every value meets.
+    fn default() -> Self {
+        Schema(Value::Bool(true))
+    }
+}
+
+impl From<Map> for Schema {
+    fn from(object: Map) -> Self {
+        Schema(Value::Object(object))
+    }
+}
+
+impl From<bool> for Schema {
+    fn from(accepts: bool) -> Self {
+        Schema(Value::Bool(accepts))
+    }
+}
+
+impl TryFrom<Value> for Schema {
+    type Error = Value;
+
+    /// The schema of `value`, or `value` back if it is neither an object nor a boolean.
+    fn try_from(value: Value) -> Result<Self, Value> {
+        match value {
+            Value::Object(_) | Value::Bool(_) => Ok(Schema(value)),
+            other => Err(other),
+        }
+    }
+}
+
+impl From<Schema> for Value {
+    fn from(schema: Schema) -> Self {
+        schema.0
+    }
+}
+
+impl From<Schema> for serde_json::Value {
+    fn from(schema: Schema) -> Self {
+        schema.0.into()
+    }
+}
+
+impl From<Schema> for schemars::Schema {
+    fn from(schema: Schema) -> Self {
+        schemars::Schema::try_from(serde_json::Value::from(schema.0))
+            .expect("a schema is an object or a boolean")
+    }
+}
+
+impl PartialEq<serde_json::Value> for Schema {
+    /// Whether the two hold the same JSON (members in any order).
+    fn eq(&self, other: &serde_json::Value) -> bool {
+        self.0 == *other
+    }
+}
+
+impl core::ops::Index<&str> for Schema {
+    type Output = Value;
+
+    /// The keyword `key`, or `null` if there is none (as indexing a `Value`).
+    fn index(&self, key: &str) -> &Value {
+        &self.0[key]
+    }
+}
+
+impl fmt::Display for Schema {
+    /// The JSON text, compact; with `{:#}`, pretty-printed. Keywords in their order.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl Serialize for Schema {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Schema {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Schema::try_from(Value::deserialize(deserializer)?)
+            .map_err(|_| serde::de::Error::custom("a JSON Schema is an object or a boolean"))
+    }
+}
+
+/// Writes a [`Schema`] as [`json!`](crate::json!) writes a value, keywords in the order
+/// written; panics if the value is neither an object nor a boolean.
+///
+/// ```
+/// let schema = unified_core::json_schema!({"type": "string", "format": "email"});
+/// assert_eq!(schema.to_string(), r#"{"type":"string","format":"email"}"#);
+/// ```
+#[macro_export]
+macro_rules! json_schema {
+    ($($json:tt)+) => {
+        $crate::schema::Schema::new($crate::json!($($json)+))
+            .expect("a JSON Schema is an object or a boolean")
+    };
+}
 
 /// The same schema, also accepting `null` (an optional field may be null, meaning absent).
 pub fn nullable(mut schema: Schema) -> Schema {
@@ -29,16 +202,16 @@ pub fn nullable(mut schema: Schema) -> Schema {
     // A choice (a unit enum's labelled `const`s, a tagged enum's variants): null is one more
     // branch.
     if let Some(Value::Array(branches)) = object.get_mut("oneOf")
-        && !branches.contains(&serde_json::json!({"type": "null"}))
+        && !branches.contains(&crate::json!({"type": "null"}))
     {
-        branches.push(serde_json::json!({"type": "null"}));
+        branches.push(crate::json!({"type": "null"}));
     }
     schema
 }
 
 /// Puts `title` first in `object`, where forms and readers look for the label, in place of any
 /// title it had.
-pub fn title_first(object: &mut serde_json::Map<String, Value>, title: &str) {
+pub fn title_first(object: &mut Map, title: &str) {
     let rest = core::mem::take(object);
     object.insert("title".into(), title.into());
     object.extend(rest.into_iter().filter(|(key, _)| key != "title"));
@@ -63,12 +236,12 @@ pub fn allows_type(schema: &Value, kind: &str) -> bool {
 
 /// Makes `schema` a standalone document: the dialect and a title first, then the rest.
 pub fn document(schema: Schema, title: &str) -> Schema {
-    let mut object = serde_json::Map::new();
+    let mut object = Map::new();
     object.insert("$schema".into(), DIALECT.into());
     object.insert("title".into(), title.into());
-    if let Value::Object(rest) = schema.to_value() {
+    if let Value::Object(rest) = schema.into_value() {
         for (key, value) in rest {
-            object.entry(key).or_insert(value);
+            object.get_or_insert_with(&key, || value);
         }
     }
     Schema::from(object)
@@ -76,7 +249,7 @@ pub fn document(schema: Schema, title: &str) -> Schema {
 
 #[cfg(test)]
 mod tests {
-    use schemars::json_schema;
+    use crate::json_schema;
 
     use super::nullable;
 

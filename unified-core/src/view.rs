@@ -82,7 +82,7 @@ impl fmt::Debug for Sealed {
 /// #     }
 /// # }
 /// # impl<S: ProviderSet> FieldValue<S> for Percent {
-/// #     fn schema(_: View<S>) -> schemars::Schema { schemars::json_schema!({"type": "number"}) }
+/// #     fn schema(_: View<S>) -> unified_core::Schema { unified_core::json_schema!({"type": "number"}) }
 /// #     fn read<'de, B: Mode, D: serde::Deserializer<'de>, R: Recorder>(input: D, reading: Reading<'_, S, R>) -> Result<B::Out<Self>, D::Error> {
 /// #         read_with::<S, _, B, D, R>(input, Number, Emptiness::NotApplicable, reading)
 /// #     }

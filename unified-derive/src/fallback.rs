@@ -94,7 +94,7 @@ pub fn emit(
 
                 fn json_schema(
                     _: &mut #core::__private::schemars::SchemaGenerator,
-                ) -> #core::__private::Schema {
+                ) -> #core::__private::schemars::Schema {
                     ::core::unreachable!()
                 }
             }

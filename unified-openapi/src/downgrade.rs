@@ -67,10 +67,10 @@ pub fn schema(value: &mut Value) {
     let Value::Object(object) = value else {
         return;
     };
-    object.shift_remove("$schema");
-    object.shift_remove("$comment");
+    object.remove("$schema");
+    object.remove("$comment");
     // 3.0 cannot constrain keys: the schema's description says what it asks of them.
-    object.shift_remove("propertyNames");
+    object.remove("propertyNames");
     for key in ["properties", "patternProperties"] {
         if let Some(Value::Object(members)) = object.get_mut(key) {
             members.values_mut().for_each(schema);
@@ -87,12 +87,12 @@ pub fn schema(value: &mut Value) {
         }
     }
     types(object);
-    if let Some(value) = object.shift_remove("const") {
+    if let Some(value) = object.remove("const") {
         only(object, value);
     }
     exclusive_bound(object, "exclusiveMinimum", "minimum", |new, old| new >= old);
     exclusive_bound(object, "exclusiveMaximum", "maximum", |new, old| new <= old);
-    if let Some(Value::Array(examples)) = object.shift_remove("examples")
+    if let Some(Value::Array(examples)) = object.remove("examples")
         && let Some(first) = examples.into_iter().next()
     {
         object.insert("example".into(), first);
@@ -125,7 +125,7 @@ fn types(object: &mut Map<String, Value>) {
             }
         }
         several => {
-            object.shift_remove("type");
+            object.remove("type");
             let mut branches: Vec<Value> = several
                 .iter()
                 .map(|name| serde_json::json!({ "type": name }))
@@ -147,7 +147,7 @@ fn only(object: &mut Map<String, Value>, value: Value) {
     };
     if values.is_empty() {
         // 3.0's `enum` has at least one value: nothing is taken, said another way.
-        object.shift_remove("enum");
+        object.remove("enum");
         object.insert("not".into(), serde_json::json!({}));
     } else {
         object.insert("enum".into(), Value::Array(values));
@@ -156,12 +156,12 @@ fn only(object: &mut Map<String, Value>, value: Value) {
 
 /// Adds a choice of `branches` under `key`; beside one already there, both must hold.
 fn add_choice(object: &mut Map<String, Value>, key: &str, branches: Vec<Value>) {
-    match object.shift_remove(key) {
+    match object.remove(key) {
         None => {
             object.insert(key.into(), Value::Array(branches));
         }
         Some(existing) => {
-            let mut both = match object.shift_remove("allOf") {
+            let mut both = match object.remove("allOf") {
                 Some(Value::Array(all)) => all,
                 _ => Vec::new(),
             };
@@ -187,7 +187,7 @@ fn exclusive_bound(
     else {
         return;
     };
-    object.shift_remove(exclusive);
+    object.remove(exclusive);
     let wins = match object.get(bound).and_then(Value::as_f64) {
         Some(old) => limit.as_f64().is_some_and(|new| stricter(new, old)),
         None => true,

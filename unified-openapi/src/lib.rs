@@ -81,7 +81,7 @@ pub fn document<S: ProviderSet>(
         for part in [Part::Body, Part::Response] {
             let mut schema = served_schema(operation, adapters, part, view).to_value();
             if let Value::Object(object) = &mut schema {
-                object.shift_remove("$schema");
+                object.remove("$schema");
             }
             schemas.insert(format!("{base}{}", part_suffix(part)), schema);
         }

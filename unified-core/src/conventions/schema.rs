@@ -1,8 +1,8 @@
 //! The conventions in an operation's schemas and coverage table: added to each part beside the
 //! model's own fields, for every provider alike.
 
-use schemars::Schema;
-use serde_json::Value;
+use crate::json::{Map, Value};
+use crate::schema::Schema;
 
 use crate::conventions::{BodyConventions, QueryConventions, ResponseConventions, rules};
 use crate::model::{ConstraintCoverage, FieldCoverage};
@@ -22,22 +22,20 @@ fn conventions_schema(part: Part) -> Schema {
 /// A model's object schema for `part` with the conventions of the part added: their properties
 /// after the model's, and the ones they require after the model's required ones.
 pub fn with_conventions(part: Part, mut schema: Schema) -> Schema {
-    let conventions = conventions_schema(part).to_value();
+    let conventions = conventions_schema(part).into_value();
     let Some(object) = schema.as_object_mut() else {
         return schema;
     };
     if let Some(Value::Object(added)) = conventions.get("properties")
         && let Value::Object(properties) = object
-            .entry("properties")
-            .or_insert_with(|| Value::Object(serde_json::Map::new()))
+            .get_or_insert_with("properties", || Value::Object(Map::new()))
     {
         properties.extend(added.clone());
     }
     if let Some(Value::Array(added)) = conventions.get("required")
         && !added.is_empty()
         && let Value::Array(required) = object
-            .entry("required")
-            .or_insert_with(|| Value::Array(Vec::new()))
+            .get_or_insert_with("required", || Value::Array(Vec::new()))
     {
         required.extend(added.iter().cloned());
     }

@@ -6,7 +6,7 @@
 use core::any::TypeId;
 use std::sync::OnceLock;
 
-use schemars::Schema;
+use crate::schema::Schema;
 use serde_json::Value;
 
 pub(crate) mod coverage;

@@ -2,11 +2,12 @@
 //! string is converted where the part's schema asks for a boolean, a number or a list, so the
 //! same validator and schema serve query strings and JSON bodies.
 
-use schemars::Schema;
 use serde_json::{Map, Value};
 
+use crate::json::Value as SchemaValue;
+
 use crate::report::{Code, ValidationError};
-use crate::schema::allows_type;
+use crate::schema::{Schema, allows_type};
 
 mod string;
 
@@ -30,7 +31,7 @@ pub fn read_query(query: &str, schema: &Schema) -> Result<Value, ValidationError
 /// Converts query-string text in `value` to the JSON types `schema` wants. Text is left alone
 /// where the schema accepts a string, or where it does not read as the wanted type, so the
 /// validator reports it as it came.
-fn coerce(value: &mut Value, schema: &Value) {
+fn coerce(value: &mut Value, schema: &SchemaValue) {
     match value {
         Value::String(text) => {
             if let Some(converted) = convert_text(text, schema) {
@@ -49,8 +50,8 @@ fn coerce(value: &mut Value, schema: &Value) {
     }
 }
 
-fn coerce_object(object: &mut Map<String, Value>, schema: &Value) {
-    let properties = schema.get("properties").and_then(Value::as_object);
+fn coerce_object(object: &mut Map<String, Value>, schema: &SchemaValue) {
+    let properties = schema.get("properties").and_then(SchemaValue::as_object);
     let additional = schema.get("additionalProperties");
     for (key, item) in object.iter_mut() {
         if let Some(item_schema) = properties.and_then(|p| p.get(key)).or(additional) {
@@ -59,7 +60,7 @@ fn coerce_object(object: &mut Map<String, Value>, schema: &Value) {
     }
 }
 
-fn convert_text(text: &str, schema: &Value) -> Option<Value> {
+fn convert_text(text: &str, schema: &SchemaValue) -> Option<Value> {
     if allows_type(schema, "string") {
         return None;
     }
@@ -96,8 +97,9 @@ fn convert_text(text: &str, schema: &Value) -> Option<Value> {
 
 #[cfg(test)]
 mod tests {
-    use schemars::json_schema;
     use serde_json::json;
+
+    use crate::json_schema;
 
     use super::query_to_json;
 

@@ -5,7 +5,7 @@
 
 use core::cmp::Ordering;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::provider::{ProviderSet, View};
 use crate::report::Code;
@@ -189,19 +189,19 @@ fn is_multiple(number: Number, divisor: u64) -> bool {
 pub(crate) fn write_schema<S: ProviderSet>(
     constraints: &[Constraint<S>],
     view: View<S>,
-    object: &mut Map<String, Value>,
+    object: &mut crate::json::Map,
 ) {
     for constraint in constraints {
         if constraint.views.contains(view) {
             let (keyword, value) = constraint.rule.keyword();
             // A bound of the type itself (`u8`'s 0 and 255) stays where it is the stricter.
-            let looser = |existing: &Value| match (existing.as_f64(), value.as_f64()) {
+            let looser = |existing: &crate::json::Value| match (existing.as_f64(), value.as_f64()) {
                 (Some(existing), Some(new)) if keyword == "minimum" => new < existing,
                 (Some(existing), Some(new)) if keyword == "maximum" => new > existing,
                 _ => false,
             };
             if !object.get(keyword).is_some_and(looser) {
-                object.insert(keyword.into(), value);
+                object.insert(keyword.into(), value.into());
             }
         }
     }

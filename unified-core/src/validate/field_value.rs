@@ -2,7 +2,7 @@
 //! Implemented in `value.rs` for strings, booleans, numbers, lists, maps and free-form values,
 //! and by `#[derive(UnifiedModel)]` for nested models and unit enums.
 
-use schemars::Schema;
+use crate::schema::Schema;
 use serde::de::Deserializer;
 use serde_json::Value;
 

@@ -5,15 +5,14 @@
 
 use core::marker::PhantomData;
 
-use schemars::Schema;
 use serde::de::Deserializer;
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::provider::{MAX_PROVIDERS, ProviderSet, View};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
-use crate::schema;
+use crate::schema::{self, Schema};
 use crate::suggest::closest;
 use crate::validate::constraint::write_schema;
 use crate::validate::custom::FieldCheck;
@@ -169,7 +168,7 @@ pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
     if rule.required.contains(view) {
         if !object.contains_key("type") && !object.contains_key("enum") {
             // A free-form value (`serde_json::Value`) still may not be null where required.
-            object.insert("not".into(), serde_json::json!({ "type": "null" }));
+            object.insert("not".into(), crate::json!({ "type": "null" }));
         }
         // Non-empty, unless a constraint already asks for more.
         let keyword = match T::EMPTINESS {
@@ -197,7 +196,7 @@ pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: View<S>) -> Schema
             continue;
         }
         let schema = M::field(index, FieldSchema { view }).unwrap_or_default();
-        properties.insert(rule.name.into(), schema.to_value());
+        properties.insert(rule.name.into(), schema.into_value());
         if rule.required.contains(view) {
             required.push(Value::from(rule.name));
         }
@@ -230,7 +229,7 @@ pub fn unit_enum_schema(
     let choices: Vec<Value> = names
         .iter()
         .zip(titles)
-        .map(|(name, title)| serde_json::json!({"const": name, "title": title}))
+        .map(|(name, title)| crate::json!({"const": *name, "title": *title}))
         .collect();
     object.insert("oneOf".into(), choices.into());
     Schema::from(object)

@@ -68,8 +68,8 @@ macro_rules! parsed_field_value {
             const EMPTINESS: crate::validate::field_value::Emptiness =
                 crate::validate::field_value::Emptiness::String;
 
-            fn schema(_: crate::provider::View<S>) -> schemars::Schema {
-                schemars::json_schema!({ "type": "string", "format": $keyword })
+            fn schema(_: crate::provider::View<S>) -> crate::schema::Schema {
+                crate::json_schema!({ "type": "string", "format": $keyword })
             }
 
             read_with_accept!(crate::validate::parsed::Parsed::<$ty>::new($format));

@@ -5,10 +5,12 @@
 
 use core::marker::PhantomData;
 
-use schemars::Schema;
+use crate::schema::Schema;
 use serde::Deserializer;
 use serde::de::{Error as _, MapAccess};
 use serde_json::{Map, Value};
+
+use crate::json::{Map as JsonMap, Value as JsonValue};
 
 use crate::provider::{ProviderSet, View};
 use crate::report::Code;
@@ -91,7 +93,7 @@ impl<S: ProviderSet, E: TaggedEnum<S>> Accept<S> for Tagged<E> {
         };
         let content = match E::CONTENT {
             None => {
-                members.shift_remove(E::TAG);
+                members.remove(E::TAG);
                 Some((Value::Object(members), None))
             }
             Some(content) => {
@@ -107,7 +109,7 @@ impl<S: ProviderSet, E: TaggedEnum<S>> Accept<S> for Tagged<E> {
                         },
                     );
                 }
-                match members.shift_remove(content) {
+                match members.remove(content) {
                     Some(value) => Some((value, Some(content))),
                     None => {
                         if index.is_some() {
@@ -148,32 +150,32 @@ pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
     view: View<S>,
     description: Option<&'static str>,
 ) -> Schema {
-    let variants: Vec<Value> = E::VARIANTS
+    let variants: Vec<JsonValue> = E::VARIANTS
         .iter()
         .enumerate()
         .map(|(index, name)| {
-            let tag = serde_json::json!({ "title": E::TITLES.0, "const": name });
-            let value = E::variant_schema(index, view).to_value();
+            let tag = crate::json!({ "title": E::TITLES.0, "const": *name });
+            let value = E::variant_schema(index, view).into_value();
             match E::CONTENT {
                 None => {
                     let mut object = match value {
-                        Value::Object(object) => object,
-                        _ => Map::new(),
+                        JsonValue::Object(object) => object,
+                        _ => JsonMap::new(),
                     };
-                    let mut properties = Map::new();
+                    let mut properties = JsonMap::new();
                     properties.insert(E::TAG.to_owned(), tag);
-                    if let Some(Value::Object(own)) = object.remove("properties") {
+                    if let Some(JsonValue::Object(own)) = object.swap_remove("properties") {
                         properties.extend(own);
                     }
                     object.insert("properties".into(), properties.into());
-                    let mut required = vec![Value::from(E::TAG)];
-                    if let Some(Value::Array(own)) = object.remove("required") {
+                    let mut required = vec![JsonValue::from(E::TAG)];
+                    if let Some(JsonValue::Array(own)) = object.swap_remove("required") {
                         required.extend(own);
                     }
                     object.insert("required".into(), required.into());
-                    Value::Object(object)
+                    JsonValue::Object(object)
                 }
-                Some(content) => serde_json::json!({
+                Some(content) => crate::json!({
                     "type": "object",
                     "properties": { E::TAG: tag, content: titled(E::TITLES.1, value) },
                     "required": [E::TAG, content],
@@ -182,7 +184,7 @@ pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
             }
         })
         .collect();
-    let mut object = Map::new();
+    let mut object = JsonMap::new();
     if let Some(description) = description {
         object.insert("description".into(), description.into());
     }
@@ -191,8 +193,8 @@ pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
 }
 
 /// `value` with `title` as its first member, when there is one.
-fn titled(title: Option<&'static str>, mut value: Value) -> Value {
-    if let (Some(title), Value::Object(object)) = (title, &mut value) {
+fn titled(title: Option<&'static str>, mut value: JsonValue) -> JsonValue {
+    if let (Some(title), JsonValue::Object(object)) = (title, &mut value) {
         crate::schema::title_first(object, title);
     }
     value

@@ -5,7 +5,8 @@ use core::marker::PhantomData;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
 
-use schemars::{Schema, json_schema};
+use crate::json_schema;
+use crate::schema::Schema;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 

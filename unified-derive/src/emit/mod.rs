@@ -106,10 +106,11 @@ pub(super) fn emit_json_schema(
 
             fn json_schema(
                 _: &mut #core::__private::schemars::SchemaGenerator,
-            ) -> #core::__private::Schema {
+            ) -> #core::__private::schemars::Schema {
                 <Self as #core::__private::FieldValue<#set>>::schema(
                     #core::__private::View::UNIFIED,
                 )
+                .into()
             }
         }
     }

@@ -48,10 +48,10 @@ impl Shape {
             return record;
         };
         if self.ignore_remote_data {
-            record.shift_remove("remote_data");
+            record.remove("remote_data");
         }
         for name in &self.exclude_fields {
-            record.shift_remove(name);
+            record.remove(name);
         }
         Value::Object(record)
     }
