@@ -113,7 +113,7 @@ fn the_check_and_the_schema_of_every_adapters_needs_agree() {
             let Some(rendered) = schema(needs, part_kind, &who) else {
                 continue;
             };
-            let validator = reference_validator(&rendered);
+            let validator = reference_validator(&rendered.to_serde_json());
             let places: Vec<&'static str> = needs
                 .iter()
                 .filter(|need| need.part() == part_kind)

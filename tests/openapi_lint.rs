@@ -152,11 +152,11 @@ fn the_linters_do_report_errors_where_there_are_some() {
     // errors of the kind the gateway's documents once had.
     let dir = tempfile::tempdir().unwrap();
     let path = workspace_root().join("schemas/openapi/3.0/dixa.json");
-    let mut document: Value =
+    let mut document: unified_core::json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     document.as_object_mut().unwrap().shift_remove("servers");
-    document["components"]["schemas"]["Broken"] = serde_json::json!({"nullable": true});
-    document["paths"]["/broken"] = serde_json::json!({"get": {"responses": {}}});
+    document["components"]["schemas"]["Broken"] = unified_core::json!({"nullable": true});
+    document["paths"]["/broken"] = unified_core::json!({"get": {"responses": {}}});
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, document.to_string()).unwrap();
     let redocly_errors: BTreeSet<String> = redocly(std::slice::from_ref(&broken))

@@ -162,8 +162,8 @@ mod hand_written {
     }
 
     impl<S: ProviderSet> FieldValue<S> for Percent {
-        fn schema(_: View<S>) -> schemars::Schema {
-            schemars::json_schema!({"type": "number", "minimum": 0, "maximum": 100})
+        fn schema(_: View<S>) -> unified_core::Schema {
+            unified_core::json_schema!({"type": "number", "minimum": 0, "maximum": 100})
         }
 
         fn read<'de, B: Mode, D: serde::Deserializer<'de>, R: Recorder>(

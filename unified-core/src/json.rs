@@ -72,6 +72,22 @@ impl Value {
         })
     }
 
+    /// The value a JSON pointer (RFC 6901) points to, to change it.
+    pub fn pointer_mut(&mut self, pointer: &str) -> Option<&mut Value> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let tokens = pointer.strip_prefix('/')?;
+        tokens.split('/').try_fold(self, |value, token| {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            match value {
+                Value::Object(object) => object.get_mut(&token),
+                Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+                _ => None,
+            }
+        })
+    }
+
     /// The members, if this is an object.
     pub fn as_object(&self) -> Option<&Map> {
         match self {
@@ -156,6 +172,11 @@ impl Value {
     /// Whether this is an array.
     pub fn is_array(&self) -> bool {
         matches!(self, Value::Array(_))
+    }
+
+    /// Whether this is a number.
+    pub fn is_number(&self) -> bool {
+        matches!(self, Value::Number(_))
     }
 
     /// Whether this is a string.
@@ -435,6 +456,12 @@ impl PartialEq<str> for Value {
 impl PartialEq<&str> for Value {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == Some(*other)
+    }
+}
+
+impl PartialEq<String> for Value {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == Some(other.as_str())
     }
 }
 

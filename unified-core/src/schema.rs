@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::json::{Map, Value};
@@ -11,10 +12,12 @@ use crate::json::{Map, Value};
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// A JSON Schema: an object or a boolean, whose objects keep their keywords and properties in
-/// the order they were written (the order `schema_for` and the exported files give them:
-/// properties in declaration order). Serializing it, [`file_text`] and `Display` write that
-/// order; [`Schema::to_value`] gives a `serde_json::Value`, ordered as the `serde_json` features
-/// of the crate using it say; and it converts into a `schemars::Schema`.
+/// the order they were written (a model's properties in declaration order). Serializing it,
+/// [`file_text`] and `Display` write the properties in that order and the keywords in reading
+/// order (`title`, `description`, `type` first, as `schemars::Schema` writes them);
+/// [`Schema::as_value`] is the value as built; [`Schema::to_value`] gives a `serde_json::Value`,
+/// ordered as the `serde_json` features of the crate using it say; and it converts into a
+/// `schemars::Schema`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schema(Value);
 
@@ -110,8 +113,61 @@ impl TryFrom<Value> for Schema {
 }
 
 impl From<Schema> for Value {
+    /// The schema as it serializes: keywords in reading order, in every subschema (see
+    /// [`Schema`]'s `Serialize`). [`Schema::into_value`] keeps the order as built.
     fn from(schema: Schema) -> Self {
-        schema.0
+        in_reading_order(schema.0, false)
+    }
+}
+
+/// `value` with the keywords of each schema in it in the order [`Keywords`] writes them; with
+/// `named`, `value` is an object of named schemas, whose own members keep their order.
+fn in_reading_order(value: Value, named: bool) -> Value {
+    match value {
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(|item| in_reading_order(item, false))
+                .collect(),
+        ),
+        Value::Object(object) if named => Value::Object(
+            object
+                .into_iter()
+                .map(|(key, value)| (key, in_reading_order(value, false)))
+                .collect(),
+        ),
+        Value::Object(mut object) => {
+            let mut ordered = Map::new();
+            let take = |key: &str, object: &mut Map, ordered: &mut Map| {
+                if let Some(value) = object.shift_remove(key) {
+                    let value = keyword_in_reading_order(key, value);
+                    ordered.insert(key.to_owned(), value);
+                }
+            };
+            for key in KEYWORDS_FIRST {
+                take(key, &mut object, &mut ordered);
+            }
+            let mut last = Map::new();
+            for key in KEYWORDS_LAST {
+                take(key, &mut object, &mut last);
+            }
+            for (key, value) in object {
+                let value = keyword_in_reading_order(&key, value);
+                ordered.insert(key, value);
+            }
+            ordered.extend(last);
+            Value::Object(ordered)
+        }
+        other => other,
+    }
+}
+
+/// The value of the keyword `key` of a schema, its subschemas in reading order.
+fn keyword_in_reading_order(key: &str, value: Value) -> Value {
+    if Keywords::plain(key) {
+        value
+    } else {
+        in_reading_order(value, Keywords::named(key))
     }
 }
 
@@ -145,15 +201,114 @@ impl core::ops::Index<&str> for Schema {
 }
 
 impl fmt::Display for Schema {
-    /// The JSON text, compact; with `{:#}`, pretty-printed. Keywords in their order.
+    /// The JSON text as the schema serializes, compact; with `{:#}`, pretty-printed.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        let text = if f.alternate() {
+            serde_json::to_string_pretty(self)
+        } else {
+            serde_json::to_string(self)
+        };
+        f.write_str(&text.map_err(|_| fmt::Error)?)
     }
 }
 
 impl Serialize for Schema {
+    /// The schema with the keywords a reader looks for first (`$id`, `$schema`, `title`,
+    /// `description`, `type`, `format`, `properties`) first and `$defs` last, in every subschema,
+    /// as `schemars::Schema` writes them; every other keyword, and the properties, in their
+    /// order.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
+        Keywords::from(&self.0).serialize(serializer)
+    }
+}
+
+/// The keywords written first in a schema object, in this order.
+const KEYWORDS_FIRST: [&str; 7] = [
+    "$id",
+    "$schema",
+    "title",
+    "description",
+    "type",
+    "format",
+    "properties",
+];
+
+/// The keywords written last in a schema object, in this order.
+const KEYWORDS_LAST: [&str; 2] = ["$defs", "definitions"];
+
+/// A schema (or a list of them) written with its keywords in reading order.
+struct Keywords<'a> {
+    value: &'a Value,
+    /// The value is an object of named schemas (`properties`, `$defs`): its own members stay
+    /// in their order, their schemas are reordered.
+    named: bool,
+}
+
+impl<'a> From<&'a Value> for Keywords<'a> {
+    fn from(value: &'a Value) -> Self {
+        Keywords {
+            value,
+            named: false,
+        }
+    }
+}
+
+impl Keywords<'_> {
+    /// Writes the keyword `key` of a schema object, its value reordered where it holds schemas.
+    fn entry<M: SerializeMap>(map: &mut M, key: &str, value: &Value) -> Result<(), M::Error> {
+        if Keywords::plain(key) {
+            return map.serialize_entry(key, value);
+        }
+        let named = Keywords::named(key);
+        map.serialize_entry(key, &Keywords { value, named })
+    }
+
+    /// Whether the keyword `key` holds plain values, not schemas.
+    fn plain(key: &str) -> bool {
+        matches!(key, "examples" | "default") || key.starts_with("x-")
+    }
+
+    /// Whether the keyword `key` holds an object of named schemas.
+    fn named(key: &str) -> bool {
+        matches!(
+            key,
+            "properties" | "patternProperties" | "dependentSchemas" | "$defs" | "definitions"
+        )
+    }
+}
+
+impl Serialize for Keywords<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.value {
+            Value::Array(items) => serializer.collect_seq(items.iter().map(Keywords::from)),
+            Value::Object(object) if self.named => serializer.collect_map(
+                object
+                    .iter()
+                    .map(|(key, value)| (key, Keywords::from(value))),
+            ),
+            Value::Object(object) => {
+                let mut map = serializer.serialize_map(Some(object.len()))?;
+                for key in KEYWORDS_FIRST {
+                    if let Some(value) = object.get(key) {
+                        Keywords::entry(&mut map, key, value)?;
+                    }
+                }
+                for (key, value) in object {
+                    if !KEYWORDS_FIRST.contains(&key.as_str())
+                        && !KEYWORDS_LAST.contains(&key.as_str())
+                    {
+                        Keywords::entry(&mut map, key, value)?;
+                    }
+                }
+                for key in KEYWORDS_LAST {
+                    if let Some(value) = object.get(key) {
+                        Keywords::entry(&mut map, key, value)?;
+                    }
+                }
+                map.end()
+            }
+            other => other.serialize(serializer),
+        }
     }
 }
 
@@ -249,8 +404,6 @@ pub fn document(schema: Schema, title: &str) -> Schema {
 
 #[cfg(test)]
 mod tests {
-    use crate::json_schema;
-
     use super::nullable;
 
     #[test]

@@ -4,7 +4,8 @@
 //! `minimum`. Each schema accepts the same values as before, but for `propertyNames`, which 3.0
 //! does not have: a schema that constrains keys says so in its description.
 
-use serde_json::{Map, Value, json};
+use unified_core::json;
+use unified_core::json::{Map, Value};
 
 /// The `type` a schema of `null` alone names in 3.0, where `nullable` only counts beside a
 /// `type`; any would do, since its `enum: [null]` leaves `null` alone.
@@ -67,10 +68,10 @@ pub fn schema(value: &mut Value) {
     let Value::Object(object) = value else {
         return;
     };
-    object.remove("$schema");
-    object.remove("$comment");
+    object.shift_remove("$schema");
+    object.shift_remove("$comment");
     // 3.0 cannot constrain keys: the schema's description says what it asks of them.
-    object.remove("propertyNames");
+    object.shift_remove("propertyNames");
     for key in ["properties", "patternProperties"] {
         if let Some(Value::Object(members)) = object.get_mut(key) {
             members.values_mut().for_each(schema);
@@ -87,12 +88,12 @@ pub fn schema(value: &mut Value) {
         }
     }
     types(object);
-    if let Some(value) = object.remove("const") {
+    if let Some(value) = object.shift_remove("const") {
         only(object, value);
     }
     exclusive_bound(object, "exclusiveMinimum", "minimum", |new, old| new >= old);
     exclusive_bound(object, "exclusiveMaximum", "maximum", |new, old| new <= old);
-    if let Some(Value::Array(examples)) = object.remove("examples")
+    if let Some(Value::Array(examples)) = object.shift_remove("examples")
         && let Some(first) = examples.into_iter().next()
     {
         object.insert("example".into(), first);
@@ -102,7 +103,7 @@ pub fn schema(value: &mut Value) {
 /// `type: [T, "null"]` → `type: T, nullable: true`; several types → an `anyOf` of them (with a
 /// `null` branch when `null` is among them); `null` alone → a `nullable` string with
 /// `enum: [null]`.
-fn types(object: &mut Map<String, Value>) {
+fn types(object: &mut Map) {
     let names: Vec<Value> = match object.get("type") {
         Some(Value::Array(names)) => names.clone(),
         Some(name @ Value::String(single)) if single == "null" => vec![name.clone()],
@@ -125,10 +126,10 @@ fn types(object: &mut Map<String, Value>) {
             }
         }
         several => {
-            object.remove("type");
+            object.shift_remove("type");
             let mut branches: Vec<Value> = several
                 .iter()
-                .map(|name| serde_json::json!({ "type": name }))
+                .map(|name| json!({ "type": name.clone() }))
                 .collect();
             if nullable {
                 branches.push(null_only());
@@ -140,33 +141,33 @@ fn types(object: &mut Map<String, Value>) {
 
 /// Narrows `object` to the one value `value`: an `enum` of it, or, beside an `enum`, that
 /// `enum` without the other values.
-fn only(object: &mut Map<String, Value>, value: Value) {
+fn only(object: &mut Map, value: Value) {
     let values: Vec<Value> = match object.get("enum") {
         Some(Value::Array(values)) => values.iter().filter(|v| **v == value).cloned().collect(),
         _ => vec![value],
     };
     if values.is_empty() {
         // 3.0's `enum` has at least one value: nothing is taken, said another way.
-        object.remove("enum");
-        object.insert("not".into(), serde_json::json!({}));
+        object.shift_remove("enum");
+        object.insert("not".into(), json!({}));
     } else {
         object.insert("enum".into(), Value::Array(values));
     }
 }
 
 /// Adds a choice of `branches` under `key`; beside one already there, both must hold.
-fn add_choice(object: &mut Map<String, Value>, key: &str, branches: Vec<Value>) {
-    match object.remove(key) {
+fn add_choice(object: &mut Map, key: &str, branches: Vec<Value>) {
+    match object.shift_remove(key) {
         None => {
             object.insert(key.into(), Value::Array(branches));
         }
         Some(existing) => {
-            let mut both = match object.remove("allOf") {
+            let mut both = match object.shift_remove("allOf") {
                 Some(Value::Array(all)) => all,
                 _ => Vec::new(),
             };
-            both.push(serde_json::json!({ key: existing }));
-            both.push(serde_json::json!({ key: branches }));
+            both.push(json!({ key: existing }));
+            both.push(json!({ key: branches }));
             object.insert("allOf".into(), Value::Array(both));
         }
     }
@@ -174,12 +175,7 @@ fn add_choice(object: &mut Map<String, Value>, key: &str, branches: Vec<Value>) 
 
 /// A numeric `exclusive` bound becomes `bound` with the boolean flag, unless `bound` is already
 /// as strict (`stricter(new, old)` says when the exclusive one wins).
-fn exclusive_bound(
-    object: &mut Map<String, Value>,
-    exclusive: &str,
-    bound: &str,
-    stricter: fn(f64, f64) -> bool,
-) {
+fn exclusive_bound(object: &mut Map, exclusive: &str, bound: &str, stricter: fn(f64, f64) -> bool) {
     let Some(limit) = object
         .get(exclusive)
         .filter(|value| value.is_number())
@@ -187,7 +183,7 @@ fn exclusive_bound(
     else {
         return;
     };
-    object.remove(exclusive);
+    object.shift_remove(exclusive);
     let wins = match object.get(bound).and_then(Value::as_f64) {
         Some(old) => limit.as_f64().is_some_and(|new| stricter(new, old)),
         None => true,
@@ -204,9 +200,10 @@ mod tests {
 
     use super::schema;
 
-    fn downgraded(mut value: serde_json::Value) -> serde_json::Value {
+    fn downgraded(value: serde_json::Value) -> serde_json::Value {
+        let mut value = unified_core::json::Value::from(value);
         schema(&mut value);
-        value
+        value.into()
     }
 
     #[test]

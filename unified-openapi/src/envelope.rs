@@ -1,10 +1,11 @@
 //! The error envelope in OpenAPI terms: its schema, and one response per error status.
 
 use http::StatusCode;
-use serde_json::{Map, Value, json};
+use unified_core::json;
+use unified_core::json::{Map, Value};
 
 /// The envelope's schemas: `Error`, and `Violation`, one entry of its `errors`.
-pub fn schemas() -> Map<String, Value> {
+pub fn schemas() -> Map {
     let mut schemas = Map::new();
     schemas.insert(
         "Violation".into(),

@@ -15,9 +15,10 @@ mod served;
 
 pub use served::{needs_of, served_schema};
 
-use serde_json::{Map, Value, json};
 use unified_adapter::Adapters;
 use unified_adapter::needs::parameter_schemas;
+use unified_core::json;
+use unified_core::json::{Map, Value};
 use unified_core::schema::file_text;
 use unified_core::{Operation, Part, ProviderSet, Registry, View};
 
@@ -79,9 +80,9 @@ pub fn document<S: ProviderSet>(
         }
         let base = type_name(operation);
         for part in [Part::Body, Part::Response] {
-            let mut schema = served_schema(operation, adapters, part, view).to_value();
+            let mut schema = served_schema(operation, adapters, part, view).into_value();
             if let Value::Object(object) = &mut schema {
-                object.remove("$schema");
+                object.shift_remove("$schema");
             }
             schemas.insert(format!("{base}{}", part_suffix(part)), schema);
         }
@@ -191,7 +192,7 @@ fn create_operation<S: ProviderSet>(
     view: View<S>,
     base: &str,
 ) -> Value {
-    let query = operation.schema(Part::Query, view).to_value();
+    let query = operation.schema(Part::Query, view).into_value();
     let mut parameters = parameters::parameters(&query);
     for (who, needs) in needs_of(operation, adapters, view) {
         for (member, required, needed) in parameter_schemas(&needs, &who) {

@@ -10,7 +10,8 @@
 //! - a list of objects, for which OpenAPI has no style, is one parameter per member of its
 //!   items, named as the reference clients send it (`collections[][id]=99`).
 
-use serde_json::{Map, Value, json};
+use unified_core::json;
+use unified_core::json::{Map, Value};
 use unified_core::schema::allows_type;
 
 /// The component an object parameter's schema refers to for what the bracket syntax can carry.
@@ -22,8 +23,8 @@ pub const BRACKET_OBJECT: &str = "BracketObject";
 pub fn bracket_object() -> Value {
     let object = json!({ "$ref": format!("#/components/schemas/{BRACKET_OBJECT}") });
     let text = json!({ "type": ["string", "number", "boolean", "null"] });
-    let inner_list = json!({ "type": "array", "items": { "anyOf": [text, object] } });
-    let list = json!({ "type": "array", "items": { "anyOf": [text, object, inner_list] } });
+    let inner_list = json!({ "type": "array", "items": { "anyOf": [text.clone(), object.clone()] } });
+    let list = json!({ "type": "array", "items": { "anyOf": [text.clone(), object.clone(), inner_list] } });
     json!({
         "description": "An object as the bracket syntax carries it: keys that are not empty, \
                         hold no `[` or `]` and are not digits alone (`a[0]` is a list's item), \
@@ -140,7 +141,7 @@ fn item_need(needed: &Value, member: &str) -> Value {
 }
 
 /// The members of a list's items, when the list's items are objects.
-fn item_members(schema: &Value) -> Option<&Map<String, Value>> {
+fn item_members(schema: &Value) -> Option<&Map> {
     if !allows_type(schema, "array") || !allows_type(&schema["items"], "object") {
         return None;
     }

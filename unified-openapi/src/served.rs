@@ -4,11 +4,10 @@
 //! that says whose need it is. The meta endpoint and the OpenAPI documents serve these, the
 //! same declarations the gateway checks requests with.
 
-use schemars::Schema;
-use serde_json::Value;
 use unified_adapter::Adapters;
 use unified_adapter::needs::{self, Need, api_of};
-use unified_core::{Operation, Part, ProviderSet, View};
+use unified_core::json::{Map, Value};
+use unified_core::{Operation, Part, ProviderSet, Schema, View};
 
 use crate::contract::{CREATE, CREATE_NEEDS_OF, create_needs};
 
@@ -50,7 +49,7 @@ pub fn served_schema<S: ProviderSet>(
 }
 
 /// `object` with `branches` added to its `allOf` (both must hold).
-pub fn with_branches(object: &mut serde_json::Map<String, Value>, branches: Vec<Value>) {
+pub fn with_branches(object: &mut Map, branches: Vec<Value>) {
     if branches.is_empty() {
         return;
     }

@@ -1,8 +1,8 @@
 //! Needs as JSON Schema (draft 2020-12, in keywords that OpenAPI 3.0 also has): what a part
 //! must keep beside its model's schema, in the same terms [`check`](super::check) holds it to.
 
-use serde_json::{Map, Value, json};
-use unified_core::{Format, Part};
+use unified_core::json::{Map, Value};
+use unified_core::{Format, Part, json};
 
 use super::pointer::{Step, passes_through, segments};
 use super::{Need, Rule};
@@ -159,7 +159,7 @@ fn given_text(part: Part, at: &str, asked: Asked<'_>) -> Value {
     );
     leaf.insert("minLength".into(), json!(1));
     if let Some(among) = among {
-        let mut values: Vec<Value> = among.iter().map(|value| json!(value)).collect();
+        let mut values: Vec<Value> = among.iter().map(|value| json!(*value)).collect();
         if nullable {
             values.push(Value::Null);
         }

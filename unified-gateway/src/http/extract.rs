@@ -14,7 +14,7 @@ use std::sync::{OnceLock, RwLock};
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use schemars::Schema;
+use unified_core::Schema;
 use unified_core::conventions::{model_from_value, with_conventions};
 use unified_core::query::read_query;
 use unified_core::{Code, Part, ProviderSet, UnifiedModel, ValidationError, View};

@@ -6,7 +6,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use unified_core::json;
 use unified_core::{Part, ProviderSet, View};
 
 use crate::failure::Failure;

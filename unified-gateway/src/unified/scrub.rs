@@ -27,7 +27,7 @@ impl Scrubber {
     pub fn new<'a>(
         credential: &[Secret],
         body: &Value,
-        schema: &Value,
+        schema: &unified_core::json::Value,
         named: impl IntoIterator<Item = &'a str>,
     ) -> Self {
         let mut secrets = credential.to_vec();
@@ -96,8 +96,8 @@ fn parts(c: char) -> bool {
 }
 
 /// Collects the string values of `value` at properties that `schema` marks `writeOnly`.
-fn write_only_values(schema: &Value, value: &Value, out: &mut Vec<Secret>) {
-    if schema.get("writeOnly") == Some(&Value::Bool(true)) {
+fn write_only_values(schema: &unified_core::json::Value, value: &Value, out: &mut Vec<Secret>) {
+    if schema["writeOnly"] == true {
         if let Some(text) = value.as_str() {
             out.push(Secret::new(text));
         }
@@ -105,7 +105,7 @@ fn write_only_values(schema: &Value, value: &Value, out: &mut Vec<Secret>) {
     }
     match value {
         Value::Object(object) => {
-            let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+            let Some(properties) = schema.get("properties").and_then(unified_core::json::Value::as_object) else {
                 return;
             };
             for (key, inner) in object {
@@ -132,7 +132,7 @@ mod tests {
     use super::*;
 
     fn scrubber(credential: &str, password: &str) -> Scrubber {
-        let schema = json!({"properties": {
+        let schema = unified_core::json!({"properties": {
             "password": {"type": "string", "writeOnly": true},
             "name": {"type": "string"},
         }});

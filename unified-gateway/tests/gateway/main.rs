@@ -308,7 +308,7 @@ fn response_violations(kind: Kind, body: &Value) -> Vec<String> {
 
 fn without_remote_data(body: &Value) -> Value {
     let mut body = body.clone();
-    body.as_object_mut().unwrap().shift_remove("remote_data");
+    body.as_object_mut().unwrap().remove("remote_data");
     body
 }
 
@@ -379,8 +379,8 @@ async fn response_formats_and_trimming(backend: Backend) {
         .await;
     assert_eq!(trimmed.status, 201);
     let mut expected = without_remote_data(&unified.body);
-    expected.as_object_mut().unwrap().shift_remove("avatar");
-    expected.as_object_mut().unwrap().shift_remove("roles");
+    expected.as_object_mut().unwrap().remove("avatar");
+    expected.as_object_mut().unwrap().remove("roles");
     assert_eq!(trimmed.body, expected);
     assert_eq!(harness.total_calls(), 4);
 
@@ -765,7 +765,7 @@ async fn meta_endpoint_serves_the_exported_schemas_with_what_each_provider_needs
         ] {
             // The exported schema, with what the provider's API and the create need beside it.
             let mut served = answer.body[member].clone();
-            let needs = served.as_object_mut().unwrap().shift_remove("allOf");
+            let needs = served.as_object_mut().unwrap().remove("allOf");
             assert_eq!(served, read(view.id(), part), "{} {part}", view.id());
             for branch in needs.iter().flat_map(|all| all.as_array().unwrap()) {
                 let description = branch["description"].as_str().unwrap();

@@ -88,7 +88,7 @@ fn every_document_passes_openapi_spec_validator() {
     mislabelled
         .as_object_mut()
         .unwrap()
-        .shift_remove("jsonSchemaDialect");
+        .remove("jsonSchemaDialect");
     let dir = tempfile::tempdir().unwrap();
     let mislabelled_path = dir.path().join("mislabelled.json");
     std::fs::write(&mislabelled_path, mislabelled.to_string()).unwrap();
@@ -116,7 +116,7 @@ fn variants(body: &Value) -> Vec<Value> {
             let mut changed = object.clone();
             match replacement {
                 None => {
-                    changed.shift_remove(key);
+                    changed.remove(key);
                 }
                 Some(value) => {
                     changed.insert(key.clone(), value);
