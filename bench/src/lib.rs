@@ -7,7 +7,6 @@
 //! the provider's view (validated and deserialized in one pass) against serde alone.
 
 pub mod generated;
-pub mod map_order;
 
 use std::hint::black_box;
 
