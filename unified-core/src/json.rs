@@ -916,7 +916,10 @@ mod tests {
         );
         let read: Value = serde_json::from_str(&value.to_string()).unwrap();
         assert_eq!(read.to_string(), value.to_string());
-        assert_eq!(value, serde_json::json!({"a": [true, null, {"b": 2.5, "m": "x"}], "k": {}, "z": 1}));
+        assert_eq!(
+            value,
+            serde_json::json!({"a": [true, null, {"b": 2.5, "m": "x"}], "k": {}, "z": 1})
+        );
         assert_eq!(value["a"][2]["m"], "x");
         assert_eq!(value.pointer("/a/2/b").and_then(Value::as_f64), Some(2.5));
     }

@@ -8,7 +8,7 @@
 //!   reads a `serde_json::Value` ([`UnifiedModel::validate`], [`UnifiedModel::is_valid`]) and,
 //!   in the same pass, deserializes the model ([`UnifiedModel::from_slice`]);
 //! - per-provider JSON Schemas, draft 2020-12 ([`UnifiedModel::schema_for`]), each a [`Schema`]
-//!   that keeps its properties in declaration order (see [`json`]), and a
+//!   that keeps its properties in declaration order (see [`json`](mod@json)), and a
 //!   `schemars::JsonSchema` impl for the provider-agnostic view;
 //! - a coverage table ([`UnifiedModel::coverage`]) that cannot drift from what is enforced.
 //!

@@ -23,7 +23,8 @@ pub const BRACKET_OBJECT: &str = "BracketObject";
 pub fn bracket_object() -> Value {
     let object = json!({ "$ref": format!("#/components/schemas/{BRACKET_OBJECT}") });
     let text = json!({ "type": ["string", "number", "boolean", "null"] });
-    let inner_list = json!({ "type": "array", "items": { "anyOf": [text.clone(), object.clone()] } });
+    let inner_list =
+        json!({ "type": "array", "items": { "anyOf": [text.clone(), object.clone()] } });
     let list = json!({ "type": "array", "items": { "anyOf": [text.clone(), object.clone(), inner_list] } });
     json!({
         "description": "An object as the bracket syntax carries it: keys that are not empty, \

@@ -27,15 +27,15 @@ pub fn with_conventions(part: Part, mut schema: Schema) -> Schema {
         return schema;
     };
     if let Some(Value::Object(added)) = conventions.get("properties")
-        && let Value::Object(properties) = object
-            .get_or_insert_with("properties", || Value::Object(Map::new()))
+        && let Value::Object(properties) =
+            object.get_or_insert_with("properties", || Value::Object(Map::new()))
     {
         properties.extend(added.clone());
     }
     if let Some(Value::Array(added)) = conventions.get("required")
         && !added.is_empty()
-        && let Value::Array(required) = object
-            .get_or_insert_with("required", || Value::Array(Vec::new()))
+        && let Value::Array(required) =
+            object.get_or_insert_with("required", || Value::Array(Vec::new()))
     {
         required.extend(added.iter().cloned());
     }

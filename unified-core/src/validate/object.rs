@@ -5,8 +5,8 @@
 
 use core::marker::PhantomData;
 
-use serde::de::Deserializer;
 use crate::json::{Map, Value};
+use serde::de::Deserializer;
 
 use crate::provider::{MAX_PROVIDERS, ProviderSet, View};
 use crate::report::Code;

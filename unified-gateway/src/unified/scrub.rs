@@ -105,7 +105,10 @@ fn write_only_values(schema: &unified_core::json::Value, value: &Value, out: &mu
     }
     match value {
         Value::Object(object) => {
-            let Some(properties) = schema.get("properties").and_then(unified_core::json::Value::as_object) else {
+            let Some(properties) = schema
+                .get("properties")
+                .and_then(unified_core::json::Value::as_object)
+            else {
                 return;
             };
             for (key, inner) in object {
