@@ -14,8 +14,9 @@ use crate::query_writer::write_query;
 pub struct PassThrough<'a> {
     /// Members merged deeply over the native JSON body (theirs win).
     pub remote_data: Option<&'a Map<String, Value>>,
-    /// Parameters appended to the native query, in bracket syntax.
-    pub remote_query: Option<&'a Map<String, Value>>,
+    /// Parameters appended to the native query, in bracket syntax, in their order (see
+    /// [`unified_core::query::parse_query_ordered`]).
+    pub remote_query: Option<&'a unified_core::json::Map>,
 }
 
 impl PassThrough<'_> {
@@ -70,7 +71,7 @@ mod tests {
     use super::*;
 
     /// The pass-through members of `body` and `query`.
-    fn pass<'a>(body: &'a Value, query: &'a Value) -> PassThrough<'a> {
+    fn pass<'a>(body: &'a Value, query: &'a unified_core::json::Value) -> PassThrough<'a> {
         PassThrough {
             remote_data: body["remote_data"].as_object(),
             remote_query: query["remote_query"].as_object(),
@@ -80,7 +81,7 @@ mod tests {
     #[test]
     fn remote_data_and_remote_query_pass_through() {
         let body = json!({"name": "x", "remote_data": {"extra": 1, "name": "override"}});
-        let query = json!({"remote_query": {"a": "b", "list": ["1", "2"]}});
+        let query = unified_core::json!({"remote_query": {"a": "b", "list": ["1", "2"]}});
         let native = NativeRequest::post("/things", json!({"name": "mapped"}));
         let request = pass(&body, &query).apply(native).unwrap();
         assert_eq!(request.body, Some(json!({"name": "override", "extra": 1})));
@@ -111,7 +112,7 @@ mod tests {
                 "flag": {"on": true},
             }),
         );
-        let request = pass(&body, &json!({})).apply(native).unwrap();
+        let request = pass(&body, &unified_core::json!({})).apply(native).unwrap();
         assert_eq!(
             request.body,
             Some(json!({
@@ -129,7 +130,7 @@ mod tests {
     #[test]
     fn what_cannot_be_passed_on_is_refused_not_dropped() {
         let body = json!({"remote_data": {"extra": 1}});
-        let query = json!({});
+        let query = unified_core::json!({});
         let listed = NativeRequest::post("/things", json!(["native", "list"]));
         let refused = pass(&body, &query).apply(listed).unwrap_err();
         assert!(

@@ -2,13 +2,15 @@
 //! (`a[b]=1`, `a[]=1`, `a[][id]=1`), the way the reference clients send nested values. The
 //! gateway uses it to pass `remote_query` on to a provider.
 
-use serde_json::{Map, Value};
+use unified_core::json::{Map, Value};
 
-/// The (name, value) pairs for `params`, in order, not yet percent-encoded.
+/// The (name, value) pairs for `params`, in their order, not yet percent-encoded (read a query
+/// into such a map with [`unified_core::query::parse_query_ordered`], or convert a
+/// `serde_json::Map` with `Map::from_iter`).
 ///
 /// Strings go as they are, numbers and booleans as their JSON text, `null` as an empty value;
 /// an empty array or object sends nothing, as in the clients that produce this syntax.
-pub fn write_query(params: &Map<String, Value>) -> Vec<(String, String)> {
+pub fn write_query(params: &Map) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     for (name, value) in params {
         write_value(name.clone(), value, &mut pairs);
@@ -36,10 +38,11 @@ fn write_value(name: String, value: &Value, pairs: &mut Vec<(String, String)>) {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{Value, json};
+    use unified_core::json;
+    use unified_core::json::Value;
 
     use super::write_query;
-    use unified_core::query::parse_query;
+    use unified_core::query::parse_query_ordered;
 
     fn pairs(value: Value) -> Vec<(String, String)> {
         write_query(value.as_object().unwrap())
@@ -80,6 +83,6 @@ mod tests {
         let text: String = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(pairs(value.clone()))
             .finish();
-        assert_eq!(Value::Object(parse_query(&text).unwrap()), value);
+        assert_eq!(Value::Object(parse_query_ordered(&text).unwrap()), value);
     }
 }

@@ -11,7 +11,7 @@ use crate::schema::{Schema, allows_type};
 
 mod string;
 
-pub use string::{QueryError, parse_query};
+pub use string::{QueryError, parse_query, parse_query_ordered};
 
 /// Reads a query string into a JSON object shaped by `schema` (the part's unified schema).
 pub fn query_to_json(query: &str, schema: &Schema) -> Result<Value, QueryError> {

@@ -48,6 +48,22 @@ const SHOWN_CHARS: usize = 200;
 /// A malformed name, a conflict between two parameters (`a=1&a[b]=2`), an array index that
 /// skips ahead or exceeds 10 000, more than 16 segments in a name, or more than 1000 pairs.
 pub fn parse_query(query: &str) -> Result<Map<String, Value>, QueryError> {
+    parse_nodes(query).map(Object::into_map)
+}
+
+/// [`parse_query`], its objects' members in the order they first appear in `query` (the order
+/// a `serde_json::Value` keeps only with `serde_json`'s `preserve_order`): what to pass a query
+/// on in, in the order its client wrote it.
+///
+/// # Errors
+///
+/// As [`parse_query`].
+pub fn parse_query_ordered(query: &str) -> Result<crate::json::Map, QueryError> {
+    parse_nodes(query).map(Object::into_ordered)
+}
+
+/// The object `query` reads as, in the order its keys first appear.
+fn parse_nodes(query: &str) -> Result<Object, QueryError> {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut root = Object::default();
     let mut names: Vec<String> = Vec::new();
@@ -64,7 +80,7 @@ pub fn parse_query(query: &str) -> Result<Map<String, Value>, QueryError> {
         insert(&mut root, &path, value.into_owned(), origin, &name, &names)?;
         names.push(name);
     }
-    Ok(root.into_map())
+    Ok(root)
 }
 
 /// Why a query string could not be read as a JSON object.
@@ -331,6 +347,13 @@ impl Object {
             .map(|(key, node)| (key, node.into_value()))
             .collect()
     }
+
+    fn into_ordered(self) -> crate::json::Map {
+        self.entries
+            .into_iter()
+            .map(|(key, node)| (key, node.into_ordered()))
+            .collect()
+    }
 }
 
 impl Node {
@@ -338,6 +361,18 @@ impl Node {
         Self {
             origin,
             kind: Kind::Empty,
+        }
+    }
+
+    fn into_ordered(self) -> crate::json::Value {
+        use crate::json::Value as Ordered;
+        match self.kind {
+            Kind::Empty => Ordered::Null,
+            Kind::Leaf(text) => Ordered::String(text),
+            Kind::Array(items) => {
+                Ordered::Array(items.into_iter().map(Node::into_ordered).collect())
+            }
+            Kind::Object(object) => Ordered::Object(object.into_ordered()),
         }
     }
 

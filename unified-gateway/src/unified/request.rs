@@ -7,6 +7,7 @@ use unified_adapter::PassThrough;
 use unified_core::conventions::{
     QueryConventions, conventions_from_value, pass_through, validate_conventions,
 };
+use unified_core::query::parse_query_ordered;
 use unified_core::{Code, Operation, Part, ProviderSet, Report, ValidationError, View};
 
 use crate::failure::Failure;
@@ -16,6 +17,9 @@ pub struct UnifiedRequest<'o, S> {
     operation: &'o Operation<S>,
     query: Value,
     body: Value,
+    /// The query's pass-through member in the order the client wrote it (`query` is a
+    /// `serde_json::Value`, whose members are sorted unless `serde_json` keeps their order).
+    remote_query: Option<unified_core::json::Map>,
 }
 
 impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
@@ -32,10 +36,21 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
         let body = operation
             .read(Part::Body, body)
             .map_err(unreadable(Part::Body))?;
+        // The query has been read above, so it parses; its member is taken as the client wrote
+        // it, where `query` has its values converted to the types the schema asks for, which a
+        // pass-through member has none of (any value goes).
+        let remote_query =
+            pass_through(Part::Query).and_then(|member| {
+                match parse_query_ordered(raw_query).ok()?.shift_remove(member)? {
+                    unified_core::json::Value::Object(members) => Some(members),
+                    _ => None,
+                }
+            });
         Ok(UnifiedRequest {
             operation,
             query,
             body,
+            remote_query,
         })
     }
 
@@ -91,7 +106,7 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
     pub fn pass_through(&self) -> PassThrough<'_> {
         PassThrough {
             remote_data: passed_through(Part::Body, &self.body),
-            remote_query: passed_through(Part::Query, &self.query),
+            remote_query: self.remote_query.as_ref(),
         }
     }
 
