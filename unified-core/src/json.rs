@@ -753,7 +753,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
 /// Writes a [`json::Value`](crate::json::Value) as `serde_json::json!` writes a
 /// `serde_json::Value`, its objects' members in the order written. A value that is not a
 /// literal is converted with `From` (strings, numbers, booleans, vectors, options, maps,
-/// [`json::Value`](crate::json::Value)s and `serde_json::Value`s).
+/// [`json::Value`](crate::json::Value)s, [`Schema`](crate::Schema)s and `serde_json::Value`s),
+/// so it is moved, where `serde_json::json!` serializes a reference; for any other serializable
+/// value, [`json::to_value`](crate::json::to_value).
 ///
 /// ```
 /// let title = "Ada";
