@@ -359,7 +359,7 @@ mod tests {
     fn an_adapter_must_translate_an_operation_of_the_registry_as_declared() {
         type Good = Presenting<providers::good>;
         // The registry serves `things` `create`; the adapter translates `nothing` `create`.
-        let elsewhere = Adapters::new().with::<NothingCreate, _>(Good::header("x-key"));
+        let elsewhere = Adapters::new().with::<NothingCreate, _>(Good::new());
         let error = gateway::<OwnQuery>(elsewhere).err().unwrap().to_string();
         assert!(
             error.contains("translates `nothing` `create`, which the registry does not serve"),
@@ -367,7 +367,7 @@ mod tests {
         );
         // The same names, another declaration.
         let registry = Registry::new(vec![Operation::of::<OtherNothingCreate>()]);
-        let adapters = Adapters::new().with::<NothingCreate, _>(Good::header("x-key"));
+        let adapters = Adapters::new().with::<NothingCreate, _>(Good::new());
         let error = serving(registry, adapters).err().unwrap().to_string();
         assert!(
             error.contains("is written for another declaration of the operation"),
@@ -389,8 +389,8 @@ mod tests {
     #[test]
     fn two_adapters_for_one_provider_are_refused() {
         let twice = Adapters::new()
-            .with::<NothingCreate, _>(Presenting::<providers::good>::header("x-key"))
-            .with::<NothingCreate, _>(Presenting::<providers::good>::header("x-key"));
+            .with::<NothingCreate, _>(Presenting::<providers::good>::new())
+            .with::<NothingCreate, _>(Presenting::<providers::good>::new());
         let error = gateway::<OwnQuery>(twice).err().unwrap();
         assert!(
             error
