@@ -35,6 +35,15 @@ pub async fn of_view<S: ProviderSet>(
 }
 
 fn answer<S: ProviderSet>(gateway: &Gateway<S>, view: View<S>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        document_text(gateway, view),
+    )
+        .into_response()
+}
+
+/// The text of `view`'s OpenAPI 3.1 document, made once per gateway.
+pub fn document_text<S: ProviderSet>(gateway: &Gateway<S>, view: View<S>) -> Bytes {
     let documents = gateway.inner.openapi.get_or_init(|| {
         View::<S>::all()
             .map(|view| {
@@ -51,9 +60,5 @@ fn answer<S: ProviderSet>(gateway: &Gateway<S>, view: View<S>) -> Response {
     let index = View::<S>::all()
         .position(|each| each == view)
         .expect("every view is among all views");
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        documents[index].clone(),
-    )
-        .into_response()
+    documents[index].clone()
 }
