@@ -2,19 +2,24 @@
 //! account's credential in every form it was presented in, every value of the request that its
 //! schema marks `writeOnly` (passwords), and the secrets an adapter names in its native body.
 //!
-//! Only the secret itself goes; nothing else of the answer changes. A string value that is a
-//! secret becomes [`REDACTED`]. Inside a longer string, a secret is replaced where it stands as
-//! a word of its own (a credential echoed in an error message, `key=<secret>`), not where it
+//! A string value that is a secret becomes [`REDACTED`]. A secret of [`REMOVED_ANYWHERE`]
+//! characters or more (every credential, a real password) is removed wherever it occurs, glued
+//! to other text or inside a key: text that holds it holds the secret. A shorter one (a password
+//! can be one character) is text that answers hold anyway, so inside a longer string it is
+//! replaced only where it stands as a word of its own (`password a is too short`), not where it
 //! is glued to letters, digits or the joiners of ids, addresses and paths (`_ - . @ + ~ % : /`):
 //! with the password `0`, the id `UR_0A` stays whole, and so does `ada@example.org` with the
-//! password `example`. Keys are the answer's structure, not its data, and are never changed:
-//! with the password `id`, a record's `id` is still its id.
+//! password `example`; keys keep a short secret too (with the password `id`, a record's `id`
+//! is still its id).
 
 use serde_json::{Map, Value};
 use unified_core::Secret;
 
 /// What stands where a secret was.
 pub const REDACTED: &str = "[redacted]";
+
+/// The length, in characters, from which a secret is removed wherever it occurs.
+pub const REMOVED_ANYWHERE: usize = 8;
 
 /// The secrets of one request.
 pub struct Scrubber {
@@ -47,7 +52,7 @@ impl Scrubber {
             Value::Object(object) => Value::Object(
                 object
                     .into_iter()
-                    .map(|(key, inner)| (key, self.scrub(inner)))
+                    .map(|(key, inner)| (self.scrub_key(key), self.scrub(inner)))
                     .collect::<Map<String, Value>>(),
             ),
             other => other,
@@ -55,18 +60,45 @@ impl Scrubber {
     }
 
     /// `text` with every secret replaced by [`REDACTED`]: all of it if it is one, else each
-    /// secret that stands as a word of its own inside it.
+    /// long secret wherever it occurs and each short one that stands as a word of its own.
     pub fn scrub_text(&self, mut text: String) -> String {
         if self.secrets.iter().any(|secret| secret.expose() == text) {
             return REDACTED.to_owned();
         }
         for secret in &self.secrets {
-            if let Some(replaced) = replace_words(&text, secret.expose()) {
+            let secret = secret.expose();
+            let replaced = if is_long(secret) {
+                text.contains(secret)
+                    .then(|| text.replace(secret, REDACTED))
+            } else {
+                replace_words(&text, secret)
+            };
+            if let Some(replaced) = replaced {
                 text = replaced;
             }
         }
         text
     }
+
+    /// An object's key with every long secret in it replaced; a short secret leaves keys be.
+    fn scrub_key(&self, mut key: String) -> String {
+        for secret in self
+            .secrets
+            .iter()
+            .map(Secret::expose)
+            .filter(|s| is_long(s))
+        {
+            if key.contains(secret) {
+                key = key.replace(secret, REDACTED);
+            }
+        }
+        key
+    }
+}
+
+/// Whether `secret` is removed wherever it occurs.
+fn is_long(secret: &str) -> bool {
+    secret.chars().count() >= REMOVED_ANYWHERE
 }
 
 /// `text` with each occurrence of `word` that stands on its own replaced by [`REDACTED`], or
@@ -160,7 +192,7 @@ mod tests {
 
     #[test]
     fn secrets_inside_ids_and_words_change_nothing() {
-        for password in ["i", "0", "a", "UR_0", "id", "example", "5c7f2a8e"] {
+        for password in ["i", "0", "a", "UR_0", "id", "example", "5c7f2a8"] {
             let scrubber = scrubber("key-123-long-token", password);
             let answer = json!({
                 "result": {"id": "UR_0ABCdefGHIjklMN"},
@@ -178,6 +210,30 @@ mod tests {
                 "{password}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_secret_goes_wherever_it_stands() {
+        let long = scrubber("key-123-long-token", "correct-horse.battery");
+        for (text, scrubbed) in [
+            ("token=key-123-long-token.", "token=[redacted]."),
+            ("ada:key-123-long-token", "ada:[redacted]"),
+            ("/tokens/key-123-long-token", "/tokens/[redacted]"),
+            ("xkey-123-long-tokenx", "x[redacted]x"),
+            ("pw=correct-horse.battery;", "pw=[redacted];"),
+        ] {
+            assert_eq!(long.scrub_text(text.into()), scrubbed, "{text}");
+        }
+        // Eight characters are long: inside an id too.
+        assert_eq!(
+            scrubber("key-123-long-token", "5c7f2a8e").scrub_text("5c7f2a8e-1b3d-4e5f".into()),
+            "[redacted]-1b3d-4e5f"
+        );
+        let answer = json!({"key-123-long-token": {"id": "key-123-long-token_2"}, "id": 1});
+        assert_eq!(
+            long.scrub(answer),
+            json!({"[redacted]": {"id": "[redacted]_2"}, "id": 1})
+        );
     }
 
     #[test]
