@@ -31,6 +31,14 @@ async fn short_passwords_leave_ids_keys_and_messages_as_they_are() {
             documented_answer(&harness, kind),
             "{password}: the provider's answer, unchanged"
         );
+        // The raw answer is the provider's, unchanged as well.
+        let raw = harness
+            .create_for(kind.provider_id(), "&truto_response_format=raw", &body)
+            .await;
+        let seen = harness.fake(kind.provider_id()).last();
+        let (status, native) = kind.answer(&seen.path, &seen.body);
+        assert_eq!(raw.status, status, "{password}: the provider's status");
+        assert_eq!(raw.body, native, "{password}: the raw answer, unchanged");
     }
 
     // Re:amaze with a one-letter password in `remote_data`: names and addresses full of it.
