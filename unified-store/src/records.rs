@@ -43,7 +43,7 @@ pub struct StoreSummary {
     pub tokens: u64,
     /// How many integrated accounts there are (all environments).
     pub accounts: u64,
-    /// Whether this [`Store::open`] created the database (a new file, or a PostgreSQL database
+    /// Whether this [`Store::open`](crate::Store::open) created the database (a new file, or a PostgreSQL database
     /// without the gateway's tables), so it was empty.
     pub created: bool,
 }
