@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use unified_adapter::{Adapter, AdapterError, Adapters, AuthScheme, Call, Endpoint, Translate};
-use unified_core::{Operation, OperationModels, Registry, UnifiedModel, View, providers};
+use unified_core::{Operation, OperationModels, Registry, Target, UnifiedModel, providers};
 use unified_gateway::{
     ApiError, Gateway, GatewayConfig, ResolveProvider, SetupError, Store, Validated,
 };
@@ -155,12 +155,12 @@ pub struct ByHeader;
 impl ResolveProvider for ByHeader {
     type Set = providers::Set;
 
-    async fn resolve(&self, parts: &Parts) -> Result<View<providers::Set>, ApiError> {
+    async fn resolve(&self, parts: &Parts) -> Result<Target<providers::Set>, ApiError> {
         parts
             .headers
             .get("x-provider")
             .and_then(|value| value.to_str().ok())
-            .and_then(View::from_id)
+            .and_then(Target::from_id)
             .ok_or_else(|| {
                 ApiError::new(StatusCode::BAD_REQUEST, "say which provider in X-Provider")
             })

@@ -7,7 +7,7 @@ use unified_core::ProviderSet;
 use unified_core::schema::file_text;
 use unified_openapi::{OpenApiVersion, document};
 
-use super::find_view;
+use super::find_target;
 use crate::failure::Failure;
 use crate::output::{note, print_json};
 use crate::program::Program;
@@ -24,7 +24,7 @@ pub fn run<S: ProviderSet>(
             "unknown OpenAPI version `{version}`; this writes `3.1` or `3.0`"
         ))
     })?;
-    let view = find_view::<S>(provider)?;
+    let view = find_target::<S>(provider)?;
     let document = document(&program.registry, &program.adapters, view, version);
     match file.filter(|file| *file != Path::new("-")) {
         None => print_json(&document)?,

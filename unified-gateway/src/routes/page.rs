@@ -8,7 +8,7 @@
 use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use unified_core::{ProviderSet, View};
+use unified_core::{ProviderSet, Target};
 
 use crate::gateway::Gateway;
 use crate::routes::openapi::document_text;
@@ -42,13 +42,13 @@ pub async fn index<S: ProviderSet>(
 
 /// The provider `?provider=` names, the first one when none is named, or `None` for a name that
 /// is no provider's (the page then says it has no document for it).
-fn chosen_provider<S: ProviderSet>(query: Option<&str>) -> Option<View<S>> {
+fn chosen_provider<S: ProviderSet>(query: Option<&str>) -> Option<Target<S>> {
     let asked = query.and_then(|query| {
         form_urlencoded::parse(query.as_bytes())
             .find(|(name, _)| name == "provider")
             .map(|(_, value)| value.into_owned())
     });
-    let providers = || View::<S>::all().filter(|view| *view != View::UNIFIED);
+    let providers = || Target::<S>::all().filter(|view| *view != Target::UNIFIED);
     match asked {
         Some(id) => providers().find(|view| view.id() == id),
         None => providers().next(),
@@ -58,8 +58,8 @@ fn chosen_provider<S: ProviderSet>(query: Option<&str>) -> Option<View<S>> {
 /// `{"index": <unified document>, "provider": <id>, "document": <its document>}` as text that
 /// can stand inside a `<script>` element: every `<` is written `\u003c`, which JSON reads back
 /// as `<` (the documents hold `<` only inside strings).
-fn embedded_documents<S: ProviderSet>(gateway: &Gateway<S>, provider: Option<View<S>>) -> String {
-    let index = document_text(gateway, View::UNIFIED);
+fn embedded_documents<S: ProviderSet>(gateway: &Gateway<S>, provider: Option<Target<S>>) -> String {
+    let index = document_text(gateway, Target::UNIFIED);
     let index = String::from_utf8_lossy(&index);
     let text = match provider {
         Some(view) => {

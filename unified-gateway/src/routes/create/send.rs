@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use unified_adapter::{AdapterError, NativeResponse};
 use unified_core::conventions::ResponseFormat;
-use unified_core::{Part, ProviderSet, View};
+use unified_core::{Part, ProviderSet, Target};
 
 use super::check::Checked;
 use crate::failure::Failure;
@@ -133,7 +133,7 @@ fn shaped<S: ProviderSet>(
     let record = scrubber.scrub(record);
     let report = request
         .operation()
-        .validate(Part::Response, &record, View::of(provider));
+        .validate(Part::Response, &record, Target::of(provider));
     if !report.is_valid() {
         tracing::warn!(
             provider = provider.id(),
