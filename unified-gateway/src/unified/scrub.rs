@@ -23,7 +23,10 @@ pub const REMOVED_ANYWHERE: usize = 8;
 
 /// The secrets of one request.
 pub struct Scrubber {
-    secrets: Vec<Secret>,
+    /// The secrets removed wherever they occur, longest first.
+    long: Vec<Secret>,
+    /// The shorter ones, removed where whole or a word of their own, longest first.
+    short: Vec<Secret>,
 }
 
 impl Scrubber {
@@ -41,7 +44,10 @@ impl Scrubber {
         secrets.retain(|secret| !secret.expose().is_empty());
         // Longest first, so a secret that contains another is removed whole.
         secrets.sort_by_key(|secret| std::cmp::Reverse(secret.expose().len()));
-        Scrubber { secrets }
+        let (long, short) = secrets
+            .into_iter()
+            .partition(|secret| secret.expose().chars().count() >= REMOVED_ANYWHERE);
+        Scrubber { long, short }
     }
 
     /// `value` with every secret replaced by [`REDACTED`].
@@ -52,7 +58,7 @@ impl Scrubber {
             Value::Object(object) => Value::Object(
                 object
                     .into_iter()
-                    .map(|(key, inner)| (self.scrub_key(key), self.scrub(inner)))
+                    .map(|(key, inner)| (self.without_long_secrets(key), self.scrub(inner)))
                     .collect::<Map<String, Value>>(),
             ),
             other => other,
@@ -62,43 +68,33 @@ impl Scrubber {
     /// `text` with every secret replaced by [`REDACTED`]: all of it if it is one, else each
     /// long secret wherever it occurs and each short one that stands as a word of its own.
     pub fn scrub_text(&self, mut text: String) -> String {
-        if self.secrets.iter().any(|secret| secret.expose() == text) {
+        if self
+            .long
+            .iter()
+            .chain(&self.short)
+            .any(|secret| secret.expose() == text)
+        {
             return REDACTED.to_owned();
         }
-        for secret in &self.secrets {
-            let secret = secret.expose();
-            let replaced = if is_long(secret) {
-                text.contains(secret)
-                    .then(|| text.replace(secret, REDACTED))
-            } else {
-                replace_words(&text, secret)
-            };
-            if let Some(replaced) = replaced {
+        text = self.without_long_secrets(text);
+        for secret in &self.short {
+            if let Some(replaced) = replace_words(&text, secret.expose()) {
                 text = replaced;
             }
         }
         text
     }
 
-    /// An object's key with every long secret in it replaced; a short secret leaves keys be.
-    fn scrub_key(&self, mut key: String) -> String {
-        for secret in self
-            .secrets
-            .iter()
-            .map(Secret::expose)
-            .filter(|s| is_long(s))
-        {
-            if key.contains(secret) {
-                key = key.replace(secret, REDACTED);
+    /// `text` (a key, or a value's text) with every long secret in it replaced; keys keep
+    /// short secrets.
+    fn without_long_secrets(&self, mut text: String) -> String {
+        for secret in self.long.iter().map(Secret::expose) {
+            if text.contains(secret) {
+                text = text.replace(secret, REDACTED);
             }
         }
-        key
+        text
     }
-}
-
-/// Whether `secret` is removed wherever it occurs.
-fn is_long(secret: &str) -> bool {
-    secret.chars().count() >= REMOVED_ANYWHERE
 }
 
 /// `text` with each occurrence of `word` that stands on its own replaced by [`REDACTED`], or
