@@ -55,9 +55,8 @@ fn chosen_provider<S: ProviderSet>(query: Option<&str>) -> Option<Target<S>> {
     }
 }
 
-/// `{"index": <unified document>, "provider": <id>, "document": <its document>}` as text that
-/// can stand inside a `<script>` element: every `<` is written `\u003c`, which JSON reads back
-/// as `<` (the documents hold `<` only inside strings).
+/// `{"index": <unified document>, "provider": <id>, "document": <its document>}`, as text that
+/// can stand inside a `<script>` element.
 fn embedded_documents<S: ProviderSet>(gateway: &Gateway<S>, provider: Option<Target<S>>) -> String {
     let index = document_text(gateway, Target::UNIFIED);
     let index = String::from_utf8_lossy(&index);
@@ -72,6 +71,13 @@ fn embedded_documents<S: ProviderSet>(gateway: &Gateway<S>, provider: Option<Tar
         }
         None => format!("{{\"index\":{index}}}"),
     };
+    inside_script(&text)
+}
+
+/// JSON `text` as it can stand inside a `<script>` element: every `<` is written `\u003c`, which
+/// JSON reads back as `<` (JSON holds `<` only inside strings), so no `</script>` or `<!--` in
+/// a document ends or changes the element.
+fn inside_script(text: &str) -> String {
     text.replace('<', "\\u003c")
 }
 
@@ -84,4 +90,20 @@ pub async fn script() -> impl IntoResponse {
         ],
         include_str!("../../page/form.js"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside_script;
+
+    #[test]
+    fn json_inside_a_script_holds_no_tag_and_reads_back_the_same() {
+        let document = serde_json::json!({"description": "ends </script><!-- here", "<": ["<a>"]});
+        let text = inside_script(&document.to_string());
+        assert!(!text.contains('<'), "{text}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            document
+        );
+    }
 }
