@@ -98,7 +98,7 @@ impl Translate<UsersCreate> for PivotalTracker {
         call: Call<'_, Self::Body, Self::Query>,
     ) -> Result<Cow<'static, str>, AdapterError> {
         let project = project_id(call.query)?;
-        Ok(format!("/projects/{project}/memberships").into())
+        Ok(Self::ENDPOINT.path.replace("{project_id}", project).into())
     }
 
     fn unified_response(
