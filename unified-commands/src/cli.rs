@@ -21,14 +21,14 @@ pub enum Command {
     /// one JSON report. Exit status 0 when valid, 1 when invalid, 2 on usage errors.
     Validate {
         #[command(flatten)]
-        target: Selection,
+        selection: Selection,
         /// The file to read; `-` or nothing reads standard input.
         file: Option<PathBuf>,
     },
     /// Print the JSON Schema (draft 2020-12) of one part for one provider.
     Schema {
         #[command(flatten)]
-        target: Selection,
+        selection: Selection,
     },
     /// Write every schema of every model, provider and part below DIR.
     Export {

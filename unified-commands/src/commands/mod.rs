@@ -25,8 +25,10 @@ use crate::program::Program;
 pub fn run<S: ProviderSet>(program: Program<S>, command: Command) -> Result<ExitCode, Failure> {
     let registry = &program.registry;
     match command {
-        Command::Validate { target, file } => validate::run(registry, &target, file.as_deref()),
-        Command::Schema { target } => schema::run(registry, &target),
+        Command::Validate { selection, file } => {
+            validate::run(registry, &selection, file.as_deref())
+        }
+        Command::Schema { selection } => schema::run(registry, &selection),
         Command::Export { dir } => export::run(&program, &dir),
         Command::Openapi {
             version,

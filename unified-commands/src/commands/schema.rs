@@ -12,9 +12,9 @@ use crate::output::print_json;
 /// Prints the schema of one part for one view.
 pub fn run<S: ProviderSet>(
     registry: &Registry<S>,
-    target: &Selection,
+    selection: &Selection,
 ) -> Result<ExitCode, Failure> {
-    let resolved = resolve(registry, target)?;
+    let resolved = resolve(registry, selection)?;
     print_json(&resolved.operation.schema(resolved.part, resolved.target))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -26,10 +26,10 @@ struct Output<'a> {
 /// Validates one document and prints its report.
 pub fn run<S: ProviderSet>(
     registry: &Registry<S>,
-    target: &Selection,
+    selection: &Selection,
     file: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
-    let resolved = resolve(registry, target)?;
+    let resolved = resolve(registry, selection)?;
     let input = read_input(file)?;
     let text: &[u8] = match resolved.part {
         Part::Query => input.trim_ascii(),
