@@ -14,7 +14,7 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 use unified_core::conventions::{model_from_slice, validate_model};
-use unified_core::{Format, Part, UnifiedModel, View};
+use unified_core::{Format, Part, Target, UnifiedModel};
 use unified_models::providers::Set;
 use unified_models::ticketing::users::{UserCreateBody, UserCreateQuery, UserCreateResponse};
 use unified_tests::{exported_schema, listed_choices, reference_validator, users_create};
@@ -371,7 +371,7 @@ fn object_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Val
 /// deserialization in one pass) succeeds exactly when the model's validation does, with the
 /// value `serde_json` gives (which skips the conventions' members); otherwise it gives the same
 /// report.
-fn builds_like_serde<M>(part: Part, text: &[u8], view: View<Set>) -> Result<(), TestCaseError>
+fn builds_like_serde<M>(part: Part, text: &[u8], view: Target<Set>) -> Result<(), TestCaseError>
 where
     M: UnifiedModel<Set> + DeserializeOwned + PartialEq + core::fmt::Debug,
 {
@@ -391,7 +391,7 @@ where
 }
 
 /// A check of one part's text for one view.
-type TextCheck = fn(Part, &[u8], View<Set>) -> Result<(), TestCaseError>;
+type TextCheck = fn(Part, &[u8], Target<Set>) -> Result<(), TestCaseError>;
 
 /// [`builds_like_serde`] for the model of `part`.
 fn builds_like_serde_for(part: Part) -> TextCheck {
@@ -406,7 +406,7 @@ fn check_part(part: Part, cases: u32) {
     let builds_like_serde = builds_like_serde_for(part);
     let registry = unified_models::registry();
     let operation = users_create(&registry);
-    let views: Vec<View<Set>> = View::<Set>::all().collect();
+    let views: Vec<Target<Set>> = Target::<Set>::all().collect();
     let schemas: Vec<Value> = views
         .iter()
         .map(|view| exported_schema(operation, part, *view))
@@ -620,7 +620,7 @@ fn replace_strings(value: &Value, stand_ins: &std::collections::BTreeMap<String,
 /// Documents shaped by one of `schemas` (each view's, the unified one last), valid ones
 /// common, broken ones in every way the rules name.
 fn documents_for(schemas: Vec<Value>) -> impl Strategy<Value = Value> {
-    let unified = schemas.last().expect("the unified view's schema").clone();
+    let unified = schemas.last().expect("the unified target's schema").clone();
     (0..schemas.len(), any::<bool>())
         .prop_flat_map(move |(i, noisy)| value_for(&schemas[i], &unified, noisy))
 }
@@ -629,7 +629,7 @@ fn documents_for(schemas: Vec<Value>) -> impl Strategy<Value = Value> {
 fn generated_documents(part: Part, cases: u32) -> Vec<Value> {
     let registry = unified_models::registry();
     let operation = users_create(&registry);
-    let schemas: Vec<Value> = View::<Set>::all()
+    let schemas: Vec<Value> = Target::<Set>::all()
         .map(|view| exported_schema(operation, part, view))
         .collect();
     let mut runner = TestRunner::new_with_rng(
@@ -667,7 +667,7 @@ const FORMATS: [(&str, Format); 4] = [
 fn the_form_pages_ajv_agrees_with_our_validator() {
     let registry = unified_models::registry();
     let operation = users_create(&registry);
-    let views: Vec<View<Set>> = View::<Set>::all().collect();
+    let views: Vec<Target<Set>> = Target::<Set>::all().collect();
     let mut schemas = Vec::new();
     let mut documents = Vec::new();
     for (part_index, part) in Part::ALL.into_iter().enumerate() {

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use unified_core::{Code, Secret, UnifiedModel, View};
+use unified_core::{Code, Secret, Target, UnifiedModel};
 
 unified_core::providers! {
     /// The providers of the test model.
@@ -65,7 +65,7 @@ struct Plan {
     password: Option<Secret>,
 }
 
-fn codes(document: &Value, view: View<providers::Set>) -> Vec<(String, Code)> {
+fn codes(document: &Value, view: Target<providers::Set>) -> Vec<(String, Code)> {
     Plan::validate(document, view)
         .errors()
         .iter()
@@ -73,12 +73,12 @@ fn codes(document: &Value, view: View<providers::Set>) -> Vec<(String, Code)> {
         .collect()
 }
 
-fn acme() -> View<providers::Set> {
-    View::of(providers::acme)
+fn acme() -> Target<providers::Set> {
+    Target::of(providers::acme)
 }
 
-fn beta() -> View<providers::Set> {
-    View::of(providers::beta)
+fn beta() -> Target<providers::Set> {
+    Target::of(providers::beta)
 }
 
 #[test]
@@ -100,10 +100,10 @@ fn lengths_count_characters_and_per_provider_limits_win() {
         codes(&with_password("abcdefghijk"), acme()),
         [("/name".to_owned(), Code::MaxLength)]
     );
-    // The unified view takes no one provider's `max_length`, and the common `min_length`.
-    assert!(codes(&base("abcdefghijk"), View::UNIFIED).is_empty());
+    // The unified target takes no one provider's `max_length`, and the common `min_length`.
+    assert!(codes(&base("abcdefghijk"), Target::UNIFIED).is_empty());
     assert_eq!(
-        codes(&base("a"), View::UNIFIED),
+        codes(&base("a"), Target::UNIFIED),
         [("/name".to_owned(), Code::MinLength)]
     );
     // A secret has a length too, and its message quotes nothing of it.
@@ -125,7 +125,7 @@ fn lengths_count_characters_and_per_provider_limits_win() {
 
 #[test]
 fn ranges_and_multiples() {
-    let with = |field: &str, value: Value, view: View<providers::Set>| {
+    let with = |field: &str, value: Value, view: Target<providers::Set>| {
         let mut document = json!({"name": "ok"});
         if view == acme() {
             document["password"] = json!("long enough");
@@ -211,8 +211,8 @@ fn unique_items_compare_by_value_where_the_view_asks() {
     let with = |codes: Value| json!({"name": "ok", "codes": codes, "password": "long enough"});
     let for_beta = json!({"name": "ok", "codes": [1, 2, 1.0]});
     assert_eq!(codes(&for_beta, beta()), [], "Beta takes repeats");
-    // With a provider's own value of the rule, the unified view takes none.
-    assert!(Plan::is_valid(&for_beta, View::UNIFIED));
+    // With a provider's own value of the rule, the unified target takes none.
+    assert!(Plan::is_valid(&for_beta, Target::UNIFIED));
     let report = Plan::validate(&with(json!([1, 2, 1.0])), acme());
     assert_eq!(report.errors()[0].code, Code::UniqueItems);
     assert_eq!(report.errors()[0].pointer, "/codes");
@@ -235,7 +235,7 @@ fn unique_items_compare_by_value_where_the_view_asks() {
 fn schemas_carry_the_keywords_of_their_view() {
     let acme = Plan::schema_for(acme()).to_value();
     let beta = Plan::schema_for(beta()).to_value();
-    let unified = Plan::schema_for(View::UNIFIED).to_value();
+    let unified = Plan::schema_for(Target::UNIFIED).to_value();
     assert_eq!(acme["properties"]["name"]["maxLength"], 10);
     assert_eq!(beta["properties"]["name"]["maxLength"], 5);
     assert_eq!(unified["properties"]["name"].get("maxLength"), None);
@@ -320,11 +320,11 @@ fn document() -> impl Strategy<Value = Value> {
 }
 
 /// Each view and `jsonschema`'s validator of its exported schema, built once.
-fn references() -> &'static [(View<providers::Set>, jsonschema::Validator)] {
-    static REFERENCES: std::sync::OnceLock<Vec<(View<providers::Set>, jsonschema::Validator)>> =
+fn references() -> &'static [(Target<providers::Set>, jsonschema::Validator)] {
+    static REFERENCES: std::sync::OnceLock<Vec<(Target<providers::Set>, jsonschema::Validator)>> =
         std::sync::OnceLock::new();
     REFERENCES.get_or_init(|| {
-        [View::UNIFIED, acme(), beta()]
+        [Target::UNIFIED, acme(), beta()]
             .into_iter()
             .map(|view| {
                 let schema = Plan::schema_for(view).to_value();

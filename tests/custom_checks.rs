@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
-use unified_core::{Checker, Code, UnifiedModel, View};
+use unified_core::{Checker, Code, Target, UnifiedModel};
 
 unified_core::providers! {
     /// The providers of the test model.
@@ -79,7 +79,7 @@ struct Basket {
     orders: Option<Vec<Order>>,
 }
 
-fn codes_every_way(document: &Value, view: View<providers::Set>) -> Vec<(String, String)> {
+fn codes_every_way(document: &Value, view: Target<providers::Set>) -> Vec<(String, String)> {
     let report = Basket::validate(document, view);
     let text = serde_json::to_vec(document).unwrap();
     assert_eq!(
@@ -107,14 +107,14 @@ fn checks_see_the_provider_and_point_inside_the_value() {
         {"min": 5, "max": 2},
     ]});
     assert_eq!(
-        codes_every_way(&document, View::of(providers::acme)),
+        codes_every_way(&document, Target::of(providers::acme)),
         [
             ("/orders/0/tags/1".to_owned(), "billing.tag_case".to_owned()),
             ("/orders/0/tags/3".to_owned(), "billing.tag_case".to_owned()),
             ("/orders/1/min".to_owned(), "billing.range".to_owned()),
         ]
     );
-    let beta = codes_every_way(&document, View::of(providers::beta));
+    let beta = codes_every_way(&document, Target::of(providers::beta));
     assert_eq!(
         beta[0],
         (
@@ -126,7 +126,7 @@ fn checks_see_the_provider_and_point_inside_the_value() {
     assert!(
         codes_every_way(
             &json!({"orders": [{"seats": 5, "tags": ["a"]}]}),
-            View::of(providers::beta)
+            Target::of(providers::beta)
         )
         .is_empty()
     );
@@ -134,7 +134,7 @@ fn checks_see_the_provider_and_point_inside_the_value() {
 
 #[test]
 fn custom_errors_carry_their_message_and_parameters() {
-    let report = Order::validate(&json!({"seats": 11}), View::of(providers::beta));
+    let report = Order::validate(&json!({"seats": 11}), Target::of(providers::beta));
     let error = &report.errors()[0];
     assert_eq!(error.code, SEATS_OVER_PLAN);
     assert_eq!(error.message, "exceeds the seats of the plan");
@@ -148,7 +148,7 @@ fn checks_run_only_on_values_that_could_be_read() {
     // A seat count of the wrong type is a type error; the check does not see it.
     let report = Order::validate(
         &json!({"seats": "many", "min": 1, "max": "x"}),
-        View::of(providers::beta),
+        Target::of(providers::beta),
     );
     let codes: Vec<String> = report.errors().iter().map(|e| e.code.to_string()).collect();
     assert_eq!(codes, ["type", "type"]);
@@ -156,7 +156,7 @@ fn checks_run_only_on_values_that_could_be_read() {
 
 #[test]
 fn the_schema_says_what_it_does_not_express() {
-    let schema = Order::schema_for(View::UNIFIED).to_value();
+    let schema = Order::schema_for(Target::UNIFIED).to_value();
     let seats = schema["properties"]["seats"]["description"]
         .as_str()
         .unwrap();

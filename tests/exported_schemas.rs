@@ -58,12 +58,12 @@ fn committed_schemas_are_up_to_date() {
     assert_eq!(
         schema_count,
         3 * 11,
-        "three parts for ten providers and the unified view"
+        "three parts for ten providers and the unified target"
     );
     assert_eq!(
         expected.len() - schema_count,
         2 * 11,
-        "OpenAPI 3.1 and 3.0 for ten providers and the unified view"
+        "OpenAPI 3.1 and 3.0 for ten providers and the unified target"
     );
 }
 

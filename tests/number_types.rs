@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use unified_core::{Code, UnifiedModel, View};
+use unified_core::{Code, Target, UnifiedModel};
 
 unified_core::providers! {
     /// The provider of the test model.
@@ -63,8 +63,8 @@ const FIELDS: [&str; 12] = [
     "wide",
 ];
 
-fn acme() -> View<providers::Set> {
-    View::of(providers::acme)
+fn acme() -> Target<providers::Set> {
+    Target::of(providers::acme)
 }
 
 fn codes(document: &Value) -> Vec<(String, Code)> {

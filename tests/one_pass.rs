@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
-use unified_core::{Secret, UnifiedModel, View};
+use unified_core::{Secret, Target, UnifiedModel};
 
 unified_core::providers! {
     /// The providers of the test models.
@@ -128,7 +128,7 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// and on validity.
 fn assert_one_pass_agrees(document: &Value) -> Result<(), TestCaseError> {
     let text = serde_json::to_vec(document).expect("a Value serializes");
-    for view in View::<providers::Set>::all() {
+    for view in Target::<providers::Set>::all() {
         let parsed = Thing::validate(document, view);
         let read = Thing::validate_slice(&text, view);
         prop_assert_eq!(read.errors(), parsed.errors(), "{:?}: {}", view, document);
@@ -159,8 +159,8 @@ proptest! {
 
     #[test]
     fn any_bytes_get_the_same_report_read_in_one_pass(bytes in prop::collection::vec(any::<u8>(), 0..48)) {
-        let parsed = Thing::validate_json(&bytes, View::UNIFIED);
-        let read = Thing::validate_slice(&bytes, View::UNIFIED);
+        let parsed = Thing::validate_json(&bytes, Target::UNIFIED);
+        let read = Thing::validate_slice(&bytes, Target::UNIFIED);
         prop_assert_eq!(read.errors(), parsed.errors());
     }
 }
@@ -201,10 +201,10 @@ fn a_repeated_property_is_checked_each_time_it_appears() {
     assert_eq!(codes, [("/name".to_owned(), unified_core::Code::Type)]);
 }
 
-/// Both readings of the raw bytes `text`, for the unified view and one provider: the same report,
+/// Both readings of the raw bytes `text`, for the unified target and one provider: the same report,
 /// and the same verdict from `is_valid_slice`.
 fn assert_same_on_text(text: &[u8]) {
-    for view in [View::UNIFIED, View::of(providers::globex)] {
+    for view in [Target::UNIFIED, Target::of(providers::globex)] {
         let parsed = Thing::validate_json(text, view);
         let read = Thing::validate_slice(text, view);
         assert_eq!(
@@ -239,7 +239,7 @@ fn text_the_parse_refuses_is_refused_where_the_model_does_not_look() {
     ];
     for text in cases {
         assert_same_on_text(text);
-        let parsed = Thing::validate_json(text, View::UNIFIED);
+        let parsed = Thing::validate_json(text, Target::UNIFIED);
         assert_eq!(parsed.errors()[0].code, unified_core::Code::Json);
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use unified_core::View;
+use unified_core::Target;
 use unified_models::providers::Set;
 use unified_tests::workspace_root;
 
@@ -26,7 +26,7 @@ fn documents() -> Vec<PathBuf> {
     ["3.1", "3.0"]
         .into_iter()
         .flat_map(|version| {
-            View::<Set>::all().map(move |view| {
+            Target::<Set>::all().map(move |view| {
                 workspace_root()
                     .join("schemas/openapi")
                     .join(version)

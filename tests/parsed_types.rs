@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use unified_core::{Code, UnifiedModel, View};
+use unified_core::{Code, Target, UnifiedModel};
 
 unified_core::providers! {
     /// The provider of the test model.
@@ -26,8 +26,8 @@ struct Record {
     created_at: Option<jiff::Timestamp>,
 }
 
-fn acme() -> View<providers::Set> {
-    View::of(providers::acme)
+fn acme() -> Target<providers::Set> {
+    Target::of(providers::acme)
 }
 
 fn codes(document: &Value) -> Vec<(String, Code)> {

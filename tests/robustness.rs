@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use unified_core::report::pointer_segments;
-use unified_core::{Code, Part, View};
+use unified_core::{Code, Part, Target};
 use unified_models::providers::Set;
 use unified_tests::users_create;
 
@@ -90,7 +90,7 @@ proptest! {
         let operation = users_create(&registry);
         let text = serde_json::to_vec(&document).expect("a Value serializes");
         for part in Part::ALL {
-            for view in View::<Set>::all() {
+            for view in Target::<Set>::all() {
                 let report = operation.validate(part, &document, view);
                 prop_assert_eq!(report.is_valid(), operation.is_valid(part, &document, view));
                 let one_pass = operation.validate_slice(part, &text, view);
@@ -111,14 +111,14 @@ proptest! {
         let registry = unified_models::registry();
         let operation = users_create(&registry);
         for part in Part::ALL {
-            let report = operation.validate_text(part, &bytes, View::UNIFIED);
+            let report = operation.validate_text(part, &bytes, Target::UNIFIED);
             if let Some(first) = report.errors().first().filter(|e| e.code == Code::Json) {
                 prop_assert_eq!(first.pointer.as_str(), "");
                 prop_assert_eq!(report.errors().len(), 1);
             }
             if part != Part::Query {
                 // Read in one pass, the same bytes get the same report.
-                let one_pass = operation.validate_slice(part, &bytes, View::UNIFIED);
+                let one_pass = operation.validate_slice(part, &bytes, Target::UNIFIED);
                 prop_assert_eq!(one_pass.errors(), report.errors());
             }
         }
@@ -128,7 +128,7 @@ proptest! {
     fn any_query_string_is_read_or_refused(query in "[a-z_\\[\\]=&%0-9+]{0,40}") {
         let registry = unified_models::registry();
         let operation = users_create(&registry);
-        let report = operation.validate_text(Part::Query, query.as_bytes(), View::UNIFIED);
+        let report = operation.validate_text(Part::Query, query.as_bytes(), Target::UNIFIED);
         for error in report.errors() {
             prop_assert!(error.code != Code::Json || error.message.starts_with("malformed query string"));
         }

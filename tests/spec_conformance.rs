@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::Value;
-use unified_core::{FieldCoverage, Part, Provider, View};
+use unified_core::{FieldCoverage, Part, Provider, Target};
 use unified_models::providers::Set;
 use unified_tests::{exported_schema, spec_dir, users_create};
 
@@ -218,7 +218,7 @@ fn every_field_matches_the_spec() {
     ] {
         let lines = section(&lines, part);
         let fields: Vec<&str> = rows.iter().map(|row| row.field).collect();
-        let schema = operation.schema(part, View::UNIFIED).to_value();
+        let schema = operation.schema(part, Target::UNIFIED).to_value();
         for FieldCoverage {
             field,
             required,
@@ -275,7 +275,7 @@ fn every_field_matches_the_spec() {
                     .or_else(|| listed_values(&field_schema["items"]["properties"]["name"]))
                     .or_else(|| {
                         // A per-provider restriction shows in that provider's schema only.
-                        let pivotal = View::of(unified_models::providers::pivotal_tracker);
+                        let pivotal = Target::of(unified_models::providers::pivotal_tracker);
                         let schema = operation.schema(part, pivotal).to_value();
                         listed_values(&schema["properties"][*field]["items"]["properties"]["name"])
                     })
@@ -425,7 +425,7 @@ fn values_listed_per_provider_are_the_specs_and_no_others() {
         )]
     );
     for provider in Provider::<Set>::all() {
-        let schema = exported_schema(operation, Part::Body, View::of(provider));
+        let schema = exported_schema(operation, Part::Body, Target::of(provider));
         let listed = |pointer: &str| schema.pointer(pointer).and_then(listed_values);
         for (pointer, listed_by_spec) in [
             ("/properties/roles/items/properties/name", &roles),

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::Value;
-use unified_core::{Part, View};
+use unified_core::{Part, Target};
 use unified_tests::{spec_dir, users_create};
 
 #[test]
@@ -16,7 +16,7 @@ fn every_worked_example_gets_its_verdict_and_exact_errors() {
     let operation = users_create(&registry);
     for example in &examples {
         let provider = example["provider"].as_str().unwrap();
-        let view = View::from_id(provider).expect("known provider");
+        let view = Target::from_id(provider).expect("known provider");
         let part: Part = example["part"].as_str().unwrap().parse().unwrap();
         let report = operation.validate(part, &example["body"], view);
         let got: BTreeSet<(String, String)> = report

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use unified_core::{Operation, Part, View};
+use unified_core::{Operation, Part, Target};
 use unified_models::providers::Set;
 
 /// The workspace root.
@@ -33,7 +33,7 @@ pub fn users_create(registry: &unified_core::Registry<Set>) -> &Operation<Set> {
 }
 
 /// The exported schema file of a part for a view, as committed under `schemas/`.
-pub fn exported_schema(operation: &Operation<Set>, part: Part, view: View<Set>) -> Value {
+pub fn exported_schema(operation: &Operation<Set>, part: Part, view: Target<Set>) -> Value {
     let path = workspace_root()
         .join("schemas")
         .join(operation.schema_path(part, view));

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use unified_core::{Code, UnifiedModel, View};
+use unified_core::{Code, Target, UnifiedModel};
 
 unified_core::providers! {
     /// The providers of the test model.
@@ -106,7 +106,7 @@ struct Order {
     contact: Option<Contact>,
 }
 
-fn codes(document: &Value, view: View<providers::Set>) -> Vec<(String, Code)> {
+fn codes(document: &Value, view: Target<providers::Set>) -> Vec<(String, Code)> {
     let report = Order::validate(document, view);
     let text = serde_json::to_vec(document).unwrap();
     assert_eq!(
@@ -123,8 +123,8 @@ fn codes(document: &Value, view: View<providers::Set>) -> Vec<(String, Code)> {
 
 #[test]
 fn the_tag_picks_the_model_wherever_it_stands() {
-    let acme = View::of(providers::acme);
-    let beta = View::of(providers::beta);
+    let acme = Target::of(providers::acme);
+    let beta = Target::of(providers::beta);
     let card_last = json!({"payment": {"last4": "4242", "type": "card"}});
     assert!(codes(&card_last, acme).is_empty());
     assert_eq!(
@@ -164,7 +164,7 @@ fn the_tag_picks_the_model_wherever_it_stands() {
 
 #[test]
 fn adjacent_tags_hold_the_value_under_the_content_member() {
-    let acme = View::of(providers::acme);
+    let acme = Target::of(providers::acme);
     let payment = json!({"type": "bank", "iban": "DE89370400440532013000"});
     let refund = json!({"kind": "card", "details": {"last4": "12"}});
     assert_eq!(
@@ -188,8 +188,8 @@ fn adjacent_tags_hold_the_value_under_the_content_member() {
 
 #[test]
 fn variants_with_named_fields_are_read_like_models() {
-    let acme = View::of(providers::acme);
-    let beta = View::of(providers::beta);
+    let acme = Target::of(providers::acme);
+    let beta = Target::of(providers::beta);
     let payment = json!({"type": "bank", "iban": "DE89370400440532013000"});
     let email =
         json!({"payment": payment, "contact": {"via": "email", "ADDRESS": "a@example.com"}});
@@ -253,7 +253,7 @@ fn variants_with_named_fields_are_read_like_models() {
 
 #[test]
 fn schemas_are_a_one_of_with_the_tag_as_a_const() {
-    let schema = Order::schema_for(View::of(providers::beta)).to_value();
+    let schema = Order::schema_for(Target::of(providers::beta)).to_value();
     let payment = &schema["properties"]["payment"];
     assert_eq!(
         payment["oneOf"][0]["properties"]["type"],
@@ -322,14 +322,14 @@ fn object(keys: &'static [&'static str]) -> impl Strategy<Value = Value> {
 }
 
 /// Each view and `jsonschema`'s validator of its exported schema, built once.
-fn references() -> &'static [(View<providers::Set>, jsonschema::Validator)] {
-    static REFERENCES: std::sync::OnceLock<Vec<(View<providers::Set>, jsonschema::Validator)>> =
+fn references() -> &'static [(Target<providers::Set>, jsonschema::Validator)] {
+    static REFERENCES: std::sync::OnceLock<Vec<(Target<providers::Set>, jsonschema::Validator)>> =
         std::sync::OnceLock::new();
     REFERENCES.get_or_init(|| {
         [
-            View::UNIFIED,
-            View::of(providers::acme),
-            View::of(providers::beta),
+            Target::UNIFIED,
+            Target::of(providers::acme),
+            Target::of(providers::beta),
         ]
         .into_iter()
         .map(|view| {

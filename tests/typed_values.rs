@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use serde_json::json;
-use unified_core::{Code, UnifiedModel, View};
+use unified_core::{Code, Target, UnifiedModel};
 
 unified_core::providers! {
     /// The providers of the test model.
@@ -53,7 +53,7 @@ fn none_is_absent_at_every_depth() {
     };
     // Serialized as it is, the `None`s are `null`s that Acme does not take.
     let serialized = serde_json::to_value(&contact).unwrap();
-    let codes: Vec<(String, Code)> = Contact::validate(&serialized, View::of(providers::acme))
+    let codes: Vec<(String, Code)> = Contact::validate(&serialized, Target::of(providers::acme))
         .errors()
         .iter()
         .map(|error| (error.pointer.clone(), error.code))
@@ -65,14 +65,18 @@ fn none_is_absent_at_every_depth() {
             ("/addresses/0/floor".to_owned(), Code::Unsupported),
         ]
     );
-    assert!(contact.validate_value(View::of(providers::acme)).is_valid());
+    assert!(
+        contact
+            .validate_value(Target::of(providers::acme))
+            .is_valid()
+    );
 
     // The other rules hold as ever: Beta does not take the phone, and the name is required.
     let codes: Vec<(String, Code)> = Contact {
         phone: Some("+44".into()),
         ..Contact::default()
     }
-    .validate_value(View::of(providers::beta))
+    .validate_value(Target::of(providers::beta))
     .errors()
     .iter()
     .map(|error| (error.pointer.clone(), error.code))
@@ -94,7 +98,7 @@ fn none_is_absent_at_every_depth() {
     };
     assert_eq!(
         empty_floor
-            .validate_value(View::of(providers::beta))
+            .validate_value(Target::of(providers::beta))
             .errors()[0]
             .code,
         Code::MinLength

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use unified_core::View;
+use unified_core::Target;
 use unified_models::providers::Set;
 use unified_tests::workspace_root;
 
@@ -30,7 +30,7 @@ fn generated_types_make_a_missing_required_field_a_type_error() {
     let generate = frontend.join("node_modules/openapi-typescript/bin/cli.js");
     let tsc = frontend.join("node_modules/typescript/bin/tsc");
     let dir = tempfile::tempdir().unwrap();
-    for view in View::<Set>::all() {
+    for view in Target::<Set>::all() {
         let document = workspace_root()
             .join("schemas/openapi/3.1")
             .join(format!("{}.json", view.id()));

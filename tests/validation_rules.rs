@@ -1,12 +1,12 @@
 //! The normative validation rules, provider by provider, on the ticketing/users create model.
 
 use serde_json::{Value, json};
-use unified_core::{Code, Part, Provider, UnifiedModel, View};
+use unified_core::{Code, Part, Provider, Target, UnifiedModel};
 use unified_models::providers::{self, Set};
 use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
 use unified_tests::users_create;
 
-fn errors(part: Part, body: &Value, view: View<Set>) -> Vec<(String, Code)> {
+fn errors(part: Part, body: &Value, view: Target<Set>) -> Vec<(String, Code)> {
     let registry = unified_models::registry();
     let report = users_create(&registry).validate(part, body, view);
     report
@@ -103,9 +103,9 @@ fn optional_fields_may_be_null_and_the_full_body_is_valid_in_the_unified_view() 
         .collect();
     let full = Value::Object(full);
     assert!(
-        UserCreateBody::is_valid(&full, View::UNIFIED),
+        UserCreateBody::is_valid(&full, Target::UNIFIED),
         "{}",
-        UserCreateBody::validate(&full, View::UNIFIED)
+        UserCreateBody::validate(&full, Target::UNIFIED)
     );
     let nulls: serde_json::Map<String, Value> = UserCreateBody::coverage()
         .iter()
@@ -126,11 +126,11 @@ fn optional_fields_may_be_null_and_the_full_body_is_valid_in_the_unified_view() 
 fn a_document_that_is_not_an_object_is_a_type_error_at_the_root() {
     for body in [json!([]), json!("x"), json!(1), Value::Null, json!(true)] {
         assert_eq!(
-            errors(Part::Body, &body, View::UNIFIED),
+            errors(Part::Body, &body, Target::UNIFIED),
             vec![err("", Code::Type)]
         );
         assert_eq!(
-            errors(Part::Query, &body, View::UNIFIED),
+            errors(Part::Query, &body, Target::UNIFIED),
             vec![err("", Code::Type)]
         );
     }
@@ -199,7 +199,7 @@ fn role_names_are_restricted_for_pivotal_tracker_only() {
         vec![err("/roles/0/name", Code::Enum)]
     );
     assert!(UserCreateBody::is_valid(&body, providers::dixa));
-    assert!(UserCreateBody::is_valid(&body, View::UNIFIED));
+    assert!(UserCreateBody::is_valid(&body, Target::UNIFIED));
     let owner = json!({"name": "Ada", "emails": [{"email": "a@example.org", "type": "other"}], "roles": [{"name": "owner"}, {"id": "r1"}]});
     assert!(UserCreateBody::is_valid(&owner, providers::pivotal_tracker));
 }
@@ -236,7 +236,7 @@ fn formats_are_checked() {
     ];
     for (part, body, pointer) in cases {
         assert_eq!(
-            errors(part, &body, View::UNIFIED),
+            errors(part, &body, Target::UNIFIED),
             vec![err(pointer, Code::Format)],
             "{body}"
         );
@@ -256,7 +256,7 @@ fn formats_are_checked() {
         ),
     ];
     for (part, body) in valid {
-        assert_eq!(errors(part, &body, View::UNIFIED), vec![], "{body}");
+        assert_eq!(errors(part, &body, Target::UNIFIED), vec![], "{body}");
     }
 }
 

@@ -125,7 +125,7 @@ mod hand_written {
     use unified_core::field::{
         Accept, Emptiness, FieldValue, Mode, Number, Reading, Recorder, Takes, read_with,
     };
-    use unified_core::{Code, ProviderSet, UnifiedModel, View};
+    use unified_core::{Code, ProviderSet, Target, UnifiedModel};
 
     unified_core::providers! {
         /// The providers of this test.
@@ -162,7 +162,7 @@ mod hand_written {
     }
 
     impl<S: ProviderSet> FieldValue<S> for Percent {
-        fn schema(_: View<S>) -> unified_core::Schema {
+        fn schema(_: Target<S>) -> unified_core::Schema {
             unified_core::json_schema!({"type": "number", "minimum": 0, "maximum": 100})
         }
 
@@ -202,7 +202,7 @@ mod hand_written {
     #[test]
     fn a_field_serde_skips_is_built_as_serde_builds_it() {
         let text = br#"{"text": "x"}"#;
-        let ours = Label::from_slice(text, View::UNIFIED).unwrap();
+        let ours = Label::from_slice(text, Target::UNIFIED).unwrap();
         let serde: Label = serde_json::from_slice(text).unwrap();
         assert_eq!(ours, serde);
         assert_eq!(ours.cache, "unnamed");

@@ -12,7 +12,7 @@ use std::hint::black_box;
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use unified_core::{Part, Provider, UnifiedModel, View};
+use unified_core::{Part, Provider, Target, UnifiedModel};
 use unified_models::providers::{self, Set};
 use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
 use unified_tests::{exported_schema, reference_validator, users_create, workspace_root};
@@ -97,7 +97,7 @@ pub fn cases() -> Vec<Case> {
         };
         for kind in Kind::ALL {
             for provider in Provider::<Set>::all() {
-                let schema = exported_schema(operation, part, View::of(provider));
+                let schema = exported_schema(operation, part, Target::of(provider));
                 let mut value = match kind {
                     Kind::Minimal => document_for(&full, &coverage, provider, |f| &f.required),
                     Kind::Full => document_for(&full, &coverage, provider, |f| &f.supported),

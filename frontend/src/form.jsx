@@ -3,6 +3,7 @@
 // post it to the gateway with a pasted token. The server's errors are shown next to the fields
 // they point at, so the browser's verdict and the server's can be compared field by field.
 
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { useEffect, useMemo, useState } from "react";
 import Form from "@rjsf/core";
@@ -25,6 +26,33 @@ function readIndex(document) {
     .find((parameter) => parameter.name === "provider")
     .schema.enum.filter((id) => id !== "unified");
   return { models, providers };
+}
+
+// What the gateway put in the page, so the first paint is the form, not a wait: the unified
+// document (the index) and the document of the provider asked for (or the first one).
+function embeddedDocuments() {
+  const element = document.getElementById("documents");
+  if (!element) return null;
+  try {
+    return JSON.parse(element.textContent);
+  } catch {
+    return null;
+  }
+}
+
+// The page's state before any fetch: from the embedded documents where they serve.
+function initialState() {
+  const embedded = embeddedDocuments();
+  if (!embedded || !embedded.index) return { index: null, provider: "", model: "", schema: null, loaded: null };
+  const index = readIndex(embedded.index);
+  const model = index.models[0] ? index.models[0].path : "";
+  const provider = new URLSearchParams(location.search).get("provider") || index.providers[0];
+  const entry = index.models.find((each) => each.path === model);
+  const schema =
+    entry && embedded.document && embedded.provider === provider
+      ? embedded.document.components.schemas[entry.schemaName]
+      : null;
+  return { index, provider, model, schema, loaded: schema ? `${provider} ${model}` : null };
 }
 
 function allowsType(schema, kind) {
@@ -86,12 +114,13 @@ function errorsByPointer(violations) {
   return tree;
 }
 
-function App() {
-  const [index, setIndex] = useState(null);
+function App({ initial }) {
+  const [index, setIndex] = useState(initial.index);
   const [problem, setProblem] = useState(null);
-  const [provider, setProvider] = useState("");
-  const [model, setModel] = useState("");
-  const [schema, setSchema] = useState(null);
+  const [provider, setProvider] = useState(initial.provider);
+  const [model, setModel] = useState(initial.model);
+  const [schema, setSchema] = useState(initial.schema);
+  const [loaded, setLoaded] = useState(initial.loaded);
   const [formData, setFormData] = useState({});
   const [json, setJson] = useState("{}");
   const [token, setToken] = useState("");
@@ -102,6 +131,7 @@ function App() {
   const [answer, setAnswer] = useState(null);
 
   useEffect(() => {
+    if (index) return;
     fetch("/openapi.json")
       .then((response) => response.json())
       .then((document) => {
@@ -114,19 +144,20 @@ function App() {
   }, []);
 
   useEffect(() => {
-    if (!index || !provider || !model) return;
+    if (!index || !provider || !model || loaded === `${provider} ${model}`) return;
     const { schemaName } = index.models.find((entry) => entry.path === model);
     fetch(`/openapi/${provider}.json`)
       .then((response) => response.json())
       .then((document) => {
         setSchema(document.components.schemas[schemaName]);
+        setLoaded(`${provider} ${model}`);
         setFormData({});
         setJson("{}");
         setServerErrors({});
         setAnswer(null);
       })
       .catch(() => setProblem(`cannot read the OpenAPI document of ${provider}`));
-  }, [index, provider, model]);
+  }, [index, provider, model, loaded]);
 
   const uiSchema = useMemo(() => (schema ? uiSchemaFor(schema) : {}), [schema]);
 
@@ -240,4 +271,7 @@ function App() {
   );
 }
 
-createRoot(document.getElementById("app")).render(<App />);
+// Rendered at once, so the page holds the form when it has loaded (a plain headless screenshot
+// shows it); later changes render as React schedules them.
+const root = createRoot(document.getElementById("app"));
+flushSync(() => root.render(<App initial={initialState()} />));

@@ -4,7 +4,7 @@ mod facade {
     pub use ::unified_core as unified;
 }
 
-use facade::unified::{UnifiedModel, View, providers};
+use facade::unified::{Target, UnifiedModel, providers};
 
 providers! {
     /// One provider.
@@ -34,6 +34,6 @@ enum Kind {
 
 pub fn main() {
     let body = serde_json::json!({"kind": "First"});
-    assert!(Thing::is_valid(&body, View::UNIFIED));
+    assert!(Thing::is_valid(&body, Target::UNIFIED));
     assert!(!Thing::is_valid(&body, providers::acme));
 }

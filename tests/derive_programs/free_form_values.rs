@@ -1,7 +1,7 @@
 // Free-form values: any JSON is accepted, but a required one may not be null, in the validator
 // and in the schema alike.
 use serde_json::{Value, json};
-use unified_core::{UnifiedModel, View};
+use unified_core::{Target, UnifiedModel};
 
 unified_core::providers! {
     pub mod providers {
@@ -45,7 +45,7 @@ pub fn main() {
         &json!({"payload": 1, "ratio": "1"}),
         providers::acme
     ));
-    let schema = Event::schema_for(View::<providers::Set>::UNIFIED).to_value();
+    let schema = Event::schema_for(Target::<providers::Set>::UNIFIED).to_value();
     assert_eq!(
         schema["properties"]["payload"]["not"],
         json!({"type": "null"})

@@ -1,6 +1,6 @@
 // serde's rename, rename_all and skip are honoured by validation and schemas alike.
 use serde_json::json;
-use unified_core::{Code, UnifiedModel, View};
+use unified_core::{Code, Target, UnifiedModel};
 
 unified_core::providers! {
     pub mod providers {
@@ -63,7 +63,7 @@ pub fn main() {
         ]
     );
 
-    let schema = Contact::schema_for(View::<providers::Set>::UNIFIED).to_value();
+    let schema = Contact::schema_for(Target::<providers::Set>::UNIFIED).to_value();
     let names: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
     assert_eq!(names, ["firstName", "mail", "kind", "type"]);
     assert_eq!(

@@ -1,15 +1,19 @@
-//! The traits one adapter implements for its provider: how the credential is sent, and per
-//! operation, the translation of the provider's views into a native request and of the native
-//! answer into the unified response.
+//! The traits one adapter implements for its provider. What is data is declared: how the
+//! credential is sent, where a request goes, what the provider answers, what its API needs.
+//! Code is written only for the mapping: the provider's views into the native body, and the
+//! native answer into the unified response.
 
-use unified_core::ProviderType;
+use std::borrow::Cow;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use unified_core::{OperationModels, ProviderType};
 
 use crate::auth::AuthScheme;
 use crate::call::Call;
 use crate::error::AdapterError;
-use crate::native::{NativeRequest, NativeResponse};
+use crate::native::Endpoint;
 use crate::needs::Need;
-use unified_core::OperationModels;
 
 /// The adapter of one provider.
 pub trait Adapter: Send + Sync + 'static {
@@ -17,13 +21,16 @@ pub trait Adapter: Send + Sync + 'static {
     type Provider: ProviderType;
 
     /// How the account's credential is sent.
-    fn auth(&self) -> AuthScheme;
+    const AUTH: AuthScheme;
 }
 
 /// The translation of the operation `O` for the adapter's provider, written on the provider's
 /// views: a field the provider requires is a value, one it supports an `Option`, one it does
 /// not take is absent. Registered with [`Adapters::with`](crate::Adapters::with), which checks
-/// that `Body` and `Query` are the provider's views of `O`'s models.
+/// that `Body` and `Query` are the provider's views of `O`'s models; the request is then built
+/// from [`ENDPOINT`](Translate::ENDPOINT) and [`native_body`](Translate::native_body), and the
+/// answer read as [`Answer`](Translate::Answer) before
+/// [`unified_response`](Translate::unified_response) sees it.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not translate this operation",
     note = "implement `Translate<{O}>` for `{Self}` on its provider's views"
@@ -33,25 +40,38 @@ pub trait Translate<O: OperationModels>: Adapter {
     type Body: Send + Sync;
     /// The provider's view of the query: `ViewOf<O::Query, Self::Provider>`.
     type Query: Send + Sync;
+    /// The provider's successful answer in its native shape; an answer that does not read as
+    /// one is a remote error that says where and what kind, never a value.
+    type Answer: DeserializeOwned;
+
+    /// Where the native request goes: method, path, headers, secrets in its body.
+    const ENDPOINT: Endpoint;
 
     /// What the provider's API needs of the request beyond the unified model (a native field no
     /// unified field fills, values it allows, one of several fields): refused before anything
     /// is sent, and shown in the schemas a gateway serves for the provider. The adapter can
-    /// rely on it in `native_request`.
+    /// rely on it in `native_body` and `path`.
     const NEEDS: &'static [Need] = &[];
 
-    /// The native request. `remote_data` and `remote_query` are applied afterwards (see
+    /// The native request's body. `remote_data` and `remote_query` are applied afterwards (see
     /// [`PassThrough`](crate::PassThrough)), so adapters leave them out.
-    fn native_request(
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize;
+
+    /// The path below the account's base URL, segments encoded: the endpoint's, unless the
+    /// request names part of it (a project id).
+    fn path(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError>;
+    ) -> Result<Cow<'static, str>, AdapterError> {
+        let _ = call;
+        Ok(Cow::Borrowed(Self::ENDPOINT.path))
+    }
 
     /// The unified response (without `remote_data`) for the provider's successful answer: only
     /// values the provider returned or the request sent.
     fn unified_response(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        answer: Self::Answer,
     ) -> Result<O::Response, AdapterError>;
 }

@@ -90,14 +90,17 @@ impl<A: Translate<O>, O: OperationModels> Views<'_, A, O> {
 
 impl<A: Translate<O>, O: OperationModels> Prepared for Views<'_, A, O> {
     fn native_request(&self) -> Result<NativeRequest, AdapterError> {
-        self.adapter.native_request(self.call())
+        let path = self.adapter.path(self.call())?.into_owned();
+        let body = typed::native_body(&self.adapter.native_body(self.call()));
+        Ok(A::ENDPOINT.request(path, body))
     }
 
     fn unified_response(
         &self,
         native: &NativeResponse,
     ) -> Result<Map<String, Value>, AdapterError> {
-        typed::unified(&self.adapter.unified_response(self.call(), native)?)
+        let answer: A::Answer = typed::native(native)?;
+        typed::unified(&self.adapter.unified_response(self.call(), answer)?)
     }
 }
 
@@ -115,7 +118,7 @@ where
     }
 
     fn auth(&self) -> AuthScheme {
-        self.adapter.auth()
+        A::AUTH
     }
 
     fn model(&self) -> &'static str {

@@ -35,6 +35,18 @@ pub enum AuthScheme {
     },
 }
 
+impl AuthScheme {
+    /// The credential in the header `name`, after `prefix` (`"Bearer "`, or `""`).
+    pub const fn header(name: &'static str, prefix: &'static str) -> Self {
+        AuthScheme::Header { name, prefix }
+    }
+
+    /// HTTP Basic of a `user:password` credential whose `secret` part is the secret.
+    pub const fn basic(secret: CredentialPart) -> Self {
+        AuthScheme::Basic { secret }
+    }
+}
+
 /// One part of a two-part `user:password` credential.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CredentialPart {

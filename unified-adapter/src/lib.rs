@@ -4,8 +4,8 @@
 //! request into the views), what a provider's API needs beyond the models ([`needs`], declared
 //! by each adapter, checked before sending and written as schema), the native request and
 //! response types, the ways a credential is presented, the pass-through rules of the unified
-//! API (`remote_data`, `remote_query`), and typed reading that reports a mismatch without quoting
-//! the document.
+//! API (`remote_data`, `remote_query`), and the reading of each answer into the adapter's type,
+//! whose [`Mismatch`] says where and what kind, never a value.
 //!
 //! Adapters only translate: whoever holds the HTTP client (the gateway) sends the request, so an
 //! adapter is plain code that tests can run without a network. Adapters depend on this crate,
@@ -21,7 +21,7 @@ mod native;
 pub mod needs;
 mod pass_through;
 mod query_writer;
-pub mod typed;
+mod typed;
 
 pub use adapter::{Adapter, Translate};
 pub use adapters::{Adapters, Invalid, Prepared, Translation};
@@ -29,7 +29,7 @@ pub use auth::{AuthScheme, CredentialPart, CredentialShape, Presented};
 pub use call::Call;
 pub use error::AdapterError;
 pub use mismatch::{Mismatch, Problem};
-pub use native::{Method, NativeRequest, NativeResponse};
+pub use native::{Endpoint, Method, NativeRequest, NativeResponse};
 pub use needs::Need;
 pub use pass_through::PassThrough;
 pub use query_writer::write_query;

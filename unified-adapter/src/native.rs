@@ -33,6 +33,65 @@ impl Method {
     }
 }
 
+/// Where an operation's native request goes, declared by its adapter as data
+/// ([`Translate::ENDPOINT`](crate::Translate::ENDPOINT)): `Endpoint::post("/v1/agents")`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Endpoint {
+    /// The HTTP method.
+    pub method: Method,
+    /// The path below the account's base URL, starting with `/` (an adapter whose path takes
+    /// part of the request writes [`Translate::path`](crate::Translate::path)).
+    pub path: &'static str,
+    /// Headers the provider needs besides authentication (an API version).
+    pub headers: &'static [(&'static str, &'static str)],
+    /// JSON pointers into the native body whose text values are secrets (see
+    /// [`NativeRequest::secrets`]).
+    pub secrets: &'static [&'static str],
+}
+
+impl Endpoint {
+    /// A `POST` to `path`, with no header of its own and no secret.
+    pub const fn post(path: &'static str) -> Self {
+        Endpoint {
+            method: Method::Post,
+            path,
+            headers: &[],
+            secrets: &[],
+        }
+    }
+
+    /// This endpoint with `headers` sent besides authentication.
+    #[must_use]
+    pub const fn with_headers(self, headers: &'static [(&'static str, &'static str)]) -> Self {
+        Endpoint { headers, ..self }
+    }
+
+    /// This endpoint with the text at `pointers` in the native body treated as secrets.
+    #[must_use]
+    pub const fn with_secrets(self, pointers: &'static [&'static str]) -> Self {
+        Endpoint {
+            secrets: pointers,
+            ..self
+        }
+    }
+
+    /// The request to this endpoint at `path` with `body`.
+    pub fn request(&self, path: String, body: Value) -> NativeRequest {
+        NativeRequest {
+            method: self.method,
+            path,
+            query: Vec::new(),
+            headers: self
+                .headers
+                .iter()
+                .map(|&(name, value)| (name, value.to_owned()))
+                .collect(),
+            body: Some(body),
+            secrets: self.secrets.to_vec(),
+        }
+    }
+}
+
 /// The request an adapter wants sent to its provider, relative to the account's base URL.
 ///
 /// Its `Debug` output leaves out header values and the body, which may carry a password.
@@ -66,27 +125,12 @@ impl NativeRequest {
         }
     }
 
-    /// This request with the text at `pointers` treated as secrets (see
-    /// [`NativeRequest::secrets`]).
-    #[must_use]
-    pub fn secret_at(mut self, pointers: &[&'static str]) -> Self {
-        self.secrets.extend_from_slice(pointers);
-        self
-    }
-
     /// The secret values the body holds at [`NativeRequest::secrets`].
     pub fn secret_values(&self) -> impl Iterator<Item = &str> {
         let body = self.body.as_ref();
         self.secrets
             .iter()
             .filter_map(move |pointer| body?.pointer(pointer)?.as_str())
-    }
-
-    /// This request with the header `name: value` (besides authentication).
-    #[must_use]
-    pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.headers.push((name, value.into()));
-        self
     }
 }
 

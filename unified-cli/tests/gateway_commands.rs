@@ -30,7 +30,7 @@ fn stdout_line(output: &Output) -> String {
 }
 
 #[test]
-fn token_account_and_serve_as_the_readme_shows() {
+fn token_account_and_serve_as_the_guide_shows() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("unified.db");
 

@@ -21,14 +21,14 @@ pub enum Command {
     /// one JSON report. Exit status 0 when valid, 1 when invalid, 2 on usage errors.
     Validate {
         #[command(flatten)]
-        target: Target,
+        selection: Selection,
         /// The file to read; `-` or nothing reads standard input.
         file: Option<PathBuf>,
     },
     /// Print the JSON Schema (draft 2020-12) of one part for one provider.
     Schema {
         #[command(flatten)]
-        target: Target,
+        selection: Selection,
     },
     /// Write every schema of every model, provider and part below DIR.
     Export {
@@ -36,7 +36,7 @@ pub enum Command {
         #[arg(default_value = "schemas")]
         dir: PathBuf,
     },
-    /// Write the gateway's OpenAPI document for one provider (or the unified view) to FILE, or
+    /// Write the gateway's OpenAPI document for one provider (or the unified target) to FILE, or
     /// print it.
     Openapi {
         /// The OpenAPI version: `3.1` (the schemas as exported) or `3.0` (downgraded for
@@ -220,11 +220,11 @@ pub struct CredentialSource {
 
 /// Which document of which operation, for whom.
 #[derive(clap::Args, Debug)]
-pub struct Target {
+pub struct Selection {
     /// The model, e.g. `ticketing/users`.
     pub model: String,
     /// The provider id (the `providers` command lists them), or `unified` for the
-    /// provider-agnostic view.
+    /// provider-agnostic target.
     #[arg(long)]
     pub provider: String,
     /// The operation.

@@ -9,7 +9,7 @@
 //!   in the same pass, deserializes the model ([`UnifiedModel::from_slice`]);
 //! - per-provider JSON Schemas, draft 2020-12 ([`UnifiedModel::schema_for`]), each a [`Schema`]
 //!   that keeps its properties in declaration order (see [`json`](mod@json)), and a
-//!   `schemars::JsonSchema` impl for the provider-agnostic view;
+//!   `schemars::JsonSchema` impl for the provider-agnostic target;
 //! - a coverage table ([`UnifiedModel::coverage`]) that cannot drift from what is enforced.
 //!
 //! Providers are declared once with [`providers!`] and named by id in the attributes; a misspelt
@@ -73,7 +73,7 @@ pub use model::{ConstraintCoverage, FieldCoverage, UnifiedModel};
 pub use operation::coverage::{OperationCoverage, PartsCoverage};
 pub use operation::part::Part;
 pub use operation::{Operation, OperationModels, Registry};
-pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, View};
+pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, Target};
 pub use report::{Code, CustomCode, Report, ValidationError};
 pub use rule::{Pattern, Rule};
 pub use schema::Schema;

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::provider::{ProviderSet, ProviderType, View};
+use crate::provider::{ProviderSet, ProviderType, Target};
 use crate::report::{Code, Report, ValidationError, json_error, parse_json};
 use crate::schema::{self, Schema};
 use crate::validate::field_value::FieldValue;
@@ -21,9 +21,9 @@ use crate::view::{FieldView, ViewOf, seal};
     note = "add `#[derive(UnifiedModel)]` to `{Self}`, naming providers of this set"
 )]
 pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
-    /// Every violation of the model's rules by `value` for `view` (a provider or the unified view).
+    /// Every violation of the model's rules by `value` for `view` (a provider or the unified target).
     /// The same engine that reads JSON text reads the `Value`, through its deserializer.
-    fn validate(value: &Value, view: impl Into<View<S>>) -> Report {
+    fn validate(value: &Value, view: impl Into<Target<S>>) -> Report {
         let mut recorder = AllFailures::default();
         let input = ValueInput::new(value);
         match read_document::<S, Self, Check, _, _>(input, view.into(), &mut recorder) {
@@ -33,7 +33,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     }
 
     /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.
-    fn is_valid(value: &Value, view: impl Into<View<S>>) -> bool {
+    fn is_valid(value: &Value, view: impl Into<Target<S>>) -> bool {
         let mut recorder = FirstFailure::default();
         let input = ValueInput::new(value);
         read_document::<S, Self, Check, _, _>(input, view.into(), &mut recorder).is_ok()
@@ -46,7 +46,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// field a provider does not take would be refused as `unsupported`; here every `null`
     /// member of an object is left out first (a `null` and an absent member mean the same to
     /// every other rule).
-    fn validate_value(&self, view: impl Into<View<S>>) -> Report
+    fn validate_value(&self, view: impl Into<Target<S>>) -> Report
     where
         Self: serde::Serialize,
     {
@@ -64,7 +64,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     }
 
     /// Parses JSON text and validates it; malformed JSON is one violation with code `json`.
-    fn validate_json(text: &[u8], view: impl Into<View<S>>) -> Report {
+    fn validate_json(text: &[u8], view: impl Into<Target<S>>) -> Report {
         match parse_json(text) {
             Ok(value) => Self::validate(&value, view),
             Err(error) => Report::from_errors(vec![error]),
@@ -78,7 +78,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// the parse reports it: values the model does not look into (free-form ones, unknown or
     /// unsupported fields) are still read in full and held to JSON's rules. If `serde_json` is
     /// built with `arbitrary_precision`, this parses into a `Value` and reads that.
-    fn validate_slice(text: &[u8], view: impl Into<View<S>>) -> Report {
+    fn validate_slice(text: &[u8], view: impl Into<Target<S>>) -> Report {
         if numbers_arrive_as_maps() {
             return Self::validate_json(text, view);
         }
@@ -91,7 +91,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
 
     /// Whether the JSON `text` is valid for `view`, read and checked in one pass; stops at the
     /// first violation. Text that is not JSON is not valid.
-    fn is_valid_slice(text: &[u8], view: impl Into<View<S>>) -> bool {
+    fn is_valid_slice(text: &[u8], view: impl Into<Target<S>>) -> bool {
         if numbers_arrive_as_maps() {
             return parse_json(text).is_ok_and(|value| Self::is_valid(&value, view));
         }
@@ -104,7 +104,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// pass; on any violation, the report [`UnifiedModel::validate_slice`] gives, every error.
     /// A number that JSON Schema counts as an integer but an `i64` field cannot hold is one more
     /// violation here, since there is no value to give.
-    fn from_slice(text: &[u8], view: impl Into<View<S>>) -> Result<Self, Report> {
+    fn from_slice(text: &[u8], view: impl Into<Target<S>>) -> Result<Self, Report> {
         if numbers_arrive_as_maps() {
             let value = parse_json(text).map_err(|error| Report::from_errors(vec![error]))?;
             return Self::from_value(&value, view);
@@ -118,7 +118,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
 
     /// The model's value from a `Value`, validated for `view` in the same pass (see
     /// [`UnifiedModel::from_slice`]).
-    fn from_value(value: &Value, view: impl Into<View<S>>) -> Result<Self, Report> {
+    fn from_value(value: &Value, view: impl Into<Target<S>>) -> Result<Self, Report> {
         let mut recorder = AllFailures::default();
         let input = ValueInput::new(value);
         match read_document::<S, Self, Build, _, _>(input, view.into(), &mut recorder) {
@@ -150,7 +150,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     }
 
     /// The standalone JSON Schema (draft 2020-12) of the model for `view`.
-    fn schema_for(view: impl Into<View<S>>) -> Schema {
+    fn schema_for(view: impl Into<Target<S>>) -> Schema {
         schema::document(Self::schema(view.into()), Self::NAME)
     }
 

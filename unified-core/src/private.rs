@@ -9,7 +9,7 @@ pub use std::borrow::Cow;
 pub use crate::format::Format;
 pub use crate::model::UnifiedModel;
 pub use crate::provider::{
-    MAX_PROVIDERS, NoProviders, Provider, ProviderInfo, ProviderSet, UNIFIED_VIEW_ID, View,
+    MAX_PROVIDERS, NoProviders, Provider, ProviderInfo, ProviderSet, Target, UNIFIED_TARGET_ID,
 };
 pub use crate::report::path::Path;
 pub use crate::rule::{Pattern, PatternCell, Rule};
@@ -28,7 +28,7 @@ pub use crate::validate::read::{Fields, Names, read_with, skip};
 pub use crate::validate::reading::Reading;
 pub use crate::validate::recorder::Recorder;
 pub use crate::validate::tagged::{Tagged, TaggedEnum, tagged_schema};
-pub use crate::view::Sealed;
+pub use crate::view::ValidationProof;
 pub use serde::Deserializer;
 pub use std::sync::OnceLock;
 #[cfg(feature = "derive")]
@@ -75,9 +75,9 @@ impl<T> ListField for Vec<T> {}
 /// Compiles only when `T` is a list field.
 pub const fn assert_list_field<T: ListField>() {}
 
-/// Whether `id` is the reserved id of the unified view; `providers!` refuses it at compile time.
+/// Whether `id` is the reserved id of the unified target; `providers!` refuses it at compile time.
 pub const fn is_unified_view_id(id: &str) -> bool {
-    let (id, reserved) = (id.as_bytes(), UNIFIED_VIEW_ID.as_bytes());
+    let (id, reserved) = (id.as_bytes(), UNIFIED_TARGET_ID.as_bytes());
     if id.len() != reserved.len() {
         return false;
     }

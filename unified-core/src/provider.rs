@@ -1,5 +1,5 @@
 //! Provider identity: the sets of providers that models name, one provider of a set, and the view
-//! (a provider, or the provider-agnostic unified view) that validation and schemas are made for.
+//! (a provider, or the provider-agnostic unified target) that validation and schemas are made for.
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
@@ -37,7 +37,7 @@ pub trait ProviderType: crate::__private::DeclaredProvider + 'static {
 
 /// The provider set with no providers, for models whose rules hold for every provider alike
 /// (`#[unified(providers = path)]` naming a module whose `Set` is this one): they validate for
-/// [`View::UNIFIED`], and their schema is the unified view's. Such models name the module
+/// [`Target::UNIFIED`], and their schema is the unified target's. Such models name the module
 /// [`no_providers`](crate::no_providers): `#[unified(providers = unified_core::no_providers)]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NoProviders;
@@ -46,10 +46,10 @@ impl ProviderSet for NoProviders {
     const ALL: &'static [ProviderInfo] = &[];
 }
 
-/// Highest number of providers in one set: one bit of a mask each, and one bit for the unified view.
+/// Highest number of providers in one set: one bit of a mask each, and one bit for the unified target.
 pub const MAX_PROVIDERS: usize = 127;
 
-/// Index of the unified view in a [`Mask`](crate::validate::mask::Mask).
+/// Index of the unified target in a [`Mask`](crate::validate::mask::Mask).
 pub(crate) const UNIFIED_INDEX: u8 = MAX_PROVIDERS as u8;
 
 /// One provider of the set `S`: the context that validation and schemas are made for.
@@ -129,39 +129,40 @@ impl<S: ProviderSet> fmt::Display for Provider<S> {
     }
 }
 
-/// What a body is validated for, and what a schema describes: one provider, or the unified view
-/// (every field, nothing provider-specific required or restricted).
-pub struct View<S> {
+/// What a body is validated for, and what a schema describes: one provider, or the unified
+/// target (every field, nothing provider-specific required or restricted). Not to be confused
+/// with a view, the typed struct validation makes for one provider (`ViewOf`).
+pub struct Target<S> {
     index: u8,
     set: PhantomData<fn() -> S>,
 }
 
-/// The id by which the unified view is named on the command line and in schema paths.
-pub const UNIFIED_VIEW_ID: &str = "unified";
+/// The id by which the unified target is named on the command line and in schema paths.
+pub const UNIFIED_TARGET_ID: &str = "unified";
 
-impl<S: ProviderSet> View<S> {
-    /// The provider-agnostic view.
-    pub const UNIFIED: Self = View {
+impl<S: ProviderSet> Target<S> {
+    /// The provider-agnostic target.
+    pub const UNIFIED: Self = Target {
         index: UNIFIED_INDEX,
         set: PhantomData,
     };
 
-    /// The view of one provider.
+    /// The target of one provider.
     pub const fn of(provider: Provider<S>) -> Self {
-        View {
+        Target {
             index: provider.index(),
             set: PhantomData,
         }
     }
 
-    /// The provider of this view, or `None` for the unified view.
+    /// The provider of this target, or `None` for the unified target.
     pub fn provider(self) -> Option<Provider<S>> {
         (self.index != UNIFIED_INDEX).then(|| Provider::__from_index(self.index))
     }
 
     /// The provider's id, or `unified`.
     pub fn id(self) -> &'static str {
-        self.provider().map_or(UNIFIED_VIEW_ID, Provider::id)
+        self.provider().map_or(UNIFIED_TARGET_ID, Provider::id)
     }
 
     /// The provider's display name, or `the unified model`.
@@ -169,16 +170,16 @@ impl<S: ProviderSet> View<S> {
         self.provider().map_or("the unified model", Provider::name)
     }
 
-    /// The view named by `id`: a provider id of the set, or `unified`.
+    /// The target named by `id`: a provider id of the set, or `unified`.
     pub fn from_id(id: &str) -> Option<Self> {
-        if id == UNIFIED_VIEW_ID {
+        if id == UNIFIED_TARGET_ID {
             Some(Self::UNIFIED)
         } else {
             Provider::from_id(id).map(Self::of)
         }
     }
 
-    /// Every view: each provider in declaration order, then the unified view.
+    /// Every target: each provider in declaration order, then the unified target.
     pub fn all() -> impl Iterator<Item = Self> {
         Provider::<S>::all()
             .map(Self::of)
@@ -190,25 +191,25 @@ impl<S: ProviderSet> View<S> {
     }
 }
 
-impl<S: ProviderSet> From<Provider<S>> for View<S> {
+impl<S: ProviderSet> From<Provider<S>> for Target<S> {
     fn from(provider: Provider<S>) -> Self {
-        View::of(provider)
+        Target::of(provider)
     }
 }
 
-impl<S> Clone for View<S> {
+impl<S> Clone for Target<S> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<S> Copy for View<S> {}
-impl<S> PartialEq for View<S> {
+impl<S> Copy for Target<S> {}
+impl<S> PartialEq for Target<S> {
     fn eq(&self, other: &Self) -> bool {
         self.index == other.index
     }
 }
-impl<S> Eq for View<S> {}
-impl<S: ProviderSet> fmt::Debug for View<S> {
+impl<S> Eq for Target<S> {}
+impl<S: ProviderSet> fmt::Debug for Target<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
     }
@@ -276,7 +277,7 @@ macro_rules! providers {
             $(
                 const _: () = ::core::assert!(
                     !$crate::__private::is_unified_view_id(::core::stringify!($id)),
-                    "`unified` names the provider-agnostic view and cannot be a provider id",
+                    "`unified` names the provider-agnostic target and cannot be a provider id",
                 );
                 const _: () = ::core::assert!(
                     $crate::__private::is_snake_case_id(::core::stringify!($id)),

@@ -33,30 +33,30 @@ pub trait FieldView<P: ProviderType>: Sized {
     type View;
 
     /// The view of a value the validator has accepted for `P`; `None` if it lacks a value the
-    /// provider requires (which validation rules out). Only the validator holds a `Sealed`.
-    fn view(self, sealed: &Sealed) -> Option<Self::View>;
+    /// provider requires (which validation rules out). Only the validator holds a `ValidationProof`.
+    fn view(self, sealed: &ValidationProof) -> Option<Self::View>;
 }
 
 /// The proof, held by every view, that the validator made it: it cannot be made outside this
 /// crate, nor copied, so neither can a view. Not a public API.
 #[doc(hidden)]
 #[derive(PartialEq, Eq)]
-pub struct Sealed(());
+pub struct ValidationProof(());
 
-impl Sealed {
+impl ValidationProof {
     /// Only the validator calls this, once a document is valid.
     pub(crate) const fn new() -> Self {
-        Sealed(())
+        ValidationProof(())
     }
 
     /// Another proof, for a view made from this one (a nested view, a clone). Not a public API.
     #[doc(hidden)]
     pub fn duplicate(&self) -> Self {
-        Sealed(())
+        ValidationProof(())
     }
 }
 
-impl fmt::Debug for Sealed {
+impl fmt::Debug for ValidationProof {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("validated")
     }
@@ -68,7 +68,7 @@ impl fmt::Debug for Sealed {
 ///
 /// ```
 /// # use unified_core::field::{Accept, Emptiness, FieldValue, Mode, Reading, Recorder, Takes, read_with};
-/// # use unified_core::{ProviderSet, View};
+/// # use unified_core::{ProviderSet, Target};
 /// /// A percentage, as a number.
 /// #[derive(Clone, Debug, PartialEq)]
 /// struct Percent(f64);
@@ -82,7 +82,7 @@ impl fmt::Debug for Sealed {
 /// #     }
 /// # }
 /// # impl<S: ProviderSet> FieldValue<S> for Percent {
-/// #     fn schema(_: View<S>) -> unified_core::Schema { unified_core::json_schema!({"type": "number"}) }
+/// #     fn schema(_: Target<S>) -> unified_core::Schema { unified_core::json_schema!({"type": "number"}) }
 /// #     fn read<'de, B: Mode, D: serde::Deserializer<'de>, R: Recorder>(input: D, reading: Reading<'_, S, R>) -> Result<B::Out<Self>, D::Error> {
 /// #         read_with::<S, _, B, D, R>(input, Number, Emptiness::NotApplicable, reading)
 /// #     }
@@ -97,7 +97,7 @@ macro_rules! plain_field_view {
                 type View = Self;
 
                 #[inline]
-                fn view(self, _: &$crate::__private::Sealed) -> ::core::option::Option<Self> {
+                fn view(self, _: &$crate::__private::ValidationProof) -> ::core::option::Option<Self> {
                     ::core::option::Option::Some(self)
                 }
             }
@@ -133,7 +133,7 @@ plain_field_view!(jiff::Timestamp);
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Box<T> {
     type View = Box<T::View>;
 
-    fn view(self, sealed: &Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         (*self).view(sealed).map(Box::new)
     }
 }
@@ -141,7 +141,7 @@ impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Box<T> {
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Option<T> {
     type View = Option<T::View>;
 
-    fn view(self, sealed: &Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         match self {
             Some(value) => value.view(sealed).map(Some),
             None => Some(None),
@@ -152,7 +152,7 @@ impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Option<T> {
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Vec<T> {
     type View = Vec<T::View>;
 
-    fn view(self, sealed: &Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         self.into_iter().map(|item| item.view(sealed)).collect()
     }
 }
@@ -162,7 +162,7 @@ impl<P: ProviderType, V: FieldView<P>, H: BuildHasher + Default + Clone> FieldVi
 {
     type View = HashMap<String, V::View, H>;
 
-    fn view(self, sealed: &Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         self.into_iter()
             .map(|(key, value)| value.view(sealed).map(|value| (key, value)))
             .collect()
@@ -172,7 +172,7 @@ impl<P: ProviderType, V: FieldView<P>, H: BuildHasher + Default + Clone> FieldVi
 impl<P: ProviderType, V: FieldView<P>> FieldView<P> for BTreeMap<String, V> {
     type View = BTreeMap<String, V::View>;
 
-    fn view(self, sealed: &Sealed) -> Option<Self::View> {
+    fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         self.into_iter()
             .map(|(key, value)| value.view(sealed).map(|value| (key, value)))
             .collect()
@@ -181,5 +181,5 @@ impl<P: ProviderType, V: FieldView<P>> FieldView<P> for BTreeMap<String, V> {
 
 /// The view of a model the validator has just built for `P`.
 pub(crate) fn seal<P: ProviderType, M: FieldView<P>>(model: M) -> Option<M::View> {
-    model.view(&Sealed::new())
+    model.view(&ValidationProof::new())
 }

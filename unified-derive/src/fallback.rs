@@ -75,7 +75,7 @@ pub fn emit(
                     ::core::unreachable!()
                 }
 
-                fn schema(_: #core::__private::View<__S>) -> #core::__private::Schema {
+                fn schema(_: #core::__private::Target<__S>) -> #core::__private::Schema {
                     ::core::unreachable!()
                 }
             }

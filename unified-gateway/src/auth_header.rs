@@ -67,18 +67,18 @@ pub fn auth_headers<S: ProviderSet>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{NothingCreate, Presenting, test_providers};
+    use crate::test_support::{NothingCreate, Presenting, Spaced, test_providers};
 
     #[test]
     fn header_names_are_checked_when_the_adapters_are_listed() {
         type Good = Presenting<test_providers::good>;
-        let fine = Adapters::new().with::<NothingCreate, _>(Good::header("X-Api-Token"));
+        let fine = Adapters::new().with::<NothingCreate, _>(Good::new());
         let headers = auth_headers(&fine).unwrap();
         assert_eq!(headers[0].1.scheme().header_name(), "X-Api-Token");
 
         let broken = Adapters::new()
-            .with::<NothingCreate, _>(Good::header("X-Api-Token"))
-            .with::<NothingCreate, _>(Presenting::<test_providers::bad>::header("X Api Token"));
+            .with::<NothingCreate, _>(Good::new())
+            .with::<NothingCreate, _>(Presenting::<test_providers::bad, Spaced>::new());
         let error = auth_headers(&broken).unwrap_err().to_string();
         assert!(
             error.contains("Bad adapter") && error.contains("not a valid HTTP header name"),

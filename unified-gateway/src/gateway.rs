@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::http::{HeaderMap, header};
 use unified_adapter::{Adapters, Need};
-use unified_core::{Operation, Part, Provider, ProviderSet, Registry, View};
+use unified_core::{Operation, Part, Provider, ProviderSet, Registry, Target};
 
 use crate::auth_header::{AuthHeader, auth_headers};
 use crate::config::GatewayConfig;
@@ -40,9 +40,9 @@ pub(crate) struct Inner<S: ProviderSet> {
     pub client: ProviderClient,
     pub config: GatewayConfig,
     /// What a create needs of its query, per operation of the registry and per view in
-    /// `View::all()`'s order (empty for other operations).
+    /// `Target::all()`'s order (empty for other operations).
     pub create_needs: Vec<Vec<Vec<Need>>>,
-    /// The OpenAPI 3.1 documents, one per view in `View::all()`'s order, as served: made on
+    /// The OpenAPI 3.1 documents, one per view in `Target::all()`'s order, as served: made on
     /// first request, since nothing they describe changes while the gateway runs.
     pub openapi: std::sync::OnceLock<Vec<bytes::Bytes>>,
 }
@@ -77,7 +77,7 @@ impl<S: ProviderSet> Gateway<S> {
             .iter()
             .map(|operation| {
                 if operation.name() == CREATE {
-                    View::<S>::all()
+                    Target::<S>::all()
                         .map(|view| create_needs(operation, view))
                         .collect()
                 } else {
@@ -129,13 +129,13 @@ impl<S: ProviderSet> Gateway<S> {
     }
 
     /// What a create of `operation` needs of its query for `view`.
-    pub(crate) fn create_needs(&self, operation: &Operation<S>, view: View<S>) -> &[Need] {
+    pub(crate) fn create_needs(&self, operation: &Operation<S>, view: Target<S>) -> &[Need] {
         let operation = self
             .registry()
             .operations()
             .iter()
             .position(|each| core::ptr::eq(each, operation));
-        let view = View::<S>::all().position(|each| each == view);
+        let view = Target::<S>::all().position(|each| each == view);
         operation
             .zip(view)
             .and_then(|(operation, view)| self.inner.create_needs.get(operation)?.get(view))
@@ -359,7 +359,7 @@ mod tests {
     fn an_adapter_must_translate_an_operation_of_the_registry_as_declared() {
         type Good = Presenting<providers::good>;
         // The registry serves `things` `create`; the adapter translates `nothing` `create`.
-        let elsewhere = Adapters::new().with::<NothingCreate, _>(Good::header("x-key"));
+        let elsewhere = Adapters::new().with::<NothingCreate, _>(Good::new());
         let error = gateway::<OwnQuery>(elsewhere).err().unwrap().to_string();
         assert!(
             error.contains("translates `nothing` `create`, which the registry does not serve"),
@@ -367,7 +367,7 @@ mod tests {
         );
         // The same names, another declaration.
         let registry = Registry::new(vec![Operation::of::<OtherNothingCreate>()]);
-        let adapters = Adapters::new().with::<NothingCreate, _>(Good::header("x-key"));
+        let adapters = Adapters::new().with::<NothingCreate, _>(Good::new());
         let error = serving(registry, adapters).err().unwrap().to_string();
         assert!(
             error.contains("is written for another declaration of the operation"),
@@ -389,8 +389,8 @@ mod tests {
     #[test]
     fn two_adapters_for_one_provider_are_refused() {
         let twice = Adapters::new()
-            .with::<NothingCreate, _>(Presenting::<providers::good>::header("x-key"))
-            .with::<NothingCreate, _>(Presenting::<providers::good>::header("x-key"));
+            .with::<NothingCreate, _>(Presenting::<providers::good>::new())
+            .with::<NothingCreate, _>(Presenting::<providers::good>::new());
         let error = gateway::<OwnQuery>(twice).err().unwrap();
         assert!(
             error

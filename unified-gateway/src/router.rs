@@ -27,7 +27,7 @@ impl<S: ProviderSet> Gateway<S> {
                 get(routes::meta::meta::<S>),
             )
             .route("/healthz", get(routes::health::healthz::<S>))
-            .route("/form", get(routes::page::index))
+            .route("/form", get(routes::page::index::<S>))
             .route("/form/form.js", get(routes::page::script))
             .route(
                 unified_openapi::OPENAPI_PATH,

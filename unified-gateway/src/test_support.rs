@@ -4,9 +4,8 @@
 use core::marker::PhantomData;
 
 use serde::Serialize;
-use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate,
-};
+use serde::de::IgnoredAny;
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
 use unified_core::{FieldView, OperationModels, Part, ProviderType, UnifiedModel, ViewOf};
 
 unified_core::providers! {
@@ -35,48 +34,61 @@ impl OperationModels for NothingCreate {
     const NAME: &'static str = "create";
 }
 
-/// The adapter of the provider `P`, whose credential header is the string.
-pub struct Presenting<P>(pub &'static str, pub PhantomData<fn() -> P>);
+/// The name of a credential header, as a type, so that an adapter's scheme stays data.
+pub trait HeaderName: 'static {
+    /// The header's name.
+    const NAME: &'static str;
+}
 
-impl<P> Presenting<P> {
-    /// The adapter whose credential header is `name`.
-    pub fn header(name: &'static str) -> Self {
-        Presenting(name, PhantomData)
+/// `X-Api-Token`, a valid header name.
+pub struct ApiToken;
+
+impl HeaderName for ApiToken {
+    const NAME: &'static str = "X-Api-Token";
+}
+
+/// `X Api Token`, which no header can be named.
+pub struct Spaced;
+
+impl HeaderName for Spaced {
+    const NAME: &'static str = "X Api Token";
+}
+
+/// The adapter of the provider `P`, whose credential goes in the header `H`.
+pub struct Presenting<P, H = ApiToken>(PhantomData<fn() -> (P, H)>);
+
+impl<P, H> Presenting<P, H> {
+    /// The adapter.
+    pub fn new() -> Self {
+        Presenting(PhantomData)
     }
 }
 
-impl<P: ProviderType> Adapter for Presenting<P> {
+impl<P: ProviderType, H: HeaderName> Adapter for Presenting<P, H> {
     type Provider = P;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: self.0,
-            prefix: "Token ",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header(H::NAME, "Token ");
 }
 
-/// A translation that is never dispatched: both of its steps fail.
+/// A translation that is never dispatched: its answer is never read.
 macro_rules! not_dispatched {
     () => {
-        fn native_request(
-            &self,
-            _: Call<'_, Self::Body, Self::Query>,
-        ) -> Result<NativeRequest, AdapterError> {
-            Err(AdapterError::Response("not dispatched".to_owned()))
-        }
+        type Answer = IgnoredAny;
+
+        const ENDPOINT: Endpoint = Endpoint::post("/nothing");
+
+        fn native_body(&self, _: Call<'_, Self::Body, Self::Query>) -> impl Serialize {}
 
         fn unified_response(
             &self,
             _: Call<'_, Self::Body, Self::Query>,
-            _: &NativeResponse,
+            _: IgnoredAny,
         ) -> Result<Nothing, AdapterError> {
             Err(AdapterError::Response("not dispatched".to_owned()))
         }
     };
 }
 
-impl<P: ProviderType> Translate<NothingCreate> for Presenting<P>
+impl<P: ProviderType, H: HeaderName> Translate<NothingCreate> for Presenting<P, H>
 where
     Nothing: FieldView<P>,
     ViewOf<Nothing, P>: Send + Sync,
@@ -92,13 +104,7 @@ pub struct Mistaken;
 
 impl Adapter for Mistaken {
     type Provider = test_providers::good;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: "x-key",
-            prefix: "",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("x-key", "");
 }
 
 impl Translate<NothingCreate> for Mistaken {

@@ -5,7 +5,7 @@
 
 use unified_adapter::Need;
 use unified_core::conventions::ResponseFormat;
-use unified_core::{Operation, Part, ProviderSet, View};
+use unified_core::{Operation, Part, ProviderSet, Target};
 
 /// The operation a `POST /unified/{model}/{resource}` stands for.
 pub const CREATE: &str = "create";
@@ -28,7 +28,7 @@ pub const CREATE_NEEDS_OF: &str = "this gateway's create";
 
 /// What a create needs of the query's conventions for `view`: a format it serves, and only
 /// fields the view's response does not require to be left out.
-pub fn create_needs<S: ProviderSet>(operation: &Operation<S>, view: View<S>) -> Vec<Need> {
+pub fn create_needs<S: ProviderSet>(operation: &Operation<S>, view: Target<S>) -> Vec<Need> {
     const NAMES: [&str; 3] = [
         CREATE_FORMATS[0].as_str(),
         CREATE_FORMATS[1].as_str(),
@@ -45,7 +45,7 @@ pub fn create_needs<S: ProviderSet>(operation: &Operation<S>, view: View<S>) -> 
 }
 
 /// The top-level fields of the response that `view` does not require.
-fn excludable<S: ProviderSet>(operation: &Operation<S>, view: View<S>) -> Vec<&'static str> {
+fn excludable<S: ProviderSet>(operation: &Operation<S>, view: Target<S>) -> Vec<&'static str> {
     let schema = operation.schema(Part::Response, view).to_value();
     let required = |name: &str| {
         schema["required"]

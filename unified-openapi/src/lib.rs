@@ -1,5 +1,5 @@
 //! The OpenAPI documents of a unified API gateway, usable without one: one per view (each
-//! provider, and the unified view), so a generator reading a provider's document gets that
+//! provider, and the unified target), so a generator reading a provider's document gets that
 //! provider's exact request types (its required fields required) rather than a choice the body
 //! itself cannot discriminate (the provider follows from the integrated account, not from the
 //! body). The routes' contract the documents describe and the gateway serves is [`contract`].
@@ -20,11 +20,11 @@ use unified_adapter::needs::parameter_schemas;
 use unified_core::json;
 use unified_core::json::{Map, Value};
 use unified_core::schema::file_text;
-use unified_core::{Operation, Part, ProviderSet, Registry, View};
+use unified_core::{Operation, Part, ProviderSet, Registry, Target};
 
 use crate::contract::{CREATE, CREATE_STATUSES, RAW_MEDIA_TYPE};
 
-/// The path the gateway serves the unified view's 3.1 document at.
+/// The path the gateway serves the unified target's 3.1 document at.
 pub const OPENAPI_PATH: &str = "/openapi.json";
 
 /// The path the gateway serves the 3.1 documents at, one per view: `/openapi/dixa.json`,
@@ -65,7 +65,7 @@ impl OpenApiVersion {
 pub fn document<S: ProviderSet>(
     registry: &Registry<S>,
     adapters: &Adapters<S>,
-    view: View<S>,
+    view: Target<S>,
     version: OpenApiVersion,
 ) -> Value {
     let mut schemas = envelope::schemas();
@@ -146,7 +146,7 @@ pub fn files<S: ProviderSet>(
 ) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for (folder, version) in [("3.1", OpenApiVersion::V3_1), ("3.0", OpenApiVersion::V3_0)] {
-        for view in View::<S>::all() {
+        for view in Target::<S>::all() {
             let text = file_text(&document(registry, adapters, view, version));
             files.push((format!("{FOLDER}/{folder}/{}.json", view.id()), text));
         }
@@ -189,7 +189,7 @@ fn schema_ref(name: &str) -> Value {
 fn create_operation<S: ProviderSet>(
     operation: &Operation<S>,
     adapters: &Adapters<S>,
-    view: View<S>,
+    view: Target<S>,
     base: &str,
 ) -> Value {
     let query = operation.schema(Part::Query, view).into_value();
@@ -275,7 +275,7 @@ fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
         names.dedup();
         names
     };
-    let views: Vec<&str> = View::<S>::all().map(View::id).collect();
+    let views: Vec<&str> = Target::<S>::all().map(Target::id).collect();
     let mut methods: Vec<&str> = registry.operations().iter().map(|o| o.name()).collect();
     methods.sort_unstable();
     methods.dedup();

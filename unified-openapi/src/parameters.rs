@@ -100,10 +100,43 @@ pub fn add_need(parameters: &mut [Parameter], member: &str, required: bool, need
         if required {
             parameter.json["required"] = true.into();
         }
+        if let Some(values) = allowed_values(&needed) {
+            say_allowed_values(&mut parameter.json, &needed, &values);
+        }
         if let Some(Value::Object(schema)) = parameter.json.get_mut("schema") {
             super::served::with_branches(schema, vec![needed]);
         }
     }
+}
+
+/// The text values a need allows its member, where it lists them (`among`): the `enum` of one
+/// of its branches.
+fn allowed_values(needed: &Value) -> Option<Vec<&str>> {
+    if let Some(values) = needed.get("enum").and_then(Value::as_array) {
+        return Some(values.iter().filter_map(Value::as_str).collect());
+    }
+    needed
+        .get("allOf")
+        .and_then(Value::as_array)?
+        .iter()
+        .find_map(allowed_values)
+}
+
+/// Ends the parameter's description (the model's words, which may name values the need rules
+/// out) with what the need allows, so a reader of the words alone is not misled.
+fn say_allowed_values(parameter: &mut Value, needed: &Value, values: &[&str]) {
+    let whose = needed
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or("What this operation needs beyond the unified model.")
+        .trim_end_matches('.');
+    let listed: Vec<String> = values.iter().map(|value| format!("`{value}`")).collect();
+    let said = format!("{whose}: one of {}.", listed.join(", "));
+    let description = match parameter.get("description").and_then(Value::as_str) {
+        Some(before) => format!("{before} {said}"),
+        None => said,
+    };
+    parameter["description"] = description.into();
 }
 
 /// A need of a list of objects, as a need of the list of its items' `member`: what it asks of

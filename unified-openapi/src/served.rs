@@ -7,7 +7,7 @@
 use unified_adapter::Adapters;
 use unified_adapter::needs::{self, Need, api_of};
 use unified_core::json::{Map, Value};
-use unified_core::{Operation, Part, ProviderSet, Schema, View};
+use unified_core::{Operation, Part, ProviderSet, Schema, Target};
 
 use crate::contract::{CREATE, CREATE_NEEDS_OF, create_needs};
 
@@ -16,7 +16,7 @@ use crate::contract::{CREATE, CREATE_NEEDS_OF, create_needs};
 pub fn needs_of<S: ProviderSet>(
     operation: &Operation<S>,
     adapters: &Adapters<S>,
-    view: View<S>,
+    view: Target<S>,
 ) -> Vec<(String, Vec<Need>)> {
     let mut needs = Vec::new();
     if let Some(provider) = view.provider()
@@ -35,7 +35,7 @@ pub fn served_schema<S: ProviderSet>(
     operation: &Operation<S>,
     adapters: &Adapters<S>,
     part: Part,
-    view: View<S>,
+    view: Target<S>,
 ) -> Schema {
     let mut schema = operation.schema(part, view);
     let branches: Vec<Value> = needs_of(operation, adapters, view)

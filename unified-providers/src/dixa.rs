@@ -5,9 +5,7 @@
 //! through `remote_data` if a Dixa account needs them.
 
 use serde::{Deserialize, Serialize};
-use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
-};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
 use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
@@ -38,7 +36,7 @@ struct AgentCreate<'a> {
 
 /// Dixa's answer: `{"data": agent}`.
 #[derive(Deserialize, Debug)]
-struct Created {
+pub struct Created {
     data: Agent,
 }
 
@@ -60,18 +58,15 @@ struct Agent {
 
 impl Adapter for Dixa {
     type Provider = providers::dixa;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: "authorization",
-            prefix: "",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("authorization", "");
 }
 
 impl Translate<UsersCreate> for Dixa {
     type Body = UserCreateBodyForDixa;
     type Query = UserCreateQueryForDixa;
+    type Answer = Created;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/v1/agents");
 
     // Dixa requires `displayName` and `email`, which the unified `name` and `emails` (both
     // required for Dixa) fill; what `remote_data` sends instead of a mapped field must be what
@@ -85,31 +80,24 @@ impl Translate<UsersCreate> for Dixa {
         Need::formatted(Part::Body, "/remote_data/additionalEmails/*", Format::Email),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
-        let agent = AgentCreate {
+        AgentCreate {
             display_name: &body.name,
             email: primary_email(&body.emails),
             first_name: body.first_name.as_deref(),
             last_name: body.last_name.as_deref(),
             avatar_url: body.avatar.as_deref(),
             additional_emails: other_emails(&body.emails),
-        };
-        Ok(NativeRequest::post(
-            "/v1/agents",
-            typed::native_body(&agent),
-        ))
+        }
     }
 
     fn unified_response(
         &self,
         _call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        answer: Created,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let Created { data: agent } = typed::native(native)?;
+        let Created { data: agent } = answer;
         let roles: Vec<UserRoleRecord> = agent
             .roles
             .into_iter()

@@ -11,9 +11,7 @@
 //! model does not list, is used when present.
 
 use serde::{Deserialize, Serialize};
-use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
-};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
 use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
@@ -50,8 +48,9 @@ struct Avatar<'a> {
     url: &'a str,
 }
 
+/// Freshchat's answer to the create call.
 #[derive(Deserialize, Debug)]
-struct Agent {
+pub struct Agent {
     id: String,
     email: Option<String>,
     first_name: Option<String>,
@@ -70,18 +69,15 @@ struct AvatarAnswer {
 
 impl Adapter for Freshchat {
     type Provider = providers::freshchat;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: "authorization",
-            prefix: "Bearer ",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("authorization", "Bearer ");
 }
 
 impl Translate<UsersCreate> for Freshchat {
     type Body = UserCreateBodyForFreshchat;
     type Query = UserCreateQueryForFreshchat;
+    type Answer = Agent;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/v2/agents");
 
     // A first or a last name (the response needs a name from Freshchat, which names agents by
     // them), and roles by id.
@@ -103,17 +99,14 @@ impl Translate<UsersCreate> for Freshchat {
         Need::text(Part::Body, "/remote_data/groups/*"),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
         let (first_name, last_name) = first_and_last(
             body.first_name.as_deref(),
             body.last_name.as_deref(),
             body.name.as_deref(),
         );
-        let agent = AgentCreate {
+        AgentCreate {
             email: primary_email(body.emails.as_deref().unwrap_or_default()),
             first_name,
             last_name,
@@ -122,19 +115,14 @@ impl Translate<UsersCreate> for Freshchat {
                 .first()
                 .copied(),
             groups: body.team_ids.as_deref(),
-        };
-        Ok(NativeRequest::post(
-            "/v2/agents",
-            typed::native_body(&agent),
-        ))
+        }
     }
 
     fn unified_response(
         &self,
         _call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        agent: Agent,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let agent: Agent = typed::native(native)?;
         let name = record_name(
             None,
             agent.first_name.as_deref(),

@@ -12,8 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
-    Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Need, Translate,
 };
 use unified_core::{Format, Part};
 use unified_models::providers;
@@ -22,8 +21,8 @@ use unified_models::ticketing::users::{
 };
 
 use crate::people::{
-    NativeId, RoleKey, ZoneLess, email_records, name_to_send, non_empty, one_role, primary_email,
-    record_name, role_keys, timestamp,
+    NamedRole, NativeId, RoleKey, ZoneLess, email_records, name_to_send, non_empty, one_role,
+    primary_email, record_name, role_keys, timestamp,
 };
 
 /// The Gorgias adapter.
@@ -72,16 +71,12 @@ struct UserCreate<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     email: Option<&'a str>,
-    role: Role<'a>,
+    role: NamedRole<'a>,
 }
 
-#[derive(Serialize, Debug)]
-struct Role<'a> {
-    name: &'a str,
-}
-
+/// Gorgias's answer to the create call.
 #[derive(Deserialize, Debug)]
-struct User {
+pub struct User {
     id: NativeId,
     name: Option<String>,
     firstname: Option<String>,
@@ -100,17 +95,15 @@ struct RoleAnswer {
 
 impl Adapter for Gorgias {
     type Provider = providers::gorgias;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Basic {
-            secret: CredentialPart::Password,
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::basic(CredentialPart::Password);
 }
 
 impl Translate<UsersCreate> for Gorgias {
     type Body = UserCreateBodyForGorgias;
     type Query = UserCreateQueryForGorgias;
+    type Answer = User;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/api/users");
 
     // Gorgias requires `name`, `email` and `role.name`, one of its five roles.
     const NEEDS: &'static [Need] = &[
@@ -124,33 +117,28 @@ impl Translate<UsersCreate> for Gorgias {
         Need::among(Part::Body, "/remote_data/role/name", NATIVE_ROLES),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
-        let user = UserCreate {
+        UserCreate {
             name: name_to_send(
                 body.name.as_deref(),
                 body.first_name.as_deref(),
                 body.last_name.as_deref(),
             ),
             email: primary_email(&body.emails),
-            role: Role {
+            role: NamedRole {
                 name: role_keys(body.roles.as_deref(), RoleKey::Name)
                     .first()
                     .map_or(DEFAULT_ROLE, |name| native_role(name)),
             },
-        };
-        Ok(NativeRequest::post("/api/users", typed::native_body(&user)))
+        }
     }
 
     fn unified_response(
         &self,
         _call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        user: User,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let user: User = typed::native(native)?;
         Ok(UserCreateResponse {
             id: Some(user.id.into_string()),
             name: record_name(

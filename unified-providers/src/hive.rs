@@ -10,9 +10,7 @@
 //! unified `emails` are not sent.
 
 use serde::{Deserialize, Serialize};
-use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
-};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
 use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
@@ -33,9 +31,10 @@ struct Invite<'a> {
     full_name: Option<String>,
 }
 
+/// Hive's answer to the create call.
 #[derive(Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
-struct User {
+pub struct User {
     id: NativeId,
     full_name: Option<String>,
     profile: Option<Profile>,
@@ -51,18 +50,18 @@ struct Profile {
 
 impl Adapter for Hive {
     type Provider = providers::hive;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::KeyAndUserQuery {
-            header: "api_key",
-            query: "user_id",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::KeyAndUserQuery {
+        header: "api_key",
+        query: "user_id",
+    };
 }
 
 impl Translate<UsersCreate> for Hive {
     type Body = UserCreateBodyForHive;
     type Query = UserCreateQueryForHive;
+    type Answer = User;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/users");
 
     // Hive requires `email`; `fullName` too, as the response needs a name from Hive.
     const NEEDS: &'static [Need] = &[
@@ -78,28 +77,23 @@ impl Translate<UsersCreate> for Hive {
         Need::formatted(Part::Body, "/remote_data/email", Format::Email),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
-        let invite = Invite {
+        Invite {
             email: primary_email(&body.emails),
             full_name: name_to_send(
                 body.name.as_deref(),
                 body.first_name.as_deref(),
                 body.last_name.as_deref(),
             ),
-        };
-        Ok(NativeRequest::post("/users", typed::native_body(&invite)))
+        }
     }
 
     fn unified_response(
         &self,
         _call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        user: User,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let user: User = typed::native(native)?;
         let profile = user.profile.unwrap_or_default();
         Ok(UserCreateResponse {
             id: Some(user.id.into_string()),

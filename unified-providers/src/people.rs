@@ -1,7 +1,7 @@
 //! Mappings every user adapter shares: which email is the primary one, names split and joined,
 //! initials, ids that arrive as numbers, flags that arrive as text, and timestamps made RFC 3339.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use unified_core::Format;
 use unified_models::ticketing::users::{
@@ -80,6 +80,13 @@ role_views!(
     UserRoleForPlanhat,
     UserRoleForSolarwindsServiceDesk
 );
+
+/// A role sent by its name (`{"name": "agent"}`).
+#[derive(Serialize, Debug)]
+pub struct NamedRole<'a> {
+    /// The role's name.
+    pub name: &'a str,
+}
 
 /// What a provider identifies a role by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,10 +7,10 @@
 //! unified id is the person's id (the membership has its own id, kept in `remote_data`).
 //! Tracker returns no timestamps.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
-use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
-};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
 use unified_core::{Code, Format, Part, ValidationError};
 use unified_models::providers;
 use unified_models::ticketing::users::{
@@ -37,8 +37,9 @@ struct MembershipCreate<'a> {
     role: &'a str,
 }
 
+/// Pivotal Tracker's answer to the create call.
 #[derive(Deserialize, Debug)]
-struct Membership {
+pub struct Membership {
     person: Person,
     role: Option<String>,
 }
@@ -53,18 +54,15 @@ struct Person {
 
 impl Adapter for PivotalTracker {
     type Provider = providers::pivotal_tracker;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: "x-trackertoken",
-            prefix: "",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("x-trackertoken", "");
 }
 
 impl Translate<UsersCreate> for PivotalTracker {
     type Body = UserCreateBodyForPivotalTracker;
     type Query = UserCreateQueryForPivotalTracker;
+    type Answer = Membership;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/projects/{project_id}/memberships");
 
     // The project is the first collection's id, a Tracker project id (digits); Tracker requires
     // `email`, `name` and `role` (one of its three), and takes roles by name.
@@ -81,32 +79,33 @@ impl Translate<UsersCreate> for PivotalTracker {
         Need::required(Part::Body, "/roles/*/name"),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
-        let project = project_id(call.query)?;
         let role = role_keys(body.roles.as_deref(), RoleKey::Name)
             .first()
             .copied()
             .unwrap_or(DEFAULT_ROLE);
-        let membership = MembershipCreate {
+        MembershipCreate {
             email: primary_email(&body.emails),
             name: &body.name,
             initials: initials(&body.name),
             role,
-        };
-        let path = format!("/projects/{project}/memberships");
-        Ok(NativeRequest::post(path, typed::native_body(&membership)))
+        }
+    }
+
+    fn path(
+        &self,
+        call: Call<'_, Self::Body, Self::Query>,
+    ) -> Result<Cow<'static, str>, AdapterError> {
+        let project = project_id(call.query)?;
+        Ok(Self::ENDPOINT.path.replace("{project_id}", project).into())
     }
 
     fn unified_response(
         &self,
         _call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        membership: Membership,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let membership: Membership = typed::native(native)?;
         let person = membership.person;
         Ok(UserCreateResponse {
             id: Some(person.id.into_string()),

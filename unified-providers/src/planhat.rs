@@ -12,9 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
-};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
 use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
@@ -45,9 +43,10 @@ struct UserCreate<'a> {
     custom: Option<&'a Map<String, Value>>,
 }
 
+/// Planhat's answer to the create call.
 #[derive(Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
-struct User {
+pub struct User {
     #[serde(rename = "_id")]
     id: String,
     email: Option<String>,
@@ -62,18 +61,15 @@ struct User {
 
 impl Adapter for Planhat {
     type Provider = providers::planhat;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: "authorization",
-            prefix: "Bearer ",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("authorization", "Bearer ");
 }
 
 impl Translate<UsersCreate> for Planhat {
     type Body = UserCreateBodyForPlanhat;
     type Query = UserCreateQueryForPlanhat;
+    type Answer = User;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/users");
 
     // Planhat requires `email`, `nickName`, `firstName` and `lastName`, which unified fields
     // required for Planhat fill; roles go by id.
@@ -87,13 +83,10 @@ impl Translate<UsersCreate> for Planhat {
         Need::required(Part::Body, "/roles/*/id"),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
         let roles = role_keys(body.roles.as_deref(), RoleKey::Id);
-        let user = UserCreate {
+        UserCreate {
             email: primary_email(&body.emails),
             nick_name: &body.nick_name,
             first_name: &body.first_name,
@@ -101,16 +94,14 @@ impl Translate<UsersCreate> for Planhat {
             roles,
             inactive: false,
             custom: body.custom_fields.as_ref(),
-        };
-        Ok(NativeRequest::post("/users", typed::native_body(&user)))
+        }
     }
 
     fn unified_response(
         &self,
         _call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        user: User,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let user: User = typed::native(native)?;
         let roles: Vec<UserRoleRecord> = user
             .roles
             .into_iter()

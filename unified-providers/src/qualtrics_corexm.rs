@@ -5,9 +5,7 @@
 //! unified response is that id; what was sent is not repeated as if the provider had said it.
 
 use serde::{Deserialize, Serialize};
-use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
-};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
 use unified_core::{Format, Part, Secret};
 use unified_models::providers;
 use unified_models::ticketing::users::{
@@ -33,8 +31,9 @@ struct UserCreate<'a> {
     language: Option<&'a str>,
 }
 
+/// Qualtrics CoreXM's answer to the create call.
 #[derive(Deserialize, Debug)]
-struct Created {
+pub struct Created {
     result: CreatedId,
 }
 
@@ -45,18 +44,15 @@ struct CreatedId {
 
 impl Adapter for QualtricsCorexm {
     type Provider = providers::qualtrics_corexm;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: "x-api-token",
-            prefix: "",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("x-api-token", "");
 }
 
 impl Translate<UsersCreate> for QualtricsCorexm {
     type Body = UserCreateBodyForQualtricsCorexm;
     type Query = UserCreateQueryForQualtricsCorexm;
+    type Answer = Created;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/API/v3/users");
 
     // All seven native fields are required; the unified fields required for Qualtrics fill
     // them, the language from the first of `languages`.
@@ -71,12 +67,9 @@ impl Translate<UsersCreate> for QualtricsCorexm {
         Need::text(Part::Body, "/remote_data/language"),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
-        let user = UserCreate {
+        UserCreate {
             username: &body.username,
             first_name: &body.first_name,
             last_name: &body.last_name,
@@ -84,19 +77,14 @@ impl Translate<UsersCreate> for QualtricsCorexm {
             email: primary_email(&body.emails),
             password: &body.password,
             language: body.languages.first().map(String::as_str),
-        };
-        Ok(NativeRequest::post(
-            "/API/v3/users",
-            typed::native_body(&user),
-        ))
+        }
     }
 
     fn unified_response(
         &self,
         _call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        created: Created,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let created: Created = typed::native(native)?;
         Ok(UserCreateResponse {
             id: Some(created.result.id),
             ..UserCreateResponse::default()

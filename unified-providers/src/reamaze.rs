@@ -13,8 +13,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
-    Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Need, Translate,
 };
 use unified_core::{Format, Part};
 use unified_models::providers;
@@ -42,13 +41,14 @@ struct NewStaff<'a> {
 /// The answer: the staff record, wrapped in `staff` or not.
 #[derive(Deserialize, Debug)]
 #[serde(untagged)]
-enum Answer {
+pub enum Answer {
     Wrapped { staff: Staff },
     Bare(Staff),
 }
 
+/// A Re:amaze staff record as it answers.
 #[derive(Deserialize, Debug)]
-struct Staff {
+pub struct Staff {
     name: Option<String>,
     email: Option<String>,
     created_at: Option<String>,
@@ -59,17 +59,15 @@ struct Staff {
 
 impl Adapter for Reamaze {
     type Provider = providers::reamaze;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Basic {
-            secret: CredentialPart::Password,
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::basic(CredentialPart::Password);
 }
 
 impl Translate<UsersCreate> for Reamaze {
     type Body = UserCreateBodyForReamaze;
     type Query = UserCreateQueryForReamaze;
+    type Answer = Answer;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/api/v1/staff").with_secrets(&["/staff/password"]);
 
     // Re:amaze requires the staff member's `name` and `email`, which the unified fields
     // required for Re:amaze fill.
@@ -78,29 +76,22 @@ impl Translate<UsersCreate> for Reamaze {
         Need::formatted(Part::Body, "/remote_data/staff/email", Format::Email),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
-        let staff = StaffCreate {
+        StaffCreate {
             staff: NewStaff {
                 name: &body.name,
                 email: primary_email(&body.emails),
             },
-        };
-        Ok(
-            NativeRequest::post("/api/v1/staff", typed::native_body(&staff))
-                .secret_at(&["/staff/password"]),
-        )
+        }
     }
 
     fn unified_response(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        answer: Answer,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let (Answer::Wrapped { staff } | Answer::Bare(staff)) = typed::native(native)?;
+        let (Answer::Wrapped { staff } | Answer::Bare(staff)) = answer;
         // The address the record was created with, as Re:amaze echoes it or as it was sent.
         let email =
             non_empty(staff.email).or_else(|| primary_email(&call.body.emails).map(str::to_owned));

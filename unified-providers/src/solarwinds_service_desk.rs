@@ -11,9 +11,7 @@
 //! address: the other unified `emails` are not sent.
 
 use serde::{Deserialize, Serialize};
-use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, NativeRequest, NativeResponse, Need, Translate, typed,
-};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
 use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
@@ -22,8 +20,8 @@ use unified_models::ticketing::users::{
 };
 
 use crate::people::{
-    NativeFlag, NativeId, RoleKey, ZoneLess, active_unless, email_records, non_empty, one_role,
-    primary_email, role_keys, timestamp,
+    NamedRole, NativeFlag, NativeId, RoleKey, ZoneLess, active_unless, email_records, non_empty,
+    one_role, primary_email, role_keys, timestamp,
 };
 
 /// The SolarWinds Service Desk adapter.
@@ -43,20 +41,16 @@ struct NewUser<'a> {
     name: &'a str,
     email: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<Role<'a>>,
+    role: Option<NamedRole<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     group_ids: Option<&'a [String]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     disabled: Option<bool>,
 }
 
-#[derive(Serialize, Debug)]
-struct Role<'a> {
-    name: &'a str,
-}
-
+/// SolarWinds Service Desk's answer to the create call.
 #[derive(Deserialize, Debug)]
-struct User {
+pub struct User {
     id: NativeId,
     name: Option<String>,
     email: Option<String>,
@@ -75,18 +69,16 @@ struct RoleAnswer {
 
 impl Adapter for SolarwindsServiceDesk {
     type Provider = providers::solarwinds_service_desk;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: "x-samanage-authorization",
-            prefix: "Bearer ",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("x-samanage-authorization", "Bearer ");
 }
 
 impl Translate<UsersCreate> for SolarwindsServiceDesk {
     type Body = UserCreateBodyForSolarwindsServiceDesk;
     type Query = UserCreateQueryForSolarwindsServiceDesk;
+    type Answer = User;
+
+    const ENDPOINT: Endpoint =
+        Endpoint::post("/users.json").with_headers(&[("accept", API_VERSION)]);
 
     // SolarWinds requires an email address; roles go by name.
     const NEEDS: &'static [Need] = &[
@@ -96,34 +88,26 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
         Need::required(Part::Body, "/roles/*/name"),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
-        let user = UserCreate {
+        UserCreate {
             user: NewUser {
                 name: &body.name,
                 email: primary_email(&body.emails),
                 role: role_keys(body.roles.as_deref(), RoleKey::Name)
                     .first()
-                    .map(|&name| Role { name }),
+                    .map(|&name| NamedRole { name }),
                 group_ids: body.team_ids.as_deref(),
                 disabled: body.status.map(|status| status == UserStatus::Inactive),
             },
-        };
-        Ok(
-            NativeRequest::post("/users.json", typed::native_body(&user))
-                .with_header("accept", API_VERSION),
-        )
+        }
     }
 
     fn unified_response(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        user: User,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let user: User = typed::native(native)?;
         let team_ids: Option<Vec<String>> = user
             .group_ids
             .map(|ids| ids.into_iter().map(NativeId::into_string).collect())

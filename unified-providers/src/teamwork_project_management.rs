@@ -15,8 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, NativeRequest, NativeResponse, Need,
-    Translate, typed,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Need, Translate,
 };
 use unified_core::{Format, Part};
 use unified_models::providers;
@@ -45,8 +44,9 @@ struct NewPerson<'a> {
     last_name: Option<&'a str>,
 }
 
+/// Teamwork's answer to the create call.
 #[derive(Deserialize, Debug)]
-struct Created {
+pub struct Created {
     id: NativeId,
     user: Option<User>,
 }
@@ -61,17 +61,15 @@ struct User {
 
 impl Adapter for TeamworkProjectManagement {
     type Provider = providers::teamwork_project_management;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Basic {
-            secret: CredentialPart::User,
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::basic(CredentialPart::User);
 }
 
 impl Translate<UsersCreate> for TeamworkProjectManagement {
     type Body = UserCreateBodyForTeamworkProjectManagement;
     type Query = UserCreateQueryForTeamworkProjectManagement;
+    type Answer = Created;
+
+    const ENDPOINT: Endpoint = Endpoint::post("/people.json").with_secrets(&["/person/password"]);
 
     // Teamwork requires `first-name`, `last-name` and `email-address`; no unified field carries
     // an address for Teamwork, so it comes from `remote_data`.
@@ -89,29 +87,21 @@ impl Translate<UsersCreate> for TeamworkProjectManagement {
         ),
     ];
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
-        let person = PersonCreate {
+        PersonCreate {
             person: NewPerson {
                 first_name: body.first_name.as_deref(),
                 last_name: body.last_name.as_deref(),
             },
-        };
-        Ok(
-            NativeRequest::post("/people.json", typed::native_body(&person))
-                .secret_at(&["/person/password"]),
-        )
+        }
     }
 
     fn unified_response(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        created: Created,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let created: Created = typed::native(native)?;
         let user = created.user.unwrap_or_default();
         let sent = |field: &Option<String>| field.clone();
         Ok(UserCreateResponse {

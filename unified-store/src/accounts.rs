@@ -5,8 +5,9 @@ use unified_core::{Provider, ProviderSet, Secret};
 
 use super::backend::{AccountRow, NewAccount};
 use super::checks::{check_base_url, check_credential};
-use super::{EnvironmentId, Store};
 use crate::error::StoreError;
+use crate::records::{AccountSummary, EnvironmentId};
+use crate::store::Store;
 use crate::vault::SealedCredential;
 
 /// An integrated account of a provider of the set `S`, ready to dispatch to. Its credential
@@ -31,21 +32,6 @@ impl<S: ProviderSet> std::fmt::Debug for Account<S> {
             .field("base_url", &self.base_url)
             .finish_non_exhaustive()
     }
-}
-
-/// An integrated account as `unified account list` shows it: no credential.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct AccountSummary {
-    /// The account's id.
-    pub id: String,
-    /// The environment it belongs to.
-    pub environment: String,
-    /// The provider id.
-    pub provider: String,
-    /// The provider's base URL for it.
-    pub base_url: String,
-    /// When it was added (UTC).
-    pub created_at: String,
 }
 
 impl Store {

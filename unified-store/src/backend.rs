@@ -6,8 +6,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::vault::SealedCredential;
-use super::{AccountSummary, EnvironmentId, TokenSummary};
 use crate::error::StoreError;
+use crate::records::{AccountSummary, EnvironmentId, TokenSummary};
 
 /// What a database call gives back, later.
 pub(crate) type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 'a>>;

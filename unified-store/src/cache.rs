@@ -16,8 +16,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use super::EnvironmentId;
 use super::backend::{AccountRow, TokenHash};
+use crate::records::EnvironmentId;
 
 /// How long a found record is trusted unless set otherwise.
 pub const DEFAULT_CACHE_TTL: Duration = Duration::from_secs(5);

@@ -6,22 +6,12 @@ use unified_core::Secret;
 
 use super::backend::TokenHash;
 use super::checks::check_environment_name;
-use super::{EnvironmentId, Store};
 use crate::error::StoreError;
+use crate::records::{EnvironmentId, TokenSummary};
+use crate::store::Store;
 
 /// What a new API token starts with, so a leaked one is easy to recognise.
 const TOKEN_PREFIX: &str = "uni_";
-
-/// An API token as `unified token list` shows it: neither the token nor its hash.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct TokenSummary {
-    /// The token's id, which `unified token revoke` takes.
-    pub id: i64,
-    /// The environment it gives access to.
-    pub environment: String,
-    /// When it was created (UTC).
-    pub created_at: String,
-}
 
 impl Store {
     /// A new API token for `environment` (created if new). The token is returned once; only

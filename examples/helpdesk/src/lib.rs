@@ -9,11 +9,8 @@ use axum::routing::post;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use unified_adapter::{
-    Adapter, AdapterError, Adapters, AuthScheme, Call, NativeRequest, NativeResponse, Translate,
-    typed,
-};
-use unified_core::{Operation, OperationModels, Registry, UnifiedModel, View, providers};
+use unified_adapter::{Adapter, AdapterError, Adapters, AuthScheme, Call, Endpoint, Translate};
+use unified_core::{Operation, OperationModels, Registry, Target, UnifiedModel, providers};
 use unified_gateway::{
     ApiError, Gateway, GatewayConfig, ResolveProvider, SetupError, Store, Validated,
 };
@@ -93,7 +90,7 @@ pub struct AcmeDesk;
 
 /// Acme Desk's answer: `{"ticket": {"id": 17, "state": "open", ...}}`.
 #[derive(Deserialize)]
-struct Opened {
+pub struct Opened {
     ticket: AcmeTicket,
 }
 
@@ -106,13 +103,7 @@ struct AcmeTicket {
 
 impl Adapter for AcmeDesk {
     type Provider = providers::acme_desk;
-
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header {
-            name: "x-acme-key",
-            prefix: "",
-        }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("x-acme-key", "");
 }
 
 /// Written on Acme Desk's views: `subject` is an `Option` (Acme Desk supports it), the
@@ -120,26 +111,24 @@ impl Adapter for AcmeDesk {
 impl Translate<TicketsCreate> for AcmeDesk {
     type Body = TicketCreateForAcmeDesk;
     type Query = TicketQueryForAcmeDesk;
+    type Answer = Opened;
 
-    fn native_request(
-        &self,
-        call: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
+    const ENDPOINT: Endpoint = Endpoint::post("/api/v2/tickets");
+
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let ticket = call.body;
-        let body = json!({
+        json!({
             "title": ticket.subject,
             "contact": {"email": ticket.requester.email, "name": ticket.requester.name},
             "urgent": ticket.priority.as_deref() == Some("high"),
-        });
-        Ok(NativeRequest::post("/api/v2/tickets", body))
+        })
     }
 
     fn unified_response(
         &self,
         _call: Call<'_, Self::Body, Self::Query>,
-        native: &NativeResponse,
+        Opened { ticket }: Opened,
     ) -> Result<TicketRecord, AdapterError> {
-        let Opened { ticket } = typed::native(native)?;
         Ok(TicketRecord {
             id: ticket.id.to_string(),
             subject: ticket.title,
@@ -148,14 +137,15 @@ impl Translate<TicketsCreate> for AcmeDesk {
     }
 }
 
+/// The adapters of this API's providers: the gateway's, and those of the `helpdesk` program
+/// (`src/bin/helpdesk.rs`).
+pub fn adapters() -> Adapters<providers::Set> {
+    Adapters::new().with::<TicketsCreate, _>(AcmeDesk)
+}
+
 /// The gateway for these models and adapters, over `store`.
 pub fn gateway(store: Store, config: GatewayConfig) -> Result<Gateway<providers::Set>, SetupError> {
-    Gateway::new(
-        store,
-        registry(),
-        Adapters::new().with::<TicketsCreate, _>(AcmeDesk),
-        config,
-    )
+    Gateway::new(store, registry(), adapters(), config)
 }
 
 /// An app of one's own: the provider comes from the `X-Provider` header.
@@ -165,12 +155,12 @@ pub struct ByHeader;
 impl ResolveProvider for ByHeader {
     type Set = providers::Set;
 
-    async fn resolve(&self, parts: &Parts) -> Result<View<providers::Set>, ApiError> {
+    async fn resolve(&self, parts: &Parts) -> Result<Target<providers::Set>, ApiError> {
         parts
             .headers
             .get("x-provider")
             .and_then(|value| value.to_str().ok())
-            .and_then(View::from_id)
+            .and_then(Target::from_id)
             .ok_or_else(|| {
                 ApiError::new(StatusCode::BAD_REQUEST, "say which provider in X-Provider")
             })
@@ -188,9 +178,3 @@ async fn open_ticket(ticket: Validated<TicketCreate>) -> (StatusCode, Json<Ticke
     (StatusCode::CREATED, Json(ticket.into_inner()))
 }
 // guide: your own models (end)
-
-/// The adapters of this API's providers, for a program of the `unified` commands
-/// (`src/bin/helpdesk.rs`).
-pub fn adapters() -> Adapters<providers::Set> {
-    Adapters::new().with::<TicketsCreate, _>(AcmeDesk)
-}

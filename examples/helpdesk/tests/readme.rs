@@ -8,7 +8,6 @@ const SERVE_START: &str = "// guide: serve your own models (start)\n";
 const SERVE_END: &str = "// guide: serve your own models (end)";
 const SERVE_MARK: &str = "<!-- guide: serve your own models -->\n```rust,ignore\n";
 const PROGRAM_MARK: &str = "<!-- guide: the helpdesk program -->\n```rust,ignore\n";
-const ADAPTERS_MARK: &str = "<!-- guide: the adapters -->\n```rust,ignore\n";
 
 const GUIDE: &str = include_str!("../../../docs/your-own-models.md");
 
@@ -63,15 +62,6 @@ fn the_guide_shows_the_helpdesk_program_as_it_is() {
         shown_after(PROGRAM_MARK),
         code.trim_end(),
         "the guide's block differs from examples/helpdesk/src/bin/helpdesk.rs"
-    );
-}
-
-#[test]
-fn the_guide_shows_the_adapters_function_as_it_is() {
-    let source = include_str!("../src/lib.rs");
-    assert!(
-        source.contains(shown_after(ADAPTERS_MARK)),
-        "the guide's `adapters()` is not in examples/helpdesk/src/lib.rs"
     );
 }
 

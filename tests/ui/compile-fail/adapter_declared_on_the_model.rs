@@ -1,8 +1,6 @@
 // An adapter that declares the plain model as its body cannot be registered: `Adapters::with`
 // takes only adapters written on the provider's views.
-use unified_adapter::{
-    Adapter, AdapterError, Adapters, AuthScheme, Call, NativeRequest, NativeResponse, Translate,
-};
+use unified_adapter::{Adapter, AdapterError, Adapters, AuthScheme, Call, Endpoint, Translate};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBody, UserCreateQueryForDixa, UserCreateResponse, UsersCreate,
@@ -13,26 +11,22 @@ struct Sloppy;
 impl Adapter for Sloppy {
     type Provider = providers::dixa;
 
-    fn auth(&self) -> AuthScheme {
-        AuthScheme::Header { name: "authorization", prefix: "" }
-    }
+    const AUTH: AuthScheme = AuthScheme::header("authorization", "");
 }
 
 impl Translate<UsersCreate> for Sloppy {
     type Body = UserCreateBody;
     type Query = UserCreateQueryForDixa;
+    type Answer = serde_json::Value;
 
-    fn native_request(
-        &self,
-        _: Call<'_, Self::Body, Self::Query>,
-    ) -> Result<NativeRequest, AdapterError> {
-        unimplemented!()
-    }
+    const ENDPOINT: Endpoint = Endpoint::post("/v1/agents");
+
+    fn native_body(&self, _: Call<'_, Self::Body, Self::Query>) -> impl serde::Serialize {}
 
     fn unified_response(
         &self,
         _: Call<'_, Self::Body, Self::Query>,
-        _: &NativeResponse,
+        _: serde_json::Value,
     ) -> Result<UserCreateResponse, AdapterError> {
         unimplemented!()
     }

@@ -6,7 +6,7 @@ use unified_models::ticketing::users::{UserCreateBody, UserCreateQuery, UsersCre
 fn main() {
     let body = UserCreateBody::default();
     let query: UserCreateQuery = serde_json::from_str(r#"{"integrated_account_id": "x"}"#).unwrap();
-    let _ = <Dixa as Translate<UsersCreate>>::native_request(
+    let _ = <Dixa as Translate<UsersCreate>>::native_body(
         &Dixa,
         Call {
             body: &body,

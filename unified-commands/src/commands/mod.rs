@@ -14,9 +14,9 @@ mod validate;
 use std::process::ExitCode;
 
 use unified_core::suggest::closest;
-use unified_core::{Operation, Part, ProviderSet, Registry, View};
+use unified_core::{Operation, Part, ProviderSet, Registry, Target};
 
-use crate::cli::{Command, Target};
+use crate::cli::{Command, Selection};
 use crate::failure::Failure;
 use crate::output::program_name;
 use crate::program::Program;
@@ -25,8 +25,10 @@ use crate::program::Program;
 pub fn run<S: ProviderSet>(program: Program<S>, command: Command) -> Result<ExitCode, Failure> {
     let registry = &program.registry;
     match command {
-        Command::Validate { target, file } => validate::run(registry, &target, file.as_deref()),
-        Command::Schema { target } => schema::run(registry, &target),
+        Command::Validate { selection, file } => {
+            validate::run(registry, &selection, file.as_deref())
+        }
+        Command::Schema { selection } => schema::run(registry, &selection),
         Command::Export { dir } => export::run(&program, &dir),
         Command::Openapi {
             version,
@@ -50,12 +52,12 @@ pub fn run<S: ProviderSet>(program: Program<S>, command: Command) -> Result<Exit
     }
 }
 
-/// What a [`Target`] names, each name checked.
+/// What a [`Selection`] names, each name checked.
 pub struct Resolved<'a, S: ProviderSet> {
     /// The model's operation.
     pub operation: &'a Operation<S>,
-    /// The provider, or the unified view.
-    pub view: View<S>,
+    /// The provider, or the unified target.
+    pub target: Target<S>,
     /// Body, query or response.
     pub part: Part,
 }
@@ -63,14 +65,14 @@ pub struct Resolved<'a, S: ProviderSet> {
 /// Looks up the model, operation, provider and part a command names.
 pub fn resolve<'a, S: ProviderSet>(
     registry: &'a Registry<S>,
-    target: &Target,
+    selection: &Selection,
 ) -> Result<Resolved<'a, S>, Failure> {
-    let operation = find_operation(registry, &target.model, &target.operation)?;
-    let view = find_view::<S>(&target.provider)?;
-    let part = target.part.parse::<Part>().map_err(Failure::new)?;
+    let operation = find_operation(registry, &selection.model, &selection.operation)?;
+    let target = find_target::<S>(&selection.provider)?;
+    let part = selection.part.parse::<Part>().map_err(Failure::new)?;
     Ok(Resolved {
         operation,
-        view,
+        target,
         part,
     })
 }
@@ -94,10 +96,16 @@ pub fn find_operation<'a, S: ProviderSet>(
     })
 }
 
-/// Looks up a provider's view (or the unified view), with a did-you-mean.
-pub fn find_view<S: ProviderSet>(id: &str) -> Result<View<S>, Failure> {
-    View::<S>::from_id(id)
-        .ok_or_else(|| unknown("provider", id, View::<S>::all().map(View::id), "providers"))
+/// Looks up a provider's target (or the unified target), with a did-you-mean.
+pub fn find_target<S: ProviderSet>(id: &str) -> Result<Target<S>, Failure> {
+    Target::<S>::from_id(id).ok_or_else(|| {
+        unknown(
+            "provider",
+            id,
+            Target::<S>::all().map(Target::id),
+            "providers",
+        )
+    })
 }
 
 /// An unknown name, with the closest known one when there is one, and the command that lists

@@ -1,4 +1,4 @@
-//! `openapi`: the gateway's OpenAPI document for one view.
+//! `openapi`: the gateway's OpenAPI document for one provider or the unified target.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,7 +7,7 @@ use unified_core::ProviderSet;
 use unified_core::schema::file_text;
 use unified_openapi::{OpenApiVersion, document};
 
-use super::find_view;
+use super::find_target;
 use crate::failure::Failure;
 use crate::output::{note, print_json};
 use crate::program::Program;
@@ -24,8 +24,8 @@ pub fn run<S: ProviderSet>(
             "unknown OpenAPI version `{version}`; this writes `3.1` or `3.0`"
         ))
     })?;
-    let view = find_view::<S>(provider)?;
-    let document = document(&program.registry, &program.adapters, view, version);
+    let target = find_target::<S>(provider)?;
+    let document = document(&program.registry, &program.adapters, target, version);
     match file.filter(|file| *file != Path::new("-")) {
         None => print_json(&document)?,
         Some(file) => {
@@ -35,7 +35,7 @@ pub fn run<S: ProviderSet>(
             note(&format!(
                 "wrote the OpenAPI {} document for {} to {}",
                 version.as_str(),
-                view.name(),
+                target.name(),
                 file.display()
             ));
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use unified_core::{Part, ProviderSet, Registry, ValidationError};
 
 use super::resolve;
-use crate::cli::Target;
+use crate::cli::Selection;
 use crate::failure::Failure;
 use crate::output::print_json;
 
@@ -26,10 +26,10 @@ struct Output<'a> {
 /// Validates one document and prints its report.
 pub fn run<S: ProviderSet>(
     registry: &Registry<S>,
-    target: &Target,
+    selection: &Selection,
     file: Option<&Path>,
 ) -> Result<ExitCode, Failure> {
-    let resolved = resolve(registry, target)?;
+    let resolved = resolve(registry, selection)?;
     let input = read_input(file)?;
     let text: &[u8] = match resolved.part {
         Part::Query => input.trim_ascii(),
@@ -37,13 +37,13 @@ pub fn run<S: ProviderSet>(
     };
     let report = resolved
         .operation
-        .validate_text(resolved.part, text, resolved.view);
+        .validate_text(resolved.part, text, resolved.target);
     print_json(&Output {
         valid: report.is_valid(),
         model: resolved.operation.model(),
         operation: resolved.operation.name(),
         part: resolved.part,
-        provider: resolved.view.id(),
+        provider: resolved.target.id(),
         errors: report.errors(),
     })?;
     Ok(if report.is_valid() {

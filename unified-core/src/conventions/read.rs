@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::conventions::{BodyConventions, QueryConventions, ResponseConventions, is_convention};
 use crate::model::{built_or_report, sealed, too_deep};
 use crate::operation::part::Part;
-use crate::provider::{NoProviders, ProviderSet, ProviderType, View};
+use crate::provider::{NoProviders, ProviderSet, ProviderType, Target};
 use crate::report::path::Path;
 use crate::report::{Report, json_error};
 use crate::validate::field_value::FieldValue;
@@ -45,7 +45,7 @@ pub(crate) fn model_of(part: Part) -> Beside {
 /// Reads `input` as the model `M` for `view`, beside the members `beside` names.
 fn read<'de, S: ProviderSet, M: UnifiedModel<S>, B: Mode, D: Deserializer<'de>, R: Recorder>(
     input: D,
-    view: View<S>,
+    view: Target<S>,
     recorder: &mut R,
     beside: Beside,
 ) -> Result<B::Out<M>, D::Error> {
@@ -60,7 +60,7 @@ fn read<'de, S: ProviderSet, M: UnifiedModel<S>, B: Mode, D: Deserializer<'de>, 
 /// Every violation of `M`'s rules by `value` for `view`, beside the members `beside` names.
 pub(crate) fn validate<S: ProviderSet, M: UnifiedModel<S>>(
     value: &Value,
-    view: View<S>,
+    view: Target<S>,
     beside: Beside,
 ) -> Report {
     let mut recorder = AllFailures::default();
@@ -73,7 +73,7 @@ pub(crate) fn validate<S: ProviderSet, M: UnifiedModel<S>>(
 /// Whether `value` keeps `M`'s rules for `view`, beside the members `beside` names.
 pub(crate) fn is_valid<S: ProviderSet, M: UnifiedModel<S>>(
     value: &Value,
-    view: View<S>,
+    view: Target<S>,
     beside: Beside,
 ) -> bool {
     let mut recorder = FirstFailure::default();
@@ -85,7 +85,7 @@ pub(crate) fn is_valid<S: ProviderSet, M: UnifiedModel<S>>(
 /// members `beside` names.
 pub(crate) fn validate_slice<S: ProviderSet, M: UnifiedModel<S>>(
     text: &[u8],
-    view: View<S>,
+    view: Target<S>,
     beside: Beside,
 ) -> Report {
     if numbers_arrive_as_maps() {
@@ -107,7 +107,7 @@ pub(crate) fn validate_slice<S: ProviderSet, M: UnifiedModel<S>>(
 /// `M` from `value`, validated for `view` in the same pass, beside the members `beside` names.
 pub(crate) fn from_value<S: ProviderSet, M: UnifiedModel<S>>(
     value: &Value,
-    view: View<S>,
+    view: Target<S>,
     beside: Beside,
 ) -> Result<M, Report> {
     let mut recorder = AllFailures::default();
@@ -122,7 +122,7 @@ pub(crate) fn from_value<S: ProviderSet, M: UnifiedModel<S>>(
 pub fn validate_model<S: ProviderSet, M: UnifiedModel<S>>(
     part: Part,
     value: &Value,
-    view: View<S>,
+    view: Target<S>,
 ) -> Report {
     validate::<S, M>(value, view, conventions_of(part))
 }
@@ -132,7 +132,7 @@ pub fn validate_model<S: ProviderSet, M: UnifiedModel<S>>(
 pub fn model_from_value<S: ProviderSet, M: UnifiedModel<S>>(
     part: Part,
     value: &Value,
-    view: View<S>,
+    view: Target<S>,
 ) -> Result<M, Report> {
     from_value::<S, M>(value, view, conventions_of(part))
 }
@@ -143,7 +143,7 @@ pub fn model_from_value<S: ProviderSet, M: UnifiedModel<S>>(
 pub fn model_from_slice<S: ProviderSet, M: UnifiedModel<S>>(
     part: Part,
     text: &[u8],
-    view: View<S>,
+    view: Target<S>,
 ) -> Result<M, Report> {
     if numbers_arrive_as_maps() {
         let value = parse_json(text).map_err(|error| Report::from_errors(vec![error]))?;
@@ -170,7 +170,7 @@ where
     sealed(model_from_value::<S, M>(
         part,
         value,
-        View::of(P::PROVIDER),
+        Target::of(P::PROVIDER),
     )?)
 }
 
@@ -181,7 +181,7 @@ pub fn conventions_from_value<C: UnifiedModel<NoProviders>>(
     part: Part,
     value: &Value,
 ) -> Result<C, Report> {
-    from_value::<NoProviders, C>(value, View::UNIFIED, model_of(part)).map_err(beyond_the_root)
+    from_value::<NoProviders, C>(value, Target::UNIFIED, model_of(part)).map_err(beyond_the_root)
 }
 
 /// Every violation of the conventions' rules by an operation's `part` (its `value`), read beside
@@ -189,13 +189,13 @@ pub fn conventions_from_value<C: UnifiedModel<NoProviders>>(
 pub fn validate_conventions(part: Part, value: &Value) -> Report {
     let report = match part {
         Part::Body => {
-            validate::<NoProviders, BodyConventions>(value, View::UNIFIED, model_of(part))
+            validate::<NoProviders, BodyConventions>(value, Target::UNIFIED, model_of(part))
         }
         Part::Query => {
-            validate::<NoProviders, QueryConventions>(value, View::UNIFIED, model_of(part))
+            validate::<NoProviders, QueryConventions>(value, Target::UNIFIED, model_of(part))
         }
         Part::Response => {
-            validate::<NoProviders, ResponseConventions>(value, View::UNIFIED, model_of(part))
+            validate::<NoProviders, ResponseConventions>(value, Target::UNIFIED, model_of(part))
         }
     };
     beyond_the_root(report)

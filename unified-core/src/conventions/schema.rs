@@ -7,15 +7,15 @@ use crate::schema::Schema;
 use crate::conventions::{BodyConventions, QueryConventions, ResponseConventions, rules};
 use crate::model::{ConstraintCoverage, FieldCoverage};
 use crate::operation::part::Part;
-use crate::provider::{NoProviders, ProviderSet, View};
+use crate::provider::{NoProviders, ProviderSet, Target};
 use crate::validate::field_value::FieldValue;
 
 /// The schema of the conventions of `part` (an object schema, every provider alike).
 fn conventions_schema(part: Part) -> Schema {
     match part {
-        Part::Body => <BodyConventions as FieldValue<NoProviders>>::schema(View::UNIFIED),
-        Part::Query => <QueryConventions as FieldValue<NoProviders>>::schema(View::UNIFIED),
-        Part::Response => <ResponseConventions as FieldValue<NoProviders>>::schema(View::UNIFIED),
+        Part::Body => <BodyConventions as FieldValue<NoProviders>>::schema(Target::UNIFIED),
+        Part::Query => <QueryConventions as FieldValue<NoProviders>>::schema(Target::UNIFIED),
+        Part::Response => <ResponseConventions as FieldValue<NoProviders>>::schema(Target::UNIFIED),
     }
 }
 
@@ -51,7 +51,7 @@ pub(crate) fn coverage<S: ProviderSet>(part: Part) -> Vec<FieldCoverage> {
         .map(|rule| FieldCoverage {
             field: rule.name,
             description: rule.description,
-            required: if rule.required.contains(View::UNIFIED) {
+            required: if rule.required.contains(Target::UNIFIED) {
                 every.clone()
             } else {
                 Vec::new()

@@ -20,7 +20,7 @@ use crate::conventions::{self, BodyConventions, QueryConventions, ResponseConven
 use crate::model::{FieldCoverage, UnifiedModel};
 use crate::operation::coverage::OperationCoverage;
 use crate::operation::part::Part;
-use crate::provider::{NoProviders, ProviderSet, View};
+use crate::provider::{NoProviders, ProviderSet, Target};
 use crate::query::read_query;
 use crate::report::{Code, Report, ValidationError};
 use crate::schema;
@@ -29,10 +29,10 @@ use crate::validate::field_value::FieldValue;
 /// One part's model, reached through plain functions so parts of different types share a list.
 /// Each reads the part beside the members of the other model of the part.
 struct PartModel<S> {
-    validate: fn(&Value, View<S>, Beside) -> Report,
-    is_valid: fn(&Value, View<S>, Beside) -> bool,
-    validate_slice: fn(&[u8], View<S>, Beside) -> Report,
-    schema: fn(View<S>) -> Schema,
+    validate: fn(&Value, Target<S>, Beside) -> Report,
+    is_valid: fn(&Value, Target<S>, Beside) -> bool,
+    validate_slice: fn(&[u8], Target<S>, Beside) -> Report,
+    schema: fn(Target<S>) -> Schema,
     coverage: fn() -> Vec<FieldCoverage>,
 }
 
@@ -110,7 +110,7 @@ impl<S: ProviderSet> Operation<S> {
     }
 
     /// Every violation of `value` for `view`: the model's rules, then the conventions'.
-    pub fn validate(&self, part: Part, value: &Value, view: View<S>) -> Report {
+    pub fn validate(&self, part: Part, value: &Value, view: Target<S>) -> Report {
         let model = (self.part(part).validate)(value, view, conventions_of(part));
         joined(model, conventions::validate_conventions(part, value))
     }
@@ -118,22 +118,22 @@ impl<S: ProviderSet> Operation<S> {
     /// Every violation of the part's rules by the JSON `text`, each model read in one pass over
     /// the text without building a `Value` (see [`UnifiedModel::validate_slice`]). JSON text
     /// only: a query string goes through [`Operation::validate_text`].
-    pub fn validate_slice(&self, part: Part, text: &[u8], view: View<S>) -> Report {
+    pub fn validate_slice(&self, part: Part, text: &[u8], view: Target<S>) -> Report {
         let model = (self.part(part).validate_slice)(text, view, conventions_of(part));
         let conventions =
-            (conventions_model(part).validate_slice)(text, View::UNIFIED, model_of(part));
+            (conventions_model(part).validate_slice)(text, Target::UNIFIED, model_of(part));
         joined(model, conventions)
     }
 
     /// Whether `value` is valid for `view`, without building a report.
-    pub fn is_valid(&self, part: Part, value: &Value, view: View<S>) -> bool {
+    pub fn is_valid(&self, part: Part, value: &Value, view: Target<S>) -> bool {
         (self.part(part).is_valid)(value, view, conventions_of(part))
-            && (conventions_model(part).is_valid)(value, View::UNIFIED, model_of(part))
+            && (conventions_model(part).is_valid)(value, Target::UNIFIED, model_of(part))
     }
 
     /// Reads a part as it arrives (JSON text, or a query string for [`Part::Query`]) and
     /// validates it; text that cannot be read is one violation with code `json`.
-    pub fn validate_text(&self, part: Part, text: &[u8], view: View<S>) -> Report {
+    pub fn validate_text(&self, part: Part, text: &[u8], view: Target<S>) -> Report {
         match self.read(part, text) {
             Ok(value) => self.validate(part, &value, view),
             Err(error) => Report::from_errors(vec![error]),
@@ -158,20 +158,20 @@ impl<S: ProviderSet> Operation<S> {
         }
     }
 
-    /// A part's schema for the provider-agnostic view (every field, nothing provider-specific
+    /// A part's schema for the provider-agnostic target (every field, nothing provider-specific
     /// required), built once and kept: for reading requests, not for publishing (see
     /// [`Operation::schema`] for the standalone document).
     pub fn unified_schema(&self, part: Part) -> &Schema {
-        self.unified_schemas[part as usize].get_or_init(|| self.part_schema(part, View::UNIFIED))
+        self.unified_schemas[part as usize].get_or_init(|| self.part_schema(part, Target::UNIFIED))
     }
 
     /// The object schema of a part for `view`: the model's fields, then the conventions'.
-    fn part_schema(&self, part: Part, view: View<S>) -> Schema {
+    fn part_schema(&self, part: Part, view: Target<S>) -> Schema {
         conventions::with_conventions(part, (self.part(part).schema)(view))
     }
 
     /// The standalone JSON Schema of a part for `view`.
-    pub fn schema(&self, part: Part, view: View<S>) -> Schema {
+    pub fn schema(&self, part: Part, view: Target<S>) -> Schema {
         let title = format!(
             "{} {}: {} for {}",
             self.model,
@@ -184,7 +184,7 @@ impl<S: ProviderSet> Operation<S> {
 
     /// Where the schema of a part for `view` lives below the export folder:
     /// `ticketing/users/dixa/create.body.json`.
-    pub fn schema_path(&self, part: Part, view: View<S>) -> String {
+    pub fn schema_path(&self, part: Part, view: Target<S>) -> String {
         format!("{}/{}/{}.{}.json", self.model, view.id(), self.name, part)
     }
 
@@ -205,7 +205,7 @@ impl<S: ProviderSet> Operation<S> {
     /// The members of the part's model that are conventions too: a model must leave those to
     /// the conventions, which every operation already has.
     pub fn redeclared_conventions(&self, part: Part) -> Vec<String> {
-        let model = (self.part(part).schema)(View::UNIFIED).to_value();
+        let model = (self.part(part).schema)(Target::UNIFIED).to_value();
         conventions::names(part)
             .filter(|name| model["properties"].get(*name).is_some())
             .map(str::to_owned)
@@ -264,7 +264,7 @@ impl<S: ProviderSet> Registry<S> {
     pub fn schema_files(&self) -> Vec<(String, String)> {
         let mut files = Vec::new();
         for operation in &self.operations {
-            for view in View::<S>::all() {
+            for view in Target::<S>::all() {
                 for part in Part::ALL {
                     let text = crate::schema::file_text(&operation.schema(part, view));
                     files.push((operation.schema_path(part, view), text));

@@ -7,7 +7,7 @@ use core::cmp::Ordering;
 
 use serde_json::Value;
 
-use crate::provider::{ProviderSet, View};
+use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
@@ -77,7 +77,7 @@ fn bound(value: f64) -> Value {
 pub(crate) fn check_text<S: ProviderSet, R: Recorder>(
     constraints: &[Constraint<S>],
     text: &str,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
@@ -94,7 +94,7 @@ pub(crate) fn check_text<S: ProviderSet, R: Recorder>(
 pub(crate) fn check_items<S: ProviderSet, R: Recorder>(
     constraints: &[Constraint<S>],
     count: usize,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
@@ -110,7 +110,7 @@ pub(crate) fn check_items<S: ProviderSet, R: Recorder>(
 pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
     constraints: &[Constraint<S>],
     number: Number,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
@@ -128,7 +128,7 @@ pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
 #[inline]
 fn check_each<S: ProviderSet, R: Recorder>(
     constraints: &[Constraint<S>],
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
     broken: impl Fn(Rule) -> bool,
@@ -142,7 +142,7 @@ fn check_each<S: ProviderSet, R: Recorder>(
 
 fn record<S: ProviderSet, R: Recorder>(
     constraint: &Constraint<S>,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
@@ -188,7 +188,7 @@ fn is_multiple(number: Number, divisor: u64) -> bool {
 /// Writes the constraints of `view` into a field's schema object.
 pub(crate) fn write_schema<S: ProviderSet>(
     constraints: &[Constraint<S>],
-    view: View<S>,
+    view: Target<S>,
     object: &mut crate::json::Map,
 ) {
     for constraint in constraints {

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use serde::Deserializer;
 use serde_json::{Map, Value};
 
-use crate::provider::{Provider, ProviderSet, View};
+use crate::provider::{Provider, ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::{Path, pointer_segments};
@@ -21,7 +21,7 @@ use crate::validate::recorder::Recorder;
 
 /// What a custom check records its violations with.
 pub struct Checker<'a, S: 'static> {
-    view: View<S>,
+    view: Target<S>,
     at: &'a Path<'a>,
     record: &'a mut dyn FnMut(&Path<'_>, Code, Message),
     /// The rule of the field being checked; `None` for a model's own checks.
@@ -30,11 +30,11 @@ pub struct Checker<'a, S: 'static> {
 
 impl<S: ProviderSet> Checker<'_, S> {
     /// The view the value is checked for.
-    pub fn view(&self) -> View<S> {
+    pub fn view(&self) -> Target<S> {
         self.view
     }
 
-    /// The provider the value is checked for; `None` for the unified view.
+    /// The provider the value is checked for; `None` for the unified target.
     pub fn provider(&self) -> Option<Provider<S>> {
         self.view.provider()
     }
@@ -144,7 +144,7 @@ pub(crate) fn run_checks<S: ProviderSet, T, R: Recorder>(
     value: &T,
     checks: &[FieldCheck<S, T>],
     field: Option<&FieldRule<S>>,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {

@@ -2,7 +2,7 @@
 //! field's rule: support, null, emptiness, allowed values, format and string constraints.
 
 use crate::format::Format;
-use crate::provider::{ProviderSet, View};
+use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
@@ -16,7 +16,7 @@ pub struct FieldRule<S: 'static> {
     pub name: &'static str,
     /// The label a form shows for it.
     pub title: &'static str,
-    /// The views that accept the field (always includes the unified view).
+    /// The targets that accept the field (always includes the unified target).
     pub supported: Mask<S>,
     /// The views that need the field present and non-empty.
     pub required: Mask<S>,
@@ -39,14 +39,14 @@ pub struct AllowedValues<S: 'static> {
 }
 
 /// Who needs the field, for messages: `Dixa`, or `None` where every view does.
-fn required_by<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Option<&'static str> {
+fn required_by<S: ProviderSet>(rule: &FieldRule<S>, view: Target<S>) -> Option<&'static str> {
     let everywhere = rule.required.providers().count() == S::ALL.len();
     view.provider()
         .filter(|_| !everywhere)
         .map(|provider| provider.name())
 }
 
-pub(crate) fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S>) -> Message {
+pub(crate) fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: Target<S>) -> Message {
     Message::Required {
         by: required_by(rule, view),
     }
@@ -54,7 +54,7 @@ pub(crate) fn required_message<S: ProviderSet>(rule: &FieldRule<S>, view: View<S
 
 /// A field the view does not accept.
 pub(crate) fn record_unsupported<S: ProviderSet, R: Recorder>(
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
@@ -68,7 +68,7 @@ pub(crate) fn record_unsupported<S: ProviderSet, R: Recorder>(
 /// A field set to null: a violation only where the view requires it.
 pub(crate) fn record_null<S: ProviderSet, R: Recorder>(
     rule: &FieldRule<S>,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
@@ -80,7 +80,7 @@ pub(crate) fn record_null<S: ProviderSet, R: Recorder>(
 /// A required field whose string or array is empty.
 pub(crate) fn record_empty<S: ProviderSet, R: Recorder>(
     rule: &FieldRule<S>,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
@@ -98,7 +98,7 @@ pub(crate) fn record_empty<S: ProviderSet, R: Recorder>(
 pub(crate) fn check_string<S: ProviderSet, R: Recorder>(
     rule: &FieldRule<S>,
     text: &str,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {

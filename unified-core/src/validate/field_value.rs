@@ -6,7 +6,7 @@ use crate::schema::Schema;
 use serde::de::Deserializer;
 use serde_json::Value;
 
-use crate::provider::{ProviderSet, View};
+use crate::provider::{ProviderSet, Target};
 use crate::validate::mode::Mode;
 use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
@@ -34,7 +34,7 @@ pub trait FieldValue<S: ProviderSet>: Sized {
     const EMPTINESS: Emptiness = Emptiness::NotApplicable;
 
     /// The JSON Schema of a present, non-null value for `view`.
-    fn schema(view: View<S>) -> Schema;
+    fn schema(view: Target<S>) -> Schema;
 
     /// Reads a value from a deserializer and checks it in the same pass, recording every
     /// violation (of the type and, for a field, of the field's rules) below `reading.at`. In

@@ -1,10 +1,10 @@
-//! Which views a rule applies to, as one bit per provider plus one for the unified view, so that
+//! Which targets a rule applies to, as one bit per provider plus one for the unified target, so that
 //! the validator's per-field question "does this provider support it?" is a single AND.
 
 use core::fmt;
 use core::marker::PhantomData;
 
-use crate::provider::{Provider, ProviderSet, UNIFIED_INDEX, View};
+use crate::provider::{Provider, ProviderSet, Target, UNIFIED_INDEX};
 
 /// A set of views of the provider set `S`.
 pub struct Mask<S> {
@@ -15,9 +15,9 @@ pub struct Mask<S> {
 impl<S: ProviderSet> Mask<S> {
     /// No view at all.
     pub const NONE: Self = Self::from_bits(0);
-    /// Every provider and the unified view.
+    /// Every provider and the unified target.
     pub const ALL: Self = Self::from_bits(u128::MAX);
-    /// The unified view alone.
+    /// The unified target alone.
     pub const UNIFIED: Self = Self::from_bits(1 << UNIFIED_INDEX);
 
     const fn from_bits(bits: u128) -> Self {
@@ -37,7 +37,7 @@ impl<S: ProviderSet> Mask<S> {
         Self::from_bits(self.bits & !(1 << provider.index()))
     }
 
-    /// This set without the unified view.
+    /// This set without the unified target.
     pub const fn without_unified(self) -> Self {
         Self::from_bits(self.bits & !(1 << UNIFIED_INDEX))
     }
@@ -49,13 +49,13 @@ impl<S: ProviderSet> Mask<S> {
 
     /// Whether the view is in the set.
     #[inline]
-    pub const fn contains(self, view: View<S>) -> bool {
+    pub const fn contains(self, view: Target<S>) -> bool {
         self.bits & 1 << view.index() != 0
     }
 
-    /// The providers in the set, in declaration order (the unified view is not a provider).
+    /// The providers in the set, in declaration order (the unified target is not a provider).
     pub fn providers(self) -> impl Iterator<Item = Provider<S>> {
-        Provider::<S>::all().filter(move |provider| self.contains(View::of(*provider)))
+        Provider::<S>::all().filter(move |provider| self.contains(Target::of(*provider)))
     }
 }
 

@@ -8,7 +8,7 @@ use core::marker::PhantomData;
 use crate::json::{Map, Value};
 use serde::de::Deserializer;
 
-use crate::provider::{MAX_PROVIDERS, ProviderSet, View};
+use crate::provider::{MAX_PROVIDERS, ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
@@ -64,7 +64,7 @@ pub trait FieldVisitor<S: ProviderSet> {
 
 /// Builds a field's schema with [`field_schema`].
 struct FieldSchema<S> {
-    view: View<S>,
+    view: Target<S>,
 }
 
 impl<S: ProviderSet> FieldVisitor<S> for FieldSchema<S> {
@@ -79,7 +79,7 @@ impl<S: ProviderSet> FieldVisitor<S> for FieldSchema<S> {
 /// present).
 pub(crate) fn record_missing<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     seen: u128,
-    view: View<S>,
+    view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
@@ -148,7 +148,7 @@ fn closest_field<S: ProviderSet, M: ObjectModel<S>>(key: &str) -> Option<&'stati
 /// format, non-emptiness where required, and null where optional.
 pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
     rule: &FieldRule<S>,
-    view: View<S>,
+    view: Target<S>,
 ) -> Schema {
     let mut field = T::schema(view);
     let object = field.ensure_object();
@@ -188,7 +188,7 @@ pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
 }
 
 /// The schema of an object model for `view`: only the fields the view supports, no others.
-pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: View<S>) -> Schema {
+pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: Target<S>) -> Schema {
     let mut properties = Map::new();
     let mut required = Vec::new();
     for (index, rule) in M::RULES.iter().enumerate() {

@@ -68,7 +68,7 @@ macro_rules! parsed_field_value {
             const EMPTINESS: crate::validate::field_value::Emptiness =
                 crate::validate::field_value::Emptiness::String;
 
-            fn schema(_: crate::provider::View<S>) -> crate::schema::Schema {
+            fn schema(_: crate::provider::Target<S>) -> crate::schema::Schema {
                 crate::json_schema!({ "type": "string", "format": $keyword })
             }
 

@@ -12,7 +12,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::provider::{ProviderSet, View};
+use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
@@ -672,7 +672,7 @@ pub(crate) fn read_document<
     R: Recorder,
 >(
     input: D,
-    view: View<S>,
+    view: Target<S>,
     recorder: &mut R,
 ) -> Result<B::Out<T>, D::Error> {
     T::read::<B, D, R>(input, Reading::item(view, &Path::Root, recorder))
@@ -682,7 +682,7 @@ pub(crate) fn read_document<
 /// including the check that nothing follows the document.
 pub(crate) fn read_text<S: ProviderSet, T: FieldValue<S>, B: Mode, R: Recorder>(
     text: &[u8],
-    view: View<S>,
+    view: Target<S>,
     recorder: &mut R,
 ) -> Result<B::Out<T>, serde_json::Error> {
     let mut input = serde_json::Deserializer::from_slice(text);

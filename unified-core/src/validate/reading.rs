@@ -1,7 +1,7 @@
 //! Where a value being read is and which rules apply to it: what the reader hands every type
 //! it reads, and what records a `type` violation there.
 
-use crate::provider::{ProviderSet, View};
+use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
@@ -11,7 +11,7 @@ use crate::validate::recorder::Recorder;
 /// Where a value being read is, and which rules apply to it.
 pub struct Reading<'a, S: 'static, R> {
     /// The view it is checked for.
-    pub view: View<S>,
+    pub view: Target<S>,
     /// Where it is.
     pub at: &'a Path<'a>,
     /// Where violations go.
@@ -23,7 +23,7 @@ pub struct Reading<'a, S: 'static, R> {
 
 impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
     /// The reading of a value that is not a field's (the document, a list item, a map value).
-    pub fn item(view: View<S>, at: &'a Path<'a>, recorder: &'a mut R) -> Self {
+    pub fn item(view: Target<S>, at: &'a Path<'a>, recorder: &'a mut R) -> Self {
         Reading {
             view,
             at,

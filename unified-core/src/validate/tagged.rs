@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::json::{Map as JsonMap, Value as JsonValue};
 
-use crate::provider::{ProviderSet, View};
+use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::suggest::closest;
@@ -35,7 +35,7 @@ pub trait TaggedEnum<S: ProviderSet>: Sized {
     const TITLES: (&'static str, Option<&'static str>);
 
     /// The schema of variant `index`'s value for `view`.
-    fn variant_schema(index: usize, view: View<S>) -> Schema;
+    fn variant_schema(index: usize, view: Target<S>) -> Schema;
 
     /// Reads variant `index`'s value.
     fn read_variant<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
@@ -147,7 +147,7 @@ fn adjacent_members<S: ProviderSet, E: TaggedEnum<S>>(key: &str) -> Option<&'sta
 /// The schema of a tagged enum for `view`: a `oneOf` of its variants, each naming its tag as a
 /// `const` (beside the variant's fields, or with the value under the content member).
 pub fn tagged_schema<S: ProviderSet, E: TaggedEnum<S>>(
-    view: View<S>,
+    view: Target<S>,
     description: Option<&'static str>,
 ) -> Schema {
     let variants: Vec<JsonValue> = E::VARIANTS

@@ -10,7 +10,7 @@ use crate::schema::Schema;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::provider::{ProviderSet, View};
+use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::rule::Rule;
@@ -67,7 +67,7 @@ macro_rules! scalar_field_value {
         impl<S: ProviderSet> FieldValue<S> for $ty {
             const EMPTINESS: Emptiness = $emptiness;
 
-            fn schema(_: View<S>) -> Schema {
+            fn schema(_: Target<S>) -> Schema {
                 json_schema!($schema)
             }
 
@@ -132,7 +132,7 @@ macro_rules! integer_field_values {
     ($($ty:ty),+) => {
         $(
             impl<S: ProviderSet> FieldValue<S> for $ty {
-                fn schema(_: View<S>) -> Schema {
+                fn schema(_: Target<S>) -> Schema {
                     json_schema!({
                         "type": "integer",
                         "minimum": <$ty>::MIN,
@@ -218,7 +218,7 @@ fn record_out_of_range<S: ProviderSet, R: Recorder>(
 const F32_LIMIT: f64 = 3.402_823_567_797_336_6e38;
 
 impl<S: ProviderSet> FieldValue<S> for f32 {
-    fn schema(_: View<S>) -> Schema {
+    fn schema(_: Target<S>) -> Schema {
         json_schema!({
             "type": "number",
             "exclusiveMinimum": -F32_LIMIT,
@@ -261,7 +261,7 @@ impl<S: ProviderSet> Accept<S> for Scalar<f32> {
 /// to its end and dropped (the parser still holds it to JSON's rules); built, it is serde's
 /// `Value`. Either way its nesting costs little stack, unlike the readers of typed values.
 impl<S: ProviderSet> FieldValue<S> for Value {
-    fn schema(_: View<S>) -> Schema {
+    fn schema(_: Target<S>) -> Schema {
         json_schema!({})
     }
 
@@ -340,7 +340,7 @@ impl<'de> Visitor<'de> for FreeForm {
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
     const EMPTINESS: Emptiness = T::EMPTINESS;
 
-    fn schema(view: View<S>) -> Schema {
+    fn schema(view: Target<S>) -> Schema {
         T::schema(view)
     }
 
@@ -354,7 +354,7 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
-    fn schema(view: View<S>) -> Schema {
+    fn schema(view: Target<S>) -> Schema {
         crate::schema::nullable(T::schema(view))
     }
 
@@ -407,21 +407,21 @@ impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>, B: Mode> Visitor<'de>
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Vec<T> {
     const EMPTINESS: Emptiness = Emptiness::Array;
 
-    fn schema(view: View<S>) -> Schema {
+    fn schema(view: Target<S>) -> Schema {
         json_schema!({ "type": "array", "items": T::schema(view) })
     }
 
     read_with_accept!(Items::<T>(PhantomData));
 }
 
-fn map_schema<S: ProviderSet, V: FieldValue<S>>(view: View<S>) -> Schema {
+fn map_schema<S: ProviderSet, V: FieldValue<S>>(view: Target<S>) -> Schema {
     json_schema!({ "type": "object", "additionalProperties": V::schema(view) })
 }
 
 impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
     // Any member, said outright: generators read an object schema without it as one that
     // takes no members.
-    fn schema(_: View<S>) -> Schema {
+    fn schema(_: Target<S>) -> Schema {
         json_schema!({ "type": "object", "additionalProperties": true })
     }
 
@@ -431,7 +431,7 @@ impl<S: ProviderSet> FieldValue<S> for Map<String, Value> {
 impl<S: ProviderSet, V: FieldValue<S>, H: BuildHasher + Default> FieldValue<S>
     for HashMap<String, V, H>
 {
-    fn schema(view: View<S>) -> Schema {
+    fn schema(view: Target<S>) -> Schema {
         map_schema::<S, V>(view)
     }
 
@@ -439,7 +439,7 @@ impl<S: ProviderSet, V: FieldValue<S>, H: BuildHasher + Default> FieldValue<S>
 }
 
 impl<S: ProviderSet, V: FieldValue<S>> FieldValue<S> for BTreeMap<String, V> {
-    fn schema(view: View<S>) -> Schema {
+    fn schema(view: Target<S>) -> Schema {
         map_schema::<S, V>(view)
     }
 
@@ -459,7 +459,7 @@ mod tests {
     fn build<T: FieldValue<NoProviders>>(value: &Value) -> (Option<T>, usize) {
         let mut recorder = AllFailures::default();
         let built =
-            read_document::<NoProviders, T, Build, _, _>(value, View::UNIFIED, &mut recorder)
+            read_document::<NoProviders, T, Build, _, _>(value, Target::UNIFIED, &mut recorder)
                 .ok()
                 .flatten();
         (built, recorder.into_report().len())

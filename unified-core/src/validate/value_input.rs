@@ -198,7 +198,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::provider::{NoProviders, View};
+    use crate::provider::{NoProviders, Target};
     use crate::validate::mode::Check;
     use crate::validate::read::read_document;
     use crate::validate::recorder::AllFailures;
@@ -211,7 +211,7 @@ mod tests {
         let mut recorder = AllFailures::default();
         read_document::<NoProviders, Value, Check, _, _>(
             ValueInput::new(value),
-            View::UNIFIED,
+            Target::UNIFIED,
             &mut recorder,
         )
     }

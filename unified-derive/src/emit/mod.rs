@@ -79,7 +79,7 @@ pub(super) fn emit_whole_view(core: &TokenStream, ident: &Ident) -> TokenStream 
         impl<__P: #core::ProviderType> #core::FieldView<__P> for #ident {
             type View = Self;
 
-            fn view(self, _: &#core::__private::Sealed) -> ::core::option::Option<Self> {
+            fn view(self, _: &#core::__private::ValidationProof) -> ::core::option::Option<Self> {
                 ::core::option::Option::Some(self)
             }
         }
@@ -108,7 +108,7 @@ pub(super) fn emit_json_schema(
                 _: &mut #core::__private::schemars::SchemaGenerator,
             ) -> #core::__private::schemars::Schema {
                 <Self as #core::__private::FieldValue<#set>>::schema(
-                    #core::__private::View::UNIFIED,
+                    #core::__private::Target::UNIFIED,
                 )
                 .into()
             }

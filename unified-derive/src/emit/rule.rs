@@ -71,7 +71,7 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
                     let without = overridden
                         .iter()
                         .map(|id| quote_spanned!(id.span()=> .without(#providers::#id)));
-                    // With per-provider variants, the unified view takes no one provider's limit.
+                    // With per-provider variants, the unified target takes no one provider's limit.
                     let unified = (!overridden.is_empty()).then(|| quote!(.without_unified()));
                     quote!(#supported #(#without)* #unified)
                 }

@@ -79,7 +79,7 @@ pub fn emit_tagged(
 
             fn variant_schema(
                 __index: usize,
-                __view: #core::__private::View<__S>,
+                __view: #core::__private::Target<__S>,
             ) -> #core::__private::Schema {
                 match __index {
                     #(#schemas,)*
@@ -104,7 +104,7 @@ pub fn emit_tagged(
         where
             #(#types: #core::__private::FieldValue<__S>,)*
         {
-            fn schema(__view: #core::__private::View<__S>) -> #core::__private::Schema {
+            fn schema(__view: #core::__private::Target<__S>) -> #core::__private::Schema {
                 #core::__private::tagged_schema::<__S, Self>(__view, #description)
             }
 

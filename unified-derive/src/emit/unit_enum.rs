@@ -42,7 +42,7 @@ pub fn emit_unit_enum(model: &Model<'_>, variants: &[(String, &Ident)]) -> Token
 
         #[automatically_derived]
         impl<__S: #core::__private::ProviderSet> #core::__private::FieldValue<__S> for #ident {
-            fn schema(_: #core::__private::View<__S>) -> #core::__private::Schema {
+            fn schema(_: #core::__private::Target<__S>) -> #core::__private::Schema {
                 #core::__private::unit_enum_schema(__NAMES, __TITLES, #description)
             }
 

@@ -107,7 +107,7 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
         #[allow(dead_code)]
         #vis struct #view {
             #(#declared,)*
-            __sealed: #core::__private::Sealed,
+            __sealed: #core::__private::ValidationProof,
         }
 
         #[automatically_derived]
@@ -116,7 +116,7 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
 
             fn view(
                 self,
-                __sealed: &#core::__private::Sealed,
+                __sealed: &#core::__private::ValidationProof,
             ) -> ::core::option::Option<#view> {
                 ::core::option::Option::Some(#view {
                     #(#converted,)*

@@ -17,7 +17,7 @@ use axum::http::request::Parts;
 use unified_core::Schema;
 use unified_core::conventions::{model_from_value, with_conventions};
 use unified_core::query::read_query;
-use unified_core::{Code, Part, ProviderSet, UnifiedModel, ValidationError, View};
+use unified_core::{Code, Part, ProviderSet, Target, UnifiedModel, ValidationError};
 
 use crate::config::GatewayConfig;
 use crate::failure::Failure;
@@ -32,12 +32,12 @@ pub trait ResolveProvider: Send + Sync {
     /// The provider set the app's models are validated for.
     type Set: ProviderSet;
 
-    /// The view to validate the request for: one provider, or [`View::UNIFIED`]. An error is
+    /// The view to validate the request for: one provider, or [`Target::UNIFIED`]. An error is
     /// the answer to the request. Called once per request, however many extractors ask.
     fn resolve(
         &self,
         parts: &Parts,
-    ) -> impl Future<Output = Result<View<Self::Set>, ApiError>> + Send;
+    ) -> impl Future<Output = Result<Target<Self::Set>, ApiError>> + Send;
 
     /// The body limit and body timeout of [`GatewayConfig`] (by default its defaults).
     fn limits(&self) -> GatewayConfig {
@@ -53,7 +53,7 @@ pub trait ResolveProvider: Send + Sync {
 }
 
 /// The view a request was resolved to, kept so a second extractor does not resolve it again.
-struct Resolved<S>(View<S>);
+struct Resolved<S>(Target<S>);
 
 impl<S> Clone for Resolved<S> {
     fn clone(&self) -> Self {
@@ -65,7 +65,7 @@ impl<S> Clone for Resolved<S> {
 async fn resolve_once<St: ResolveProvider>(
     state: &St,
     parts: &mut Parts,
-) -> Result<View<St::Set>, ApiError> {
+) -> Result<Target<St::Set>, ApiError> {
     if let Some(Resolved(view)) = parts.extensions.get::<Resolved<St::Set>>() {
         return Ok(*view);
     }
@@ -176,7 +176,7 @@ fn unified_schema<S: ProviderSet, T: UnifiedModel<S> + 'static>(beside: bool) ->
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         // One schema per model type, kept for the life of the process.
         *schemas.entry(key).or_insert_with(|| {
-            let schema = T::schema_for(View::UNIFIED);
+            let schema = T::schema_for(Target::UNIFIED);
             let schema = if beside {
                 with_conventions(Part::Query, schema)
             } else {
@@ -193,7 +193,7 @@ fn unified_schema<S: ProviderSet, T: UnifiedModel<S> + 'static>(beside: bool) ->
 impl<S: ProviderSet> ResolveProvider for Gateway<S> {
     type Set = S;
 
-    async fn resolve(&self, parts: &Parts) -> Result<View<S>, ApiError> {
+    async fn resolve(&self, parts: &Parts) -> Result<Target<S>, ApiError> {
         let environment = self.authenticate(&parts.headers).await?;
         let named = form_urlencoded::parse(parts.uri.query().unwrap_or("").as_bytes())
             .find(|(name, _)| name == "integrated_account_id")
@@ -204,7 +204,7 @@ impl<S: ProviderSet> ResolveProvider for Gateway<S> {
             None => return Err(account_id_problem(Code::Required).into()),
         };
         let account = self.account(environment, &id).await?;
-        Ok(View::of(account.provider))
+        Ok(Target::of(account.provider))
     }
 
     fn reads_query_conventions(&self) -> bool {

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use unified_core::json;
-use unified_core::{Part, ProviderSet, View};
+use unified_core::{Part, ProviderSet, Target};
 
 use crate::failure::Failure;
 use crate::gateway::Gateway;
@@ -51,8 +51,8 @@ async fn answer<S: ProviderSet>(
                     .map(|operation| operation.name()),
             ),
         })?;
-    let view = View::<S>::from_id(&provider).ok_or_else(|| Failure::NoView {
-        suggestion: did_you_mean(&provider, View::<S>::all().map(View::id)),
+    let view = Target::<S>::from_id(&provider).ok_or_else(|| Failure::NoView {
+        suggestion: did_you_mean(&provider, Target::<S>::all().map(Target::id)),
     })?;
     let served = |part| served_schema(operation, gateway.adapters(), part, view);
     Ok(axum::Json(json!({

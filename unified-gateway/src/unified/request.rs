@@ -8,7 +8,7 @@ use unified_core::conventions::{
     QueryConventions, conventions_from_value, pass_through, validate_conventions,
 };
 use unified_core::query::parse_query_ordered;
-use unified_core::{Code, Operation, Part, ProviderSet, Report, ValidationError, View};
+use unified_core::{Code, Operation, Part, ProviderSet, Report, ValidationError, Target};
 
 use crate::failure::Failure;
 
@@ -80,7 +80,7 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
     /// Every violation for `view` (the model's and the conventions' of each part), with one
     /// naming the account id should the id pass the rules and still not be a UUID: the answer
     /// to a request without a usable account, which has no provider.
-    pub fn without_account(&self, view: View<S>) -> Vec<(Part, ValidationError)> {
+    pub fn without_account(&self, view: Target<S>) -> Vec<(Part, ValidationError)> {
         let mut errors = by_part(
             Part::Query,
             self.operation.validate(Part::Query, &self.query, view),

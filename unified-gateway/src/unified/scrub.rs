@@ -2,13 +2,15 @@
 //! account's credential in every form it was presented in, every value of the request that its
 //! schema marks `writeOnly` (passwords), and the secrets an adapter names in its native body.
 //!
-//! Only the secret itself goes; nothing else of the answer changes. A string value that is a
-//! secret becomes [`REDACTED`]. Inside a longer string, a secret is replaced where it stands as
-//! a word of its own (a credential echoed in an error message, `key=<secret>`), not where it
+//! A string value that is a secret becomes [`REDACTED`]. A secret of [`REMOVED_ANYWHERE`]
+//! characters or more (every credential, a real password) is removed wherever it occurs, glued
+//! to other text or inside a key: text that holds it holds the secret. A shorter one (a password
+//! can be one character) is text that answers hold anyway, so inside a longer string it is
+//! replaced only where it stands as a word of its own (`password a is too short`), not where it
 //! is glued to letters, digits or the joiners of ids, addresses and paths (`_ - . @ + ~ % : /`):
 //! with the password `0`, the id `UR_0A` stays whole, and so does `ada@example.org` with the
-//! password `example`. Keys are the answer's structure, not its data, and are never changed:
-//! with the password `id`, a record's `id` is still its id.
+//! password `example`; keys keep a short secret too (with the password `id`, a record's `id`
+//! is still its id).
 
 use serde_json::{Map, Value};
 use unified_core::Secret;
@@ -16,9 +18,15 @@ use unified_core::Secret;
 /// What stands where a secret was.
 pub const REDACTED: &str = "[redacted]";
 
+/// The length, in characters, from which a secret is removed wherever it occurs.
+pub const REMOVED_ANYWHERE: usize = 8;
+
 /// The secrets of one request.
 pub struct Scrubber {
-    secrets: Vec<Secret>,
+    /// The secrets removed wherever they occur, longest first.
+    long: Vec<Secret>,
+    /// The shorter ones, removed where whole or a word of their own, longest first.
+    short: Vec<Secret>,
 }
 
 impl Scrubber {
@@ -36,7 +44,10 @@ impl Scrubber {
         secrets.retain(|secret| !secret.expose().is_empty());
         // Longest first, so a secret that contains another is removed whole.
         secrets.sort_by_key(|secret| std::cmp::Reverse(secret.expose().len()));
-        Scrubber { secrets }
+        let (long, short) = secrets
+            .into_iter()
+            .partition(|secret| secret.expose().chars().count() >= REMOVED_ANYWHERE);
+        Scrubber { long, short }
     }
 
     /// `value` with every secret replaced by [`REDACTED`].
@@ -47,7 +58,7 @@ impl Scrubber {
             Value::Object(object) => Value::Object(
                 object
                     .into_iter()
-                    .map(|(key, inner)| (key, self.scrub(inner)))
+                    .map(|(key, inner)| (self.without_long_secrets(key), self.scrub(inner)))
                     .collect::<Map<String, Value>>(),
             ),
             other => other,
@@ -55,14 +66,31 @@ impl Scrubber {
     }
 
     /// `text` with every secret replaced by [`REDACTED`]: all of it if it is one, else each
-    /// secret that stands as a word of its own inside it.
+    /// long secret wherever it occurs and each short one that stands as a word of its own.
     pub fn scrub_text(&self, mut text: String) -> String {
-        if self.secrets.iter().any(|secret| secret.expose() == text) {
+        if self
+            .long
+            .iter()
+            .chain(&self.short)
+            .any(|secret| secret.expose() == text)
+        {
             return REDACTED.to_owned();
         }
-        for secret in &self.secrets {
+        text = self.without_long_secrets(text);
+        for secret in &self.short {
             if let Some(replaced) = replace_words(&text, secret.expose()) {
                 text = replaced;
+            }
+        }
+        text
+    }
+
+    /// `text` (a key, or a value's text) with every long secret in it replaced; keys keep
+    /// short secrets.
+    fn without_long_secrets(&self, mut text: String) -> String {
+        for secret in self.long.iter().map(Secret::expose) {
+            if text.contains(secret) {
+                text = text.replace(secret, REDACTED);
             }
         }
         text
@@ -163,7 +191,7 @@ mod tests {
 
     #[test]
     fn secrets_inside_ids_and_words_change_nothing() {
-        for password in ["i", "0", "a", "UR_0", "id", "example", "5c7f2a8e"] {
+        for password in ["i", "0", "a", "UR_0", "id", "example", "5c7f2a8"] {
             let scrubber = scrubber("key-123-long-token", password);
             let answer = json!({
                 "result": {"id": "UR_0ABCdefGHIjklMN"},
@@ -181,6 +209,30 @@ mod tests {
                 "{password}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_secret_goes_wherever_it_stands() {
+        let long = scrubber("key-123-long-token", "correct-horse.battery");
+        for (text, scrubbed) in [
+            ("token=key-123-long-token.", "token=[redacted]."),
+            ("ada:key-123-long-token", "ada:[redacted]"),
+            ("/tokens/key-123-long-token", "/tokens/[redacted]"),
+            ("xkey-123-long-tokenx", "x[redacted]x"),
+            ("pw=correct-horse.battery;", "pw=[redacted];"),
+        ] {
+            assert_eq!(long.scrub_text(text.into()), scrubbed, "{text}");
+        }
+        // Eight characters are long: inside an id too.
+        assert_eq!(
+            scrubber("key-123-long-token", "5c7f2a8e").scrub_text("5c7f2a8e-1b3d-4e5f".into()),
+            "[redacted]-1b3d-4e5f"
+        );
+        let answer = json!({"key-123-long-token": {"id": "key-123-long-token_2"}, "id": 1});
+        assert_eq!(
+            long.scrub(answer),
+            json!({"[redacted]": {"id": "[redacted]_2"}, "id": 1})
+        );
     }
 
     #[test]

@@ -161,3 +161,64 @@ fn the_committed_page_script_is_built_from_its_source() {
         "unified-gateway/page/form.js is stale: run `npm run build` in frontend/"
     );
 }
+
+/// A plain `chromium --headless --dump-dom` of `/form`, which reads the page once it has loaded
+/// and waits for no fetch, finds the form of the provider asked for (the first one when none
+/// is): the page carries its documents, so its first paint is the form, not "Loading…".
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plain_headless_chromium_sees_the_form_as_soon_as_the_page_has_loaded() {
+    let chromium = chromium();
+    let harness = Harness::start().await;
+    let dump = |query: &str| {
+        let output = std::process::Command::new(&chromium)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+            .arg(format!("{}/form{query}", harness.base))
+            .output()
+            .expect("chromium runs");
+        assert!(output.status.success(), "chromium --dump-dom failed");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    for (query, field, title) in [
+        ("", "root_name", "request body for Dixa"),
+        (
+            "?provider=gorgias",
+            "root_first_name",
+            "request body for Gorgias",
+        ),
+    ] {
+        let page = dump(query);
+        assert!(!page.contains("Loading…"), "{query}: {page}");
+        assert!(page.contains(&format!("id=\"{field}\"")), "{query}: {page}");
+        assert!(page.contains(title), "{query}: {page}");
+    }
+
+    // The documents the page carries are the ones the gateway serves.
+    let html = harness
+        .client
+        .get(format!("{}/form?provider=hive", harness.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let start = html
+        .find("<script id=\"documents\" type=\"application/json\">")
+        .unwrap();
+    let text = &html[start..];
+    let text = &text[text.find('>').unwrap() + 1..text.find("</script>").unwrap()];
+    assert!(
+        !text.contains('<'),
+        "every `<` is escaped inside the script"
+    );
+    let carried: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(carried["provider"], "hive");
+    assert_eq!(
+        carried["index"],
+        harness.get("/openapi.json", None).await.body
+    );
+    assert_eq!(
+        carried["document"],
+        harness.get("/openapi/hive.json", None).await.body
+    );
+}

@@ -17,7 +17,7 @@ mod suggestions;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use unified_core::{Part, View};
+use unified_core::{Part, Target};
 use unified_gateway::GatewayConfig;
 use unified_models::providers::Set;
 
@@ -295,8 +295,8 @@ fn case(kind: Kind) -> (Kind, Value, &'static str, Value, &'static str, Value) {
         .expect("a case per provider")
 }
 
-fn view(kind: Kind) -> View<Set> {
-    View::from_id(kind.provider_id()).unwrap()
+fn view(kind: Kind) -> Target<Set> {
+    Target::from_id(kind.provider_id()).unwrap()
 }
 
 fn response_violations(kind: Kind, body: &Value) -> Vec<String> {
@@ -753,7 +753,7 @@ async fn meta_endpoint_serves_the_exported_schemas_with_what_each_provider_needs
         serde_json::from_str(&text).unwrap()
     };
     let mut needs_seen = Vec::new();
-    for view in View::<Set>::all() {
+    for view in Target::<Set>::all() {
         let path = format!("/unified/ticketing/users/{}/meta/create", view.id());
         let answer = harness.get(&path, Some(&harness.token)).await;
         assert_eq!(answer.status, 200, "{}", view.id());

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 use unified_adapter::needs;
-use unified_core::{Part, View};
+use unified_core::{Part, Target};
 use unified_models::providers::Set;
 
 use crate::cases;
@@ -79,7 +79,8 @@ fn every_document_passes_openapi_spec_validator() {
     let mut documents: Vec<String> = ["3.1", "3.0"]
         .into_iter()
         .flat_map(|version| {
-            View::<Set>::all().map(move |view| committed(version, view.id()).display().to_string())
+            Target::<Set>::all()
+                .map(move |view| committed(version, view.id()).display().to_string())
         })
         .collect();
     // The validator is not lenient: 3.1's schemas under a 3.0 header are refused.
@@ -178,7 +179,7 @@ fn the_documents_body_schemas_take_what_the_validator_takes_in_3_1_and_3_0() {
     let mut bodies = Vec::new();
     let mut expected = Vec::new();
     for (kind, body, _, _, _, record) in cases() {
-        let view = View::<Set>::from_id(kind.provider_id()).unwrap();
+        let view = Target::<Set>::from_id(kind.provider_id()).unwrap();
         let parts = [
             (Part::Body, "TicketingUsersCreateBody", body),
             (Part::Response, "TicketingUsersCreateResponse", record),

@@ -18,8 +18,9 @@ fn documented_answer(harness: &Harness, kind: Kind) -> Value {
 async fn short_passwords_leave_ids_keys_and_messages_as_they_are() {
     let harness = Harness::start().await;
     let (kind, body, ..) = case(Kind::QualtricsCorexm);
-    // Each occurs in the answer's keys (`id`, `result`, `meta`), its id or its request id.
-    for password in ["i", "0", "a", "id", "UR_0", "result", "5c7f2a8e"] {
+    // Each occurs in the answer's keys (`id`, `result`, `meta`), its id or its request id, and
+    // is shorter than the length from which a secret goes wherever it occurs.
+    for password in ["i", "0", "a", "id", "UR_0", "result", "5c7f2a8"] {
         let mut body = body.clone();
         body["password"] = json!(password);
         let answer = harness.create_for(kind.provider_id(), "", &body).await;
@@ -30,6 +31,14 @@ async fn short_passwords_leave_ids_keys_and_messages_as_they_are() {
             documented_answer(&harness, kind),
             "{password}: the provider's answer, unchanged"
         );
+        // The raw answer is the provider's, unchanged as well.
+        let raw = harness
+            .create_for(kind.provider_id(), "&truto_response_format=raw", &body)
+            .await;
+        let seen = harness.fake(kind.provider_id()).last();
+        let (status, native) = kind.answer(&seen.path, &seen.body);
+        assert_eq!(raw.status, status, "{password}: the provider's status");
+        assert_eq!(raw.body, native, "{password}: the raw answer, unchanged");
     }
 
     // Re:amaze with a one-letter password in `remote_data`: names and addresses full of it.
@@ -59,6 +68,29 @@ async fn the_secret_itself_goes_wherever_it_is() {
         answer.body["remote_data"]["meta"],
         documented_answer(&harness, kind)["meta"],
         "the rest is the provider's"
+    );
+
+    // A password of eight characters or more goes from inside an id too: the request id that
+    // holds it holds the secret.
+    body["password"] = json!("5c7f2a8e");
+    let answer = harness.create_for(kind.provider_id(), "", &body).await;
+    assert_eq!(answer.status, 201, "{:#}", answer.body);
+    assert_eq!(
+        answer.body["remote_data"]["meta"]["requestId"],
+        "[redacted]-1b3d-4e5f-8a9b-0c1d2e3f4a5b"
+    );
+    assert_eq!(answer.body["id"], "UR_0ABCdefGHIjklMN");
+
+    // A record whose value with a format was the password is refused rather than answered
+    // with `[redacted]` where the response schema asks for an address.
+    let (reamaze, mut staff, ..) = case(Kind::Reamaze);
+    staff["remote_data"] = json!({"staff": {"password": "ada@example.org"}});
+    let answer = harness.create_for(reamaze.provider_id(), "", &staff).await;
+    assert_eq!(answer.status, 502, "{:#}", answer.body);
+    assert!(
+        !answer.body.to_string().contains("ada@example.org"),
+        "{:#}",
+        answer.body
     );
 
     // A refusal that quotes the credential and the request: the credential goes from inside the

@@ -13,8 +13,8 @@ use tokio_postgres::{Config, NoTls, Row, Statement};
 use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
 use super::statements;
 use super::vault::SealedCredential;
-use super::{AccountSummary, EnvironmentId, TokenSummary};
 use crate::error::StoreError;
+use crate::records::{AccountSummary, EnvironmentId, TokenSummary};
 
 /// The most connections one instance opens.
 const MAX_CONNECTIONS: usize = 16;

@@ -13,8 +13,8 @@ use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash}
 use super::private_file::create_new_private;
 use super::statements;
 use super::vault::{KEY_VARIABLE, SealedCredential, Vault};
-use super::{AccountSummary, EnvironmentId, TokenSummary};
 use crate::error::StoreError;
+use crate::records::{AccountSummary, EnvironmentId, TokenSummary};
 use migrations::migrate;
 use pool::{Pool, connect};
 

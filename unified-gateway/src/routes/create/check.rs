@@ -5,7 +5,7 @@
 
 use unified_adapter::needs::check;
 use unified_adapter::{Invalid, Prepared};
-use unified_core::{Part, Provider, ProviderSet, Report, View};
+use unified_core::{Part, Provider, ProviderSet, Report, Target};
 
 use crate::failure::Failure;
 use crate::gateway::Gateway;
@@ -30,7 +30,7 @@ pub(crate) fn for_provider<'g, S: ProviderSet>(
     provider: Provider<S>,
 ) -> Result<Checked<'g>, Failure> {
     let operation = request.operation();
-    let view = View::of(provider);
+    let view = Target::of(provider);
     let create_needs = check(
         gateway.create_needs(operation, view),
         Part::Query,

@@ -9,7 +9,7 @@ mod send;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
 use axum::response::{IntoResponse, Response};
-use unified_core::{ProviderSet, View};
+use unified_core::{ProviderSet, Target};
 
 use crate::failure::Failure;
 use crate::gateway::Gateway;
@@ -44,7 +44,7 @@ async fn answer<S: ProviderSet>(
     let request = UnifiedRequest::read(operation, parts.uri.query().unwrap_or(""), &text)?;
     let Some(account_id) = request.account_id() else {
         // Without an account there is no provider: say everything that is wrong for all.
-        return Err(Failure::Invalid(request.without_account(View::UNIFIED)));
+        return Err(Failure::Invalid(request.without_account(Target::UNIFIED)));
     };
     let account = gateway.account(environment, &account_id).await?;
     let checked = check::for_provider(gateway, &request, account.provider)?;

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use unified_adapter::{AdapterError, NativeResponse};
 use unified_core::conventions::ResponseFormat;
-use unified_core::{Part, ProviderSet, View};
+use unified_core::{Part, ProviderSet, Target};
 
 use super::check::Checked;
 use crate::failure::Failure;
@@ -127,10 +127,13 @@ fn shaped<S: ProviderSet>(
             });
         }
     };
-    // Checked before `remote_data`, the gateway's own member, joins it.
+    // Checked as the client will read it: without secrets (a value that was the password is
+    // `[redacted]` and may no longer keep its format), and before `remote_data`, the
+    // gateway's own member, joins it.
+    let record = scrubber.scrub(record);
     let report = request
         .operation()
-        .validate(Part::Response, &record, View::of(provider));
+        .validate(Part::Response, &record, Target::of(provider));
     if !report.is_valid() {
         tracing::warn!(
             provider = provider.id(),
@@ -144,6 +147,6 @@ fn shaped<S: ProviderSet>(
             errors: by_part(Part::Response, report),
         });
     }
-    let record = scrubber.scrub(with_remote_data(record, answer.body));
+    let record = with_remote_data(record, scrubber.scrub(answer.body));
     Ok((StatusCode::CREATED, axum::Json(checked.shape.trim(record))).into_response())
 }
