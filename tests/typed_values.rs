@@ -52,7 +52,7 @@ fn none_is_absent_at_every_depth() {
         }]),
     };
     // Serialized as it is, the `None`s are `null`s that Acme does not take.
-    let serialized = serde_json::to_value(&contact).unwrap();
+    let serialized = unified_core::json::to_value(&contact).unwrap();
     let codes: Vec<(String, Code)> = Contact::validate(&serialized, Target::of(providers::acme))
         .errors()
         .iter()

@@ -66,7 +66,7 @@ fn qualtrics_gets_every_field_it_requires_as_a_value() {
 #[test]
 fn an_invalid_body_gives_every_error_and_no_view() {
     // Teamwork requires nothing but takes no name; Dixa requires a name and emails.
-    let body = json!({"name": "Ada", "emails": []});
+    let body = unified_core::json!({"name": "Ada", "emails": []});
     let teamwork = UserCreateBody::view_from_value::<providers::teamwork_project_management>(&body)
         .map(|_: UserCreateBodyForTeamworkProjectManagement| ())
         .unwrap_err();

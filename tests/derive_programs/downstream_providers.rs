@@ -67,7 +67,7 @@ pub fn main() {
         crm::hubspot
     ));
     let report = DealCreate::validate(
-        &json!({"stage": {"name": "maybe"}, "amount": "3"}),
+        &unified_core::json!({"stage": {"name": "maybe"}, "amount": "3"}),
         crm::hubspot,
     );
     let pointers: Vec<&str> = report.errors().iter().map(|e| e.pointer.as_str()).collect();

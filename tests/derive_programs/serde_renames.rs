@@ -46,7 +46,7 @@ pub fn main() {
     assert!(Contact::is_valid(&json!({"kind": "org"}), providers::acme));
 
     let report = Contact::validate(
-        &json!({"first_name": "Ada", "cache": "x", "kind": "Organisation"}),
+        &unified_core::json!({"first_name": "Ada", "cache": "x", "kind": "Organisation"}),
         providers::acme,
     );
     let codes: Vec<(&str, Code)> = report
@@ -63,7 +63,7 @@ pub fn main() {
         ]
     );
 
-    let schema = Contact::schema_for(Target::<providers::Set>::UNIFIED).to_value();
+    let schema = Contact::schema_for(Target::<providers::Set>::UNIFIED).into_value();
     let names: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
     assert_eq!(names, ["firstName", "mail", "kind", "type"]);
     assert_eq!(

@@ -78,6 +78,7 @@ pub use report::{Code, CustomCode, Report, ValidationError};
 pub use rule::{Pattern, Rule};
 pub use schema::Schema;
 pub use secret::Secret;
+pub use validate::document::Document;
 pub use validate::custom::{Checker, FieldCheck};
 pub use view::{FieldView, ViewOf};
 

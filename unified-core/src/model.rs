@@ -1,11 +1,11 @@
 //! The model trait: what `#[derive(UnifiedModel)]` gives a struct.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::provider::{ProviderSet, ProviderType, Target};
 use crate::report::{Code, Report, ValidationError, json_error, parse_json};
 use crate::schema::{self, Schema};
+use crate::validate::document::Document;
 use crate::validate::field_value::FieldValue;
 use crate::validate::mode::{Build, Check};
 use crate::validate::object::ObjectModel;
@@ -21,9 +21,10 @@ use crate::view::{FieldView, ViewOf, seal};
     note = "add `#[derive(UnifiedModel)]` to `{Self}`, naming providers of this set"
 )]
 pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
-    /// Every violation of the model's rules by `value` for `view` (a provider or the unified target).
-    /// The same engine that reads JSON text reads the `Value`, through its deserializer.
-    fn validate(value: &Value, view: impl Into<Target<S>>) -> Report {
+    /// Every violation of the model's rules by `value` for `view` (a provider or the unified
+    /// target), in the order `value` lists its members (see [`Document`]). The same engine that
+    /// reads JSON text reads the value, through its deserializer.
+    fn validate(value: &impl Document, view: impl Into<Target<S>>) -> Report {
         let mut recorder = AllFailures::default();
         let input = ValueInput::new(value);
         match read_document::<S, Self, Check, _, _>(input, view.into(), &mut recorder) {
@@ -33,7 +34,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     }
 
     /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.
-    fn is_valid(value: &Value, view: impl Into<Target<S>>) -> bool {
+    fn is_valid(value: &impl Document, view: impl Into<Target<S>>) -> bool {
         let mut recorder = FirstFailure::default();
         let input = ValueInput::new(value);
         read_document::<S, Self, Check, _, _>(input, view.into(), &mut recorder).is_ok()
@@ -50,7 +51,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     where
         Self: serde::Serialize,
     {
-        match serde_json::to_value(self) {
+        match crate::json::to_value(self) {
             Ok(mut value) => {
                 drop_null_members(&mut value);
                 Self::validate(&value, view)
@@ -63,11 +64,12 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
         }
     }
 
-    /// Parses JSON text and validates it; malformed JSON is one violation with code `json`.
+    /// Parses JSON text and validates it, violations in the order the text lists members;
+    /// malformed JSON is one violation with code `json`.
     fn validate_json(text: &[u8], view: impl Into<Target<S>>) -> Report {
-        match parse_json(text) {
+        match serde_json::from_slice::<crate::json::Value>(text) {
             Ok(value) => Self::validate(&value, view),
-            Err(error) => Report::from_errors(vec![error]),
+            Err(error) => Report::from_errors(vec![json_error(&error)]),
         }
     }
 
@@ -118,7 +120,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
 
     /// The model's value from a `Value`, validated for `view` in the same pass (see
     /// [`UnifiedModel::from_slice`]).
-    fn from_value(value: &Value, view: impl Into<Target<S>>) -> Result<Self, Report> {
+    fn from_value(value: &impl Document, view: impl Into<Target<S>>) -> Result<Self, Report> {
         let mut recorder = AllFailures::default();
         let input = ValueInput::new(value);
         match read_document::<S, Self, Build, _, _>(input, view.into(), &mut recorder) {
@@ -141,7 +143,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
 
     /// The model's view for the provider `P` from a `Value`, validated in the same pass (see
     /// [`UnifiedModel::view_from_slice`]).
-    fn view_from_value<P>(value: &Value) -> Result<ViewOf<Self, P>, Report>
+    fn view_from_value<P>(value: &impl Document) -> Result<ViewOf<Self, P>, Report>
     where
         P: ProviderType<Set = S>,
         Self: FieldView<P>,
@@ -209,7 +211,8 @@ pub struct ConstraintCoverage {
 }
 
 /// Leaves out every member whose value is `null`, at every depth.
-fn drop_null_members(value: &mut Value) {
+fn drop_null_members(value: &mut crate::json::Value) {
+    use crate::json::Value;
     match value {
         Value::Object(members) => {
             members.retain(|_, member| !member.is_null());

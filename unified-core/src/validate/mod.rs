@@ -4,6 +4,7 @@
 
 pub(crate) mod constraint;
 pub(crate) mod custom;
+pub(crate) mod document;
 pub(crate) mod field_rule;
 pub(crate) mod field_value;
 pub(crate) mod mask;

@@ -6,25 +6,35 @@
 use core::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Number, Value};
+use serde_json::Number;
+
+use crate::validate::document::Node;
+use crate::validate::document::sealed::Tree as Document;
 
 /// How deep a `Value` may nest: what `serde_json` allows text.
 pub(crate) const MAX_DEPTH: u16 = 128;
 
-/// A borrowed `Value`, read by the engine, with how many arrays and objects enclose it.
-#[derive(Clone, Copy)]
-pub(crate) struct ValueInput<'a> {
-    value: &'a Value,
+/// A borrowed document, read by the engine, with how many arrays and objects enclose it.
+pub(crate) struct ValueInput<'a, D> {
+    value: &'a D,
     depth: u16,
 }
 
-impl<'a> ValueInput<'a> {
+impl<D> Clone for ValueInput<'_, D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D> Copy for ValueInput<'_, D> {}
+
+impl<'a, D: Document> ValueInput<'a, D> {
     /// The document.
-    pub(crate) fn new(value: &'a Value) -> Self {
+    pub(crate) fn new(value: &'a D) -> Self {
         ValueInput { value, depth: 0 }
     }
 
-    fn inside(self, value: &'a Value) -> Self {
+    fn inside(self, value: &'a D) -> Self {
         ValueInput {
             value,
             depth: self.depth + 1,
@@ -75,23 +85,23 @@ fn visit_number<'de, V: Visitor<'de>>(number: &Number, visitor: V) -> Result<V::
     }
 }
 
-impl<'de> Deserializer<'de> for ValueInput<'de> {
+impl<'de, D: Document> Deserializer<'de> for ValueInput<'de, D> {
     type Error = Stopped;
 
     #[inline]
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stopped> {
-        match self.value {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(value) => visitor.visit_bool(*value),
-            Value::Number(number) => visit_number(number, visitor),
-            Value::String(text) => visitor.visit_borrowed_str(text),
-            Value::Array(_) | Value::Object(_) if self.depth >= MAX_DEPTH => Err(Stopped::TooDeep),
-            Value::Array(items) => visitor.visit_seq(Items {
+        match self.value.node() {
+            Node::Null => visitor.visit_unit(),
+            Node::Bool(value) => visitor.visit_bool(value),
+            Node::Number(number) => visit_number(number, visitor),
+            Node::String(text) => visitor.visit_borrowed_str(text),
+            Node::Array(_) | Node::Object(_) if self.depth >= MAX_DEPTH => Err(Stopped::TooDeep),
+            Node::Array(items) => visitor.visit_seq(Items {
                 items: items.iter(),
                 outer: self,
             }),
-            Value::Object(entries) => visitor.visit_map(Entries {
-                entries: entries.iter(),
+            Node::Object(entries) => visitor.visit_map(Entries {
+                entries,
                 value: None,
                 outer: self,
             }),
@@ -100,8 +110,8 @@ impl<'de> Deserializer<'de> for ValueInput<'de> {
 
     #[inline]
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Stopped> {
-        match self.value {
-            Value::Null => visitor.visit_none(),
+        match self.value.node() {
+            Node::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
     }
@@ -114,12 +124,12 @@ impl<'de> Deserializer<'de> for ValueInput<'de> {
 }
 
 /// The items of an array.
-struct Items<'a> {
-    items: core::slice::Iter<'a, Value>,
-    outer: ValueInput<'a>,
+struct Items<'a, D> {
+    items: core::slice::Iter<'a, D>,
+    outer: ValueInput<'a, D>,
 }
 
-impl<'de> SeqAccess<'de> for Items<'de> {
+impl<'de, D: Document> SeqAccess<'de> for Items<'de, D> {
     type Error = Stopped;
 
     #[inline]
@@ -140,13 +150,13 @@ impl<'de> SeqAccess<'de> for Items<'de> {
 }
 
 /// The entries of an object, in order.
-struct Entries<'a> {
-    entries: serde_json::map::Iter<'a>,
-    value: Option<&'a Value>,
-    outer: ValueInput<'a>,
+struct Entries<'a, D: Document> {
+    entries: D::Members<'a>,
+    value: Option<&'a D>,
+    outer: ValueInput<'a, D>,
 }
 
-impl<'de> MapAccess<'de> for Entries<'de> {
+impl<'de, D: Document> MapAccess<'de> for Entries<'de, D> {
     type Error = Stopped;
 
     #[inline]
