@@ -412,7 +412,8 @@ fn the_coverage_table_has_a_rules_column_where_fields_have_rules() {
 
 #[test]
 fn every_error_carries_its_parameters_as_data() {
-    let document = unified_core::json!({"name": "abcdefg", "handle": "12a", "nmae": 1, "seats": "x"});
+    let document =
+        unified_core::json!({"name": "abcdefg", "handle": "12a", "nmae": 1, "seats": "x"});
     let report = Plan::validate(&document, beta());
     let params: Vec<(String, Value)> = report
         .errors()

@@ -118,3 +118,30 @@ fn descriptions_come_from_doc_comments() {
     );
     assert_eq!(schema["required"], serde_json::json!(["name", "emails"]));
 }
+
+/// The schemas keep declaration order without turning `serde_json`'s `preserve_order` on for
+/// those who depend on us: the whole workspace is built with one set of features, so a crate
+/// of it that turned the feature on would sort nothing here.
+#[test]
+fn no_crate_turns_on_preserve_order_and_schemas_keep_declaration_order_anyway() {
+    let parsed: Value = serde_json::from_str(r#"{"b": 1, "a": 2}"#).unwrap();
+    assert_eq!(
+        parsed.to_string(),
+        r#"{"a":2,"b":1}"#,
+        "some crate of the workspace turns on serde_json's preserve_order"
+    );
+    use unified_core::{Target, UnifiedModel};
+    use unified_models::ticketing::users::UserCreateBody;
+    let text = UserCreateBody::schema_for(Target::UNIFIED).to_string();
+    let written: unified_core::json::Value = serde_json::from_str(&text).unwrap();
+    let properties: Vec<&String> = written["properties"].as_object().unwrap().keys().collect();
+    let declared: Vec<&str> = UserCreateBody::coverage()
+        .iter()
+        .map(|field| field.field)
+        .collect();
+    assert_eq!(properties, declared);
+    assert!(
+        !declared.is_sorted(),
+        "the model's fields are not in key order"
+    );
+}

@@ -78,8 +78,8 @@ pub use report::{Code, CustomCode, Report, ValidationError};
 pub use rule::{Pattern, Rule};
 pub use schema::Schema;
 pub use secret::Secret;
-pub use validate::document::Document;
 pub use validate::custom::{Checker, FieldCheck};
+pub use validate::document::Document;
 pub use view::{FieldView, ViewOf};
 
 /// Field types written by hand, for values the derive does not cover: implement

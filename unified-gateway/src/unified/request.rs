@@ -8,7 +8,7 @@ use unified_core::conventions::{
     QueryConventions, conventions_from_value, pass_through, validate_conventions,
 };
 use unified_core::query::parse_query_ordered;
-use unified_core::{Code, Operation, Part, ProviderSet, Report, ValidationError, Target};
+use unified_core::{Code, Operation, Part, ProviderSet, Report, Target, ValidationError};
 
 use crate::failure::Failure;
 
