@@ -751,3 +751,56 @@ fn the_form_pages_ajv_agrees_with_our_validator() {
         );
     }
 }
+
+/// The agreement rule for updates: a merge patch of the body, judged by our patch validator and
+/// by `jsonschema` on the model's patch schema for each view, gets the same verdict, and the
+/// one-pass reading of its text the same report.
+#[test]
+fn patch_validation_agrees_with_the_patch_schemas() {
+    let views: Vec<Target<Set>> = Target::<Set>::all().collect();
+    let schemas: Vec<Value> = views
+        .iter()
+        .map(|view| UserCreateBody::patch_schema_for(*view).to_value())
+        .collect();
+    let validators: Vec<jsonschema::Validator> = schemas.iter().map(reference_validator).collect();
+    let mut runner = TestRunner::new(Config {
+        cases: 2000,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let verdicts: Vec<Cell<(usize, usize)>> = views.iter().map(|_| Cell::new((0, 0))).collect();
+    runner
+        .run(&documents_for(schemas), |document| {
+            let stand_ins = with_stand_ins(&document);
+            let judged = stand_ins.as_ref().unwrap_or(&document);
+            let text = serde_json::to_vec(&document).expect("a Value serializes");
+            for (index, view) in views.iter().enumerate() {
+                let ours = UserCreateBody::is_valid_patch(&document, *view);
+                let report = UserCreateBody::validate_patch_slice(&text, *view);
+                prop_assert_eq!(
+                    ours,
+                    validators[index].is_valid(judged),
+                    "patch for {:?}: {}\nour report: {}",
+                    view,
+                    document,
+                    report
+                );
+                prop_assert_eq!(report.is_valid(), ours, "{}", document);
+                let (valid, invalid) = verdicts[index].get();
+                verdicts[index].set(if ours {
+                    (valid + 1, invalid)
+                } else {
+                    (valid, invalid + 1)
+                });
+            }
+            Ok(())
+        })
+        .unwrap();
+    for (index, view) in views.iter().enumerate() {
+        let (valid, invalid) = verdicts[index].get();
+        assert!(
+            valid > 0 && invalid > 0,
+            "{view:?}: {valid} valid, {invalid} invalid"
+        );
+    }
+}

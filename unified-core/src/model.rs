@@ -5,13 +5,15 @@ use serde::Serialize;
 use crate::provider::{ProviderSet, ProviderType, Target};
 use crate::report::{Code, Report, ValidationError, json_error, parse_json};
 use crate::schema::{self, Schema};
+use crate::validate::check::too_deep;
+use crate::validate::check::{As, report_of_text, report_of_value, text_is_valid, value_is_valid};
 use crate::validate::document::Document;
 use crate::validate::field_value::FieldValue;
-use crate::validate::mode::{Build, Check};
+use crate::validate::mode::Build;
 use crate::validate::object::ObjectModel;
 use crate::validate::read::{numbers_arrive_as_maps, read_document, read_text};
-use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
-use crate::validate::value_input::{MAX_DEPTH, Stopped, ValueInput};
+use crate::validate::recorder::AllFailures;
+use crate::validate::value_input::{Stopped, ValueInput};
 use crate::view::{FieldView, ViewOf, seal};
 
 /// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
@@ -25,20 +27,12 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// target), in the order `value` lists its members (see [`Document`]). The same engine that
     /// reads JSON text reads the value, through its deserializer.
     fn validate(value: &impl Document, view: impl Into<Target<S>>) -> Report {
-        let mut recorder = AllFailures::default();
-        let input = ValueInput::new(value);
-        match read_document::<S, Self, Check, _, _>(input, view.into(), &mut recorder) {
-            Err(Stopped::TooDeep) => Report::from_errors(vec![too_deep()]),
-            _ => recorder.into_report(),
-        }
+        report_of_value::<S, Self>(value, view.into(), As::Whole)
     }
 
     /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.
     fn is_valid(value: &impl Document, view: impl Into<Target<S>>) -> bool {
-        let mut recorder = FirstFailure::default();
-        let input = ValueInput::new(value);
-        read_document::<S, Self, Check, _, _>(input, view.into(), &mut recorder).is_ok()
-            && !recorder.failed()
+        value_is_valid::<S, Self>(value, view.into(), As::Whole)
     }
 
     /// Every violation of the model's rules by a value of the model's own struct, for `view`,
@@ -81,25 +75,13 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// unsupported fields) are still read in full and held to JSON's rules. If `serde_json` is
     /// built with `arbitrary_precision`, this parses into a `Value` and reads that.
     fn validate_slice(text: &[u8], view: impl Into<Target<S>>) -> Report {
-        if numbers_arrive_as_maps() {
-            return Self::validate_json(text, view);
-        }
-        let mut recorder = AllFailures::default();
-        match read_text::<S, Self, Check, _>(text, view.into(), &mut recorder) {
-            Ok(()) => recorder.into_report(),
-            Err(error) => Report::from_errors(vec![json_error(&error)]),
-        }
+        report_of_text::<S, Self>(text, view.into(), As::Whole)
     }
 
     /// Whether the JSON `text` is valid for `view`, read and checked in one pass; stops at the
     /// first violation. Text that is not JSON is not valid.
     fn is_valid_slice(text: &[u8], view: impl Into<Target<S>>) -> bool {
-        if numbers_arrive_as_maps() {
-            return parse_json(text).is_ok_and(|value| Self::is_valid(&value, view));
-        }
-        let mut recorder = FirstFailure::default();
-        read_text::<S, Self, Check, _>(text, view.into(), &mut recorder).is_ok()
-            && !recorder.failed()
+        text_is_valid::<S, Self>(text, view.into(), As::Whole)
     }
 
     /// The model's value from JSON `text`, validated for `view` and deserialized in the same
@@ -112,7 +94,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
             return Self::from_value(&value, view);
         }
         let mut recorder = AllFailures::default();
-        match read_text::<S, Self, Build, _>(text, view.into(), &mut recorder) {
+        match read_text::<S, Self, Build, _>(text, view.into(), &mut recorder, false) {
             Ok(built) => built_or_report(built, recorder),
             Err(error) => Err(Report::from_errors(vec![json_error(&error)])),
         }
@@ -123,7 +105,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     fn from_value(value: &impl Document, view: impl Into<Target<S>>) -> Result<Self, Report> {
         let mut recorder = AllFailures::default();
         let input = ValueInput::new(value);
-        match read_document::<S, Self, Build, _, _>(input, view.into(), &mut recorder) {
+        match read_document::<S, Self, Build, _, _>(input, view.into(), &mut recorder, false) {
             Err(Stopped::TooDeep) => Err(Report::from_errors(vec![too_deep()])),
             built => built_or_report(built.ok().flatten(), recorder),
         }
@@ -149,6 +131,44 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
         Self: FieldView<P>,
     {
         sealed(Self::from_value(value, P::PROVIDER)?)
+    }
+
+    /// Every violation of `value` as a merge patch (RFC 7396, what an update sends) of the
+    /// model for `view`: a member that is absent leaves its field as it is, `null` clears it
+    /// (refused as `cleared` where `view` requires the field), an object model's members merge
+    /// one by one, and a list, a map or a tagged enum replaces the old value whole. Every value
+    /// that is set keeps every rule of its field; setting a field `view` does not take is
+    /// `unsupported`. The model's own checks (`#[unified(check = ...)]` on the model) need the
+    /// whole model and are not run; its fields' checks are.
+    fn validate_patch(value: &impl Document, view: impl Into<Target<S>>) -> Report {
+        report_of_value::<S, Self>(value, view.into(), As::Patch)
+    }
+
+    /// Whether `value` is a valid merge patch of the model for `view` (see
+    /// [`UnifiedModel::validate_patch`]); stops at the first violation.
+    fn is_valid_patch(value: &impl Document, view: impl Into<Target<S>>) -> bool {
+        value_is_valid::<S, Self>(value, view.into(), As::Patch)
+    }
+
+    /// Every violation of the JSON `text` as a merge patch of the model for `view` (see
+    /// [`UnifiedModel::validate_patch`]), read and checked in one pass as
+    /// [`UnifiedModel::validate_slice`] reads.
+    fn validate_patch_slice(text: &[u8], view: impl Into<Target<S>>) -> Report {
+        report_of_text::<S, Self>(text, view.into(), As::Patch)
+    }
+
+    /// Whether the JSON `text` is a valid merge patch of the model for `view`, read in one
+    /// pass; stops at the first violation.
+    fn is_valid_patch_slice(text: &[u8], view: impl Into<Target<S>>) -> bool {
+        text_is_valid::<S, Self>(text, view.into(), As::Patch)
+    }
+
+    /// The standalone JSON Schema (draft 2020-12) of a merge patch of the model for `view`:
+    /// what [`UnifiedModel::validate_patch`] accepts. No field is required; a field `view`
+    /// requires may not be null, the others may (`null` clears them); an object model's
+    /// fields are patches in turn.
+    fn patch_schema_for(view: impl Into<Target<S>>) -> Schema {
+        schema::document(Self::patch_schema(view.into()), Self::NAME)
     }
 
     /// The standalone JSON Schema (draft 2020-12) of the model for `view`.
@@ -221,15 +241,6 @@ fn drop_null_members(value: &mut crate::json::Value) {
         Value::Array(items) => items.iter_mut().for_each(drop_null_members),
         _ => {}
     }
-}
-
-/// The violation of a `Value` nested deeper than JSON text may be.
-pub(crate) fn too_deep() -> ValidationError {
-    ValidationError::new(
-        "",
-        Code::Json,
-        format!("nests arrays and objects more than {MAX_DEPTH} levels deep"),
-    )
 }
 
 /// The view of a model validated for `P`.

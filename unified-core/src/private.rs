@@ -22,7 +22,7 @@ pub use crate::validate::field_value::FieldValue;
 pub use crate::validate::mask::Mask;
 pub use crate::validate::mode::{Assemble, Build, Mode};
 pub use crate::validate::object::{
-    FieldVisitor, MAX_FIELDS, ObjectModel, object_schema, unit_enum_schema,
+    FieldVisitor, MAX_FIELDS, ObjectModel, object_patch_schema, object_schema, unit_enum_schema,
 };
 pub use crate::validate::read::{Fields, Names, read_with, skip};
 pub use crate::validate::reading::Reading;

@@ -7,11 +7,12 @@ use serde::de::Deserializer;
 use serde_json::Value;
 
 use crate::conventions::{BodyConventions, QueryConventions, ResponseConventions, is_convention};
-use crate::model::{built_or_report, sealed, too_deep};
+use crate::model::{built_or_report, sealed};
 use crate::operation::part::Part;
 use crate::provider::{NoProviders, ProviderSet, ProviderType, Target};
 use crate::report::path::Path;
 use crate::report::{Report, json_error};
+use crate::validate::check::too_deep;
 use crate::validate::field_value::FieldValue;
 use crate::validate::mode::{Build, Check, Mode};
 use crate::validate::read::{FieldsBeside, numbers_arrive_as_maps, read_with};

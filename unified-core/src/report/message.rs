@@ -25,6 +25,12 @@ pub enum Message {
         /// The provider that needs it, if that is worth saying.
         by: Option<&'static str>,
     },
+    /// "cannot be cleared" (set to null by a merge patch), with "(required by `by`)" when not
+    /// every provider needs it.
+    Cleared {
+        /// The provider that needs it, if that is worth saying.
+        by: Option<&'static str>,
+    },
     /// "must not be empty", with "(required by `by`)" when not every provider needs it.
     Empty {
         /// The provider that needs it, if that is worth saying.
@@ -83,6 +89,10 @@ impl Message {
             Message::Unsupported { view } => concat(&["is not supported by ", view]),
             Message::Required { by: Some(by) } => concat(&["is required by ", by]),
             Message::Required { by: None } => "is required".to_owned(),
+            Message::Cleared { by: Some(by) } => {
+                concat(&["cannot be cleared (required by ", by, ")"])
+            }
+            Message::Cleared { by: None } => "cannot be cleared (required)".to_owned(),
             Message::Empty { by: Some(by) } => {
                 concat(&["must not be empty (required by ", by, ")"])
             }
@@ -135,7 +145,7 @@ impl Message {
         };
         match self {
             Message::Unsupported { view } => put("provider", (*view).into()),
-            Message::Required { by } | Message::Empty { by } => {
+            Message::Required { by } | Message::Cleared { by } | Message::Empty { by } => {
                 if let Some(by) = by {
                     put("provider", (*by).into());
                 }

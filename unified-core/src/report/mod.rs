@@ -27,6 +27,8 @@ pub enum Code {
     Unsupported,
     /// A field the provider needs is absent or null.
     Required,
+    /// A merge patch sets a field the provider needs to null (clears it).
+    Cleared,
     /// A field the provider needs is an empty string or an empty array.
     Empty,
     /// A value outside the allowed values.
@@ -73,6 +75,7 @@ impl Code {
             Code::Unknown => "unknown",
             Code::Unsupported => "unsupported",
             Code::Required => "required",
+            Code::Cleared => "cleared",
             Code::Empty => "empty",
             Code::Enum => "enum",
             Code::Format => "format",

@@ -181,6 +181,7 @@ where
         at,
         recorder,
         field,
+        merge,
     } = reading;
     let value = T::read::<Build, D, R>(
         input,
@@ -189,6 +190,7 @@ where
             at,
             recorder: &mut *recorder,
             field,
+            merge,
         },
     )?;
     if let Some(value) = &value

@@ -77,6 +77,24 @@ pub(crate) fn record_null<S: ProviderSet, R: Recorder>(
     }
 }
 
+/// A field cleared (`null`) by a merge patch: a violation only where the view requires it.
+pub(crate) fn record_cleared<S: ProviderSet, R: Recorder>(
+    rule: &FieldRule<S>,
+    view: Target<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    if rule.required.contains(view) {
+        recorder.record(
+            at,
+            Code::Cleared,
+            Message::Cleared {
+                by: required_by(rule, view),
+            },
+        );
+    }
+}
+
 /// A required field whose string or array is empty.
 pub(crate) fn record_empty<S: ProviderSet, R: Recorder>(
     rule: &FieldRule<S>,

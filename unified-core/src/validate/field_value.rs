@@ -36,6 +36,12 @@ pub trait FieldValue<S: ProviderSet>: Sized {
     /// The JSON Schema of a present, non-null value for `view`.
     fn schema(view: Target<S>) -> Schema;
 
+    /// The JSON Schema of a value that a merge patch sets for `view`: the whole value's
+    /// ([`FieldValue::schema`]) unless the type merges member by member (an object model).
+    fn patch_schema(view: Target<S>) -> Schema {
+        Self::schema(view)
+    }
+
     /// Reads a value from a deserializer and checks it in the same pass, recording every
     /// violation (of the type and, for a field, of the field's rules) below `reading.at`. In
     /// [`Build`](crate::field::Build) mode it also gives the value; in

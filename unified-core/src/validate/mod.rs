@@ -2,6 +2,7 @@
 //! text or a `Value`) and checks it in one pass, the object models' rules, the recorders of
 //! violations, the per-view masks and the modes (check, or check and build).
 
+pub(crate) mod check;
 pub(crate) mod constraint;
 pub(crate) mod custom;
 pub(crate) mod document;

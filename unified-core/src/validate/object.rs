@@ -62,16 +62,22 @@ pub trait FieldVisitor<S: ProviderSet> {
     fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) -> Self::Output;
 }
 
-/// Builds a field's schema with [`field_schema`].
+/// Builds a field's schema with [`field_schema`], or what a merge patch may set it to.
 struct FieldSchema<S> {
     view: Target<S>,
+    patch: bool,
 }
 
 impl<S: ProviderSet> FieldVisitor<S> for FieldSchema<S> {
     type Output = Schema;
 
     fn visit<T: FieldValue<S>>(self, rule: &FieldRule<S>) -> Schema {
-        field_schema::<S, T>(rule, self.view)
+        let value = if self.patch {
+            T::patch_schema(self.view)
+        } else {
+            T::schema(self.view)
+        };
+        schema_of_field::<S, T>(value, rule, self.view)
     }
 }
 
@@ -144,13 +150,13 @@ fn closest_field<S: ProviderSet, M: ObjectModel<S>>(key: &str) -> Option<&'stati
     closest(key, M::RULES.iter().map(|rule| rule.name))
 }
 
-/// The schema of one field for `view`: its type's schema plus description, allowed values,
-/// format, non-emptiness where required, and null where optional.
-pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
+/// The schema of one field for `view`, from its value's schema `field`: that plus the field's
+/// description, allowed values, format, non-emptiness where required, and null where optional.
+fn schema_of_field<S: ProviderSet, T: FieldValue<S>>(
+    mut field: Schema,
     rule: &FieldRule<S>,
     view: Target<S>,
 ) -> Schema {
-    let mut field = T::schema(view);
     let object = field.ensure_object();
     crate::schema::title_first(object, rule.title);
     if let Some(description) = rule.description {
@@ -189,15 +195,26 @@ pub fn field_schema<S: ProviderSet, T: FieldValue<S>>(
 
 /// The schema of an object model for `view`: only the fields the view supports, no others.
 pub fn object_schema<S: ProviderSet, M: ObjectModel<S>>(view: Target<S>) -> Schema {
+    model_schema::<S, M>(view, false)
+}
+
+/// The schema of a merge patch of an object model for `view`: the fields the view supports,
+/// none of them required, those it requires not null, the object models among them patches.
+pub fn object_patch_schema<S: ProviderSet, M: ObjectModel<S>>(view: Target<S>) -> Schema {
+    model_schema::<S, M>(view, true)
+}
+
+/// [`object_schema`], or with `patch` [`object_patch_schema`].
+fn model_schema<S: ProviderSet, M: ObjectModel<S>>(view: Target<S>, patch: bool) -> Schema {
     let mut properties = Map::new();
     let mut required = Vec::new();
     for (index, rule) in M::RULES.iter().enumerate() {
         if !rule.supported.contains(view) {
             continue;
         }
-        let schema = M::field(index, FieldSchema { view }).unwrap_or_default();
+        let schema = M::field(index, FieldSchema { view, patch }).unwrap_or_default();
         properties.insert(rule.name.into(), schema.into_value());
-        if rule.required.contains(view) {
+        if !patch && rule.required.contains(view) {
             required.push(Value::from(rule.name));
         }
     }

@@ -18,7 +18,7 @@ use crate::report::message::Message;
 use crate::report::path::Path;
 use crate::validate::constraint::{check_items, check_number};
 use crate::validate::custom::run_checks;
-use crate::validate::field_rule::{check_string, record_empty, record_null, record_unsupported};
+use crate::validate::field_rule::{check_string, record_empty, record_unsupported};
 use crate::validate::field_value::{Emptiness, FieldValue};
 use crate::validate::mode::{Build, Mode};
 use crate::validate::number::Number;
@@ -181,8 +181,8 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
     #[inline]
     fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
         let reading = self.reading;
-        if let Some(rule) = reading.field {
-            record_null(rule, reading.view, reading.at, reading.recorder);
+        if reading.field.is_some() {
+            reading.null_field();
         } else {
             // Null is a value of no type an `Accept` describes (an `Option` reads it first).
             reading.wrong_type(A::EXPECTED, "null");
@@ -509,7 +509,8 @@ impl<S: ProviderSet, M: ObjectModel<S>> Accept<S> for FieldsBeside<M> {
         entries: A,
         reading: &mut Reading<'_, S, R>,
     ) -> Result<B::Out<M>, A::Error> {
-        if M::CHECKS.is_empty() {
+        // The model's own checks need the whole model, which a merge patch is not.
+        if M::CHECKS.is_empty() || reading.merge {
             return read_fields::<S, M, B, A, R>(entries, reading, self.beside);
         }
         // The model's own checks need the model, whatever the mode.
@@ -539,7 +540,7 @@ fn read_fields<'de, S: ProviderSet, M: ObjectModel<S>, B: Mode, A: MapAccess<'de
     beside: fn(&str) -> bool,
 ) -> Result<B::Out<M>, A::Error> {
     {
-        let view = reading.view;
+        let (view, merge) = (reading.view, reading.merge);
         let mut slots = M::slots::<B>();
         let mut seen: u128 = 0;
         each_entry(&mut entries, reading, |entries, key, at, recorder| {
@@ -563,10 +564,13 @@ fn read_fields<'de, S: ProviderSet, M: ObjectModel<S>, B: Mode, A: MapAccess<'de
                     at,
                     recorder,
                     field: Some(rule),
+                    merge,
                 },
             })
         })?;
-        record_missing::<S, M, R>(seen, view, reading.at, reading.recorder);
+        if !merge {
+            record_missing::<S, M, R>(seen, view, reading.at, reading.recorder);
+        }
         Ok(B::assemble::<M>(slots))
     }
 }
@@ -663,6 +667,7 @@ impl<'de> Visitor<'de> for KeySeed {
 
 /// Reads one document as a `T` for `view` with the mode `B`, recording violations; an error is
 /// input that is not JSON (or the stop of a "first failure" recorder, which then has failed).
+/// With `merge`, the document is a merge patch of a `T` (see [`Reading::merge`]).
 pub(crate) fn read_document<
     'de,
     S: ProviderSet,
@@ -674,8 +679,14 @@ pub(crate) fn read_document<
     input: D,
     view: Target<S>,
     recorder: &mut R,
+    merge: bool,
 ) -> Result<B::Out<T>, D::Error> {
-    T::read::<B, D, R>(input, Reading::item(view, &Path::Root, recorder))
+    let reading = if merge {
+        Reading::patch(view, &Path::Root, recorder)
+    } else {
+        Reading::item(view, &Path::Root, recorder)
+    };
+    T::read::<B, D, R>(input, reading)
 }
 
 /// Reads JSON `text` as a `T` for `view` in one pass with the mode `B` (see [`read_document`]),
@@ -684,9 +695,10 @@ pub(crate) fn read_text<S: ProviderSet, T: FieldValue<S>, B: Mode, R: Recorder>(
     text: &[u8],
     view: Target<S>,
     recorder: &mut R,
+    merge: bool,
 ) -> Result<B::Out<T>, serde_json::Error> {
     let mut input = serde_json::Deserializer::from_slice(text);
-    let value = read_document::<S, T, B, _, R>(&mut input, view, recorder)?;
+    let value = read_document::<S, T, B, _, R>(&mut input, view, recorder, merge)?;
     input.end()?;
     Ok(value)
 }

@@ -5,7 +5,7 @@ use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
-use crate::validate::field_rule::FieldRule;
+use crate::validate::field_rule::{FieldRule, record_cleared, record_null};
 use crate::validate::recorder::Recorder;
 
 /// Where a value being read is, and which rules apply to it.
@@ -19,6 +19,10 @@ pub struct Reading<'a, S: 'static, R> {
     /// The rule of the field this is the value of; `None` for the document and for the items of
     /// lists and maps. A field's null, emptiness and string rules come from it.
     pub field: Option<&'a FieldRule<S>>,
+    /// Whether the value is a merge patch (RFC 7396) of the one it replaces: an object model's
+    /// absent fields stay as they are and `null` clears a field. The items of a list, the
+    /// values of a map and the variants of a tagged enum are whole values.
+    pub merge: bool,
 }
 
 impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
@@ -29,6 +33,27 @@ impl<'a, S: ProviderSet, R: Recorder> Reading<'a, S, R> {
             at,
             recorder,
             field: None,
+            merge: false,
+        }
+    }
+
+    /// The reading of a document that is a merge patch (see [`Reading::merge`]).
+    pub(crate) fn patch(view: Target<S>, at: &'a Path<'a>, recorder: &'a mut R) -> Self {
+        Reading {
+            merge: true,
+            ..Reading::item(view, at, recorder)
+        }
+    }
+
+    /// Records what `null` means for the field being read: a violation where the view requires
+    /// the field (`required`, or in a merge patch `cleared`); nothing otherwise.
+    pub(crate) fn null_field(&mut self) {
+        if let Some(rule) = self.field {
+            if self.merge {
+                record_cleared(rule, self.view, self.at, self.recorder);
+            } else {
+                record_null(rule, self.view, self.at, self.recorder);
+            }
         }
     }
 

@@ -133,6 +133,7 @@ impl<S: ProviderSet, E: TaggedEnum<S>> Accept<S> for Tagged<E> {
             at: content_at.as_ref().unwrap_or(at),
             recorder: &mut *reading.recorder,
             field: None,
+            merge: false,
         };
         E::read_variant::<B, _, R>(index, ValueInput::new(&value), reading)
             .map_err(A::Error::custom)

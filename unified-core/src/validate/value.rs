@@ -15,7 +15,6 @@ use crate::report::Code;
 use crate::report::message::Message;
 use crate::rule::Rule;
 use crate::secret::Secret;
-use crate::validate::field_rule::record_null;
 use crate::validate::field_value::{Emptiness, FieldValue};
 use crate::validate::mode::Mode;
 use crate::validate::number::Number;
@@ -269,11 +268,7 @@ impl<S: ProviderSet> FieldValue<S> for Value {
         input: D,
         reading: Reading<'_, S, R>,
     ) -> Result<B::Out<Self>, D::Error> {
-        let null = |reading: Reading<'_, S, R>| {
-            if let Some(rule) = reading.field {
-                record_null(rule, reading.view, reading.at, reading.recorder);
-            }
-        };
+        let null = |mut reading: Reading<'_, S, R>| reading.null_field();
         if B::BUILDS {
             let value = <Value as serde::Deserialize>::deserialize(input)?;
             if value.is_null() && reading.field.is_some() {
@@ -344,6 +339,10 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
         T::schema(view)
     }
 
+    fn patch_schema(view: Target<S>) -> Schema {
+        T::patch_schema(view)
+    }
+
     #[inline]
     fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
         input: D,
@@ -356,6 +355,10 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
     fn schema(view: Target<S>) -> Schema {
         crate::schema::nullable(T::schema(view))
+    }
+
+    fn patch_schema(view: Target<S>) -> Schema {
+        crate::schema::nullable(T::patch_schema(view))
     }
 
     fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
@@ -386,10 +389,10 @@ impl<'de, S: ProviderSet, R: Recorder, T: FieldValue<S>, B: Mode> Visitor<'de>
     }
 
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        let reading = self.reading;
-        if let Some(rule) = reading.field {
+        let mut reading = self.reading;
+        if reading.field.is_some() {
             // A field set to null is absent, as serde has it for `Option<Option<T>>`.
-            record_null(rule, reading.view, reading.at, reading.recorder);
+            reading.null_field();
             return Ok(B::none());
         }
         Ok(B::keep(|| Some(None)))
@@ -458,10 +461,14 @@ mod tests {
 
     fn build<T: FieldValue<NoProviders>>(value: &Value) -> (Option<T>, usize) {
         let mut recorder = AllFailures::default();
-        let built =
-            read_document::<NoProviders, T, Build, _, _>(value, Target::UNIFIED, &mut recorder)
-                .ok()
-                .flatten();
+        let built = read_document::<NoProviders, T, Build, _, _>(
+            value,
+            Target::UNIFIED,
+            &mut recorder,
+            false,
+        )
+        .ok()
+        .flatten();
         (built, recorder.into_report().len())
     }
 

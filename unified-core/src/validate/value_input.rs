@@ -223,6 +223,7 @@ mod tests {
             ValueInput::new(value),
             Target::UNIFIED,
             &mut recorder,
+            false,
         )
     }
 

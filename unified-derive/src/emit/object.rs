@@ -258,6 +258,10 @@ fn emit_field_value(core: &TokenStream, ident: &Ident, set: &TokenStream) -> Tok
                 #core::__private::object_schema::<#set, Self>(__view)
             }
 
+            fn patch_schema(__view: #core::__private::Target<#set>) -> #core::__private::Schema {
+                #core::__private::object_patch_schema::<#set, Self>(__view)
+            }
+
             #[inline]
             fn read<'__de, __B: #mode, __D: #core::__private::Deserializer<'__de>, __R: #core::__private::Recorder>(
                 __input: __D,
