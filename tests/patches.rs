@@ -232,3 +232,53 @@ fn the_patch_schema_says_what_the_patch_validator_does() {
         }
     }
 }
+
+#[test]
+fn a_typed_patch_holds_what_the_provider_lets_an_update_do() {
+    use unified_core::Patch;
+    let text = br#"{"name": "Ada", "address": {"city": null}, "tags": [{"label": "x"}]}"#;
+    let patch: ContactPatchForAcme = Contact::patch_from_slice::<providers::acme>(text).unwrap();
+    // Acme requires the name: left or set, never cleared.
+    let name: Option<String> = patch.name.clone();
+    assert_eq!(name.as_deref(), Some("Ada"));
+    // The address merges: its street (required) left, its city cleared.
+    let Patch::Set(address) = &patch.address else {
+        panic!("the address is set: {patch:?}");
+    };
+    assert_eq!(address.street, None);
+    assert_eq!(address.city, Patch::Clear);
+    // The tags are a whole new list, each tag as Acme's view holds it.
+    let tags: &Vec<TagForAcme> = patch.tags.set().unwrap();
+    assert_eq!(tags[0].label, "x");
+
+    let beta = Contact::patch_from_slice::<providers::beta>(br#"{"fax": null}"#).unwrap();
+    assert_eq!(beta.fax, Patch::Clear);
+    assert_eq!(beta.name, Patch::Unchanged);
+    assert_eq!(beta.address, Patch::Unchanged);
+
+    // A refused patch makes none, and gives every error.
+    let refused =
+        Contact::patch_from_slice::<providers::acme>(br#"{"name": null, "fax": "1"}"#).unwrap_err();
+    assert_eq!(
+        codes(&refused),
+        [
+            ("/name".to_owned(), Code::Cleared),
+            ("/fax".to_owned(), Code::Unsupported)
+        ]
+    );
+    assert_eq!(
+        Contact::patch_from_slice::<providers::acme>(b"[")
+            .unwrap_err()
+            .errors()[0]
+            .code,
+        Code::Json
+    );
+
+    // The shipped model: Dixa requires a name and takes an avatar.
+    let dixa: unified_models::ticketing::users::UserCreateBodyPatchForDixa =
+        UserCreateBody::patch_from_slice::<shipped::dixa>(br#"{"avatar": null, "name": "Ada"}"#)
+            .unwrap();
+    assert_eq!(dixa.avatar, Patch::Clear);
+    assert_eq!(dixa.name.as_deref(), Some("Ada"));
+    assert_eq!(dixa.emails, None);
+}

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::patch::PatchOf;
 use crate::provider::{ProviderSet, ProviderType, Target};
 use crate::report::{Code, Report, ValidationError, json_error, parse_json};
 use crate::schema::{self, Schema};
@@ -14,7 +15,7 @@ use crate::validate::object::ObjectModel;
 use crate::validate::read::{numbers_arrive_as_maps, read_document, read_text};
 use crate::validate::recorder::AllFailures;
 use crate::validate::value_input::{Stopped, ValueInput};
-use crate::view::{FieldView, ViewOf, seal};
+use crate::view::{FieldView, ValidationProof, ViewOf, seal};
 
 /// A unified model: one struct whose fields carry, per provider of the set `S`, whether they are
 /// supported and required. Validation, schemas and coverage all come from that one description.
@@ -161,6 +162,43 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     /// pass; stops at the first violation.
     fn is_valid_patch_slice(text: &[u8], view: impl Into<Target<S>>) -> bool {
         text_is_valid::<S, Self>(text, view.into(), As::Patch)
+    }
+
+    /// The model's merge patch for the provider `P` (`<Model>PatchFor<Provider>`: a field `P`
+    /// requires is an `Option`, left or set; one it supports a [`Patch`](crate::Patch), left,
+    /// cleared or set; one it does not take is absent) from JSON text, validated first; on any
+    /// violation, every error, as [`UnifiedModel::validate_patch`] reports them. The only way
+    /// to make a patch from text.
+    fn patch_from_slice<P>(text: &[u8]) -> Result<PatchOf<Self, P>, Report>
+    where
+        P: ProviderType<Set = S>,
+        Self: FieldView<P>,
+    {
+        let value: crate::json::Value = serde_json::from_slice(text)
+            .map_err(|error| Report::from_errors(vec![json_error(&error)]))?;
+        Self::patch_from_value::<P>(&value)
+    }
+
+    /// The model's merge patch for the provider `P` from a parsed document (see
+    /// [`UnifiedModel::patch_from_slice`]); a `serde_json::Value` converts into one with
+    /// `From`.
+    fn patch_from_value<P>(value: &crate::json::Value) -> Result<PatchOf<Self, P>, Report>
+    where
+        P: ProviderType<Set = S>,
+        Self: FieldView<P>,
+    {
+        let report = Self::validate_patch(value, P::PROVIDER);
+        if !report.is_valid() {
+            return Err(report);
+        }
+        <Self as FieldView<P>>::patch_view(value, &ValidationProof::new()).ok_or_else(|| {
+            // Validation rules this out; kept as an error, not a panic.
+            Report::from_errors(vec![ValidationError::new(
+                "",
+                Code::Type,
+                "could not be read as a patch of the model",
+            )])
+        })
     }
 
     /// The standalone JSON Schema (draft 2020-12) of a merge patch of the model for `view`:

@@ -8,6 +8,7 @@ pub use std::borrow::Cow;
 
 pub use crate::format::Format;
 pub use crate::model::UnifiedModel;
+pub use crate::patch::{patch_member, set_member, whole_patch_view};
 pub use crate::provider::{
     MAX_PROVIDERS, NoProviders, Provider, ProviderInfo, ProviderSet, Target, UNIFIED_TARGET_ID,
 };

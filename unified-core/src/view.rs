@@ -10,8 +10,10 @@ use std::hash::BuildHasher;
 
 use serde_json::{Map, Value};
 
+use crate::patch::whole_patch_view;
 use crate::provider::ProviderType;
 use crate::secret::Secret;
+use crate::validate::field_value::FieldValue;
 
 /// The view of the model `M` for the provider `P`: `ViewOf<UserCreateBody, providers::dixa>` is
 /// `UserCreateBodyForDixa`.
@@ -35,6 +37,14 @@ pub trait FieldView<P: ProviderType>: Sized {
     /// The view of a value the validator has accepted for `P`; `None` if it lacks a value the
     /// provider requires (which validation rules out). Only the validator holds a `ValidationProof`.
     fn view(self, sealed: &ValidationProof) -> Option<Self::View>;
+
+    /// What a merge patch sets the field to, as `P` takes it: the whole value's view, or for
+    /// an object model its patch (see [`Patch`](crate::Patch)).
+    type PatchView;
+
+    /// The patch value of a member the validator has accepted as a merge patch for `P`;
+    /// `None` if it could not be read (which validation rules out).
+    fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView>;
 }
 
 /// The proof, held by every view, that the validator made it: it cannot be made outside this
@@ -100,6 +110,15 @@ macro_rules! plain_field_view {
                 fn view(self, _: &$crate::__private::ValidationProof) -> ::core::option::Option<Self> {
                     ::core::option::Option::Some(self)
                 }
+
+                type PatchView = Self;
+
+                fn patch_view(
+                    value: &$crate::json::Value,
+                    sealed: &$crate::__private::ValidationProof,
+                ) -> ::core::option::Option<Self> {
+                    $crate::__private::whole_patch_view::<P, Self>(value, sealed)
+                }
             }
         )+
     };
@@ -136,6 +155,12 @@ impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Box<T> {
     fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         (*self).view(sealed).map(Box::new)
     }
+
+    type PatchView = Box<T::PatchView>;
+
+    fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView> {
+        T::patch_view(value, sealed).map(Box::new)
+    }
 }
 
 impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Option<T> {
@@ -147,20 +172,39 @@ impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Option<T> {
             None => Some(None),
         }
     }
+
+    type PatchView = Option<T::PatchView>;
+
+    fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView> {
+        match value {
+            crate::json::Value::Null => Some(None),
+            value => T::patch_view(value, sealed).map(Some),
+        }
+    }
 }
 
-impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Vec<T> {
+impl<P: ProviderType, T: FieldView<P> + FieldValue<P::Set>> FieldView<P> for Vec<T> {
     type View = Vec<T::View>;
+    type PatchView = Vec<T::View>;
+
+    fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView> {
+        whole_patch_view::<P, Self>(value, sealed)
+    }
 
     fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         self.into_iter().map(|item| item.view(sealed)).collect()
     }
 }
 
-impl<P: ProviderType, V: FieldView<P>, H: BuildHasher + Default + Clone> FieldView<P>
-    for HashMap<String, V, H>
+impl<P: ProviderType, V: FieldView<P> + FieldValue<P::Set>, H: BuildHasher + Default + Clone>
+    FieldView<P> for HashMap<String, V, H>
 {
     type View = HashMap<String, V::View, H>;
+    type PatchView = HashMap<String, V::View, H>;
+
+    fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView> {
+        whole_patch_view::<P, Self>(value, sealed)
+    }
 
     fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         self.into_iter()
@@ -169,8 +213,13 @@ impl<P: ProviderType, V: FieldView<P>, H: BuildHasher + Default + Clone> FieldVi
     }
 }
 
-impl<P: ProviderType, V: FieldView<P>> FieldView<P> for BTreeMap<String, V> {
+impl<P: ProviderType, V: FieldView<P> + FieldValue<P::Set>> FieldView<P> for BTreeMap<String, V> {
     type View = BTreeMap<String, V::View>;
+    type PatchView = BTreeMap<String, V::View>;
+
+    fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView> {
+        whole_patch_view::<P, Self>(value, sealed)
+    }
 
     fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
         self.into_iter()

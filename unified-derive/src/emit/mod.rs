@@ -72,15 +72,28 @@ pub(super) fn option_str(text: &Option<String>) -> TokenStream {
     }
 }
 
-/// The view of a type every provider takes whole (a unit enum, a tagged enum): itself.
+/// The view of a type every provider takes whole (a unit enum, a tagged enum): itself, in a
+/// merge patch too.
 pub(super) fn emit_whole_view(core: &TokenStream, ident: &Ident) -> TokenStream {
     quote! {
         #[automatically_derived]
-        impl<__P: #core::ProviderType> #core::FieldView<__P> for #ident {
+        impl<__P: #core::ProviderType> #core::FieldView<__P> for #ident
+        where
+            Self: #core::__private::FieldValue<<__P as #core::ProviderType>::Set>,
+        {
             type View = Self;
 
             fn view(self, _: &#core::__private::ValidationProof) -> ::core::option::Option<Self> {
                 ::core::option::Option::Some(self)
+            }
+
+            type PatchView = Self;
+
+            fn patch_view(
+                __value: &#core::json::Value,
+                __sealed: &#core::__private::ValidationProof,
+            ) -> ::core::option::Option<Self> {
+                #core::__private::whole_patch_view::<__P, Self>(__value, __sealed)
             }
         }
     }

@@ -51,17 +51,20 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
     let mut absent = Vec::new();
     // The fields a view holds and their types, for its `Clone`, `Debug` and `PartialEq`.
     let mut held_fields: Vec<(&Ident, TokenStream)> = Vec::new();
+    let mut patch = PatchFields::default();
     for field in &model.fields {
         let name_ = &field.ident;
         let ty = &field.ty;
         let doc = field.doc.iter();
         let field_vis = &field.vis;
         let held = quote_spanned!(ty.span()=> <#ty as #field_view>::View);
+        let taken_here = taken(field, id);
+        patch.add(field, &taken_here, core, &field_view);
         let value = match field.presence {
             Presence::Always => quote!(self.#name_),
             _ => quote!(self.#name_?),
         };
-        match taken(field, id) {
+        match taken_here {
             Taken::Required => {
                 held_fields.push((name_, held.clone()));
                 declared.push(quote!(#(#[doc = #doc])* #field_vis #name_: #held));
@@ -99,6 +102,20 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
         )
     };
     let standard = emit_standard_traits(&view, &held_fields);
+    let patch_ident = format_ident!("{}PatchFor{}", ident, pascal_from_snake(&id.to_string()));
+    let patch_standard = emit_standard_traits(&patch_ident, &patch.held);
+    let PatchFields {
+        declared: patch_declared,
+        read: patch_read,
+        ..
+    } = patch;
+    let patch_summary = format!(
+        " A merge patch of `{ident}` as {} takes it: a field it requires is an `Option` (left as \
+         it is, or set; never cleared), one it supports a `Patch` (left, cleared or set), a \
+         nested model its own patch.",
+        name.value()
+    );
+    let patch_made = " Only validation makes one: `UnifiedModel::patch_from_slice` or `UnifiedModel::patch_from_value`.";
     quote! {
         #[doc = #summary]
         #[doc = ""]
@@ -110,9 +127,31 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
             __sealed: #core::__private::ValidationProof,
         }
 
+        #[doc = #patch_summary]
+        #[doc = ""]
+        #[doc = #patch_made]
+        #[doc = #absent_doc]
+        #[allow(dead_code)]
+        #vis struct #patch_ident {
+            #(#patch_declared,)*
+            __sealed: #core::__private::ValidationProof,
+        }
+
         #[automatically_derived]
         impl #core::FieldView<#provider> for #ident {
             type View = #view;
+            type PatchView = #patch_ident;
+
+            fn patch_view(
+                __value: &#core::json::Value,
+                __sealed: &#core::__private::ValidationProof,
+            ) -> ::core::option::Option<#patch_ident> {
+                let __members = __value.as_object()?;
+                ::core::option::Option::Some(#patch_ident {
+                    #(#patch_read,)*
+                    __sealed: __sealed.duplicate(),
+                })
+            }
 
             fn view(
                 self,
@@ -126,6 +165,52 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
         }
 
         #standard
+        #patch_standard
+    }
+}
+
+/// The fields of a provider's patch of a model: declared, read from the validated document, and
+/// held (for the standard traits).
+#[derive(Default)]
+struct PatchFields<'m> {
+    declared: Vec<TokenStream>,
+    read: Vec<TokenStream>,
+    held: Vec<(&'m Ident, TokenStream)>,
+}
+
+impl<'m> PatchFields<'m> {
+    /// A field as a patch holds it: one the provider requires may be left or set, one it
+    /// supports left, cleared or set, one it does not take is absent.
+    fn add(
+        &mut self,
+        field: &'m HandedField,
+        taken: &Taken,
+        core: &syn::Path,
+        field_view: &TokenStream,
+    ) {
+        let (name, ty, json) = (&field.ident, &field.ty, &field.json_name);
+        let doc = field.doc.iter();
+        let field_vis = &field.vis;
+        let value = quote_spanned!(ty.span()=> <#ty as #field_view>::PatchView);
+        let (held, reader) = match taken {
+            Taken::Required => (
+                quote!(::core::option::Option<#value>),
+                quote!(#core::__private::set_member),
+            ),
+            Taken::Supported => (
+                quote!(#core::Patch<#value>),
+                quote!(#core::__private::patch_member),
+            ),
+            Taken::Absent => return,
+        };
+        self.declared
+            .push(quote!(#(#[doc = #doc])* #field_vis #name: #held));
+        self.read.push(quote! {
+            #name: #reader(__members.get(#json), |__member| {
+                <#ty as #field_view>::patch_view(__member, __sealed)
+            })?
+        });
+        self.held.push((name, held));
     }
 }
 
