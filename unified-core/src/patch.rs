@@ -6,13 +6,7 @@
 //! ([`UnifiedModel::patch_from_slice`](crate::UnifiedModel::patch_from_slice)).
 
 use crate::json::Value;
-use crate::provider::{ProviderType, Target};
-use crate::validate::field_value::FieldValue;
-use crate::validate::mode::Build;
-use crate::validate::read::read_document;
-use crate::validate::recorder::AllFailures;
-use crate::validate::value_input::ValueInput;
-use crate::view::{FieldView, ValidationProof};
+use crate::view::FieldView;
 
 /// The merge patch of the model `M` for the provider `P`: `PatchOf<UserCreateBody,
 /// providers::freshchat>` is `UserCreateBodyPatchFor<Freshchat>`.
@@ -64,22 +58,4 @@ pub fn set_member<T>(
         None => Some(None),
         Some(value) => set(value).map(Some),
     }
-}
-
-/// A value a patch sets whole (anything but an object model), built from the validated member
-/// and held as `P`'s view holds it. Not a public API.
-#[doc(hidden)]
-pub fn whole_patch_view<P: ProviderType, T: FieldValue<P::Set> + FieldView<P>>(
-    value: &Value,
-    proof: &ValidationProof,
-) -> Option<T::View> {
-    let mut recorder = AllFailures::default();
-    let target = Target::of(P::PROVIDER);
-    let built = read_document::<P::Set, T, Build, _, _>(
-        ValueInput::new(value),
-        target,
-        &mut recorder,
-        false,
-    );
-    built.ok().flatten()?.view(proof)
 }

@@ -8,7 +8,7 @@ pub use std::borrow::Cow;
 
 pub use crate::format::Format;
 pub use crate::model::UnifiedModel;
-pub use crate::patch::{patch_member, set_member, whole_patch_view};
+pub use crate::patch::{patch_member, set_member};
 pub use crate::provider::{
     MAX_PROVIDERS, NoProviders, Provider, ProviderInfo, ProviderSet, Target, UNIFIED_TARGET_ID,
 };
@@ -29,7 +29,7 @@ pub use crate::validate::read::{Fields, Names, read_with, skip};
 pub use crate::validate::reading::Reading;
 pub use crate::validate::recorder::Recorder;
 pub use crate::validate::tagged::{Tagged, TaggedEnum, tagged_schema};
-pub use crate::view::ValidationProof;
+pub use crate::view::{ValidationProof, whole_patch_view};
 pub use serde::Deserializer;
 pub use std::sync::OnceLock;
 #[cfg(feature = "derive")]

@@ -10,10 +10,13 @@ use std::hash::BuildHasher;
 
 use serde_json::{Map, Value};
 
-use crate::patch::whole_patch_view;
-use crate::provider::ProviderType;
+use crate::provider::{ProviderType, Target};
 use crate::secret::Secret;
 use crate::validate::field_value::FieldValue;
+use crate::validate::mode::Build;
+use crate::validate::read::read_document;
+use crate::validate::recorder::AllFailures;
+use crate::validate::value_input::ValueInput;
 
 /// The view of the model `M` for the provider `P`: `ViewOf<UserCreateBody, providers::dixa>` is
 /// `UserCreateBodyForDixa`.
@@ -231,4 +234,22 @@ impl<P: ProviderType, V: FieldView<P> + FieldValue<P::Set>> FieldView<P> for BTr
 /// The view of a model the validator has just built for `P`.
 pub(crate) fn seal<P: ProviderType, M: FieldView<P>>(model: M) -> Option<M::View> {
     model.view(&ValidationProof::new())
+}
+
+/// A value a patch sets whole (anything but an object model), built from the validated member
+/// and held as `P`'s view holds it. Not a public API.
+#[doc(hidden)]
+pub fn whole_patch_view<P: ProviderType, T: FieldValue<P::Set> + FieldView<P>>(
+    value: &crate::json::Value,
+    proof: &ValidationProof,
+) -> Option<T::View> {
+    let mut recorder = AllFailures::default();
+    let target = Target::of(P::PROVIDER);
+    let built = read_document::<P::Set, T, Build, _, _>(
+        ValueInput::new(value),
+        target,
+        &mut recorder,
+        false,
+    );
+    built.ok().flatten()?.view(proof)
 }
