@@ -389,7 +389,7 @@ impl unified_core::OperationModels for PlansCreate {
     type Query = Nothing;
     type Response = Nothing;
     const MODEL: &'static str = "billing/plans";
-    const NAME: &'static str = "create";
+    const ACTION: unified_core::Action = unified_core::Action::Create;
 }
 
 #[test]

@@ -126,7 +126,7 @@ where
     }
 
     fn operation(&self) -> &'static str {
-        O::NAME
+        O::ACTION.name()
     }
 
     fn declared_by(&self) -> TypeId {

@@ -73,7 +73,7 @@ pub use format::Format;
 pub use model::{ConstraintCoverage, FieldCoverage, UnifiedModel};
 pub use operation::coverage::{OperationCoverage, PartsCoverage};
 pub use operation::part::Part;
-pub use operation::{Operation, OperationModels, Registry};
+pub use operation::{Action, Operation, OperationModels, Registry};
 pub use patch::{Patch, PatchOf};
 pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, Target};
 pub use report::{Code, CustomCode, Report, ValidationError};

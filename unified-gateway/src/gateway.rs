@@ -206,7 +206,7 @@ fn check_models_leave_conventions<S: ProviderSet>(
     registry: &Registry<S>,
 ) -> Result<(), SetupError> {
     for operation in registry.operations() {
-        for part in Part::ALL {
+        for part in operation.parts() {
             if let Some(name) = operation.redeclared_conventions(part).first() {
                 return Err(SetupError::new(format!(
                     "the {part} of `{}` `{}` declares `{name}`, a request convention every \
@@ -299,7 +299,7 @@ mod tests {
         type Query = Q;
         type Response = Thing;
         const MODEL: &'static str = "things";
-        const NAME: &'static str = "create";
+        const ACTION: unified_core::Action = unified_core::Action::Create;
     }
 
     /// Another declaration of `nothing` `create` than the adapters translate.
@@ -311,7 +311,7 @@ mod tests {
         type Query = OwnQuery;
         type Response = Thing;
         const MODEL: &'static str = "nothing";
-        const NAME: &'static str = "create";
+        const ACTION: unified_core::Action = unified_core::Action::Create;
     }
 
     fn test_store(dir: &tempfile::TempDir) -> Store {

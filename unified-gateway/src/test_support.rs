@@ -31,7 +31,7 @@ impl OperationModels for NothingCreate {
     type Query = Nothing;
     type Response = Nothing;
     const MODEL: &'static str = "nothing";
-    const NAME: &'static str = "create";
+    const ACTION: unified_core::Action = unified_core::Action::Create;
 }
 
 /// The name of a credential header, as a type, so that an adapter's scheme stays data.

@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use unified_adapter::{Adapter, AdapterError, Adapters, AuthScheme, Call, Endpoint, Translate};
-use unified_core::{Operation, OperationModels, Registry, Target, UnifiedModel, providers};
+use unified_core::{Action, Operation, OperationModels, Registry, Target, UnifiedModel, providers};
 use unified_gateway::{
     ApiError, Gateway, GatewayConfig, ResolveProvider, SetupError, Store, Validated,
 };
@@ -77,7 +77,7 @@ impl OperationModels for TicketsCreate {
     type Query = TicketQuery;
     type Response = TicketRecord;
     const MODEL: &'static str = "helpdesk/tickets";
-    const NAME: &'static str = "create";
+    const ACTION: Action = Action::Create;
 }
 
 /// Every operation this API serves.

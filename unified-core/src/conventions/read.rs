@@ -43,61 +43,77 @@ pub(crate) fn model_of(part: Part) -> Beside {
     }
 }
 
-/// Reads `input` as the model `M` for `view`, beside the members `beside` names.
-fn read<'de, S: ProviderSet, M: UnifiedModel<S>, B: Mode, D: Deserializer<'de>, R: Recorder>(
+/// Reads `input` as the model `M` for `view`, beside the members `beside` names; with `MERGE`,
+/// as a merge patch of `M` (see [`Reading::merge`]).
+fn read<
+    'de,
+    S: ProviderSet,
+    M: UnifiedModel<S>,
+    B: Mode,
+    D: Deserializer<'de>,
+    R: Recorder,
+    const MERGE: bool,
+>(
     input: D,
     view: Target<S>,
     recorder: &mut R,
     beside: Beside,
 ) -> Result<B::Out<M>, D::Error> {
+    let reading = if MERGE {
+        Reading::patch(view, &Path::Root, recorder)
+    } else {
+        Reading::item(view, &Path::Root, recorder)
+    };
     read_with::<S, FieldsBeside<M>, B, D, R>(
         input,
         FieldsBeside::new(beside),
         <M as FieldValue<S>>::EMPTINESS,
-        Reading::item(view, &Path::Root, recorder),
+        reading,
     )
 }
 
-/// Every violation of `M`'s rules by `value` for `view`, beside the members `beside` names.
-pub(crate) fn validate<S: ProviderSet, M: UnifiedModel<S>>(
+/// Every violation of `M`'s rules by `value` for `view` (a merge patch of `M` with `MERGE`),
+/// beside the members `beside` names.
+pub(crate) fn validate<S: ProviderSet, M: UnifiedModel<S>, const MERGE: bool>(
     value: &Value,
     view: Target<S>,
     beside: Beside,
 ) -> Report {
     let mut recorder = AllFailures::default();
-    match read::<S, M, Check, _, _>(ValueInput::new(value), view, &mut recorder, beside) {
+    match read::<S, M, Check, _, _, MERGE>(ValueInput::new(value), view, &mut recorder, beside) {
         Err(Stopped::TooDeep) => Report::from_errors(vec![too_deep()]),
         _ => recorder.into_report(),
     }
 }
 
-/// Whether `value` keeps `M`'s rules for `view`, beside the members `beside` names.
-pub(crate) fn is_valid<S: ProviderSet, M: UnifiedModel<S>>(
+/// Whether `value` keeps `M`'s rules for `view` (as a merge patch with `MERGE`), beside the
+/// members `beside` names.
+pub(crate) fn is_valid<S: ProviderSet, M: UnifiedModel<S>, const MERGE: bool>(
     value: &Value,
     view: Target<S>,
     beside: Beside,
 ) -> bool {
     let mut recorder = FirstFailure::default();
-    read::<S, M, Check, _, _>(ValueInput::new(value), view, &mut recorder, beside).is_ok()
+    read::<S, M, Check, _, _, MERGE>(ValueInput::new(value), view, &mut recorder, beside).is_ok()
         && !recorder.failed()
 }
 
 /// Every violation of `M`'s rules by the JSON `text` for `view`, read in one pass, beside the
-/// members `beside` names.
-pub(crate) fn validate_slice<S: ProviderSet, M: UnifiedModel<S>>(
+/// members `beside` names (as a merge patch with `MERGE`).
+pub(crate) fn validate_slice<S: ProviderSet, M: UnifiedModel<S>, const MERGE: bool>(
     text: &[u8],
     view: Target<S>,
     beside: Beside,
 ) -> Report {
     if numbers_arrive_as_maps() {
         return match parse_json(text) {
-            Ok(value) => validate::<S, M>(&value, view, beside),
+            Ok(value) => validate::<S, M, MERGE>(&value, view, beside),
             Err(error) => Report::from_errors(vec![error]),
         };
     }
     let mut recorder = AllFailures::default();
     let mut input = serde_json::Deserializer::from_slice(text);
-    let read = read::<S, M, Check, _, _>(&mut input, view, &mut recorder, beside)
+    let read = read::<S, M, Check, _, _, MERGE>(&mut input, view, &mut recorder, beside)
         .and_then(|_| input.end());
     match read {
         Ok(()) => recorder.into_report(),
@@ -112,7 +128,7 @@ pub(crate) fn from_value<S: ProviderSet, M: UnifiedModel<S>>(
     beside: Beside,
 ) -> Result<M, Report> {
     let mut recorder = AllFailures::default();
-    match read::<S, M, Build, _, _>(ValueInput::new(value), view, &mut recorder, beside) {
+    match read::<S, M, Build, _, _, false>(ValueInput::new(value), view, &mut recorder, beside) {
         Err(Stopped::TooDeep) => Err(Report::from_errors(vec![too_deep()])),
         built => built_or_report(built.ok().flatten(), recorder),
     }
@@ -125,7 +141,7 @@ pub fn validate_model<S: ProviderSet, M: UnifiedModel<S>>(
     value: &Value,
     view: Target<S>,
 ) -> Report {
-    validate::<S, M>(value, view, conventions_of(part))
+    validate::<S, M, false>(value, view, conventions_of(part))
 }
 
 /// The model `M` of an operation's `part` from the part's `value`, beside its conventions,
@@ -152,8 +168,9 @@ pub fn model_from_slice<S: ProviderSet, M: UnifiedModel<S>>(
     }
     let mut recorder = AllFailures::default();
     let mut input = serde_json::Deserializer::from_slice(text);
-    let read = read::<S, M, Build, _, _>(&mut input, view, &mut recorder, conventions_of(part))
-        .and_then(|built| input.end().map(|()| built));
+    let read =
+        read::<S, M, Build, _, _, false>(&mut input, view, &mut recorder, conventions_of(part))
+            .and_then(|built| input.end().map(|()| built));
     match read {
         Ok(built) => built_or_report(built, recorder),
         Err(error) => Err(Report::from_errors(vec![json_error(&error)])),
@@ -190,14 +207,16 @@ pub fn conventions_from_value<C: UnifiedModel<NoProviders>>(
 pub fn validate_conventions(part: Part, value: &Value) -> Report {
     let report = match part {
         Part::Body => {
-            validate::<NoProviders, BodyConventions>(value, Target::UNIFIED, model_of(part))
+            validate::<NoProviders, BodyConventions, false>(value, Target::UNIFIED, model_of(part))
         }
         Part::Query => {
-            validate::<NoProviders, QueryConventions>(value, Target::UNIFIED, model_of(part))
+            validate::<NoProviders, QueryConventions, false>(value, Target::UNIFIED, model_of(part))
         }
-        Part::Response => {
-            validate::<NoProviders, ResponseConventions>(value, Target::UNIFIED, model_of(part))
-        }
+        Part::Response => validate::<NoProviders, ResponseConventions, false>(
+            value,
+            Target::UNIFIED,
+            model_of(part),
+        ),
     };
     beyond_the_root(report)
 }

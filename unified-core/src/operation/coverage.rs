@@ -72,6 +72,10 @@ impl OperationCoverage {
     pub fn to_markdown(&self) -> String {
         let mut out = format!("# {} · {}\n", self.model, self.operation);
         for part in Part::ALL {
+            // An operation without a body has no rows there, not even the conventions'.
+            if part == Part::Body && self.parts.body.is_empty() {
+                continue;
+            }
             // A rules column only where some field has rules, so other tables read as before.
             let ruled = self
                 .rows(part)

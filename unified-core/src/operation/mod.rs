@@ -9,10 +9,13 @@ use std::sync::OnceLock;
 use crate::schema::Schema;
 use serde_json::Value;
 
+mod action;
 pub(crate) mod coverage;
 mod models;
+mod no_body;
 pub(crate) mod part;
 
+pub use action::Action;
 pub use models::OperationModels;
 
 use crate::conventions::read::{self as beside, Beside, beyond_the_root, conventions_of, model_of};
@@ -37,12 +40,24 @@ struct PartModel<S> {
 }
 
 impl<S: ProviderSet> PartModel<S> {
+    /// The part as a whole value of `M`.
     fn of<M: UnifiedModel<S>>() -> Self {
         PartModel {
-            validate: beside::validate::<S, M>,
-            is_valid: beside::is_valid::<S, M>,
-            validate_slice: beside::validate_slice::<S, M>,
+            validate: beside::validate::<S, M, false>,
+            is_valid: beside::is_valid::<S, M, false>,
+            validate_slice: beside::validate_slice::<S, M, false>,
             schema: <M as FieldValue<S>>::schema,
+            coverage: M::coverage,
+        }
+    }
+
+    /// The part as a merge patch of `M` (an update's body).
+    fn patch_of<M: UnifiedModel<S>>() -> Self {
+        PartModel {
+            validate: beside::validate::<S, M, true>,
+            is_valid: beside::is_valid::<S, M, true>,
+            validate_slice: beside::validate_slice::<S, M, true>,
+            schema: <M as FieldValue<S>>::patch_schema,
             coverage: M::coverage,
         }
     }
@@ -60,7 +75,7 @@ fn conventions_model(part: Part) -> PartModel<NoProviders> {
 /// One operation of a unified model (`ticketing/users` `create`) with its three parts.
 pub struct Operation<S> {
     model: &'static str,
-    name: &'static str,
+    action: Action,
     /// The [`OperationModels`] type it was declared with.
     declared_by: TypeId,
     parts: [PartModel<S>; 3],
@@ -74,10 +89,14 @@ impl<S: ProviderSet> Operation<S> {
     pub fn of<O: OperationModels<Set = S>>() -> Self {
         Operation {
             model: O::MODEL,
-            name: O::NAME,
+            action: O::ACTION,
             declared_by: TypeId::of::<O>(),
             parts: [
-                PartModel::of::<O::Body>(),
+                if O::ACTION.patches() {
+                    PartModel::patch_of::<O::Body>()
+                } else {
+                    PartModel::of::<O::Body>()
+                },
                 PartModel::of::<O::Query>(),
                 PartModel::of::<O::Response>(),
             ],
@@ -90,9 +109,23 @@ impl<S: ProviderSet> Operation<S> {
         self.model
     }
 
-    /// The operation's name (`create`).
+    /// The operation's name (`create`): its action's.
     pub fn name(&self) -> &'static str {
-        self.name
+        self.action.name()
+    }
+
+    /// What it does with the model's records.
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
+    /// The parts it has: a body only where its action takes one, then the query and the
+    /// response.
+    pub fn parts(&self) -> impl Iterator<Item = Part> + use<S> {
+        let body = self.action.takes_a_body();
+        Part::ALL
+            .into_iter()
+            .filter(move |part| *part != Part::Body || body)
     }
 
     /// Whether the marker type `O` declared this operation: an adapter of `O` translates it.
@@ -175,7 +208,7 @@ impl<S: ProviderSet> Operation<S> {
         let title = format!(
             "{} {}: {} for {}",
             self.model,
-            self.name,
+            self.action.name(),
             part.title().to_lowercase(),
             view.name()
         );
@@ -185,7 +218,13 @@ impl<S: ProviderSet> Operation<S> {
     /// Where the schema of a part for `view` lives below the export folder:
     /// `ticketing/users/dixa/create.body.json`.
     pub fn schema_path(&self, part: Part, view: Target<S>) -> String {
-        format!("{}/{}/{}.{}.json", self.model, view.id(), self.name, part)
+        format!(
+            "{}/{}/{}.{}.json",
+            self.model,
+            view.id(),
+            self.action.name(),
+            part
+        )
     }
 
     /// Per part and field, the providers that support and require it: the model's fields, then
@@ -193,8 +232,11 @@ impl<S: ProviderSet> Operation<S> {
     pub fn coverage(&self) -> OperationCoverage {
         OperationCoverage::new::<S>(
             self.model,
-            self.name,
+            self.action.name(),
             Part::ALL.map(|part| {
+                if part == Part::Body && !self.action.takes_a_body() {
+                    return Vec::new();
+                }
                 let mut rows = (self.part(part).coverage)();
                 rows.extend(conventions::coverage::<S>(part));
                 rows
@@ -256,7 +298,7 @@ impl<S: ProviderSet> Registry<S> {
     pub fn find(&self, model: &str, name: &str) -> Option<&Operation<S>> {
         self.operations
             .iter()
-            .find(|operation| operation.model == model && operation.name == name)
+            .find(|operation| operation.model == model && operation.name() == name)
     }
 
     /// Every schema file: its path below the export folder and its text, for every operation,
@@ -265,7 +307,7 @@ impl<S: ProviderSet> Registry<S> {
         let mut files = Vec::new();
         for operation in &self.operations {
             for view in Target::<S>::all() {
-                for part in Part::ALL {
+                for part in operation.parts() {
                     let text = crate::schema::file_text(&operation.schema(part, view));
                     files.push((operation.schema_path(part, view), text));
                 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::model::UnifiedModel;
+use crate::operation::action::Action;
 use crate::provider::ProviderSet;
 
 /// The models of one operation (`ticketing/users` `create`): its request body, its query
@@ -22,6 +23,8 @@ pub trait OperationModels: 'static {
     type Response: UnifiedModel<Self::Set> + Serialize + 'static;
     /// The model's name (`ticketing/users`).
     const MODEL: &'static str;
-    /// The operation's name (`create`).
-    const NAME: &'static str;
+    /// What the operation does with the model's records; its name is the action's (`create`).
+    /// An action that takes no body ([`Action::takes_a_body`]) declares `type Body = ();`, and
+    /// an update reads its body as a merge patch of `Body`.
+    const ACTION: Action;
 }

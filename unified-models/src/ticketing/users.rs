@@ -26,5 +26,5 @@ impl unified_core::OperationModels for UsersCreate {
     type Query = UserCreateQuery;
     type Response = UserCreateResponse;
     const MODEL: &'static str = "ticketing/users";
-    const NAME: &'static str = "create";
+    const ACTION: unified_core::Action = unified_core::Action::Create;
 }
