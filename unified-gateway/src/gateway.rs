@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::http::{HeaderMap, header};
 use unified_adapter::{Adapters, Need};
-use unified_core::{Operation, Part, Provider, ProviderSet, Registry, Target};
+use unified_core::{Operation, Provider, ProviderSet, Registry, Target};
 
 use crate::auth_header::{AuthHeader, auth_headers};
 use crate::config::GatewayConfig;
