@@ -6,8 +6,9 @@ use core::any::TypeId;
 use core::marker::PhantomData;
 
 use serde_json::{Map, Value};
-use unified_core::conventions::view_from_value;
-use unified_core::{FieldView, OperationModels, Part, Provider, ProviderSet, ProviderType, Report};
+use unified_core::{
+    OperationModels, Part, Provider, ProviderSet, ProviderType, Report, ValidatedPart,
+};
 
 use crate::adapter::Translate;
 use crate::auth::AuthScheme;
@@ -63,6 +64,7 @@ pub trait Translation<S: ProviderSet>: Send + Sync {
         &'a self,
         query: &Value,
         body: &Value,
+        id: Option<&str>,
     ) -> Result<Box<dyn Prepared + 'a>, Box<Invalid>>;
 }
 
@@ -77,6 +79,7 @@ struct Views<'a, A: Translate<O>, O: OperationModels> {
     adapter: &'a A,
     query: A::Query,
     body: A::Body,
+    id: Option<String>,
 }
 
 impl<A: Translate<O>, O: OperationModels> Views<'_, A, O> {
@@ -84,6 +87,7 @@ impl<A: Translate<O>, O: OperationModels> Views<'_, A, O> {
         Call {
             body: &self.body,
             query: &self.query,
+            id: self.id.as_deref(),
         }
     }
 }
@@ -110,8 +114,8 @@ where
     O: OperationModels<Set = S>,
     A: Translate<O>,
     A::Provider: ProviderType<Set = S>,
-    O::Body: FieldView<A::Provider, View = A::Body>,
-    O::Query: FieldView<A::Provider, View = A::Query>,
+    A::Body: ValidatedPart<O::Body, A::Provider>,
+    A::Query: ValidatedPart<O::Query, A::Provider>,
 {
     fn provider(&self) -> Provider<S> {
         A::Provider::PROVIDER
@@ -141,15 +145,16 @@ where
         &'a self,
         query: &Value,
         body: &Value,
+        id: Option<&str>,
     ) -> Result<Box<dyn Prepared + 'a>, Box<Invalid>> {
         let who = api_of(A::Provider::PROVIDER.name());
         let needs = self.needs();
         let query_view = needed(
-            view_from_value::<S, O::Query, A::Provider>(Part::Query, query),
+            A::Query::validated(Part::Query, query),
             (needs, Part::Query, query, &who),
         );
         let body_view = needed(
-            view_from_value::<S, O::Body, A::Provider>(Part::Body, body),
+            A::Body::validated(Part::Body, body),
             (needs, Part::Body, body, &who),
         );
         match (query_view, body_view) {
@@ -157,6 +162,7 @@ where
                 adapter: &self.adapter,
                 query,
                 body,
+                id: id.map(str::to_owned),
             })),
             (query, body) => Err(Box::new(Invalid {
                 query: query.err().unwrap_or_default(),
@@ -200,17 +206,29 @@ impl<S: ProviderSet> Adapters<S> {
 
     /// Adds `adapter`'s translation of the operation `O`: `Adapters::new().with::<UsersCreate,
     /// _>(Dixa)`. Compiles only when the adapter's `Body` and `Query` are its provider's views
-    /// of `O`'s models. A provider and operation registered twice is a mistake that
-    /// [`Adapters::duplicates`] reports (the first one is used).
+    /// of `O`'s models, the body a patch view exactly when `O` is an update. A provider and
+    /// operation registered twice is a mistake that [`Adapters::duplicates`] reports (the first
+    /// one is used).
     #[must_use]
     pub fn with<O, A>(mut self, adapter: A) -> Self
     where
         O: OperationModels<Set = S>,
         A: Translate<O>,
         A::Provider: ProviderType<Set = S>,
-        O::Body: FieldView<A::Provider, View = A::Body>,
-        O::Query: FieldView<A::Provider, View = A::Query>,
+        A::Body: ValidatedPart<O::Body, A::Provider>,
+        A::Query: ValidatedPart<O::Query, A::Provider>,
     {
+        const {
+            assert!(
+                <A::Body as ValidatedPart<O::Body, A::Provider>>::PATCH == O::ACTION.patches(),
+                "an update's adapter takes the body's patch view (`PatchOf<Model, P>`), every \
+                 other adapter its view (`ViewOf<Model, P>`)"
+            );
+            assert!(
+                !<A::Query as ValidatedPart<O::Query, A::Provider>>::PATCH,
+                "an adapter's `Query` is the query model's view (`ViewOf<Model, P>`)"
+            );
+        }
         self.entries.push(Box::new(Entry::<O, A> {
             adapter,
             operation: PhantomData,

@@ -50,6 +50,24 @@ pub trait FieldView<P: ProviderType>: Sized {
     fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView>;
 }
 
+/// What an adapter is handed for one part of a request whose model is `M`: the view of it for
+/// the provider `P`, which only validation makes: of a whole value (`<Model>For<Provider>`) or,
+/// for an update's body, of a merge patch (`<Model>PatchFor<Provider>`). Implemented by
+/// `#[derive(UnifiedModel)]` for both, and for `()` (no body); not to be implemented otherwise.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a view of `{M}` for the provider `{P}`",
+    note = "an adapter's `Body` and `Query` are its provider's views of the operation's models: `ViewOf<Model, P>`, or for an update's body `PatchOf<Model, P>`"
+)]
+pub trait ValidatedPart<M, P: ProviderType>: Sized {
+    /// Whether the part is read as a merge patch of `M`.
+    const PATCH: bool;
+
+    /// The view of the part's `value`, read beside its conventions and validated for `P`; every
+    /// violation otherwise. Not a public API.
+    #[doc(hidden)]
+    fn validated(part: crate::Part, value: &Value) -> Result<Self, crate::Report>;
+}
+
 /// The proof, held by every view, that the validator made it: it cannot be made outside this
 /// crate, nor copied, so neither can a view. Not a public API.
 #[doc(hidden)]

@@ -324,6 +324,6 @@ mod tests {
             .collect();
         statuses.sort_unstable();
         statuses.dedup();
-        assert_eq!(statuses, unified_openapi::contract::CREATE_STATUSES);
+        assert_eq!(statuses, unified_openapi::contract::FAILURE_STATUSES);
     }
 }

@@ -13,7 +13,7 @@ use crate::error::SetupError;
 use crate::failure::Failure;
 use crate::provider_client::ProviderClient;
 use crate::routes::did_you_mean;
-use unified_openapi::contract::{CREATE, create_needs};
+use unified_openapi::contract::route_needs;
 use unified_store::StoreError;
 use unified_store::{Account, EnvironmentId, Store};
 
@@ -41,7 +41,7 @@ pub(crate) struct Inner<S: ProviderSet> {
     pub config: GatewayConfig,
     /// What a create needs of its query, per operation of the registry and per view in
     /// `Target::all()`'s order (empty for other operations).
-    pub create_needs: Vec<Vec<Vec<Need>>>,
+    pub route_needs: Vec<Vec<Vec<Need>>>,
     /// The OpenAPI 3.1 documents, one per view in `Target::all()`'s order, as served: made on
     /// first request, since nothing they describe changes while the gateway runs.
     pub openapi: std::sync::OnceLock<Vec<bytes::Bytes>>,
@@ -72,17 +72,13 @@ impl<S: ProviderSet> Gateway<S> {
         }
         check_models_leave_conventions(&registry)?;
         check_adapters(&registry, &adapters)?;
-        let create_needs = registry
+        let route_needs = registry
             .operations()
             .iter()
             .map(|operation| {
-                if operation.name() == CREATE {
-                    Target::<S>::all()
-                        .map(|view| create_needs(operation, view))
-                        .collect()
-                } else {
-                    Vec::new()
-                }
+                Target::<S>::all()
+                    .map(|view| route_needs(operation, view))
+                    .collect()
             })
             .collect();
         Ok(Gateway {
@@ -93,7 +89,7 @@ impl<S: ProviderSet> Gateway<S> {
                 auth_headers,
                 client,
                 config,
-                create_needs,
+                route_needs,
                 openapi: std::sync::OnceLock::new(),
             }),
         })
@@ -129,7 +125,7 @@ impl<S: ProviderSet> Gateway<S> {
     }
 
     /// What a create of `operation` needs of its query for `view`.
-    pub(crate) fn create_needs(&self, operation: &Operation<S>, view: Target<S>) -> &[Need] {
+    pub(crate) fn route_needs(&self, operation: &Operation<S>, view: Target<S>) -> &[Need] {
         let operation = self
             .registry()
             .operations()
@@ -138,7 +134,7 @@ impl<S: ProviderSet> Gateway<S> {
         let view = Target::<S>::all().position(|each| each == view);
         operation
             .zip(view)
-            .and_then(|(operation, view)| self.inner.create_needs.get(operation)?.get(view))
+            .and_then(|(operation, view)| self.inner.route_needs.get(operation)?.get(view))
             .map_or(&[], Vec::as_slice)
     }
 

@@ -20,7 +20,13 @@ impl<S: ProviderSet> Gateway<S> {
         Router::new()
             .route(
                 "/unified/{model}/{resource}",
-                post(routes::create::create::<S>),
+                post(routes::operation::create::<S>).get(routes::operation::list::<S>),
+            )
+            .route(
+                "/unified/{model}/{resource}/{id}",
+                get(routes::operation::get::<S>)
+                    .patch(routes::operation::update::<S>)
+                    .delete(routes::operation::delete::<S>),
             )
             .route(
                 "/unified/{model}/{resource}/{provider}/meta/{method}",

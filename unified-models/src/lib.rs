@@ -23,5 +23,12 @@ unified_core::providers! {
 
 /// Every operation of every shipped model; adding a model means adding it here.
 pub fn registry() -> Registry<providers::Set> {
-    Registry::new(vec![Operation::of::<ticketing::users::UsersCreate>()])
+    use ticketing::users::{UsersCreate, UsersDelete, UsersGet, UsersList, UsersUpdate};
+    Registry::new(vec![
+        Operation::of::<UsersCreate>(),
+        Operation::of::<UsersList>(),
+        Operation::of::<UsersGet>(),
+        Operation::of::<UsersUpdate>(),
+        Operation::of::<UsersDelete>(),
+    ])
 }

@@ -1,38 +1,38 @@
 //! The unified API's contract for its routes, which the gateway serves and the documents
-//! describe, declared once here: the operations a route stands for, what a create needs of its
-//! query (a format it serves, fields it may leave out), the media type of a raw answer, and the
-//! statuses a create fails with.
+//! describe, declared once here: what every route needs of its query (a format it serves,
+//! fields it may leave out), the media type of a raw answer, and the statuses an operation fails
+//! with.
 
 use unified_adapter::Need;
 use unified_core::conventions::ResponseFormat;
 use unified_core::{Operation, Part, ProviderSet, Target};
 
-/// The operation a `POST /unified/{model}/{resource}` stands for.
-pub const CREATE: &str = "create";
-
-/// The statuses a create answers with when it fails.
-pub const CREATE_STATUSES: [u16; 10] = [400, 401, 404, 408, 413, 415, 500, 501, 502, 504];
+/// The statuses an operation answers with when it fails.
+pub const FAILURE_STATUSES: [u16; 10] = [400, 401, 404, 408, 413, 415, 500, 501, 502, 504];
 
 /// The media type of a raw answer: the provider's own JSON document.
 pub const RAW_MEDIA_TYPE: &str = "application/vnd.unified.raw+json";
 
-/// The response formats a create serves.
-pub const CREATE_FORMATS: [ResponseFormat; 3] = [
+/// The response formats every operation serves.
+pub const SERVED_FORMATS: [ResponseFormat; 3] = [
     ResponseFormat::Unified,
     ResponseFormat::Raw,
     ResponseFormat::Normalized,
 ];
 
-/// Whose needs [`create_needs`] are, as messages and documents name them.
-pub const CREATE_NEEDS_OF: &str = "this gateway's create";
+/// Whose needs [`route_needs`] are, as messages and documents name them: "this gateway's
+/// create".
+pub fn route_needs_of<S: ProviderSet>(operation: &Operation<S>) -> String {
+    format!("this gateway's {}", operation.name())
+}
 
-/// What a create needs of the query's conventions for `view`: a format it serves, and only
-/// fields the view's response does not require to be left out.
-pub fn create_needs<S: ProviderSet>(operation: &Operation<S>, view: Target<S>) -> Vec<Need> {
+/// What an operation's route needs of the query's conventions for `view`: a format it serves,
+/// and only fields the view's response does not require to be left out.
+pub fn route_needs<S: ProviderSet>(operation: &Operation<S>, view: Target<S>) -> Vec<Need> {
     const NAMES: [&str; 3] = [
-        CREATE_FORMATS[0].as_str(),
-        CREATE_FORMATS[1].as_str(),
-        CREATE_FORMATS[2].as_str(),
+        SERVED_FORMATS[0].as_str(),
+        SERVED_FORMATS[1].as_str(),
+        SERVED_FORMATS[2].as_str(),
     ];
     vec![
         Need::among(Part::Query, "/truto_response_format", &NAMES),

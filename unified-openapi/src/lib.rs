@@ -20,9 +20,9 @@ use unified_adapter::needs::parameter_schemas;
 use unified_core::json;
 use unified_core::json::{Map, Value};
 use unified_core::schema::file_text;
-use unified_core::{Operation, Part, ProviderSet, Registry, Target};
+use unified_core::{Action, Operation, Part, ProviderSet, Registry, Target};
 
-use crate::contract::{CREATE, CREATE_STATUSES, RAW_MEDIA_TYPE};
+use crate::contract::{FAILURE_STATUSES, RAW_MEDIA_TYPE};
 
 /// The path the gateway serves the unified target's 3.1 document at.
 pub const OPENAPI_PATH: &str = "/openapi.json";
@@ -75,21 +75,26 @@ pub fn document<S: ProviderSet>(
     );
     let mut paths = Map::new();
     for operation in registry.operations() {
-        if operation.name() != CREATE {
-            continue;
-        }
         let base = type_name(operation);
-        for part in [Part::Body, Part::Response] {
+        for part in operation.parts().filter(|part| *part != Part::Query) {
             let mut schema = served_schema(operation, adapters, part, view).into_value();
             if let Value::Object(object) = &mut schema {
                 object.shift_remove("$schema");
             }
             schemas.insert(format!("{base}{}", part_suffix(part)), schema);
         }
-        paths.insert(
-            format!("/unified/{}", operation.model()),
-            json!({ "post": create_operation(operation, adapters, view, &base) }),
-        );
+        let action = operation.action();
+        let path = if action.names_a_record() {
+            format!("/unified/{}/{{id}}", operation.model())
+        } else {
+            format!("/unified/{}", operation.model())
+        };
+        if let Value::Object(methods) = paths.get_or_insert_with(&path, || json!({})) {
+            methods.insert(
+                action.method().to_lowercase(),
+                record_operation(operation, adapters, view, &base),
+            );
+        }
     }
     paths.insert(
         "/unified/{model}/{resource}/{provider}/meta/{method}".into(),
@@ -163,13 +168,7 @@ fn type_name<S: ProviderSet>(operation: &Operation<S>) -> String {
         .model()
         .split(['/', '_', '-'])
         .chain([operation.name()])
-        .map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
+        .map(capitalized)
         .collect()
 }
 
@@ -185,13 +184,16 @@ fn schema_ref(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
 
-/// `POST /unified/{model}`: the query parameters, the body and every answer.
-fn create_operation<S: ProviderSet>(
+/// One operation's route (`POST /unified/{model}`, `PATCH /unified/{model}/{id}`, ...): the
+/// query parameters, the record's id where the path names one, the body where it takes one, and
+/// every answer.
+fn record_operation<S: ProviderSet>(
     operation: &Operation<S>,
     adapters: &Adapters<S>,
     view: Target<S>,
     base: &str,
 ) -> Value {
+    let action = operation.action();
     let query = operation.schema(Part::Query, view).into_value();
     let mut parameters = parameters::parameters(&query);
     for (who, needs) in needs_of(operation, adapters, view) {
@@ -199,36 +201,69 @@ fn create_operation<S: ProviderSet>(
             parameters::add_need(&mut parameters, &member, required, &needed);
         }
     }
-    let parameters: Vec<Value> = parameters.into_iter().map(|p| p.json).collect();
+    let mut parameters: Vec<Value> = parameters.into_iter().map(|p| p.json).collect();
+    if action.names_a_record() {
+        parameters.insert(
+            0,
+            json!({
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The record's id, as the provider gave it.",
+                "schema": { "type": "string", "minLength": 1 },
+            }),
+        );
+    }
     let raw =
         || json!({ "schema": { "description": "The provider's own answer, secrets removed." } });
-    json!({
-        "operationId": format!("create{}", type_name(operation).trim_end_matches("Create")),
-        "summary": format!("Create a {} record", operation.model()),
+    let (success, what) = match action {
+        Action::Create => ("201", "Created: the unified record"),
+        Action::List => ("200", "The page of unified records"),
+        Action::Get => ("200", "The unified record"),
+        Action::Update => ("200", "Updated: the unified record"),
+        Action::Delete => ("200", "Deleted: what is left of the record"),
+    };
+    let verb = match action {
+        Action::Create => "Create a",
+        Action::List => "List",
+        Action::Get => "Get a",
+        Action::Update => "Update a",
+        Action::Delete => "Delete a",
+    };
+    let records = if action == Action::List {
+        "records"
+    } else {
+        "record"
+    };
+    let mut route = json!({
+        "operationId": format!(
+            "{}{}",
+            action.name(),
+            base.trim_end_matches(&capitalized(action.name()))
+        ),
+        "summary": format!("{verb} {} {records}", operation.model()),
         "description": format!(
-            "Validates the query and body for the integrated account's provider ({}), then \
-             dispatches them through that provider's adapter and answers with the unified \
-             record, or with `truto_response_format=raw` the provider's own answer as \
-             `{RAW_MEDIA_TYPE}`.",
+            "Validates the query{} for the integrated account's provider ({}), then \
+             dispatches it through that provider's adapter and answers with the unified \
+             {records}, or with `truto_response_format=raw` the provider's own answer as \
+             `{RAW_MEDIA_TYPE}`. A provider without an adapter for this operation answers 501.",
+            if action.takes_a_body() { " and body" } else { "" },
             view.name()
         ),
         "tags": ["unified"],
         "parameters": parameters,
-        "requestBody": {
-            "required": true,
-            "content": { "application/json": { "schema": schema_ref(&format!("{base}Body")) } },
-        },
         "responses": envelope::responses(
             &[
                 (
-                    "201",
+                    success,
                     json!({
-                        "description": "Created: the unified record, with the provider's answer \
-                                        in `remote_data` (left out with \
-                                        `truto_ignore_remote_data=true`; the top-level fields \
-                                        named in `truto_exclude_fields` are left out too). With \
-                                        `truto_response_format=raw`, the provider's own answer \
-                                        when it answered 201.",
+                        "description": format!(
+                            "{what}, with the provider's answer in `remote_data` (left out \
+                             with `truto_ignore_remote_data=true`; the top-level fields named \
+                             in `truto_exclude_fields` are left out too). With \
+                             `truto_response_format=raw`, the provider's own answer when it \
+                             answered {success}."
+                        ),
                         "content": {
                             "application/json": { "schema": schema_ref(&format!("{base}Response")) },
                             RAW_MEDIA_TYPE: raw(),
@@ -258,9 +293,31 @@ fn create_operation<S: ProviderSet>(
                     }),
                 ),
             ],
-            &CREATE_STATUSES,
+            &FAILURE_STATUSES,
         ),
-    })
+    });
+    if action.takes_a_body() {
+        let schema = schema_ref(&format!("{base}Body"));
+        let content = if action.patches() {
+            json!({
+                "application/merge-patch+json": { "schema": schema.clone() },
+                "application/json": { "schema": schema },
+            })
+        } else {
+            json!({ "application/json": { "schema": schema } })
+        };
+        route["requestBody"] = json!({ "required": true, "content": content });
+    }
+    route
+}
+
+/// `create` as `Create`.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `GET /unified/{model}/{resource}/{provider}/meta/{method}`.

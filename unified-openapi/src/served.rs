@@ -9,7 +9,7 @@ use unified_adapter::needs::{self, Need, api_of};
 use unified_core::json::{Map, Value};
 use unified_core::{Operation, Part, ProviderSet, Schema, Target};
 
-use crate::contract::{CREATE, CREATE_NEEDS_OF, create_needs};
+use crate::contract::{route_needs, route_needs_of};
 
 /// What a request of `operation` needs for `view` beyond the operation's schemas, by whose
 /// need it is: the provider's API (for a provider with an adapter), then the route.
@@ -24,9 +24,7 @@ pub fn needs_of<S: ProviderSet>(
     {
         needs.push((api_of(provider.name()), adapter.needs().to_vec()));
     }
-    if operation.name() == CREATE {
-        needs.push((CREATE_NEEDS_OF.to_owned(), create_needs(operation, view)));
-    }
+    needs.push((route_needs_of(operation), route_needs(operation, view)));
     needs
 }
 

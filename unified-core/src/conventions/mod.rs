@@ -8,8 +8,8 @@ pub(crate) mod read;
 mod schema;
 
 pub use read::{
-    conventions_from_value, model_from_slice, model_from_value, validate_conventions,
-    validate_model, view_from_value,
+    conventions_from_value, model_from_slice, model_from_value, patch_from_value,
+    validate_conventions, validate_model, view_from_value,
 };
 pub(crate) use schema::coverage;
 pub use schema::with_conventions;

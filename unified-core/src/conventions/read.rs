@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::conventions::{BodyConventions, QueryConventions, ResponseConventions, is_convention};
 use crate::model::{built_or_report, sealed};
 use crate::operation::part::Part;
+use crate::patch::PatchOf;
 use crate::provider::{NoProviders, ProviderSet, ProviderType, Target};
 use crate::report::path::Path;
 use crate::report::{Report, json_error};
@@ -19,7 +20,7 @@ use crate::validate::read::{FieldsBeside, numbers_arrive_as_maps, read_with};
 use crate::validate::reading::Reading;
 use crate::validate::recorder::{AllFailures, FirstFailure, Recorder};
 use crate::validate::value_input::{Stopped, ValueInput};
-use crate::view::{FieldView, ViewOf};
+use crate::view::{FieldView, ValidationProof, ViewOf};
 use crate::{UnifiedModel, report::parse_json};
 
 /// Which members a reader leaves to the other one.
@@ -190,6 +191,30 @@ where
         value,
         Target::of(P::PROVIDER),
     )?)
+}
+
+/// The merge patch for `P` of the model `M` of an operation's `part` (an update's body), read
+/// from the part's `value` beside its conventions once it keeps every rule as a patch; the only
+/// way to make one of a part.
+pub fn patch_from_value<S, M, P>(part: Part, value: &Value) -> Result<PatchOf<M, P>, Report>
+where
+    S: ProviderSet,
+    M: UnifiedModel<S> + FieldView<P>,
+    P: ProviderType<Set = S>,
+{
+    let report = validate::<S, M, true>(value, Target::of(P::PROVIDER), conventions_of(part));
+    if !report.is_valid() {
+        return Err(report);
+    }
+    let ordered = crate::json::Value::from(value.clone());
+    M::patch_view(&ordered, &ValidationProof::new()).ok_or_else(|| {
+        // Validation rules this out; kept as an error, not a panic.
+        Report::from_errors(vec![crate::report::ValidationError::new(
+            "",
+            crate::report::Code::Type,
+            "could not be read as a patch of the model",
+        )])
+    })
 }
 
 /// The conventions `C` of an operation's `part` from the part's `value`, beside the model,

@@ -4,8 +4,11 @@
 
 use serde::de::Deserializer;
 
+use crate::conventions::view_from_value;
 use crate::model::UnifiedModel;
+use crate::operation::part::Part;
 use crate::provider::{ProviderSet, ProviderType, Target};
+use crate::report::Report;
 use crate::schema::Schema;
 use crate::validate::field_rule::FieldRule;
 use crate::validate::field_value::{Emptiness, FieldValue};
@@ -14,7 +17,7 @@ use crate::validate::object::{FieldVisitor, ObjectModel, object_schema};
 use crate::validate::read::{Fields, read_with, skip};
 use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
-use crate::view::{FieldView, ValidationProof};
+use crate::view::{FieldView, ValidatedPart, ValidationProof};
 
 impl Assemble for () {
     type Slots<B: Mode> = ();
@@ -79,6 +82,14 @@ impl<P: ProviderType> FieldView<P> for () {
 
     fn patch_view(_: &crate::json::Value, _: &ValidationProof) -> Option<()> {
         Some(())
+    }
+}
+
+impl<P: ProviderType> ValidatedPart<(), P> for () {
+    const PATCH: bool = false;
+
+    fn validated(part: Part, value: &serde_json::Value) -> Result<(), Report> {
+        view_from_value::<P::Set, (), P>(part, value)
     }
 }
 

@@ -164,6 +164,34 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
             }
         }
 
+        #[automatically_derived]
+        impl #core::ValidatedPart<#ident, #provider> for #view {
+            const PATCH: bool = false;
+
+            fn validated(
+                __part: #core::Part,
+                __value: &#core::__private::Value,
+            ) -> ::core::result::Result<Self, #core::Report> {
+                #core::conventions::view_from_value::<
+                    <#provider as #core::ProviderType>::Set, #ident, #provider,
+                >(__part, __value)
+            }
+        }
+
+        #[automatically_derived]
+        impl #core::ValidatedPart<#ident, #provider> for #patch_ident {
+            const PATCH: bool = true;
+
+            fn validated(
+                __part: #core::Part,
+                __value: &#core::__private::Value,
+            ) -> ::core::result::Result<Self, #core::Report> {
+                #core::conventions::patch_from_value::<
+                    <#provider as #core::ProviderType>::Set, #ident, #provider,
+                >(__part, __value)
+            }
+        }
+
         #standard
         #patch_standard
     }

@@ -1,10 +1,10 @@
 //! The HTTP handlers, one file each.
 
-pub mod create;
 pub mod fallback;
 pub mod health;
 pub mod meta;
 pub mod openapi;
+pub mod operation;
 pub mod page;
 
 /// `; did you mean `x`?` when one of `known` is close to `name`, else nothing.

@@ -20,6 +20,8 @@ pub struct UnifiedRequest<'o, S> {
     /// The query's pass-through member in the order the client wrote it (`query` is a
     /// `serde_json::Value`, whose members are sorted unless `serde_json` keeps their order).
     remote_query: Option<unified_core::json::Map>,
+    /// The record the path names (get, update, delete), as the client wrote it.
+    id: Option<String>,
 }
 
 impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
@@ -51,7 +53,21 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
             query,
             body,
             remote_query,
+            id: None,
         })
+    }
+
+    /// The request for the record `id` that its path names.
+    pub fn naming(self, id: String) -> Self {
+        UnifiedRequest {
+            id: Some(id),
+            ..self
+        }
+    }
+
+    /// The record the path names, if it names one.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
     }
 
     /// The operation it is for.

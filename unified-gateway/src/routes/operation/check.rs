@@ -1,6 +1,6 @@
 //! The request checked for the account's provider, each part read once more into what checks
 //! it: the adapter makes its views (the model's rules and what the provider's API needs), the
-//! conventions are held to theirs and the query to what a create needs. Every violation of
+//! conventions are held to theirs and the query to what its route needs. Every violation of
 //! every part is reported at once.
 
 use unified_adapter::needs::check;
@@ -11,7 +11,7 @@ use crate::failure::Failure;
 use crate::gateway::Gateway;
 use crate::unified::request::{UnifiedRequest, by_part};
 use crate::unified::shaping::Shape;
-use unified_openapi::contract::CREATE_NEEDS_OF;
+use unified_openapi::contract::route_needs_of;
 
 /// A request that keeps every rule for its provider: the adapter's views of it, and how to
 /// answer.
@@ -31,11 +31,11 @@ pub(crate) fn for_provider<'g, S: ProviderSet>(
 ) -> Result<Checked<'g>, Failure> {
     let operation = request.operation();
     let view = Target::of(provider);
-    let create_needs = check(
-        gateway.create_needs(operation, view),
+    let route_needs = check(
+        gateway.route_needs(operation, view),
         Part::Query,
         request.query(),
-        CREATE_NEEDS_OF,
+        &route_needs_of(operation),
     );
     let Some(adapter) = gateway
         .adapters()
@@ -45,7 +45,7 @@ pub(crate) fn for_provider<'g, S: ProviderSet>(
             Part::Query,
             operation.validate(Part::Query, request.query(), view),
         );
-        errors.extend(create_needs.into_iter().map(|error| (Part::Query, error)));
+        errors.extend(route_needs.into_iter().map(|error| (Part::Query, error)));
         errors.extend(by_part(
             Part::Body,
             operation.validate(Part::Body, request.body(), view),
@@ -61,16 +61,17 @@ pub(crate) fn for_provider<'g, S: ProviderSet>(
         });
     };
     let (query_conventions, body_conventions) = request.conventions_violations();
-    let (prepared, query, body) = match adapter.prepare(request.query(), request.body()) {
-        Ok(prepared) => (Some(prepared), Report::default(), Report::default()),
-        Err(invalid) => {
-            let Invalid { query, body } = *invalid;
-            (None, query, body)
-        }
-    };
+    let (prepared, query, body) =
+        match adapter.prepare(request.query(), request.body(), request.id()) {
+            Ok(prepared) => (Some(prepared), Report::default(), Report::default()),
+            Err(invalid) => {
+                let Invalid { query, body } = *invalid;
+                (None, query, body)
+            }
+        };
     let mut errors = by_part(Part::Query, query);
     errors.extend(by_part(Part::Query, query_conventions));
-    errors.extend(create_needs.into_iter().map(|error| (Part::Query, error)));
+    errors.extend(route_needs.into_iter().map(|error| (Part::Query, error)));
     errors.extend(by_part(Part::Body, body));
     errors.extend(by_part(Part::Body, body_conventions));
     let Some(prepared) = prepared.filter(|_| errors.is_empty()) else {

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use unified_adapter::{AdapterError, NativeResponse};
 use unified_core::conventions::ResponseFormat;
-use unified_core::{Part, ProviderSet, Target};
+use unified_core::{Action, Part, ProviderSet, Target};
 
 use super::check::Checked;
 use crate::failure::Failure;
@@ -148,5 +148,9 @@ fn shaped<S: ProviderSet>(
         });
     }
     let record = with_remote_data(record, scrubber.scrub(answer.body));
-    Ok((StatusCode::CREATED, axum::Json(checked.shape.trim(record))).into_response())
+    let status = match request.operation().action() {
+        Action::Create => StatusCode::CREATED,
+        _ => StatusCode::OK,
+    };
+    Ok((status, axum::Json(checked.shape.trim(record))).into_response())
 }
