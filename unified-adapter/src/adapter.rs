@@ -57,14 +57,20 @@ pub trait Translate<O: OperationModels>: Adapter {
     /// [`PassThrough`](crate::PassThrough)), so adapters leave them out.
     fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize;
 
-    /// The path below the account's base URL, segments encoded: the endpoint's, unless the
-    /// request names part of it (a project id).
+    /// The path below the account's base URL, segments encoded: the endpoint's, its `{id}`
+    /// the record the request names, unless the request names more of it (a project id).
     fn path(
         &self,
         call: Call<'_, Self::Body, Self::Query>,
     ) -> Result<Cow<'static, str>, AdapterError> {
+        Self::ENDPOINT.path_for(call.id).map(Cow::Owned)
+    }
+
+    /// The native request's query parameters (name, value), not yet encoded: a list's page
+    /// size and cursor. None by default.
+    fn native_query(&self, call: Call<'_, Self::Body, Self::Query>) -> Vec<(String, String)> {
         let _ = call;
-        Ok(Cow::Borrowed(Self::ENDPOINT.path))
+        Vec::new()
     }
 
     /// The unified response (without `remote_data`) for the provider's successful answer: only

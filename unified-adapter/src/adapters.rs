@@ -96,7 +96,8 @@ impl<A: Translate<O>, O: OperationModels> Prepared for Views<'_, A, O> {
     fn native_request(&self) -> Result<NativeRequest, AdapterError> {
         let path = self.adapter.path(self.call())?.into_owned();
         let body = typed::native_body(&self.adapter.native_body(self.call()));
-        Ok(A::ENDPOINT.request(path, body))
+        let query = self.adapter.native_query(self.call());
+        Ok(A::ENDPOINT.request(path, body, query))
     }
 
     fn unified_response(

@@ -50,14 +50,20 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    /// A `POST` to `path`, with no header of its own and no secret.
-    pub const fn post(path: &'static str) -> Self {
+    /// A request of `method` to `path`, with no header of its own and no secret. A `{id}` in
+    /// the path stands for the record the unified request names, encoded as one segment.
+    pub const fn new(method: Method, path: &'static str) -> Self {
         Endpoint {
-            method: Method::Post,
+            method,
             path,
             headers: &[],
             secrets: &[],
         }
+    }
+
+    /// A `POST` to `path`, with no header of its own and no secret.
+    pub const fn post(path: &'static str) -> Self {
+        Endpoint::new(Method::Post, path)
     }
 
     /// This endpoint with `headers` sent besides authentication.
@@ -75,21 +81,64 @@ impl Endpoint {
         }
     }
 
-    /// The request to this endpoint at `path` with `body`.
-    pub fn request(&self, path: String, body: Value) -> NativeRequest {
+    /// The request to this endpoint at `path` with `body` (none for `GET` and `DELETE`) and
+    /// `query`.
+    pub fn request(
+        &self,
+        path: String,
+        body: Value,
+        query: Vec<(String, String)>,
+    ) -> NativeRequest {
+        let body = match self.method {
+            Method::Get | Method::Delete => None,
+            Method::Post | Method::Put | Method::Patch => Some(body),
+        };
         NativeRequest {
             method: self.method,
             path,
-            query: Vec::new(),
+            query,
             headers: self
                 .headers
                 .iter()
                 .map(|&(name, value)| (name, value.to_owned()))
                 .collect(),
-            body: Some(body),
+            body,
             secrets: self.secrets.to_vec(),
         }
     }
+
+    /// The path with its `{id}` filled with `id`, encoded as one path segment; a path that
+    /// needs an id the request does not name is the client's to fix.
+    pub fn path_for(&self, id: Option<&str>) -> Result<String, crate::AdapterError> {
+        if !self.path.contains("{id}") {
+            return Ok(self.path.to_owned());
+        }
+        let id = id
+            .filter(|id| !id.is_empty())
+            .ok_or_else(|| crate::AdapterError::Request {
+                part: unified_core::Part::Query,
+                error: unified_core::ValidationError::new(
+                    "",
+                    unified_core::Code::Required,
+                    "the path names no record",
+                ),
+            })?;
+        Ok(self.path.replace("{id}", &segment(id)))
+    }
+}
+
+/// `text` as one path segment: every byte but the unreserved ones (RFC 3986) percent-encoded,
+/// so an id can neither leave its segment nor add one.
+fn segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The request an adapter wants sent to its provider, relative to the account's base URL.

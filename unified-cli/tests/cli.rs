@@ -158,7 +158,7 @@ fn the_query_part_reads_a_query_string() {
 
 #[test]
 fn usage_errors_exit_2_with_one_line_on_stderr() {
-    let cases: [&[&str]; 10] = [
+    let cases: [&[&str]; 11] = [
         &["validate", "ticketing/user", "--provider", "dixa"],
         &["validate", "ticketing/users", "--provider", "dixxa"],
         &[
@@ -169,6 +169,15 @@ fn usage_errors_exit_2_with_one_line_on_stderr() {
             "--part",
             "header",
         ],
+        &[
+            "validate",
+            "ticketing/users",
+            "--provider",
+            "dixa",
+            "--op",
+            "upsert",
+        ],
+        // Delete takes no body to validate.
         &[
             "validate",
             "ticketing/users",

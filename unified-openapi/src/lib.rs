@@ -75,6 +75,15 @@ pub fn document<S: ProviderSet>(
     );
     let mut paths = Map::new();
     for operation in registry.operations() {
+        // A provider's document has only what the gateway dispatches for it; the unified
+        // target's has every operation (a request there names no provider's account).
+        if let Some(provider) = view.provider()
+            && adapters
+                .find(provider, operation.model(), operation.name())
+                .is_none()
+        {
+            continue;
+        }
         let base = type_name(operation);
         for part in operation.parts().filter(|part| *part != Part::Query) {
             let mut schema = served_schema(operation, adapters, part, view).into_value();
@@ -244,57 +253,15 @@ fn record_operation<S: ProviderSet>(
         "summary": format!("{verb} {} {records}", operation.model()),
         "description": format!(
             "Validates the query{} for the integrated account's provider ({}), then \
-             dispatches it through that provider's adapter and answers with the unified \
+             dispatches {} through that provider's adapter and answers with the unified \
              {records}, or with `truto_response_format=raw` the provider's own answer as \
              `{RAW_MEDIA_TYPE}`. A provider without an adapter for this operation answers 501.",
             if action.takes_a_body() { " and body" } else { "" },
-            view.name()
+            view.name(),
+            if action.takes_a_body() { "them" } else { "it" },
         ),
         "tags": ["unified"],
         "parameters": parameters,
-        "responses": envelope::responses(
-            &[
-                (
-                    success,
-                    json!({
-                        "description": format!(
-                            "{what}, with the provider's answer in `remote_data` (left out \
-                             with `truto_ignore_remote_data=true`; the top-level fields named \
-                             in `truto_exclude_fields` are left out too). With \
-                             `truto_response_format=raw`, the provider's own answer when it \
-                             answered {success}."
-                        ),
-                        "content": {
-                            "application/json": { "schema": schema_ref(&format!("{base}Response")) },
-                            RAW_MEDIA_TYPE: raw(),
-                        },
-                    }),
-                ),
-                (
-                    "204",
-                    json!({
-                        "description": "With `truto_response_format=raw`, when the provider \
-                                        answered 204: no content.",
-                    }),
-                ),
-                (
-                    "205",
-                    json!({
-                        "description": "With `truto_response_format=raw`, when the provider \
-                                        answered 205: no content.",
-                    }),
-                ),
-                (
-                    "2XX",
-                    json!({
-                        "description": "With `truto_response_format=raw`: the provider's own \
-                                        success status and answer, secrets removed.",
-                        "content": { RAW_MEDIA_TYPE: raw() },
-                    }),
-                ),
-            ],
-            &FAILURE_STATUSES,
-        ),
     });
     if action.takes_a_body() {
         let schema = schema_ref(&format!("{base}Body"));
@@ -308,6 +275,49 @@ fn record_operation<S: ProviderSet>(
         };
         route["requestBody"] = json!({ "required": true, "content": content });
     }
+    route["responses"] = envelope::responses(
+        &[
+            (
+                success,
+                json!({
+                    "description": format!(
+                        "{what}, with the provider's answer in `remote_data` (left out \
+                         with `truto_ignore_remote_data=true`; the top-level fields named \
+                         in `truto_exclude_fields` are left out too). With \
+                         `truto_response_format=raw`, the provider's own answer when it \
+                         answered {success}."
+                    ),
+                    "content": {
+                        "application/json": { "schema": schema_ref(&format!("{base}Response")) },
+                        RAW_MEDIA_TYPE: raw(),
+                    },
+                }),
+            ),
+            (
+                "204",
+                json!({
+                    "description": "With `truto_response_format=raw`, when the provider \
+                                    answered 204: no content.",
+                }),
+            ),
+            (
+                "205",
+                json!({
+                    "description": "With `truto_response_format=raw`, when the provider \
+                                    answered 205: no content.",
+                }),
+            ),
+            (
+                "2XX",
+                json!({
+                    "description": "With `truto_response_format=raw`: the provider's own \
+                                    success status and answer, secrets removed.",
+                    "content": { RAW_MEDIA_TYPE: raw() },
+                }),
+            ),
+        ],
+        &FAILURE_STATUSES,
+    );
     route
 }
 

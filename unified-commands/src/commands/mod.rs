@@ -70,6 +70,12 @@ pub fn resolve<'a, S: ProviderSet>(
     let operation = find_operation(registry, &selection.model, &selection.operation)?;
     let target = find_target::<S>(&selection.provider)?;
     let part = selection.part.parse::<Part>().map_err(Failure::new)?;
+    if !operation.parts().any(|has| has == part) {
+        return Err(Failure::new(format!(
+            "`{}` takes no {part}; choose --part query or response",
+            operation.name()
+        )));
+    }
     Ok(Resolved {
         operation,
         target,

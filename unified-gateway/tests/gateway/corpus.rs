@@ -211,19 +211,28 @@ fn attacks(harness: &Harness) -> Vec<Attack> {
         non_ascii,
         401,
     ));
-    for method in ["GET", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "FOO"] {
+    // GET on the create path is a list, and GET, PATCH and DELETE of a record are routes.
+    for method in ["PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "FOO"] {
         all.push(attack(
             format!("{method} on the create path"),
             request(method, &target, &[json, auth], invalid),
             405,
         ));
     }
+    let record = target.replacen("/unified/ticketing/users", "/unified/ticketing/users/42", 1);
+    for method in ["POST", "PUT", "OPTIONS"] {
+        all.push(attack(
+            format!("{method} on a record's path"),
+            request(method, &record, &[json, auth], invalid),
+            405,
+        ));
+    }
     all.push(Attack {
         head: true,
         ..attack(
-            "HEAD on the create path",
-            request("HEAD", &target, &[auth], b""),
-            405,
+            "HEAD on a path no route takes",
+            request("HEAD", "/unified/ticketing/users/42/x/y/z", &[auth], b""),
+            404,
         )
     });
     all.push(attack(
