@@ -5,6 +5,7 @@
 
 mod contract;
 mod kind;
+mod records;
 
 pub use contract::Refusal;
 pub use kind::Kind;
@@ -18,7 +19,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use serde_json::{Value, json};
 
 /// How the fake answers.
@@ -75,6 +76,11 @@ pub struct Fake {
     /// The unique values of the users created so far, once uniqueness is enforced (tests that
     /// create one user many times leave it off).
     taken: Arc<Mutex<Option<Vec<Value>>>>,
+    /// The users created so far, once the fake keeps them ([`Fake::keep_records`]), for the
+    /// calls on existing users.
+    records: Arc<Mutex<Vec<Value>>>,
+    /// Whether it keeps the users it creates, each with an id of its own.
+    keeping: Arc<AtomicUsize>,
 }
 
 impl Fake {
@@ -93,10 +99,19 @@ impl Fake {
             seen: Arc::default(),
             mode: Arc::new(Mutex::new(Mode::Normal)),
             taken: Arc::default(),
+            records: Arc::default(),
+            keeping: Arc::default(),
         };
-        let router = Router::new()
-            .route(kind.route(), post(create))
-            .with_state(fake.clone());
+        let mut router = Router::new().route(kind.route(), post(create).get(records::list));
+        if let Some(record) = kind.record_route() {
+            router = router.route(
+                record,
+                get(records::get_one)
+                    .put(records::update)
+                    .delete(records::delete),
+            );
+        }
+        let router = router.with_state(fake.clone());
         tokio::spawn(async move { axum::serve(listener, router).await });
         fake
     }
@@ -114,6 +129,30 @@ impl Fake {
     /// Refuses from now on a second user with the same email address (or username).
     pub fn enforce_unique(&self) {
         *self.taken.lock().unwrap() = Some(Vec::new());
+    }
+
+    /// Keeps every user it creates from now on, each with an id of its own (1, 2, ...), for
+    /// the calls on existing users its provider documents.
+    pub fn keep_records(&self) {
+        self.keeping.store(1, Ordering::SeqCst);
+    }
+
+    /// Records a call that sends no body (get, list, delete) and checks its auth and headers
+    /// as [`Fake::admit`] does; `None` means answer as documented.
+    async fn admit_without_body(
+        &self,
+        uri: &axum::http::Uri,
+        headers: &HeaderMap,
+    ) -> Option<Response> {
+        let mut headers = headers.clone();
+        headers.insert("content-type", "application/json".parse().unwrap());
+        self.admit(
+            uri.path().to_owned(),
+            uri.query().map(str::to_owned),
+            &headers,
+            &Value::Null,
+        )
+        .await
     }
 
     /// How it answers from now on.
@@ -300,9 +339,20 @@ async fn create(
             None => None,
         }
     };
-    let (status, answer) = match refusal {
+    let (status, mut answer) = match refusal {
         Some(why) => kind.refusal(&why),
         None => kind.answer(&path, &body),
     };
+    if refusal_free(status) && fake.keeping.load(Ordering::SeqCst) > 0 {
+        let mut records = fake.records.lock().unwrap();
+        let id = fake.keeping.fetch_add(1, Ordering::SeqCst);
+        answer["id"] = json!(id);
+        records.push(answer.clone());
+    }
     (status, axum::Json(answer)).into_response()
+}
+
+/// Whether a status is a success.
+fn refusal_free(status: StatusCode) -> bool {
+    status.is_success()
 }

@@ -13,6 +13,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use unified_core::Target;
+use unified_models::providers::Set;
 use unified_test_tools::fake::{Fake, Kind};
 use unified_test_tools::{Package, python};
 
@@ -46,6 +48,7 @@ fn schemathesis(
     document: &str,
     token: &str,
     account: Option<&str>,
+    excluded: &[String],
 ) -> Run {
     let name = document.trim_start_matches('/').replace('/', "_");
     let config = dir.join(format!("{name}.toml"));
@@ -62,6 +65,11 @@ fn schemathesis(
         .args(["--url", base])
         .args(["--header", &format!("Authorization: Bearer {token}")])
         .args(["--checks", "all"])
+        .args(
+            excluded
+                .iter()
+                .flat_map(|id| ["--exclude-operation-id", id.as_str()]),
+        )
         .args(["--phases", "examples,coverage,fuzzing,stateful"])
         .args(["--max-examples", &EXAMPLES.to_string()])
         .args(["--seed", "20261204"])
@@ -131,8 +139,26 @@ async fn schemathesis_finds_nothing_wrong_in_any_served_document() {
     let dir = tempfile::tempdir().unwrap();
 
     let mut runs: Vec<Run> = Vec::new();
+    // An operation a provider has no adapter for answers 501 by design, which Schemathesis'
+    // server-error check cannot tell from a fault: its document is run without it
+    // (`routes_without_an_adapter_answer_501` in the gateway's tests holds that answer).
+    let registry = unified_models::registry();
+    let adapters = unified_providers::adapters();
     for (kind, _, id) in &accounts {
         let document = format!("/openapi/{}.json", kind.provider_id());
+        let provider = Target::<Set>::from_id(kind.provider_id())
+            .and_then(Target::provider)
+            .expect("a shipped provider");
+        let excluded: Vec<String> = registry
+            .operations()
+            .iter()
+            .filter(|operation| {
+                adapters
+                    .find(provider, operation.model(), operation.name())
+                    .is_none()
+            })
+            .map(unified_openapi::operation_id)
+            .collect();
         runs.push(schemathesis(
             &python,
             dir.path(),
@@ -140,6 +166,7 @@ async fn schemathesis_finds_nothing_wrong_in_any_served_document() {
             &document,
             &token,
             Some(id),
+            &excluded,
         ));
     }
     // The unified document fronts every provider at once; a request through it names an account
@@ -151,6 +178,7 @@ async fn schemathesis_finds_nothing_wrong_in_any_served_document() {
         "/openapi.json",
         &token,
         None,
+        &[],
     ));
 
     let failed: Vec<String> = runs

@@ -23,12 +23,11 @@ unified_core::providers! {
 
 /// Every operation of every shipped model; adding a model means adding it here.
 pub fn registry() -> Registry<providers::Set> {
-    use ticketing::users::{UsersCreate, UsersDelete, UsersGet, UsersList, UsersUpdate};
     Registry::new(vec![
-        Operation::of::<UsersCreate>(),
-        Operation::of::<UsersList>(),
-        Operation::of::<UsersGet>(),
-        Operation::of::<UsersUpdate>(),
-        Operation::of::<UsersDelete>(),
+        Operation::of::<ticketing::users::UsersCreate>(),
+        Operation::of::<ticketing::users::UsersList>(),
+        Operation::of::<ticketing::users::UsersGet>(),
+        Operation::of::<ticketing::users::UsersUpdate>(),
+        Operation::of::<ticketing::users::UsersDelete>(),
     ])
 }

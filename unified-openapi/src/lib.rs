@@ -75,15 +75,6 @@ pub fn document<S: ProviderSet>(
     );
     let mut paths = Map::new();
     for operation in registry.operations() {
-        // A provider's document has only what the gateway dispatches for it; the unified
-        // target's has every operation (a request there names no provider's account).
-        if let Some(provider) = view.provider()
-            && adapters
-                .find(provider, operation.model(), operation.name())
-                .is_none()
-        {
-            continue;
-        }
         let base = type_name(operation);
         for part in operation.parts().filter(|part| *part != Part::Query) {
             let mut schema = served_schema(operation, adapters, part, view).into_value();
@@ -245,11 +236,7 @@ fn record_operation<S: ProviderSet>(
         "record"
     };
     let mut route = json!({
-        "operationId": format!(
-            "{}{}",
-            action.name(),
-            base.trim_end_matches(&capitalized(action.name()))
-        ),
+        "operationId": operation_id(operation),
         "summary": format!("{verb} {} {records}", operation.model()),
         "description": format!(
             "Validates the query{} for the integrated account's provider ({}), then \
@@ -319,6 +306,15 @@ fn record_operation<S: ProviderSet>(
         &FAILURE_STATUSES,
     );
     route
+}
+
+/// The id of an operation's route in every document: `createTicketingUsers`.
+pub fn operation_id<S: ProviderSet>(operation: &Operation<S>) -> String {
+    let name = operation.name();
+    format!(
+        "{name}{}",
+        type_name(operation).trim_end_matches(&capitalized(name))
+    )
 }
 
 /// `create` as `Create`.

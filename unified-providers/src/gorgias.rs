@@ -9,15 +9,24 @@
 //! unified `is_active`) and zone-less UTC datetimes, which get their `Z`.
 //! A taken address is a 409, invalid parameters a 400; both reach the client as a 502 with
 //! `truto_is_remote_error`.
+//!
+//! Beyond create (confidence high for update and list, medium for get and delete: see
+//! `docs/provider-apis-beyond-create.md`): get is `GET /api/users/{id}`; update is
+//! `PUT /api/users/{id}`, which Gorgias takes as a partial update, sent only what the patch sets;
+//! list is `GET /api/users?limit=&cursor=`, Gorgias' own cursor carried as the unified
+//! `next_cursor`; delete is `DELETE /api/users/{id}`, answered 204 with no body.
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Need, Translate,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Method, Need, Translate,
 };
-use unified_core::{Format, Part};
+use unified_core::{Format, Part, Patch};
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForGorgias, UserCreateQueryForGorgias, UserCreateResponse, UsersCreate,
+    UserCreateBodyForGorgias, UserCreateBodyPatchForGorgias, UserCreateQueryForGorgias,
+    UserCreateResponse, UserDeleteResponse, UserListQueryForGorgias, UserListResponse, UsersCreate,
+    UsersDelete, UsersGet, UsersList, UsersUpdate,
 };
 
 use crate::people::{
@@ -139,21 +148,174 @@ impl Translate<UsersCreate> for Gorgias {
         _call: Call<'_, Self::Body, Self::Query>,
         user: User,
     ) -> Result<UserCreateResponse, AdapterError> {
-        Ok(UserCreateResponse {
-            id: Some(user.id.into_string()),
-            name: record_name(
-                user.name,
-                user.firstname.as_deref(),
-                user.lastname.as_deref(),
-            ),
-            created_at: timestamp(user.created_datetime, ZoneLess::Utc),
-            updated_at: timestamp(user.updated_datetime, ZoneLess::Utc),
-            emails: email_records(user.email.as_deref(), &[]),
-            first_name: non_empty(user.firstname),
-            last_name: non_empty(user.lastname),
-            is_active: user.active,
-            roles: one_role(None, user.role.and_then(|role| role.name)),
-            ..UserCreateResponse::default()
+        Ok(record(user))
+    }
+}
+
+/// Gorgias's page of users: `GET /api/users?limit=&cursor=`.
+#[derive(Deserialize, Debug)]
+pub struct UserPage {
+    data: Vec<User>,
+    meta: PageMeta,
+}
+
+#[derive(Deserialize, Debug)]
+struct PageMeta {
+    next_cursor: Option<String>,
+}
+
+/// What an update sends (`PUT /api/users/{id}`, a partial update): only what the patch sets.
+/// A cleared name is sent as `null` for Gorgias to refuse (it requires one); cleared roles give
+/// the default role, as a create without roles does.
+#[derive(Serialize, Debug)]
+struct UserUpdate<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<NamedRole<'a>>,
+}
+
+/// The unified record of a Gorgias user, whichever call answered with it.
+fn record(user: User) -> UserCreateResponse {
+    UserCreateResponse {
+        id: Some(user.id.into_string()),
+        name: record_name(
+            user.name,
+            user.firstname.as_deref(),
+            user.lastname.as_deref(),
+        ),
+        created_at: timestamp(user.created_datetime, ZoneLess::Utc),
+        updated_at: timestamp(user.updated_datetime, ZoneLess::Utc),
+        emails: email_records(user.email.as_deref(), &[]),
+        first_name: non_empty(user.firstname),
+        last_name: non_empty(user.lastname),
+        is_active: user.active,
+        roles: one_role(None, user.role.and_then(|role| role.name)),
+        ..UserCreateResponse::default()
+    }
+}
+
+impl Translate<UsersGet> for Gorgias {
+    type Body = ();
+    type Query = UserCreateQueryForGorgias;
+    type Answer = User;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/api/users/{id}");
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, (), Self::Query>,
+        user: User,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        Ok(record(user))
+    }
+}
+
+impl Translate<UsersList> for Gorgias {
+    type Body = ();
+    type Query = UserListQueryForGorgias;
+    type Answer = UserPage;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/api/users");
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    // Gorgias's own cursor is the unified `next_cursor`, as it gave it.
+    fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
+        let query = call.query;
+        let limit = query
+            .limit
+            .map(|limit| ("limit".to_owned(), limit.to_string()));
+        let cursor = query
+            .next_cursor
+            .clone()
+            .map(|cursor| ("cursor".to_owned(), cursor));
+        limit.into_iter().chain(cursor).collect()
+    }
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, (), Self::Query>,
+        page: UserPage,
+    ) -> Result<UserListResponse, AdapterError> {
+        Ok(UserListResponse {
+            result: page.data.into_iter().map(record).collect(),
+            next_cursor: page.meta.next_cursor,
+        })
+    }
+}
+
+impl Translate<UsersUpdate> for Gorgias {
+    type Body = UserCreateBodyPatchForGorgias;
+    type Query = UserCreateQueryForGorgias;
+    type Answer = User;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Put, "/api/users/{id}");
+
+    const NEEDS: &'static [Need] = &[
+        Need::required(Part::Body, "/roles/*/name"),
+        Need::among(Part::Body, "/roles/*/name", ROLES),
+        Need::among(Part::Body, "/remote_data/role/name", NATIVE_ROLES),
+    ];
+
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
+        let body = call.body;
+        let name = match (&body.name, &body.first_name, &body.last_name) {
+            (Patch::Set(name), _, _) => Some(Some(name.clone())),
+            (Patch::Clear, _, _) => Some(None),
+            (Patch::Unchanged, first, last) => name_to_send(
+                None,
+                first.set().map(String::as_str),
+                last.set().map(String::as_str),
+            )
+            .map(Some),
+        };
+        let role = match &body.roles {
+            Patch::Unchanged => None,
+            Patch::Clear => Some(NamedRole { name: DEFAULT_ROLE }),
+            Patch::Set(roles) => Some(NamedRole {
+                name: role_keys(Some(roles), RoleKey::Name)
+                    .first()
+                    .map_or(DEFAULT_ROLE, |name| native_role(name)),
+            }),
+        };
+        UserUpdate {
+            name,
+            email: body.emails.as_deref().and_then(primary_email),
+            role,
+        }
+    }
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, Self::Body, Self::Query>,
+        user: User,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        Ok(record(user))
+    }
+}
+
+impl Translate<UsersDelete> for Gorgias {
+    type Body = ();
+    type Query = UserCreateQueryForGorgias;
+    // 204, no body.
+    type Answer = IgnoredAny;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Delete, "/api/users/{id}");
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn unified_response(
+        &self,
+        call: Call<'_, (), Self::Query>,
+        _answer: IgnoredAny,
+    ) -> Result<UserDeleteResponse, AdapterError> {
+        Ok(UserDeleteResponse {
+            id: call.id.unwrap_or_default().to_owned(),
         })
     }
 }

@@ -27,7 +27,9 @@ pub use teamwork_project_management::TeamworkProjectManagement;
 
 use unified_adapter::Adapters;
 use unified_models::providers;
-use unified_models::ticketing::users::UsersCreate;
+use unified_models::ticketing::users::{
+    UsersCreate, UsersDelete, UsersGet, UsersList, UsersUpdate,
+};
 
 /// Every adapter the gateway dispatches to; adding a provider's adapter means adding it here.
 pub fn adapters() -> Adapters<providers::Set> {
@@ -42,6 +44,10 @@ pub fn adapters() -> Adapters<providers::Set> {
         .with::<UsersCreate, _>(Reamaze)
         .with::<UsersCreate, _>(SolarwindsServiceDesk)
         .with::<UsersCreate, _>(TeamworkProjectManagement)
+        .with::<UsersList, _>(Gorgias)
+        .with::<UsersGet, _>(Gorgias)
+        .with::<UsersUpdate, _>(Gorgias)
+        .with::<UsersDelete, _>(Gorgias)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ fn main() {
         Call {
             body: &body,
             query: &query,
+            id: None,
         },
     );
 }

@@ -281,6 +281,26 @@ impl Harness {
         Answer::read(request.send().await.unwrap()).await
     }
 
+    /// A request of `method` to `path_and_query` with the prod token, and a JSON body of
+    /// `content_type` if given.
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path_and_query: &str,
+        body: Option<(&str, &Value)>,
+    ) -> Answer {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path_and_query}", self.base))
+            .bearer_auth(&self.token);
+        if let Some((content_type, body)) = body {
+            request = request
+                .header("content-type", content_type)
+                .body(body.to_string());
+        }
+        Answer::read(request.send().await.unwrap()).await
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> Answer {
         let mut request = self.client.get(format!("{}{path}", self.base));
         if let Some(token) = token {

@@ -9,6 +9,7 @@ mod health;
 mod openapi;
 mod provider_answers;
 mod raw_http;
+mod records;
 mod reference_client;
 mod remote_contracts;
 mod secrets;

@@ -1,0 +1,179 @@
+//! The documented native calls on existing users, for the providers whose adapters make them:
+//! get, update, list (a page at a time) and delete, over the users the fake created once it
+//! keeps them ([`Fake::keep_records`]). Gorgias: `GET`, `PUT` and `DELETE /api/users/{id}`
+//! (delete answers 204 with no body), `GET /api/users?limit=&cursor=` answering
+//! `{"data": [...], "meta": {"next_cursor", "prev_cursor"}}`. The cursor is the fake's own
+//! opaque text (Gorgias documents it as opaque and short-lived).
+
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::{Fake, Kind};
+
+impl Kind {
+    /// The path of one record below the fake's root, where the fake serves calls on records.
+    pub fn record_route(self) -> Option<&'static str> {
+        match self {
+            Kind::Gorgias => Some("/api/users/{id}"),
+            _ => None,
+        }
+    }
+}
+
+/// The id of a kept record, as its path names it.
+fn id_of(record: &Value) -> String {
+    match &record["id"] {
+        Value::String(id) => id.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(json!({"error": {"msg": "Not found"}})),
+    )
+        .into_response()
+}
+
+/// `GET` of the collection: a page of the kept records.
+pub(super) async fn list(
+    State(fake): State<Fake>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(answer) = fake.admit_without_body(&uri, &headers).await {
+        return answer;
+    }
+    let query: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+        .into_owned()
+        .collect();
+    let param = |name: &str| {
+        query
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, v)| v.clone())
+    };
+    let limit = match param("limit").map(|limit| limit.parse::<usize>()) {
+        None => 30,
+        Some(Ok(limit)) if (1..=100).contains(&limit) => limit,
+        Some(_) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                axum::Json(json!({"error": {"msg": "limit"}})),
+            )
+                .into_response();
+        }
+    };
+    let start = match param("cursor") {
+        None => 0,
+        Some(cursor) => match cursor.strip_prefix("after-").and_then(|n| n.parse().ok()) {
+            Some(start) => start,
+            None => {
+                return (
+                    StatusCode::BAD_REQUEST,
+                    axum::Json(json!({"error": {"msg": "cursor"}})),
+                )
+                    .into_response();
+            }
+        },
+    };
+    let records = fake.records.lock().unwrap().clone();
+    let page: Vec<Value> = records.iter().skip(start).take(limit).cloned().collect();
+    let next = start + page.len();
+    let next_cursor = (next < records.len()).then(|| format!("after-{next}"));
+    let answer = json!({"data": page, "meta": {"next_cursor": next_cursor, "prev_cursor": null}});
+    (StatusCode::OK, axum::Json(answer)).into_response()
+}
+
+/// `GET` of one record.
+pub(super) async fn get_one(
+    State(fake): State<Fake>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(answer) = fake.admit_without_body(&uri, &headers).await {
+        return answer;
+    }
+    let records = fake.records.lock().unwrap();
+    match records.iter().find(|record| id_of(record) == id) {
+        Some(record) => (StatusCode::OK, axum::Json(record.clone())).into_response(),
+        None => not_found(),
+    }
+}
+
+/// `PUT` of one record: the members sent replace the record's (a partial update); Gorgias
+/// refuses a user without a name or email.
+pub(super) async fn update(
+    State(fake): State<Fake>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return (StatusCode::BAD_REQUEST, "not JSON").into_response();
+    };
+    if let Some(answer) = fake
+        .admit(
+            uri.path().to_owned(),
+            uri.query().map(str::to_owned),
+            &headers,
+            &body,
+        )
+        .await
+    {
+        return answer;
+    }
+    let Some(changes) = body.as_object() else {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({"error": {"msg": "an object"}})),
+        )
+            .into_response();
+    };
+    let mut records = fake.records.lock().unwrap();
+    let Some(record) = records.iter_mut().find(|record| id_of(record) == id) else {
+        return not_found();
+    };
+    for (key, value) in changes {
+        if matches!(key.as_str(), "name" | "email") && value.as_str().is_none_or(str::is_empty) {
+            return (
+                StatusCode::BAD_REQUEST,
+                axum::Json(json!({"error": {"msg": key}})),
+            )
+                .into_response();
+        }
+        record[key] = value.clone();
+    }
+    if let Some(name) = changes.get("name").and_then(Value::as_str) {
+        let (first, last) = name.rsplit_once(' ').unwrap_or((name, ""));
+        record["firstname"] = json!(first);
+        record["lastname"] = json!(last);
+    }
+    record["updated_datetime"] = json!("2026-11-28T09:30:00.000001");
+    (StatusCode::OK, axum::Json(record.clone())).into_response()
+}
+
+/// `DELETE` of one record: 204 with no body.
+pub(super) async fn delete(
+    State(fake): State<Fake>,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(answer) = fake.admit_without_body(&uri, &headers).await {
+        return answer;
+    }
+    let mut records = fake.records.lock().unwrap();
+    match records.iter().position(|record| id_of(record) == id) {
+        Some(at) => {
+            records.remove(at);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        None => not_found(),
+    }
+}

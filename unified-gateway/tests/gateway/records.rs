@@ -1,0 +1,157 @@
+//! The routes of existing records, end to end: a provider's users listed a page at a time, read,
+//! updated with a merge patch and deleted through its adapter, and a provider without an adapter
+//! for an operation answered 501 before anything is sent.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::harness::{Backend, Harness};
+
+const USERS: &str = "/unified/ticketing/users";
+
+fn ada(index: usize) -> Value {
+    json!({
+        "name": format!("Ada {index}"),
+        "emails": [{"email": format!("ada{index}@example.org"), "type": "primary"}]
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn gorgias_users_are_listed_a_page_at_a_time_read_updated_and_deleted() {
+    let harness = Harness::on(Backend::Sqlite).await;
+    let fake = harness.fake("gorgias");
+    fake.keep_records();
+    for index in 1..=3 {
+        let created = harness.create_for("gorgias", "", &ada(index)).await;
+        assert_eq!(created.status, 201, "{:#}", created.body);
+        assert_eq!(created.body["id"], index.to_string());
+    }
+    let account = format!("integrated_account_id={}", harness.accounts["gorgias"]);
+
+    // Two pages: Gorgias' cursor travels as the opaque `next_cursor`.
+    let first = harness
+        .call(Method::GET, &format!("{USERS}?{account}&limit=2"), None)
+        .await;
+    assert_eq!(first.status, 200, "{:#}", first.body);
+    let names: Vec<&str> = first.body["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|user| user["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Ada 1", "Ada 2"]);
+    let cursor = first.body["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_owned();
+    assert_eq!(fake.last().query.as_deref(), Some("limit=2"));
+    let second = harness
+        .call(
+            Method::GET,
+            &format!("{USERS}?{account}&limit=2&next_cursor={cursor}"),
+            None,
+        )
+        .await;
+    assert_eq!(second.status, 200, "{:#}", second.body);
+    assert_eq!(second.body["result"].as_array().unwrap().len(), 1);
+    assert_eq!(second.body["result"][0]["name"], "Ada 3");
+    assert!(second.body.get("next_cursor").is_none_or(Value::is_null));
+
+    // One user, by the id Gorgias gave it.
+    let got = harness
+        .call(Method::GET, &format!("{USERS}/2?{account}"), None)
+        .await;
+    assert_eq!(got.status, 200, "{:#}", got.body);
+    assert_eq!(
+        (got.body["id"].as_str(), got.body["name"].as_str()),
+        (Some("2"), Some("Ada 2"))
+    );
+    assert_eq!(fake.last().path, "/api/users/2");
+
+    // A merge patch: only what it sets is sent.
+    let patch = json!({"name": "Grace Hopper"});
+    let updated = harness
+        .call(
+            Method::PATCH,
+            &format!("{USERS}/2?{account}"),
+            Some(("application/merge-patch+json", &patch)),
+        )
+        .await;
+    assert_eq!(updated.status, 200, "{:#}", updated.body);
+    assert_eq!(updated.body["name"], "Grace Hopper");
+    assert_eq!(updated.body["last_name"], "Hopper");
+    let seen = fake.last();
+    assert_eq!((seen.path.as_str(), &seen.body), ("/api/users/2", &patch));
+
+    // Gorgias requires an address: clearing it is refused before anything is sent.
+    let calls = fake.calls();
+    let cleared = harness
+        .call(
+            Method::PATCH,
+            &format!("{USERS}/2?{account}"),
+            Some(("application/json", &json!({"emails": null, "avatar": "x"}))),
+        )
+        .await;
+    assert_eq!(cleared.status, 400, "{:#}", cleared.body);
+    // In key order, as the gateway reads a body (see the guide's errors).
+    assert_eq!(
+        cleared.violations(),
+        [
+            (
+                "body".to_owned(),
+                "/avatar".to_owned(),
+                "unsupported".to_owned()
+            ),
+            (
+                "body".to_owned(),
+                "/emails".to_owned(),
+                "cleared".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(fake.calls(), calls);
+
+    // Deleted: Gorgias answers 204; the unified answer is the id.
+    let deleted = harness
+        .call(Method::DELETE, &format!("{USERS}/2?{account}"), None)
+        .await;
+    assert_eq!(deleted.status, 200, "{:#}", deleted.body);
+    assert_eq!(deleted.body["id"], "2");
+    let gone = harness
+        .call(Method::GET, &format!("{USERS}/2?{account}"), None)
+        .await;
+    assert_eq!(gone.status, 502, "{:#}", gone.body);
+    assert_eq!(gone.body["remote_status"], 404);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn routes_without_an_adapter_answer_501() {
+    let harness = Harness::on(Backend::Sqlite).await;
+    let account = format!("integrated_account_id={}", harness.accounts["dixa"]);
+    let fake = harness.fake("dixa");
+    for (method, path, body) in [
+        (Method::GET, format!("{USERS}?{account}"), None),
+        (Method::GET, format!("{USERS}/1?{account}"), None),
+        (
+            Method::PATCH,
+            format!("{USERS}/1?{account}"),
+            Some(json!({"name": "Ada"})),
+        ),
+        (Method::DELETE, format!("{USERS}/1?{account}"), None),
+    ] {
+        let answer = harness
+            .call(
+                method.clone(),
+                &path,
+                body.as_ref().map(|body| ("application/json", body)),
+            )
+            .await;
+        assert_eq!(answer.status, 501, "{method} {path}: {:#}", answer.body);
+        let message = answer.body["message"].as_str().unwrap();
+        assert!(
+            message.contains("Dixa") && message.contains("`ticketing/users`"),
+            "{message}"
+        );
+    }
+    assert_eq!(fake.calls(), 0);
+}
