@@ -74,6 +74,8 @@ pub(crate) enum Failure {
         status: u16,
         body: Value,
     },
+    /// The provider has no record of the id a get, update or delete names (404).
+    NoRecord { provider: &'static str, body: Value },
     /// The provider created the record but its answer could not be mapped (502).
     Unmapped {
         provider: &'static str,
@@ -104,7 +106,8 @@ impl Failure {
             | Failure::NoMethod { .. }
             | Failure::NoView { .. }
             | Failure::NoDocument { .. }
-            | Failure::NoAccount => StatusCode::NOT_FOUND,
+            | Failure::NoAccount
+            | Failure::NoRecord { .. } => StatusCode::NOT_FOUND,
             Failure::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Failure::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Failure::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -182,6 +185,9 @@ impl Failure {
             Failure::ProviderRefused {
                 provider, status, ..
             } => format!("{provider} refused the request with status {status}"),
+            Failure::NoRecord { provider, .. } => {
+                format!("{provider} has no record of this id (it answered 404)")
+            }
             Failure::Unmapped { provider, why, .. } => {
                 format!("{provider} created the record, but its answer could not be mapped: {why}")
             }
@@ -222,6 +228,9 @@ impl From<Failure> for ApiError {
                 remote_status,
                 body,
             ),
+            Failure::NoRecord { body, .. } => {
+                answer(remote(ApiError::new(status, message), true), 404, body)
+            }
             Failure::Unmapped {
                 status: remote_status,
                 body,

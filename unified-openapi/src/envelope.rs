@@ -43,7 +43,7 @@ pub fn schemas() -> Map {
                     "type": "boolean",
                     "description": "For 502: whether the provider refused (true) or answered something unusable (false).",
                 },
-                "remote_status": { "type": "integer", "description": "For 502: the provider's status." },
+                "remote_status": { "type": "integer", "description": "For 502, and a 404 of a record the provider does not have: the provider's status." },
                 "remote_body": { "description": "For 502: the provider's answer, secrets removed." },
             },
             "required": ["statusCode", "error", "message"],

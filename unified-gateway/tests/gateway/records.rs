@@ -120,7 +120,8 @@ async fn gorgias_users_are_listed_a_page_at_a_time_read_updated_and_deleted() {
     let gone = harness
         .call(Method::GET, &format!("{USERS}/2?{account}"), None)
         .await;
-    assert_eq!(gone.status, 502, "{:#}", gone.body);
+    assert_eq!(gone.status, 404, "{:#}", gone.body);
+    assert_eq!(gone.body["truto_is_remote_error"], true);
     assert_eq!(gone.body["remote_status"], 404);
 }
 

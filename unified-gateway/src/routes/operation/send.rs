@@ -102,6 +102,12 @@ fn shaped<S: ProviderSet>(
 ) -> Result<Response, Failure> {
     let provider = account.provider;
     let status = answer.status;
+    if status == 404 && request.operation().action().names_a_record() {
+        return Err(Failure::NoRecord {
+            provider: provider.name(),
+            body: scrubber.scrub(answer.body),
+        });
+    }
     if !(200..300).contains(&status) {
         return Err(Failure::ProviderRefused {
             provider: provider.name(),
