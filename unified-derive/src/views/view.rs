@@ -42,80 +42,39 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
     let core = &model.core;
     let ident = &model.ident;
     let vis = &model.vis;
-    let view = format_ident!("{}For{}", ident, pascal_from_snake(&id.to_string()));
+    let pascal = pascal_from_snake(&id.to_string());
+    let view = format_ident!("{}For{}", ident, pascal);
+    let patch_ident = format_ident!("{}PatchFor{}", ident, pascal);
     let providers = &model.providers;
     let provider = quote!(#providers::#id);
     let field_view = quote!(#core::FieldView::<#provider>);
-    let mut declared = Vec::new();
-    let mut converted = Vec::new();
-    let mut absent = Vec::new();
-    // The fields a view holds and their types, for its `Clone`, `Debug` and `PartialEq`.
-    let mut held_fields: Vec<(&Ident, TokenStream)> = Vec::new();
+    let mut whole = ViewFields::default();
     let mut patch = PatchFields::default();
     for field in &model.fields {
-        let name_ = &field.ident;
-        let ty = &field.ty;
-        let doc = field.doc.iter();
-        let field_vis = &field.vis;
-        let held = quote_spanned!(ty.span()=> <#ty as #field_view>::View);
         let taken_here = taken(field, id);
+        whole.add(field, &taken_here, &field_view);
         patch.add(field, &taken_here, core, &field_view);
-        let value = match field.presence {
-            Presence::Always => quote!(self.#name_),
-            _ => quote!(self.#name_?),
-        };
-        match taken_here {
-            Taken::Required => {
-                held_fields.push((name_, held.clone()));
-                declared.push(quote!(#(#[doc = #doc])* #field_vis #name_: #held));
-                converted.push(quote!(#name_: #field_view::view(#value, __sealed)?));
-            }
-            Taken::Supported => {
-                held_fields.push((name_, quote!(::core::option::Option<#held>)));
-                declared.push(
-                    quote!(#(#[doc = #doc])* #field_vis #name_: ::core::option::Option<#held>),
-                );
-                converted.push(quote! {
-                    #name_: match self.#name_ {
-                        ::core::option::Option::Some(__value) => {
-                            ::core::option::Option::Some(#field_view::view(__value, __sealed)?)
-                        }
-                        ::core::option::Option::None => ::core::option::Option::None,
-                    }
-                });
-            }
-            Taken::Absent => absent.push(format!("`{}`", field.json_name)),
-        }
     }
-    let summary = format!(
-        " `{ident}` as {} takes it: a field it requires is a value, one it supports an `Option`.",
-        name.value()
-    );
-    let made = " Only validation makes one: `UnifiedModel::view_from_slice` or `UnifiedModel::view_from_value`.";
-    let absent_doc = if absent.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " Absent, since {} does not take them: {}.",
-            name.value(),
-            absent.join(", ")
-        )
-    };
-    let standard = emit_standard_traits(&view, &held_fields);
-    let patch_ident = format_ident!("{}PatchFor{}", ident, pascal_from_snake(&id.to_string()));
+    let docs = ViewDocs::new(ident, &name.value(), &whole.absent);
+    let ViewDocs {
+        summary,
+        made,
+        absent: absent_doc,
+        patch_summary,
+        patch_made,
+    } = docs;
+    let standard = emit_standard_traits(&view, &whole.held);
     let patch_standard = emit_standard_traits(&patch_ident, &patch.held);
+    let ViewFields {
+        declared,
+        converted,
+        ..
+    } = whole;
     let PatchFields {
         declared: patch_declared,
         read: patch_read,
         ..
     } = patch;
-    let patch_summary = format!(
-        " A merge patch of `{ident}` as {} takes it: a field it requires is an `Option` (left as \
-         it is, or set; never cleared), one it supports a `Patch` (left, cleared or set), a \
-         nested model its own patch.",
-        name.value()
-    );
-    let patch_made = " Only validation makes one: `UnifiedModel::patch_from_slice` or `UnifiedModel::patch_from_value`.";
     quote! {
         #[doc = #summary]
         #[doc = ""]
@@ -194,6 +153,92 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
 
         #standard
         #patch_standard
+    }
+}
+
+/// The doc lines of a provider's view and patch of a model.
+struct ViewDocs {
+    summary: String,
+    made: &'static str,
+    absent: String,
+    patch_summary: String,
+    patch_made: &'static str,
+}
+
+impl ViewDocs {
+    fn new(model: &Ident, provider: &str, absent: &[String]) -> ViewDocs {
+        let absent = if absent.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " Absent, since {provider} does not take them: {}.",
+                absent.join(", ")
+            )
+        };
+        ViewDocs {
+            summary: format!(
+                " `{model}` as {provider} takes it: a field it requires is a value, one it \
+                 supports an `Option`."
+            ),
+            made: " Only validation makes one: `UnifiedModel::view_from_slice` or `UnifiedModel::view_from_value`.",
+            absent,
+            patch_summary: format!(
+                " A merge patch of `{model}` as {provider} takes it: a field it requires is an \
+                 `Option` (left as it is, or set; never cleared), one it supports a `Patch` \
+                 (left, cleared or set), a nested model its own patch."
+            ),
+            patch_made: " Only validation makes one: `UnifiedModel::patch_from_slice` or `UnifiedModel::patch_from_value`.",
+        }
+    }
+}
+
+/// The fields of a provider's view of a model: declared, converted from the model's value, held
+/// (for the standard traits), and the JSON names of those the provider does not take.
+#[derive(Default)]
+struct ViewFields<'m> {
+    declared: Vec<TokenStream>,
+    converted: Vec<TokenStream>,
+    held: Vec<(&'m Ident, TokenStream)>,
+    absent: Vec<String>,
+}
+
+impl<'m> ViewFields<'m> {
+    /// A field as a view holds it: one the provider requires as a value, one it supports as an
+    /// `Option`, one it does not take not at all.
+    fn add(&mut self, field: &'m HandedField, taken: &Taken, field_view: &TokenStream) {
+        let name = &field.ident;
+        let ty = &field.ty;
+        let doc = field.doc.iter();
+        let field_vis = &field.vis;
+        let held = quote_spanned!(ty.span()=> <#ty as #field_view>::View);
+        let value = match field.presence {
+            Presence::Always => quote!(self.#name),
+            _ => quote!(self.#name?),
+        };
+        match taken {
+            Taken::Required => {
+                self.held.push((name, held.clone()));
+                self.declared
+                    .push(quote!(#(#[doc = #doc])* #field_vis #name: #held));
+                self.converted
+                    .push(quote!(#name: #field_view::view(#value, __sealed)?));
+            }
+            Taken::Supported => {
+                let optional = quote!(::core::option::Option<#held>);
+                self.held.push((name, optional.clone()));
+                self.declared
+                    .push(quote!(#(#[doc = #doc])* #field_vis #name: #optional));
+                self.converted.push(quote! {
+                    #name: match self.#name {
+                        ::core::option::Option::Some(__value) => {
+                            ::core::option::Option::Some(#field_view::view(__value, __sealed)?)
+                        }
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    }
+                });
+            }
+            Taken::Absent => self.absent.push(format!("`{}`", field.json_name)),
+        }
     }
 }
 
