@@ -356,3 +356,50 @@ fn providers_and_models_are_listed() {
     let models = String::from_utf8(unified(&["models"], None).stdout).unwrap();
     assert!(models.contains("ticketing/users") && models.contains("create"));
 }
+
+#[test]
+fn coverage_of_an_update_says_what_each_provider_can_set_and_clear_and_who_serves_it() {
+    let output = unified(
+        &[
+            "coverage",
+            "ticketing/users",
+            "--op",
+            "update",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let coverage = json_out(&output);
+    assert_eq!(coverage["operation"], "update");
+    assert_eq!(coverage["merge_patch"], true);
+    // The providers whose adapters serve updates, as `unified_providers::adapters()` has them.
+    let adapters = unified_providers::adapters();
+    let served: Vec<&str> = unified_core::Provider::<unified_models::providers::Set>::all()
+        .filter(|provider| {
+            adapters
+                .find(*provider, "ticketing/users", "update")
+                .is_some()
+        })
+        .map(|provider| provider.id())
+        .collect();
+    assert!(!served.is_empty());
+    assert_eq!(coverage["served_by"], json!(served));
+
+    let output = unified(&["coverage", "ticketing/users", "--op", "update"], None);
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        markdown.contains(
+            "| `name` | The user's name | 8 can set · 4 never cleared | Dixa (never cleared), "
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("The others answer 501: "), "{markdown}");
+    // A create's JSON says nothing of patches.
+    let create = json_out(&unified(
+        &["coverage", "ticketing/users", "--format", "json"],
+        None,
+    ));
+    assert!(create.get("merge_patch").is_none());
+}

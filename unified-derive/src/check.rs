@@ -237,6 +237,7 @@ fn check_field<'a>(
         doc,
         title,
         presence,
+        allow_empty: field.allow_empty.is_some(),
         format,
         allowed,
         constraints,

@@ -66,6 +66,8 @@ pub struct Field<'a> {
     pub title: String,
     /// Which providers take the field.
     pub presence: Presence,
+    /// Whether an empty string or list is a value where the field is required.
+    pub allow_empty: bool,
     /// The `Format` variant a string must match.
     pub format: Option<Ident>,
     /// Values a string takes for some providers.

@@ -18,6 +18,8 @@ pub const FORMAT: &str = "format";
 pub const CHECK: &str = "check";
 /// `#[unified(allowed(provider = [..]))]`
 pub const ALLOWED: &str = "allowed";
+/// `#[unified(allow_empty)]`
+pub const ALLOW_EMPTY: &str = "allow_empty";
 /// `#[unified(title = "..")]`
 pub const TITLE: &str = "title";
 /// The constraint rules, each `rule = value` for every provider and `rule(provider = value)`

@@ -50,6 +50,9 @@ pub struct RawField<'a> {
     pub format: Option<LitStr>,
     /// `#[unified(title = "..")]`: the label forms show.
     pub title: Option<LitStr>,
+    /// `#[unified(allow_empty)]`: where the field is required, an empty string or list is
+    /// still a value.
+    pub allow_empty: Option<syn::Path>,
     pub allowed: Vec<(Ident, Vec<LitStr>)>,
     pub rules: Vec<RawRule>,
     /// `#[unified(check = path)]` on the field.
@@ -215,6 +218,7 @@ fn parse_field<'a>(cx: &Ctxt, field: &'a syn::Field) -> RawField<'a> {
         supported: Vec::new(),
         format: None,
         title: None,
+        allow_empty: None,
         allowed: Vec::new(),
         rules: Vec::new(),
         checks: Vec::new(),
@@ -390,6 +394,10 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
             if raw.title.replace(title).is_some() {
                 cx.error_spanned_by(&meta.path, "duplicate `title` attribute");
             }
+        } else if meta.path.is_ident(ALLOW_EMPTY) {
+            if raw.allow_empty.replace(meta.path.clone()).is_some() {
+                cx.error_spanned_by(&meta.path, "duplicate `allow_empty` attribute");
+            }
         } else if meta.path.is_ident(ALLOWED) {
             meta.parse_nested_meta(|inner| {
                 let provider = inner.path.require_ident()?.clone();
@@ -441,7 +449,7 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
             cx.error_spanned_by(
                 &meta.path,
                 format!(
-                    "unknown unified field attribute `{}`; expected `format`, `allowed`, `title`, `check` or a rule ({})",
+                    "unknown unified field attribute `{}`; expected `format`, `allowed`, `title`, `allow_empty`, `check` or a rule ({})",
                     path_text(&meta.path),
                     RULES.join(", ")
                 ),

@@ -7,7 +7,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use unified_adapter::CredentialShape;
-use unified_core::{Part, ValidationError};
+use unified_core::{Action, Part, ValidationError};
+use unified_openapi::contract::LIST_CURSOR;
 
 use crate::http::envelope::{ApiError, listed};
 
@@ -60,10 +61,14 @@ pub(crate) enum Failure {
         shape: CredentialShape,
     },
     /// The provider did not answer in time (504).
-    ProviderTimeout { provider: &'static str },
+    ProviderTimeout {
+        provider: &'static str,
+        action: Action,
+    },
     /// The provider's answer is larger than the limit (502).
     ProviderTooLarge {
         provider: &'static str,
+        action: Action,
         limit: usize,
     },
     /// The provider could not be reached (502).
@@ -74,11 +79,19 @@ pub(crate) enum Failure {
         status: u16,
         body: Value,
     },
+    /// The provider refused the cursor a list was asked to continue from (400): its status and
+    /// answer.
+    CursorRefused {
+        provider: &'static str,
+        status: u16,
+        body: Value,
+    },
     /// The provider has no record of the id a get, update or delete names (404).
     NoRecord { provider: &'static str, body: Value },
     /// The provider created the record but its answer could not be mapped (502).
     Unmapped {
         provider: &'static str,
+        action: Action,
         status: u16,
         body: Value,
         why: String,
@@ -86,6 +99,7 @@ pub(crate) enum Failure {
     /// The provider created the record but the unified record breaks the response model (502).
     ContractBroken {
         provider: &'static str,
+        action: Action,
         status: u16,
         body: Value,
         errors: Vec<(Part, ValidationError)>,
@@ -112,7 +126,9 @@ impl Failure {
             Failure::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Failure::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Failure::TooSlow { .. } => StatusCode::REQUEST_TIMEOUT,
-            Failure::Unreadable | Failure::Invalid(_) => StatusCode::BAD_REQUEST,
+            Failure::Unreadable | Failure::Invalid(_) | Failure::CursorRefused { .. } => {
+                StatusCode::BAD_REQUEST
+            }
             Failure::NoAdapter { .. } | Failure::Untranslatable { .. } => {
                 StatusCode::NOT_IMPLEMENTED
             }
@@ -172,32 +188,71 @@ impl Failure {
                 "the integrated account's credential cannot be presented to {provider}: {shape}; \
                  replace it with `unified account rotate-credential`"
             ),
-            Failure::ProviderTimeout { provider } => {
-                format!("{provider} did not answer in time; it may still have created the record")
+            Failure::ProviderTimeout { provider, action } => match done(*action) {
+                Some(done) => {
+                    format!("{provider} did not answer in time; it may still have {done}")
+                }
+                None => format!("{provider} did not answer in time"),
+            },
+            Failure::ProviderTooLarge {
+                provider,
+                action,
+                limit,
+            } => {
+                let maybe = done(*action)
+                    .map(|done| format!("; it may have {done}"))
+                    .unwrap_or_default();
+                format!(
+                    "{provider}'s answer is larger than this gateway's limit of {limit} bytes, \
+                     so it was not read{maybe}"
+                )
             }
-            Failure::ProviderTooLarge { provider, limit } => format!(
-                "{provider}'s answer is larger than this gateway's limit of {limit} bytes, so it \
-                 was not read; the record may have been created"
-            ),
             Failure::ProviderUnreachable { provider, why } => {
                 format!("{provider} could not be reached: {why}")
             }
             Failure::ProviderRefused {
                 provider, status, ..
             } => format!("{provider} refused the request with status {status}"),
+            Failure::CursorRefused {
+                provider, status, ..
+            } => format!(
+                "{provider} did not take `{LIST_CURSOR}` (it answered {status}): send the \
+                 `{LIST_CURSOR}` of a page as it was given, or none for the first page; a \
+                 provider's cursors may expire"
+            ),
             Failure::NoRecord { provider, .. } => {
                 format!("{provider} has no record of this id (it answered 404)")
             }
-            Failure::Unmapped { provider, why, .. } => {
-                format!("{provider} created the record, but its answer could not be mapped: {why}")
+            Failure::Unmapped {
+                provider,
+                action,
+                why,
+                ..
+            } => {
+                let done = done(*action).unwrap_or("answered");
+                format!("{provider} {done}, but its answer could not be mapped: {why}")
             }
-            Failure::ContractBroken { provider, .. } => format!(
-                "{provider} created the record, but its unified form does not match the response \
-                 model; see `errors`, and `remote_body` for the provider's answer"
+            Failure::ContractBroken {
+                provider, action, ..
+            } => format!(
+                "{provider} {}, but its unified form does not match the response model; see \
+                 `errors`, and `remote_body` for the provider's answer",
+                done(*action).unwrap_or("answered")
             ),
             Failure::Storage => "the gateway's storage failed; see its log".into(),
             Failure::Unhealthy => "the gateway's storage does not answer; see its log".into(),
         }
+    }
+}
+
+/// What a provider has done once it answers an action that changes records, for messages that
+/// must say it may have happened; nothing for a read.
+fn done(action: Action) -> Option<&'static str> {
+    match action {
+        Action::Create => Some("created the record"),
+        Action::Update => Some("changed the record"),
+        Action::Delete => Some("deleted the record"),
+        Action::Get | Action::List => None,
     }
 }
 
@@ -220,6 +275,11 @@ impl From<Failure> for ApiError {
             | Failure::ProviderTooLarge { .. }
             | Failure::ProviderUnreachable { .. } => remote(ApiError::new(status, message), true),
             Failure::ProviderRefused {
+                status: remote_status,
+                body,
+                ..
+            }
+            | Failure::CursorRefused {
                 status: remote_status,
                 body,
                 ..
@@ -298,8 +358,15 @@ mod tests {
                 provider,
                 shape: CredentialShape { expected: "x" },
             },
-            Failure::ProviderTimeout { provider },
-            Failure::ProviderTooLarge { provider, limit: 1 },
+            Failure::ProviderTimeout {
+                provider,
+                action: Action::Create,
+            },
+            Failure::ProviderTooLarge {
+                provider,
+                action: Action::Create,
+                limit: 1,
+            },
             Failure::ProviderUnreachable {
                 provider,
                 why: String::new(),
@@ -311,12 +378,14 @@ mod tests {
             },
             Failure::Unmapped {
                 provider,
+                action: Action::Create,
                 status: 201,
                 body: json!({}),
                 why: String::new(),
             },
             Failure::ContractBroken {
                 provider,
+                action: Action::Create,
                 status: 201,
                 body: json!({}),
                 errors: Vec::new(),

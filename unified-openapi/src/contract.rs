@@ -10,6 +10,11 @@ use unified_core::{Operation, Part, ProviderSet, Target};
 /// The statuses an operation answers with when it fails.
 pub const FAILURE_STATUSES: [u16; 10] = [400, 401, 404, 408, 413, 415, 500, 501, 502, 504];
 
+/// The query parameter by which a list asks for the page after another: the `next_cursor` that
+/// page gave, as the reference client sends it back. A cursor is the provider's and opaque; one
+/// the provider refuses (made up, changed or expired) is the client's mistake, a 400.
+pub const LIST_CURSOR: &str = "next_cursor";
+
 /// The media type of a raw answer: the provider's own JSON document.
 pub const RAW_MEDIA_TYPE: &str = "application/vnd.unified.raw+json";
 

@@ -33,7 +33,7 @@ pub fn schemas() -> Map {
                 "errors": {
                     "type": "array",
                     "items": { "$ref": "#/components/schemas/Violation" },
-                    "description": "For 400 and for a provider's invalid unified answer: every violation.",
+                    "description": "For a 400 of a request that breaks the rules, and for a provider's invalid unified answer: every violation.",
                 },
                 "truto_error_insight": {
                     "type": "object",
@@ -41,10 +41,10 @@ pub fn schemas() -> Map {
                 },
                 "truto_is_remote_error": {
                     "type": "boolean",
-                    "description": "For 502: whether the provider refused (true) or answered something unusable (false).",
+                    "description": "For 502, and for a 400 or 404 the provider's answer caused: whether the provider refused (true) or answered something unusable (false).",
                 },
-                "remote_status": { "type": "integer", "description": "For 502, and a 404 of a record the provider does not have: the provider's status." },
-                "remote_body": { "description": "For 502: the provider's answer, secrets removed." },
+                "remote_status": { "type": "integer", "description": "For 502, a 404 of a record the provider does not have, and a 400 for a list cursor the provider refused: the provider's status." },
+                "remote_body": { "description": "Where `remote_status` is: the provider's answer, secrets removed." },
             },
             "required": ["statusCode", "error", "message"],
         }),

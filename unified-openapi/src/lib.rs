@@ -84,11 +84,7 @@ pub fn document<S: ProviderSet>(
             schemas.insert(format!("{base}{}", part_suffix(part)), schema);
         }
         let action = operation.action();
-        let path = if action.names_a_record() {
-            format!("/unified/{}/{{id}}", operation.model())
-        } else {
-            format!("/unified/{}", operation.model())
-        };
+        let path = route_path(operation);
         if let Value::Object(methods) = paths.get_or_insert_with(&path, || json!({})) {
             methods.insert(
                 action.method().to_lowercase(),
@@ -306,6 +302,16 @@ fn record_operation<S: ProviderSet>(
         &FAILURE_STATUSES,
     );
     route
+}
+
+/// The path of an operation's route: `/unified/ticketing/users`, or for an action on one record
+/// `/unified/ticketing/users/{id}`.
+pub fn route_path<S: ProviderSet>(operation: &Operation<S>) -> String {
+    if operation.action().names_a_record() {
+        format!("/unified/{}/{{id}}", operation.model())
+    } else {
+        format!("/unified/{}", operation.model())
+    }
 }
 
 /// The id of an operation's route in every document: `createTicketingUsers`.

@@ -39,7 +39,7 @@ pub fn run<S: ProviderSet>(program: Program<S>, command: Command) -> Result<Exit
             model,
             operation,
             format,
-        } => coverage::run(registry, &model, &operation, format),
+        } => coverage::run(registry, &program.adapters, &model, &operation, format),
         Command::Providers => list::providers::<S>(),
         Command::Models => list::models(registry),
         Command::Serve {

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::model::FieldCoverage;
+use crate::operation::action::Action;
 use crate::operation::part::Part;
 use crate::provider::{ProviderInfo, ProviderSet};
 
@@ -18,6 +19,14 @@ pub struct OperationCoverage {
     pub operation: &'static str,
     /// Every provider of the set, in declaration order.
     pub providers: Vec<ProviderInfo>,
+    /// Whether the body is a merge patch (an update): then a body field's `supported` providers
+    /// are those that can set it, and its `required` ones those that never let it be cleared.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub merge_patch: bool,
+    /// The ids of the providers a gateway has adapters of this operation for, where the
+    /// coverage was asked of one ([`OperationCoverage::served_by`]); the others answer 501.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub served_by: Option<Vec<&'static str>>,
     /// Per part, per field, the providers that support and require it.
     pub parts: PartsCoverage,
 }
@@ -33,23 +42,51 @@ pub struct PartsCoverage {
     pub response: Vec<FieldCoverage>,
 }
 
+/// How a table names what the providers do with a field.
+#[derive(Clone, Copy)]
+struct Words {
+    supported: &'static str,
+    required: &'static str,
+}
+
+/// A whole body, query or response: "8 supported · 4 required".
+const WHOLE_WORDS: Words = Words {
+    supported: "supported",
+    required: "required",
+};
+
+/// A merge patch: "8 can set · 4 never cleared".
+const PATCH_WORDS: Words = Words {
+    supported: "can set",
+    required: "never cleared",
+};
+
 impl OperationCoverage {
     /// The coverage of an operation from its parts' rows (body, query, response).
     pub fn new<S: ProviderSet>(
         model: &'static str,
-        operation: &'static str,
+        action: Action,
         [body, query, response]: [Vec<FieldCoverage>; 3],
     ) -> Self {
         OperationCoverage {
             model,
-            operation,
+            operation: action.name(),
             providers: S::ALL.to_vec(),
+            merge_patch: action.patches(),
+            served_by: None,
             parts: PartsCoverage {
                 body,
                 query,
                 response,
             },
         }
+    }
+
+    /// The coverage with the providers whose adapters serve the operation, by id; the
+    /// Markdown names them and the others.
+    pub fn served_by(mut self, providers: Vec<&'static str>) -> Self {
+        self.served_by = Some(providers);
+        self
     }
 
     fn rows(&self, part: Part) -> &[FieldCoverage] {
@@ -71,6 +108,9 @@ impl OperationCoverage {
     /// then the providers (the required ones first, marked).
     pub fn to_markdown(&self) -> String {
         let mut out = format!("# {} · {}\n", self.model, self.operation);
+        if let Some(served) = &self.served_by {
+            let _ = write!(out, "\n{}\n", self.served_line(served));
+        }
         for part in Part::ALL {
             // An operation without a body has no rows there, not even the conventions'.
             if part == Part::Body && self.parts.body.is_empty() {
@@ -86,11 +126,18 @@ impl OperationCoverage {
             } else {
                 ("", "")
             };
+            let patch = part == Part::Body && self.merge_patch;
+            let title = if patch {
+                "Request body (a merge patch: the providers listed can set a field; `null` clears \
+                 it, except where it is never cleared)"
+            } else {
+                part.title()
+            };
             let _ = write!(
                 out,
-                "\n## {}\n\n| field | description | coverage | providers |{head}\n|---|---|---|---|{rule}\n",
-                part.title()
+                "\n## {title}\n\n| field | description | coverage | providers |{head}\n|---|---|---|---|{rule}\n"
             );
+            let words = if patch { PATCH_WORDS } else { WHOLE_WORDS };
             for row in self.rows(part) {
                 let description = row.description.unwrap_or_default().replace('\n', " ");
                 let _ = write!(
@@ -98,8 +145,8 @@ impl OperationCoverage {
                     "| `{}` | {} | {} | {} |",
                     row.field,
                     description.replace('|', "\\|"),
-                    self.counts(row),
-                    self.provider_names(row)
+                    self.counts(row, words),
+                    self.provider_names(row, words)
                 );
                 if ruled {
                     let _ = write!(out, " {} |", self.rules(row).replace('|', "\\|"));
@@ -139,17 +186,45 @@ impl OperationCoverage {
             .join("; ")
     }
 
-    fn counts(&self, row: &FieldCoverage) -> String {
-        let mut counts = format!("{} supported", row.supported.len());
+    /// "Served by 1 of 10 providers: Gorgias. The others answer 501: Dixa, ...".
+    fn served_line(&self, served: &[&str]) -> String {
+        let (with, without): (Vec<&ProviderInfo>, Vec<&ProviderInfo>) = self
+            .providers
+            .iter()
+            .partition(|info| served.contains(&info.id));
+        let names = |infos: &[&ProviderInfo]| {
+            infos
+                .iter()
+                .map(|info| info.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut line = format!(
+            "Served by {} of {} providers' adapters",
+            with.len(),
+            self.providers.len()
+        );
+        if !with.is_empty() {
+            let _ = write!(line, ": {}", names(&with));
+        }
+        line.push('.');
+        if !without.is_empty() {
+            let _ = write!(line, " The others answer 501: {}.", names(&without));
+        }
+        line
+    }
+
+    fn counts(&self, row: &FieldCoverage, words: Words) -> String {
+        let mut counts = format!("{} {}", row.supported.len(), words.supported);
         if !row.required.is_empty() {
-            let _ = write!(counts, " · {} required", row.required.len());
+            let _ = write!(counts, " · {} {}", row.required.len(), words.required);
         }
         counts
     }
 
-    fn provider_names(&self, row: &FieldCoverage) -> String {
+    fn provider_names(&self, row: &FieldCoverage, words: Words) -> String {
         if row.required.len() == self.providers.len() {
-            return "every provider (required)".to_owned();
+            return format!("every provider ({})", words.required);
         }
         if row.supported.len() == self.providers.len() && row.required.is_empty() {
             return "every provider".to_owned();
@@ -157,7 +232,7 @@ impl OperationCoverage {
         let required = row
             .required
             .iter()
-            .map(|id| format!("{} (required)", self.name_of(id)));
+            .map(|id| format!("{} ({})", self.name_of(id), words.required));
         let supported = row
             .supported
             .iter()

@@ -232,7 +232,7 @@ impl<S: ProviderSet> Operation<S> {
     pub fn coverage(&self) -> OperationCoverage {
         OperationCoverage::new::<S>(
             self.model,
-            self.action.name(),
+            self.action,
             Part::ALL.map(|part| {
                 if part == Part::Body && !self.action.takes_a_body() {
                     return Vec::new();

@@ -18,8 +18,11 @@ pub struct FieldRule<S: 'static> {
     pub title: &'static str,
     /// The targets that accept the field (always includes the unified target).
     pub supported: Mask<S>,
-    /// The views that need the field present and non-empty.
+    /// The views that need the field present.
     pub required: Mask<S>,
+    /// The views that refuse an empty string or list in it as `empty`: those that require it,
+    /// unless the field allows empty values (`#[unified(allow_empty)]`).
+    pub non_empty: Mask<S>,
     /// The format a string value must have.
     pub format: Option<Format>,
     /// Values a string must take for some providers.

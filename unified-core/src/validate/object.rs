@@ -183,6 +183,7 @@ fn schema_of_field<S: ProviderSet, T: FieldValue<S>>(
             Emptiness::NotApplicable => None,
         };
         if let Some(keyword) = keyword
+            && rule.non_empty.contains(view)
             && object.get(keyword).and_then(Value::as_u64).unwrap_or(0) < 1
         {
             object.insert(keyword.into(), 1.into());

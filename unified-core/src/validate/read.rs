@@ -233,7 +233,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
             let (view, at) = (reading.view, reading.at);
             if self.emptiness == Emptiness::String
                 && text.is_empty()
-                && rule.required.contains(view)
+                && rule.non_empty.contains(view)
             {
                 record_empty(rule, view, at, reading.recorder);
             } else {
@@ -254,7 +254,7 @@ impl<'de, S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> Visitor<'de>
         if let Some(rule) = reading.field {
             if self.emptiness == Emptiness::Array
                 && count == 0
-                && rule.required.contains(reading.view)
+                && rule.non_empty.contains(reading.view)
             {
                 record_empty(rule, reading.view, reading.at, reading.recorder);
             } else {

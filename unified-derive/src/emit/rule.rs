@@ -34,6 +34,11 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
             )
         }
     };
+    let non_empty = if field.allow_empty {
+        quote!(#mask::NONE)
+    } else {
+        required.clone()
+    };
     let format = match &field.format {
         Some(variant) => {
             quote!(::core::option::Option::Some(#core::__private::Format::#variant))
@@ -94,6 +99,7 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
             title: #title,
             supported: #supported,
             required: #required,
+            non_empty: #non_empty,
             format: #format,
             allowed: &[#(#allowed),*],
             constraints: &[#(#constraints),*],

@@ -63,6 +63,8 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
         patch_summary,
         patch_made,
     } = docs;
+    let validated_view = emit_validated_part(core, ident, &provider, &view, false);
+    let validated_patch = emit_validated_part(core, ident, &provider, &patch_ident, true);
     let standard = emit_standard_traits(&view, &whole.held);
     let patch_standard = emit_standard_traits(&patch_ident, &patch.held);
     let ViewFields {
@@ -123,36 +125,41 @@ pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream 
             }
         }
 
-        #[automatically_derived]
-        impl #core::ValidatedPart<#ident, #provider> for #view {
-            const PATCH: bool = false;
-
-            fn validated(
-                __part: #core::Part,
-                __value: &#core::__private::Value,
-            ) -> ::core::result::Result<Self, #core::Report> {
-                #core::conventions::view_from_value::<
-                    <#provider as #core::ProviderType>::Set, #ident, #provider,
-                >(__part, __value)
-            }
-        }
-
-        #[automatically_derived]
-        impl #core::ValidatedPart<#ident, #provider> for #patch_ident {
-            const PATCH: bool = true;
-
-            fn validated(
-                __part: #core::Part,
-                __value: &#core::__private::Value,
-            ) -> ::core::result::Result<Self, #core::Report> {
-                #core::conventions::patch_from_value::<
-                    <#provider as #core::ProviderType>::Set, #ident, #provider,
-                >(__part, __value)
-            }
-        }
-
+        #validated_view
+        #validated_patch
         #standard
         #patch_standard
+    }
+}
+
+/// `ValidatedPart` for a provider's view of a model (`patch` false) or its patch (true): how the
+/// gateway makes what an adapter is handed from a request's part.
+fn emit_validated_part(
+    core: &syn::Path,
+    model: &Ident,
+    provider: &TokenStream,
+    part: &Ident,
+    patch: bool,
+) -> TokenStream {
+    let read = if patch {
+        quote!(patch_from_value)
+    } else {
+        quote!(view_from_value)
+    };
+    quote! {
+        #[automatically_derived]
+        impl #core::ValidatedPart<#model, #provider> for #part {
+            const PATCH: bool = #patch;
+
+            fn validated(
+                __part: #core::Part,
+                __value: &#core::__private::Value,
+            ) -> ::core::result::Result<Self, #core::Report> {
+                #core::conventions::#read::<
+                    <#provider as #core::ProviderType>::Set, #model, #provider,
+                >(__part, __value)
+            }
+        }
     }
 }
 

@@ -156,3 +156,28 @@ async fn routes_without_an_adapter_answer_501() {
     }
     assert_eq!(fake.calls(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cursor_the_provider_refuses_is_the_clients_mistake() {
+    let harness = Harness::on(Backend::Sqlite).await;
+    let fake = harness.fake("gorgias");
+    fake.keep_records();
+    let account = format!("integrated_account_id={}", harness.accounts["gorgias"]);
+    let refused = harness
+        .call(
+            Method::GET,
+            &format!("{USERS}?{account}&next_cursor=made-up"),
+            None,
+        )
+        .await;
+    assert_eq!(refused.status, 400, "{:#}", refused.body);
+    let message = refused.body["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("Gorgias did not take `next_cursor` (it answered 400)"),
+        "{message}"
+    );
+    assert!(!message.contains("made-up"), "{message}");
+    assert_eq!(refused.body["remote_status"], 400);
+    assert_eq!(refused.body["truto_is_remote_error"], true);
+    assert_eq!(fake.last().query.as_deref(), Some("cursor=made-up"));
+}

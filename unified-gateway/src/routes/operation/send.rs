@@ -8,6 +8,7 @@ use serde_json::Value;
 use unified_adapter::{AdapterError, NativeResponse};
 use unified_core::conventions::ResponseFormat;
 use unified_core::{Action, Part, ProviderSet, Target};
+use unified_openapi::contract::LIST_CURSOR;
 
 use super::check::Checked;
 use crate::failure::Failure;
@@ -78,9 +79,13 @@ pub(crate) async fn send<S: ProviderSet>(
         "dispatched"
     );
     let answer = answer.map_err(|error| match error {
-        SendError::Timeout => Failure::ProviderTimeout { provider: name },
+        SendError::Timeout => Failure::ProviderTimeout {
+            provider: name,
+            action: operation.action(),
+        },
         SendError::TooLarge => Failure::ProviderTooLarge {
             provider: name,
+            action: operation.action(),
             limit: gateway.config().provider_answer_limit,
         },
         SendError::Unreachable(why) => Failure::ProviderUnreachable {
@@ -102,9 +107,22 @@ fn shaped<S: ProviderSet>(
 ) -> Result<Response, Failure> {
     let provider = account.provider;
     let status = answer.status;
-    if status == 404 && request.operation().action().names_a_record() {
+    let action = request.operation().action();
+    if status == 404 && action.names_a_record() {
         return Err(Failure::NoRecord {
             provider: provider.name(),
+            body: scrubber.scrub(answer.body),
+        });
+    }
+    // A list continued from a cursor the provider does not take: the client's cursor is made
+    // up, changed or expired, since every other part of the request was checked.
+    if matches!(status, 400 | 410 | 422)
+        && action == Action::List
+        && request.query().get(LIST_CURSOR).is_some()
+    {
+        return Err(Failure::CursorRefused {
+            provider: provider.name(),
+            status,
             body: scrubber.scrub(answer.body),
         });
     }
@@ -124,9 +142,10 @@ fn shaped<S: ProviderSet>(
             // The adapter describes without quoting; scrubbing as well costs nothing here.
             let why = scrubber.scrub_text(error.to_string());
             tracing::warn!(provider = provider.id(), error = why, "answer not mapped");
-            // The provider has created the record: hand over everything it said.
+            // The provider has done what was asked: hand over everything it said.
             return Err(Failure::Unmapped {
                 provider: provider.name(),
+                action,
                 status,
                 body: scrubber.scrub(answer.body),
                 why,
@@ -148,13 +167,14 @@ fn shaped<S: ProviderSet>(
         );
         return Err(Failure::ContractBroken {
             provider: provider.name(),
+            action,
             status,
             body: scrubber.scrub(answer.body),
             errors: by_part(Part::Response, report),
         });
     }
     let record = with_remote_data(record, scrubber.scrub(answer.body));
-    let status = match request.operation().action() {
+    let status = match action {
         Action::Create => StatusCode::CREATED,
         _ => StatusCode::OK,
     };

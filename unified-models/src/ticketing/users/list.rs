@@ -29,7 +29,8 @@ pub struct UserListQuery {
 /// One page of users, in the unified shape.
 #[derive(UnifiedModel, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct UserListResponse {
-    /// The users of this page
+    /// The users of this page; none where there are none
+    #[unified(allow_empty)]
     pub result: Vec<UserCreateResponse>,
 
     /// What to send as `next_cursor` for the next page; absent or null on the last one
