@@ -346,8 +346,7 @@ async fn create(
     if refusal_free(status) && fake.keeping.load(Ordering::SeqCst) > 0 {
         let mut records = fake.records.lock().unwrap();
         let id = fake.keeping.fetch_add(1, Ordering::SeqCst);
-        answer["id"] = json!(id);
-        records.push(answer.clone());
+        records.push(kind.keep(&mut answer, id));
     }
     (status, axum::Json(answer)).into_response()
 }

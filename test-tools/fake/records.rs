@@ -1,9 +1,15 @@
 //! The documented native calls on existing users, for the providers whose adapters make them:
 //! get, update, list (a page at a time) and delete, over the users the fake created once it
-//! keeps them ([`Fake::keep_records`]). Gorgias: `GET`, `PUT` and `DELETE /api/users/{id}`
-//! (delete answers 204 with no body), `GET /api/users?limit=&cursor=` answering
-//! `{"data": [...], "meta": {"next_cursor", "prev_cursor"}}`. The cursor is the fake's own
-//! opaque text (Gorgias documents it as opaque and short-lived).
+//! keeps them ([`Fake::keep_records`]). Cursors are the fake's own opaque text, as both
+//! providers document theirs.
+//!
+//! - Gorgias: `GET`, `PUT` and `DELETE /api/users/{id}` (delete answers 204 with no body),
+//!   `GET /api/users?limit=&cursor=` answering `{"data": [...], "meta": {"next_cursor",
+//!   "prev_cursor"}}`.
+//! - Dixa: `GET` and `DELETE /v1/agents/{id}` (get answers `{"data": agent}`; what delete
+//!   answers is not documented, so 204 here), `GET /v1/agents?pageLimit=&pageKey=` answering
+//!   `{"data": [...], "meta": {"next": url}}`, `next` the URL of the next page, absent on the
+//!   last.
 
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -17,7 +23,54 @@ impl Kind {
     pub fn record_route(self) -> Option<&'static str> {
         match self {
             Kind::Gorgias => Some("/api/users/{id}"),
+            Kind::Dixa => Some("/v1/agents/{id}"),
             _ => None,
+        }
+    }
+
+    /// The record a create answered with, given the kept id `id` (in the answer too).
+    pub(super) fn keep(self, answer: &mut Value, id: usize) -> Value {
+        match self {
+            Kind::Dixa => {
+                answer["data"]["id"] = json!(id.to_string());
+                answer["data"].clone()
+            }
+            _ => {
+                answer["id"] = json!(id);
+                answer.clone()
+            }
+        }
+    }
+
+    /// One record as a get answers with it.
+    fn one(self, record: Value) -> Value {
+        match self {
+            Kind::Dixa => json!({ "data": record }),
+            _ => record,
+        }
+    }
+
+    /// The query parameters of a list: the page's size and where it starts.
+    fn page_parameters(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Dixa => ("pageLimit", "pageKey"),
+            _ => ("limit", "cursor"),
+        }
+    }
+
+    /// A page of records, with the cursor of the next page where there is one.
+    fn page(self, records: Vec<Value>, limit: usize, next: Option<String>) -> Value {
+        match self {
+            Kind::Dixa => {
+                let meta = match next {
+                    Some(key) => {
+                        json!({"next": format!("/v1/agents?pageLimit={limit}&pageKey={key}")})
+                    }
+                    None => json!({}),
+                };
+                json!({"data": records, "meta": meta})
+            }
+            _ => json!({"data": records, "meta": {"next_cursor": next, "prev_cursor": null}}),
         }
     }
 }
@@ -56,7 +109,8 @@ pub(super) async fn list(
             .find(|(key, _)| key == name)
             .map(|(_, v)| v.clone())
     };
-    let limit = match param("limit").map(|limit| limit.parse::<usize>()) {
+    let (limit_name, cursor_name) = fake.kind.page_parameters();
+    let limit = match param(limit_name).map(|limit| limit.parse::<usize>()) {
         None => 30,
         Some(Ok(limit)) if (1..=100).contains(&limit) => limit,
         Some(_) => {
@@ -67,7 +121,7 @@ pub(super) async fn list(
                 .into_response();
         }
     };
-    let start = match param("cursor") {
+    let start = match param(cursor_name) {
         None => 0,
         Some(cursor) => match cursor.strip_prefix("after-").and_then(|n| n.parse().ok()) {
             Some(start) => start,
@@ -84,7 +138,7 @@ pub(super) async fn list(
     let page: Vec<Value> = records.iter().skip(start).take(limit).cloned().collect();
     let next = start + page.len();
     let next_cursor = (next < records.len()).then(|| format!("after-{next}"));
-    let answer = json!({"data": page, "meta": {"next_cursor": next_cursor, "prev_cursor": null}});
+    let answer = fake.kind.page(page, limit, next_cursor);
     (StatusCode::OK, axum::Json(answer)).into_response()
 }
 
@@ -100,7 +154,7 @@ pub(super) async fn get_one(
     }
     let records = fake.records.lock().unwrap();
     match records.iter().find(|record| id_of(record) == id) {
-        Some(record) => (StatusCode::OK, axum::Json(record.clone())).into_response(),
+        Some(record) => (StatusCode::OK, axum::Json(fake.kind.one(record.clone()))).into_response(),
         None => not_found(),
     }
 }

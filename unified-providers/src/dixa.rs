@@ -1,15 +1,23 @@
-//! Dixa: `POST /v1/agents` (confidence high: Dixa's own API reference).
+//! Dixa: `POST /v1/agents` (confidence high: Dixa's own API reference), `GET /v1/agents/{id}`
+//! (high), `GET /v1/agents?pageLimit=&pageKey=` (parameters high, the answer's `meta.next`
+//! medium) and `DELETE /v1/agents/{id}` (high; Dixa documents it as turning the agent into an
+//! end user, which is what deleting a user of the helpdesk means there).
 //!
 //! The agent takes one `email` (the unified primary address) and `additionalEmails` (the
 //! others). Unified `roles` and `team_ids` have no place in Dixa's create call; send them
-//! through `remote_data` if a Dixa account needs them.
+//! through `remote_data` if a Dixa account needs them. Updates are not offered: Dixa's update
+//! bodies cannot change the primary address, which the unified `emails` carries, and a patch
+//! that sets it must not be half applied.
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
-use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Method, Need, Translate};
 use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForDixa, UserCreateQueryForDixa, UserCreateResponse, UserRoleRecord, UsersCreate,
+    UserCreateBodyForDixa, UserCreateQueryForDixa, UserCreateResponse, UserDeleteResponse,
+    UserListQueryForDixa, UserListResponse, UserRoleRecord, UsersCreate, UsersDelete, UsersGet,
+    UsersList,
 };
 
 use crate::people::{email_records, other_emails, primary_email};
@@ -97,25 +105,147 @@ impl Translate<UsersCreate> for Dixa {
         _call: Call<'_, Self::Body, Self::Query>,
         answer: Created,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let Created { data: agent } = answer;
-        let roles: Vec<UserRoleRecord> = agent
-            .roles
-            .into_iter()
-            .map(|name| UserRoleRecord {
-                id: None,
-                name: Some(name),
-            })
-            .collect();
-        Ok(UserCreateResponse {
-            id: Some(agent.id),
-            name: agent.display_name,
-            avatar: agent.avatar_url,
-            created_at: agent.created_at,
-            emails: email_records(agent.email.as_deref(), &agent.additional_emails),
-            first_name: agent.first_name,
-            last_name: agent.last_name,
-            roles: (!roles.is_empty()).then_some(roles),
-            ..UserCreateResponse::default()
+        Ok(record(answer.data))
+    }
+}
+
+/// The unified record of a Dixa agent, whichever call answered with it.
+fn record(agent: Agent) -> UserCreateResponse {
+    let roles: Vec<UserRoleRecord> = agent
+        .roles
+        .into_iter()
+        .map(|name| UserRoleRecord {
+            id: None,
+            name: Some(name),
         })
+        .collect();
+    UserCreateResponse {
+        id: Some(agent.id),
+        name: agent.display_name,
+        avatar: agent.avatar_url,
+        created_at: agent.created_at,
+        emails: email_records(agent.email.as_deref(), &agent.additional_emails),
+        first_name: agent.first_name,
+        last_name: agent.last_name,
+        roles: (!roles.is_empty()).then_some(roles),
+        ..UserCreateResponse::default()
+    }
+}
+
+/// Dixa's page of agents.
+#[derive(Deserialize, Debug)]
+pub struct AgentPage {
+    data: Vec<Agent>,
+    #[serde(default)]
+    meta: Option<PageMeta>,
+}
+
+#[derive(Deserialize, Debug)]
+struct PageMeta {
+    next: Option<String>,
+}
+
+/// The `pageKey` of Dixa's `meta.next`, which its clients follow as a URL: the key alone is the
+/// unified `next_cursor`, so no host travels in it. A bare key is taken as it is.
+fn page_key(next: &str) -> Option<String> {
+    match next.split_once('?') {
+        Some((_, query)) => form_urlencoded::parse(query.as_bytes())
+            .find(|(name, _)| name == "pageKey")
+            .map(|(_, key)| key.into_owned()),
+        None => Some(next.to_owned()),
+    }
+    .filter(|key| !key.is_empty())
+}
+
+impl Translate<UsersGet> for Dixa {
+    type Body = ();
+    type Query = UserCreateQueryForDixa;
+    type Answer = Created;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/v1/agents/{id}");
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, (), Self::Query>,
+        answer: Created,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        Ok(record(answer.data))
+    }
+}
+
+impl Translate<UsersList> for Dixa {
+    type Body = ();
+    type Query = UserListQueryForDixa;
+    type Answer = AgentPage;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/v1/agents");
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
+        let query = call.query;
+        let limit = query
+            .limit
+            .map(|limit| ("pageLimit".to_owned(), limit.to_string()));
+        let key = query
+            .next_cursor
+            .clone()
+            .map(|cursor| ("pageKey".to_owned(), cursor));
+        limit.into_iter().chain(key).collect()
+    }
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, (), Self::Query>,
+        page: AgentPage,
+    ) -> Result<UserListResponse, AdapterError> {
+        let next_cursor = page
+            .meta
+            .and_then(|meta| meta.next)
+            .as_deref()
+            .and_then(page_key);
+        Ok(UserListResponse {
+            result: page.data.into_iter().map(record).collect(),
+            next_cursor,
+        })
+    }
+}
+
+impl Translate<UsersDelete> for Dixa {
+    type Body = ();
+    type Query = UserCreateQueryForDixa;
+    // Whatever Dixa answers, the id is the unified answer.
+    type Answer = IgnoredAny;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Delete, "/v1/agents/{id}");
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn unified_response(
+        &self,
+        call: Call<'_, (), Self::Query>,
+        _answer: IgnoredAny,
+    ) -> Result<UserDeleteResponse, AdapterError> {
+        Ok(UserDeleteResponse {
+            id: call.id.unwrap_or_default().to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_key;
+
+    #[test]
+    fn the_page_key_is_taken_from_the_next_url_or_as_it_is() {
+        assert_eq!(
+            page_key("https://dev.dixa.io/v1/agents?pageLimit=2&pageKey=a%2Bb%3D").as_deref(),
+            Some("a+b=")
+        );
+        assert_eq!(page_key("cGFnZTI=").as_deref(), Some("cGFnZTI="));
+        assert_eq!(page_key("/v1/agents?pageLimit=2"), None);
+        assert_eq!(page_key(""), None);
     }
 }

@@ -44,6 +44,9 @@ pub fn adapters() -> Adapters<providers::Set> {
         .with::<UsersCreate, _>(Reamaze)
         .with::<UsersCreate, _>(SolarwindsServiceDesk)
         .with::<UsersCreate, _>(TeamworkProjectManagement)
+        .with::<UsersList, _>(Dixa)
+        .with::<UsersGet, _>(Dixa)
+        .with::<UsersDelete, _>(Dixa)
         .with::<UsersList, _>(Gorgias)
         .with::<UsersGet, _>(Gorgias)
         .with::<UsersUpdate, _>(Gorgias)
@@ -73,11 +76,27 @@ mod tests {
                     .find(provider, "ticketing/users", "create")
                     .is_some()
             );
-            assert!(
-                adapters
-                    .find(provider, "ticketing/users", "delete")
-                    .is_none()
-            );
         }
+    }
+
+    #[test]
+    fn the_calls_on_existing_users_are_those_whose_native_calls_are_documented() {
+        let offered: Vec<(&str, &str)> = adapters()
+            .iter()
+            .filter(|a| a.operation() != "create")
+            .map(|a| (a.provider().id(), a.operation()))
+            .collect();
+        assert_eq!(
+            offered,
+            [
+                ("dixa", "list"),
+                ("dixa", "get"),
+                ("dixa", "delete"),
+                ("gorgias", "list"),
+                ("gorgias", "get"),
+                ("gorgias", "update"),
+                ("gorgias", "delete"),
+            ]
+        );
     }
 }

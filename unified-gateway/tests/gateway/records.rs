@@ -128,8 +128,8 @@ async fn gorgias_users_are_listed_a_page_at_a_time_read_updated_and_deleted() {
 #[tokio::test(flavor = "multi_thread")]
 async fn routes_without_an_adapter_answer_501() {
     let harness = Harness::on(Backend::Sqlite).await;
-    let account = format!("integrated_account_id={}", harness.accounts["dixa"]);
-    let fake = harness.fake("dixa");
+    let account = format!("integrated_account_id={}", harness.accounts["hive"]);
+    let fake = harness.fake("hive");
     for (method, path, body) in [
         (Method::GET, format!("{USERS}?{account}"), None),
         (Method::GET, format!("{USERS}/1?{account}"), None),
@@ -150,7 +150,7 @@ async fn routes_without_an_adapter_answer_501() {
         assert_eq!(answer.status, 501, "{method} {path}: {:#}", answer.body);
         let message = answer.body["message"].as_str().unwrap();
         assert!(
-            message.contains("Dixa") && message.contains("`ticketing/users`"),
+            message.contains("Hive") && message.contains("`ticketing/users`"),
             "{message}"
         );
     }

@@ -1,5 +1,6 @@
 //! The reference client: the unmodified `truto-python-sdk` 0.1.6, pointed at the gateway,
-//! creates a user through each adapter (its query dict is sent in its own bracket syntax).
+//! creates a user through each adapter (its query dict is sent in its own bracket syntax), and
+//! lists, gets, updates and deletes users wherever an adapter offers the operation.
 //!
 //! The Python interpreter is `unified_test_tools::python`'s, with the SDK installed.
 
@@ -21,7 +22,7 @@ const SDK: Package = Package {
 /// Runs the SDK script over `calls`; its results, one per call.
 async fn through_the_sdk(harness: &Harness, calls: Vec<Value>) -> Vec<Value> {
     let plan = json!({"base_url": harness.base, "token": harness.token, "calls": calls});
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gateway/create_users.py");
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gateway/unified_calls.py");
     let python = python(&[SDK]);
     tokio::task::spawn_blocking(move || {
         let said = with_plan(Command::new(python).arg(script), &plan, "the client script");
@@ -111,4 +112,108 @@ async fn the_python_sdk_passes_conventions_and_gets_400s() {
         1,
         "the invalid creates reached no provider"
     );
+}
+
+/// Whether the shipped adapters serve `operation` of the users for `kind`'s provider.
+fn offers(kind: Kind, operation: &str) -> bool {
+    let provider =
+        unified_core::Provider::<unified_models::providers::Set>::from_id(kind.provider_id())
+            .expect("a shipped provider");
+    unified_providers::adapters()
+        .find(provider, "ticketing/users", operation)
+        .is_some()
+}
+
+/// The case's body with its addresses made the `index`th user's, so several users differ.
+fn numbered(body: &Value, index: usize) -> Value {
+    let mut body = body.clone();
+    if let Some(emails) = body["emails"].as_array_mut() {
+        for email in emails {
+            let address = email["email"].as_str().unwrap_or_default();
+            email["email"] = json!(format!("{index}.{address}"));
+        }
+    }
+    body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_python_sdk_lists_gets_updates_and_deletes_where_a_provider_offers_it() {
+    let harness = Harness::start().await;
+    let mut exercised = Vec::new();
+    for (kind, body, ..) in cases() {
+        if !offers(kind, "list") {
+            continue;
+        }
+        exercised.push(kind);
+        let fake = harness.fake(kind.provider_id());
+        fake.keep_records();
+        let query = query_of(kind, &harness.accounts[kind.provider_id()]);
+        let creates = (1..=3)
+            .map(|index| json!({"op": "create", "body": numbered(&body, index), "query": query}))
+            .collect();
+        let created = through_the_sdk(&harness, creates).await;
+        let ids: Vec<String> = created
+            .iter()
+            .map(|result| {
+                let id = result["ok"]["id"].as_str();
+                id.unwrap_or_else(|| panic!("{kind:?}: {result:#}"))
+                    .to_owned()
+            })
+            .collect();
+
+        // Two users a page: the SDK follows `next_cursor` to the second page by itself.
+        let mut paged = query.clone();
+        paged["limit"] = json!(2);
+        let before = fake.calls();
+        let listed = through_the_sdk(&harness, vec![json!({"op": "list", "query": paged})]).await;
+        let listed_ids: Vec<&str> = listed[0]["ok"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{kind:?}: {listed:#?}"))
+            .iter()
+            .map(|user| user["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(listed_ids, ids, "{kind:?}");
+        assert_eq!(fake.calls() - before, 2, "{kind:?}: two pages, two calls");
+
+        if offers(kind, "get") {
+            let got = through_the_sdk(
+                &harness,
+                vec![json!({"op": "get", "id": ids[1], "query": query})],
+            )
+            .await;
+            assert_eq!(got[0]["ok"]["id"], ids[1], "{kind:?}: {got:#?}");
+        }
+        if offers(kind, "update") {
+            let calls = fake.calls();
+            let updates = vec![
+                json!({"op": "update", "id": ids[1], "body": {"name": "Grace Hopper"}, "query": query}),
+                // Every provider that updates users requires an address: it is never cleared.
+                json!({"op": "update", "id": ids[1], "body": {"emails": null}, "query": query}),
+            ];
+            let updated = through_the_sdk(&harness, updates).await;
+            assert_eq!(
+                updated[0]["ok"]["name"], "Grace Hopper",
+                "{kind:?}: {updated:#?}"
+            );
+            assert_eq!(updated[1]["status"], 400, "{kind:?}: {updated:#?}");
+            assert_eq!(
+                fake.calls(),
+                calls + 1,
+                "{kind:?}: the clearing update was not sent"
+            );
+        }
+        if offers(kind, "delete") {
+            let deleted = through_the_sdk(
+                &harness,
+                vec![
+                    json!({"op": "delete", "id": ids[0], "query": query}),
+                    json!({"op": "get", "id": ids[0], "query": query}),
+                ],
+            )
+            .await;
+            assert_eq!(deleted[0]["ok"]["id"], ids[0], "{kind:?}: {deleted:#?}");
+            assert_eq!(deleted[1]["status"], 404, "{kind:?}: {deleted:#?}");
+        }
+    }
+    assert!(exercised.contains(&Kind::Gorgias), "{exercised:?}");
 }
