@@ -21,6 +21,7 @@ use unified_models::ticketing::users::{
 };
 
 use crate::people::{email_records, other_emails, primary_email};
+use crate::records::{deleted, page_query};
 
 /// The Dixa adapter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -186,14 +187,10 @@ impl Translate<UsersList> for Dixa {
 
     fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
         let query = call.query;
-        let limit = query
-            .limit
-            .map(|limit| ("pageLimit".to_owned(), limit.to_string()));
-        let key = query
-            .next_cursor
-            .clone()
-            .map(|cursor| ("pageKey".to_owned(), cursor));
-        limit.into_iter().chain(key).collect()
+        page_query(
+            ("pageLimit", query.limit),
+            ("pageKey", query.next_cursor.as_deref()),
+        )
     }
 
     fn unified_response(
@@ -228,9 +225,7 @@ impl Translate<UsersDelete> for Dixa {
         call: Call<'_, (), Self::Query>,
         _answer: IgnoredAny,
     ) -> Result<UserDeleteResponse, AdapterError> {
-        Ok(UserDeleteResponse {
-            id: call.id.unwrap_or_default().to_owned(),
-        })
+        Ok(deleted(call.id))
     }
 }
 

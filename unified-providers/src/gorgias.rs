@@ -33,6 +33,7 @@ use crate::people::{
     NamedRole, NativeId, RoleKey, ZoneLess, email_records, name_to_send, non_empty, one_role,
     primary_email, record_name, role_keys, timestamp,
 };
+use crate::records::{deleted, page_query};
 
 /// The Gorgias adapter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -227,14 +228,10 @@ impl Translate<UsersList> for Gorgias {
     // Gorgias's own cursor is the unified `next_cursor`, as it gave it.
     fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
         let query = call.query;
-        let limit = query
-            .limit
-            .map(|limit| ("limit".to_owned(), limit.to_string()));
-        let cursor = query
-            .next_cursor
-            .clone()
-            .map(|cursor| ("cursor".to_owned(), cursor));
-        limit.into_iter().chain(cursor).collect()
+        page_query(
+            ("limit", query.limit),
+            ("cursor", query.next_cursor.as_deref()),
+        )
     }
 
     fn unified_response(
@@ -314,8 +311,6 @@ impl Translate<UsersDelete> for Gorgias {
         call: Call<'_, (), Self::Query>,
         _answer: IgnoredAny,
     ) -> Result<UserDeleteResponse, AdapterError> {
-        Ok(UserDeleteResponse {
-            id: call.id.unwrap_or_default().to_owned(),
-        })
+        Ok(deleted(call.id))
     }
 }

@@ -11,6 +11,7 @@ mod pivotal_tracker;
 mod planhat;
 mod qualtrics_corexm;
 mod reamaze;
+mod records;
 mod solarwinds_service_desk;
 mod teamwork_project_management;
 
