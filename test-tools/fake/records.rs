@@ -10,6 +10,8 @@
 //!   answers is not documented, so 204 here), `GET /v1/agents?pageLimit=&pageKey=` answering
 //!   `{"data": [...], "meta": {"next": url}}`, `next` the URL of the next page, absent on the
 //!   last.
+//! - Teamwork: `GET /people/{id}.json` answering `{"person": {...}}` with hyphenated keys,
+//!   `GET /people.json?page=&pageSize=` answering `{"people": [...]}`, pages numbered from 1.
 
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -24,6 +26,8 @@ impl Kind {
         match self {
             Kind::Gorgias => Some("/api/users/{id}"),
             Kind::Dixa => Some("/v1/agents/{id}"),
+            // `{id}.json`, read by `record_id`.
+            Kind::TeamworkProjectManagement => Some("/people/{id}"),
             _ => None,
         }
     }
@@ -34,6 +38,17 @@ impl Kind {
             Kind::Dixa => {
                 answer["data"]["id"] = json!(id.to_string());
                 answer["data"].clone()
+            }
+            Kind::TeamworkProjectManagement => {
+                answer["id"] = json!(id.to_string());
+                answer["user"]["id"] = json!(id.to_string());
+                let user = &answer["user"];
+                json!({
+                    "id": id.to_string(),
+                    "first-name": user["firstName"],
+                    "last-name": user["lastName"],
+                    "avatar-url": user["avatarUrl"],
+                })
             }
             _ => {
                 answer["id"] = json!(id);
@@ -46,6 +61,7 @@ impl Kind {
     fn one(self, record: Value) -> Value {
         match self {
             Kind::Dixa => json!({ "data": record }),
+            Kind::TeamworkProjectManagement => json!({ "person": record }),
             _ => record,
         }
     }
@@ -54,7 +70,37 @@ impl Kind {
     fn page_parameters(self) -> (&'static str, &'static str) {
         match self {
             Kind::Dixa => ("pageLimit", "pageKey"),
+            Kind::TeamworkProjectManagement => ("pageSize", "page"),
             _ => ("limit", "cursor"),
+        }
+    }
+
+    /// A list's page size when none is asked for.
+    fn default_page_size(self) -> usize {
+        match self {
+            Kind::TeamworkProjectManagement => 50,
+            _ => 30,
+        }
+    }
+
+    /// Where a page starts, from its cursor: Teamwork's a page number, the others the fake's own
+    /// `after-N`; `None` for one the provider would refuse.
+    fn start(self, cursor: &str, limit: usize) -> Option<usize> {
+        match self {
+            Kind::TeamworkProjectManagement => cursor
+                .parse::<usize>()
+                .ok()
+                .filter(|page| *page >= 1)
+                .map(|page| (page - 1).saturating_mul(limit)),
+            _ => cursor.strip_prefix("after-")?.parse().ok(),
+        }
+    }
+
+    /// The id a record's path segment names: Teamwork's ends in `.json`.
+    fn record_id(self, segment: &str) -> &str {
+        match self {
+            Kind::TeamworkProjectManagement => segment.strip_suffix(".json").unwrap_or(segment),
+            _ => segment,
         }
     }
 
@@ -70,6 +116,8 @@ impl Kind {
                 };
                 json!({"data": records, "meta": meta})
             }
+            // Teamwork's pages are numbered; its answer has no cursor.
+            Kind::TeamworkProjectManagement => json!({ "people": records }),
             _ => json!({"data": records, "meta": {"next_cursor": next, "prev_cursor": null}}),
         }
     }
@@ -111,7 +159,7 @@ pub(super) async fn list(
     };
     let (limit_name, cursor_name) = fake.kind.page_parameters();
     let limit = match param(limit_name).map(|limit| limit.parse::<usize>()) {
-        None => 30,
+        None => fake.kind.default_page_size(),
         Some(Ok(limit)) if (1..=100).contains(&limit) => limit,
         Some(_) => {
             return (
@@ -123,7 +171,7 @@ pub(super) async fn list(
     };
     let start = match param(cursor_name) {
         None => 0,
-        Some(cursor) => match cursor.strip_prefix("after-").and_then(|n| n.parse().ok()) {
+        Some(cursor) => match fake.kind.start(&cursor, limit) {
             Some(start) => start,
             None => {
                 return (
@@ -152,6 +200,7 @@ pub(super) async fn get_one(
     if let Some(answer) = fake.admit_without_body(&uri, &headers).await {
         return answer;
     }
+    let id = fake.kind.record_id(&id);
     let records = fake.records.lock().unwrap();
     match records.iter().find(|record| id_of(record) == id) {
         Some(record) => (StatusCode::OK, axum::Json(fake.kind.one(record.clone()))).into_response(),
@@ -189,6 +238,7 @@ pub(super) async fn update(
         )
             .into_response();
     };
+    let id = fake.kind.record_id(&id);
     let mut records = fake.records.lock().unwrap();
     let Some(record) = records.iter_mut().find(|record| id_of(record) == id) else {
         return not_found();
@@ -222,6 +272,7 @@ pub(super) async fn delete(
     if let Some(answer) = fake.admit_without_body(&uri, &headers).await {
         return answer;
     }
+    let id = fake.kind.record_id(&id);
     let mut records = fake.records.lock().unwrap();
     match records.iter().position(|record| id_of(record) == id) {
         Some(at) => {

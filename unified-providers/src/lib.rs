@@ -52,6 +52,8 @@ pub fn adapters() -> Adapters<providers::Set> {
         .with::<UsersGet, _>(Gorgias)
         .with::<UsersUpdate, _>(Gorgias)
         .with::<UsersDelete, _>(Gorgias)
+        .with::<UsersList, _>(TeamworkProjectManagement)
+        .with::<UsersGet, _>(TeamworkProjectManagement)
 }
 
 #[cfg(test)]
@@ -97,6 +99,8 @@ mod tests {
                 ("gorgias", "get"),
                 ("gorgias", "update"),
                 ("gorgias", "delete"),
+                ("teamwork_project_management", "list"),
+                ("teamwork_project_management", "get"),
             ]
         );
     }

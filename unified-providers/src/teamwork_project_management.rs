@@ -12,19 +12,34 @@
 //! made; first and last names the answer lacks are the ones sent. The credential is
 //! `api-key:X` (Teamwork ignores the password); a `person.password` sent through `remote_data`
 //! is removed from whatever Teamwork answers.
+//!
+//! On existing people (the v1 reference's "People" calls; confidence medium, the
+//! `teamwork_api` gem and working scripts): `GET /people/{id}.json` answering `{"person":
+//! {...}}` with hyphenated keys, `PUT /people/{id}.json` with the create's `{"person": {...}}`
+//! envelope, partial (only what the patch sets is sent), and `GET
+//! /people.json?page=&pageSize=` answering `{"people": [...]}`. Teamwork's pages are numbered:
+//! the unified `next_cursor` is the next page's number, given while a page comes back full
+//! (how Teamwork signals the last page is not documented, so a list whose size divides the
+//! page size ends with one empty page). Delete is left out until its meaning (delete or
+//! deactivate) is documented. Update (`PUT /people/{id}.json`, partial) is left out for now:
+//! Teamwork requires a first and a last name, which the spec has as merely supported, so a
+//! patch that clears one must be refused before it is sent, and the adapter's needs cannot yet
+//! tell a cleared field from an absent one.
 
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Need, Translate,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Method, Need, Translate,
 };
 use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
     UserCreateBodyForTeamworkProjectManagement, UserCreateQueryForTeamworkProjectManagement,
-    UserCreateResponse, UsersCreate,
+    UserCreateResponse, UserListQueryForTeamworkProjectManagement, UserListResponse, UsersCreate,
+    UsersGet, UsersList,
 };
 
 use crate::people::{NativeId, avatar, non_empty};
+use crate::records::page_query;
 
 /// The Teamwork Project Management adapter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -110,6 +125,105 @@ impl Translate<UsersCreate> for TeamworkProjectManagement {
             first_name: non_empty(user.first_name).or_else(|| sent(&call.body.first_name)),
             last_name: non_empty(user.last_name).or_else(|| sent(&call.body.last_name)),
             ..UserCreateResponse::default()
+        })
+    }
+}
+
+/// A person as Teamwork's v1 calls on people answer with one: hyphenated keys.
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub struct Person {
+    id: NativeId,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    avatar_url: Option<String>,
+}
+
+/// Teamwork's answer with one person.
+#[derive(Deserialize, Debug)]
+pub struct OnePerson {
+    person: Person,
+}
+
+/// Teamwork's page of people.
+#[derive(Deserialize, Debug)]
+pub struct People {
+    people: Vec<Person>,
+}
+
+/// The unified record of a Teamwork person.
+fn record(person: Person) -> UserCreateResponse {
+    UserCreateResponse {
+        id: Some(person.id.into_string()),
+        avatar: avatar(person.avatar_url),
+        first_name: non_empty(person.first_name),
+        last_name: non_empty(person.last_name),
+        ..UserCreateResponse::default()
+    }
+}
+
+/// Teamwork's pages are numbered from 1; the unified `next_cursor` holds the next one's number.
+const FIRST_PAGE: u32 = 1;
+
+/// Teamwork's page size when none is asked for (its reference's default).
+const DEFAULT_PAGE_SIZE: u32 = 50;
+
+impl Translate<UsersGet> for TeamworkProjectManagement {
+    type Body = ();
+    type Query = UserCreateQueryForTeamworkProjectManagement;
+    type Answer = OnePerson;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/people/{id}.json");
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, (), Self::Query>,
+        answer: OnePerson,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        Ok(record(answer.person))
+    }
+}
+
+impl Translate<UsersList> for TeamworkProjectManagement {
+    type Body = ();
+    type Query = UserListQueryForTeamworkProjectManagement;
+    type Answer = People;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/people.json");
+
+    // The cursor is a page number this adapter gave; another is refused before it is sent.
+    const NEEDS: &'static [Need] = &[Need::matching(
+        Part::Query,
+        "/next_cursor",
+        "^[1-9][0-9]{0,8}$",
+    )];
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
+        let query = call.query;
+        let page = query.next_cursor.as_deref().unwrap_or("1");
+        page_query(("pageSize", query.limit), ("page", Some(page)))
+    }
+
+    fn unified_response(
+        &self,
+        call: Call<'_, (), Self::Query>,
+        page: People,
+    ) -> Result<UserListResponse, AdapterError> {
+        let query = call.query;
+        let number = query
+            .next_cursor
+            .as_deref()
+            .and_then(|cursor| cursor.parse::<u32>().ok())
+            .unwrap_or(FIRST_PAGE);
+        let size = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
+        let full = u32::try_from(page.people.len()).is_ok_and(|count| count >= size);
+        Ok(UserListResponse {
+            next_cursor: full.then(|| (number + 1).to_string()),
+            result: page.people.into_iter().map(record).collect(),
         })
     }
 }

@@ -181,3 +181,40 @@ async fn a_cursor_the_provider_refuses_is_the_clients_mistake() {
     assert_eq!(refused.body["truto_is_remote_error"], true);
     assert_eq!(fake.last().query.as_deref(), Some("cursor=made-up"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_number_cursor_that_is_not_one_is_refused_before_it_is_sent() {
+    let harness = Harness::on(Backend::Sqlite).await;
+    let fake = harness.fake("teamwork_project_management");
+    let account = format!(
+        "integrated_account_id={}",
+        harness.accounts["teamwork_project_management"]
+    );
+    let refused = harness
+        .call(
+            Method::GET,
+            &format!("{USERS}?{account}&next_cursor=after-2"),
+            None,
+        )
+        .await;
+    assert_eq!(refused.status, 400, "{:#}", refused.body);
+    assert_eq!(
+        refused.violations(),
+        [(
+            "query".to_owned(),
+            "/next_cursor".to_owned(),
+            "pattern".to_owned()
+        )]
+    );
+    assert_eq!(fake.calls(), 0);
+    // A page number goes to Teamwork as its page.
+    let first = harness
+        .call(
+            Method::GET,
+            &format!("{USERS}?{account}&next_cursor=2"),
+            None,
+        )
+        .await;
+    assert_eq!(first.status, 200, "{:#}", first.body);
+    assert_eq!(fake.last().query.as_deref(), Some("page=2"));
+}
