@@ -29,7 +29,7 @@ pub use auth::{AuthScheme, CredentialPart, CredentialShape, Presented};
 pub use call::Call;
 pub use error::AdapterError;
 pub use mismatch::{Mismatch, Problem};
-pub use native::{Endpoint, Method, NativeRequest, NativeResponse};
+pub use native::{DOT_SEGMENTS, Endpoint, Method, NativeRequest, NativeResponse};
 pub use needs::Need;
 pub use pass_through::PassThrough;
 pub use query_writer::write_query;

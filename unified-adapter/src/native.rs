@@ -108,24 +108,32 @@ impl Endpoint {
     }
 
     /// The path with its `{id}` filled with `id`, encoded as one path segment; a path that
-    /// needs an id the request does not name is the client's to fix.
+    /// needs an id the request does not name, or names as a dot-segment (which would climb out
+    /// of the provider's path even percent-encoded), is the client's to fix.
     pub fn path_for(&self, id: Option<&str>) -> Result<String, crate::AdapterError> {
         if !self.path.contains("{id}") {
             return Ok(self.path.to_owned());
         }
+        let refused = |code, message| crate::AdapterError::Request {
+            part: unified_core::Part::Query,
+            error: unified_core::ValidationError::new("", code, message),
+        };
         let id = id
             .filter(|id| !id.is_empty())
-            .ok_or_else(|| crate::AdapterError::Request {
-                part: unified_core::Part::Query,
-                error: unified_core::ValidationError::new(
-                    "",
-                    unified_core::Code::Required,
-                    "the path names no record",
-                ),
-            })?;
+            .ok_or_else(|| refused(unified_core::Code::Required, "the path names no record"))?;
+        if DOT_SEGMENTS.contains(&id) {
+            return Err(refused(
+                unified_core::Code::Enum,
+                "the path's record id is a dot-segment, which names no record",
+            ));
+        }
         Ok(self.path.replace("{id}", &segment(id)))
     }
 }
+
+/// The record ids no path takes: `.` and `..` are dot-segments, which a URL resolves (even
+/// percent-encoded) into another path of the provider's.
+pub const DOT_SEGMENTS: [&str; 2] = [".", ".."];
 
 /// `text` as one path segment: every byte but the unreserved ones (RFC 3986) percent-encoded,
 /// so an id can neither leave its segment nor add one.
@@ -203,4 +211,26 @@ pub struct NativeResponse {
     pub status: u16,
     /// The body.
     pub body: Value,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Endpoint, Method};
+
+    #[test]
+    fn a_record_id_fills_one_segment_and_is_never_a_dot_segment() {
+        let endpoint = Endpoint::new(Method::Get, "/api/users/{id}");
+        assert_eq!(
+            endpoint.path_for(Some("a/b?c")).unwrap(),
+            "/api/users/a%2Fb%3Fc"
+        );
+        assert_eq!(endpoint.path_for(Some("1.5")).unwrap(), "/api/users/1.5");
+        for id in [None, Some(""), Some("."), Some("..")] {
+            assert!(endpoint.path_for(id).is_err(), "{id:?}");
+        }
+        assert_eq!(
+            Endpoint::post("/api/users").path_for(None).unwrap(),
+            "/api/users"
+        );
+    }
 }

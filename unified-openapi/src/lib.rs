@@ -16,6 +16,7 @@ mod served;
 pub use served::{needs_of, served_schema};
 
 use unified_adapter::Adapters;
+use unified_adapter::DOT_SEGMENTS;
 use unified_adapter::needs::parameter_schemas;
 use unified_core::json;
 use unified_core::json::{Map, Value};
@@ -205,19 +206,20 @@ fn record_operation<S: ProviderSet>(
                 "name": "id",
                 "in": "path",
                 "required": true,
-                "description": "The record's id, as the provider gave it.",
-                "schema": { "type": "string", "minLength": 1 },
+                "description": "The record's id, as the provider gave it; never a dot-segment (`.` or `..`).",
+                "schema": { "type": "string", "minLength": 1, "not": { "enum": DOT_SEGMENTS.to_vec() } },
             }),
         );
     }
     let raw =
         || json!({ "schema": { "description": "The provider's own answer, secrets removed." } });
-    let (success, what) = match action {
-        Action::Create => ("201", "Created: the unified record"),
-        Action::List => ("200", "The page of unified records"),
-        Action::Get => ("200", "The unified record"),
-        Action::Update => ("200", "Updated: the unified record"),
-        Action::Delete => ("200", "Deleted: what is left of the record"),
+    let success = action.success_status().to_string();
+    let what = match action {
+        Action::Create => "Created: the unified record",
+        Action::List => "The page of unified records",
+        Action::Get => "The unified record",
+        Action::Update => "Updated: the unified record",
+        Action::Delete => "Deleted: what is left of the record",
     };
     let verb = match action {
         Action::Create => "Create a",
@@ -261,7 +263,7 @@ fn record_operation<S: ProviderSet>(
     route["responses"] = envelope::responses(
         &[
             (
-                success,
+                success.as_str(),
                 json!({
                     "description": format!(
                         "{what}, with the provider's answer in `remote_data` (left out \

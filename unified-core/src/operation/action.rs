@@ -53,6 +53,14 @@ impl Action {
         }
     }
 
+    /// The HTTP status of its success: `201` for a create, `200` otherwise.
+    pub const fn success_status(self) -> u16 {
+        match self {
+            Action::Create => 201,
+            Action::List | Action::Get | Action::Update | Action::Delete => 200,
+        }
+    }
+
     /// Whether its path names one record (`/unified/{model}/{id}`).
     pub const fn names_a_record(self) -> bool {
         matches!(self, Action::Get | Action::Update | Action::Delete)

@@ -6,6 +6,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::harness::{Backend, Harness};
+use crate::raw_http::{Raw, request};
 
 const USERS: &str = "/unified/ticketing/users";
 
@@ -217,4 +218,27 @@ async fn a_page_number_cursor_that_is_not_one_is_refused_before_it_is_sent() {
         .await;
     assert_eq!(first.status, 200, "{:#}", first.body);
     assert_eq!(fake.last().query.as_deref(), Some("page=2"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dot_segment_id_never_climbs_out_of_the_providers_path() {
+    let harness = Harness::on(Backend::Sqlite).await;
+    let fake = harness.fake("gorgias");
+    fake.keep_records();
+    let bearer = format!("Bearer {}", harness.token);
+    // Sent as written: an HTTP client would resolve the dot-segments before sending.
+    for id in ["%2E%2E", "%2e", ".."] {
+        let target = format!(
+            "{USERS}/{id}?integrated_account_id={}",
+            harness.accounts["gorgias"]
+        );
+        let mut raw = Raw::connect(harness.addr).await;
+        raw.send(&request("GET", &target, &[("Authorization", &bearer)], b""))
+            .await;
+        let answer = raw.answer(false).await.expect("an answer");
+        assert_eq!(answer.status, 400, "{id}: {:?}", answer.json());
+        let body = answer.json().unwrap();
+        assert_eq!(body["errors"][0]["code"], "enum", "{id}: {body:#}");
+    }
+    assert_eq!(fake.calls(), 0);
 }

@@ -174,9 +174,6 @@ fn shaped<S: ProviderSet>(
         });
     }
     let record = with_remote_data(record, scrubber.scrub(answer.body));
-    let status = match action {
-        Action::Create => StatusCode::CREATED,
-        _ => StatusCode::OK,
-    };
+    let status = StatusCode::from_u16(action.success_status()).unwrap_or(StatusCode::OK);
     Ok((status, axum::Json(checked.shape.trim(record))).into_response())
 }
