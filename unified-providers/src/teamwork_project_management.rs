@@ -165,7 +165,8 @@ fn record(person: Person) -> UserCreateResponse {
 /// Teamwork's pages are numbered from 1; the unified `next_cursor` holds the next one's number.
 const FIRST_PAGE: u32 = 1;
 
-/// Teamwork's page size when none is asked for (its reference's default).
+/// The page size sent when the client asks for none: always sent, so whether a page came back
+/// full is judged against the size Teamwork was asked for, not a default of its own.
 const DEFAULT_PAGE_SIZE: u32 = 50;
 
 impl Translate<UsersGet> for TeamworkProjectManagement {
@@ -205,7 +206,8 @@ impl Translate<UsersList> for TeamworkProjectManagement {
     fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
         let query = call.query;
         let page = query.next_cursor.as_deref().unwrap_or("1");
-        page_query(("pageSize", query.limit), ("page", Some(page)))
+        let size = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
+        page_query(("pageSize", Some(size)), ("page", Some(page)))
     }
 
     fn unified_response(

@@ -217,7 +217,7 @@ async fn a_page_number_cursor_that_is_not_one_is_refused_before_it_is_sent() {
         )
         .await;
     assert_eq!(first.status, 200, "{:#}", first.body);
-    assert_eq!(fake.last().query.as_deref(), Some("page=2"));
+    assert_eq!(fake.last().query.as_deref(), Some("pageSize=50&page=2"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
