@@ -10,7 +10,7 @@ use crate::error::StoreError;
 use crate::postgres::{self, Postgres};
 use crate::records::StoreSummary;
 use crate::sqlite;
-use crate::vault::{KEY_VARIABLE, Vault};
+use crate::vault::{KEY_VARIABLE, SealedCredential, Vault};
 
 /// The gateway's records and the key that opens their credentials: a SQLite file, or a
 /// PostgreSQL database shared by several instances. Token and account lookups are cached for a
@@ -111,20 +111,29 @@ impl Store {
 /// What the key check seals, under the account id no account has (ids are UUIDs).
 const KEY_CHECK: (&str, &str) = ("key-check", "this is the database's key");
 
+/// Keeps `sealed` as the check unless another opening kept one first; the check kept. The
+/// process that writes a new key file forgets the lost key's check once, perhaps just after
+/// this one kept its own (sealed under that same new key): then it is kept again.
+async fn keep_key_check(
+    backend: &dyn Backend,
+    sealed: SealedCredential,
+) -> Result<SealedCredential, StoreError> {
+    for _ in 0..2 {
+        backend.keep_key_check(sealed.clone()).await?;
+        if let Some(kept) = backend.key_check().await? {
+            return Ok(kept);
+        }
+    }
+    Err(StoreError::key("the database did not keep its key check"))
+}
+
 /// Refuses a key other than the one the database's credentials are sealed with. The first
 /// opening seals a known value as the check; instances racing to do so keep the first one.
 async fn check_key(backend: &dyn Backend, vault: &Vault) -> Result<(), StoreError> {
     let (id, value) = KEY_CHECK;
     let sealed = match backend.key_check().await? {
         Some(sealed) => sealed,
-        None => {
-            let sealed = vault.seal(id, &unified_core::Secret::new(value))?;
-            backend.keep_key_check(sealed).await?;
-            backend
-                .key_check()
-                .await?
-                .ok_or_else(|| StoreError::key("the database did not keep its key check"))?
-        }
+        None => keep_key_check(backend, vault.seal(id, &unified_core::Secret::new(value))?).await?,
     };
     match vault.open_sealed(id, &sealed) {
         Ok(opened) if opened.expose() == value => Ok(()),

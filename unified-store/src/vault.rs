@@ -29,6 +29,15 @@ pub struct SealedCredential {
     pub ciphertext: Vec<u8>,
 }
 
+/// Who wrote the key file that [`Vault::create`] read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyFile {
+    /// This call wrote it.
+    Made,
+    /// Another process wrote it first.
+    Found,
+}
+
 /// The key that seals and opens credentials.
 pub struct Vault {
     cipher: ChaCha20Poly1305,
@@ -54,9 +63,10 @@ impl Vault {
     }
 
     /// A new random key, written to `key_file` (mode 0600); the key another process wrote there
-    /// first, if one did.
-    pub fn create(key_file: &Path) -> Result<Vault, StoreError> {
-        Ok(Vault::from_key(&create_key(key_file)?))
+    /// first, if one did. Which of the two it is says whether this call made the file.
+    pub fn create(key_file: &Path) -> Result<(Vault, KeyFile), StoreError> {
+        let (key, made) = create_key(key_file)?;
+        Ok((Vault::from_key(&key), made))
     }
 
     fn from_key(key: &[u8; KEY_LEN]) -> Vault {
@@ -138,7 +148,7 @@ fn read_key(path: &Path) -> Result<Option<[u8; KEY_LEN]>, StoreError> {
 
 /// Writes the key whole to a file of its own, then links it in place: a process reading the
 /// key file never sees it half-written, and of two processes creating it one key wins.
-fn create_key(path: &Path) -> Result<[u8; KEY_LEN], StoreError> {
+fn create_key(path: &Path) -> Result<([u8; KEY_LEN], KeyFile), StoreError> {
     let mut key = [0u8; KEY_LEN];
     getrandom::fill(&mut key)
         .map_err(|error| StoreError::key(format!("no randomness for a key: {error}")))?;
@@ -157,9 +167,10 @@ fn create_key(path: &Path) -> Result<[u8; KEY_LEN], StoreError> {
         .and_then(|()| fs::hard_link(&draft, path));
     let _ = fs::remove_file(&draft);
     match linked {
-        Ok(()) => Ok(key),
+        Ok(()) => Ok((key, KeyFile::Made)),
         // Another process made it first: use theirs.
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => read_key(path)?
+            .map(|key| (key, KeyFile::Found))
             .ok_or_else(|| StoreError::key(format!("key file {} vanished", path.display()))),
         Err(error) => Err(cannot(error)),
     }
@@ -215,9 +226,13 @@ mod tests {
                     .collect()
             });
             let written = read_key(&path).unwrap().unwrap();
+            let mut makers = 0;
             for key in keys {
-                assert_eq!(key.unwrap(), written);
+                let (key, made) = key.unwrap();
+                assert_eq!(key, written);
+                makers += usize::from(made == KeyFile::Made);
             }
+            assert_eq!(makers, 1, "exactly one racer says it made the file");
         }
     }
 
@@ -227,13 +242,14 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("unified.key");
-        let first = create_key(&path).unwrap();
+        let (first, made) = create_key(&path).unwrap();
+        assert_eq!(made, KeyFile::Made);
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert_eq!(read_key(&path).unwrap(), Some(first));
         assert_eq!(
             create_key(&path).unwrap(),
-            first,
+            (first, KeyFile::Found),
             "the key already there wins"
         );
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();

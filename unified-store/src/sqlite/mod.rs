@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
 use super::private_file::create_new_private;
 use super::statements;
-use super::vault::{KEY_VARIABLE, SealedCredential, Vault};
+use super::vault::{KEY_VARIABLE, KeyFile, SealedCredential, Vault};
 use crate::error::StoreError;
 use crate::records::{AccountSummary, EnvironmentId, TokenSummary};
 use migrations::migrate;
@@ -109,9 +109,19 @@ fn open_vault(
             key_file.display()
         )));
     }
-    // Nothing is sealed under the lost key: its check goes with it.
-    connection.execute("DELETE FROM key_check", [])?;
-    Vault::create(&key_file)
+    vault_for_new_key_file(connection, &key_file)
+}
+
+/// The vault of a key file found missing: a new key, or the one a racing process wrote first.
+/// Only the process that writes the new key forgets the lost key's check; a racer that did would
+/// erase the check sealed under the new key by the process that wrote it.
+fn vault_for_new_key_file(connection: &Connection, key_file: &Path) -> Result<Vault, StoreError> {
+    let (vault, key_file) = Vault::create(key_file)?;
+    if key_file == KeyFile::Made {
+        // Nothing is sealed under the lost key: its check goes with it.
+        connection.execute("DELETE FROM key_check", [])?;
+    }
+    Ok(vault)
 }
 
 impl Backend for Sqlite {
@@ -287,5 +297,29 @@ impl Backend for Sqlite {
             )?;
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A process that found no key file, and then lost the race to write one, leaves alone the
+    /// check the winner sealed under the key it now shares.
+    #[tokio::test]
+    async fn a_racer_that_loses_the_key_file_keeps_the_winners_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("unified.db");
+        let winner = crate::Store::open_keyed(db.to_str().unwrap(), None)
+            .await
+            .unwrap();
+        drop(winner);
+
+        let connection = connect(&db).unwrap();
+        vault_for_new_key_file(&connection, &key_file_for(&db)).unwrap();
+        let checks: i64 = connection
+            .query_row("SELECT count(*) FROM key_check", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(checks, 1, "the winner's check is kept");
     }
 }
