@@ -346,7 +346,7 @@ async fn create(
     if refusal_free(status) && fake.keeping.load(Ordering::SeqCst) > 0 {
         let mut records = fake.records.lock().unwrap();
         let id = fake.keeping.fetch_add(1, Ordering::SeqCst);
-        records.push(kind.keep(&mut answer, id));
+        records.push(kind.keep(&mut answer, &body, id));
     }
     (status, axum::Json(answer)).into_response()
 }

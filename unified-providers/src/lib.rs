@@ -52,8 +52,15 @@ pub fn adapters() -> Adapters<providers::Set> {
         .with::<UsersGet, _>(Gorgias)
         .with::<UsersUpdate, _>(Gorgias)
         .with::<UsersDelete, _>(Gorgias)
+        .with::<UsersList, _>(QualtricsCorexm)
+        .with::<UsersGet, _>(QualtricsCorexm)
+        .with::<UsersUpdate, _>(QualtricsCorexm)
+        .with::<UsersList, _>(Reamaze)
+        .with::<UsersGet, _>(SolarwindsServiceDesk)
+        .with::<UsersUpdate, _>(SolarwindsServiceDesk)
         .with::<UsersList, _>(TeamworkProjectManagement)
         .with::<UsersGet, _>(TeamworkProjectManagement)
+        .with::<UsersUpdate, _>(TeamworkProjectManagement)
 }
 
 #[cfg(test)]
@@ -99,8 +106,15 @@ mod tests {
                 ("gorgias", "get"),
                 ("gorgias", "update"),
                 ("gorgias", "delete"),
+                ("qualtrics_corexm", "list"),
+                ("qualtrics_corexm", "get"),
+                ("qualtrics_corexm", "update"),
+                ("reamaze", "list"),
+                ("solarwinds_service_desk", "get"),
+                ("solarwinds_service_desk", "update"),
                 ("teamwork_project_management", "list"),
                 ("teamwork_project_management", "get"),
+                ("teamwork_project_management", "update"),
             ]
         );
     }

@@ -9,14 +9,22 @@
 //! answer's ids may be numbers or strings and `disabled` a boolean or the text "true"/"false";
 //! the unified record has string ids and `is_active` the other way round. A user has one
 //! address: the other unified `emails` are not sent.
+//!
+//! On existing users (confidence medium: SolarWinds' older API reference, which documents the
+//! same calls in XML): get is `GET /users/{id}.json`; update is `PUT /users/{id}.json` with
+//! `{"user": {...}}`, sent only what the patch sets (the reference's examples send some fields
+//! only); both answer the user, with the same `Accept`. A user always has a role, so an update
+//! may change roles but not clear them. List (its paging is not documented) and delete (whether
+//! it deletes or disables is not documented) are left out.
 
 use serde::{Deserialize, Serialize};
-use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
-use unified_core::{Format, Part};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Method, Need, Translate};
+use unified_core::{Format, Part, Patch};
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForSolarwindsServiceDesk, UserCreateQueryForSolarwindsServiceDesk,
-    UserCreateResponse, UserStatus, UsersCreate,
+    UserCreateBodyForSolarwindsServiceDesk, UserCreateBodyPatchForSolarwindsServiceDesk,
+    UserCreateQueryForSolarwindsServiceDesk, UserCreateResponse, UserStatus, UsersCreate, UsersGet,
+    UsersUpdate,
 };
 
 use crate::people::{
@@ -108,22 +116,121 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
         call: Call<'_, Self::Body, Self::Query>,
         user: User,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let team_ids: Option<Vec<String>> = user
-            .group_ids
-            .map(|ids| ids.into_iter().map(NativeId::into_string).collect())
-            .filter(|ids: &Vec<String>| !ids.is_empty());
-        Ok(UserCreateResponse {
-            id: Some(user.id.into_string()),
-            name: non_empty(user.name).or_else(|| Some(call.body.name.clone())),
-            created_at: timestamp(user.created_at, ZoneLess::Unknown),
-            updated_at: timestamp(user.updated_at, ZoneLess::Unknown),
-            emails: email_records(user.email.as_deref(), &[]),
-            is_active: active_unless(user.disabled),
-            roles: user
-                .role
-                .and_then(|role| one_role(role.id.map(NativeId::into_string), role.name)),
-            team_ids,
-            ..UserCreateResponse::default()
-        })
+        let mut record = record(user);
+        record.name = record.name.or_else(|| Some(call.body.name.clone()));
+        Ok(record)
+    }
+}
+
+/// The unified record of a SolarWinds user, whichever call answered with it.
+fn record(user: User) -> UserCreateResponse {
+    let team_ids: Option<Vec<String>> = user
+        .group_ids
+        .map(|ids| ids.into_iter().map(NativeId::into_string).collect())
+        .filter(|ids: &Vec<String>| !ids.is_empty());
+    UserCreateResponse {
+        id: Some(user.id.into_string()),
+        name: non_empty(user.name),
+        created_at: timestamp(user.created_at, ZoneLess::Unknown),
+        updated_at: timestamp(user.updated_at, ZoneLess::Unknown),
+        emails: email_records(user.email.as_deref(), &[]),
+        is_active: active_unless(user.disabled),
+        roles: user
+            .role
+            .and_then(|role| one_role(role.id.map(NativeId::into_string), role.name)),
+        team_ids,
+        ..UserCreateResponse::default()
+    }
+}
+
+impl Translate<UsersGet> for SolarwindsServiceDesk {
+    type Body = ();
+    type Query = UserCreateQueryForSolarwindsServiceDesk;
+    type Answer = User;
+
+    const ENDPOINT: Endpoint =
+        Endpoint::new(Method::Get, "/users/{id}.json").with_headers(&[("accept", API_VERSION)]);
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, (), Self::Query>,
+        user: User,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        Ok(record(user))
+    }
+}
+
+/// What an update sends: `{"user": {...}}` with what the patch sets.
+#[derive(Serialize, Debug)]
+struct UserUpdate<'a> {
+    user: ChangedUser<'a>,
+}
+
+#[derive(Serialize, Debug)]
+struct ChangedUser<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<NamedRole<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group_ids: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disabled: Option<bool>,
+}
+
+impl Translate<UsersUpdate> for SolarwindsServiceDesk {
+    type Body = UserCreateBodyPatchForSolarwindsServiceDesk;
+    type Query = UserCreateQueryForSolarwindsServiceDesk;
+    type Answer = User;
+
+    const ENDPOINT: Endpoint =
+        Endpoint::new(Method::Put, "/users/{id}.json").with_headers(&[("accept", API_VERSION)]);
+
+    // A SolarWinds user always has a role: roles may be changed, not cleared.
+    const NEEDS: &'static [Need] = &[
+        Need::formatted(Part::Body, "/remote_data/user/email", Format::Email),
+        Need::text(Part::Body, "/remote_data/user/name"),
+        Need::text(Part::Body, "/remote_data/user/role/name"),
+        Need::required(Part::Body, "/roles/*/name"),
+        Need::kept(Part::Body, "/roles"),
+    ];
+
+    // Cleared teams leave the user in no group; a cleared status makes it active again, as a
+    // user created without one is.
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
+        let body = call.body;
+        UserUpdate {
+            user: ChangedUser {
+                name: body.name.as_deref(),
+                email: body.emails.as_deref().and_then(primary_email),
+                role: body.roles.set().and_then(|roles| {
+                    role_keys(Some(roles), RoleKey::Name)
+                        .first()
+                        .map(|&name| NamedRole { name })
+                }),
+                group_ids: match &body.team_ids {
+                    Patch::Unchanged => None,
+                    Patch::Clear => Some(&[]),
+                    Patch::Set(ids) => Some(ids),
+                },
+                disabled: match body.status {
+                    Patch::Unchanged => None,
+                    Patch::Clear => Some(false),
+                    Patch::Set(status) => Some(status == UserStatus::Inactive),
+                },
+            },
+        }
+    }
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, Self::Body, Self::Query>,
+        user: User,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        Ok(record(user))
     }
 }

@@ -20,12 +20,13 @@
 //! /people.json?page=&pageSize=` answering `{"people": [...]}`. Teamwork's pages are numbered:
 //! the unified `next_cursor` is the next page's number, given while a page comes back full
 //! (how Teamwork signals the last page is not documented, so a list whose size divides the
-//! page size ends with one empty page). Delete is left out until its meaning (delete or
-//! deactivate) is documented. Update (`PUT /people/{id}.json`, partial) is left out for now:
-//! Teamwork requires a first and a last name, which the spec has as merely supported, so a
-//! patch that clears one must be refused before it is sent, and the adapter's needs cannot yet
-//! tell a cleared field from an absent one.
+//! page size ends with one empty page). An update sends what the patch sets; Teamwork requires
+//! a first and a last name, which the spec has as merely supported, so an update may change
+//! them but not clear them (the adapter's needs), and since Teamwork answers `{"STATUS": "OK"}`
+//! alone, the unified answer is the id with the names the patch set, as a create's is. Delete is
+//! left out until its meaning (delete or deactivate) is documented.
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
     Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Method, Need, Translate,
@@ -33,9 +34,10 @@ use unified_adapter::{
 use unified_core::{Format, Part};
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForTeamworkProjectManagement, UserCreateQueryForTeamworkProjectManagement,
-    UserCreateResponse, UserListQueryForTeamworkProjectManagement, UserListResponse, UsersCreate,
-    UsersGet, UsersList,
+    UserCreateBodyForTeamworkProjectManagement, UserCreateBodyPatchForTeamworkProjectManagement,
+    UserCreateQueryForTeamworkProjectManagement, UserCreateResponse,
+    UserListQueryForTeamworkProjectManagement, UserListResponse, UsersCreate, UsersGet, UsersList,
+    UsersUpdate,
 };
 
 use crate::people::{NativeId, avatar, non_empty};
@@ -226,6 +228,50 @@ impl Translate<UsersList> for TeamworkProjectManagement {
         Ok(UserListResponse {
             next_cursor: full.then(|| (number + 1).to_string()),
             result: page.people.into_iter().map(record).collect(),
+        })
+    }
+}
+
+impl Translate<UsersUpdate> for TeamworkProjectManagement {
+    type Body = UserCreateBodyPatchForTeamworkProjectManagement;
+    type Query = UserCreateQueryForTeamworkProjectManagement;
+    type Answer = IgnoredAny;
+
+    const ENDPOINT: Endpoint =
+        Endpoint::new(Method::Put, "/people/{id}.json").with_secrets(&["/person/password"]);
+
+    // Teamwork requires a first and a last name: they may be changed, not cleared.
+    const NEEDS: &'static [Need] = &[
+        Need::kept(Part::Body, "/first_name"),
+        Need::kept(Part::Body, "/last_name"),
+        Need::formatted(
+            Part::Body,
+            "/remote_data/person/email-address",
+            Format::Email,
+        ),
+    ];
+
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
+        let body = call.body;
+        PersonCreate {
+            person: NewPerson {
+                first_name: body.first_name.set().map(String::as_str),
+                last_name: body.last_name.set().map(String::as_str),
+            },
+        }
+    }
+
+    fn unified_response(
+        &self,
+        call: Call<'_, Self::Body, Self::Query>,
+        _answer: IgnoredAny,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        let body = call.body;
+        Ok(UserCreateResponse {
+            id: call.id.map(str::to_owned),
+            first_name: body.first_name.set().cloned(),
+            last_name: body.last_name.set().cloned(),
+            ..UserCreateResponse::default()
         })
     }
 }

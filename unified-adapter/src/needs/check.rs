@@ -71,6 +71,17 @@ pub fn check(needs: &[Need], part: Part, document: &Value, who: &str) -> Vec<Val
                     }
                 }
             }
+            Rule::Kept(at) => {
+                for found in places(at, document) {
+                    if found.value == Some(&Value::Null) {
+                        errors.push(ValidationError::new(
+                            found.pointer,
+                            Code::Cleared,
+                            format!("cannot be cleared: {who} requires one"),
+                        ));
+                    }
+                }
+            }
         }
     }
     // Two needs may find the same fault (an object two places sit in): it is said once.

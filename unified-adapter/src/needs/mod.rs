@@ -53,6 +53,8 @@ enum Rule {
     },
     /// Where the place is given, it is `true` or `false`.
     Flag(&'static str),
+    /// The place, a model field, is not cleared (`null` in a merge patch).
+    Kept(&'static str),
 }
 
 impl Need {
@@ -108,6 +110,16 @@ impl Need {
         }
     }
 
+    /// In an update's merge patch, the model field `at` may be left or set but not cleared
+    /// (`null`): the provider requires one where the unified model has it as merely supported
+    /// (a first name, say).
+    pub const fn kept(part: Part, at: &'static str) -> Need {
+        Need {
+            part,
+            rule: Rule::Kept(at),
+        }
+    }
+
     /// Where `at` is given, it must be one of `values`.
     pub const fn among(part: Part, at: &'static str, values: &'static [&'static str]) -> Need {
         Need {
@@ -157,7 +169,7 @@ impl Need {
     /// Every place it names.
     pub fn places(&self) -> impl Iterator<Item = &'static str> + '_ {
         let places: &[&'static str] = match &self.rule {
-            Rule::Required(at) | Rule::Text { at, .. } | Rule::Flag(at) => {
+            Rule::Required(at) | Rule::Text { at, .. } | Rule::Flag(at) | Rule::Kept(at) => {
                 core::slice::from_ref(at)
             }
             Rule::OneOf(places) => places,
@@ -176,6 +188,11 @@ impl Need {
             if places.len() > 1 && places.iter().any(|place| pointer::has_items(place)) {
                 return Some("has `*` among several places".to_owned());
             }
+        }
+        if let Rule::Kept(at) = &self.rule
+            && (pointer::has_items(at) || pointer::passes_through(self.part, at))
+        {
+            return Some(format!("keeps `{at}`, which is not a model field"));
         }
         if let Some(place) = self
             .places()
@@ -231,8 +248,13 @@ mod tests {
             Need::formatted(Part::Body, "/remote_data/person/email", Format::Email),
             Need::flag(Part::Body, "/remote_data/inactive"),
             Need::matching(Part::Body, "/remote_data/team", "^[0-9]+$"),
+            Need::kept(Part::Body, "/last_name"),
         ];
         assert_eq!(violations(&needs, json!({"first_name": "Ada"})), []);
+        assert_eq!(
+            violations(&needs, json!({"first_name": "Ada", "last_name": null})),
+            [("/last_name".into(), Code::Cleared)]
+        );
         let refused = violations(
             &needs,
             json!({
@@ -291,6 +313,14 @@ mod tests {
         assert_eq!(
             mistake(Need::matching(Part::Body, "/a", "(")),
             "its pattern `(` does not compile"
+        );
+        assert_eq!(
+            mistake(Need::kept(Part::Body, "/remote_data/a")),
+            "keeps `/remote_data/a`, which is not a model field"
+        );
+        assert_eq!(
+            mistake(Need::kept(Part::Body, "/roles/*/name")),
+            "keeps `/roles/*/name`, which is not a model field"
         );
         assert_eq!(Need::required(Part::Query, "/a/*/b").mistake(), None);
     }

@@ -128,6 +128,9 @@ fn clauses(need: &Need) -> Vec<Value> {
             };
             given(at, flag).into_iter().collect()
         }
+        Rule::Kept(at) => given(at, json!({"not": {"type": "null"}}))
+            .into_iter()
+            .collect(),
     }
 }
 
