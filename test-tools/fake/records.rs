@@ -16,6 +16,8 @@
 //! - Qualtrics CoreXM: `GET` and `PUT /API/v3/users/{id}` (get answers `{"result": user,
 //!   "meta"}`, the update `{"meta"}` alone), `GET /API/v3/users?offset=` answering `{"result":
 //!   {"elements": [...], "nextPage": url}}`, up to 100 a page, `nextPage` null on the last.
+//! - Pivotal Tracker: `GET /projects/{id}/memberships` answering a bare array of memberships,
+//!   all of them (whether Tracker pages them is not documented).
 //! - Re:amaze: `GET /api/v1/staff?page=` answering `{"page_size": 30, "page_count",
 //!   "total_count", "staff": [...]}`, pages numbered from 1.
 //! - SolarWinds Service Desk: `GET` and `PUT /users/{id}.json` (the update `{"user": {...}}`),
@@ -60,6 +62,12 @@ impl Kind {
                     user[native] = sent[native].clone();
                 }
                 user
+            }
+            // The unified id is the person's; the membership has its own.
+            Kind::PivotalTracker => {
+                answer["id"] = json!(1000 + id);
+                answer["person"]["id"] = json!(id);
+                answer.clone()
             }
             // Re:amaze's staff have no id: the address is theirs.
             Kind::Reamaze => answer.clone(),
@@ -129,6 +137,7 @@ impl Kind {
             Kind::Dixa => (Some("pageLimit"), "pageKey"),
             Kind::TeamworkProjectManagement => (Some("pageSize"), "page"),
             Kind::QualtricsCorexm => (None, "offset"),
+            Kind::PivotalTracker => (Some("limit"), "offset"),
             Kind::Reamaze => (None, "page"),
             _ => (Some("limit"), "cursor"),
         }
@@ -139,6 +148,8 @@ impl Kind {
         match self {
             Kind::TeamworkProjectManagement => 50,
             Kind::QualtricsCorexm => 100,
+            // Whether Tracker pages memberships is not documented: the fake does not.
+            Kind::PivotalTracker => usize::MAX,
             _ => 30,
         }
     }
@@ -152,7 +163,7 @@ impl Kind {
                 .ok()
                 .filter(|page| *page >= 1)
                 .map(|page| (page - 1).saturating_mul(limit)),
-            Kind::QualtricsCorexm => cursor.parse().ok(),
+            Kind::QualtricsCorexm | Kind::PivotalTracker => cursor.parse().ok(),
             _ => cursor.strip_prefix("after-")?.parse().ok(),
         }
     }
@@ -180,6 +191,7 @@ impl Kind {
                 };
                 json!({"data": records, "meta": meta})
             }
+            Kind::PivotalTracker => Value::Array(records),
             // Teamwork's pages are numbered; its answer has no cursor.
             Kind::TeamworkProjectManagement => json!({ "people": records }),
             Kind::QualtricsCorexm => {

@@ -52,6 +52,7 @@ pub fn adapters() -> Adapters<providers::Set> {
         .with::<UsersGet, _>(Gorgias)
         .with::<UsersUpdate, _>(Gorgias)
         .with::<UsersDelete, _>(Gorgias)
+        .with::<UsersList, _>(PivotalTracker)
         .with::<UsersList, _>(QualtricsCorexm)
         .with::<UsersGet, _>(QualtricsCorexm)
         .with::<UsersUpdate, _>(QualtricsCorexm)
@@ -106,6 +107,7 @@ mod tests {
                 ("gorgias", "get"),
                 ("gorgias", "update"),
                 ("gorgias", "delete"),
+                ("pivotal_tracker", "list"),
                 ("qualtrics_corexm", "list"),
                 ("qualtrics_corexm", "get"),
                 ("qualtrics_corexm", "update"),

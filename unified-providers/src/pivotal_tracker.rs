@@ -6,21 +6,30 @@
 //! and the first role's name (`member` when no role is given, since Tracker requires one). The
 //! unified id is the person's id (the membership has its own id, kept in `remote_data`).
 //! Tracker returns no timestamps.
+//!
+//! List is `GET /projects/{project_id}/memberships` (confidence medium: working clients of
+//! Tracker's v5 API), answering a bare array of memberships; whether Tracker pages it is not
+//! documented (the clients' paging stops when no paging headers come back), so the list is read
+//! whole and the unified page cut from it to the client's `limit`, `next_cursor` the offset
+//! where the next one starts. Get, update and delete are left out: Tracker's calls on one
+//! membership take the membership's id, not the person's id the unified user has, so each would
+//! take two calls.
 
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
-use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Need, Translate};
+use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Method, Need, Translate};
 use unified_core::{Code, Format, Part, ValidationError};
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForPivotalTracker, UserCreateQueryForPivotalTracker, UserCreateResponse,
-    UsersCreate,
+    CollectionForPivotalTracker, UserCreateBodyForPivotalTracker, UserCreateQueryForPivotalTracker,
+    UserCreateResponse, UserListQueryForPivotalTracker, UserListResponse, UsersCreate, UsersList,
 };
 
 use crate::people::{
     NativeId, RoleKey, email_records, initials, one_role, primary_email, role_keys,
 };
+use crate::records::{OFFSET_CURSOR, cut_page, offset};
 
 /// The Pivotal Tracker adapter.
 #[derive(Clone, Copy, Debug, Default)]
@@ -97,8 +106,10 @@ impl Translate<UsersCreate> for PivotalTracker {
         &self,
         call: Call<'_, Self::Body, Self::Query>,
     ) -> Result<Cow<'static, str>, AdapterError> {
-        let project = project_id(call.query)?;
-        Ok(Self::ENDPOINT.path.replace("{project_id}", project).into())
+        in_project(
+            <Self as Translate<UsersCreate>>::ENDPOINT.path,
+            &call.query.collections,
+        )
     }
 
     fn unified_response(
@@ -106,24 +117,77 @@ impl Translate<UsersCreate> for PivotalTracker {
         _call: Call<'_, Self::Body, Self::Query>,
         membership: Membership,
     ) -> Result<UserCreateResponse, AdapterError> {
-        let person = membership.person;
-        Ok(UserCreateResponse {
-            id: Some(person.id.into_string()),
-            name: person.name,
-            emails: email_records(person.email.as_deref(), &[]),
-            username: person.username,
-            roles: one_role(None, membership.role),
-            ..UserCreateResponse::default()
+        Ok(record(membership))
+    }
+}
+
+/// The unified record of a membership: its person, with the membership's role.
+fn record(membership: Membership) -> UserCreateResponse {
+    let person = membership.person;
+    UserCreateResponse {
+        id: Some(person.id.into_string()),
+        name: person.name,
+        emails: email_records(person.email.as_deref(), &[]),
+        username: person.username,
+        roles: one_role(None, membership.role),
+        ..UserCreateResponse::default()
+    }
+}
+
+impl Translate<UsersList> for PivotalTracker {
+    type Body = ();
+    type Query = UserListQueryForPivotalTracker;
+    type Answer = Vec<Membership>;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/projects/{project_id}/memberships");
+
+    // The project as for a create; the cursor is an offset this adapter gave.
+    const NEEDS: &'static [Need] = &[
+        Need::required(Part::Query, "/collections/*/id"),
+        Need::matching(Part::Query, "/collections/*/id", "^[0-9]+$"),
+        Need::matching(Part::Query, "/next_cursor", OFFSET_CURSOR),
+    ];
+
+    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
+
+    fn path(&self, call: Call<'_, (), Self::Query>) -> Result<Cow<'static, str>, AdapterError> {
+        in_project(
+            <Self as Translate<UsersList>>::ENDPOINT.path,
+            &call.query.collections,
+        )
+    }
+
+    fn unified_response(
+        &self,
+        call: Call<'_, (), Self::Query>,
+        memberships: Vec<Membership>,
+    ) -> Result<UserListResponse, AdapterError> {
+        let query = call.query;
+        let at = offset(query.next_cursor.as_deref());
+        let skip = usize::try_from(at).unwrap_or(usize::MAX);
+        let (page, next_cursor) = cut_page(memberships, skip, query.limit, at, false);
+        Ok(UserListResponse {
+            result: page.into_iter().map(record).collect(),
+            next_cursor,
         })
     }
+}
+
+/// `path` in the project of the first collection.
+fn in_project(
+    path: &str,
+    collections: &[CollectionForPivotalTracker],
+) -> Result<Cow<'static, str>, AdapterError> {
+    Ok(path
+        .replace("{project_id}", project_id(collections)?)
+        .into())
 }
 
 /// The project of the first collection. The needs make it digits; it goes into the path only
 /// if it is, since text in a path segment could change the path (`..` is a dot-segment even
 /// when percent-encoded).
-fn project_id(query: &UserCreateQueryForPivotalTracker) -> Result<&str, AdapterError> {
-    query
-        .collections
+fn project_id(collections: &[CollectionForPivotalTracker]) -> Result<&str, AdapterError> {
+    collections
         .first()
         .and_then(|collection| collection.id.as_deref())
         .filter(|id| !id.is_empty() && id.bytes().all(|byte| byte.is_ascii_digit()))
@@ -151,7 +215,7 @@ mod tests {
             "collections": collections,
         }))
         .unwrap();
-        project_id(&query)
+        project_id(&query.collections)
             .map(str::to_owned)
             .map_err(|error| error.to_string())
     }

@@ -248,6 +248,7 @@ async fn the_python_sdk_lists_gets_updates_and_deletes_where_a_provider_offers_i
         exercised,
         [
             (Kind::Dixa, vec!["list", "get", "delete"]),
+            (Kind::PivotalTracker, vec!["list"]),
             (Kind::Gorgias, vec!["list", "get", "update", "delete"]),
             (Kind::QualtricsCorexm, vec!["list", "get", "update"]),
             (Kind::Reamaze, vec!["list"]),
