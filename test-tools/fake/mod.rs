@@ -108,6 +108,7 @@ impl Fake {
                 record,
                 get(records::get_one)
                     .put(records::update)
+                    .patch(records::update)
                     .delete(records::delete),
             );
         }

@@ -6,8 +6,8 @@
 //! - Gorgias: `GET`, `PUT` and `DELETE /api/users/{id}` (delete answers 204 with no body),
 //!   `GET /api/users?limit=&cursor=` answering `{"data": [...], "meta": {"next_cursor",
 //!   "prev_cursor"}}`.
-//! - Dixa: `GET` and `DELETE /v1/agents/{id}` (get answers `{"data": agent}`; what delete
-//!   answers is not documented, so 204 here), `GET /v1/agents?pageLimit=&pageKey=` answering
+//! - Dixa: `GET`, `PATCH` and `DELETE /v1/agents/{id}` (get and update answer `{"data":
+//!   agent}`; what delete answers is not documented, so 204 here), `GET /v1/agents?pageLimit=&pageKey=` answering
 //!   `{"data": [...], "meta": {"next": url}}`, `next` the URL of the next page, absent on the
 //!   last.
 //! - Teamwork: `GET` and `PUT /people/{id}.json` (`{"person": {...}}` with hyphenated keys both
@@ -126,7 +126,7 @@ impl Kind {
             }
             Kind::QualtricsCorexm => json!({ "meta": qualtrics_meta() }),
             Kind::TeamworkProjectManagement => json!({"STATUS": "OK"}),
-            _ => record.clone(),
+            _ => self.one(record.clone()),
         }
     }
 

@@ -5,19 +5,24 @@
 //!
 //! The agent takes one `email` (the unified primary address) and `additionalEmails` (the
 //! others). Unified `roles` and `team_ids` have no place in Dixa's create call; send them
-//! through `remote_data` if a Dixa account needs them. Updates are not offered: Dixa's update
-//! bodies cannot change the primary address, which the unified `emails` carries, and a patch
-//! that sets it must not be half applied.
+//! through `remote_data` if a Dixa account needs them.
+//!
+//! An update is `PATCH /v1/agents/{id}` (confidence medium: working clients; Dixa's reference
+//! documents the same fields for `PUT`), sent only what the patch sets (`displayName`,
+//! `firstName`, `lastName`, `avatarUrl`; a cleared one as `null`), answered with the agent.
+//! Dixa's update bodies cannot change the primary address, which the unified `emails` carries,
+//! so an update leaves `emails` out (the adapter's needs refuse it before anything is sent
+//! rather than half apply the patch).
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use unified_adapter::{Adapter, AdapterError, AuthScheme, Call, Endpoint, Method, Need, Translate};
-use unified_core::{Format, Part};
+use unified_core::{Format, Part, Patch};
 use unified_models::providers;
 use unified_models::ticketing::users::{
-    UserCreateBodyForDixa, UserCreateQueryForDixa, UserCreateResponse, UserDeleteResponse,
-    UserListQueryForDixa, UserListResponse, UserRoleRecord, UsersCreate, UsersDelete, UsersGet,
-    UsersList,
+    UserCreateBodyForDixa, UserCreateBodyPatchForDixa, UserCreateQueryForDixa, UserCreateResponse,
+    UserDeleteResponse, UserListQueryForDixa, UserListResponse, UserRoleRecord, UsersCreate,
+    UsersDelete, UsersGet, UsersList, UsersUpdate,
 };
 
 use crate::people::{email_records, other_emails, primary_email};
@@ -207,6 +212,65 @@ impl Translate<UsersList> for Dixa {
             result: page.data.into_iter().map(record).collect(),
             next_cursor,
         })
+    }
+}
+
+/// What an update sends: what the patch sets, a cleared field as `null`.
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct AgentUpdate<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_name: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_name: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    avatar_url: Option<Option<&'a str>>,
+}
+
+/// A patched field as Dixa's `PATCH` takes it: left out, a value, or `null`.
+fn patched(field: &Patch<String>) -> Option<Option<&str>> {
+    match field {
+        Patch::Unchanged => None,
+        Patch::Clear => Some(None),
+        Patch::Set(value) => Some(Some(value)),
+    }
+}
+
+impl Translate<UsersUpdate> for Dixa {
+    type Body = UserCreateBodyPatchForDixa;
+    type Query = UserCreateQueryForDixa;
+    type Answer = Created;
+
+    const ENDPOINT: Endpoint = Endpoint::new(Method::Patch, "/v1/agents/{id}");
+
+    // Dixa cannot change an agent's primary address; the rest as for a create.
+    const NEEDS: &'static [Need] = &[
+        Need::unchangeable(Part::Body, "/emails"),
+        Need::text(Part::Body, "/remote_data/displayName"),
+        Need::text(Part::Body, "/remote_data/firstName"),
+        Need::text(Part::Body, "/remote_data/lastName"),
+        Need::formatted(Part::Body, "/remote_data/avatarUrl", Format::Uri),
+        Need::formatted(Part::Body, "/remote_data/additionalEmails/*", Format::Email),
+    ];
+
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
+        let body = call.body;
+        AgentUpdate {
+            display_name: body.name.as_deref(),
+            first_name: patched(&body.first_name),
+            last_name: patched(&body.last_name),
+            avatar_url: patched(&body.avatar),
+        }
+    }
+
+    fn unified_response(
+        &self,
+        _call: Call<'_, Self::Body, Self::Query>,
+        answer: Created,
+    ) -> Result<UserCreateResponse, AdapterError> {
+        Ok(record(answer.data))
     }
 }
 

@@ -47,6 +47,7 @@ pub fn adapters() -> Adapters<providers::Set> {
         .with::<UsersCreate, _>(TeamworkProjectManagement)
         .with::<UsersList, _>(Dixa)
         .with::<UsersGet, _>(Dixa)
+        .with::<UsersUpdate, _>(Dixa)
         .with::<UsersDelete, _>(Dixa)
         .with::<UsersList, _>(Gorgias)
         .with::<UsersGet, _>(Gorgias)
@@ -102,6 +103,7 @@ mod tests {
             [
                 ("dixa", "list"),
                 ("dixa", "get"),
+                ("dixa", "update"),
                 ("dixa", "delete"),
                 ("gorgias", "list"),
                 ("gorgias", "get"),

@@ -82,6 +82,17 @@ pub fn check(needs: &[Need], part: Part, document: &Value, who: &str) -> Vec<Val
                     }
                 }
             }
+            Rule::Unchangeable(at) => {
+                for found in places(at, document) {
+                    if found.value.is_some() {
+                        errors.push(ValidationError::new(
+                            found.pointer,
+                            Code::Unsupported,
+                            format!("cannot be changed through {who}: leave it out"),
+                        ));
+                    }
+                }
+            }
         }
     }
     // Two needs may find the same fault (an object two places sit in): it is said once.

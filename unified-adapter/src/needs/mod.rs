@@ -55,6 +55,8 @@ enum Rule {
     Flag(&'static str),
     /// The place, a model field, is not cleared (`null` in a merge patch).
     Kept(&'static str),
+    /// The place, a model field, is not given at all: the call cannot change it.
+    Unchangeable(&'static str),
 }
 
 impl Need {
@@ -120,6 +122,15 @@ impl Need {
         }
     }
 
+    /// In an update's merge patch, the model field `at` must be left out (neither set nor
+    /// cleared): the provider's update call cannot change it (Dixa's, an agent's address).
+    pub const fn unchangeable(part: Part, at: &'static str) -> Need {
+        Need {
+            part,
+            rule: Rule::Unchangeable(at),
+        }
+    }
+
     /// Where `at` is given, it must be one of `values`.
     pub const fn among(part: Part, at: &'static str, values: &'static [&'static str]) -> Need {
         Need {
@@ -169,9 +180,11 @@ impl Need {
     /// Every place it names.
     pub fn places(&self) -> impl Iterator<Item = &'static str> + '_ {
         let places: &[&'static str] = match &self.rule {
-            Rule::Required(at) | Rule::Text { at, .. } | Rule::Flag(at) | Rule::Kept(at) => {
-                core::slice::from_ref(at)
-            }
+            Rule::Required(at)
+            | Rule::Text { at, .. }
+            | Rule::Flag(at)
+            | Rule::Kept(at)
+            | Rule::Unchangeable(at) => core::slice::from_ref(at),
             Rule::OneOf(places) => places,
         };
         places.iter().copied()
@@ -189,7 +202,7 @@ impl Need {
                 return Some("has `*` among several places".to_owned());
             }
         }
-        if let Rule::Kept(at) = &self.rule
+        if let Rule::Kept(at) | Rule::Unchangeable(at) = &self.rule
             && (pointer::has_items(at) || pointer::passes_through(self.part, at))
         {
             return Some(format!("keeps `{at}`, which is not a model field"));
@@ -249,12 +262,19 @@ mod tests {
             Need::flag(Part::Body, "/remote_data/inactive"),
             Need::matching(Part::Body, "/remote_data/team", "^[0-9]+$"),
             Need::kept(Part::Body, "/last_name"),
+            Need::unchangeable(Part::Body, "/emails"),
         ];
         assert_eq!(violations(&needs, json!({"first_name": "Ada"})), []);
         assert_eq!(
             violations(&needs, json!({"first_name": "Ada", "last_name": null})),
             [("/last_name".into(), Code::Cleared)]
         );
+        for emails in [json!(null), json!([])] {
+            assert_eq!(
+                violations(&needs, json!({"first_name": "Ada", "emails": emails})),
+                [("/emails".into(), Code::Unsupported)]
+            );
+        }
         let refused = violations(
             &needs,
             json!({

@@ -131,6 +131,8 @@ fn clauses(need: &Need) -> Vec<Value> {
         Rule::Kept(at) => given(at, json!({"not": {"type": "null"}}))
             .into_iter()
             .collect(),
+        // Nothing given there is taken.
+        Rule::Unchangeable(at) => given(at, json!({"not": {}})).into_iter().collect(),
     }
 }
 

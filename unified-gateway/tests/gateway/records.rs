@@ -242,3 +242,64 @@ async fn a_dot_segment_id_never_climbs_out_of_the_providers_path() {
     }
     assert_eq!(fake.calls(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_update_a_provider_cannot_take_is_refused_before_it_is_sent_and_its_schema_says_so() {
+    let harness = Harness::on(Backend::Sqlite).await;
+    // (provider, a patch it cannot take, where, the code)
+    let cases = [
+        // Teamwork requires a last name, which the spec has as merely supported.
+        (
+            "teamwork_project_management",
+            json!({"first_name": "Grace", "last_name": null}),
+            "/last_name",
+            "cleared",
+        ),
+        // Dixa's update cannot change the primary address.
+        (
+            "dixa",
+            json!({"name": "Grace", "emails": [{"email": "g@example.org", "type": "primary"}]}),
+            "/emails",
+            "unsupported",
+        ),
+        // A SolarWinds user always has a role.
+        (
+            "solarwinds_service_desk",
+            json!({"roles": null}),
+            "/roles",
+            "cleared",
+        ),
+    ];
+    for (provider, patch, pointer, code) in cases {
+        let fake = harness.fake(provider);
+        let account = format!("integrated_account_id={}", harness.accounts[provider]);
+        let refused = harness
+            .call(
+                Method::PATCH,
+                &format!("{USERS}/1?{account}"),
+                Some(("application/merge-patch+json", &patch)),
+            )
+            .await;
+        assert_eq!(refused.status, 400, "{provider}: {:#}", refused.body);
+        assert_eq!(
+            refused.violations(),
+            [("body".to_owned(), pointer.to_owned(), code.to_owned())],
+            "{provider}"
+        );
+        assert_eq!(fake.calls(), 0, "{provider}: nothing was sent");
+
+        // The served update schema, read by an independent validator, says the same.
+        let meta = harness
+            .get(
+                &format!("{USERS}/{provider}/meta/update"),
+                Some(&harness.token),
+            )
+            .await;
+        assert_eq!(meta.status, 200, "{provider}: {:#}", meta.body);
+        let validator = jsonschema::validator_for(&meta.body["request_body_schema"]).unwrap();
+        assert!(!validator.is_valid(&patch), "{provider}: {patch}");
+        let mut taken = patch.clone();
+        taken.as_object_mut().unwrap().remove(&pointer[1..]);
+        assert!(validator.is_valid(&taken), "{provider}: {taken}");
+    }
+}

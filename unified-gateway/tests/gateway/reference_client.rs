@@ -141,6 +141,7 @@ fn numbered(body: &Value, index: usize) -> Value {
 fn updates_for(kind: Kind) -> (Value, &'static str, Value) {
     let (set, native) = match kind {
         Kind::Gorgias => (json!({"name": "Grace Hopper"}), "/name"),
+        Kind::Dixa => (json!({"name": "Grace Hopper"}), "/displayName"),
         Kind::SolarwindsServiceDesk => (json!({"name": "Grace Hopper"}), "/user/name"),
         Kind::QualtricsCorexm => (json!({"first_name": "Grace Hopper"}), "/firstName"),
         Kind::TeamworkProjectManagement => {
@@ -247,7 +248,7 @@ async fn the_python_sdk_lists_gets_updates_and_deletes_where_a_provider_offers_i
     assert_eq!(
         exercised,
         [
-            (Kind::Dixa, vec!["list", "get", "delete"]),
+            (Kind::Dixa, vec!["list", "get", "update", "delete"]),
             (Kind::PivotalTracker, vec!["list"]),
             (Kind::Gorgias, vec!["list", "get", "update", "delete"]),
             (Kind::QualtricsCorexm, vec!["list", "get", "update"]),
