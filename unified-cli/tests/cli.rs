@@ -386,6 +386,41 @@ fn coverage_of_an_update_says_what_each_provider_can_set_and_clear_and_who_serve
         .collect();
     assert!(!served.is_empty());
     assert_eq!(coverage["served_by"], json!(served));
+    // What adapters enforce beyond the model shows: Teamwork never clears a last name, and
+    // Dixa's update cannot set the addresses.
+    let row = |field: &str| {
+        coverage["parts"]["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|row| row["field"] == field)
+            .cloned()
+            .unwrap()
+    };
+    let listed = |row: &serde_json::Value, key: &str, id: &str| {
+        row[key].as_array().unwrap().contains(&json!(id))
+    };
+    let last_name = row("last_name");
+    assert!(listed(
+        &last_name,
+        "required",
+        "teamwork_project_management"
+    ));
+    let emails = row("emails");
+    assert!(!listed(&emails, "supported", "dixa") && !listed(&emails, "required", "dixa"));
+    // ... and only where the adapter serves the operation: a create is the model's.
+    let create = json_out(&unified(
+        &["coverage", "ticketing/users", "--format", "json"],
+        None,
+    ));
+    let emails = create["parts"]["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["field"] == "emails")
+        .cloned()
+        .unwrap();
+    assert!(listed(&emails, "required", "dixa"));
 
     let output = unified(&["coverage", "ticketing/users", "--op", "update"], None);
     let markdown = String::from_utf8(output.stdout).unwrap();

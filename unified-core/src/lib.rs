@@ -71,7 +71,7 @@ pub mod __private;
 
 pub use format::Format;
 pub use model::{ConstraintCoverage, FieldCoverage, UnifiedModel};
-pub use operation::coverage::{OperationCoverage, PartsCoverage};
+pub use operation::coverage::{AdapterFieldRule, OperationCoverage, PartsCoverage};
 pub use operation::part::Part;
 pub use operation::{Action, Operation, OperationModels, Registry};
 pub use patch::{Patch, PatchOf};

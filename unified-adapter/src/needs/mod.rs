@@ -17,7 +17,7 @@ mod schema;
 
 use std::borrow::Cow;
 
-use unified_core::{Format, Part};
+use unified_core::{AdapterFieldRule, Format, Part};
 
 pub use check::check;
 pub use schema::{parameter_schemas, schema};
@@ -169,6 +169,18 @@ impl Need {
                 pattern: Some(pattern),
                 format: None,
             },
+        }
+    }
+
+    /// The model field it makes required or unsupported for the provider, where it does so
+    /// alone (a field an update never clears, or cannot set), for the coverage table.
+    pub fn field_rule(&self) -> Option<(&'static str, AdapterFieldRule)> {
+        match &self.rule {
+            Rule::Kept(at) => Some((at.trim_start_matches('/'), AdapterFieldRule::Required)),
+            Rule::Unchangeable(at) => {
+                Some((at.trim_start_matches('/'), AdapterFieldRule::Unsupported))
+            }
+            _ => None,
         }
     }
 

@@ -19,15 +19,21 @@ pub fn run<S: ProviderSet>(
     format: CoverageFormat,
 ) -> Result<ExitCode, Failure> {
     let operation = find_operation(registry, model, operation)?;
-    let served = Provider::<S>::all()
-        .filter(|provider| {
-            adapters
-                .find(*provider, operation.model(), operation.name())
-                .is_some()
-        })
-        .map(Provider::id)
-        .collect();
-    let coverage = operation.coverage().served_by(served);
+    let mut served = Vec::new();
+    let mut coverage = operation.coverage();
+    for provider in Provider::<S>::all() {
+        let Some(adapter) = adapters.find(provider, operation.model(), operation.name()) else {
+            continue;
+        };
+        served.push(provider.id());
+        // What the adapter asks of a field beyond the model is enforced too.
+        for need in adapter.needs() {
+            if let Some((field, rule)) = need.field_rule() {
+                coverage = coverage.with_adapter_rule(provider.id(), need.part(), field, rule);
+            }
+        }
+    }
+    let coverage = coverage.served_by(served);
     match format {
         CoverageFormat::Json => print_json(&coverage)?,
         CoverageFormat::Markdown => print(&coverage.to_markdown())?,

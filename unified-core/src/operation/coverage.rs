@@ -42,6 +42,15 @@ pub struct PartsCoverage {
     pub response: Vec<FieldCoverage>,
 }
 
+/// What a provider's adapter asks of a model field beyond the model, as coverage shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdapterFieldRule {
+    /// The provider needs the field: in a merge patch, it is never cleared.
+    Required,
+    /// The provider does not take the field: in a merge patch, it cannot be set.
+    Unsupported,
+}
+
 /// How a table names what the providers do with a field.
 #[derive(Clone, Copy)]
 struct Words {
@@ -86,6 +95,39 @@ impl OperationCoverage {
     /// Markdown names them and the others.
     pub fn served_by(mut self, providers: Vec<&'static str>) -> Self {
         self.served_by = Some(providers);
+        self
+    }
+
+    /// The coverage with what `provider`'s adapter asks of the field `field` of `part` beyond
+    /// the model (a field its update never clears, or cannot set), so the table shows what the
+    /// gateway enforces for it.
+    pub fn with_adapter_rule(
+        mut self,
+        provider: &'static str,
+        part: Part,
+        field: &str,
+        rule: AdapterFieldRule,
+    ) -> Self {
+        let rows = match part {
+            Part::Body => &mut self.parts.body,
+            Part::Query => &mut self.parts.query,
+            Part::Response => &mut self.parts.response,
+        };
+        if let Some(row) = rows.iter_mut().find(|row| row.field == field) {
+            match rule {
+                AdapterFieldRule::Required => {
+                    if !row.required.contains(&provider) && row.supported.contains(&provider) {
+                        row.required.push(provider);
+                        let order = |id: &&str| self.providers.iter().position(|p| p.id == *id);
+                        row.required.sort_by_key(order);
+                    }
+                }
+                AdapterFieldRule::Unsupported => {
+                    row.required.retain(|id| *id != provider);
+                    row.supported.retain(|id| *id != provider);
+                }
+            }
+        }
         self
     }
 
