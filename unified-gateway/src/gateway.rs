@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::http::{HeaderMap, header};
 use unified_adapter::{Adapters, Need};
-use unified_core::{Operation, Provider, ProviderSet, Registry, Target};
+use unified_core::{Action, Operation, Part, Provider, ProviderSet, Registry, Target};
 
 use crate::auth_header::{AuthHeader, auth_headers};
 use crate::config::GatewayConfig;
@@ -13,7 +13,7 @@ use crate::error::SetupError;
 use crate::failure::Failure;
 use crate::provider_client::ProviderClient;
 use crate::routes::did_you_mean;
-use unified_openapi::contract::route_needs;
+use unified_openapi::contract::{LIST_CURSOR, LIST_RESULT, route_needs};
 use unified_store::StoreError;
 use unified_store::{Account, EnvironmentId, Store};
 
@@ -71,6 +71,7 @@ impl<S: ProviderSet> Gateway<S> {
             )));
         }
         check_models_leave_conventions(&registry)?;
+        check_lists_page_by_cursor(&registry)?;
         check_adapters(&registry, &adapters)?;
         let route_needs = registry
             .operations()
@@ -216,6 +217,36 @@ fn check_models_leave_conventions<S: ProviderSet>(
     Ok(())
 }
 
+/// Every list's query takes the cursor and its answer holds the page and the next cursor, as
+/// the reference client pages: the routes read the cursor by that name (a refused one is a 400).
+fn check_lists_page_by_cursor<S: ProviderSet>(registry: &Registry<S>) -> Result<(), SetupError> {
+    for operation in registry.operations() {
+        if operation.action() != Action::List {
+            continue;
+        }
+        let missing = [
+            (Part::Query, LIST_CURSOR),
+            (Part::Response, LIST_RESULT),
+            (Part::Response, LIST_CURSOR),
+        ]
+        .into_iter()
+        .find(|(part, member)| {
+            operation.unified_schema(*part).to_value()["properties"]
+                .get(*member)
+                .is_none()
+        });
+        if let Some((part, member)) = missing {
+            return Err(SetupError::new(format!(
+                "the {part} of `{}` `{}` has no `{member}`: a list's query takes `{LIST_CURSOR}` \
+                 and its response holds `{LIST_RESULT}` and `{LIST_CURSOR}`",
+                operation.model(),
+                operation.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Every adapter translates an operation of the registry, as the registry declares it, and its
 /// needs are well formed: linked by name only, an adapter could otherwise validate against a
 /// model that nobody publishes, or never be reached.
@@ -338,6 +369,33 @@ mod tests {
             Registry::new(vec![Operation::of::<ThingsCreate<Q>>()]),
             adapters,
         )
+    }
+
+    /// `things` `list` with the query `Q`.
+    struct ThingsList<Q>(core::marker::PhantomData<Q>);
+
+    impl<Q: UnifiedModel<Set> + 'static> OperationModels for ThingsList<Q> {
+        type Set = Set;
+        type Body = ();
+        type Query = Q;
+        type Response = Thing;
+        const MODEL: &'static str = "things";
+        const ACTION: unified_core::Action = unified_core::Action::List;
+    }
+
+    #[test]
+    fn a_list_without_the_cursor_is_refused() {
+        let error = serving(
+            Registry::new(vec![Operation::of::<ThingsList<OwnQuery>>()]),
+            Adapters::new(),
+        )
+        .err()
+        .unwrap();
+        assert_eq!(
+            error.to_string(),
+            "the query of `things` `list` has no `next_cursor`: a list's query takes \
+             `next_cursor` and its response holds `result` and `next_cursor`"
+        );
     }
 
     #[test]

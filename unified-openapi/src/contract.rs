@@ -15,6 +15,10 @@ pub const FAILURE_STATUSES: [u16; 10] = [400, 401, 404, 408, 413, 415, 500, 501,
 /// the provider refuses (made up, changed or expired) is the client's mistake, a 400.
 pub const LIST_CURSOR: &str = "next_cursor";
 
+/// The member of a list's answer that holds the page's records, as the reference client reads
+/// it; the answer's [`LIST_CURSOR`] names the next page.
+pub const LIST_RESULT: &str = "result";
+
 /// The media type of a raw answer: the provider's own JSON document.
 pub const RAW_MEDIA_TYPE: &str = "application/vnd.unified.raw+json";
 
