@@ -54,8 +54,11 @@ pub trait Translate<O: OperationModels>: Adapter {
     const NEEDS: &'static [Need] = &[];
 
     /// The native request's body. `remote_data` and `remote_query` are applied afterwards (see
-    /// [`PassThrough`](crate::PassThrough)), so adapters leave them out.
-    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize;
+    /// [`PassThrough`](crate::PassThrough)), so adapters leave them out. None by default: a
+    /// get, list or delete sends no body (only `POST`, `PUT` and `PATCH` calls send one).
+    fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
+        let _ = call;
+    }
 
     /// The path below the account's base URL, segments encoded: the endpoint's, its `{id}`
     /// the record the request names, unless the request names more of it (a project id).

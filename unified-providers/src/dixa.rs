@@ -170,8 +170,6 @@ impl Translate<UsersGet> for Dixa {
 
     const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/v1/agents/{id}");
 
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
-
     fn unified_response(
         &self,
         _call: Call<'_, (), Self::Query>,
@@ -187,8 +185,6 @@ impl Translate<UsersList> for Dixa {
     type Answer = AgentPage;
 
     const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/v1/agents");
-
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
 
     fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
         let query = call.query;
@@ -281,8 +277,6 @@ impl Translate<UsersDelete> for Dixa {
     type Answer = IgnoredAny;
 
     const ENDPOINT: Endpoint = Endpoint::new(Method::Delete, "/v1/agents/{id}");
-
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
 
     fn unified_response(
         &self,

@@ -205,8 +205,6 @@ impl Translate<UsersGet> for Gorgias {
 
     const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/api/users/{id}");
 
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
-
     fn unified_response(
         &self,
         _call: Call<'_, (), Self::Query>,
@@ -222,8 +220,6 @@ impl Translate<UsersList> for Gorgias {
     type Answer = UserPage;
 
     const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/api/users");
-
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
 
     // Gorgias's own cursor is the unified `next_cursor`, as it gave it.
     fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
@@ -303,8 +299,6 @@ impl Translate<UsersDelete> for Gorgias {
     type Answer = IgnoredAny;
 
     const ENDPOINT: Endpoint = Endpoint::new(Method::Delete, "/api/users/{id}");
-
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
 
     fn unified_response(
         &self,

@@ -148,8 +148,6 @@ impl Translate<UsersList> for PivotalTracker {
         Need::matching(Part::Query, "/next_cursor", OFFSET_CURSOR),
     ];
 
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
-
     fn path(&self, call: Call<'_, (), Self::Query>) -> Result<Cow<'static, str>, AdapterError> {
         in_project(
             <Self as Translate<UsersList>>::ENDPOINT.path,

@@ -165,8 +165,6 @@ impl Translate<UsersGet> for QualtricsCorexm {
 
     const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/API/v3/users/{id}");
 
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
-
     fn unified_response(
         &self,
         _call: Call<'_, (), Self::Query>,
@@ -185,8 +183,6 @@ impl Translate<UsersList> for QualtricsCorexm {
 
     // The cursor is an offset this adapter gave; another is refused before it is sent.
     const NEEDS: &'static [Need] = &[Need::matching(Part::Query, "/next_cursor", OFFSET_CURSOR)];
-
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
 
     fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
         match call.query.next_cursor.as_deref() {

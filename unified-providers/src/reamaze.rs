@@ -155,8 +155,6 @@ impl Translate<UsersList> for Reamaze {
     // The cursor is an offset this adapter gave; another is refused before it is sent.
     const NEEDS: &'static [Need] = &[Need::matching(Part::Query, "/next_cursor", OFFSET_CURSOR)];
 
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
-
     // Pages are numbered from 1.
     fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
         let page = offset(call.query.next_cursor.as_deref()) / PAGE_SIZE + 1;

@@ -151,8 +151,6 @@ impl Translate<UsersGet> for SolarwindsServiceDesk {
     const ENDPOINT: Endpoint =
         Endpoint::new(Method::Get, "/users/{id}.json").with_headers(&[("accept", API_VERSION)]);
 
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
-
     fn unified_response(
         &self,
         _call: Call<'_, (), Self::Query>,

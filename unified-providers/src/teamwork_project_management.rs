@@ -178,8 +178,6 @@ impl Translate<UsersGet> for TeamworkProjectManagement {
 
     const ENDPOINT: Endpoint = Endpoint::new(Method::Get, "/people/{id}.json");
 
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
-
     fn unified_response(
         &self,
         _call: Call<'_, (), Self::Query>,
@@ -202,8 +200,6 @@ impl Translate<UsersList> for TeamworkProjectManagement {
         "/next_cursor",
         "^[1-9][0-9]{0,8}$",
     )];
-
-    fn native_body(&self, _call: Call<'_, (), Self::Query>) -> impl Serialize {}
 
     fn native_query(&self, call: Call<'_, (), Self::Query>) -> Vec<(String, String)> {
         let query = call.query;
