@@ -52,7 +52,7 @@ struct Plan {
     #[supported(acme, beta)]
     #[unified(unique_items, unique_items(beta = false))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    codes: Option<Vec<f64>>,
+    codes: Option<Vec<i64>>,
     /// A note: ECMA-262's `.`, `\s` and `\S`.
     #[supported(acme, beta)]
     #[unified(pattern = r"^\s?.\S*$")]
@@ -209,18 +209,18 @@ fn list_lengths_and_patterns() {
 #[test]
 fn unique_items_compare_by_value_where_the_view_asks() {
     let with = |codes: Value| json!({"name": "ok", "codes": codes, "password": "long enough"});
-    let for_beta = json!({"name": "ok", "codes": [1, 2, 1.0]});
+    let for_beta = json!({"name": "ok", "codes": [1, 2, 1]});
     assert_eq!(codes(&for_beta, beta()), [], "Beta takes repeats");
     // With a provider's own value of the rule, the unified target takes none.
     assert!(Plan::is_valid(&for_beta, Target::UNIFIED));
-    let report = Plan::validate(&with(json!([1, 2, 1.0])), acme());
+    let report = Plan::validate(&with(json!([1, 2, 1])), acme());
     assert_eq!(report.errors()[0].code, Code::UniqueItems);
     assert_eq!(report.errors()[0].pointer, "/codes");
     assert_eq!(
         report.errors()[0].message,
         "must not hold the same item twice"
     );
-    assert!(Plan::is_valid(&with(json!([1, 2, 2.5])), acme()));
+    assert!(Plan::is_valid(&with(json!([1, 2, 3])), acme()));
     assert!(!Plan::is_valid_slice(
         br#"{"name": "ok", "codes": [2, 2], "password": "long enough"}"#,
         acme()
@@ -292,7 +292,7 @@ fn document() -> impl Strategy<Value = Value> {
         prop::option::of(text()),
         prop::option::of(text()),
         prop::option::of(prop::collection::vec(
-            prop::sample::select(vec![json!(1), json!(1.0), json!(2), json!(2.5)]),
+            prop::sample::select(vec![json!(1), json!(2), json!(3)]),
             0..4,
         )),
         prop::option::of(text()),

@@ -247,3 +247,69 @@ proptest! {
         }
     }
 }
+
+/// Bounds that meet an integer type's own limits.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq, Default)]
+struct Bounded {
+    /// An `i8` above -100.
+    #[unified(minimum = -100)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tiny: Option<i8>,
+    /// A `u32` with the minimum its type has anyway.
+    #[unified(minimum = 0)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    count: Option<u32>,
+}
+
+#[test]
+fn a_number_beyond_a_bound_and_its_type_is_one_violation_with_the_binding_limit() {
+    // (document, pointer, code, the limit reported)
+    let cases = [
+        // The rule's -100 is stricter than the i8's -128.
+        (json!({"tiny": -129}), "/tiny", Code::Minimum, json!(-100)),
+        // The same limit twice is said once.
+        (json!({"count": -5}), "/count", Code::Minimum, json!(0)),
+    ];
+    for (document, pointer, code, limit) in cases {
+        let report = Bounded::validate(&document, acme());
+        let errors = report.errors();
+        assert_eq!(errors.len(), 1, "{document}: {report}");
+        assert_eq!((errors[0].pointer.as_str(), errors[0].code), (pointer, code));
+        assert_eq!(errors[0].params["limit"], limit, "{document}");
+    }
+    // Where the type's limit is the stricter, it is the one said: `wide` is a `u8` with a
+    // minimum of -10, `percent` a `u8` with a maximum of 100.
+    for (document, pointer, code, limit) in [
+        (json!({"wide": -11}), "/wide", Code::Minimum, json!(0)),
+        (json!({"percent": 256}), "/percent", Code::Maximum, json!(100)),
+    ] {
+        let report = Numbers::validate(&document, acme());
+        let errors: Vec<_> = report
+            .errors()
+            .iter()
+            .filter(|error| error.code != Code::MultipleOf)
+            .collect();
+        assert_eq!(errors.len(), 1, "{document}: {report}");
+        assert_eq!((errors[0].pointer.as_str(), errors[0].code), (pointer, code));
+        assert_eq!(errors[0].params["limit"], limit, "{document}");
+    }
+}
+
+#[test]
+fn an_integer_written_as_a_float_is_said_to_be_read_as_one() {
+    for text in ["-0", "1.0", "1e3"] {
+        let document: Value = serde_json::from_str(&format!(r#"{{"long": {text}}}"#)).unwrap();
+        let report = Numbers::validate(&document, acme());
+        assert_eq!(
+            report.errors()[0].message,
+            "must be an integer, not a number serde reads as a float (written with a fraction, \
+             an exponent, or as -0)",
+            "{text}"
+        );
+    }
+    let report = Numbers::validate(&json!({"long": 1.5}), acme());
+    assert_eq!(
+        report.errors()[0].message,
+        "must be an integer, not a number with a fraction"
+    );
+}

@@ -82,6 +82,34 @@ fn strings_of_another_shape_are_format_errors() {
 }
 
 #[test]
+fn a_string_of_the_format_that_the_type_cannot_hold_says_what_the_type_holds() {
+    let timestamp = "must be an RFC 3339 date-time that `jiff::Timestamp` can hold: from \
+                     -009999-01-02 to 9999-12-30 (UTC), to the nanosecond (at most nine \
+                     fractional digits)";
+    for (field, text, message) in [
+        // Beyond jiff's range.
+        ("created_at", "9999-12-31T23:59:59Z", timestamp),
+        // Ten fractional digits: RFC 3339 takes them, a nanosecond clock does not.
+        ("created_at", "2026-11-29T10:00:00.1234567891Z", timestamp),
+        (
+            "home",
+            "https://example.com:99999",
+            "must be a URI with a scheme that `url::Url` can hold: a port from 0 to 65535 and a \
+             host it can read",
+        ),
+    ] {
+        let mut document = json!({"id": "62f44730-dd91-461e-bd6a-aedd9e0ad79d"});
+        document[field] = json!(text);
+        let report = Record::validate(&document, acme());
+        assert_eq!(report.errors().len(), 1, "{text}");
+        let error = &report.errors()[0];
+        assert_eq!((error.code, error.message.as_str()), (Code::Format, message));
+        assert!(!error.message.contains(text), "the value is not quoted");
+        assert!(serde_json::from_value::<Record>(document).is_err(), "{text}");
+    }
+}
+
+#[test]
 fn schemas_name_the_format() {
     let schema = Record::schema_for(acme()).to_value();
     assert_eq!(schema["properties"]["id"]["format"], "uuid");

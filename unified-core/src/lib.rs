@@ -97,6 +97,7 @@ pub mod field {
     pub use crate::report::path::Path;
     pub use crate::validate::field_value::{Emptiness, FieldValue, json_type_name};
     pub use crate::validate::mode::{Build, Check, Mode};
+    pub use crate::validate::constraint::IntegerRange;
     pub use crate::validate::number::Number;
     pub use crate::validate::read::{Accept, Counted, Takes, read_with};
     pub use crate::validate::reading::Reading;

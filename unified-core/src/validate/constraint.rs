@@ -105,23 +105,137 @@ pub(crate) fn check_items<S: ProviderSet, R: Recorder>(
     });
 }
 
-/// Records each violated number constraint for `number`.
+/// The range of an integer type, as its schema's `minimum` and `maximum` say it.
+#[derive(Clone, Copy, Debug)]
+pub struct IntegerRange {
+    /// The smallest value.
+    pub min: i64,
+    /// The largest value.
+    pub max: u64,
+    /// The type's name, for messages (`i8`).
+    pub name: &'static str,
+}
+
+impl IntegerRange {
+    /// The side of the range `number` falls outside of, with the limit it breaks.
+    fn outside(self, number: Number) -> Option<(Side, Number)> {
+        let min = Number::Negative(self.min);
+        let max = Number::Positive(self.max);
+        match number {
+            Number::Negative(value) if value < self.min => Some((Side::Below, min)),
+            Number::Positive(value) if value > self.max => Some((Side::Above, max)),
+            _ => None,
+        }
+    }
+}
+
+/// A side of a range.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Below,
+    Above,
+}
+
+/// The side a bound rule limits.
+fn side_of(rule: Rule) -> Option<Side> {
+    match rule {
+        Rule::Minimum(_) | Rule::ExclusiveMinimum(_) => Some(Side::Below),
+        Rule::Maximum(_) | Rule::ExclusiveMaximum(_) => Some(Side::Above),
+        _ => None,
+    }
+}
+
+/// Whether the bound rule `rule` is at least as strict as the type's `limit` on its side.
+fn binds(rule: Rule, limit: Number) -> bool {
+    match rule {
+        Rule::Minimum(n) | Rule::ExclusiveMinimum(n) => {
+            compare(limit, n) != Some(Ordering::Greater)
+        }
+        Rule::Maximum(n) | Rule::ExclusiveMaximum(n) => compare(limit, n) != Some(Ordering::Less),
+        _ => false,
+    }
+}
+
+/// Records each violated number constraint of `view` for `number`, and the integer type's
+/// `range` where `number` is outside it. One number beyond both a bound and the type's limit
+/// on the same side is one violation, with the binding (stricter) limit.
 #[inline]
 pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
     constraints: &[Constraint<S>],
     number: Number,
+    range: Option<IntegerRange>,
     view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
-    check_each(constraints, view, at, recorder, |rule| match rule {
+    let outside = range.and_then(|range| range.outside(number));
+    let mut said = false;
+    for constraint in constraints {
+        let rule = constraint.rule;
+        if !constraint.views.contains(view) || !breaks(rule, number) {
+            continue;
+        }
+        if let Some((side, limit)) = outside
+            && side_of(rule) == Some(side)
+        {
+            if !binds(rule, limit) {
+                // The type's limit is the stricter: it is said below.
+                continue;
+            }
+            said = true;
+        }
+        record(constraint, view, at, recorder);
+    }
+    if let (Some((side, _)), Some(range)) = (outside, range)
+        && !said
+    {
+        record_out_of_range(side, range, at, recorder);
+    }
+}
+
+/// Whether `number` breaks the number rule `rule`.
+fn breaks(rule: Rule, number: Number) -> bool {
+    match rule {
         Rule::Minimum(n) => compare(number, n) == Some(Ordering::Less),
         Rule::Maximum(n) => compare(number, n) == Some(Ordering::Greater),
         Rule::ExclusiveMinimum(n) => compare(number, n) != Some(Ordering::Greater),
         Rule::ExclusiveMaximum(n) => compare(number, n) != Some(Ordering::Less),
         Rule::MultipleOf(n) => !is_multiple(number, n),
         _ => false,
-    });
+    }
+}
+
+/// An integer outside its type's range: `minimum` below it, `maximum` above, as the type's
+/// schema says.
+fn record_out_of_range<R: Recorder>(
+    side: Side,
+    range: IntegerRange,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
+    let IntegerRange { min, max, name } = range;
+    let (code, text, limit) = match side {
+        Side::Below => (
+            Code::Minimum,
+            format!("must be at least {min}, the smallest {name}"),
+            Value::from(min),
+        ),
+        Side::Above => (
+            Code::Maximum,
+            format!("must be at most {max}, the largest {name}"),
+            Value::from(max),
+        ),
+    };
+    let mut params = serde_json::Map::new();
+    params.insert("limit".into(), limit);
+    recorder.record(
+        at,
+        code,
+        Message::Custom {
+            text: text.into(),
+            params,
+        },
+    );
 }
 
 /// Records each constraint of `view` that `broken` says the value breaks.

@@ -80,14 +80,16 @@ fn record_below(
 }
 
 /// Item types whose Rust equality is JSON Schema's equality of the JSON they come from, so
-/// `unique_items` can compare built items: strings, booleans, integers, `f64` (`1` and `1.0`
-/// are one number in both) and unit enums. Not models (a `null` member and an absent one build
-/// alike), `f32` (rounding merges numbers), free-form values (`1` and `1.0` differ in serde's
-/// `Value`) or parsed types (`Uuid` folds case).
+/// `unique_items` can compare built items: strings, booleans, integers and unit enums. Not
+/// floats (`f64` rounds `2^53 + 1` to `2^53`, so two numbers JSON Schema counts as different
+/// would build equal items; `f32` rounds sooner), models (a `null` member and an absent one
+/// build alike), free-form values (`1` and `1.0` differ in serde's `Value`) or parsed types
+/// (`Uuid` folds case).
 #[diagnostic::on_unimplemented(
     message = "`unique_items` compares items as JSON Schema does, which `{Self}` cannot promise",
     label = "not an item `unique_items` can compare",
-    note = "`unique_items` applies to lists of strings, booleans, integers, `f64` or unit enums"
+    note = "`unique_items` applies to lists of strings, booleans, integers or unit enums; \
+            floats round distinct JSON numbers to one value"
 )]
 pub trait UniqueItem {}
 
@@ -96,9 +98,7 @@ macro_rules! unique_item_types {
     ($($ty:ty),+) => { $(impl UniqueItem for $ty {})+ };
 }
 
-unique_item_types!(
-    String, bool, f64, i8, i16, i32, i64, u8, u16, u32, u64, usize
-);
+unique_item_types!(String, bool, i8, i16, i32, i64, u8, u16, u32, u64, usize);
 
 /// The `unique_items` rule, as a check: a list is built to compare its items (as JSON Schema
 /// does, by value), where the view enforces the rule.

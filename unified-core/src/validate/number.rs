@@ -13,6 +13,18 @@ pub enum Number {
 }
 
 impl Number {
+    /// What a float is, as the `type` message of an integer type names it: serde reads a
+    /// whole number written with a fraction or an exponent (`1.0`, `1e3`, and `-0` too) as a
+    /// float, which no integer type takes.
+    pub fn float_kind(self) -> &'static str {
+        match self {
+            Number::Float(value) if value.fract() == 0.0 => {
+                "a number serde reads as a float (written with a fraction, an exponent, or as -0)"
+            }
+            _ => "a number with a fraction",
+        }
+    }
+
     /// The number as a float.
     pub fn as_f64(self) -> f64 {
         match self {

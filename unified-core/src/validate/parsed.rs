@@ -19,14 +19,26 @@ use crate::validate::recorder::Recorder;
 /// A type parsed from a string of `format`.
 pub struct Parsed<T> {
     format: Format,
+    holds: TypeLimits,
     ty: PhantomData<fn() -> T>,
 }
 
+/// What a parsed type holds beyond its format, for the message of a string of the format that
+/// the type refuses.
+#[derive(Clone, Copy, Debug)]
+pub struct TypeLimits {
+    /// The type, as the message names it (`jiff::Timestamp`).
+    pub name: &'static str,
+    /// What it holds (`from -009999-01-02 to 9999-12-30 (UTC), to the nanosecond`).
+    pub holds: &'static str,
+}
+
 impl<T> Parsed<T> {
-    /// The reader of `T` from strings of `format`.
-    pub const fn new(format: Format) -> Self {
+    /// The reader of `T` from strings of `format`, which `holds` what it can.
+    pub const fn new(format: Format, holds: TypeLimits) -> Self {
         Parsed {
             format,
+            holds,
             ty: PhantomData,
         }
     }
@@ -42,7 +54,8 @@ impl<S: ProviderSet, T: FromStr> Accept<S> for Parsed<T> {
         text: &str,
         reading: &mut Reading<'_, S, R>,
     ) -> B::Out<T> {
-        let parsed = if self.format.check(text) {
+        let formatted = self.format.check(text);
+        let parsed = if formatted {
             text.parse::<T>().ok()
         } else {
             None
@@ -53,17 +66,39 @@ impl<S: ProviderSet, T: FromStr> Accept<S> for Parsed<T> {
                 .field
                 .is_some_and(|rule| rule.required.contains(reading.view));
         if parsed.is_none() && !required_empty {
-            reading
-                .recorder
-                .record(reading.at, Code::Format, Message::Format(self.format));
+            let message = if formatted {
+                self.beyond_the_type()
+            } else {
+                Message::Format(self.format)
+            };
+            reading.recorder.record(reading.at, Code::Format, message);
         }
         B::keep(|| parsed)
     }
 }
 
-/// Implements `FieldValue` for a type parsed from strings of a format.
+impl<T> Parsed<T> {
+    /// The violation of a string of the format that the type refuses: it says what the type
+    /// holds, not only the format, which the string has.
+    fn beyond_the_type(&self) -> Message {
+        let TypeLimits { name, holds } = self.holds;
+        let mut params = serde_json::Map::new();
+        params.insert("format".into(), self.format.keyword().into());
+        params.insert("type".into(), name.into());
+        Message::Custom {
+            text: format!(
+                "must be {} that `{name}` can hold: {holds}",
+                self.format.describe()
+            )
+            .into(),
+            params,
+        }
+    }
+}
+
+/// Implements `FieldValue` for a type parsed from strings of a format, which holds `$holds`.
 macro_rules! parsed_field_value {
-    ($ty:ty, $format:expr, $keyword:literal) => {
+    ($ty:ty, $format:expr, $keyword:literal, $holds:literal) => {
         impl<S: ProviderSet> crate::validate::field_value::FieldValue<S> for $ty {
             const EMPTINESS: crate::validate::field_value::Emptiness =
                 crate::validate::field_value::Emptiness::String;
@@ -72,14 +107,30 @@ macro_rules! parsed_field_value {
                 crate::json_schema!({ "type": "string", "format": $keyword })
             }
 
-            read_with_accept!(crate::validate::parsed::Parsed::<$ty>::new($format));
+            read_with_accept!(crate::validate::parsed::Parsed::<$ty>::new(
+                $format,
+                crate::validate::parsed::TypeLimits {
+                    name: stringify!($ty),
+                    holds: $holds,
+                }
+            ));
         }
     };
 }
 
 #[cfg(feature = "uuid")]
-parsed_field_value!(uuid::Uuid, Format::Uuid, "uuid");
+parsed_field_value!(uuid::Uuid, Format::Uuid, "uuid", "the 8-4-4-4-12 hexadecimal form");
 #[cfg(feature = "url")]
-parsed_field_value!(url::Url, Format::Uri, "uri");
+parsed_field_value!(
+    url::Url,
+    Format::Uri,
+    "uri",
+    "a port from 0 to 65535 and a host it can read"
+);
 #[cfg(feature = "jiff")]
-parsed_field_value!(jiff::Timestamp, Format::DateTime, "date-time");
+parsed_field_value!(
+    jiff::Timestamp,
+    Format::DateTime,
+    "date-time",
+    "from -009999-01-02 to 9999-12-30 (UTC), to the nanosecond (at most nine fractional digits)"
+);

@@ -16,7 +16,7 @@ use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
-use crate::validate::constraint::{check_items, check_number};
+use crate::validate::constraint::{IntegerRange, check_items, check_number};
 use crate::validate::custom::run_checks;
 use crate::validate::field_rule::{check_string, record_empty, record_unsupported};
 use crate::validate::field_value::{Emptiness, FieldValue};
@@ -37,6 +37,9 @@ pub trait Accept<S: ProviderSet> {
     const EXPECTED: &'static str;
     /// The kind of JSON value the type takes.
     const TAKES: Takes;
+    /// The range of an integer type (its schema's `minimum` and `maximum`), held beside the
+    /// field's own bounds so that one number outside both is one violation.
+    const RANGE: Option<IntegerRange> = None;
 
     /// The value of a boolean the type takes.
     fn boolean<B: Mode>(&self, _value: bool) -> B::Out<Self::Value> {
@@ -134,19 +137,26 @@ struct AcceptVisitor<'r, 'a, S: 'static, R, A, B> {
 }
 
 impl<S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> AcceptVisitor<'_, '_, S, R, A, B> {
-    /// A number: its value, then the field's number constraints; or a `type` violation.
+    /// A number: its value, then the type's range and the field's number constraints; or a
+    /// `type` violation.
     fn number(self, number: Number) -> B::Out<A::Value> {
-        self.scalar(Takes::Number, "a number", |accept, reading| {
+        // A type that takes numbers and refuses this one is an integer type given a float.
+        let found = if A::TAKES.takes(Takes::Number) {
+            number.float_kind()
+        } else {
+            "a number"
+        };
+        self.scalar(Takes::Number, found, |accept, reading| {
             let value = accept.number::<B, R>(number, reading)?;
-            if let Some(rule) = reading.field {
-                check_number(
-                    rule.constraints,
-                    number,
-                    reading.view,
-                    reading.at,
-                    reading.recorder,
-                );
-            }
+            let constraints = reading.field.map_or(&[][..], |rule| rule.constraints);
+            check_number(
+                constraints,
+                number,
+                A::RANGE,
+                reading.view,
+                reading.at,
+                reading.recorder,
+            );
             Some(value)
         })
     }

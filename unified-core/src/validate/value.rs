@@ -15,6 +15,7 @@ use crate::report::Code;
 use crate::report::message::Message;
 use crate::rule::Rule;
 use crate::secret::Secret;
+use crate::validate::constraint::IntegerRange;
 use crate::validate::field_value::{Emptiness, FieldValue};
 use crate::validate::mode::Mode;
 use crate::validate::number::Number;
@@ -146,27 +147,25 @@ macro_rules! integer_field_values {
                 type Value = $ty;
                 const EXPECTED: &'static str = "an integer";
                 const TAKES: Takes = Takes::Number;
+                // Every integer type's range fits these (the reader says where it is broken).
+                #[allow(clippy::cast_possible_wrap, clippy::unnecessary_cast)]
+                const RANGE: Option<IntegerRange> = Some(IntegerRange {
+                    min: <$ty>::MIN as i64,
+                    max: <$ty>::MAX as u64,
+                    name: stringify!($ty),
+                });
 
                 #[inline]
                 fn number<B: Mode, R: Recorder>(
                     &self,
                     value: Number,
-                    reading: &mut Reading<'_, S, R>,
+                    _: &mut Reading<'_, S, R>,
                 ) -> Option<B::Out<$ty>> {
                     let held = match value {
                         Number::Negative(value) => <$ty>::try_from(value).ok(),
                         Number::Positive(value) => <$ty>::try_from(value).ok(),
                         Number::Float(_) => return None,
                     };
-                    if held.is_none() {
-                        record_out_of_range(
-                            value,
-                            <$ty>::MIN as i128,
-                            <$ty>::MAX as u128,
-                            stringify!($ty),
-                            reading,
-                        );
-                    }
                     Some(B::keep(|| held))
                 }
             }
@@ -175,41 +174,6 @@ macro_rules! integer_field_values {
 }
 
 integer_field_values!(i8, i16, i32, i64, u8, u16, u32, u64, usize);
-
-/// An integer outside its type's range: `minimum` below it, `maximum` above, as the type's
-/// schema says.
-fn record_out_of_range<S: ProviderSet, R: Recorder>(
-    value: Number,
-    min: i128,
-    max: u128,
-    ty: &str,
-    reading: &mut Reading<'_, S, R>,
-) {
-    let below = matches!(value, Number::Negative(_));
-    let (code, text, limit) = if below {
-        (
-            Code::Minimum,
-            format!("must be at least {min}, the smallest {ty}"),
-            Value::from(min as i64),
-        )
-    } else {
-        (
-            Code::Maximum,
-            format!("must be at most {max}, the largest {ty}"),
-            Value::from(max as u64),
-        )
-    };
-    let mut params = Map::new();
-    params.insert("limit".into(), limit);
-    reading.recorder.record(
-        reading.at,
-        code,
-        Message::Custom {
-            text: text.into(),
-            params,
-        },
-    );
-}
 
 /// The magnitude from which a number no longer rounds to a finite `f32`: halfway between
 /// `f32::MAX` and the next power of two. `f32::MAX` written as text (`3.4028235e38`) is above
