@@ -274,14 +274,22 @@ fn a_number_beyond_a_bound_and_its_type_is_one_violation_with_the_binding_limit(
         let report = Bounded::validate(&document, acme());
         let errors = report.errors();
         assert_eq!(errors.len(), 1, "{document}: {report}");
-        assert_eq!((errors[0].pointer.as_str(), errors[0].code), (pointer, code));
+        assert_eq!(
+            (errors[0].pointer.as_str(), errors[0].code),
+            (pointer, code)
+        );
         assert_eq!(errors[0].params["limit"], limit, "{document}");
     }
     // Where the type's limit is the stricter, it is the one said: `wide` is a `u8` with a
     // minimum of -10, `percent` a `u8` with a maximum of 100.
     for (document, pointer, code, limit) in [
         (json!({"wide": -11}), "/wide", Code::Minimum, json!(0)),
-        (json!({"percent": 256}), "/percent", Code::Maximum, json!(100)),
+        (
+            json!({"percent": 256}),
+            "/percent",
+            Code::Maximum,
+            json!(100),
+        ),
     ] {
         let report = Numbers::validate(&document, acme());
         let errors: Vec<_> = report
@@ -290,7 +298,10 @@ fn a_number_beyond_a_bound_and_its_type_is_one_violation_with_the_binding_limit(
             .filter(|error| error.code != Code::MultipleOf)
             .collect();
         assert_eq!(errors.len(), 1, "{document}: {report}");
-        assert_eq!((errors[0].pointer.as_str(), errors[0].code), (pointer, code));
+        assert_eq!(
+            (errors[0].pointer.as_str(), errors[0].code),
+            (pointer, code)
+        );
         assert_eq!(errors[0].params["limit"], limit, "{document}");
     }
 }
@@ -312,4 +323,110 @@ fn an_integer_written_as_a_float_is_said_to_be_read_as_one() {
         report.errors()[0].message,
         "must be an integer, not a number with a fraction"
     );
+}
+
+/// Floats with bounds their types round across, and a multiple an `f64` cannot always hold.
+#[derive(UnifiedModel, Serialize, Deserialize, Debug, PartialEq, Default)]
+struct Measured {
+    /// Below 2.5, as an `f32`.
+    #[unified(exclusive_maximum = 2.5)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scale: Option<f32>,
+    /// Above 0, as an `f32`.
+    #[unified(exclusive_minimum = 0)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    share: Option<f32>,
+    /// Below 0.2 for Acme (an `f32` nearest 0.2 is above it).
+    #[unified(exclusive_maximum(acme = 0.2))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rate: Option<f32>,
+    /// A multiple of 3, as an `f64`.
+    #[unified(multiple_of = 3)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    triple: Option<f64>,
+    /// At most 2^53, as an `f64`.
+    #[unified(maximum = 9007199254740992.0)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    large: Option<f64>,
+}
+
+/// Whether the built value keeps `Measured`'s rules for Acme, judged on the values it holds.
+fn keeps_its_rules(built: &Measured) -> bool {
+    built.scale.is_none_or(|scale| scale < 2.5)
+        && built.share.is_none_or(|share| share > 0.0)
+        && built.rate.is_none_or(|rate| f64::from(rate) < 0.2)
+        && built
+            .triple
+            .is_none_or(|triple| triple.abs() < 9_007_199_254_740_992.0 && triple % 3.0 == 0.0)
+        && built.large.is_none_or(|large| large <= 9_007_199_254_740_992.0)
+}
+
+/// The validator, serde with the rules on the built value, and `jsonschema` on the exported
+/// schema agree on `text`.
+fn agree_on(text: &str) -> Result<(), TestCaseError> {
+    let document: Value = serde_json::from_str(text).unwrap();
+    let ours = Measured::is_valid_slice(text.as_bytes(), acme());
+    let built = serde_json::from_str::<Measured>(text).ok();
+    let held = built.as_ref().is_some_and(keeps_its_rules);
+    let schema = Measured::schema_for(acme()).to_value();
+    let reference = unified_tests::reference_validator(&schema).is_valid(&document);
+    prop_assert_eq!(ours, held, "validator vs the built value: {}", text);
+    prop_assert_eq!(ours, reference, "validator vs jsonschema: {}", text);
+    if ours {
+        prop_assert_eq!(Measured::from_slice(text.as_bytes(), acme()).ok(), built);
+    }
+    Ok(())
+}
+
+#[test]
+fn a_number_is_judged_as_the_value_the_field_will_hold() {
+    for text in [
+        // Each rounds onto the bound its JSON number keeps.
+        r#"{"scale": 2.4999999}"#,
+        r#"{"share": 5e-324}"#,
+        r#"{"rate": 0.19999999999}"#,
+        r#"{"triple": 9007199254740993}"#,
+        // And their neighbours the type holds apart.
+        r#"{"scale": 2.4999998}"#,
+        r#"{"share": 1e-45}"#,
+        r#"{"rate": 0.1999999}"#,
+        r#"{"triple": 9007199254740990}"#,
+        r#"{"triple": -9007199254740993}"#,
+        r#"{"large": 9007199254740993}"#,
+        r#"{"large": 9007199254740995}"#,
+        r#"{"large": 9007199254740994}"#,
+    ] {
+        agree_on(text).unwrap();
+    }
+    let refused = Measured::validate_slice(br#"{"scale": 2.4999999}"#, acme());
+    assert_eq!(refused.errors()[0].code, Code::ExclusiveMaximum);
+    assert!(!Measured::is_valid(&json!({"triple": 9007199254740993_u64}), acme()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Numbers a few float steps from each bound and threshold.
+    #[test]
+    fn floats_near_their_bounds_agree_three_ways(
+        field in prop::sample::select(vec!["scale", "share", "rate", "triple", "large"]),
+        centre in prop::sample::select(vec![
+            2.5, 0.0, 0.2, 3.0, 9_007_199_254_740_992.0, 1e-45, 2.4999999,
+        ]),
+        steps in -60i32..60,
+        as_integer in any::<bool>(),
+    ) {
+        let mut value: f64 = centre;
+        for _ in 0..steps.unsigned_abs() {
+            value = if steps < 0 { value.next_down() } else { value.next_up() };
+        }
+        let number = if as_integer && value.fract() == 0.0 && value.abs() < 1.8e19 {
+            // Integers near 2^53, written as integers: the f64 rounding of the token.
+            let exact = value as i128 + i128::from(steps % 3);
+            exact.to_string()
+        } else {
+            format!("{value:e}")
+        };
+        agree_on(&format!(r#"{{"{field}": {number}}}"#))?;
+    }
 }

@@ -14,6 +14,7 @@ use crate::report::path::Path;
 use crate::rule::Rule;
 use crate::validate::mask::Mask;
 use crate::validate::number::Number;
+use crate::validate::precision::{F64_EXACT_INTEGERS, Precision, ThresholdValue};
 use crate::validate::recorder::Recorder;
 
 /// One constraint and the views it applies to.
@@ -59,6 +60,36 @@ impl Rule {
             Rule::MultipleOf(n) => ("multipleOf", n.into()),
             Rule::Pattern(pattern) => ("pattern", pattern.source.into()),
             Rule::UniqueItems => ("uniqueItems", true.into()),
+        }
+    }
+}
+
+/// An integer threshold as JSON (it fits an `i64` or a `u64`: see `precision.rs`).
+fn integer(value: i128) -> Value {
+    i64::try_from(value)
+        .map(Value::from)
+        .or_else(|_| u64::try_from(value).map(Value::from))
+        .unwrap_or_else(|_| Value::from(value as f64))
+}
+
+/// An `f64` field with `multiple_of`: strictly within ±2^53, unless a bound says more.
+fn exact_integers_only(object: &mut crate::json::Map) {
+    for (keyword, limit) in [
+        ("exclusiveMinimum", -F64_EXACT_INTEGERS),
+        ("exclusiveMaximum", F64_EXACT_INTEGERS),
+    ] {
+        let stricter = object
+            .get(keyword)
+            .and_then(crate::json::Value::as_f64)
+            .is_some_and(|existing| {
+                if limit < 0.0 {
+                    existing >= limit
+                } else {
+                    existing <= limit
+                }
+            });
+        if !stricter {
+            object.insert(keyword.into(), bound(limit).into());
         }
     }
 }
@@ -160,14 +191,34 @@ fn binds(rule: Rule, limit: Number) -> bool {
 /// `range` where `number` is outside it. One number beyond both a bound and the type's limit
 /// on the same side is one violation, with the binding (stricter) limit.
 #[inline]
+///
+/// A float type's rules judge the value the field will hold (`precision`): the number rounded
+/// as serde rounds it. An `f64` field with `multiple_of` holds numbers strictly within ±2^53
+/// only, where every integer is exact.
 pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
     constraints: &[Constraint<S>],
     number: Number,
+    precision: Precision,
     range: Option<IntegerRange>,
     view: Target<S>,
     at: &Path<'_>,
     recorder: &mut R,
 ) {
+    let number = precision.held(number);
+    if precision == Precision::F64
+        && number.as_f64().abs() >= F64_EXACT_INTEGERS
+        && constraints.iter().any(|constraint| {
+            matches!(constraint.rule, Rule::MultipleOf(_)) && constraint.views.contains(view)
+        })
+    {
+        let rule = if number.as_f64() < 0.0 {
+            Rule::ExclusiveMinimum(-F64_EXACT_INTEGERS)
+        } else {
+            Rule::ExclusiveMaximum(F64_EXACT_INTEGERS)
+        };
+        recorder.record(at, rule.code(), Message::Constraint { rule, view: None });
+        return;
+    }
     let outside = range.and_then(|range| range.outside(number));
     let mut said = false;
     for constraint in constraints {
@@ -299,15 +350,23 @@ fn is_multiple(number: Number, divisor: u64) -> bool {
     }
 }
 
-/// Writes the constraints of `view` into a field's schema object.
+/// Writes the constraints of `view` into a field's schema object, a float type's bounds as the
+/// thresholds of its `precision` (see `precision.rs`).
 pub(crate) fn write_schema<S: ProviderSet>(
     constraints: &[Constraint<S>],
     view: Target<S>,
     object: &mut crate::json::Map,
+    precision: Precision,
 ) {
+    let mut multiple_of = false;
     for constraint in constraints {
         if constraint.views.contains(view) {
-            let (keyword, value) = constraint.rule.keyword();
+            multiple_of |= matches!(constraint.rule, Rule::MultipleOf(_));
+            let (keyword, value) = match precision.threshold(constraint.rule) {
+                Some((keyword, ThresholdValue::Float(limit))) => (keyword, Value::from(limit)),
+                Some((keyword, ThresholdValue::Integer(limit))) => (keyword, integer(limit)),
+                None => constraint.rule.keyword(),
+            };
             // A bound of the type itself (`u8`'s 0 and 255) stays where it is the stricter.
             let looser = |existing: &crate::json::Value| match (existing.as_f64(), value.as_f64()) {
                 (Some(existing), Some(new)) if keyword == "minimum" => new < existing,
@@ -318,6 +377,9 @@ pub(crate) fn write_schema<S: ProviderSet>(
                 object.insert(keyword.into(), value.into());
             }
         }
+    }
+    if precision == Precision::F64 && multiple_of {
+        exact_integers_only(object);
     }
 }
 

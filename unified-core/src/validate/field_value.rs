@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::provider::{ProviderSet, Target};
 use crate::validate::mode::Mode;
+use crate::validate::precision::Precision;
 use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
 
@@ -32,6 +33,9 @@ pub enum Emptiness {
 pub trait FieldValue<S: ProviderSet>: Sized {
     /// How the non-empty rule for required fields applies.
     const EMPTINESS: Emptiness = Emptiness::NotApplicable;
+
+    /// How exactly the type holds JSON numbers, which its bounds' schema keywords follow.
+    const PRECISION: Precision = Precision::Exact;
 
     /// The JSON Schema of a present, non-null value for `view`.
     fn schema(view: Target<S>) -> Schema;

@@ -12,6 +12,7 @@ pub(crate) mod mask;
 pub(crate) mod mode;
 pub(crate) mod number;
 pub(crate) mod object;
+pub(crate) mod precision;
 pub(crate) mod read;
 pub(crate) mod reading;
 pub(crate) mod recorder;

@@ -170,7 +170,7 @@ fn schema_of_field<S: ProviderSet, T: FieldValue<S>>(
     if let Some(format) = rule.format {
         object.insert("format".into(), format.keyword().into());
     }
-    write_schema(rule.constraints, view, object);
+    write_schema(rule.constraints, view, object, T::PRECISION);
     if rule.required.contains(view) {
         if !object.contains_key("type") && !object.contains_key("enum") {
             // A free-form value (`serde_json::Value`) still may not be null where required.

@@ -23,6 +23,7 @@ use crate::validate::field_value::{Emptiness, FieldValue};
 use crate::validate::mode::{Build, Mode};
 use crate::validate::number::Number;
 use crate::validate::object::{ObjectModel, record_missing, record_unknown};
+use crate::validate::precision::Precision;
 use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
 
@@ -40,6 +41,8 @@ pub trait Accept<S: ProviderSet> {
     /// The range of an integer type (its schema's `minimum` and `maximum`), held beside the
     /// field's own bounds so that one number outside both is one violation.
     const RANGE: Option<IntegerRange> = None;
+    /// How exactly the type holds a number it takes: its rules judge the held value.
+    const PRECISION: Precision = Precision::Exact;
 
     /// The value of a boolean the type takes.
     fn boolean<B: Mode>(&self, _value: bool) -> B::Out<Self::Value> {
@@ -152,6 +155,7 @@ impl<S: ProviderSet, R: Recorder, A: Accept<S>, B: Mode> AcceptVisitor<'_, '_, S
             check_number(
                 constraints,
                 number,
+                A::PRECISION,
                 A::RANGE,
                 reading.view,
                 reading.at,

@@ -19,6 +19,7 @@ use crate::validate::constraint::IntegerRange;
 use crate::validate::field_value::{Emptiness, FieldValue};
 use crate::validate::mode::Mode;
 use crate::validate::number::Number;
+use crate::validate::precision::Precision;
 use crate::validate::read::{Accept, Entries, Items, Takes, skip_entries, skip_items};
 use crate::validate::reading::Reading;
 use crate::validate::recorder::Recorder;
@@ -79,7 +80,6 @@ macro_rules! scalar_field_value {
 scalar_field_value!(String, Text, Emptiness::String, { "type": "string" });
 scalar_field_value!(Secret, Text, Emptiness::String, { "type": "string", "writeOnly": true });
 scalar_field_value!(bool, Scalar, Emptiness::NotApplicable, { "type": "boolean" });
-scalar_field_value!(f64, Scalar, Emptiness::NotApplicable, { "type": "number" });
 
 impl<S: ProviderSet, T: for<'a> From<&'a str>> Accept<S> for Text<T> {
     type Value = T;
@@ -103,10 +103,21 @@ impl<S: ProviderSet> Accept<S> for Scalar<bool> {
     }
 }
 
+impl<S: ProviderSet> FieldValue<S> for f64 {
+    const PRECISION: Precision = Precision::F64;
+
+    fn schema(_: Target<S>) -> Schema {
+        json_schema!({ "type": "number" })
+    }
+
+    read_with_accept!(Scalar::<f64>::NEW);
+}
+
 impl<S: ProviderSet> Accept<S> for Scalar<f64> {
     type Value = f64;
     const EXPECTED: &'static str = "a number";
     const TAKES: Takes = Takes::Number;
+    const PRECISION: Precision = Precision::F64;
 
     #[inline]
     fn number<B: Mode, R: Recorder>(
@@ -181,6 +192,8 @@ integer_field_values!(i8, i16, i32, i64, u8, u16, u32, u64, usize);
 const F32_LIMIT: f64 = 3.402_823_567_797_336_6e38;
 
 impl<S: ProviderSet> FieldValue<S> for f32 {
+    const PRECISION: Precision = Precision::F32;
+
     fn schema(_: Target<S>) -> Schema {
         json_schema!({
             "type": "number",
@@ -197,6 +210,7 @@ impl<S: ProviderSet> Accept<S> for Scalar<f32> {
     type Value = f32;
     const EXPECTED: &'static str = "a number";
     const TAKES: Takes = Takes::Number;
+    const PRECISION: Precision = Precision::F32;
 
     #[inline]
     fn number<B: Mode, R: Recorder>(
@@ -216,7 +230,9 @@ impl<S: ProviderSet> Accept<S> for Scalar<f32> {
                 .record(reading.at, code, Message::Constraint { rule, view: None });
             return Some(B::none());
         }
-        Some(B::keep(|| Some(wide as f32)))
+        // As serde rounds it: an integer directly, a float through its `f64`.
+        let held = Precision::F32.held(value).as_f64() as f32;
+        Some(B::keep(|| Some(held)))
     }
 }
 
@@ -298,6 +314,7 @@ impl<'de> Visitor<'de> for FreeForm {
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
     const EMPTINESS: Emptiness = T::EMPTINESS;
+    const PRECISION: Precision = T::PRECISION;
 
     fn schema(view: Target<S>) -> Schema {
         T::schema(view)
@@ -317,6 +334,8 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
 }
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
+    const PRECISION: Precision = T::PRECISION;
+
     fn schema(view: Target<S>) -> Schema {
         crate::schema::nullable(T::schema(view))
     }
