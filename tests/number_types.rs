@@ -348,6 +348,10 @@ struct Measured {
     #[unified(maximum = 9007199254740992.0)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     large: Option<f64>,
+    /// A multiple of 3, as an `f32`.
+    #[unified(multiple_of = 3)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    step: Option<f32>,
 }
 
 /// Whether the built value keeps `Measured`'s rules for Acme, judged on the values it holds.
@@ -358,7 +362,9 @@ fn keeps_its_rules(built: &Measured) -> bool {
         && built
             .triple
             .is_none_or(|triple| triple.abs() < 9_007_199_254_740_992.0 && triple % 3.0 == 0.0)
-        && built.large.is_none_or(|large| large <= 9_007_199_254_740_992.0)
+        && built
+            .large
+            .is_none_or(|large| large <= 9_007_199_254_740_992.0)
 }
 
 /// The validator, serde with the rules on the built value, and `jsonschema` on the exported
@@ -370,8 +376,13 @@ fn agree_on(text: &str) -> Result<(), TestCaseError> {
     let held = built.as_ref().is_some_and(keeps_its_rules);
     let schema = Measured::schema_for(acme()).to_value();
     let reference = unified_tests::reference_validator(&schema).is_valid(&document);
-    prop_assert_eq!(ours, held, "validator vs the built value: {}", text);
     prop_assert_eq!(ours, reference, "validator vs jsonschema: {}", text);
+    // What is accepted builds a value that keeps its rules. The one way back that does not
+    // hold: a float that is no multiple may round to one (`3.0000001` builds the `f32` 3),
+    // refused as JSON Schema refuses it.
+    if ours || !text.contains("step") {
+        prop_assert_eq!(ours, held, "validator vs the built value: {}", text);
+    }
     if ours {
         prop_assert_eq!(Measured::from_slice(text.as_bytes(), acme()).ok(), built);
     }
@@ -395,12 +406,20 @@ fn a_number_is_judged_as_the_value_the_field_will_hold() {
         r#"{"large": 9007199254740993}"#,
         r#"{"large": 9007199254740995}"#,
         r#"{"large": 9007199254740994}"#,
+        r#"{"step": 3.0000001}"#,
+        r#"{"step": 16777215}"#,
+        r#"{"step": 16777217}"#,
+        r#"{"step": -16777216}"#,
+        r#"{"triple": 9007199254740989}"#,
     ] {
         agree_on(text).unwrap();
     }
     let refused = Measured::validate_slice(br#"{"scale": 2.4999999}"#, acme());
     assert_eq!(refused.errors()[0].code, Code::ExclusiveMaximum);
-    assert!(!Measured::is_valid(&json!({"triple": 9007199254740993_u64}), acme()));
+    assert!(!Measured::is_valid(
+        &json!({"triple": 9007199254740993_u64}),
+        acme()
+    ));
 }
 
 proptest! {
@@ -409,9 +428,9 @@ proptest! {
     /// Numbers a few float steps from each bound and threshold.
     #[test]
     fn floats_near_their_bounds_agree_three_ways(
-        field in prop::sample::select(vec!["scale", "share", "rate", "triple", "large"]),
+        field in prop::sample::select(vec!["scale", "share", "rate", "triple", "large", "step"]),
         centre in prop::sample::select(vec![
-            2.5, 0.0, 0.2, 3.0, 9_007_199_254_740_992.0, 1e-45, 2.4999999,
+            2.5, 0.0, 0.2, 3.0, 9_007_199_254_740_992.0, 1e-45, 2.4999999, 16_777_216.0,
         ]),
         steps in -60i32..60,
         as_integer in any::<bool>(),

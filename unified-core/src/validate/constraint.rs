@@ -14,7 +14,7 @@ use crate::report::path::Path;
 use crate::rule::Rule;
 use crate::validate::mask::Mask;
 use crate::validate::number::Number;
-use crate::validate::precision::{F64_EXACT_INTEGERS, Precision, ThresholdValue};
+use crate::validate::precision::{Precision, ThresholdValue};
 use crate::validate::recorder::Recorder;
 
 /// One constraint and the views it applies to.
@@ -72,12 +72,10 @@ fn integer(value: i128) -> Value {
         .unwrap_or_else(|_| Value::from(value as f64))
 }
 
-/// An `f64` field with `multiple_of`: strictly within ±2^53, unless a bound says more.
-fn exact_integers_only(object: &mut crate::json::Map) {
-    for (keyword, limit) in [
-        ("exclusiveMinimum", -F64_EXACT_INTEGERS),
-        ("exclusiveMaximum", F64_EXACT_INTEGERS),
-    ] {
+/// A float field with `multiple_of`: strictly within its exact integers (`limit`), unless a
+/// bound says more.
+fn exact_integers_only(object: &mut crate::json::Map, limit: f64) {
+    for (keyword, limit) in [("exclusiveMinimum", -limit), ("exclusiveMaximum", limit)] {
         let stricter = object
             .get(keyword)
             .and_then(crate::json::Value::as_f64)
@@ -192,9 +190,9 @@ fn binds(rule: Rule, limit: Number) -> bool {
 /// on the same side is one violation, with the binding (stricter) limit.
 #[inline]
 ///
-/// A float type's rules judge the value the field will hold (`precision`): the number rounded
-/// as serde rounds it. An `f64` field with `multiple_of` holds numbers strictly within ±2^53
-/// only, where every integer is exact.
+/// A float type's bounds judge the value the field will hold (`precision`): the number rounded
+/// as serde rounds it. A float field with `multiple_of` holds numbers strictly within its exact
+/// integers (±2^53 for `f64`, ±2^24 for `f32`), where the multiple written is the one held.
 pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
     constraints: &[Constraint<S>],
     number: Number,
@@ -204,17 +202,18 @@ pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
     at: &Path<'_>,
     recorder: &mut R,
 ) {
+    let written = number;
     let number = precision.held(number);
-    if precision == Precision::F64
-        && number.as_f64().abs() >= F64_EXACT_INTEGERS
+    if let Some(limit) = precision.exact_integers()
+        && written.as_f64().abs() >= limit
         && constraints.iter().any(|constraint| {
             matches!(constraint.rule, Rule::MultipleOf(_)) && constraint.views.contains(view)
         })
     {
-        let rule = if number.as_f64() < 0.0 {
-            Rule::ExclusiveMinimum(-F64_EXACT_INTEGERS)
+        let rule = if written.as_f64() < 0.0 {
+            Rule::ExclusiveMinimum(-limit)
         } else {
-            Rule::ExclusiveMaximum(F64_EXACT_INTEGERS)
+            Rule::ExclusiveMaximum(limit)
         };
         recorder.record(at, rule.code(), Message::Constraint { rule, view: None });
         return;
@@ -223,7 +222,13 @@ pub(crate) fn check_number<S: ProviderSet, R: Recorder>(
     let mut said = false;
     for constraint in constraints {
         let rule = constraint.rule;
-        if !constraint.views.contains(view) || !breaks(rule, number) {
+        // A multiple is judged as written: within the exact integers it is the one held.
+        let judged = if matches!(rule, Rule::MultipleOf(_)) {
+            written
+        } else {
+            number
+        };
+        if !constraint.views.contains(view) || !breaks(rule, judged) {
             continue;
         }
         if let Some((side, limit)) = outside
@@ -378,8 +383,8 @@ pub(crate) fn write_schema<S: ProviderSet>(
             }
         }
     }
-    if precision == Precision::F64 && multiple_of {
-        exact_integers_only(object);
+    if let Some(limit) = precision.exact_integers().filter(|_| multiple_of) {
+        exact_integers_only(object, limit);
     }
 }
 

@@ -19,12 +19,24 @@ pub enum Precision {
     F32,
 }
 
-/// From this magnitude an `f64` holds no odd integer, so `multiple_of` cannot be judged on it
-/// as JSON Schema judges the number written: an `f64` field with `multiple_of` holds numbers
-/// strictly within ±2^53.
+/// From this magnitude an `f64` holds no odd integer.
 pub const F64_EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
 
+/// From this magnitude an `f32` holds no odd integer.
+pub const F32_EXACT_INTEGERS: f64 = 16_777_216.0;
+
 impl Precision {
+    /// Where a float type's integers stop being exact: a float field with `multiple_of` holds
+    /// numbers strictly within it, so a multiple written is the multiple held (`2^53 + 3` would
+    /// build the `f64` `2^53 + 4`, `3.0000001` the `f32` 3).
+    pub fn exact_integers(self) -> Option<f64> {
+        match self {
+            Precision::Exact => None,
+            Precision::F64 => Some(F64_EXACT_INTEGERS),
+            Precision::F32 => Some(F32_EXACT_INTEGERS),
+        }
+    }
+
     /// The number a field of this precision holds for `number`.
     pub fn held(self, number: Number) -> Number {
         match (self, number) {
