@@ -232,6 +232,35 @@ fn unique_items_compare_by_value_where_the_view_asks() {
 }
 
 #[test]
+fn repeats_are_found_in_a_list_with_a_refused_item() {
+    let document = json!({"name": "ok", "codes": [1, 1, "x"], "password": "long enough"});
+    let mut found = codes(&document, acme());
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("/codes".to_owned(), Code::UniqueItems),
+            ("/codes/2".to_owned(), Code::Type)
+        ]
+    );
+    // JSON Schema counts `1` and `1.0` as one number.
+    let floats = json!({"name": "ok", "codes": [1, 1.0], "password": "long enough"});
+    let found: Vec<Code> = codes(&floats, acme()).into_iter().map(|(_, code)| code).collect();
+    assert!(found.contains(&Code::UniqueItems), "{found:?}");
+    // Beta takes repeats: only the refused item.
+    assert_eq!(
+        codes(&json!({"name": "ok", "codes": [1, 1, "x"]}), beta()),
+        [("/codes/2".to_owned(), Code::Type)]
+    );
+    // The same from text, and `jsonschema` reports both too.
+    let text = serde_json::to_vec(&document).unwrap();
+    assert_eq!(Plan::validate_slice(&text, acme()).len(), 2);
+    let schema = Plan::schema_for(acme()).to_value();
+    let reference = jsonschema::validator_for(&schema).unwrap();
+    assert_eq!(reference.iter_errors(&document).count(), 2);
+}
+
+#[test]
 fn schemas_carry_the_keywords_of_their_view() {
     let acme = Plan::schema_for(acme()).to_value();
     let beta = Plan::schema_for(beta()).to_value();

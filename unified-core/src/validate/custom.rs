@@ -163,7 +163,9 @@ pub(crate) fn run_checks<S: ProviderSet, T, R: Recorder>(
 }
 
 /// Reads a field that has custom checks: its value is built whatever the mode `B` (the checks
-/// need it), then handed to each check.
+/// need it), then handed to each check. Where the view holds the field to `unique_items`, the
+/// list is first read as JSON, so that a list with a refused item is still checked for repeats
+/// (its value cannot be built), as JSON Schema checks every keyword at once.
 pub fn read_checked<'de, S, T, B, D, R>(
     input: D,
     reading: Reading<'_, S, R>,
@@ -183,20 +185,84 @@ where
         field,
         merge,
     } = reading;
-    let value = T::read::<Build, D, R>(
-        input,
-        Reading {
-            view,
-            at,
-            recorder: &mut *recorder,
-            field,
-            merge,
-        },
-    )?;
-    if let Some(value) = &value
-        && !recorder.done()
-    {
-        run_checks(value, checks, field, view, at, recorder);
+    let unique = field.and_then(|field| {
+        field.constraints.iter().find(|constraint| {
+            matches!(constraint.rule, Rule::UniqueItems) && constraint.views.contains(view)
+        })
+    });
+    let reading = Reading {
+        view,
+        at,
+        recorder: &mut *recorder,
+        field,
+        merge,
+    };
+    let (value, written) = match unique {
+        Some(_) => {
+            let written = <Value as serde::Deserialize>::deserialize(input)?;
+            let value = T::read::<Build, &Value, R>(&written, reading)
+                .map_err(<D::Error as serde::de::Error>::custom)?;
+            (value, Some(written))
+        }
+        None => (T::read::<Build, D, R>(input, reading)?, None),
+    };
+    match (&value, unique, written) {
+        (Some(value), ..) if !recorder.done() => {
+            run_checks(value, checks, field, view, at, recorder);
+        }
+        (None, Some(constraint), Some(Value::Array(items))) if !recorder.done() => {
+            if has_repeats(&items) {
+                let message = Message::Constraint {
+                    rule: Rule::UniqueItems,
+                    view: constraint.per_provider.then(|| view.name()),
+                };
+                recorder.record(at, Code::UniqueItems, message);
+            }
+        }
+        _ => {}
     }
     Ok(B::keep(|| value))
+}
+
+/// Whether two items of `items` are equal as JSON Schema compares them.
+fn has_repeats(items: &[Value]) -> bool {
+    items
+        .iter()
+        .enumerate()
+        .any(|(index, item)| items[..index].iter().any(|other| json_equal(item, other)))
+}
+
+/// JSON Schema's equality: numbers by their mathematical value (`1` is `1.0`), arrays item by
+/// item, objects member by member.
+fn json_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(a), Value::Number(b)) => match (exact(a), exact(b)) {
+            (Some(a), Some(b)) => a == b,
+            // A float beyond the integers: compared as floats (neither is an exact integer).
+            _ => a.as_f64() == b.as_f64() && a.is_f64() && b.is_f64(),
+        },
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| json_equal(a, b))
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(key, value)| b.get(key).is_some_and(|other| json_equal(value, other)))
+        }
+        _ => a == b,
+    }
+}
+
+/// A number as an exact integer, where it is one.
+fn exact(number: &serde_json::Number) -> Option<i128> {
+    if let Some(value) = number.as_i64() {
+        return Some(i128::from(value));
+    }
+    if let Some(value) = number.as_u64() {
+        return Some(i128::from(value));
+    }
+    number
+        .as_f64()
+        .filter(|value| value.fract() == 0.0 && value.abs() < 1.7e38)
+        .map(|value| value as i128)
 }
