@@ -210,14 +210,14 @@ where
         (Some(value), ..) if !recorder.done() => {
             run_checks(value, checks, field, view, at, recorder);
         }
-        (None, Some(constraint), Some(Value::Array(items))) if !recorder.done() => {
-            if has_repeats(&items) {
-                let message = Message::Constraint {
-                    rule: Rule::UniqueItems,
-                    view: constraint.per_provider.then(|| view.name()),
-                };
-                recorder.record(at, Code::UniqueItems, message);
-            }
+        (None, Some(constraint), Some(Value::Array(items)))
+            if !recorder.done() && has_repeats(&items) =>
+        {
+            let message = Message::Constraint {
+                rule: Rule::UniqueItems,
+                view: constraint.per_provider.then(|| view.name()),
+            };
+            recorder.record(at, Code::UniqueItems, message);
         }
         _ => {}
     }
