@@ -373,7 +373,7 @@ fn object_for(schema: &Value, unified: &Value, noisy: bool) -> BoxedStrategy<Val
 /// report.
 fn builds_like_serde<M>(part: Part, text: &[u8], view: Target<Set>) -> Result<(), TestCaseError>
 where
-    M: UnifiedModel<Set> + DeserializeOwned + PartialEq + core::fmt::Debug,
+    M: UnifiedModel<Set> + DeserializeOwned + serde::Serialize + PartialEq + core::fmt::Debug,
 {
     let document: Value = serde_json::from_slice(text).expect("generated text is JSON");
     let report = &validate_model::<Set, M>(part, &document, view);
@@ -386,6 +386,35 @@ where
             prop_assert_eq!(built, parsed);
         }
         Err(refused) => prop_assert_eq!(refused.errors(), report.errors()),
+    }
+    // The way back: what serde deserializes into a value that keeps every rule is accepted,
+    // but for what serde reads more loosely than the schema: members the model does not have
+    // (serde ignores them), `null` for a field the view does not take (serde reads it as
+    // absent), and a model written as an array of its fields' values (serde's sequence form).
+    if let Ok(parsed) = serde_json::from_slice::<M>(text)
+        && M::validate_value(&parsed, view).is_valid()
+    {
+        let looser = |error: &&unified_core::ValidationError| {
+            let at = document.pointer(&error.pointer);
+            match error.code {
+                unified_core::Code::Unknown => true,
+                unified_core::Code::Unsupported => at.is_some_and(Value::is_null),
+                unified_core::Code::Type => {
+                    at.is_some_and(Value::is_array) && error.message.starts_with("must be an object")
+                }
+                _ => false,
+            }
+        };
+        let beyond: Vec<_> = report
+            .errors()
+            .iter()
+            .filter(|error| !looser(error))
+            .collect();
+        prop_assert!(
+            beyond.is_empty(),
+            "serde builds a value that keeps its rules, yet it is refused: {}",
+            report
+        );
     }
     Ok(())
 }
