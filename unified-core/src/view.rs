@@ -31,7 +31,7 @@ pub type ViewOf<M, P> = <M as FieldView<P>>::View;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a field of a unified model",
     label = "`{Self}` has no view for the provider `{P}`",
-    note = "field types are String, Secret, bool, the integers (i8..i64, u8..u64, usize), f32, f64, Vec<T>, Box<T>, maps from String, serde_json::Value, and models and enums that derive UnifiedModel (uuid::Uuid, url::Url and jiff::Timestamp with unified-core's features of those names); for a type of your own, add `#[derive(UnifiedModel)]` to `{Self}`; views are generated for every provider of the set the model names, in the crate that declares the set"
+    note = "field types are String, Secret, bool, the integers (i8..i64, u8..u64, usize), f32, f64, Vec<T>, Box<T>, Arc<T>, maps from String, serde_json::Value, and models and enums that derive UnifiedModel (uuid::Uuid, url::Url and jiff::Timestamp with unified-core's features of those names); for a type of your own, add `#[derive(UnifiedModel)]` to `{Self}`; views are generated for every provider of the set the model names, in the crate that declares the set"
 )]
 pub trait FieldView<P: ProviderType>: Sized {
     /// The type the view holds.
@@ -181,6 +181,23 @@ impl<P: ProviderType, T: FieldView<P>> FieldView<P> for Box<T> {
 
     fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView> {
         T::patch_view(value, sealed).map(Box::new)
+    }
+}
+
+impl<P: ProviderType, T: FieldView<P>> FieldView<P> for std::sync::Arc<T> {
+    type View = std::sync::Arc<T::View>;
+
+    // The validator has just built the value, so this is its only handle.
+    fn view(self, sealed: &ValidationProof) -> Option<Self::View> {
+        std::sync::Arc::into_inner(self)?
+            .view(sealed)
+            .map(std::sync::Arc::new)
+    }
+
+    type PatchView = std::sync::Arc<T::PatchView>;
+
+    fn patch_view(value: &crate::json::Value, sealed: &ValidationProof) -> Option<Self::PatchView> {
+        T::patch_view(value, sealed).map(std::sync::Arc::new)
     }
 }
 

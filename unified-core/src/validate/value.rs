@@ -333,6 +333,27 @@ impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
     }
 }
 
+impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for std::sync::Arc<T> {
+    const EMPTINESS: Emptiness = T::EMPTINESS;
+    const PRECISION: Precision = T::PRECISION;
+
+    fn schema(view: Target<S>) -> Schema {
+        T::schema(view)
+    }
+
+    fn patch_schema(view: Target<S>) -> Schema {
+        T::patch_schema(view)
+    }
+
+    #[inline]
+    fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
+        input: D,
+        reading: Reading<'_, S, R>,
+    ) -> Result<B::Out<Self>, D::Error> {
+        T::read::<B, D, R>(input, reading).map(|value| B::map(value, std::sync::Arc::new))
+    }
+}
+
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
     const PRECISION: Precision = T::PRECISION;
 
