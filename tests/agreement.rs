@@ -400,7 +400,8 @@ where
                 unified_core::Code::Unknown => true,
                 unified_core::Code::Unsupported => at.is_some_and(Value::is_null),
                 unified_core::Code::Type => {
-                    at.is_some_and(Value::is_array) && error.message.starts_with("must be an object")
+                    at.is_some_and(Value::is_array)
+                        && error.message.starts_with("must be an object")
                 }
                 _ => false,
             }

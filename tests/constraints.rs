@@ -245,7 +245,10 @@ fn repeats_are_found_in_a_list_with_a_refused_item() {
     );
     // JSON Schema counts `1` and `1.0` as one number.
     let floats = json!({"name": "ok", "codes": [1, 1.0], "password": "long enough"});
-    let found: Vec<Code> = codes(&floats, acme()).into_iter().map(|(_, code)| code).collect();
+    let found: Vec<Code> = codes(&floats, acme())
+        .into_iter()
+        .map(|(_, code)| code)
+        .collect();
     assert!(found.contains(&Code::UniqueItems), "{found:?}");
     // Beta takes repeats: only the refused item.
     assert_eq!(

@@ -103,9 +103,15 @@ fn a_string_of_the_format_that_the_type_cannot_hold_says_what_the_type_holds() {
         let report = Record::validate(&document, acme());
         assert_eq!(report.errors().len(), 1, "{text}");
         let error = &report.errors()[0];
-        assert_eq!((error.code, error.message.as_str()), (Code::Format, message));
+        assert_eq!(
+            (error.code, error.message.as_str()),
+            (Code::Format, message)
+        );
         assert!(!error.message.contains(text), "the value is not quoted");
-        assert!(serde_json::from_value::<Record>(document).is_err(), "{text}");
+        assert!(
+            serde_json::from_value::<Record>(document).is_err(),
+            "{text}"
+        );
     }
 }
 

@@ -95,9 +95,9 @@ pub use view::{FieldView, ValidatedPart, ViewOf};
 pub mod field {
     pub use crate::report::message::Message;
     pub use crate::report::path::Path;
+    pub use crate::validate::constraint::IntegerRange;
     pub use crate::validate::field_value::{Emptiness, FieldValue, json_type_name};
     pub use crate::validate::mode::{Build, Check, Mode};
-    pub use crate::validate::constraint::IntegerRange;
     pub use crate::validate::number::Number;
     pub use crate::validate::read::{Accept, Counted, Takes, read_with};
     pub use crate::validate::reading::Reading;

@@ -119,7 +119,12 @@ macro_rules! parsed_field_value {
 }
 
 #[cfg(feature = "uuid")]
-parsed_field_value!(uuid::Uuid, Format::Uuid, "uuid", "the 8-4-4-4-12 hexadecimal form");
+parsed_field_value!(
+    uuid::Uuid,
+    Format::Uuid,
+    "uuid",
+    "the 8-4-4-4-12 hexadecimal form"
+);
 #[cfg(feature = "url")]
 parsed_field_value!(
     url::Url,
