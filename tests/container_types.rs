@@ -43,6 +43,9 @@ struct Account {
     /// Contacts by region, in order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     by_region: Option<BTreeMap<String, Contact>>,
+    /// A note, as serde reads `Option<Option<T>>`: absent and `null` are both `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<Option<String>>,
 }
 
 fn codes(document: &Value, view: Target<providers::Set>) -> Vec<(String, Code)> {
@@ -106,4 +109,26 @@ fn models_in_containers_are_validated_built_and_viewed() {
             "{view:?}: {document}"
         );
     }
+}
+
+#[test]
+fn an_option_of_an_option_reads_as_serde_reads_it() {
+    let acme = Target::of(providers::acme);
+    for (document, note) in [
+        (json!({"owner": {"name": "Ada"}}), None),
+        (json!({"owner": {"name": "Ada"}, "note": null}), None),
+        (
+            json!({"owner": {"name": "Ada"}, "note": "hi"}),
+            Some(Some("hi".to_owned())),
+        ),
+    ] {
+        let built = Account::from_value(&document, acme).unwrap();
+        assert_eq!(built.note, note, "{document}");
+        let parsed: Account = serde_json::from_value(document.clone()).unwrap();
+        assert_eq!(built, parsed, "{document}");
+    }
+    assert_eq!(
+        codes(&json!({"owner": {"name": "Ada"}, "note": 5}), acme),
+        [("/note".to_owned(), Code::Type)]
+    );
 }
