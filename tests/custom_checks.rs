@@ -32,9 +32,8 @@ fn seats_within_plan(seats: &i64, check: &mut Checker<'_, providers::Set>) {
     }
 }
 
-/// Tags are lowercase. A check takes the field's type as it is (`&Vec<T>` for a list).
-#[allow(clippy::ptr_arg)]
-fn lowercase_tags(tags: &Vec<String>, check: &mut Checker<'_, providers::Set>) {
+/// Tags are lowercase. A check of a list takes it as a slice (or as `&Vec<T>`).
+fn lowercase_tags(tags: &[String], check: &mut Checker<'_, providers::Set>) {
     for (index, tag) in tags.iter().enumerate() {
         if tag.chars().any(char::is_uppercase) {
             check.report(&format!("/{index}"), TAG_CASE, "must be lowercase");

@@ -16,7 +16,7 @@ pub use crate::report::path::Path;
 pub use crate::rule::{Pattern, PatternCell, Rule};
 pub use crate::validate::constraint::Constraint;
 pub use crate::validate::custom::{
-    FieldCheck, UniqueItem, field_check, read_checked, unique_items,
+    CheckedAs, FieldCheck, UniqueItem, check_as, field_check, read_checked, unique_items,
 };
 pub use crate::validate::field_rule::{AllowedValues, FieldRule};
 pub use crate::validate::field_value::FieldValue;

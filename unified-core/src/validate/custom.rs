@@ -102,10 +102,8 @@ unique_item_types!(String, bool, i8, i16, i32, i64, u8, u16, u32, u64, usize);
 
 /// The `unique_items` rule, as a check: a list is built to compare its items (as JSON Schema
 /// does, by value), where the view enforces the rule.
-// A check takes the field's type as it is, `&Vec<T>` for a list.
-#[allow(clippy::ptr_arg)]
 pub fn unique_items<S: ProviderSet, T: UniqueItem + PartialEq>(
-    items: &Vec<T>,
+    items: &[T],
     checker: &mut Checker<'_, S>,
 ) {
     let Some(field) = checker.field else {
@@ -137,6 +135,39 @@ pub type FieldCheck<S, T> = fn(&T, &mut Checker<'_, S>);
 /// is an error on its name that says which shape is expected.
 pub const fn field_check<S, T>(check: FieldCheck<S, T>) -> FieldCheck<S, T> {
     check
+}
+
+/// How a check may take a field's value of type `Self`: as it is, or a list as a slice (`&[T]`
+/// rather than `&Vec<T>`, as clippy's `ptr_arg` asks of a function).
+#[diagnostic::on_unimplemented(
+    message = "a check of a `{Self}` field cannot take `&{U}`",
+    label = "this check takes `&{U}`",
+    note = "a check takes the field's type as `&{Self}` (a list also as a slice, `&[T]`), and `&mut Checker<'_, Set>`"
+)]
+pub trait CheckedAs<U: ?Sized> {
+    /// The value as the check takes it.
+    fn checked_as(&self) -> &U;
+}
+
+impl<T> CheckedAs<T> for T {
+    fn checked_as(&self) -> &T {
+        self
+    }
+}
+
+impl<T> CheckedAs<[T]> for Vec<T> {
+    fn checked_as(&self) -> &[T] {
+        self
+    }
+}
+
+/// Runs `check`, written for `U`, on a field's `value` of type `T`.
+pub fn check_as<S, T: CheckedAs<U>, U: ?Sized>(
+    value: &T,
+    checker: &mut Checker<'_, S>,
+    check: fn(&U, &mut Checker<'_, S>),
+) {
+    check(value.checked_as(), checker);
 }
 
 /// Runs `checks` on `value`, recording into `recorder`.

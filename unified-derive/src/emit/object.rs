@@ -168,15 +168,20 @@ fn emit_field_read(
             }
         };
     }
-    let unique = unique.then(|| {
-        quote_spanned!(ty.span()=> #core::__private::field_check::<#set, #ty>(#core::__private::unique_items::<#set, _>))
-    });
+    // Each check runs on the value as it takes it: the field's type, or a list as a slice.
+    let as_taken = |check: TokenStream, span: proc_macro2::Span| {
+        quote_spanned! {span=>
+            #core::__private::field_check::<#set, #ty>(|__value, __checker| {
+                #core::__private::check_as(__value, __checker, #check)
+            })
+        }
+    };
+    let unique =
+        unique.then(|| as_taken(quote!(#core::__private::unique_items::<#set, _>), ty.span()));
     let checks = field
         .checks
         .iter()
-        .map(|check| {
-            quote_spanned!(check.span()=> #core::__private::field_check::<#set, #ty>(#check))
-        })
+        .map(|check| as_taken(quote!(#check), check.span()))
         .chain(unique);
     quote_spanned! {ty.span()=>
         #index => {
