@@ -11,7 +11,7 @@ use syn::{GenericArgument, Ident, PathArguments, Type};
 
 use crate::ctxt::Ctxt;
 use crate::model::{Allowed, Field, Kind, Model, Presence, TaggedVariant};
-use crate::syntax::{ProviderList, RawBody, RawField, RawModel, VariantShape};
+use crate::syntax::{ProviderList, RawBody, RawField, RawModel, SerdeDefault, VariantShape};
 
 const FORMATS: [(&str, &str); 4] = [
     ("email", "Email"),
@@ -83,6 +83,7 @@ fn tagged_variant<'a>(
 pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
     let ident = raw.input.ident.clone();
     let providers = providers_path(&raw);
+    crate::serde_attrs::refuse_container(cx, &raw);
     let kind = match &raw.body {
         RawBody::Struct(fields_raw) => {
             let fields: Vec<Field> = fields_raw
@@ -94,11 +95,20 @@ pub fn check<'a>(cx: &Ctxt, raw: RawModel<'a>) -> Option<Model<'a>> {
             let skipped = fields_raw
                 .iter()
                 .filter(|field| field.serde.skip)
-                .map(|field| (field.ident, field.serde.default.clone()))
+                .map(|field| {
+                    let default = field.serde.default.as_ref();
+                    (
+                        field.ident,
+                        default.and_then(SerdeDefault::function).cloned(),
+                    )
+                })
                 .collect();
             Kind::Struct { fields, skipped }
         }
         RawBody::Enum(variants) => {
+            for variant in variants.iter().filter(|variant| !variant.serde.skip) {
+                crate::serde_attrs::refuse_read_variant(cx, &variant.serde);
+            }
             let named: Vec<(String, &Ident)> = variants
                 .iter()
                 .filter(|variant| !variant.serde.skip)
@@ -207,6 +217,7 @@ fn check_field<'a>(
         Some(inner) => (inner.clone(), true),
         None => (field.ty.clone(), false),
     };
+    crate::serde_attrs::refuse_read_field(cx, &field.serde, optional);
     let presence = check_presence(cx, field, optional);
     let format = field.format.as_ref().and_then(|lit| {
         let value = lit.value();

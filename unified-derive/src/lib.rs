@@ -16,6 +16,7 @@ mod ctxt;
 mod emit;
 mod fallback;
 mod model;
+mod serde_attrs;
 mod symbol;
 mod syntax;
 mod variant;

@@ -32,6 +32,9 @@ pub struct RawModel<'a> {
     /// serde's `tag` and `content`, for a tagged enum.
     pub tag: Option<LitStr>,
     pub content: Option<LitStr>,
+    /// serde's container keys that change what deserializes and that the derive does not
+    /// honour, for `check` to refuse.
+    pub refused: Vec<syn::Path>,
     pub body: RawBody<'a>,
 }
 
@@ -119,8 +122,29 @@ pub struct SerdeField {
     /// A variant's `rename_all`: how its named fields are named.
     pub rename_all: Option<LitStr>,
     pub skip: bool,
-    /// `default = "path"`: the function that gives a skipped field its value.
-    pub default: Option<syn::ExprPath>,
+    /// `default` or `default = "path"`: what gives a field serde does not find its value.
+    pub default: Option<SerdeDefault>,
+    /// serde's keys that change what deserializes and that the derive does not honour, for
+    /// `check` to refuse where serde reads the member.
+    pub refused: Vec<syn::Path>,
+}
+
+/// serde's `default` on a field, with its key for errors.
+pub enum SerdeDefault {
+    /// `default`: the type's `Default`.
+    Trait(syn::Path),
+    /// `default = "path"`: a function.
+    Function(syn::Path, syn::ExprPath),
+}
+
+impl SerdeDefault {
+    /// The function, for `default = "path"`.
+    pub fn function(&self) -> Option<&syn::ExprPath> {
+        match self {
+            SerdeDefault::Trait(_) => None,
+            SerdeDefault::Function(_, path) => Some(path),
+        }
+    }
 }
 
 pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
@@ -134,6 +158,7 @@ pub fn parse<'a>(cx: &Ctxt, input: &'a DeriveInput) -> RawModel<'a> {
         checks: Vec::new(),
         tag: None,
         content: None,
+        refused: Vec::new(),
         body: RawBody::Unsupported,
     };
     for attr in &input.attrs {
@@ -233,7 +258,7 @@ fn parse_field<'a>(cx: &Ctxt, field: &'a syn::Field) -> RawField<'a> {
         } else if attr.path().is_ident(UNIFIED) {
             parse_field_unified(cx, attr, &mut raw);
         } else if attr.path().is_ident(SERDE) {
-            parse_serde_field(cx, attr, &mut raw.serde, Place::Field);
+            parse_serde_field(attr, &mut raw.serde, Place::Field);
         }
     }
     raw
@@ -243,7 +268,7 @@ fn parse_variant<'a>(cx: &Ctxt, variant: &'a syn::Variant) -> Option<RawVariant<
     let mut serde = SerdeField::default();
     for attr in &variant.attrs {
         if attr.path().is_ident(SERDE) {
-            parse_serde_field(cx, attr, &mut serde, Place::Variant);
+            parse_serde_field(attr, &mut serde, Place::Variant);
         } else {
             reject_misplaced(cx, attr, Place::Variant);
         }
@@ -465,9 +490,9 @@ fn parse_field_unified(cx: &Ctxt, attr: &Attribute, raw: &mut RawField<'_>) {
 
 fn parse_container_serde(cx: &Ctxt, attr: &Attribute, model: &mut RawModel<'_>) {
     let _ = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident("tag") {
+        if meta.path.is_ident(TAG) {
             model.tag = Some(meta.value()?.parse()?);
-        } else if meta.path.is_ident("content") {
+        } else if meta.path.is_ident(CONTENT) {
             model.content = Some(meta.value()?.parse()?);
         } else if meta.path.is_ident(RENAME_ALL_FIELDS) {
             // Checked as a rule where it applies, in each variant's hidden model.
@@ -487,13 +512,16 @@ fn parse_container_serde(cx: &Ctxt, attr: &Attribute, model: &mut RawModel<'_>) 
                 }
             }
         } else {
+            if is_one_of(&meta.path, &REFUSED_ON_CONTAINER) {
+                model.refused.push(meta.path.clone());
+            }
             skip_value(meta.input)?;
         }
         Ok(())
     });
 }
 
-fn parse_serde_field(cx: &Ctxt, attr: &Attribute, serde: &mut SerdeField, place: Place) {
+fn parse_serde_field(attr: &Attribute, serde: &mut SerdeField, place: Place) {
     // Malformed serde attributes are serde's to report.
     let _ = attr.parse_nested_meta(|meta| {
         if meta.path.is_ident(RENAME) {
@@ -505,16 +533,20 @@ fn parse_serde_field(cx: &Ctxt, attr: &Attribute, serde: &mut SerdeField, place:
         } else if meta.path.is_ident(SKIP) || meta.path.is_ident(SKIP_DESERIALIZING) {
             serde.skip = true;
         } else if meta.path.is_ident(DEFAULT) && place == Place::Field {
-            if meta.input.peek(Token![=]) {
+            serde.default = Some(if meta.input.peek(Token![=]) {
                 let path: LitStr = meta.value()?.parse()?;
-                serde.default = Some(path.parse()?);
-            }
-        } else if meta.path.is_ident(FLATTEN) && place == Place::Field {
-            cx.error_spanned_by(
-                &meta.path,
-                "UnifiedModel does not support `#[serde(flatten)]`: declare the fields in the model itself",
-            );
+                SerdeDefault::Function(meta.path.clone(), path.parse()?)
+            } else {
+                SerdeDefault::Trait(meta.path.clone())
+            });
         } else {
+            let refused: &[&str] = match place {
+                Place::Variant => &REFUSED_ON_VARIANT,
+                _ => &REFUSED_ON_FIELD,
+            };
+            if is_one_of(&meta.path, refused) {
+                serde.refused.push(meta.path.clone());
+            }
             skip_value(meta.input)?;
         }
         Ok(())
@@ -556,7 +588,13 @@ fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
     Ok(())
 }
 
-fn path_text(path: &syn::Path) -> String {
+/// Whether `path` is one of the keys `keys`.
+fn is_one_of(path: &syn::Path, keys: &[&str]) -> bool {
+    keys.iter().any(|key| path.is_ident(key))
+}
+
+/// The path as written, `r#` prefixes removed.
+pub fn path_text(path: &syn::Path) -> String {
     path.segments
         .iter()
         .map(|segment| segment.ident.unraw().to_string())
