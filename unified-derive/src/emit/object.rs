@@ -176,8 +176,10 @@ fn emit_field_read(
             })
         }
     };
-    let unique =
-        unique.then(|| as_taken(quote!(#core::__private::unique_items::<#set, _>), ty.span()));
+    let unique = unique.then(|| {
+        let unique = quote_spanned!(ty.span()=> #core::__private::unique_items::<#set, _>);
+        as_taken(unique, ty.span())
+    });
     let checks = field
         .checks
         .iter()
