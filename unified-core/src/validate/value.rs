@@ -4,6 +4,7 @@
 use core::marker::PhantomData;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use crate::json_schema;
 use crate::schema::Schema;
@@ -312,47 +313,35 @@ impl<'de> Visitor<'de> for FreeForm {
     }
 }
 
-impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Box<T> {
-    const EMPTINESS: Emptiness = T::EMPTINESS;
-    const PRECISION: Precision = T::PRECISION;
+/// Implements [`FieldValue`] for a pointer to `T` (`Box`, `Arc`): `T`'s JSON, held behind it.
+macro_rules! pointer_field_value {
+    ($($pointer:ident),+) => {
+        $(
+            impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for $pointer<T> {
+                const EMPTINESS: Emptiness = T::EMPTINESS;
+                const PRECISION: Precision = T::PRECISION;
 
-    fn schema(view: Target<S>) -> Schema {
-        T::schema(view)
-    }
+                fn schema(view: Target<S>) -> Schema {
+                    T::schema(view)
+                }
 
-    fn patch_schema(view: Target<S>) -> Schema {
-        T::patch_schema(view)
-    }
+                fn patch_schema(view: Target<S>) -> Schema {
+                    T::patch_schema(view)
+                }
 
-    #[inline]
-    fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
-        input: D,
-        reading: Reading<'_, S, R>,
-    ) -> Result<B::Out<Self>, D::Error> {
-        T::read::<B, D, R>(input, reading).map(|value| B::map(value, Box::new))
-    }
+                #[inline]
+                fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
+                    input: D,
+                    reading: Reading<'_, S, R>,
+                ) -> Result<B::Out<Self>, D::Error> {
+                    T::read::<B, D, R>(input, reading).map(|value| B::map(value, $pointer::new))
+                }
+            }
+        )+
+    };
 }
 
-impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for std::sync::Arc<T> {
-    const EMPTINESS: Emptiness = T::EMPTINESS;
-    const PRECISION: Precision = T::PRECISION;
-
-    fn schema(view: Target<S>) -> Schema {
-        T::schema(view)
-    }
-
-    fn patch_schema(view: Target<S>) -> Schema {
-        T::patch_schema(view)
-    }
-
-    #[inline]
-    fn read<'de, B: Mode, D: Deserializer<'de>, R: Recorder>(
-        input: D,
-        reading: Reading<'_, S, R>,
-    ) -> Result<B::Out<Self>, D::Error> {
-        T::read::<B, D, R>(input, reading).map(|value| B::map(value, std::sync::Arc::new))
-    }
-}
+pointer_field_value!(Box, Arc);
 
 impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for Option<T> {
     const PRECISION: Precision = T::PRECISION;
