@@ -70,6 +70,15 @@ struct Agent {
     roles: Vec<String>,
 }
 
+// What `remote_data` sends in place of a mapped field must be what Dixa takes there, on create
+// and update alike.
+const DISPLAY_NAME: Need = Need::text(Part::Body, "/remote_data/displayName");
+const FIRST_NAME: Need = Need::text(Part::Body, "/remote_data/firstName");
+const LAST_NAME: Need = Need::text(Part::Body, "/remote_data/lastName");
+const AVATAR_URL: Need = Need::formatted(Part::Body, "/remote_data/avatarUrl", Format::Uri);
+const ADDITIONAL_EMAILS: Need =
+    Need::formatted(Part::Body, "/remote_data/additionalEmails/*", Format::Email);
+
 impl Adapter for Dixa {
     type Provider = providers::dixa;
     const AUTH: AuthScheme = AuthScheme::header("authorization", "");
@@ -86,12 +95,12 @@ impl Translate<UsersCreate> for Dixa {
     // required for Dixa) fill; what `remote_data` sends instead of a mapped field must be what
     // Dixa takes there.
     const NEEDS: &'static [Need] = &[
-        Need::text(Part::Body, "/remote_data/displayName"),
+        DISPLAY_NAME,
         Need::formatted(Part::Body, "/remote_data/email", Format::Email),
-        Need::text(Part::Body, "/remote_data/firstName"),
-        Need::text(Part::Body, "/remote_data/lastName"),
-        Need::formatted(Part::Body, "/remote_data/avatarUrl", Format::Uri),
-        Need::formatted(Part::Body, "/remote_data/additionalEmails/*", Format::Email),
+        FIRST_NAME,
+        LAST_NAME,
+        AVATAR_URL,
+        ADDITIONAL_EMAILS,
     ];
 
     fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
@@ -244,11 +253,11 @@ impl Translate<UsersUpdate> for Dixa {
     // Dixa cannot change an agent's primary address; the rest as for a create.
     const NEEDS: &'static [Need] = &[
         Need::unchangeable(Part::Body, "/emails"),
-        Need::text(Part::Body, "/remote_data/displayName"),
-        Need::text(Part::Body, "/remote_data/firstName"),
-        Need::text(Part::Body, "/remote_data/lastName"),
-        Need::formatted(Part::Body, "/remote_data/avatarUrl", Format::Uri),
-        Need::formatted(Part::Body, "/remote_data/additionalEmails/*", Format::Email),
+        DISPLAY_NAME,
+        FIRST_NAME,
+        LAST_NAME,
+        AVATAR_URL,
+        ADDITIONAL_EMAILS,
     ];
 
     fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {

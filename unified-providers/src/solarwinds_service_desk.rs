@@ -75,6 +75,13 @@ struct RoleAnswer {
     name: Option<String>,
 }
 
+// What SolarWinds needs of a user, created or updated: roles by name, and in `remote_data`
+// what it takes there.
+const EMAIL: Need = Need::formatted(Part::Body, "/remote_data/user/email", Format::Email);
+const NAME: Need = Need::text(Part::Body, "/remote_data/user/name");
+const ROLE: Need = Need::text(Part::Body, "/remote_data/user/role/name");
+const NAMED_ROLES: Need = Need::required(Part::Body, "/roles/*/name");
+
 impl Adapter for SolarwindsServiceDesk {
     type Provider = providers::solarwinds_service_desk;
     const AUTH: AuthScheme = AuthScheme::header("x-samanage-authorization", "Bearer ");
@@ -89,12 +96,7 @@ impl Translate<UsersCreate> for SolarwindsServiceDesk {
         Endpoint::post("/users.json").with_headers(&[("accept", API_VERSION)]);
 
     // SolarWinds requires an email address; roles go by name.
-    const NEEDS: &'static [Need] = &[
-        Need::formatted(Part::Body, "/remote_data/user/email", Format::Email),
-        Need::text(Part::Body, "/remote_data/user/name"),
-        Need::text(Part::Body, "/remote_data/user/role/name"),
-        Need::required(Part::Body, "/roles/*/name"),
-    ];
+    const NEEDS: &'static [Need] = &[EMAIL, NAME, ROLE, NAMED_ROLES];
 
     fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
         let body = call.body;
@@ -190,10 +192,10 @@ impl Translate<UsersUpdate> for SolarwindsServiceDesk {
 
     // A SolarWinds user always has a role: roles may be changed, not cleared.
     const NEEDS: &'static [Need] = &[
-        Need::formatted(Part::Body, "/remote_data/user/email", Format::Email),
-        Need::text(Part::Body, "/remote_data/user/name"),
-        Need::text(Part::Body, "/remote_data/user/role/name"),
-        Need::required(Part::Body, "/roles/*/name"),
+        EMAIL,
+        NAME,
+        ROLE,
+        NAMED_ROLES,
         Need::kept(Part::Body, "/roles"),
     ];
 

@@ -76,6 +76,13 @@ struct User {
     last_name: Option<String>,
 }
 
+/// A person's address, where `remote_data` gives one (on create and update alike).
+const ADDRESS: Need = Need::formatted(
+    Part::Body,
+    "/remote_data/person/email-address",
+    Format::Email,
+);
+
 impl Adapter for TeamworkProjectManagement {
     type Provider = providers::teamwork_project_management;
     const AUTH: AuthScheme = AuthScheme::basic(CredentialPart::User);
@@ -97,11 +104,7 @@ impl Translate<UsersCreate> for TeamworkProjectManagement {
         ),
         Need::one_of(Part::Body, &["/last_name", "/remote_data/person/last-name"]),
         Need::required(Part::Body, "/remote_data/person/email-address"),
-        Need::formatted(
-            Part::Body,
-            "/remote_data/person/email-address",
-            Format::Email,
-        ),
+        ADDRESS,
     ];
 
     fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {
@@ -240,11 +243,7 @@ impl Translate<UsersUpdate> for TeamworkProjectManagement {
     const NEEDS: &'static [Need] = &[
         Need::kept(Part::Body, "/first_name"),
         Need::kept(Part::Body, "/last_name"),
-        Need::formatted(
-            Part::Body,
-            "/remote_data/person/email-address",
-            Format::Email,
-        ),
+        ADDRESS,
     ];
 
     fn native_body(&self, call: Call<'_, Self::Body, Self::Query>) -> impl Serialize {

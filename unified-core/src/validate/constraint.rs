@@ -14,7 +14,7 @@ use crate::report::path::Path;
 use crate::rule::Rule;
 use crate::validate::mask::Mask;
 use crate::validate::number::Number;
-use crate::validate::precision::{Precision, ThresholdValue};
+use crate::validate::precision::{F64_EXACT_INTEGERS, Precision, ThresholdValue};
 use crate::validate::recorder::Recorder;
 
 /// One constraint and the views it applies to.
@@ -94,7 +94,7 @@ fn exact_integers_only(object: &mut crate::json::Map, limit: f64) {
 
 /// A bound as JSON: an integer when it is one, so `minimum: 1` reads as written.
 fn bound(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+    if value.fract() == 0.0 && value.abs() < F64_EXACT_INTEGERS {
         Value::from(value as i64)
     } else {
         Value::from(value)

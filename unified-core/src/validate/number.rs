@@ -21,7 +21,8 @@ impl Number {
             Number::Float(value) if value.fract() == 0.0 => {
                 "a number serde reads as a float (written with a fraction, an exponent, or as -0)"
             }
-            _ => "a number with a fraction",
+            Number::Float(_) => "a number with a fraction",
+            Number::Negative(_) | Number::Positive(_) => "an integer",
         }
     }
 
