@@ -14,7 +14,7 @@ use crate::backend::Answer;
 use crate::error::StoreError;
 
 /// How long a write waits for another connection's (or process's) before it fails.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The most connections open at once (each holds a few file descriptors).
 const MAX_CONNECTIONS: usize = 16;
