@@ -438,3 +438,22 @@ fn coverage_of_an_update_says_what_each_provider_can_set_and_clear_and_who_serve
     ));
     assert!(create.get("merge_patch").is_none());
 }
+
+#[test]
+fn revoke_help_says_when_a_running_gateway_refuses_the_token() {
+    for args in [&["token", "--help"][..], &["token", "revoke", "--help"]] {
+        let output = unified(args, None);
+        assert!(output.status.success());
+        let help = String::from_utf8_lossy(&output.stdout);
+        let revoke = help
+            .lines()
+            .find(|line| line.contains("Revoke an API token"))
+            .unwrap_or_else(|| panic!("`unified {}` names revoke: {help}", args.join(" ")));
+        assert!(!revoke.contains("stops authenticating at once"), "{revoke}");
+        assert!(
+            help.contains("--cache-ttl"),
+            "`unified {}`: {help}",
+            args.join(" ")
+        );
+    }
+}

@@ -157,7 +157,8 @@ pub enum TokenCommand {
         #[command(flatten)]
         storage: Storage,
     },
-    /// Revoke an API token: it stops authenticating at once.
+    /// Revoke an API token: refused at once by gateways started after, by running ones within
+    /// their --cache-ttl (5 s by default).
     Revoke {
         /// The token's id, as `token list` shows it.
         id: i64,
