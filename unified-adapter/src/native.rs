@@ -204,7 +204,8 @@ impl fmt::Debug for NativeRequest {
     }
 }
 
-/// What the provider answered: its status and its body (JSON, or the text as a JSON string).
+/// What the provider answered: its status and its body (JSON, the text as a JSON string, or
+/// `null` when it sent no body).
 #[derive(Clone, Debug, PartialEq)]
 pub struct NativeResponse {
     /// The HTTP status.

@@ -14,7 +14,16 @@ use crate::native::NativeResponse;
 
 /// The provider's answer in its native shape.
 pub fn native<T: DeserializeOwned>(native: &NativeResponse) -> Result<T, AdapterError> {
-    mismatch::read(&native.body).map_err(|mismatch| AdapterError::Response(mismatch.to_string()))
+    mismatch::read(&native.body).map_err(|mismatch| {
+        AdapterError::Response(if native.body.is_null() {
+            format!(
+                "it has no body (status {}), where a JSON document was expected",
+                native.status
+            )
+        } else {
+            mismatch.to_string()
+        })
+    })
 }
 
 /// A unified struct as a JSON object.

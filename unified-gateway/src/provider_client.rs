@@ -99,8 +99,13 @@ impl ProviderClient {
             }
             bytes.extend_from_slice(&chunk);
         }
-        let body = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+        let body = if bytes.trim_ascii().is_empty() {
+            // A 204, or a 200 with nothing in it: read as no document, not as the text "".
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
         Ok(NativeResponse { status, body })
     }
 }

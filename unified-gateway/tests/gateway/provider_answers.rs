@@ -155,6 +155,12 @@ async fn misbehaving_providers_get_their_documented_status() {
         ),
         (Mode::EchoText, 502, "could not be mapped"),
         (
+            Mode::NoContent,
+            502,
+            "Dixa created the record, but its answer could not be mapped: unreadable provider \
+             answer: it has no body (status 204), where a JSON document was expected",
+        ),
+        (
             Mode::Slow(Duration::from_secs(3)),
             504,
             "it may still have created the record",
