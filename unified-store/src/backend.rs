@@ -7,6 +7,7 @@ use std::pin::Pin;
 
 use super::vault::SealedCredential;
 use crate::error::StoreError;
+use crate::idempotency::KeyRecords;
 use crate::records::{AccountSummary, EnvironmentId, TokenSummary};
 
 /// What a database call gives back, later.
@@ -51,7 +52,7 @@ pub(crate) fn pending(applied: i64, known: usize) -> Result<std::ops::Range<usiz
 
 /// The records' operations on one database. Arguments are owned so that a call may run on
 /// another thread (SQLite's blocking calls do).
-pub(crate) trait Backend: Send + Sync + 'static {
+pub(crate) trait Backend: KeyRecords + Send + Sync + 'static {
     /// The database, as it is named to the user: a path, or a URL without its password.
     fn location(&self) -> &str;
     /// How many environments, tokens and accounts there are.

@@ -10,6 +10,7 @@ mod backend;
 mod cache;
 mod checks;
 mod error;
+mod idempotency;
 mod postgres;
 mod private_file;
 mod records;
@@ -22,6 +23,9 @@ mod vault;
 pub use accounts::Account;
 pub use cache::DEFAULT_CACHE_TTL;
 pub use error::StoreError;
+pub use idempotency::{
+    Claim, DEFAULT_KEY_RETENTION, KeptAnswer, KeyClaim, MAX_KEY_LEN, RequestFingerprint,
+};
 pub use records::{AccountSummary, EnvironmentId, StoreSummary, TokenSummary};
 pub use sqlite::key_file_for;
 pub use store::Store;

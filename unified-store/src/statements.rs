@@ -55,3 +55,30 @@ pub const KEY_CHECK: &str = "SELECT nonce, ciphertext FROM key_check";
 
 pub const KEEP_KEY_CHECK: &str = "INSERT INTO key_check (id, nonce, ciphertext) VALUES (1, $1, $2)
     ON CONFLICT (id) DO NOTHING";
+
+/// Forgets every idempotency key whose retention has passed.
+pub const PURGE_KEYS: &str = "DELETE FROM idempotency_keys WHERE expires_at <= $1";
+
+/// Claims a key for a request, unless a live claim holds it: a new row, or an expired row
+/// taken over. One row changed means claimed.
+pub const CLAIM_KEY: &str = "INSERT INTO idempotency_keys
+    (environment_id, key_sha256, request_sha256, claimed_at, expires_at)
+    VALUES ($1, $2, $3, $4, $5)
+    ON CONFLICT (environment_id, key_sha256) DO UPDATE SET
+        request_sha256 = excluded.request_sha256, claimed_at = excluded.claimed_at,
+        expires_at = excluded.expires_at, status = NULL, answer_nonce = NULL,
+        answer_ciphertext = NULL
+    WHERE idempotency_keys.expires_at <= $4";
+
+/// A live key's request, when it was claimed, and its kept answer once there is one.
+pub const KEY: &str = "SELECT request_sha256, claimed_at, status, answer_nonce, answer_ciphertext
+    FROM idempotency_keys WHERE environment_id = $1 AND key_sha256 = $2 AND expires_at > $3";
+
+/// Keeps the answer of a claimed key's request.
+pub const FINISH_KEY: &str = "UPDATE idempotency_keys
+    SET status = $1, answer_nonce = $2, answer_ciphertext = $3
+    WHERE environment_id = $4 AND key_sha256 = $5 AND status IS NULL";
+
+/// Gives back a claim whose request was never dispatched.
+pub const RELEASE_KEY: &str =
+    "DELETE FROM idempotency_keys WHERE environment_id = $1 AND key_sha256 = $2 AND status IS NULL";

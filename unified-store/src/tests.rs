@@ -7,7 +7,8 @@ use unified_core::Secret;
 use unified_models::providers;
 
 /// The key the PostgreSQL test stores are sealed with.
-const TEST_KEY: &str = "abababababababababababababababababababababababababababababababab";
+pub(super) const TEST_KEY: &str =
+    "abababababababababababababababababababababababababababababababab";
 
 /// A store and what keeps its database alive.
 pub(super) struct TestStore {
@@ -37,7 +38,7 @@ fn sqlite_location(dir: &tempfile::TempDir) -> String {
 }
 
 /// A new PostgreSQL database of the private cluster, as a URL.
-fn postgres_database() -> String {
+pub(super) fn postgres_database() -> String {
     unified_test_tools::postgres().new_database()
 }
 

@@ -54,6 +54,19 @@ const MIGRATIONS: &[&str] = &[
         nonce BYTEA NOT NULL,
         ciphertext BYTEA NOT NULL
     );",
+    // 3: idempotency keys per environment (hashes only) and the answers kept for them, sealed.
+    "CREATE TABLE idempotency_keys (
+        environment_id BIGINT NOT NULL REFERENCES environments(id),
+        key_sha256 BYTEA NOT NULL,
+        request_sha256 BYTEA NOT NULL,
+        claimed_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        status BIGINT,
+        answer_nonce BYTEA,
+        answer_ciphertext BYTEA,
+        PRIMARY KEY (environment_id, key_sha256)
+    );
+    CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);",
 ];
 
 /// Brings the database up to the latest schema; whether it had none before. A database that is

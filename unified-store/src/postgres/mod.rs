@@ -2,6 +2,7 @@
 //! of async connections. The key that seals credentials comes from `UNIFIED_MASTER_KEY`, the
 //! same on every instance.
 
+mod idempotency;
 mod migrations;
 
 use std::time::Duration;

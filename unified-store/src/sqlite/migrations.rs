@@ -46,6 +46,19 @@ const MIGRATIONS: &[&str] = &[
         nonce BLOB NOT NULL,
         ciphertext BLOB NOT NULL
     );",
+    // 3: idempotency keys per environment (hashes only) and the answers kept for them, sealed.
+    "CREATE TABLE idempotency_keys (
+        environment_id INTEGER NOT NULL REFERENCES environments(id),
+        key_sha256 BLOB NOT NULL,
+        request_sha256 BLOB NOT NULL,
+        claimed_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        status INTEGER,
+        answer_nonce BLOB,
+        answer_ciphertext BLOB,
+        PRIMARY KEY (environment_id, key_sha256)
+    );
+    CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);",
 ];
 
 /// Brings `connection` up to the latest schema. Safe while other processes open the same new

@@ -1,6 +1,7 @@
 //! The records in one SQLite file (mode 0600, WAL), with the key that seals its credentials in
 //! `UNIFIED_MASTER_KEY` or in the key file beside it.
 
+mod idempotency;
 mod migrations;
 mod pool;
 mod wal;

@@ -1,0 +1,78 @@
+//! The idempotency keys in a SQLite file.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Sqlite;
+use crate::backend::Answer;
+use crate::idempotency::{Digest256, KeyRecords, KeyRow, NewClaim};
+use crate::records::EnvironmentId;
+use crate::statements;
+use crate::vault::SealedCredential;
+
+impl KeyRecords for Sqlite {
+    fn claim_key(&self, claim: NewClaim) -> Answer<'_, bool> {
+        self.pool.run(move |connection| {
+            connection.execute(statements::PURGE_KEYS, [claim.now])?;
+            let changed = connection.execute(
+                statements::CLAIM_KEY,
+                params![
+                    claim.environment.0,
+                    claim.key,
+                    claim.request,
+                    claim.now,
+                    claim.expires_at
+                ],
+            )?;
+            Ok(changed > 0)
+        })
+    }
+
+    fn key(
+        &self,
+        environment: EnvironmentId,
+        key: Digest256,
+        now: i64,
+    ) -> Answer<'_, Option<KeyRow>> {
+        self.pool.run(move |connection| {
+            Ok(connection
+                .query_row(statements::KEY, params![environment.0, key, now], |row| {
+                    let status: Option<i64> = row.get(2)?;
+                    let nonce: Option<Vec<u8>> = row.get(3)?;
+                    let ciphertext: Option<Vec<u8>> = row.get(4)?;
+                    Ok(KeyRow {
+                        request: row.get(0)?,
+                        claimed_at: row.get(1)?,
+                        answer: status.zip(nonce.zip(ciphertext)).map(
+                            |(status, (nonce, ciphertext))| {
+                                (status, SealedCredential { nonce, ciphertext })
+                            },
+                        ),
+                    })
+                })
+                .optional()?)
+        })
+    }
+
+    fn finish_key(
+        &self,
+        environment: EnvironmentId,
+        key: Digest256,
+        status: i64,
+        sealed: SealedCredential,
+    ) -> Answer<'_, ()> {
+        self.pool.run(move |connection| {
+            connection.execute(
+                statements::FINISH_KEY,
+                params![status, sealed.nonce, sealed.ciphertext, environment.0, key],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn release_key(&self, environment: EnvironmentId, key: Digest256) -> Answer<'_, ()> {
+        self.pool.run(move |connection| {
+            connection.execute(statements::RELEASE_KEY, params![environment.0, key])?;
+            Ok(())
+        })
+    }
+}
