@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 pub mod fake;
 mod postgres;
-pub use postgres::{PostgresCluster, postgres};
+pub use postgres::{PostgresCluster, postgres, postgres_tls};
 
 /// A Python package at a pinned version.
 pub struct Package {

@@ -1,5 +1,5 @@
 //! A throwaway PostgreSQL cluster per test process, for tests and the load benchmark that need
-//! a real database.
+//! a real database; and a second one that takes TLS connections only, for the tests of TLS.
 
 use std::ffi::OsStr;
 use std::os::unix::fs::MetadataExt;
@@ -15,12 +15,16 @@ use crate::{INSTALLING, apt_install, quietly};
 /// under the system's temporary folder, its own loopback port, one superuser `unified` with a
 /// random password, so no other local user can connect. Tests get databases from it with
 /// [`PostgresCluster::new_database`].
+///
+/// [`postgres_tls`] starts a second one that takes TLS connections only.
 pub struct PostgresCluster {
     /// The folder of the PostgreSQL programs (`createdb`, `psql`).
     bin: PathBuf,
     port: u16,
     /// The superuser's password, in every URL the cluster gives.
     password: String,
+    /// The CA certificate (PEM) that signed the server's, for a cluster that takes TLS only.
+    ca_file: Option<PathBuf>,
     /// The watcher that stops the server and removes its folder once its standard input, held
     /// open here and never written, closes: when this process ends, however it ends.
     _watcher: Child,
@@ -30,7 +34,16 @@ pub struct PostgresCluster {
 /// loopback port), stopped and removed when the process exits.
 pub fn postgres() -> &'static PostgresCluster {
     static CLUSTER: OnceLock<PostgresCluster> = OnceLock::new();
-    CLUSTER.get_or_init(PostgresCluster::start)
+    CLUSTER.get_or_init(|| PostgresCluster::start(false))
+}
+
+/// The process's private cluster that takes TLS connections only (`hostssl` lines alone in
+/// pg_hba.conf, so plain TCP is refused), started on first use like [`postgres`]. Its
+/// certificate, from a CA made for it (see [`PostgresCluster::ca_file`]), names `localhost`
+/// only: reached as 127.0.0.1, a host name check fails.
+pub fn postgres_tls() -> &'static PostgresCluster {
+    static CLUSTER: OnceLock<PostgresCluster> = OnceLock::new();
+    CLUSTER.get_or_init(|| PostgresCluster::start(true))
 }
 
 impl PostgresCluster {
@@ -44,8 +57,12 @@ impl PostgresCluster {
             CREATED.fetch_add(1, Ordering::Relaxed)
         );
         let port = self.port.to_string();
+        let mut createdb = Command::new(self.bin.join("createdb"));
+        if self.ca_file.is_some() {
+            createdb.env("PGSSLMODE", "require");
+        }
         quietly(
-            Command::new(self.bin.join("createdb"))
+            createdb
                 .env("PGPASSWORD", &self.password)
                 .args(["-h", "127.0.0.1", "-p", &port])
                 .args(["-U", "unified", &name]),
@@ -63,8 +80,15 @@ impl PostgresCluster {
         &self.password
     }
 
-    /// Makes, starts and arranges the removal of the cluster.
-    fn start() -> PostgresCluster {
+    /// The PEM file of the CA that signed the server's certificate, for the TLS-only cluster
+    /// ([`postgres_tls`]); none for the plain one.
+    pub fn ca_file(&self) -> Option<&Path> {
+        self.ca_file.as_deref()
+    }
+
+    /// Makes, starts and arranges the removal of the cluster; with `tls`, one that takes TLS
+    /// connections only.
+    fn start(tls: bool) -> PostgresCluster {
         let bin = binaries();
         let owner = server_user();
         let folder = fresh_folder();
@@ -112,6 +136,7 @@ impl PostgresCluster {
                 bin.display()
             ),
         );
+        let ca_file = tls.then(|| tls_only(&folder, &data, owner));
         // The free port may be taken by someone else before the server binds it: try again.
         let log = folder.join("log");
         for _ in 0..3 {
@@ -137,6 +162,7 @@ impl PostgresCluster {
                     bin,
                     port,
                     password,
+                    ca_file,
                     _watcher: watcher,
                 };
             }
@@ -151,6 +177,70 @@ impl PostgresCluster {
             folder.display(),
             lines[lines.len().saturating_sub(20)..].join("\n")
         );
+    }
+}
+
+/// Makes the cluster in `data` take TLS connections only, with a new CA's certificate for
+/// `localhost`; the CA's certificate file, in `folder`.
+fn tls_only(folder: &Path, data: &Path, owner: Option<(u32, u32)>) -> PathBuf {
+    let (ca, certificate, key) = certificates()
+        .unwrap_or_else(|error| panic!("cannot make the test cluster's certificates ({error})"));
+    let ca_file = folder.join("ca.pem");
+    write_owned(&ca_file, &ca, 0o644, owner);
+    write_owned(&data.join("server.crt"), &certificate, 0o644, owner);
+    // The server refuses a key that others may read.
+    write_owned(&data.join("server.key"), &key, 0o600, owner);
+    let conf = data.join("postgresql.conf");
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&conf)
+        .and_then(|mut file| {
+            std::io::Write::write_all(
+                &mut file,
+                b"ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n",
+            )
+        });
+    appended.unwrap_or_else(|error| panic!("cannot write {} ({error})", conf.display()));
+    // No `host` nor `local` line: a connection without TLS is refused.
+    let hba = "hostssl all all 127.0.0.1/32 scram-sha-256\n\
+               hostssl all all ::1/128 scram-sha-256\n";
+    write_owned(&data.join("pg_hba.conf"), hba, 0o600, owner);
+    ca_file
+}
+
+/// A new CA's certificate, and a certificate it signed for `localhost` (DNS name only) with its
+/// key, all PEM.
+fn certificates() -> Result<(String, String, String), rcgen::Error> {
+    use rcgen::{
+        BasicConstraints, CertificateParams, CertifiedIssuer, DnType, ExtendedKeyUsagePurpose,
+        IsCa, KeyPair, KeyUsagePurpose,
+    };
+    let mut ca = CertificateParams::default();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    ca.distinguished_name = rcgen::DistinguishedName::new();
+    ca.distinguished_name
+        .push(DnType::CommonName, "unified test CA");
+    let ca = CertifiedIssuer::self_signed(ca, KeyPair::generate()?)?;
+    let mut server = CertificateParams::new(vec!["localhost".to_owned()])?;
+    server.distinguished_name = rcgen::DistinguishedName::new();
+    server
+        .distinguished_name
+        .push(DnType::CommonName, "localhost");
+    server.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    let key = KeyPair::generate()?;
+    let certificate = server.signed_by(&key, &ca)?;
+    Ok((ca.pem(), certificate.pem(), key.serialize_pem()))
+}
+
+/// Writes `contents` to `path` with `mode`, owned by `owner` (when given).
+fn write_owned(path: &Path, contents: &str, mode: u32, owner: Option<(u32, u32)>) {
+    let fail = |error: std::io::Error| -> ! { panic!("cannot write {} ({error})", path.display()) };
+    std::fs::write(path, contents).unwrap_or_else(|error| fail(error));
+    let permissions = std::os::unix::fs::PermissionsExt::from_mode(mode);
+    std::fs::set_permissions(path, permissions).unwrap_or_else(|error| fail(error));
+    if let Some((uid, gid)) = owner {
+        std::os::unix::fs::chown(path, Some(uid), Some(gid)).unwrap_or_else(|error| fail(error));
     }
 }
 
@@ -291,5 +381,34 @@ mod tests {
                 .expect("psql runs");
             assert!(!refused.status.success());
         }
+    }
+
+    #[test]
+    fn the_tls_cluster_takes_tls_connections_only() {
+        let cluster = super::postgres_tls();
+        let url = cluster.new_database();
+        let psql = |sslmode: &str| {
+            Command::new(cluster.bin.join("psql"))
+                .env("PGPASSWORD", &cluster.password)
+                .env("PGSSLMODE", sslmode)
+                .args([
+                    "-d",
+                    &url,
+                    "-tAc",
+                    "select ssl from pg_stat_ssl where pid = pg_backend_pid()",
+                ])
+                .output()
+                .expect("psql runs")
+        };
+        let over_tls = psql("require");
+        let said = String::from_utf8_lossy(&over_tls.stderr);
+        assert!(over_tls.status.success(), "psql fails: {said}");
+        assert_eq!(String::from_utf8_lossy(&over_tls.stdout).trim(), "t");
+        let plain = psql("disable");
+        assert!(!plain.status.success());
+        let said = String::from_utf8_lossy(&plain.stderr);
+        assert!(said.contains("no encryption"), "{said}");
+        let ca = std::fs::read_to_string(cluster.ca_file().expect("a CA file")).unwrap();
+        assert!(ca.starts_with("-----BEGIN CERTIFICATE-----"), "{ca}");
     }
 }

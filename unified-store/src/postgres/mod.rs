@@ -4,11 +4,17 @@
 
 mod idempotency;
 mod migrations;
+mod tls;
+#[cfg(test)]
+mod tls_tests;
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use deadpool_postgres::{Client, Manager, ManagerConfig, Object, Pool, RecyclingMethod, Runtime};
-use tokio_postgres::config::{Host, SslMode};
+use deadpool_postgres::{
+    Client, Manager, ManagerConfig, Object, Pool, PoolError, RecyclingMethod, Runtime,
+};
+use tokio_postgres::config::Host;
 use tokio_postgres::{Config, NoTls, Row, Statement};
 
 use super::backend::{AccountRow, Answer, Backend, Counts, NewAccount, TokenHash};
@@ -53,24 +59,21 @@ impl Postgres {
                  user name or password as %40",
             ));
         }
+        // libpq reads PGSSLROOTCERT when the URL names no sslrootcert.
+        let root_variable = std::env::var_os("PGSSLROOTCERT").filter(|value| !value.is_empty());
+        let tls = tls::Tls::from_url(url, root_variable.map(PathBuf::from))?;
         // The driver's parse error never quotes the URL, which may hold a password.
-        let config: Config = url.parse().map_err(|error| {
+        let config: Config = tls.driver_url.parse().map_err(|error| {
             StoreError::refused(format!("the database URL is not usable: {error}"))
         })?;
-        if !matches!(config.get_ssl_mode(), SslMode::Disable | SslMode::Prefer) {
-            return Err(StoreError::refused(
-                "the database URL asks for TLS, which this build does not speak to PostgreSQL: \
-                 reach the server over a private network with sslmode=disable",
-            ));
-        }
         let location = describe(&config);
-        let manager = Manager::from_config(
-            config,
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
+        let manager_config = ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        };
+        let manager = match tls.connector()? {
+            Some(connector) => Manager::from_config(config, connector, manager_config),
+            None => Manager::from_config(config, NoTls, manager_config),
+        };
         let pool = Pool::builder(manager)
             .max_size(MAX_CONNECTIONS)
             .runtime(Runtime::Tokio1)
@@ -80,9 +83,13 @@ impl Postgres {
             .build()
             .map_err(|error| StoreError::refused(format!("cannot make the pool: {error}")))?;
         let mut client = pool.get().await.map_err(|error| {
+            let cause = match &error {
+                PoolError::Backend(error) => tls.explain(error),
+                _ => None,
+            };
+            let cause = cause.unwrap_or_else(|| StoreError::from(error).to_string());
             StoreError::Unavailable(format!(
-                "cannot connect to the database {location}: {}",
-                StoreError::from(error)
+                "cannot connect to the database {location}: {cause}"
             ))
         })?;
         let created = migrations::migrate(&mut client).await?;
