@@ -138,6 +138,10 @@ pub struct ServeLimits {
     /// process's open-file limit (`ulimit -n`).
     #[arg(long, default_value_t = 512, value_name = "COUNT")]
     pub max_connections: usize,
+    /// Seconds the answer to a write sent with an `Idempotency-Key` header is kept and given
+    /// again to a repeat of the same request (24 hours by default).
+    #[arg(long, default_value_t = unified_store::DEFAULT_KEY_RETENTION.as_secs_f64(), value_name = "SECONDS")]
+    pub idempotency_retention: f64,
 }
 
 /// `token ...`.

@@ -26,6 +26,9 @@ pub struct GatewayConfig {
     /// How many client connections are served at once; further ones wait to be accepted.
     /// Keep it below the process's open-file limit.
     pub max_connections: usize,
+    /// How long the answer to a write sent with an `Idempotency-Key` is kept and given again to
+    /// a repeat of the same request; after it, the key is free.
+    pub idempotency_retention: Duration,
 }
 
 impl Default for GatewayConfig {
@@ -38,6 +41,7 @@ impl Default for GatewayConfig {
             body_timeout: Duration::from_secs(30),
             idle_timeout: Duration::from_secs(60),
             max_connections: 512,
+            idempotency_retention: unified_store::DEFAULT_KEY_RETENTION,
         }
     }
 }

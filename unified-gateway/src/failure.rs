@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use unified_adapter::CredentialShape;
 use unified_core::{Action, Part, ValidationError};
-use unified_openapi::contract::LIST_CURSOR;
+use unified_openapi::contract::{IDEMPOTENCY_KEY, LIST_CURSOR, MAX_KEY_LEN};
 
 use crate::http::envelope::{ApiError, listed};
 
@@ -36,6 +36,13 @@ pub(crate) enum Failure {
     NoDocument { suggestion: String },
     /// The integrated account is not in the token's environment (404).
     NoAccount,
+    /// The `Idempotency-Key` header is not one key of 1 to 255 visible characters (400).
+    KeyMalformed,
+    /// The idempotency key was used for another request within its retention (422).
+    KeyReused,
+    /// The request that holds the idempotency key has no answer yet (409); `interrupted` when
+    /// it has held it for longer than any request takes, so it will never have one.
+    KeyInFlight { interrupted: bool },
     /// The body is not declared JSON (415).
     NotJson,
     /// The body is larger than the limit (413).
@@ -126,9 +133,12 @@ impl Failure {
             Failure::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Failure::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Failure::TooSlow { .. } => StatusCode::REQUEST_TIMEOUT,
-            Failure::Unreadable | Failure::Invalid(_) | Failure::CursorRefused { .. } => {
-                StatusCode::BAD_REQUEST
-            }
+            Failure::Unreadable
+            | Failure::Invalid(_)
+            | Failure::CursorRefused { .. }
+            | Failure::KeyMalformed => StatusCode::BAD_REQUEST,
+            Failure::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
+            Failure::KeyInFlight { .. } => StatusCode::CONFLICT,
             Failure::NoAdapter { .. } | Failure::Untranslatable { .. } => {
                 StatusCode::NOT_IMPLEMENTED
             }
@@ -142,6 +152,22 @@ impl Failure {
             Failure::Storage => StatusCode::INTERNAL_SERVER_ERROR,
             Failure::Unhealthy => StatusCode::SERVICE_UNAVAILABLE,
         }
+    }
+
+    /// Whether the request reached the provider before it failed: its answer is then kept for
+    /// an idempotency key, since a repeat must not reach the provider again.
+    pub(crate) fn dispatched(&self) -> bool {
+        matches!(
+            self,
+            Failure::ProviderTimeout { .. }
+                | Failure::ProviderTooLarge { .. }
+                | Failure::ProviderUnreachable { .. }
+                | Failure::ProviderRefused { .. }
+                | Failure::CursorRefused { .. }
+                | Failure::NoRecord { .. }
+                | Failure::Unmapped { .. }
+                | Failure::ContractBroken { .. }
+        )
     }
 
     /// What went wrong, in words.
@@ -167,6 +193,23 @@ impl Failure {
                 "no such OpenAPI document; there is one per provider and `unified.json`{suggestion}"
             ),
             Failure::NoAccount => "no such integrated account".into(),
+            Failure::KeyMalformed => format!(
+                "the `{IDEMPOTENCY_KEY}` header must be one key of 1 to {MAX_KEY_LEN} visible \
+                 ASCII characters"
+            ),
+            Failure::KeyReused => format!(
+                "this `{IDEMPOTENCY_KEY}` was used for another request (another account, path, \
+                 query or body) within its retention: send a new request with a new key"
+            ),
+            Failure::KeyInFlight { interrupted: false } => format!(
+                "the request that holds this `{IDEMPOTENCY_KEY}` is still in flight: repeat \
+                 it once that one is answered"
+            ),
+            Failure::KeyInFlight { interrupted: true } => format!(
+                "the request that holds this `{IDEMPOTENCY_KEY}` was interrupted before its \
+                 answer was kept, so whether the provider acted on it is unknown: look before \
+                 you send it again with a new key"
+            ),
             Failure::NotJson => {
                 "the body must be JSON, sent with `Content-Type: application/json`".into()
             }
@@ -189,9 +232,11 @@ impl Failure {
                  replace it with `unified account rotate-credential`"
             ),
             Failure::ProviderTimeout { provider, action } => match done(*action) {
-                Some(done) => {
-                    format!("{provider} did not answer in time; it may still have {done}")
-                }
+                Some(done) => format!(
+                    "{provider} did not answer in time; it may still have {done}: look before \
+                     you send it again, or send writes with an `{IDEMPOTENCY_KEY}` header, which \
+                     a repeat of the same request may carry safely"
+                ),
                 None => format!("{provider} did not answer in time"),
             },
             Failure::ProviderTooLarge {
@@ -340,6 +385,9 @@ mod tests {
                 suggestion: String::new(),
             },
             Failure::NoAccount,
+            Failure::KeyMalformed,
+            Failure::KeyReused,
+            Failure::KeyInFlight { interrupted: false },
             Failure::NotJson,
             Failure::TooLarge { limit: 1 },
             Failure::TooSlow { seconds: 1.0 },
@@ -402,6 +450,9 @@ mod tests {
             .collect();
         statuses.sort_unstable();
         statuses.dedup();
-        assert_eq!(statuses, unified_openapi::contract::FAILURE_STATUSES);
+        let mut documented = unified_openapi::contract::FAILURE_STATUSES.to_vec();
+        documented.extend(unified_openapi::contract::KEYED_WRITE_STATUSES);
+        documented.sort_unstable();
+        assert_eq!(statuses, documented);
     }
 }

@@ -10,6 +10,21 @@ use unified_core::{Operation, Part, ProviderSet, Target};
 /// The statuses an operation answers with when it fails.
 pub const FAILURE_STATUSES: [u16; 10] = [400, 401, 404, 408, 413, 415, 500, 501, 502, 504];
 
+/// The header by which a client makes a write safe to repeat: the first request with a key is
+/// dispatched and its answer kept; a repeat of the same request gets that answer again.
+pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+
+/// The longest [`IDEMPOTENCY_KEY`] taken, in bytes; a key is visible ASCII characters and
+/// spaces.
+pub const MAX_KEY_LEN: usize = 255;
+
+/// The header on an answer that was kept for an [`IDEMPOTENCY_KEY`] and is given again.
+pub const IDEMPOTENT_REPLAYED: &str = "Idempotent-Replayed";
+
+/// The statuses a write with an [`IDEMPOTENCY_KEY`] may also fail with: 409 while the first
+/// request with the key is in flight, 422 for another request under a key already used.
+pub const KEYED_WRITE_STATUSES: [u16; 2] = [409, 422];
+
 /// The query parameter by which a list asks for the page after another: the `next_cursor` that
 /// page gave, as the reference client sends it back. A cursor is the provider's and opaque; one
 /// the provider refuses (made up, changed or expired) is the client's mistake, a 400.

@@ -10,6 +10,7 @@
 pub mod contract;
 mod downgrade;
 mod envelope;
+mod idempotency;
 mod parameters;
 mod served;
 
@@ -303,6 +304,9 @@ fn record_operation<S: ProviderSet>(
         ],
         &FAILURE_STATUSES,
     );
+    if action.writes() {
+        idempotency::document(&mut route);
+    }
     route
 }
 

@@ -21,9 +21,6 @@ pub(crate) type Digest256 = [u8; 32];
 /// How long a key and its answer are kept unless configured otherwise: 24 hours.
 pub const DEFAULT_KEY_RETENTION: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// The longest key taken, in bytes.
-pub const MAX_KEY_LEN: usize = 255;
-
 /// A new claim of a key.
 pub(crate) struct NewClaim {
     pub environment: EnvironmentId,
@@ -38,8 +35,32 @@ pub(crate) struct NewClaim {
 pub(crate) struct KeyRow {
     pub request: Vec<u8>,
     pub claimed_at: i64,
-    /// The kept answer's status and body, once the request has one.
-    pub answer: Option<(i64, SealedCredential)>,
+    /// The kept answer, once the request has one.
+    pub answer: Option<StoredAnswer>,
+}
+
+/// A kept answer as stored: its body sealed.
+pub(crate) struct StoredAnswer {
+    pub status: i64,
+    pub content_type: Option<String>,
+    pub sealed: SealedCredential,
+}
+
+/// The kept answer in a row's columns (status, media type, nonce, ciphertext), if it has one.
+pub(crate) fn stored_answer(
+    status: Option<i64>,
+    content_type: Option<String>,
+    nonce: Option<Vec<u8>>,
+    ciphertext: Option<Vec<u8>>,
+) -> Option<StoredAnswer> {
+    Some(StoredAnswer {
+        status: status?,
+        content_type,
+        sealed: SealedCredential {
+            nonce: nonce?,
+            ciphertext: ciphertext?,
+        },
+    })
 }
 
 /// The idempotency keys' operations on one database.
@@ -59,8 +80,7 @@ pub(crate) trait KeyRecords {
         &self,
         environment: EnvironmentId,
         key: Digest256,
-        status: i64,
-        sealed: SealedCredential,
+        answer: StoredAnswer,
     ) -> Answer<'_, ()>;
     /// Forgets a claim whose request was never dispatched.
     fn release_key(&self, environment: EnvironmentId, key: Digest256) -> Answer<'_, ()>;
@@ -89,11 +109,13 @@ impl fmt::Debug for RequestFingerprint {
     }
 }
 
-/// The answer kept for a key: the status and the JSON body sent to the client.
+/// The answer kept for a key: the status, media type and body sent to the client.
 #[derive(Clone, PartialEq, Eq)]
 pub struct KeptAnswer {
     /// The HTTP status.
     pub status: u16,
+    /// The `Content-Type`, when the answer has a body.
+    pub content_type: Option<String>,
     /// The body, as sent.
     pub body: String,
 }
@@ -168,8 +190,13 @@ impl Store {
                 None => Claim::InFlight {
                     since: Duration::from_millis(now.saturating_sub(row.claimed_at).unsigned_abs()),
                 },
-                Some((status, sealed)) => Claim::Replay(KeptAnswer {
+                Some(StoredAnswer {
+                    status,
+                    content_type,
+                    sealed,
+                }) => Claim::Replay(KeptAnswer {
                     status: u16::try_from(status).unwrap_or(500),
+                    content_type,
                     body: self
                         .vault
                         .open_sealed(&sealing_context(&key), &sealed)?
@@ -193,13 +220,13 @@ impl Store {
             &sealing_context(&claim.key),
             &Secret::new(answer.body.clone()),
         )?;
+        let answer = StoredAnswer {
+            status: i64::from(answer.status),
+            content_type: answer.content_type.clone(),
+            sealed,
+        };
         self.backend
-            .finish_key(
-                claim.environment,
-                claim.key,
-                i64::from(answer.status),
-                sealed,
-            )
+            .finish_key(claim.environment, claim.key, answer)
             .await
     }
 
@@ -230,6 +257,7 @@ mod tests {
     fn answer(status: u16, body: &str) -> KeptAnswer {
         KeptAnswer {
             status,
+            content_type: Some("application/json".to_owned()),
             body: body.to_owned(),
         }
     }

@@ -23,9 +23,7 @@ mod vault;
 pub use accounts::Account;
 pub use cache::DEFAULT_CACHE_TTL;
 pub use error::StoreError;
-pub use idempotency::{
-    Claim, DEFAULT_KEY_RETENTION, KeptAnswer, KeyClaim, MAX_KEY_LEN, RequestFingerprint,
-};
+pub use idempotency::{Claim, DEFAULT_KEY_RETENTION, KeptAnswer, KeyClaim, RequestFingerprint};
 pub use records::{AccountSummary, EnvironmentId, StoreSummary, TokenSummary};
 pub use sqlite::key_file_for;
 pub use store::Store;

@@ -66,18 +66,18 @@ pub const CLAIM_KEY: &str = "INSERT INTO idempotency_keys
     VALUES ($1, $2, $3, $4, $5)
     ON CONFLICT (environment_id, key_sha256) DO UPDATE SET
         request_sha256 = excluded.request_sha256, claimed_at = excluded.claimed_at,
-        expires_at = excluded.expires_at, status = NULL, answer_nonce = NULL,
-        answer_ciphertext = NULL
+        expires_at = excluded.expires_at, status = NULL, content_type = NULL,
+        answer_nonce = NULL, answer_ciphertext = NULL
     WHERE idempotency_keys.expires_at <= $4";
 
 /// A live key's request, when it was claimed, and its kept answer once there is one.
-pub const KEY: &str = "SELECT request_sha256, claimed_at, status, answer_nonce, answer_ciphertext
-    FROM idempotency_keys WHERE environment_id = $1 AND key_sha256 = $2 AND expires_at > $3";
+pub const KEY: &str = "SELECT request_sha256, claimed_at, status, content_type, answer_nonce,
+    answer_ciphertext FROM idempotency_keys WHERE environment_id = $1 AND key_sha256 = $2 AND expires_at > $3";
 
 /// Keeps the answer of a claimed key's request.
 pub const FINISH_KEY: &str = "UPDATE idempotency_keys
-    SET status = $1, answer_nonce = $2, answer_ciphertext = $3
-    WHERE environment_id = $4 AND key_sha256 = $5 AND status IS NULL";
+    SET status = $1, content_type = $2, answer_nonce = $3, answer_ciphertext = $4
+    WHERE environment_id = $5 AND key_sha256 = $6 AND status IS NULL";
 
 /// Gives back a claim whose request was never dispatched.
 pub const RELEASE_KEY: &str =

@@ -76,6 +76,8 @@ fn config(limits: &ServeLimits) -> Result<GatewayConfig, Failure> {
     config.provider_answer_limit =
         positive("--provider-answer-limit", limits.provider_answer_limit)?;
     config.max_connections = positive("--max-connections", limits.max_connections)?;
+    config.idempotency_retention =
+        seconds("--idempotency-retention", limits.idempotency_retention)?;
     Ok(config)
 }
 

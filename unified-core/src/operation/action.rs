@@ -71,6 +71,12 @@ impl Action {
         matches!(self, Action::Create | Action::Update)
     }
 
+    /// Whether it changes records at the provider (create, update, delete): a repeat of it is
+    /// not harmless, so it takes an idempotency key.
+    pub const fn writes(self) -> bool {
+        matches!(self, Action::Create | Action::Update | Action::Delete)
+    }
+
     /// Whether its body is a merge patch of the body model rather than a whole value of it.
     pub const fn patches(self) -> bool {
         matches!(self, Action::Update)

@@ -200,6 +200,29 @@ impl Harness {
         }
     }
 
+    /// Another gateway on this harness's database, with `config`, as a second instance or the
+    /// same one restarted: its base URL.
+    pub async fn another_instance(&self, config: GatewayConfig) -> String {
+        let store = if self.location.starts_with("postgres://") {
+            Store::open_with_key(&self.location, &Secret::new(POSTGRES_KEY))
+                .await
+                .unwrap()
+        } else {
+            Store::open(&self.location).await.unwrap()
+        };
+        let gateway = Gateway::new(
+            store,
+            unified_models::registry(),
+            unified_providers::adapters(),
+            config,
+        )
+        .unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { gateway.serve(listener, std::future::pending()).await });
+        base
+    }
+
     /// Adds a prod account of `provider` at `base_url`.
     pub async fn add_account(&self, provider: &str, base_url: &str) -> String {
         let provider = Provider::<Set>::from_id(provider).unwrap();

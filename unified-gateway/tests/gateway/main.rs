@@ -6,6 +6,7 @@ mod connections;
 mod corpus;
 mod harness;
 mod health;
+mod idempotency;
 mod openapi;
 mod provider_answers;
 mod raw_http;

@@ -3,10 +3,9 @@
 
 use super::Postgres;
 use crate::backend::Answer;
-use crate::idempotency::{Digest256, KeyRecords, KeyRow, NewClaim};
+use crate::idempotency::{Digest256, KeyRecords, KeyRow, NewClaim, StoredAnswer, stored_answer};
 use crate::records::EnvironmentId;
 use crate::statements;
-use crate::vault::SealedCredential;
 
 impl KeyRecords for Postgres {
     fn claim_key(&self, claim: NewClaim) -> Answer<'_, bool> {
@@ -43,17 +42,15 @@ impl KeyRecords for Postgres {
             let Some(row) = rows.first() else {
                 return Ok(None);
             };
-            let status: Option<i64> = row.try_get(2)?;
-            let nonce: Option<Vec<u8>> = row.try_get(3)?;
-            let ciphertext: Option<Vec<u8>> = row.try_get(4)?;
             Ok(Some(KeyRow {
                 request: row.try_get(0)?,
                 claimed_at: row.try_get(1)?,
-                answer: status
-                    .zip(nonce.zip(ciphertext))
-                    .map(|(status, (nonce, ciphertext))| {
-                        (status, SealedCredential { nonce, ciphertext })
-                    }),
+                answer: stored_answer(
+                    row.try_get(2)?,
+                    row.try_get(3)?,
+                    row.try_get(4)?,
+                    row.try_get(5)?,
+                ),
             }))
         })
     }
@@ -62,15 +59,20 @@ impl KeyRecords for Postgres {
         &self,
         environment: EnvironmentId,
         key: Digest256,
-        status: i64,
-        sealed: SealedCredential,
+        answer: StoredAnswer,
     ) -> Answer<'_, ()> {
         Box::pin(async move {
             let key: &[u8] = &key;
+            let StoredAnswer {
+                status,
+                content_type,
+                sealed,
+            } = answer;
             self.execute(
                 statements::FINISH_KEY,
                 &[
                     &status,
+                    &content_type,
                     &sealed.nonce,
                     &sealed.ciphertext,
                     &environment.0,

@@ -62,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
         claimed_at BIGINT NOT NULL,
         expires_at BIGINT NOT NULL,
         status BIGINT,
+        content_type TEXT,
         answer_nonce BYTEA,
         answer_ciphertext BYTEA,
         PRIMARY KEY (environment_id, key_sha256)

@@ -4,10 +4,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Sqlite;
 use crate::backend::Answer;
-use crate::idempotency::{Digest256, KeyRecords, KeyRow, NewClaim};
+use crate::idempotency::{Digest256, KeyRecords, KeyRow, NewClaim, StoredAnswer, stored_answer};
 use crate::records::EnvironmentId;
 use crate::statements;
-use crate::vault::SealedCredential;
 
 impl KeyRecords for Sqlite {
     fn claim_key(&self, claim: NewClaim) -> Answer<'_, bool> {
@@ -36,17 +35,10 @@ impl KeyRecords for Sqlite {
         self.pool.run(move |connection| {
             Ok(connection
                 .query_row(statements::KEY, params![environment.0, key, now], |row| {
-                    let status: Option<i64> = row.get(2)?;
-                    let nonce: Option<Vec<u8>> = row.get(3)?;
-                    let ciphertext: Option<Vec<u8>> = row.get(4)?;
                     Ok(KeyRow {
                         request: row.get(0)?,
                         claimed_at: row.get(1)?,
-                        answer: status.zip(nonce.zip(ciphertext)).map(
-                            |(status, (nonce, ciphertext))| {
-                                (status, SealedCredential { nonce, ciphertext })
-                            },
-                        ),
+                        answer: stored_answer(row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?),
                     })
                 })
                 .optional()?)
@@ -57,13 +49,24 @@ impl KeyRecords for Sqlite {
         &self,
         environment: EnvironmentId,
         key: Digest256,
-        status: i64,
-        sealed: SealedCredential,
+        answer: StoredAnswer,
     ) -> Answer<'_, ()> {
         self.pool.run(move |connection| {
+            let StoredAnswer {
+                status,
+                content_type,
+                sealed,
+            } = answer;
             connection.execute(
                 statements::FINISH_KEY,
-                params![status, sealed.nonce, sealed.ciphertext, environment.0, key],
+                params![
+                    status,
+                    content_type,
+                    sealed.nonce,
+                    sealed.ciphertext,
+                    environment.0,
+                    key
+                ],
             )?;
             Ok(())
         })

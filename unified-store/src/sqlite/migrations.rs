@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
         claimed_at INTEGER NOT NULL,
         expires_at INTEGER NOT NULL,
         status INTEGER,
+        content_type TEXT,
         answer_nonce BLOB,
         answer_ciphertext BLOB,
         PRIMARY KEY (environment_id, key_sha256)

@@ -6,6 +6,7 @@
 //! what the provider's API and the route need), dispatch, and shape the answer.
 
 mod check;
+mod idempotency;
 mod send;
 
 use axum::extract::rejection::PathRejection;
@@ -17,6 +18,7 @@ use crate::failure::Failure;
 use crate::gateway::Gateway;
 use crate::http::json_body::read_json;
 use crate::unified::request::UnifiedRequest;
+use unified_store::EnvironmentId;
 
 /// The path of a route of the model's records: the model, and the record's id where the route
 /// names one.
@@ -87,6 +89,7 @@ async fn answer<S: ProviderSet>(
 ) -> Result<Response, Failure> {
     let (parts, body) = request.into_parts();
     let environment = gateway.authenticate(&parts.headers).await?;
+    let key = idempotency::key_of(&parts.headers, action)?;
     let Ok(Path(segments)) = path else {
         return Err(Failure::NoEndpoint);
     };
@@ -102,7 +105,8 @@ async fn answer<S: ProviderSet>(
         // No body is read; whatever was sent is drained unread.
         b"{}".to_vec().into()
     };
-    let mut request = UnifiedRequest::read(operation, parts.uri.query().unwrap_or(""), &text)?;
+    let query = parts.uri.query().unwrap_or("");
+    let mut request = UnifiedRequest::read(operation, query, &text)?;
     if let Some(id) = id {
         request = request.naming(id);
     }
@@ -110,7 +114,27 @@ async fn answer<S: ProviderSet>(
         // Without an account there is no provider: say everything that is wrong for all.
         return Err(Failure::Invalid(request.without_account(Target::UNIFIED)));
     };
-    let account = gateway.account(environment, &account_id).await?;
-    let checked = check::for_provider(gateway, &request, account.provider)?;
-    send::send(gateway, &account, &request, checked).await
+    let Some(key) = key else {
+        return dispatch(gateway, environment, &account_id, &request).await;
+    };
+    let fingerprint = idempotency::fingerprint(action, parts.uri.path(), query, &text);
+    match idempotency::claim(gateway, environment, key, fingerprint).await {
+        Ok(claim) => {
+            let outcome = dispatch(gateway, environment, &account_id, &request).await;
+            Ok(idempotency::settle(gateway, claim, outcome).await)
+        }
+        Err(answer) => answer,
+    }
+}
+
+/// Finds the account, checks the request for its provider and sends it.
+async fn dispatch<S: ProviderSet>(
+    gateway: &Gateway<S>,
+    environment: EnvironmentId,
+    account_id: &str,
+    request: &UnifiedRequest<'_, S>,
+) -> Result<Response, Failure> {
+    let account = gateway.account(environment, account_id).await?;
+    let checked = check::for_provider(gateway, request, account.provider)?;
+    send::send(gateway, &account, request, checked).await
 }
