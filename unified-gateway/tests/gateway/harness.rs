@@ -173,18 +173,8 @@ impl Harness {
             )
             .await
             .unwrap();
-        let gateway = Gateway::new(
-            store,
-            unified_models::registry(),
-            unified_providers::adapters(),
-            config,
-        )
-        .unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
+        let (gateway, addr) = serve(store, config).await;
         let base = format!("http://{addr}");
-        let serving = gateway.clone();
-        tokio::spawn(async move { serving.serve(listener, std::future::pending()).await });
         Harness {
             base,
             token,
@@ -210,17 +200,7 @@ impl Harness {
         } else {
             Store::open(&self.location).await.unwrap()
         };
-        let gateway = Gateway::new(
-            store,
-            unified_models::registry(),
-            unified_providers::adapters(),
-            config,
-        )
-        .unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { gateway.serve(listener, std::future::pending()).await });
-        base
+        format!("http://{}", serve(store, config).await.1)
     }
 
     /// Adds a prod account of `provider` at `base_url`.
@@ -331,6 +311,23 @@ impl Harness {
         }
         Answer::read(request.send().await.unwrap()).await
     }
+}
+
+/// A gateway of the shipped models and adapters on `store`, serving on a free loopback port
+/// until the test ends; it and its address.
+async fn serve(store: Store, config: GatewayConfig) -> (Gateway<Set>, std::net::SocketAddr) {
+    let gateway = Gateway::new(
+        store,
+        unified_models::registry(),
+        unified_providers::adapters(),
+        config,
+    )
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let serving = gateway.clone();
+    tokio::spawn(async move { serving.serve(listener, std::future::pending()).await });
+    (gateway, addr)
 }
 
 impl Answer {
