@@ -18,6 +18,7 @@
 mod cli;
 mod commands;
 mod failure;
+pub mod fuzzing;
 mod output;
 mod program;
 

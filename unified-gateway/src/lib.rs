@@ -9,6 +9,7 @@ mod config;
 mod connection;
 mod error;
 mod failure;
+pub mod fuzzing;
 mod gateway;
 mod http;
 mod provider_client;

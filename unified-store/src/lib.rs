@@ -10,6 +10,7 @@ mod backend;
 mod cache;
 mod checks;
 mod error;
+pub mod fuzzing;
 mod idempotency;
 mod postgres;
 mod private_file;

@@ -94,7 +94,7 @@ pub fn run<S: ProviderSet>(
 
 /// Refuses a credential its provider's adapter cannot present (a two-part credential without its
 /// `:`), naming the shape and never the credential.
-fn check_shape<S: ProviderSet>(
+pub(crate) fn check_shape<S: ProviderSet>(
     program: &Program<S>,
     provider: Provider<S>,
     credential: &Secret,
@@ -130,6 +130,12 @@ fn read_credential(source: &CredentialSource) -> Result<Secret, Failure> {
             text
         }
     };
+    credential_from_text(&text)
+}
+
+/// The credential that `text` (a variable's value, or all of standard input) holds: the text
+/// without its final line break, refused when blank.
+pub(crate) fn credential_from_text(text: &str) -> Result<Secret, Failure> {
     let credential = text.trim_end_matches(['\r', '\n']);
     if credential.trim().is_empty() {
         return Err(Failure::new(

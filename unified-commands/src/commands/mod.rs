@@ -1,6 +1,6 @@
 //! One module per command; this one resolves names against the registry and dispatches.
 
-mod account;
+pub(crate) mod account;
 mod coverage;
 mod database;
 mod export;
