@@ -7,7 +7,6 @@ use std::pin::Pin;
 
 use super::vault::SealedCredential;
 use crate::error::StoreError;
-use crate::idempotency::KeyRecords;
 use crate::records::{AccountSummary, EnvironmentId, TokenSummary};
 
 /// What a database call gives back, later.
@@ -48,6 +47,74 @@ pub(crate) fn pending(applied: i64, known: usize) -> Result<std::ops::Range<usiz
         )));
     }
     Ok(applied..known)
+}
+
+/// A key's or a request's SHA-256.
+pub(crate) type Digest256 = [u8; 32];
+
+/// A new claim of a key.
+pub(crate) struct NewClaim {
+    pub environment: EnvironmentId,
+    pub key: Digest256,
+    pub request: Digest256,
+    /// Milliseconds since the Unix epoch, as every time of the table.
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+/// A live key as stored.
+pub(crate) struct KeyRow {
+    pub request: Vec<u8>,
+    pub claimed_at: i64,
+    /// The kept answer, once the request has one.
+    pub answer: Option<StoredAnswer>,
+}
+
+/// A kept answer as stored: its body sealed.
+pub(crate) struct StoredAnswer {
+    pub status: i64,
+    pub content_type: Option<String>,
+    pub sealed: SealedCredential,
+}
+
+/// The kept answer in a row's columns (status, media type, nonce, ciphertext), if it has one.
+pub(crate) fn stored_answer(
+    status: Option<i64>,
+    content_type: Option<String>,
+    nonce: Option<Vec<u8>>,
+    ciphertext: Option<Vec<u8>>,
+) -> Option<StoredAnswer> {
+    Some(StoredAnswer {
+        status: status?,
+        content_type,
+        sealed: SealedCredential {
+            nonce: nonce?,
+            ciphertext: ciphertext?,
+        },
+    })
+}
+
+/// The idempotency keys' operations on one database.
+pub(crate) trait KeyRecords {
+    /// Forgets expired keys, then claims `claim.key` unless a live claim holds it; whether this
+    /// call claimed it.
+    fn claim_key(&self, claim: NewClaim) -> Answer<'_, bool>;
+    /// The key `key` of `environment`, unless it expired by `now`.
+    fn key(
+        &self,
+        environment: EnvironmentId,
+        key: Digest256,
+        now: i64,
+    ) -> Answer<'_, Option<KeyRow>>;
+    /// Keeps the answer of the claimed key's request.
+    fn finish_key(
+        &self,
+        environment: EnvironmentId,
+        key: Digest256,
+        answer: StoredAnswer,
+    ) -> Answer<'_, ()>;
+    /// Forgets a claim whose request was never dispatched.
+    fn release_key(&self, environment: EnvironmentId, key: Digest256) -> Answer<'_, ()>;
 }
 
 /// The records' operations on one database. Arguments are owned so that a call may run on

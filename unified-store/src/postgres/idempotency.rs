@@ -2,8 +2,9 @@
 //! statement, so two instances racing for a key never both hold it.
 
 use super::Postgres;
-use crate::backend::Answer;
-use crate::idempotency::{Digest256, KeyRecords, KeyRow, NewClaim, StoredAnswer, stored_answer};
+use crate::backend::{
+    Answer, Digest256, KeyRecords, KeyRow, NewClaim, StoredAnswer, stored_answer,
+};
 use crate::records::EnvironmentId;
 use crate::statements;
 

@@ -3,8 +3,9 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::Sqlite;
-use crate::backend::Answer;
-use crate::idempotency::{Digest256, KeyRecords, KeyRow, NewClaim, StoredAnswer, stored_answer};
+use crate::backend::{
+    Answer, Digest256, KeyRecords, KeyRow, NewClaim, StoredAnswer, stored_answer,
+};
 use crate::records::EnvironmentId;
 use crate::statements;
 
