@@ -1,14 +1,16 @@
 //! Fake providers: real HTTP servers on loopback that implement the documented native create
 //! endpoints of the ten providers (see `contract`), check the native auth (see `kind`) and the
 //! natively required fields, refuse a taken email or username, answer as the providers
-//! document, and record every call.
+//! document (their rate-limit headers included, see `rate_limits`), and record every call.
 
 mod contract;
 mod kind;
+mod rate_limits;
 mod records;
 
 pub use contract::Refusal;
 pub use kind::Kind;
+pub use rate_limits::{GORGIAS_LIMIT, TEAMWORK_LIMIT};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -50,6 +52,13 @@ pub enum Mode {
     NoContent,
     /// A success with this JSON body.
     Answer(Value),
+    /// 429, past the provider's rate limit, with its documented headers (Gorgias'
+    /// `Retry-after`, Teamwork's remaining 0 and reset this many seconds ahead, none for the
+    /// others).
+    RateLimited {
+        /// The seconds to wait.
+        retry_after: u64,
+    },
 }
 
 /// One call as the fake saw it.
@@ -112,7 +121,12 @@ impl Fake {
                     .delete(records::delete),
             );
         }
-        let router = router.with_state(fake.clone());
+        let router = router
+            .layer(axum::middleware::map_response_with_state(
+                fake.clone(),
+                rate_limits::on_every_answer,
+            ))
+            .with_state(fake.clone());
         tokio::spawn(async move { axum::serve(listener, router).await });
         fake
     }
@@ -234,6 +248,7 @@ impl Fake {
             ),
             Mode::NoContent => Some(StatusCode::NO_CONTENT.into_response()),
             Mode::Answer(answer) => Some((StatusCode::CREATED, axum::Json(answer)).into_response()),
+            Mode::RateLimited { retry_after } => Some(self.kind.rate_limited(retry_after)),
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::call::Call;
 use crate::error::AdapterError;
 use crate::native::Endpoint;
 use crate::needs::Need;
+use crate::rate_limit::RateLimitHeaders;
 
 /// The adapter of one provider.
 pub trait Adapter: Send + Sync + 'static {
@@ -22,6 +23,10 @@ pub trait Adapter: Send + Sync + 'static {
 
     /// How the account's credential is sent.
     const AUTH: AuthScheme;
+
+    /// The headers in which the provider's answers tell its rate limit, as it documents them;
+    /// none by default (`Retry-After`, HTTP's own, is read from every provider).
+    const RATE_LIMITS: RateLimitHeaders = RateLimitHeaders::NONE;
 }
 
 /// The translation of the operation `O` for the adapter's provider, written on the provider's

@@ -16,6 +16,7 @@ use crate::call::Call;
 use crate::error::AdapterError;
 use crate::native::{NativeRequest, NativeResponse};
 use crate::needs::{Need, api_of, check};
+use crate::rate_limit::RateLimitHeaders;
 use crate::typed;
 
 /// A request that is not valid for the provider: the reports of its query and of its body.
@@ -44,6 +45,9 @@ pub trait Translation<S: ProviderSet>: Send + Sync {
 
     /// How the provider's credential is sent.
     fn auth(&self) -> AuthScheme;
+
+    /// The headers in which the provider's answers tell its rate limit.
+    fn rate_limits(&self) -> RateLimitHeaders;
 
     /// The model (`ticketing/users`).
     fn model(&self) -> &'static str;
@@ -124,6 +128,10 @@ where
 
     fn auth(&self) -> AuthScheme {
         A::AUTH
+    }
+
+    fn rate_limits(&self) -> RateLimitHeaders {
+        A::RATE_LIMITS
     }
 
     fn model(&self) -> &'static str {

@@ -4,8 +4,9 @@
 //! request into the views), what a provider's API needs beyond the models ([`needs`], declared
 //! by each adapter, checked before sending and written as schema), the native request and
 //! response types, the ways a credential is presented, the pass-through rules of the unified
-//! API (`remote_data`, `remote_query`), and the reading of each answer into the adapter's type,
-//! whose [`Mismatch`] says where and what kind, never a value.
+//! API (`remote_data`, `remote_query`), the reading of each answer into the adapter's type,
+//! whose [`Mismatch`] says where and what kind, never a value, and of its rate-limit headers
+//! ([`RateLimitHeaders`]).
 //!
 //! Adapters only translate: whoever holds the HTTP client (the gateway) sends the request, so an
 //! adapter is plain code that tests can run without a network. Adapters depend on this crate,
@@ -21,6 +22,7 @@ mod native;
 pub mod needs;
 mod pass_through;
 mod query_writer;
+mod rate_limit;
 mod typed;
 
 pub use adapter::{Adapter, Translate};
@@ -33,4 +35,5 @@ pub use native::{DOT_SEGMENTS, Endpoint, Method, NativeRequest, NativeResponse};
 pub use needs::Need;
 pub use pass_through::PassThrough;
 pub use query_writer::write_query;
+pub use rate_limit::{EPOCH_FLOOR, Quota, RETRY_AFTER, RateLimit, RateLimitHeaders, Reset};
 pub use unified_core::OperationModels;

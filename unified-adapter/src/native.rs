@@ -204,14 +204,28 @@ impl fmt::Debug for NativeRequest {
     }
 }
 
-/// What the provider answered: its status and its body (JSON, the text as a JSON string, or
-/// `null` when it sent no body).
+/// What the provider answered: its status, the headers its adapter reads, and its body (JSON,
+/// the text as a JSON string, or `null` when it sent no body).
 #[derive(Clone, Debug, PartialEq)]
 pub struct NativeResponse {
     /// The HTTP status.
     pub status: u16,
+    /// The headers the adapter's [`RateLimitHeaders`](crate::RateLimitHeaders) reads (its
+    /// [`names`](crate::RateLimitHeaders::names), lowercase) with the value each had, when it
+    /// was visible ASCII; no other header is kept.
+    pub headers: Vec<(&'static str, String)>,
     /// The body.
     pub body: Value,
+}
+
+impl NativeResponse {
+    /// The value of the kept header `name` (lowercase), if the answer had it.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(kept, _)| *kept == name)
+            .map(|(_, value)| value.as_str())
+    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,17 @@
 //! Every way the gateway's routes answer with an error, as one type: each kind knows its status,
 //! its message and the members it adds to the envelope, and becomes an [`ApiError`] here, once.
 //! Messages never quote what a request or a provider sent; a provider's answer travels only in
-//! `remote_body`, its secrets removed.
+//! `remote_body`, its secrets removed, and its rate limit only in the `ratelimit-*` headers.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
-use unified_adapter::CredentialShape;
+use unified_adapter::{CredentialShape, RateLimit};
 use unified_core::{Action, Part, ValidationError};
-use unified_openapi::contract::{IDEMPOTENCY_KEY, LIST_CURSOR, MAX_KEY_LEN};
+use unified_openapi::contract::{
+    IDEMPOTENCY_KEY, LIST_CURSOR, MAX_KEY_LEN, RATELIMIT_LIMIT, RATELIMIT_REMAINING,
+    RATELIMIT_RESET, RETRY_AFTER,
+};
 
 use crate::http::envelope::{ApiError, listed};
 
@@ -80,6 +83,13 @@ pub(crate) enum Failure {
     },
     /// The provider could not be reached (502).
     ProviderUnreachable { provider: &'static str, why: String },
+    /// The provider refused for its rate limit (429, passed on): its answer and what its headers
+    /// told. The provider did not act, and the gateway does not retry.
+    ProviderRateLimited {
+        provider: &'static str,
+        body: Value,
+        limits: RateLimit,
+    },
     /// The provider refused (502): its status and answer.
     ProviderRefused {
         provider: &'static str,
@@ -139,6 +149,7 @@ impl Failure {
             | Failure::KeyMalformed => StatusCode::BAD_REQUEST,
             Failure::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::KeyInFlight { .. } => StatusCode::CONFLICT,
+            Failure::ProviderRateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Failure::NoAdapter { .. } | Failure::Untranslatable { .. } => {
                 StatusCode::NOT_IMPLEMENTED
             }
@@ -154,8 +165,10 @@ impl Failure {
         }
     }
 
-    /// Whether the request reached the provider before it failed: its answer is then kept for
-    /// an idempotency key, since a repeat must not reach the provider again.
+    /// Whether the request reached the provider before it failed, and the provider may have
+    /// acted on it: its answer is then kept for an idempotency key, since a repeat must not
+    /// reach the provider again. A refusal for the provider's rate is not: the provider did not
+    /// act, so the key is given back for the request to be sent again once the wait is over.
     pub(crate) fn dispatched(&self) -> bool {
         matches!(
             self,
@@ -255,6 +268,19 @@ impl Failure {
             Failure::ProviderUnreachable { provider, why } => {
                 format!("{provider} could not be reached: {why}")
             }
+            Failure::ProviderRateLimited {
+                provider, limits, ..
+            } => {
+                let when = match (limits.retry_after, limits.reset) {
+                    (Some(seconds), _) => format!("retry after {seconds} s"),
+                    (None, Some(seconds)) => format!("its limit resets in {seconds} s"),
+                    (None, None) => "retry later".to_owned(),
+                };
+                format!(
+                    "{provider} is limiting this account's request rate, so it did not act on \
+                     the request: {when}"
+                )
+            }
             Failure::ProviderRefused {
                 provider, status, ..
             } => format!("{provider} refused the request with status {status}"),
@@ -336,6 +362,11 @@ impl From<Failure> for ApiError {
             Failure::NoRecord { body, .. } => {
                 answer(remote(ApiError::new(status, message), true), 404, body)
             }
+            Failure::ProviderRateLimited { body, .. } => answer(
+                remote(ApiError::new(status, message), true),
+                status.as_u16(),
+                body,
+            ),
             Failure::Unmapped {
                 status: remote_status,
                 body,
@@ -362,8 +393,38 @@ impl From<Failure> for ApiError {
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        ApiError::from(self).into_response()
+        // The one failure that keeps the provider's headers: the others that follow a call get
+        // them where the call is made.
+        let limits = match &self {
+            Failure::ProviderRateLimited { limits, .. } => Some(*limits),
+            _ => None,
+        };
+        let response = ApiError::from(self).into_response();
+        match limits {
+            Some(limits) => with_rate_limit(response, &limits),
+            None => response,
+        }
     }
+}
+
+/// `response` with the provider's rate limit as one of its answers told it: the
+/// `ratelimit-*` headers of each part it told, and on a 429 its `Retry-After` in seconds.
+pub(crate) fn with_rate_limit(mut response: Response, limits: &RateLimit) -> Response {
+    let retry_after = limits
+        .retry_after
+        .filter(|_| response.status() == StatusCode::TOO_MANY_REQUESTS);
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (RATELIMIT_LIMIT, limits.limit),
+        (RATELIMIT_REMAINING, limits.remaining),
+        (RATELIMIT_RESET, limits.reset),
+        (RETRY_AFTER, retry_after),
+    ] {
+        if let Some(value) = value {
+            headers.insert(name, HeaderValue::from(value));
+        }
+    }
+    response
 }
 
 #[cfg(test)]
@@ -419,6 +480,11 @@ mod tests {
                 provider,
                 why: String::new(),
             },
+            Failure::ProviderRateLimited {
+                provider,
+                body: json!({}),
+                limits: RateLimit::default(),
+            },
             Failure::ProviderRefused {
                 provider,
                 status: 422,
@@ -454,5 +520,49 @@ mod tests {
         documented.extend(unified_openapi::contract::KEYED_WRITE_STATUSES);
         documented.sort_unstable();
         assert_eq!(statuses, documented);
+    }
+
+    #[test]
+    fn a_rate_limited_refusal_gives_the_key_back_and_passes_the_wait_on() {
+        let mut limits = RateLimit::default();
+        limits.limit = Some(40);
+        limits.remaining = Some(0);
+        limits.reset = Some(30);
+        limits.retry_after = Some(30);
+        let failure = Failure::ProviderRateLimited {
+            provider: "Acme",
+            body: json!({"error": "slow down"}),
+            limits,
+        };
+        assert!(!failure.dispatched(), "the provider did not act");
+        assert_eq!(
+            failure.message(),
+            "Acme is limiting this account's request rate, so it did not act on the request: \
+             retry after 30 s"
+        );
+        let response = failure.into_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        let header = |name: &str| response.headers()[name].to_str().unwrap().to_owned();
+        assert_eq!(header("retry-after"), "30");
+        assert_eq!(header("ratelimit-limit"), "40");
+        assert_eq!(header("ratelimit-remaining"), "0");
+        assert_eq!(header("ratelimit-reset"), "30");
+
+        // Nothing told: no header, and a message that still says what to do.
+        let bare = Failure::ProviderRateLimited {
+            provider: "Acme",
+            body: Value::Null,
+            limits: RateLimit::default(),
+        };
+        assert!(bare.message().ends_with("retry later"));
+        let response = bare.into_response();
+        for name in [
+            RETRY_AFTER,
+            RATELIMIT_LIMIT,
+            RATELIMIT_REMAINING,
+            RATELIMIT_RESET,
+        ] {
+            assert!(!response.headers().contains_key(name), "{name}");
+        }
     }
 }

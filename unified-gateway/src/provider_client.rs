@@ -1,12 +1,14 @@
 //! Sends an adapter's native request to the account's provider and reads the answer. One
-//! attempt only: a create is never retried, since a retry could create the user twice. The
-//! answer is read up to a limit; past it the connection is dropped.
+//! attempt only: a create is never retried, since a retry could create the user twice, and a
+//! refusal for the provider's rate is the client's to wait out. The answer is read up to a
+//! limit; past it the connection is dropped. Of its headers, only those the adapter reads for
+//! the provider's rate limit are kept.
 
 use std::time::Duration;
 
 use reqwest::header::HeaderValue;
 use serde_json::Value;
-use unified_adapter::{NativeRequest, NativeResponse, Presented};
+use unified_adapter::{NativeRequest, NativeResponse, Presented, RateLimitHeaders};
 
 /// Why no answer came back.
 #[derive(Debug)]
@@ -43,12 +45,14 @@ impl ProviderClient {
             .map_err(|error| format!("cannot build the HTTP client: {error}"))
     }
 
-    /// Sends `request` below `base_url` with the credential as `presented`.
+    /// Sends `request` below `base_url` with the credential as `presented`; the answer keeps the
+    /// headers `rate_limits` reads.
     pub async fn send(
         &self,
         base_url: &str,
         request: &NativeRequest,
         presented: &Presented,
+        rate_limits: &RateLimitHeaders,
     ) -> Result<NativeResponse, SendError> {
         let mut url = reqwest::Url::parse(&format!("{base_url}{}", request.path))
             .map_err(|_| SendError::Unreachable("the provider URL is not valid".to_owned()))?;
@@ -85,6 +89,13 @@ impl ProviderClient {
         }
         let mut response = builder.send().await.map_err(classify)?;
         let status = response.status().as_u16();
+        let headers = rate_limits
+            .names()
+            .filter_map(|name| {
+                let value = response.headers().get(name)?.to_str().ok()?;
+                Some((name, value.to_owned()))
+            })
+            .collect();
         if response
             .content_length()
             .is_some_and(|length| length > self.answer_limit as u64)
@@ -106,7 +117,11 @@ impl ProviderClient {
             serde_json::from_slice(&bytes)
                 .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
         };
-        Ok(NativeResponse { status, body })
+        Ok(NativeResponse {
+            status,
+            headers,
+            body,
+        })
     }
 }
 

@@ -1,14 +1,32 @@
 //! The unified API's contract for its routes, which the gateway serves and the documents
 //! describe, declared once here: what every route needs of its query (a format it serves,
-//! fields it may leave out), the media type of a raw answer, and the statuses an operation fails
-//! with.
+//! fields it may leave out), the media type of a raw answer, the statuses an operation fails
+//! with, and the headers that pass a provider's rate limit on.
 
 use unified_adapter::Need;
 use unified_core::conventions::ResponseFormat;
 use unified_core::{Operation, Part, ProviderSet, Target};
 
 /// The statuses an operation answers with when it fails.
-pub const FAILURE_STATUSES: [u16; 10] = [400, 401, 404, 408, 413, 415, 500, 501, 502, 504];
+pub const FAILURE_STATUSES: [u16; 11] = [400, 401, 404, 408, 413, 415, 429, 500, 501, 502, 504];
+
+/// The status a provider's refusal for its rate limit is passed on with: the provider did not
+/// act, and the gateway does not retry.
+pub const RATE_LIMITED: u16 = 429;
+
+/// The header of the requests the provider's window allows (the IETF draft's `RateLimit-Limit`),
+/// on answers after a call to a provider that tells it.
+pub const RATELIMIT_LIMIT: &str = "ratelimit-limit";
+
+/// The header of the requests left in the provider's window (`RateLimit-Remaining`).
+pub const RATELIMIT_REMAINING: &str = "ratelimit-remaining";
+
+/// The header of the seconds until the provider's window resets (`RateLimit-Reset`).
+pub const RATELIMIT_RESET: &str = "ratelimit-reset";
+
+/// The header of a [`RATE_LIMITED`] answer that says how many seconds to wait, when the
+/// provider said.
+pub const RETRY_AFTER: &str = "Retry-After";
 
 /// The header by which a client makes a write safe to repeat: the first request with a key is
 /// dispatched and its answer kept; a repeat of the same request gets that answer again.

@@ -41,9 +41,9 @@ pub fn schemas() -> Map {
                 },
                 "truto_is_remote_error": {
                     "type": "boolean",
-                    "description": "For 502, and for a 400 or 404 the provider's answer caused: whether the provider refused (true) or answered something unusable (false).",
+                    "description": "For 502, and for a 400, 404 or 429 the provider's answer caused: whether the provider refused (true) or answered something unusable (false).",
                 },
-                "remote_status": { "type": "integer", "description": "For 502, a 404 of a record the provider does not have, and a 400 for a list cursor the provider refused: the provider's status." },
+                "remote_status": { "type": "integer", "description": "For 502, a 404 of a record the provider does not have, a 400 for a list cursor the provider refused, and a 429 of a provider limiting the account's request rate: the provider's status." },
                 "remote_body": { "description": "Where `remote_status` is: the provider's answer, secrets removed." },
             },
             "required": ["statusCode", "error", "message"],

@@ -12,6 +12,7 @@ mod downgrade;
 mod envelope;
 mod idempotency;
 mod parameters;
+mod rate_limit;
 mod served;
 
 pub use served::{needs_of, served_schema};
@@ -123,6 +124,7 @@ pub fn document<S: ProviderSet>(
         "paths": paths,
         "components": {
             "schemas": schemas,
+            "headers": rate_limit::headers(),
             "securitySchemes": {
                 "bearer": {
                     "type": "http",
@@ -307,6 +309,7 @@ fn record_operation<S: ProviderSet>(
     if action.writes() {
         idempotency::document(&mut route);
     }
+    rate_limit::document(&mut route);
     route
 }
 

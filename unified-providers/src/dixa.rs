@@ -13,6 +13,9 @@
 //! Dixa's update bodies cannot change the primary address, which the unified `emails` carries,
 //! so an update leaves `emails` out (the adapter's needs refuse it before anything is sent
 //! rather than half apply the patch).
+//!
+//! Dixa answers 429 past its rate limit (docs.dixa.io, "API standards and rules") and documents
+//! no rate-limit header, so none is read (`RateLimitHeaders::NONE`).
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};

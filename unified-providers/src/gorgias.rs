@@ -8,7 +8,9 @@
 //! `emails` are not sent. Gorgias answers with an integer id (made a string), `active` (the
 //! unified `is_active`) and zone-less UTC datetimes, which get their `Z`.
 //! A taken address is a 409, invalid parameters a 400; both reach the client as a 502 with
-//! `truto_is_remote_error`.
+//! `truto_is_remote_error`. Every answer tells the account's calls as `used/limit` in
+//! `X-Gorgias-Account-Api-Call-Limit`, and a 429 (passed on as one) how long to wait in
+//! `Retry-after`.
 //!
 //! Beyond create (confidence high for update and list, medium for get and delete: see
 //! `docs/provider-apis-beyond-create.md`): get is `GET /api/users/{id}`; update is
@@ -19,7 +21,8 @@
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Method, Need, Translate,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Method, Need, Quota,
+    RateLimitHeaders, Reset, Translate,
 };
 use unified_core::{Format, Part, Patch};
 use unified_models::providers;
@@ -106,6 +109,12 @@ struct RoleAnswer {
 impl Adapter for Gorgias {
     type Provider = providers::gorgias;
     const AUTH: AuthScheme = AuthScheme::basic(CredentialPart::Password);
+    // developers.gorgias.com/reference/limitations: every answer carries `used/limit`; a 429
+    // carries `Retry-after`, the one reset Gorgias tells.
+    const RATE_LIMITS: RateLimitHeaders = RateLimitHeaders::new(
+        Quota::UsedOfLimit("x-gorgias-account-api-call-limit"),
+        Reset::RetryAfter,
+    );
 }
 
 impl Translate<UsersCreate> for Gorgias {

@@ -25,11 +25,15 @@
 //! them but not clear them (the adapter's needs), and since Teamwork answers `{"STATUS": "OK"}`
 //! alone, the unified answer is the id with the names the patch set, as a create's is. Delete is
 //! left out until its meaning (delete or deactivate) is documented.
+//!
+//! Teamwork tells its rate limit in `X-Rate-Limit-Limit`, `X-Rate-Limit-Remaining` and
+//! `X-Rate-Limit-Reset`, and answers 429 past it.
 
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use unified_adapter::{
-    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Method, Need, Translate,
+    Adapter, AdapterError, AuthScheme, Call, CredentialPart, Endpoint, Method, Need, Quota,
+    RateLimitHeaders, Reset, Translate,
 };
 use unified_core::{Format, Part};
 use unified_models::providers;
@@ -86,6 +90,15 @@ const ADDRESS: Need = Need::formatted(
 impl Adapter for TeamworkProjectManagement {
     type Provider = providers::teamwork_project_management;
     const AUTH: AuthScheme = AuthScheme::basic(CredentialPart::User);
+    // Teamwork's reset is "the remaining window before the rate limit resets, in UTC epoch
+    // seconds": read as a time when it is one, else as seconds.
+    const RATE_LIMITS: RateLimitHeaders = RateLimitHeaders::new(
+        Quota::LimitAndRemaining {
+            limit: "x-rate-limit-limit",
+            remaining: "x-rate-limit-remaining",
+        },
+        Reset::SecondsOrEpoch("x-rate-limit-reset"),
+    );
 }
 
 impl Translate<UsersCreate> for TeamworkProjectManagement {

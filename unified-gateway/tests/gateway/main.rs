@@ -9,6 +9,7 @@ mod health;
 mod idempotency;
 mod openapi;
 mod provider_answers;
+mod rate_limits;
 mod raw_http;
 mod records;
 mod reference_client;

@@ -1,17 +1,19 @@
 //! A checked request sent through the provider's adapter, and the answer shaped as the client
 //! asked. Whatever the provider said is scrubbed of secrets on its way out, whichever way it
-//! goes.
+//! goes, and every answer after a call carries the provider's rate limit as its headers told it.
+
+use std::time::SystemTime;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
-use unified_adapter::{AdapterError, NativeResponse};
+use unified_adapter::{AdapterError, NativeResponse, RateLimit, RateLimitHeaders};
 use unified_core::conventions::ResponseFormat;
 use unified_core::{Action, Part, ProviderSet, Target};
-use unified_openapi::contract::LIST_CURSOR;
+use unified_openapi::contract::{LIST_CURSOR, RATE_LIMITED};
 
 use super::check::Checked;
-use crate::failure::Failure;
+use crate::failure::{Failure, with_rate_limit};
 use crate::gateway::{Gateway, storage_failed};
 use crate::provider_client::SendError;
 use crate::unified::request::{UnifiedRequest, by_part};
@@ -65,10 +67,14 @@ pub(crate) async fn send<S: ProviderSet>(
         operation.unified_schema(Part::Body).as_value(),
         native.secret_values(),
     );
+    let rate_limits = gateway
+        .adapters()
+        .find(provider, operation.model(), operation.name())
+        .map_or(RateLimitHeaders::NONE, |adapter| adapter.rate_limits());
     let answer = gateway
         .inner
         .client
-        .send(&account.base_url, &native, &presented)
+        .send(&account.base_url, &native, &presented, &rate_limits)
         .await;
     tracing::info!(
         provider = provider.id(),
@@ -93,21 +99,38 @@ pub(crate) async fn send<S: ProviderSet>(
             why,
         },
     })?;
-    shaped(request, account, &checked, answer, &scrubber)
+    let limits = rate_limits.read(&answer, SystemTime::now());
+    match shaped(request, account, &checked, answer, &scrubber, limits) {
+        Ok(response) => Ok(with_rate_limit(response, &limits)),
+        // The provider did not act (a 429, which holds its own headers): the failure goes on,
+        // so that an idempotency key is given back.
+        Err(failure) if !failure.dispatched() => Err(failure),
+        // The provider may have acted: answered here, with its headers, and kept for a key as
+        // any answer is.
+        Err(failure) => Ok(with_rate_limit(failure.into_response(), &limits)),
+    }
 }
 
-/// The answer to the client: the provider's refusal as a 502, its raw answer, or the unified
-/// record checked against the response model.
+/// The answer to the client: the provider's refusal for its rate as a 429, its other refusals
+/// as a 502, its raw answer, or the unified record checked against the response model.
 fn shaped<S: ProviderSet>(
     request: &UnifiedRequest<'_, S>,
     account: &Account<S>,
     checked: &Checked<'_>,
     answer: NativeResponse,
     scrubber: &Scrubber,
+    limits: RateLimit,
 ) -> Result<Response, Failure> {
     let provider = account.provider;
     let status = answer.status;
     let action = request.operation().action();
+    if status == RATE_LIMITED {
+        return Err(Failure::ProviderRateLimited {
+            provider: provider.name(),
+            body: scrubber.scrub(answer.body),
+            limits,
+        });
+    }
     if status == 404 && action.names_a_record() {
         return Err(Failure::NoRecord {
             provider: provider.name(),
