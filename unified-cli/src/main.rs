@@ -6,6 +6,12 @@ use std::process::ExitCode;
 
 use unified_commands::Program;
 
+/// glibc's malloc keeps most of what a burst of large or hostile requests freed (hundreds of
+/// MiB, for good); jemalloc's background thread hands it back to the system within seconds.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     Program::new(
         "unified",

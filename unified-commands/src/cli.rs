@@ -138,6 +138,11 @@ pub struct ServeLimits {
     /// process's open-file limit (`ulimit -n`).
     #[arg(long, default_value_t = 512, value_name = "COUNT")]
     pub max_connections: usize,
+    /// Bytes of request bodies held in memory at once, across all connections; a request whose
+    /// body does not fit waits for room, up to --body-timeout, then fails with 503. At least the
+    /// body limit (1 MiB) is used.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub body_memory_limit: usize,
     /// Seconds the answer to a write sent with an `Idempotency-Key` header is kept and given
     /// again to a repeat of the same request (24 hours by default).
     #[arg(long, default_value_t = unified_store::DEFAULT_KEY_RETENTION.as_secs_f64(), value_name = "SECONDS")]

@@ -26,6 +26,11 @@ pub struct GatewayConfig {
     /// How many client connections are served at once; further ones wait to be accepted.
     /// Keep it below the process's open-file limit.
     pub max_connections: usize,
+    /// The most bytes of request bodies held at once, across all connections: a request with a
+    /// body reserves its declared length (the body limit when undeclared) until its answer is
+    /// sent, and waits for room, up to the body timeout, else gets a 503. Never less than the
+    /// body limit.
+    pub body_memory_limit: usize,
     /// How long the answer to a write sent with an `Idempotency-Key` is kept and given again to
     /// a repeat of the same request; after it, the key is free.
     pub idempotency_retention: Duration,
@@ -41,6 +46,7 @@ impl Default for GatewayConfig {
             body_timeout: Duration::from_secs(30),
             idle_timeout: Duration::from_secs(60),
             max_connections: 512,
+            body_memory_limit: 16 * 1024 * 1024,
             idempotency_retention: unified_store::DEFAULT_KEY_RETENTION,
         }
     }

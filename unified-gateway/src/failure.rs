@@ -125,6 +125,9 @@ pub(crate) enum Failure {
     Storage,
     /// The storage does not answer a health check (503).
     Unhealthy,
+    /// The gateway holds as many request bodies as it may and this one found no room within
+    /// the body timeout (503; its body was not read, so the connection closes).
+    Busy,
 }
 
 impl Failure {
@@ -161,7 +164,7 @@ impl Failure {
             | Failure::Unmapped { .. }
             | Failure::ContractBroken { .. } => StatusCode::BAD_GATEWAY,
             Failure::Storage => StatusCode::INTERNAL_SERVER_ERROR,
-            Failure::Unhealthy => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::Unhealthy | Failure::Busy => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -312,6 +315,9 @@ impl Failure {
             ),
             Failure::Storage => "the gateway's storage failed; see its log".into(),
             Failure::Unhealthy => "the gateway's storage does not answer; see its log".into(),
+            Failure::Busy => {
+                "the gateway is holding as many request bodies as it may; retry shortly".into()
+            }
         }
     }
 }
@@ -340,7 +346,7 @@ impl From<Failure> for ApiError {
         };
         match failure {
             Failure::Invalid(errors) => ApiError::invalid(&errors),
-            Failure::TooSlow { .. } => ApiError::new(status, message).closing(),
+            Failure::TooSlow { .. } | Failure::Busy => ApiError::new(status, message).closing(),
             Failure::Credential { .. } => remote(ApiError::new(status, message), false),
             Failure::ProviderTimeout { .. }
             | Failure::ProviderTooLarge { .. }
@@ -505,6 +511,7 @@ mod tests {
                 errors: Vec::new(),
             },
             Failure::Storage,
+            Failure::Busy,
         ]
     }
 

@@ -8,7 +8,8 @@ use unified_core::conventions::ResponseFormat;
 use unified_core::{Operation, Part, ProviderSet, Target};
 
 /// The statuses an operation answers with when it fails.
-pub const FAILURE_STATUSES: [u16; 11] = [400, 401, 404, 408, 413, 415, 429, 500, 501, 502, 504];
+pub const FAILURE_STATUSES: [u16; 12] =
+    [400, 401, 404, 408, 413, 415, 429, 500, 501, 502, 503, 504];
 
 /// The status a provider's refusal for its rate limit is passed on with: the provider did not
 /// act, and the gateway does not retry.
@@ -27,6 +28,10 @@ pub const RATELIMIT_RESET: &str = "ratelimit-reset";
 /// The header of a [`RATE_LIMITED`] answer that says how many seconds to wait, when the
 /// provider said.
 pub const RETRY_AFTER: &str = "Retry-After";
+
+/// The header that names a request: the client's (when usable) or one the gateway makes, on
+/// every answer, on the call to the provider and on every log line of the request.
+pub const REQUEST_ID: &str = "x-request-id";
 
 /// The header by which a client makes a write safe to repeat: the first request with a key is
 /// dispatched and its answer kept; a repeat of the same request gets that answer again.

@@ -3,7 +3,9 @@
 //! Dixa served here, and measures at each connection count the throughput and p50/p99 latency
 //! of four requests: a 401 (no storage), a token-only 404, a 400 (token, account, validation,
 //! no dispatch) and a 201 (dispatched). It prints a Markdown report with the targets' ratios
-//! and the gateway's memory. `bench/load.sh` builds both binaries in release and runs it.
+//! and the gateway's memory. With `--hostile`, each store's run ends with a hostile phase (slow
+//! and odd clients, see `load/hostile.rs`) and the gateway's memory before, during and after it.
+//! `bench/load.sh` builds both binaries in release and runs it.
 
 // The crate root is `load.rs`, not `load/main.rs`, so its modules are named by path.
 #[path = "load/args.rs"]
@@ -18,6 +20,8 @@ mod driver;
 mod fake_dixa;
 #[path = "load/gateway.rs"]
 mod gateway;
+#[path = "load/hostile.rs"]
+mod hostile;
 #[path = "load/memory.rs"]
 mod memory;
 #[path = "load/report.rs"]
@@ -88,7 +92,12 @@ fn main() -> ExitCode {
         .iter()
         .flat_map(|run| &run.cells)
         .map(|cell| cell.outcome.errors)
-        .sum();
+        .sum::<u64>()
+        + runs
+            .iter()
+            .filter_map(|run| run.hostile.as_ref())
+            .map(hostile::Outcome::server_errors)
+            .sum::<u64>();
     if failed.is_empty() && errors == 0 {
         ExitCode::SUCCESS
     } else {

@@ -76,6 +76,7 @@ fn config(limits: &ServeLimits) -> Result<GatewayConfig, Failure> {
     config.provider_answer_limit =
         positive("--provider-answer-limit", limits.provider_answer_limit)?;
     config.max_connections = positive("--max-connections", limits.max_connections)?;
+    config.body_memory_limit = positive("--body-memory-limit", limits.body_memory_limit)?;
     config.idempotency_retention =
         seconds("--idempotency-retention", limits.idempotency_retention)?;
     Ok(config)

@@ -106,10 +106,11 @@ fn closes(response: &Response) -> bool {
         .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"close"))
 }
 
-/// Reads and drops `body`; past `limit` bytes or `timeout` it is dropped unread, which closes
-/// the connection.
+/// Reads and drops `body` a chunk at a time, so a drained body holds no memory; past `limit`
+/// bytes or `timeout` it is dropped unread, which closes the connection.
 async fn discard(body: Body, limit: usize, timeout: Duration, busy: Option<Busy>) {
-    let read = Limited::new(body, limit).collect();
+    let mut body = Limited::new(body, limit);
+    let read = async { while let Some(Ok(_)) = body.frame().await {} };
     let _ = tokio::time::timeout(timeout, read).await;
     drop(busy);
 }

@@ -1,7 +1,9 @@
 //! Client connections: the HTTP/1.1 server loop with its limits, what each connection has
-//! been doing, and reading what a handler left of a request body.
+//! been doing, the room for request bodies shared by all, and reading what a handler left of a
+//! request body.
 
 mod activity;
+mod budget;
 pub(crate) mod drain;
 pub(crate) mod server;
 mod watched;

@@ -1,8 +1,10 @@
-//! The HTTP/1.1 server loop: serves at most `max_connections` clients at once, drops a client
+//! The HTTP/1.1 server loop: serves at most `max_connections` clients at once, holds at most
+//! `body_memory_limit` bytes of their request bodies (see [`BodyBudget`]), drops a client
 //! that stalls (headers not in within `header_timeout` of their first byte, or nothing sent for
 //! `idle_timeout` between requests), and on shutdown stops accepting, lets every request in
 //! flight finish, then returns.
 
+use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,6 +19,7 @@ use tokio::task::JoinSet;
 use tower::ServiceExt;
 
 use super::activity::Activity;
+use super::budget::{self, BodyBudget};
 use super::watched::Watched;
 use crate::config::GatewayConfig;
 
@@ -28,6 +31,7 @@ pub async fn serve(
     config: GatewayConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let budget = BodyBudget::new(&config);
     let config = Arc::new(config);
     let permits = Arc::new(Semaphore::new(config.max_connections.max(1)));
     let (stop, stopping) = watch::channel(false);
@@ -59,6 +63,7 @@ pub async fn serve(
             stream,
             router.clone(),
             config.clone(),
+            budget.clone(),
             stopping.clone(),
             permit,
         ));
@@ -74,6 +79,7 @@ async fn connection(
     stream: TcpStream,
     router: Router,
     config: Arc<GatewayConfig>,
+    budget: BodyBudget,
     mut stopping: watch::Receiver<bool>,
     _permit: OwnedSemaphorePermit,
 ) {
@@ -84,11 +90,17 @@ async fn connection(
     let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
         let busy = on_request.busy();
         request.extensions_mut().insert(on_request.clone());
-        let handled = router.clone().oneshot(request.map(Body::new));
+        let (router, budget) = (router.clone(), budget.clone());
         async move {
-            let response = handled.await;
+            let response = match budget.reserve(&request).await {
+                Ok(reserved) => {
+                    let Ok(response) = router.oneshot(request.map(Body::new)).await;
+                    budget::holding(response, reserved)
+                }
+                Err(refused) => refused,
+            };
             drop(busy);
-            response
+            Ok::<_, Infallible>(response)
         }
     });
     let connection = http1::Builder::new()

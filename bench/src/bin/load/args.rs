@@ -32,6 +32,16 @@ pub struct Args {
     /// every request look its token and account up in the database.
     #[arg(long = "serve-arg", value_name = "ARG", allow_hyphen_values = true)]
     pub serve_args: Vec<String>,
+    /// End each store's run with a hostile phase: hundreds of slow and odd clients at once, and
+    /// the gateway's memory before, during (its peak) and after.
+    #[arg(long)]
+    pub hostile: bool,
+    /// Seconds the hostile phase's slow clients hold their connections.
+    #[arg(long, default_value_t = 4.0, value_name = "F")]
+    pub hostile_hold: f64,
+    /// Seconds the gateway's memory is followed after the hostile phase.
+    #[arg(long, default_value_t = 10.0, value_name = "F")]
+    pub hostile_settle: f64,
     /// Also write every measurement (with the latencies' percentiles) as JSON here.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
@@ -55,6 +65,12 @@ impl Args {
         }
         if !(self.warmup.is_finite() && self.warmup >= 0.0) {
             return Err("--warmup must be zero or a positive number".to_owned());
+        }
+        if !(self.hostile_hold.is_finite() && self.hostile_hold > 0.0) {
+            return Err("--hostile-hold must be a positive number".to_owned());
+        }
+        if !(self.hostile_settle.is_finite() && self.hostile_settle >= 0.0) {
+            return Err("--hostile-settle must be zero or a positive number".to_owned());
         }
         if self.connections.contains(&0) {
             return Err("--connections must all be at least 1".to_owned());

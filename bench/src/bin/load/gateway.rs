@@ -67,6 +67,11 @@ impl Gateway {
     pub fn memory(&self) -> Result<Memory, String> {
         Memory::of(self.child.id())
     }
+
+    /// Restarts its peak (`VmHWM`) at its current size; whether Linux let us.
+    pub fn reset_peak(&self) -> bool {
+        std::fs::write(format!("/proc/{}/clear_refs", self.child.id()), "5").is_ok()
+    }
 }
 
 impl Drop for Gateway {

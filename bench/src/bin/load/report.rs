@@ -1,5 +1,6 @@
 //! The report: a Markdown table per cell, the ratios the targets name (each marked met or
-//! missed), the gateway's memory, and the same numbers as JSON.
+//! missed), the gateway's memory (and around the hostile phase, with `--hostile`), and the same
+//! numbers as JSON.
 
 use std::fmt::Write as _;
 
@@ -108,6 +109,10 @@ pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) 
         );
     }
 
+    if runs.iter().any(|run| run.hostile.is_some()) {
+        hostile_markdown(&mut out, runs);
+    }
+
     let _ = writeln!(out, "\n## Checks\n");
     for run in runs {
         let stray: Vec<String> = run
@@ -132,6 +137,48 @@ pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) 
         let _ = writeln!(out, "- {}: not measured: {why}", store.name());
     }
     out
+}
+
+/// The hostile phase's section: the gateway's memory before, at the peak and after, and the
+/// answers the odd requests got.
+fn hostile_markdown(out: &mut String, runs: &[StoreRun]) {
+    let _ = writeln!(out, "\n## Gateway memory under a hostile phase\n");
+    let _ = writeln!(
+        out,
+        "| store | RSS before | peak RSS during | RSS right after | RSS later | attack | odd requests | answers | 5xx but 503 |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---|---:|");
+    for run in runs {
+        let Some(hostile) = &run.hostile else {
+            continue;
+        };
+        let right_after = hostile.after_kib.first().map_or(0, |(_, kib)| *kib);
+        let (settled, later) = hostile
+            .after_kib
+            .last()
+            .map_or((0.0, 0), |(at, kib)| (at.as_secs_f64(), *kib));
+        let answers: Vec<String> = hostile
+            .statuses
+            .iter()
+            .map(|(status, count)| match status {
+                Some(status) => format!("{status}: {count}"),
+                None => format!("closed: {count}"),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} after {settled:.0} s | {:.1} s | {} | {} | {} |",
+            run.store.name(),
+            mib(hostile.before.rss_kib),
+            mib(hostile.peak_kib),
+            mib(right_after),
+            mib(later),
+            hostile.attack.as_secs_f64(),
+            hostile.sent,
+            answers.join(", "),
+            hostile.server_errors(),
+        );
+    }
 }
 
 /// Every measurement as JSON.
@@ -177,6 +224,20 @@ pub fn json(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> V
                 "rss_kib_after_run": run.after_run().rss_kib,
                 "hwm_kib_after_run": run.after_run().hwm_kib,
                 "warmup_errors": run.warmup_errors,
+                "hostile": run.hostile.as_ref().map(|hostile| json!({
+                    "rss_kib_before": hostile.before.rss_kib,
+                    "peak_rss_kib": hostile.peak_kib,
+                    "attack_seconds": hostile.attack.as_secs_f64(),
+                    "rss_kib_after": hostile.after_kib
+                        .iter()
+                        .map(|(at, kib)| json!({"seconds": at.as_secs_f64(), "rss_kib": kib}))
+                        .collect::<Vec<_>>(),
+                    "odd_requests": hostile.sent,
+                    "answers": hostile.statuses
+                        .iter()
+                        .map(|(status, count)| json!({"status": status, "count": count}))
+                        .collect::<Vec<_>>(),
+                })),
             })
         })
         .collect();

@@ -1,7 +1,9 @@
 //! One store's run: a fresh database, its records made with the CLI, the gateway started on
-//! it, a warm-up, then every cell (connections × path), the gateway's memory read throughout.
+//! it, a warm-up, then every cell (connections × path), the gateway's memory read throughout,
+//! and with `--hostile` the hostile phase last.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::runtime::Runtime;
 
@@ -10,6 +12,7 @@ use crate::cli::Unified;
 use crate::driver::{self, Outcome};
 use crate::fake_dixa::{self, FakeDixa};
 use crate::gateway::Gateway;
+use crate::hostile;
 use crate::memory::Memory;
 use crate::requests::Template;
 use crate::store::Database;
@@ -42,6 +45,8 @@ pub struct StoreRun {
     pub after_warmup: Memory,
     /// Errors during the store's warm-up.
     pub warmup_errors: u64,
+    /// The hostile phase, with `--hostile`.
+    pub hostile: Option<hostile::Outcome>,
 }
 
 impl StoreRun {
@@ -133,11 +138,33 @@ pub fn run(
             cells.push(cell);
         }
     }
+    let hostile = if args.hostile {
+        let outcome = hostile::run(
+            &gateway,
+            &token,
+            &account,
+            Duration::from_secs_f64(args.hostile_hold),
+            Duration::from_secs_f64(args.hostile_settle),
+        )?;
+        eprintln!(
+            "{}: hostile phase: {} odd requests, RSS {} KiB before, {} KiB at the peak, {} KiB \
+             after",
+            store.name(),
+            outcome.sent,
+            outcome.before.rss_kib,
+            outcome.peak_kib,
+            outcome.after_kib.last().map_or(0, |(_, kib)| *kib)
+        );
+        Some(outcome)
+    } else {
+        None
+    };
     drop(gateway);
     Ok(StoreRun {
         store,
         cells,
         after_warmup,
         warmup_errors,
+        hostile,
     })
 }
