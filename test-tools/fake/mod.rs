@@ -70,6 +70,8 @@ pub struct Seen {
     pub query: Option<String>,
     /// The JSON body.
     pub body: Value,
+    /// The `x-request-id` the gateway sent, if any.
+    pub request_id: Option<String>,
 }
 
 /// One fake provider, serving on its own loopback port until the test process ends.
@@ -189,6 +191,10 @@ impl Fake {
             path,
             query: query.clone(),
             body: body.clone(),
+            request_id: headers
+                .get("x-request-id")
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned),
         });
         if !self.kind.authenticates(headers, query.as_deref()) {
             return Some(

@@ -9,6 +9,7 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 use serde_json::Value;
 use unified_adapter::{NativeRequest, NativeResponse, Presented, RateLimitHeaders};
+use unified_openapi::contract::REQUEST_ID;
 
 /// Why no answer came back.
 #[derive(Debug)]
@@ -74,6 +75,9 @@ impl ProviderClient {
         }
         for (name, value) in &request.headers {
             builder = builder.header(*name, value);
+        }
+        if let Some(id) = crate::http::request_id::current() {
+            builder = builder.header(REQUEST_ID, id);
         }
         for (name, secret) in &presented.headers {
             let mut value = HeaderValue::from_str(secret.expose()).map_err(|_| {

@@ -11,6 +11,7 @@ use unified_core::ProviderSet;
 
 use crate::connection::drain::drain_unread_body;
 use crate::gateway::Gateway;
+use crate::http::request_id::request_id;
 use crate::routes;
 
 impl<S: ProviderSet> Gateway<S> {
@@ -50,6 +51,7 @@ impl<S: ProviderSet> Gateway<S> {
                 drain_unread_body,
             ))
             .layer(middleware::from_fn(log_request))
+            .layer(middleware::from_fn(request_id))
             .with_state(self.clone())
     }
 

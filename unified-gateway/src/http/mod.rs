@@ -4,3 +4,4 @@
 pub(crate) mod envelope;
 pub(crate) mod extract;
 pub(crate) mod json_body;
+pub(crate) mod request_id;

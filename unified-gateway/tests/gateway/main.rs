@@ -14,6 +14,7 @@ mod raw_http;
 mod records;
 mod reference_client;
 mod remote_contracts;
+mod request_ids;
 mod secrets;
 mod suggestions;
 
