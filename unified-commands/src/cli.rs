@@ -73,6 +73,11 @@ pub enum Command {
         storage: Storage,
         #[command(flatten)]
         limits: ServeLimits,
+        /// How log lines are written to stderr: `text` for people, or `json`, one object per
+        /// line (`timestamp`, `level`, `target`, `message`, the event's fields, and within a
+        /// request `span.request_id`), for log collectors.
+        #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+        log_format: LogFormat,
     },
     /// Manage the API tokens clients call the gateway with.
     Token {
@@ -86,6 +91,15 @@ pub enum Command {
         #[command(subcommand)]
         command: AccountCommand,
     },
+}
+
+/// How `serve` writes its log lines.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One line of text per event.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// Where the gateway keeps its records.

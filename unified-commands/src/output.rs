@@ -26,9 +26,23 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     print(&text)
 }
 
-/// Says `text` on stderr after the program's name; a closed stderr is no reason to fail a
-/// command.
+/// Whether notes are log lines (under `serve --log-format json`, where every stderr line is a
+/// JSON object).
+static NOTES_AS_LOG_LINES: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Makes every later note a log line.
+pub fn notes_as_log_lines() {
+    NOTES_AS_LOG_LINES.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Says `text` on stderr after the program's name (or as a log line, see
+/// [`notes_as_log_lines`]); a closed stderr is no reason to fail a command.
 pub fn note(text: &str) {
+    if NOTES_AS_LOG_LINES.load(std::sync::atomic::Ordering::Relaxed) {
+        tracing::info!("{text}");
+        return;
+    }
     let _ = writeln!(std::io::stderr(), "{}: {text}", program_name());
 }
 

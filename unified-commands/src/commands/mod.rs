@@ -5,6 +5,7 @@ mod coverage;
 mod database;
 mod export;
 mod list;
+mod logs;
 mod openapi;
 mod schema;
 mod serve;
@@ -46,7 +47,11 @@ pub fn run<S: ProviderSet>(program: Program<S>, command: Command) -> Result<Exit
             addr,
             storage,
             limits,
-        } => serve::run(program, &addr, &storage.db, &limits),
+            log_format,
+        } => {
+            logs::start(log_format);
+            serve::run(program, &addr, &storage.db, &limits)
+        }
         Command::Token { command } => token::run(command),
         Command::Account { command } => account::run(&program, command),
     }

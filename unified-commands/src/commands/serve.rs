@@ -21,14 +21,6 @@ pub fn run<S: ProviderSet>(
     limits: &ServeLimits,
 ) -> Result<ExitCode, Failure> {
     let config = config(limits)?;
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
     let cache_ttl = Duration::try_from_secs_f64(limits.cache_ttl)
         .map_err(|_| Failure::new("--cache-ttl must be a number of seconds, 0 or more"))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
