@@ -126,3 +126,38 @@ fn serve_refuses_limits_that_make_no_sense() {
         assert!(stderr.contains(option), "{option}: {stderr}");
     }
 }
+
+/// `GET` of `path` without a token; its status and JSON body.
+fn probe(addr: &str, path: &str) -> (u16, serde_json::Value) {
+    http(addr, &format!("GET {path}"), "", "")
+}
+
+#[test]
+fn readiness_turns_503_on_sigterm_while_the_drain_delay_keeps_serving() {
+    let records = Records::new();
+    records.ok(&["token", "create", "--environment", "prod"], "");
+    let mut server = records.serve(&["--drain-delay", "2"]);
+    let addr = server.addr.clone();
+    assert_eq!(probe(&addr, "/readyz").0, 200);
+    assert_eq!(probe(&addr, "/healthz").0, 200);
+
+    let terminated = Command::new("kill")
+        .args(["-TERM", &server.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(terminated.success());
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, body) = probe(&addr, "/readyz");
+    assert_eq!(status, 503, "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("shutting down"),
+        "{body}"
+    );
+    assert_eq!(
+        probe(&addr, "/healthz").0,
+        200,
+        "still alive while draining"
+    );
+    let exit = server.exit_within(Duration::from_secs(10));
+    assert_eq!(exit.code(), Some(0));
+}

@@ -161,6 +161,10 @@ pub struct ServeLimits {
     /// again to a repeat of the same request (24 hours by default).
     #[arg(long, default_value_t = unified_store::DEFAULT_KEY_RETENTION.as_secs_f64(), value_name = "SECONDS")]
     pub idempotency_retention: f64,
+    /// Seconds the gateway goes on taking connections after SIGTERM or Ctrl-C, with `/readyz`
+    /// answering 503, so a load balancer stops sending to it first (0 stops at once).
+    #[arg(long, default_value_t = 0.0, value_name = "SECONDS")]
+    pub drain_delay: f64,
 }
 
 /// `token ...`.

@@ -31,6 +31,9 @@ pub struct GatewayConfig {
     /// sent, and waits for room, up to the body timeout, else gets a 503. Never less than the
     /// body limit.
     pub body_memory_limit: usize,
+    /// How long the gateway goes on taking connections once shutdown begins, with `/readyz`
+    /// answering 503, so a load balancer stops sending to it before it stops listening.
+    pub drain_delay: Duration,
     /// How long the answer to a write sent with an `Idempotency-Key` is kept and given again to
     /// a repeat of the same request; after it, the key is free.
     pub idempotency_retention: Duration,
@@ -47,6 +50,7 @@ impl Default for GatewayConfig {
             idle_timeout: Duration::from_secs(60),
             max_connections: 512,
             body_memory_limit: 16 * 1024 * 1024,
+            drain_delay: Duration::ZERO,
             idempotency_retention: unified_store::DEFAULT_KEY_RETENTION,
         }
     }

@@ -125,6 +125,8 @@ pub(crate) enum Failure {
     Storage,
     /// The storage does not answer a health check (503).
     Unhealthy,
+    /// The gateway is shutting down (503, from `/readyz`).
+    Draining,
     /// The gateway holds as many request bodies as it may and this one found no room within
     /// the body timeout (503; its body was not read, so the connection closes).
     Busy,
@@ -164,7 +166,9 @@ impl Failure {
             | Failure::Unmapped { .. }
             | Failure::ContractBroken { .. } => StatusCode::BAD_GATEWAY,
             Failure::Storage => StatusCode::INTERNAL_SERVER_ERROR,
-            Failure::Unhealthy | Failure::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::Unhealthy | Failure::Busy | Failure::Draining => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
         }
     }
 
@@ -315,6 +319,9 @@ impl Failure {
             ),
             Failure::Storage => "the gateway's storage failed; see its log".into(),
             Failure::Unhealthy => "the gateway's storage does not answer; see its log".into(),
+            Failure::Draining => {
+                "the gateway is shutting down: send new requests to another instance".into()
+            }
             Failure::Busy => {
                 "the gateway is holding as many request bodies as it may; retry shortly".into()
             }

@@ -45,6 +45,8 @@ pub(crate) struct Inner<S: ProviderSet> {
     /// The OpenAPI 3.1 documents, one per view in `Target::all()`'s order, as served: made on
     /// first request, since nothing they describe changes while the gateway runs.
     pub openapi: std::sync::OnceLock<Vec<bytes::Bytes>>,
+    /// Set once shutdown began: `/readyz` answers 503 from then on.
+    pub draining: std::sync::atomic::AtomicBool,
 }
 
 impl<S: ProviderSet> Gateway<S> {
@@ -92,6 +94,7 @@ impl<S: ProviderSet> Gateway<S> {
                 config,
                 route_needs,
                 openapi: std::sync::OnceLock::new(),
+                draining: std::sync::atomic::AtomicBool::new(false),
             }),
         })
     }
@@ -109,6 +112,13 @@ impl<S: ProviderSet> Gateway<S> {
     /// Its settings.
     pub fn config(&self) -> &GatewayConfig {
         &self.inner.config
+    }
+
+    /// Whether shutdown began, so the gateway should get no new requests.
+    pub(crate) fn draining(&self) -> bool {
+        self.inner
+            .draining
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The adapters it dispatches through.

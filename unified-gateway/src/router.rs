@@ -16,7 +16,7 @@ use crate::routes;
 
 impl<S: ProviderSet> Gateway<S> {
     /// The HTTP routes: the unified API, the meta endpoint, the OpenAPI documents, the form
-    /// page, the health check, and JSON errors for everything else.
+    /// page, the liveness and readiness checks, and JSON errors for everything else.
     pub fn router(&self) -> Router {
         Router::new()
             .route(
@@ -34,6 +34,7 @@ impl<S: ProviderSet> Gateway<S> {
                 get(routes::meta::meta::<S>),
             )
             .route("/healthz", get(routes::health::healthz::<S>))
+            .route("/readyz", get(routes::health::readyz::<S>))
             .route("/form", get(routes::page::index::<S>))
             .route("/form/form.js", get(routes::page::script))
             .route(
@@ -63,6 +64,22 @@ impl<S: ProviderSet> Gateway<S> {
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        // On shutdown, `/readyz` answers 503 at once, and connections are still taken for the
+        // drain delay, so a load balancer sees it and stops sending before the listener closes.
+        let gateway = self.clone();
+        let drain_delay = self.config().drain_delay;
+        let shutdown = async move {
+            shutdown.await;
+            gateway
+                .inner
+                .draining
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+            tracing::info!(
+                seconds = drain_delay.as_secs_f64(),
+                "draining: /readyz answers 503"
+            );
+            tokio::time::sleep(drain_delay).await;
+        };
         crate::connection::server::serve(self.router(), listener, self.config().clone(), shutdown)
             .await
     }

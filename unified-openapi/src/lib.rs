@@ -100,6 +100,7 @@ pub fn document<S: ProviderSet>(
         json!({ "get": meta_operation(registry) }),
     );
     paths.insert("/healthz".into(), json!({ "get": health_operation() }));
+    paths.insert("/readyz".into(), json!({ "get": readiness_operation() }));
     let mut document = json!({
         "openapi": version.as_str(),
         "info": {
@@ -399,6 +400,27 @@ fn meta_operation<S: ProviderSet>(registry: &Registry<S>) -> Value {
             )],
             &[401, 404, 500],
         ),
+    })
+}
+
+/// `GET /readyz`: no token needed.
+fn readiness_operation() -> Value {
+    json!({
+        "operationId": "ready",
+        "tags": ["health"],
+        "summary": "Whether the gateway should get new requests",
+        "description": "Answers 200 while the gateway's storage answers, and 503 while it does \
+                        not or once the gateway is shutting down (for `--drain-delay` it still \
+                        serves, so a load balancer can stop sending first); needs no token, for \
+                        readiness probes.",
+        "security": [],
+        "responses": {
+            "200": {
+                "description": "Ready.",
+                "content": { "application/json": { "schema": { "type": "object" } } },
+            },
+            "503": envelope::error_response(503),
+        },
     })
 }
 

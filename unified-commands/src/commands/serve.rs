@@ -71,6 +71,8 @@ fn config(limits: &ServeLimits) -> Result<GatewayConfig, Failure> {
     config.body_memory_limit = positive("--body-memory-limit", limits.body_memory_limit)?;
     config.idempotency_retention =
         seconds("--idempotency-retention", limits.idempotency_retention)?;
+    config.drain_delay = Duration::try_from_secs_f64(limits.drain_delay)
+        .map_err(|_| Failure::new("--drain-delay must be a number of seconds, 0 or more"))?;
     Ok(config)
 }
 

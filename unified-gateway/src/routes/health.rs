@@ -1,4 +1,6 @@
-//! `GET /healthz`, without a token: 200 while the database answers, else 503.
+//! The probes, without a token: `GET /healthz` (liveness) answers 200 while the database
+//! answers; `GET /readyz` (readiness) the same, and 503 from the moment shutdown begins. Both
+//! are served only once the store is open and migrated, so neither answers before.
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -11,6 +13,17 @@ use crate::gateway::Gateway;
 pub async fn healthz<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Response {
     match gateway.stored(gateway.store().check_health()).await {
         Ok(()) => axum::Json(serde_json::json!({"status": "ok"})).into_response(),
+        Err(_) => Failure::Unhealthy.into_response(),
+    }
+}
+
+/// The readiness handler: 503 while draining or while the database does not answer.
+pub async fn readyz<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Response {
+    if gateway.draining() {
+        return Failure::Draining.into_response();
+    }
+    match gateway.stored(gateway.store().check_health()).await {
+        Ok(()) => axum::Json(serde_json::json!({"status": "ready"})).into_response(),
         Err(_) => Failure::Unhealthy.into_response(),
     }
 }
