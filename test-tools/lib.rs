@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use std::sync::Mutex;
 
 pub mod fake;
+pub mod hostile;
 mod postgres;
 pub use postgres::{PostgresCluster, postgres, postgres_tls};
 
