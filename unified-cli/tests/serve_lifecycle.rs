@@ -1,6 +1,7 @@
 //! `unified serve` as a service manager runs it: it names its database and what it holds,
-//! SIGTERM lets the request in flight finish and exits 0, and limits that make no sense are
-//! refused before anything is served.
+//! SIGTERM lets the request in flight finish and exits 0, limits that make no sense are
+//! refused before anything is served, and the metrics go where `--metrics-addr` and
+//! `--no-metrics` say.
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -160,4 +161,79 @@ fn readiness_turns_503_on_sigterm_while_the_drain_delay_keeps_serving() {
     );
     let exit = server.exit_within(Duration::from_secs(10));
     assert_eq!(exit.code(), Some(0));
+}
+
+/// `GET /metrics` at `addr`: its status, content type and body.
+fn scrape(addr: &str) -> (u16, String, String) {
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    let request = format!("GET /metrics HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer[9..12].parse().unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    let content_type = head
+        .lines()
+        .find_map(|line| {
+            line.to_ascii_lowercase()
+                .strip_prefix("content-type: ")
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
+    (status, content_type, body.to_owned())
+}
+
+#[test]
+fn metrics_are_on_the_main_listener_on_their_own_address_or_off() {
+    let records = Records::new();
+    records.ok(&["token", "create", "--environment", "prod"], "");
+
+    let server = records.serve(&[]);
+    let (status, content_type, body) = scrape(&server.addr);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        content_type.starts_with("text/plain; version=0.0.4"),
+        "{content_type}"
+    );
+    assert!(
+        body.contains("# TYPE unified_http_requests_total counter"),
+        "{body}"
+    );
+    drop(server);
+
+    // On their own address: there only, and the gateway's listener answers 404.
+    let server = records.serve(&["--metrics-addr", "127.0.0.1:0"]);
+    let metrics_addr = server.metrics_addr.clone().unwrap();
+    assert_ne!(metrics_addr, server.addr);
+    assert_eq!(probe(&server.addr, "/healthz").0, 200);
+    assert_eq!(scrape(&server.addr).0, 404);
+    let (status, _, body) = scrape(&metrics_addr);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(r#"unified_http_requests_total{route="/healthz",method="GET",status="200",provider=""} 1"#),
+        "the gateway's requests are counted: {body}"
+    );
+    assert_eq!(
+        probe(&metrics_addr, "/healthz").0,
+        404,
+        "/metrics alone there"
+    );
+    drop(server);
+
+    let server = records.serve(&["--no-metrics"]);
+    assert_eq!(scrape(&server.addr).0, 404);
+    drop(server);
+
+    let both = records.run(
+        &[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--metrics-addr",
+            "127.0.0.1:0",
+            "--no-metrics",
+        ],
+        "",
+    );
+    assert_eq!(both.status.code(), Some(2), "the two options conflict");
 }

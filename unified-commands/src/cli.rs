@@ -73,6 +73,8 @@ pub enum Command {
         storage: Storage,
         #[command(flatten)]
         limits: ServeLimits,
+        #[command(flatten)]
+        metrics: ServeMetrics,
         /// How log lines are written to stderr: `text` for people, or `json`, one object per
         /// line (`timestamp`, `level`, `target`, `message`, the event's fields, and within a
         /// request `span.request_id`), for log collectors.
@@ -165,6 +167,20 @@ pub struct ServeLimits {
     /// answering 503, so a load balancer stops sending to it first (0 stops at once).
     #[arg(long, default_value_t = 0.0, value_name = "SECONDS")]
     pub drain_delay: f64,
+}
+
+/// Where `serve` serves its metrics, if anywhere.
+#[derive(clap::Args, Debug)]
+pub struct ServeMetrics {
+    /// Serve `GET /metrics` (Prometheus' text format) on this address only, a listener of its
+    /// own (port 0 picks a free port; the chosen address is printed), and not on --addr.
+    /// Without it, `/metrics` is served on --addr.
+    #[arg(long, value_name = "ADDR", conflicts_with = "no_metrics")]
+    pub metrics_addr: Option<std::net::SocketAddr>,
+    /// Keep no metrics: nothing is counted or timed and `/metrics` is not served (for
+    /// measuring what the metrics cost).
+    #[arg(long)]
+    pub no_metrics: bool,
 }
 
 /// `token ...`.

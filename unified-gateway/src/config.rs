@@ -1,5 +1,6 @@
 //! The gateway's settings.
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
 /// How the gateway behaves; [`GatewayConfig::default`] is what `unified serve` uses. Every
@@ -37,6 +38,13 @@ pub struct GatewayConfig {
     /// How long the answer to a write sent with an `Idempotency-Key` is kept and given again to
     /// a repeat of the same request; after it, the key is free.
     pub idempotency_retention: Duration,
+    /// Whether the gateway keeps metrics and serves them at `GET /metrics` (on by default).
+    /// Off, nothing is counted or timed and `/metrics` is a 404: for measuring their cost.
+    pub metrics: bool,
+    /// Where `GET /metrics` is served: `None` (the default) on the gateway's own listener; an
+    /// address, on a listener of its own there (a port only the monitoring network reaches),
+    /// and then not on the gateway's. [`Gateway::serve`](crate::Gateway::serve) binds it.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 impl Default for GatewayConfig {
@@ -52,6 +60,8 @@ impl Default for GatewayConfig {
             body_memory_limit: 16 * 1024 * 1024,
             drain_delay: Duration::ZERO,
             idempotency_retention: unified_store::DEFAULT_KEY_RETENTION,
+            metrics: true,
+            metrics_addr: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! settings, for one provider set `S`. Handlers share it; it knows nothing of HTTP routing.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use axum::http::{HeaderMap, header};
 use unified_adapter::{Adapters, Need};
@@ -11,6 +12,7 @@ use crate::auth_header::{AuthHeader, auth_headers};
 use crate::config::GatewayConfig;
 use crate::error::SetupError;
 use crate::failure::Failure;
+use crate::metrics::{Metrics, StoreCall};
 use crate::provider_client::ProviderClient;
 use crate::routes::did_you_mean;
 use unified_openapi::contract::{LIST_CURSOR, LIST_RESULT, route_needs};
@@ -47,6 +49,8 @@ pub(crate) struct Inner<S: ProviderSet> {
     pub openapi: std::sync::OnceLock<Vec<bytes::Bytes>>,
     /// Set once shutdown began: `/readyz` answers 503 from then on.
     pub draining: std::sync::atomic::AtomicBool,
+    /// What `GET /metrics` serves; `None` when the config turns metrics off.
+    pub metrics: Option<Arc<Metrics>>,
 }
 
 impl<S: ProviderSet> Gateway<S> {
@@ -54,14 +58,19 @@ impl<S: ProviderSet> Gateway<S> {
     /// when an adapter's credential header cannot be sent, when one provider's adapters send it
     /// differently, when a provider has two adapters for one operation, when an adapter is for
     /// an operation the registry does not serve, when an adapter declares a need that is not
-    /// well formed, when a model declares a request convention itself, or when the HTTP client
-    /// cannot be built.
+    /// well formed, when a model declares a request convention itself, when the config gives a
+    /// metrics address with metrics off, or when the HTTP client cannot be built.
     pub fn new(
         store: Store,
         registry: Registry<S>,
         adapters: Adapters<S>,
         config: GatewayConfig,
     ) -> Result<Gateway<S>, SetupError> {
+        if !config.metrics && config.metrics_addr.is_some() {
+            return Err(SetupError::new(
+                "a metrics address is set but metrics are off: leave out one of the two",
+            ));
+        }
         let client = ProviderClient::new(config.provider_timeout, config.provider_answer_limit)
             .map_err(SetupError::new)?;
         let auth_headers = auth_headers(&adapters)?;
@@ -84,8 +93,12 @@ impl<S: ProviderSet> Gateway<S> {
                     .collect()
             })
             .collect();
+        let metrics = config
+            .metrics
+            .then(|| Arc::new(Metrics::new(store.cache_counters())));
         Ok(Gateway {
             inner: Arc::new(Inner {
+                metrics,
                 store,
                 registry,
                 adapters,
@@ -112,6 +125,11 @@ impl<S: ProviderSet> Gateway<S> {
     /// Its settings.
     pub fn config(&self) -> &GatewayConfig {
         &self.inner.config
+    }
+
+    /// Its metrics, unless the config turns them off.
+    pub(crate) fn metrics(&self) -> Option<&Arc<Metrics>> {
+        self.inner.metrics.as_ref()
     }
 
     /// Whether shutdown began, so the gateway should get no new requests.
@@ -160,7 +178,7 @@ impl<S: ProviderSet> Gateway<S> {
             .map(|(_, token)| token.trim())
             .filter(|token| !token.is_empty())
             .ok_or(Failure::MissingToken)?;
-        self.stored(self.store().environment_of_token(token))
+        self.stored(StoreCall::Token, self.store().environment_of_token(token))
             .await?
             .ok_or(Failure::UnknownToken)
     }
@@ -171,9 +189,12 @@ impl<S: ProviderSet> Gateway<S> {
         environment: EnvironmentId,
         id: &str,
     ) -> Result<Account<S>, Failure> {
-        self.stored(self.store().account::<S>(environment, id))
-            .await?
-            .ok_or(Failure::NoAccount)
+        self.stored(
+            StoreCall::Account,
+            self.store().account::<S>(environment, id),
+        )
+        .await?
+        .ok_or(Failure::NoAccount)
     }
 
     /// The operation `name` of the model at `model`/`resource`.
@@ -192,12 +213,25 @@ impl<S: ProviderSet> Gateway<S> {
     }
 
     /// The answer of a store call, or a 500 that says no more than that storage failed (the
-    /// error goes to the log).
+    /// error goes to the log); timed as `call`.
     pub(crate) async fn stored<T>(
         &self,
-        call: impl Future<Output = Result<T, StoreError>>,
+        call: StoreCall,
+        work: impl Future<Output = Result<T, StoreError>>,
     ) -> Result<T, Failure> {
-        call.await.map_err(storage_failed)
+        self.timed(call, work).await.map_err(storage_failed)
+    }
+
+    /// `work`, a store call on the request path, timed in the metrics as `call`: every such
+    /// call goes through here, so the histogram's operations are named in one place.
+    pub(crate) async fn timed<T>(&self, call: StoreCall, work: impl Future<Output = T>) -> T {
+        let Some(metrics) = self.metrics() else {
+            return work.await;
+        };
+        let started = Instant::now();
+        let done = work.await;
+        metrics.store_calls.observe(call, started.elapsed());
+        done
     }
 }
 

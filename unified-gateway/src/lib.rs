@@ -12,6 +12,7 @@ mod failure;
 pub mod fuzzing;
 mod gateway;
 mod http;
+mod metrics;
 mod provider_client;
 mod router;
 mod routes;
@@ -27,6 +28,6 @@ pub use http::extract::{ResolveProvider, Validated, ValidatedQuery};
 // The records the gateway serves from are `unified-store`'s; its types are named here too, for
 // code that builds a gateway.
 pub use unified_store::{
-    Account, AccountSummary, DEFAULT_CACHE_TTL, EnvironmentId, KEY_VARIABLE, Store, StoreError,
-    StoreSummary, TokenSummary, key_file_for,
+    Account, AccountSummary, CacheCounters, CacheCounts, DEFAULT_CACHE_TTL, EnvironmentId,
+    KEY_VARIABLE, Store, StoreError, StoreSummary, TokenSummary, key_file_for,
 };

@@ -101,6 +101,7 @@ pub fn document<S: ProviderSet>(
     );
     paths.insert("/healthz".into(), json!({ "get": health_operation() }));
     paths.insert("/readyz".into(), json!({ "get": readiness_operation() }));
+    paths.insert("/metrics".into(), json!({ "get": metrics_operation() }));
     let mut document = json!({
         "openapi": version.as_str(),
         "info": {
@@ -121,6 +122,7 @@ pub fn document<S: ProviderSet>(
             { "name": "unified", "description": "The unified API: one request shape for every provider." },
             { "name": "meta", "description": "The schemas of each operation, per provider." },
             { "name": "health", "description": "Whether the gateway can serve." },
+            { "name": "metrics", "description": "What the gateway has served, for Prometheus." },
         ],
         "paths": paths,
         "components": {
@@ -420,6 +422,29 @@ fn readiness_operation() -> Value {
                 "content": { "application/json": { "schema": { "type": "object" } } },
             },
             "503": envelope::error_response(503),
+        },
+    })
+}
+
+/// `GET /metrics`: no token needed.
+fn metrics_operation() -> Value {
+    json!({
+        "operationId": "metrics",
+        "tags": ["metrics"],
+        "summary": "The gateway's metrics, in Prometheus' text format",
+        "description": "Requests by route template, method, status and provider; 400s for \
+                        violations by provider, part and code; provider and store call \
+                        latencies; cache hits and misses; open connections. No label holds a \
+                        value from a request. Needs no token, for scrapers. Served here unless \
+                        the gateway runs with `--metrics-addr` (then on that address only) or \
+                        `--no-metrics` (then nowhere, a 404).",
+        "security": [],
+        "responses": {
+            "200": {
+                "description": "The metrics (text format 0.0.4).",
+                "content": { "text/plain": { "schema": { "type": "string" } } },
+            },
+            "404": envelope::error_response(404),
         },
     })
 }

@@ -8,12 +8,15 @@
 //! database before that change does not put its answer back. A change made elsewhere
 //! (another instance, `unified token revoke` while the gateway runs) is seen once an entry is
 //! older than the time to live.
+//!
+//! Every lookup counts as a hit or a miss ([`CacheCounters`]), so an operator can tell whether
+//! the time to live keeps the database off the request path.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::backend::{AccountRow, TokenHash};
@@ -32,6 +35,7 @@ pub(super) struct Cache {
     tokens: Entries<TokenHash, EnvironmentId>,
     /// By id (a UUID, unique across environments), with the environment it belongs to.
     accounts: Entries<String, (EnvironmentId, AccountRow)>,
+    counters: CacheCounters,
 }
 
 impl Cache {
@@ -41,12 +45,28 @@ impl Cache {
             ttl,
             tokens: Entries::default(),
             accounts: Entries::default(),
+            counters: CacheCounters::default(),
         }
+    }
+
+    /// Trusts what it finds from now on for `ttl`, holding nothing found before; the counters
+    /// go on.
+    pub fn set_ttl(&mut self, ttl: Duration) {
+        self.ttl = ttl;
+        self.tokens = Entries::default();
+        self.accounts = Entries::default();
+    }
+
+    /// Its hits and misses, as they grow.
+    pub fn counters(&self) -> CacheCounters {
+        self.counters.clone()
     }
 
     /// The environment of the token hashed `hash`, or the miss to keep its lookup with.
     pub fn token(&self, hash: &TokenHash) -> Result<EnvironmentId, Miss> {
-        self.tokens.get(hash, self.ttl)
+        let found = self.tokens.get(hash, self.ttl);
+        self.counters.0.tokens.count(found.is_ok());
+        found
     }
 
     pub fn keep_token(&self, miss: Miss, hash: TokenHash, environment: EnvironmentId) {
@@ -60,11 +80,14 @@ impl Cache {
 
     /// The account `id` of `environment`, or the miss to keep its lookup with.
     pub fn account(&self, environment: EnvironmentId, id: &str) -> Result<AccountRow, Miss> {
-        match self.accounts.get(id, self.ttl)? {
-            (of, row) if of == environment => Ok(row),
+        let found = match self.accounts.get(id, self.ttl) {
+            Ok((of, row)) if of == environment => Ok(row),
             // Another environment's account is as absent as one that does not exist.
-            _ => Err(self.accounts.miss()),
-        }
+            Ok(_) => Err(self.accounts.miss()),
+            Err(miss) => Err(miss),
+        };
+        self.counters.0.accounts.count(found.is_ok());
+        found
     }
 
     pub fn keep_account(&self, miss: Miss, environment: EnvironmentId, id: &str, row: AccountRow) {
@@ -75,6 +98,69 @@ impl Cache {
     pub fn forget_account(&self, id: &str) {
         self.accounts.forget(|kept| kept == id);
     }
+}
+
+/// How many lookups the cache answered (hits) and how many went to the database (misses), for
+/// tokens and for accounts, since the store was opened: counters that only grow, read at any
+/// time through a clone (they are shared, so a clone taken once follows the store).
+#[derive(Clone, Debug, Default)]
+pub struct CacheCounters(Arc<Lookups>);
+
+/// The counters behind [`CacheCounters`].
+#[derive(Debug, Default)]
+struct Lookups {
+    tokens: HitsAndMisses,
+    accounts: HitsAndMisses,
+}
+
+/// One kind of record's hits and misses.
+#[derive(Debug, Default)]
+struct HitsAndMisses {
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+impl HitsAndMisses {
+    fn count(&self, hit: bool) {
+        // Counts only: no other memory is ordered by them.
+        let counter = if hit { &self.hits } else { &self.misses };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn read(&self) -> (u64, u64) {
+        (
+            self.hits.load(Ordering::Relaxed),
+            self.misses.load(Ordering::Relaxed),
+        )
+    }
+}
+
+impl CacheCounters {
+    /// The counts now.
+    pub fn read(&self) -> CacheCounts {
+        let (token_hits, token_misses) = self.0.tokens.read();
+        let (account_hits, account_misses) = self.0.accounts.read();
+        CacheCounts {
+            token_hits,
+            token_misses,
+            account_hits,
+            account_misses,
+        }
+    }
+}
+
+/// What [`CacheCounters`] held when read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CacheCounts {
+    /// Token lookups the cache answered.
+    pub token_hits: u64,
+    /// Token lookups that went to the database (unknown tokens among them: they are never kept).
+    pub token_misses: u64,
+    /// Account lookups the cache answered.
+    pub account_hits: u64,
+    /// Account lookups that went to the database.
+    pub account_misses: u64,
 }
 
 /// A lookup that missed, and when: its answer is kept only if nothing was forgotten since.
@@ -170,6 +256,32 @@ mod tests {
         assert!(cache.token(&[2; 32]).is_err());
         std::thread::sleep(Duration::from_millis(60));
         assert!(cache.token(&[1; 32]).is_err());
+    }
+
+    #[test]
+    fn every_lookup_counts_as_a_hit_or_a_miss() {
+        let mut cache = Cache::new(Duration::from_secs(60));
+        let counters = cache.counters();
+        let miss = cache.token(&[1; 32]).unwrap_err();
+        cache.keep_token(miss, [1; 32], EnvironmentId(7));
+        cache.token(&[1; 32]).unwrap();
+        cache.token(&[1; 32]).unwrap();
+        let miss = cache.account(EnvironmentId(1), "a").unwrap_err();
+        cache.keep_account(miss, EnvironmentId(1), "a", row());
+        cache.account(EnvironmentId(1), "a").unwrap();
+        // Another environment's account is a miss, as for one that does not exist.
+        cache.account(EnvironmentId(2), "a").unwrap_err();
+        let expected = CacheCounts {
+            token_hits: 2,
+            token_misses: 1,
+            account_hits: 1,
+            account_misses: 2,
+        };
+        assert_eq!(counters.read(), expected);
+        // A new time to live starts empty, and the counters taken before go on.
+        cache.set_ttl(Duration::ZERO);
+        cache.token(&[1; 32]).unwrap_err();
+        assert_eq!(counters.read().token_misses, 2);
     }
 
     #[test]

@@ -22,7 +22,7 @@ mod tokens;
 mod vault;
 
 pub use accounts::Account;
-pub use cache::DEFAULT_CACHE_TTL;
+pub use cache::{CacheCounters, CacheCounts, DEFAULT_CACHE_TTL};
 pub use error::StoreError;
 pub use idempotency::{Claim, DEFAULT_KEY_RETENTION, KeptAnswer, KeyClaim, RequestFingerprint};
 pub use records::{AccountSummary, EnvironmentId, StoreSummary, TokenSummary};

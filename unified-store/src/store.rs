@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::backend::Backend;
-use crate::cache::{Cache, DEFAULT_CACHE_TTL};
+use crate::cache::{Cache, CacheCounters, DEFAULT_CACHE_TTL};
 use crate::error::StoreError;
 use crate::postgres::{self, Postgres};
 use crate::records::StoreSummary;
@@ -81,7 +81,13 @@ impl Store {
     /// through this store apply at once; changes made by another instance or command apply
     /// within this time.
     pub fn set_cache_ttl(&mut self, ttl: Duration) {
-        self.cache = Cache::new(ttl);
+        self.cache.set_ttl(ttl);
+    }
+
+    /// How often token and account lookups were answered by the cache and how often they went
+    /// to the database, since the store was opened; the counters grow as the store is used.
+    pub fn cache_counters(&self) -> CacheCounters {
+        self.cache.counters()
     }
 
     /// The database as it is named to the user: the SQLite file's absolute path, or the

@@ -5,6 +5,8 @@
 //! no dispatch) and a 201 (dispatched). It prints a Markdown report with the targets' ratios
 //! and the gateway's memory. With `--hostile`, each store's run ends with a hostile phase (slow
 //! and odd clients, see `load/hostile.rs`) and the gateway's memory before, during and after it.
+//! With `--compare-metrics`, a second gateway runs with `--no-metrics` and every cell is
+//! measured on both, for what the metrics cost.
 //! `bench/load.sh` builds both binaries in release and runs it.
 
 // The crate root is `load.rs`, not `load/main.rs`, so its modules are named by path.
@@ -90,7 +92,7 @@ fn main() -> ExitCode {
     }
     let errors: u64 = runs
         .iter()
-        .flat_map(|run| &run.cells)
+        .flat_map(|run| run.cells.iter().chain(&run.without_metrics))
         .map(|cell| cell.outcome.errors)
         .sum::<u64>()
         + runs

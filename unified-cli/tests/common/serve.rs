@@ -10,13 +10,16 @@ pub struct Serving {
     child: Child,
     /// `127.0.0.1:port`.
     pub addr: String,
+    /// Where `/metrics` is served when `--metrics-addr` was given: `127.0.0.1:port`.
+    #[allow(dead_code)]
+    pub metrics_addr: Option<String>,
     /// Reads its log as it is written, so a long run never fills the pipe and stalls it.
     log: Option<JoinHandle<String>>,
 }
 
 impl Serving {
     /// Starts `unified serve --addr 127.0.0.1:0` with `args` and `env`, and waits until it
-    /// prints the address it listens on.
+    /// prints the address it listens on (and, given `--metrics-addr`, the metrics' address).
     pub fn start(args: &[&str], env: &[(&str, &str)]) -> Serving {
         let mut all = vec!["serve", "--addr", "127.0.0.1:0"];
         all.extend_from_slice(args);
@@ -24,15 +27,23 @@ impl Serving {
             .stdin(Stdio::null())
             .spawn()
             .expect("the binary runs");
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        stdout.read_line(&mut line).unwrap();
         let addr = line
             .trim()
             .strip_prefix("listening on http://")
             .unwrap_or_else(|| panic!("serve did not start: {line:?}"))
             .to_owned();
+        let metrics_addr = args.contains(&"--metrics-addr").then(|| {
+            let mut line = String::new();
+            stdout.read_line(&mut line).unwrap();
+            line.trim()
+                .strip_prefix("metrics on http://")
+                .and_then(|rest| rest.strip_suffix("/metrics"))
+                .unwrap_or_else(|| panic!("serve did not name the metrics' address: {line:?}"))
+                .to_owned()
+        });
         let mut stderr = child.stderr.take().expect("stderr is piped");
         let log = std::thread::spawn(move || {
             let mut log = String::new();
@@ -42,6 +53,7 @@ impl Serving {
         Serving {
             child,
             addr,
+            metrics_addr,
             log: Some(log),
         }
     }

@@ -47,10 +47,11 @@ pub fn run<S: ProviderSet>(program: Program<S>, command: Command) -> Result<Exit
             addr,
             storage,
             limits,
+            metrics,
             log_format,
         } => {
             logs::start(log_format);
-            serve::run(program, &addr, &storage.db, &limits)
+            serve::run(program, &addr, &storage.db, &limits, &metrics)
         }
         Command::Token { command } => token::run(command),
         Command::Account { command } => account::run(&program, command),

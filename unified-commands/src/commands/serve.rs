@@ -7,20 +7,24 @@ use std::time::Duration;
 use unified_core::ProviderSet;
 use unified_gateway::{Gateway, GatewayConfig};
 
-use crate::cli::ServeLimits;
+use crate::cli::{ServeLimits, ServeMetrics};
 use crate::commands::database::{open_store, setup_failure};
 use crate::failure::Failure;
 use crate::output::{note, print, program_name};
 use crate::program::Program;
 
-/// Opens the store, binds `addr`, prints the address it listens on and serves.
+/// Opens the store, binds `addr` (and the metrics' address when given), prints the addresses
+/// it listens on and serves.
 pub fn run<S: ProviderSet>(
     program: Program<S>,
     addr: &str,
     db: &str,
     limits: &ServeLimits,
+    metrics: &ServeMetrics,
 ) -> Result<ExitCode, Failure> {
-    let config = config(limits)?;
+    let mut config = config(limits)?;
+    config.metrics = !metrics.no_metrics;
+    config.metrics_addr = metrics.metrics_addr;
     let cache_ttl = Duration::try_from_secs_f64(limits.cache_ttl)
         .map_err(|_| Failure::new("--cache-ttl must be a number of seconds, 0 or more"))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -42,20 +46,40 @@ pub fn run<S: ProviderSet>(
         }
         let gateway = Gateway::new(store, program.registry, program.adapters, config)
             .map_err(setup_failure)?;
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .map_err(|error| Failure::new(format!("cannot listen on {addr}: {error}")))?;
-        let local = listener
-            .local_addr()
-            .map_err(|error| Failure::new(format!("cannot read the bound address: {error}")))?;
+        let (listener, local) = bind(addr).await?;
+        let metrics = match metrics.metrics_addr {
+            Some(addr) => Some(bind(&addr.to_string()).await?),
+            None => None,
+        };
         let shutdown = stop_signal()?;
-        print(&format!("listening on http://{local}\n"))?;
-        gateway
-            .serve(listener, shutdown)
-            .await
-            .map_err(|error| Failure::new(format!("the server stopped: {error}")))
+        // One write, so a reader that takes the first line and closes the pipe loses nothing.
+        let mut listening = format!("listening on http://{local}\n");
+        if let Some((_, local)) = &metrics {
+            listening.push_str(&format!("metrics on http://{local}/metrics\n"));
+        }
+        print(&listening)?;
+        let served = match metrics {
+            Some((metrics, _)) => {
+                gateway
+                    .serve_with_metrics_on(listener, metrics, shutdown)
+                    .await
+            }
+            None => gateway.serve(listener, shutdown).await,
+        };
+        served.map_err(|error| Failure::new(format!("the server stopped: {error}")))
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A listener on `addr`, and the address it got.
+async fn bind(addr: &str) -> Result<(tokio::net::TcpListener, std::net::SocketAddr), Failure> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|error| Failure::new(format!("cannot listen on {addr}: {error}")))?;
+    let local = listener
+        .local_addr()
+        .map_err(|error| Failure::new(format!("cannot read the bound address: {error}")))?;
+    Ok((listener, local))
 }
 
 /// The gateway's settings from the command line, each duration checked.

@@ -22,13 +22,15 @@ use super::activity::Activity;
 use super::budget::{self, BodyBudget};
 use super::watched::Watched;
 use crate::config::GatewayConfig;
+use crate::metrics::Connections;
 
 /// Serves `router` on `listener` until `shutdown` completes, then waits for the requests in
-/// flight.
+/// flight; counts its connections in `connections_open` when given.
 pub async fn serve(
     router: Router,
     listener: TcpListener,
     config: GatewayConfig,
+    connections_open: Option<Connections>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let budget = BodyBudget::new(&config);
@@ -59,14 +61,20 @@ pub async fn serve(
             },
         };
         while connections.try_join_next().is_some() {}
-        connections.spawn(connection(
+        // Counted open from here until the connection's task ends, however it ends.
+        let open = connections_open.as_ref().map(Connections::opened);
+        let serving = connection(
             stream,
             router.clone(),
             config.clone(),
             budget.clone(),
             stopping.clone(),
             permit,
-        ));
+        );
+        connections.spawn(async move {
+            serving.await;
+            drop(open);
+        });
     }
     drop(listener);
     let _ = stop.send(true);

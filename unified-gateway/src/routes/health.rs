@@ -8,10 +8,14 @@ use unified_core::ProviderSet;
 
 use crate::failure::Failure;
 use crate::gateway::Gateway;
+use crate::metrics::StoreCall;
 
 /// The handler.
 pub async fn healthz<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Response {
-    match gateway.stored(gateway.store().check_health()).await {
+    match gateway
+        .stored(StoreCall::Health, gateway.store().check_health())
+        .await
+    {
         Ok(()) => axum::Json(serde_json::json!({"status": "ok"})).into_response(),
         Err(_) => Failure::Unhealthy.into_response(),
     }
@@ -22,7 +26,10 @@ pub async fn readyz<S: ProviderSet>(State(gateway): State<Gateway<S>>) -> Respon
     if gateway.draining() {
         return Failure::Draining.into_response();
     }
-    match gateway.stored(gateway.store().check_health()).await {
+    match gateway
+        .stored(StoreCall::Health, gateway.store().check_health())
+        .await
+    {
         Ok(()) => axum::Json(serde_json::json!({"status": "ready"})).into_response(),
         Err(_) => Failure::Unhealthy.into_response(),
     }

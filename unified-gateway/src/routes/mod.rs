@@ -3,6 +3,7 @@
 pub mod fallback;
 pub mod health;
 pub mod meta;
+pub mod metrics;
 pub mod openapi;
 pub mod operation;
 pub mod page;

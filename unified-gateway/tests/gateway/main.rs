@@ -7,6 +7,7 @@ mod corpus;
 mod harness;
 mod health;
 mod idempotency;
+mod metrics;
 mod openapi;
 mod provider_answers;
 mod rate_limits;

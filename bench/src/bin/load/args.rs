@@ -32,6 +32,11 @@ pub struct Args {
     /// every request look its token and account up in the database.
     #[arg(long = "serve-arg", value_name = "ARG", allow_hyphen_values = true)]
     pub serve_args: Vec<String>,
+    /// Also start a second gateway with `--no-metrics` on the same database and measure every
+    /// cell on both, one right after the other (the order alternating from cell to cell), for
+    /// what the metrics cost.
+    #[arg(long)]
+    pub compare_metrics: bool,
     /// End each store's run with a hostile phase: hundreds of slow and odd clients at once, and
     /// the gateway's memory before, during (its peak) and after.
     #[arg(long)]

@@ -1,6 +1,6 @@
 //! The report: a Markdown table per cell, the ratios the targets name (each marked met or
-//! missed), the gateway's memory (and around the hostile phase, with `--hostile`), and the same
-//! numbers as JSON.
+//! missed), the gateway's memory (and around the hostile phase, with `--hostile`), what metrics
+//! cost (with `--compare-metrics`), and the same numbers as JSON.
 
 use std::fmt::Write as _;
 
@@ -13,6 +13,8 @@ use crate::run::{Cell, StoreRun};
 const PATH_TARGET: f64 = 0.8;
 /// PostgreSQL's rate over SQLite's, per path and concurrency: at least this.
 const STORE_TARGET: f64 = 0.7;
+/// The throughput metrics may cost, as a share of the rate without them: less than this.
+const METRICS_TARGET: f64 = 0.05;
 
 /// The path ratios the targets name: (numerator, denominator).
 const PATH_RATIOS: [(PathKind, PathKind); 2] = [
@@ -112,6 +114,9 @@ pub fn markdown(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) 
     if runs.iter().any(|run| run.hostile.is_some()) {
         hostile_markdown(&mut out, runs);
     }
+    if runs.iter().any(|run| !run.without_metrics.is_empty()) {
+        metrics_markdown(&mut out, runs);
+    }
 
     let _ = writeln!(out, "\n## Checks\n");
     for run in runs {
@@ -181,38 +186,52 @@ fn hostile_markdown(out: &mut String, runs: &[StoreRun]) {
     }
 }
 
+/// What metrics cost: each cell with and without them, measured back to back. The cost is the
+/// throughput lost (1 − with/without) and the gateway's CPU added per answer.
+fn metrics_markdown(out: &mut String, runs: &[StoreRun]) {
+    let _ = writeln!(out, "\n## What metrics cost\n");
+    let _ = writeln!(
+        out,
+        "| store | path | connections | req/s with | req/s without | throughput cost | CPU µs/req with | CPU µs/req without | CPU cost | target |"
+    );
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    for run in runs {
+        for (with, without) in run.cells.iter().zip(&run.without_metrics) {
+            let (rate, bare_rate) = (with.outcome.rate(), without.outcome.rate());
+            let cost = 1.0 - rate / bare_rate.max(f64::MIN_POSITIVE);
+            let cpu_cost = with.cpu_per_request_us / without.cpu_per_request_us.max(1e-9) - 1.0;
+            let verdict = if cost < METRICS_TARGET {
+                format!("< {:.0}%: met", METRICS_TARGET * 100.0)
+            } else {
+                format!("< {:.0}%: **missed**", METRICS_TARGET * 100.0)
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {rate:.0} | {bare_rate:.0} | {:+.1}% | {:.1} | {:.1} | {:+.1}% | {verdict} |",
+                run.store.name(),
+                with.path.status(),
+                with.connections,
+                cost * 100.0,
+                with.cpu_per_request_us,
+                without.cpu_per_request_us,
+                cpu_cost * 100.0,
+            );
+        }
+    }
+}
+
 /// Every measurement as JSON.
 pub fn json(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> Value {
     let cells: Vec<Value> = runs
         .iter()
-        .flat_map(|run| run.cells.iter().map(move |cell| (run.store, cell)))
-        .map(|(store, cell)| {
-            let outcome = &cell.outcome;
-            json!({
-                "store": store.name(),
-                "path": cell.path.status(),
-                "connections": cell.connections,
-                "requests": outcome.latencies.len(),
-                "seconds": outcome.measured.as_secs_f64(),
-                "requests_per_second": outcome.rate(),
-                "latency_us": {
-                    "p50": outcome.percentile(0.50),
-                    "p90": outcome.percentile(0.90),
-                    "p99": outcome.percentile(0.99),
-                    "p999": outcome.percentile(0.999),
-                    "max": outcome.latencies.last(),
-                },
-                "errors": outcome.errors,
-                "warmup_errors": cell.warmup_errors,
-                "unexpected_statuses": outcome.unexpected
-                    .iter()
-                    .map(|(status, count)| json!({"status": status, "count": count}))
-                    .collect::<Vec<_>>(),
-                "dispatched": cell.dispatched,
-                "cpu_us_per_request": cell.cpu_per_request_us,
-                "rss_kib_after": cell.memory.rss_kib,
-                "hwm_kib_after": cell.memory.hwm_kib,
-            })
+        .flat_map(|run| run.cells.iter().map(move |cell| cell_json(run.store, cell)))
+        .collect();
+    let without_metrics: Vec<Value> = runs
+        .iter()
+        .flat_map(|run| {
+            run.without_metrics
+                .iter()
+                .map(move |cell| cell_json(run.store, cell))
         })
         .collect();
     let memory: Vec<Value> = runs
@@ -248,11 +267,42 @@ pub fn json(args: &Args, runs: &[StoreRun], failed: &[(StoreKind, String)]) -> V
         "unified": args.unified.display().to_string(),
         "serve_args": args.serve_args,
         "cells": cells,
+        "without_metrics": without_metrics,
         "memory": memory,
         "failed": failed
             .iter()
             .map(|(store, why)| json!({"store": store.name(), "why": why}))
             .collect::<Vec<_>>(),
+    })
+}
+
+/// One cell as JSON.
+fn cell_json(store: StoreKind, cell: &Cell) -> Value {
+    let outcome = &cell.outcome;
+    json!({
+        "store": store.name(),
+        "path": cell.path.status(),
+        "connections": cell.connections,
+        "requests": outcome.latencies.len(),
+        "seconds": outcome.measured.as_secs_f64(),
+        "requests_per_second": outcome.rate(),
+        "latency_us": {
+            "p50": outcome.percentile(0.50),
+            "p90": outcome.percentile(0.90),
+            "p99": outcome.percentile(0.99),
+            "p999": outcome.percentile(0.999),
+            "max": outcome.latencies.last(),
+        },
+        "errors": outcome.errors,
+        "warmup_errors": cell.warmup_errors,
+        "unexpected_statuses": outcome.unexpected
+            .iter()
+            .map(|(status, count)| json!({"status": status, "count": count}))
+            .collect::<Vec<_>>(),
+        "dispatched": cell.dispatched,
+        "cpu_us_per_request": cell.cpu_per_request_us,
+        "rss_kib_after": cell.memory.rss_kib,
+        "hwm_kib_after": cell.memory.hwm_kib,
     })
 }
 

@@ -1,6 +1,7 @@
 //! One store's run: a fresh database, its records made with the CLI, the gateway started on
 //! it, a warm-up, then every cell (connections × path), the gateway's memory read throughout,
-//! and with `--hostile` the hostile phase last.
+//! and with `--hostile` the hostile phase last. With `--compare-metrics`, a second gateway
+//! without metrics on the same database, each cell measured on both back to back.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -45,6 +46,9 @@ pub struct StoreRun {
     pub after_warmup: Memory,
     /// Errors during the store's warm-up.
     pub warmup_errors: u64,
+    /// With `--compare-metrics`, the same cells on the gateway started with `--no-metrics`, in
+    /// the same order.
+    pub without_metrics: Vec<Cell>,
     /// The hostile phase, with `--hostile`.
     pub hostile: Option<hostile::Outcome>,
 }
@@ -77,23 +81,22 @@ pub fn run(
     let token = unified.create_token(&database)?;
     let account = unified.add_account(&database, &fake.base_url(), fake_dixa::CREDENTIAL)?;
     let gateway = Gateway::start(unified, &database, &args.serve_args)?;
-    let template = |path| Arc::new(Template::new(path, gateway.addr, &token, &account));
+    let bare = if args.compare_metrics {
+        let mut serve_args = args.serve_args.clone();
+        serve_args.push("--no-metrics".to_owned());
+        Some(Gateway::start(unified, &database, &serve_args)?)
+    } else {
+        None
+    };
     let most = args.connections.iter().copied().max().unwrap_or(1);
 
     // Every path at the highest concurrency first, so one-time growth (connections, caches,
     // pools, worker threads) is in the baseline and the run's growth is what stays.
-    let warm_up = |path, connections| {
-        let outcome = runtime.block_on(driver::run(
-            gateway.addr,
-            template(path),
-            connections,
-            args.warmup(),
-        ));
-        outcome.errors
-    };
     let mut warmup_errors = 0;
-    for &path in &args.paths {
-        warmup_errors += warm_up(path, most);
+    for gateway in std::iter::once(&gateway).chain(&bare) {
+        for &path in &args.paths {
+            warmup_errors += warm_up(runtime, args, gateway, &token, &account, path, most);
+        }
     }
     let after_warmup = gateway.memory()?;
     eprintln!(
@@ -104,38 +107,42 @@ pub fn run(
     );
 
     let mut cells = Vec::new();
+    let mut without_metrics = Vec::new();
     // Paths inner: the ratios compare paths at one concurrency, measured close together.
     for &connections in &args.connections {
         for &path in &args.paths {
-            let created = fake.created();
-            let warmup_errors = warm_up(path, connections);
-            // The measured part alone, so the CPU time is of the measured answers only.
-            let cpu_before = gateway.cpu_seconds()?;
-            let outcome = runtime.block_on(driver::run(
-                gateway.addr,
-                template(path),
-                connections,
-                args.measure(),
-            ));
-            let cpu = gateway.cpu_seconds()? - cpu_before;
-            let answered = outcome.latencies.len().max(1) as f64;
-            let cell = Cell {
-                path,
-                connections,
-                dispatched: fake.created() - created,
-                memory: gateway.memory()?,
-                cpu_per_request_us: cpu * 1e6 / answered,
-                warmup_errors,
-                outcome,
+            let measured = |gateway: &Gateway, which: &str| {
+                let cell = measure(
+                    runtime,
+                    args,
+                    fake,
+                    gateway,
+                    &token,
+                    &account,
+                    path,
+                    connections,
+                )?;
+                eprintln!(
+                    "{}: {} × {connections}{which}: {:.0} req/s, {} errors",
+                    store.name(),
+                    path.status(),
+                    cell.outcome.rate(),
+                    cell.outcome.errors
+                );
+                Ok::<_, String>(cell)
             };
-            eprintln!(
-                "{}: {} × {connections}: {:.0} req/s, {} errors",
-                store.name(),
-                path.status(),
-                cell.outcome.rate(),
-                cell.outcome.errors
-            );
-            cells.push(cell);
+            let Some(bare) = &bare else {
+                cells.push(measured(&gateway, "")?);
+                continue;
+            };
+            // Alternating which goes first, so a drift over the run favours neither.
+            if cells.len() % 2 == 0 {
+                cells.push(measured(&gateway, " with metrics")?);
+                without_metrics.push(measured(bare, " without metrics")?);
+            } else {
+                without_metrics.push(measured(bare, " without metrics")?);
+                cells.push(measured(&gateway, " with metrics")?);
+            }
         }
     }
     let hostile = if args.hostile {
@@ -165,6 +172,64 @@ pub fn run(
         cells,
         after_warmup,
         warmup_errors,
+        without_metrics,
         hostile,
+    })
+}
+
+/// Unrecorded load of `path` on `gateway`: the errors it saw.
+fn warm_up(
+    runtime: &Runtime,
+    args: &Args,
+    gateway: &Gateway,
+    token: &str,
+    account: &str,
+    path: PathKind,
+    connections: usize,
+) -> u64 {
+    let template = Arc::new(Template::new(path, gateway.addr, token, account));
+    let outcome = runtime.block_on(driver::run(
+        gateway.addr,
+        template,
+        connections,
+        args.warmup(),
+    ));
+    outcome.errors
+}
+
+/// One cell on `gateway`: a warm-up, then the measured load, with the gateway's CPU time and
+/// memory.
+#[allow(clippy::too_many_arguments)]
+fn measure(
+    runtime: &Runtime,
+    args: &Args,
+    fake: &FakeDixa,
+    gateway: &Gateway,
+    token: &str,
+    account: &str,
+    path: PathKind,
+    connections: usize,
+) -> Result<Cell, String> {
+    let created = fake.created();
+    let warmup_errors = warm_up(runtime, args, gateway, token, account, path, connections);
+    // The measured part alone, so the CPU time is of the measured answers only.
+    let cpu_before = gateway.cpu_seconds()?;
+    let template = Arc::new(Template::new(path, gateway.addr, token, account));
+    let outcome = runtime.block_on(driver::run(
+        gateway.addr,
+        template,
+        connections,
+        args.measure(),
+    ));
+    let cpu = gateway.cpu_seconds()? - cpu_before;
+    let answered = outcome.latencies.len().max(1) as f64;
+    Ok(Cell {
+        path,
+        connections,
+        dispatched: fake.created() - created,
+        memory: gateway.memory()?,
+        cpu_per_request_us: cpu * 1e6 / answered,
+        warmup_errors,
+        outcome,
     })
 }

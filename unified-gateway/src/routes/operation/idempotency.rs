@@ -15,6 +15,7 @@ use unified_store::{Claim, EnvironmentId, KeptAnswer, KeyClaim, RequestFingerpri
 
 use crate::failure::Failure;
 use crate::gateway::{Gateway, storage_failed};
+use crate::metrics::StoreCall;
 use unified_core::ProviderSet;
 
 /// How much longer than the provider's timeout a request may hold its key before it counts as
@@ -66,9 +67,12 @@ pub(super) async fn claim<S: ProviderSet>(
     request: RequestFingerprint,
 ) -> Result<KeyClaim, Result<Response, Failure>> {
     let config = gateway.config();
+    let claiming =
+        gateway
+            .store()
+            .claim_key(environment, key, request, config.idempotency_retention);
     let claim = gateway
-        .store()
-        .claim_key(environment, key, request, config.idempotency_retention)
+        .timed(StoreCall::IdempotencyClaim, claiming)
         .await
         .map_err(|error| Err(storage_failed(error)))?;
     match claim {
@@ -91,7 +95,11 @@ pub(super) async fn settle<S: ProviderSet>(
     let store = gateway.store();
     let response = match outcome {
         Err(failure) if !failure.dispatched() => {
-            if let Err(error) = store.release_key(claim).await {
+            let releasing = store.release_key(claim);
+            if let Err(error) = gateway
+                .timed(StoreCall::IdempotencyRelease, releasing)
+                .await
+            {
                 tracing::warn!(error = %error, "an idempotency key could not be given back");
             }
             return failure.into_response();
@@ -113,7 +121,8 @@ pub(super) async fn settle<S: ProviderSet>(
             .map(str::to_owned),
         body: String::from_utf8_lossy(&bytes).into_owned(),
     };
-    if let Err(error) = store.keep_answer(claim, &kept).await {
+    let keeping = store.keep_answer(claim, &kept);
+    if let Err(error) = gateway.timed(StoreCall::IdempotencyKeep, keeping).await {
         // The client still gets the answer; a repeat will hear that the first was interrupted.
         tracing::warn!(error = %error, "the answer for an idempotency key could not be kept");
     }

@@ -12,11 +12,12 @@ mod send;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
 use axum::response::{IntoResponse, Response};
-use unified_core::{Action, ProviderSet, Target};
+use unified_core::{Action, Provider, ProviderSet, Target};
 
 use crate::failure::Failure;
 use crate::gateway::Gateway;
 use crate::http::json_body::read_json;
+use crate::metrics::AnsweredFor;
 use crate::unified::request::UnifiedRequest;
 use unified_store::EnvironmentId;
 
@@ -69,23 +70,47 @@ pub async fn delete<S: ProviderSet>(
     handle(&gateway, Action::Delete, path, request).await
 }
 
+/// The answer, carrying the account's provider (once found) for the request's metrics.
 async fn handle<S: ProviderSet>(
     gateway: &Gateway<S>,
     action: Action,
     path: RecordPath,
     request: Request,
 ) -> Response {
-    match answer(gateway, action, path, request).await {
+    let mut provider = None;
+    let mut response = match answer(gateway, action, path, request, &mut provider).await {
         Ok(response) => response,
-        Err(failure) => failure.into_response(),
+        Err(failure) => {
+            count_refusal(gateway, provider, &failure);
+            failure.into_response()
+        }
+    };
+    if let Some(provider) = provider {
+        response.extensions_mut().insert(AnsweredFor(provider.id()));
+    }
+    response
+}
+
+/// Counts a 400 for violations in the metrics, under the account's provider when it was found.
+fn count_refusal<S: ProviderSet>(
+    gateway: &Gateway<S>,
+    provider: Option<Provider<S>>,
+    failure: &Failure,
+) {
+    if let (Failure::Invalid(errors), Some(metrics)) = (failure, gateway.metrics()) {
+        metrics
+            .refusals
+            .count(provider.map_or("", Provider::id), errors);
     }
 }
 
+/// The answer to the request; `provider` is set to the account's once it is found.
 async fn answer<S: ProviderSet>(
     gateway: &Gateway<S>,
     action: Action,
     path: RecordPath,
     request: Request,
+    provider: &mut Option<Provider<S>>,
 ) -> Result<Response, Failure> {
     let (parts, body) = request.into_parts();
     let environment = gateway.authenticate(&parts.headers).await?;
@@ -115,26 +140,33 @@ async fn answer<S: ProviderSet>(
         return Err(Failure::Invalid(request.without_account(Target::UNIFIED)));
     };
     let Some(key) = key else {
-        return dispatch(gateway, environment, &account_id, &request).await;
+        return dispatch(gateway, environment, &account_id, &request, provider).await;
     };
     let fingerprint = idempotency::fingerprint(action, parts.uri.path(), query, &text);
     match idempotency::claim(gateway, environment, key, fingerprint).await {
         Ok(claim) => {
-            let outcome = dispatch(gateway, environment, &account_id, &request).await;
+            let outcome = dispatch(gateway, environment, &account_id, &request, provider).await;
+            // Settling makes the failure an answer, so it is counted here.
+            if let Err(failure) = &outcome {
+                count_refusal(gateway, *provider, failure);
+            }
             Ok(idempotency::settle(gateway, claim, outcome).await)
         }
         Err(answer) => answer,
     }
 }
 
-/// Finds the account, checks the request for its provider and sends it.
+/// Finds the account (setting `provider` to its provider), checks the request for that
+/// provider and sends it.
 async fn dispatch<S: ProviderSet>(
     gateway: &Gateway<S>,
     environment: EnvironmentId,
     account_id: &str,
     request: &UnifiedRequest<'_, S>,
+    provider: &mut Option<Provider<S>>,
 ) -> Result<Response, Failure> {
     let account = gateway.account(environment, account_id).await?;
+    *provider = Some(account.provider);
     let checked = check::for_provider(gateway, request, account.provider)?;
     send::send(gateway, &account, request, checked).await
 }

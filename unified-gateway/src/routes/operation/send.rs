@@ -2,7 +2,7 @@
 //! asked. Whatever the provider said is scrubbed of secrets on its way out, whichever way it
 //! goes, and every answer after a call carries the provider's rate limit as its headers told it.
 
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -15,6 +15,7 @@ use unified_openapi::contract::{LIST_CURSOR, RATE_LIMITED};
 use super::check::Checked;
 use crate::failure::{Failure, with_rate_limit};
 use crate::gateway::{Gateway, storage_failed};
+use crate::metrics::{ProviderAnswer, StoreCall};
 use crate::provider_client::SendError;
 use crate::unified::request::{UnifiedRequest, by_part};
 use crate::unified::scrub::Scrubber;
@@ -50,8 +51,10 @@ pub(crate) async fn send<S: ProviderSet>(
             operation: operation.name(),
         })?;
     let credential = gateway
-        .store()
-        .credential(account)
+        .timed(StoreCall::Credential, async {
+            gateway.store().credential(account)
+        })
+        .await
         .map_err(storage_failed)?;
     let presented = auth
         .scheme()
@@ -71,11 +74,23 @@ pub(crate) async fn send<S: ProviderSet>(
         .adapters()
         .find(provider, operation.model(), operation.name())
         .map_or(RateLimitHeaders::NONE, |adapter| adapter.rate_limits());
+    let started = Instant::now();
     let answer = gateway
         .inner
         .client
         .send(&account.base_url, &native, &presented, &rate_limits)
         .await;
+    if let Some(metrics) = gateway.metrics() {
+        let outcome = match &answer {
+            Ok(answer) => ProviderAnswer::Status(answer.status),
+            Err(SendError::Timeout) => ProviderAnswer::Timeout,
+            Err(SendError::TooLarge) => ProviderAnswer::TooLarge,
+            Err(SendError::Unreachable(_)) => ProviderAnswer::Unreachable,
+        };
+        metrics
+            .provider_calls
+            .observe(provider.id(), outcome, started.elapsed());
+    }
     tracing::info!(
         provider = provider.id(),
         account = account.id,
