@@ -186,28 +186,22 @@ fn hostile_markdown(out: &mut String, runs: &[StoreRun]) {
     }
 }
 
-/// What metrics cost: each cell with and without them, measured back to back. The cost is the
-/// throughput lost (1 − with/without) and the gateway's CPU added per answer.
+/// What metrics cost: each cell with and without them, measured back to back, then the median
+/// cost per path and concurrency, judged against the target.
 fn metrics_markdown(out: &mut String, runs: &[StoreRun]) {
     let _ = writeln!(out, "\n## What metrics cost\n");
     let _ = writeln!(
         out,
-        "| store | path | connections | req/s with | req/s without | throughput cost | CPU µs/req with | CPU µs/req without | CPU cost | target |"
+        "| store | path | connections | req/s with | req/s without | throughput cost | CPU µs/req with | CPU µs/req without | CPU cost |"
     );
-    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for run in runs {
         for (with, without) in run.cells.iter().zip(&run.without_metrics) {
             let (rate, bare_rate) = (with.outcome.rate(), without.outcome.rate());
-            let cost = 1.0 - rate / bare_rate.max(f64::MIN_POSITIVE);
-            let cpu_cost = with.cpu_per_request_us / without.cpu_per_request_us.max(1e-9) - 1.0;
-            let verdict = if cost < METRICS_TARGET {
-                format!("< {:.0}%: met", METRICS_TARGET * 100.0)
-            } else {
-                format!("< {:.0}%: **missed**", METRICS_TARGET * 100.0)
-            };
+            let (cost, cpu_cost) = costs(with, without);
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {rate:.0} | {bare_rate:.0} | {:+.1}% | {:.1} | {:.1} | {:+.1}% | {verdict} |",
+                "| {} | {} | {} | {rate:.0} | {bare_rate:.0} | {:+.1}% | {:.1} | {:.1} | {:+.1}% |",
                 run.store.name(),
                 with.path.status(),
                 with.connections,
@@ -217,6 +211,66 @@ fn metrics_markdown(out: &mut String, runs: &[StoreRun]) {
                 cpu_cost * 100.0,
             );
         }
+    }
+    // On a shared machine one pair swings either way: the median over the pairs of a path and
+    // concurrency (give a concurrency several times) is what the target is judged on.
+    let _ = writeln!(
+        out,
+        "\n| store | path | connections | pairs | median throughput cost | median CPU cost | target |"
+    );
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---|");
+    for run in runs {
+        let mut groups: Vec<(PathKind, usize, Vec<Costs>)> = Vec::new();
+        for (with, without) in run.cells.iter().zip(&run.without_metrics) {
+            let pair = costs(with, without);
+            match groups.iter_mut().find(|(path, connections, _)| {
+                *path == with.path && *connections == with.connections
+            }) {
+                Some((_, _, pairs)) => pairs.push(pair),
+                None => groups.push((with.path, with.connections, vec![pair])),
+            }
+        }
+        for (path, connections, pairs) in groups {
+            let cost = median(pairs.iter().map(|pair| pair.0).collect());
+            let cpu_cost = median(pairs.iter().map(|pair| pair.1).collect());
+            let verdict = if cost < METRICS_TARGET {
+                "met"
+            } else {
+                "**missed**"
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {connections} | {} | {:+.1}% | {:+.1}% | < {:.0}%: {verdict} |",
+                run.store.name(),
+                path.status(),
+                pairs.len(),
+                cost * 100.0,
+                cpu_cost * 100.0,
+                METRICS_TARGET * 100.0,
+            );
+        }
+    }
+}
+
+/// What metrics cost in one pair of cells: the throughput lost and the CPU added per answer.
+type Costs = (f64, f64);
+
+/// The [`Costs`] of one pair: 1 − with/without for the throughput, with/without − 1 for the
+/// CPU per answer.
+fn costs(with: &Cell, without: &Cell) -> Costs {
+    let rate = with.outcome.rate() / without.outcome.rate().max(f64::MIN_POSITIVE);
+    let cpu = with.cpu_per_request_us / without.cpu_per_request_us.max(1e-9);
+    (1.0 - rate, cpu - 1.0)
+}
+
+/// The median of `values` (the mean of the middle two when even).
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    match values.len() {
+        0 => f64::NAN,
+        len if len % 2 == 1 => values[middle],
+        _ => (values[middle - 1] + values[middle]) / 2.0,
     }
 }
 
