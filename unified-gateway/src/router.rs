@@ -116,6 +116,7 @@ impl<S: ProviderSet> Gateway<S> {
         self.serve_on(listener, Some(metrics), shutdown).await
     }
 
+    /// Serves the gateway on `listener` and, when given, `/metrics` alone on `metrics`.
     async fn serve_on(
         &self,
         listener: TcpListener,
