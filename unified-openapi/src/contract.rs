@@ -33,6 +33,23 @@ pub const RETRY_AFTER: &str = "Retry-After";
 /// every answer, on the call to the provider and on every log line of the request.
 pub const REQUEST_ID: &str = "x-request-id";
 
+/// The longest client [`REQUEST_ID`] taken as is; a longer one is replaced.
+pub const MAX_REQUEST_ID_LEN: usize = 128;
+
+/// The punctuation a client [`REQUEST_ID`] may hold besides ASCII letters and digits.
+pub const REQUEST_ID_PUNCTUATION: &str = "-_.:/+=";
+
+/// Whether a client's [`REQUEST_ID`] is taken as is: 1 to [`MAX_REQUEST_ID_LEN`] characters that
+/// cannot break a log line or a header (letters, digits and [`REQUEST_ID_PUNCTUATION`]). Any
+/// other id is replaced by one the gateway makes, not refused.
+pub fn is_usable_request_id(id: &[u8]) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_REQUEST_ID_LEN
+        && id.iter().all(|byte| {
+            byte.is_ascii_alphanumeric() || REQUEST_ID_PUNCTUATION.as_bytes().contains(byte)
+        })
+}
+
 /// The header by which a client makes a write safe to repeat: the first request with a key is
 /// dispatched and its answer kept; a repeat of the same request gets that answer again.
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
@@ -40,6 +57,20 @@ pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 /// The longest [`IDEMPOTENCY_KEY`] taken, in bytes; a key is visible ASCII characters and
 /// spaces.
 pub const MAX_KEY_LEN: usize = 255;
+
+/// The rule of [`is_idempotency_key`] as the documents state it (with a length of 1 to
+/// [`MAX_KEY_LEN`]): printable ASCII, at least one character other than a space.
+pub const IDEMPOTENCY_KEY_PATTERN: &str = "^[ -~]*[!-~][ -~]*$";
+
+/// Whether `key` is an [`IDEMPOTENCY_KEY`] the gateway takes: 1 to [`MAX_KEY_LEN`] visible ASCII
+/// characters and spaces, not only spaces. Anything else is refused with a 400.
+pub fn is_idempotency_key(key: &str) -> bool {
+    key.len() <= MAX_KEY_LEN
+        && key
+            .bytes()
+            .all(|byte| byte.is_ascii_graphic() || byte == b' ')
+        && key.bytes().any(|byte| byte.is_ascii_graphic())
+}
 
 /// The header on an answer that was kept for an [`IDEMPOTENCY_KEY`] and is given again.
 pub const IDEMPOTENT_REPLAYED: &str = "Idempotent-Replayed";

@@ -4,7 +4,10 @@
 use unified_core::json;
 use unified_core::json::Value;
 
-use crate::contract::{IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, KEYED_WRITE_STATUSES, MAX_KEY_LEN};
+use crate::contract::{
+    IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENT_REPLAYED, KEYED_WRITE_STATUSES,
+    MAX_KEY_LEN,
+};
 use crate::envelope::error_response;
 
 /// Adds the idempotency key to the write operation `route`: its header parameter, the
@@ -50,7 +53,7 @@ fn key_parameter() -> Value {
             "type": "string",
             "minLength": 1,
             "maxLength": MAX_KEY_LEN,
-            "pattern": "^[ -~]*[!-~][ -~]*$",
+            "pattern": IDEMPOTENCY_KEY_PATTERN,
         },
     })
 }

@@ -13,6 +13,7 @@ mod envelope;
 mod idempotency;
 mod parameters;
 mod rate_limit;
+mod request_id;
 mod served;
 
 pub use served::{needs_of, served_schema};
@@ -102,6 +103,9 @@ pub fn document<S: ProviderSet>(
     paths.insert("/healthz".into(), json!({ "get": health_operation() }));
     paths.insert("/readyz".into(), json!({ "get": readiness_operation() }));
     paths.insert("/metrics".into(), json!({ "get": metrics_operation() }));
+    let mut headers = rate_limit::headers();
+    let mut parameters = Map::new();
+    request_id::document(&mut paths, &mut parameters, &mut headers);
     let mut document = json!({
         "openapi": version.as_str(),
         "info": {
@@ -127,7 +131,8 @@ pub fn document<S: ProviderSet>(
         "paths": paths,
         "components": {
             "schemas": schemas,
-            "headers": rate_limit::headers(),
+            "parameters": parameters,
+            "headers": headers,
             "securitySchemes": {
                 "bearer": {
                     "type": "http",

@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use unified_core::Action;
-use unified_openapi::contract::{IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, MAX_KEY_LEN};
+use unified_openapi::contract::{IDEMPOTENCY_KEY, IDEMPOTENT_REPLAYED, is_idempotency_key};
 use unified_store::{Claim, EnvironmentId, KeptAnswer, KeyClaim, RequestFingerprint};
 
 use crate::failure::Failure;
@@ -33,10 +33,7 @@ pub(super) fn key_of(headers: &HeaderMap, action: Action) -> Result<Option<&str>
         return Ok(None);
     };
     let key = value.to_str().map_err(|_| Failure::KeyMalformed)?;
-    let visible = key
-        .bytes()
-        .all(|byte| byte.is_ascii_graphic() || byte == b' ');
-    if values.next().is_some() || key.is_empty() || key.len() > MAX_KEY_LEN || !visible {
+    if values.next().is_some() || !is_idempotency_key(key) {
         return Err(Failure::KeyMalformed);
     }
     Ok(Some(key))
