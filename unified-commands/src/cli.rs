@@ -60,6 +60,27 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CoverageFormat::Markdown)]
         format: CoverageFormat,
     },
+    /// Compare two versions of the exported schemas (two folders, or with --against a folder
+    /// and itself at a git revision) or two OpenAPI documents, and print each change with its
+    /// level: ERR breaks clients (a request refused that was taken, an answer they cannot read),
+    /// WARN may, INFO does not. Exit status 1 when a change reaches --fail-on, 2 on usage
+    /// errors.
+    Diff {
+        /// OLD and NEW: two folders of exported schemas or two OpenAPI documents; with
+        /// --against, only NEW (by default `schemas`).
+        #[arg(value_name = "OLD NEW", num_args = 0..=2)]
+        paths: Vec<PathBuf>,
+        /// Read OLD from this git revision (`main`, a tag, a commit): NEW as it was there, read
+        /// from the repository without checking it out.
+        #[arg(long, value_name = "REV")]
+        against: Option<String>,
+        /// Exit with status 1 when a change is at this level or above.
+        #[arg(long, value_enum, default_value_t = FailOn::Never)]
+        fail_on: FailOn,
+        /// How the report is printed.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// List the known providers (id and name).
     Providers,
     /// List the known models and their operations.
@@ -286,4 +307,31 @@ pub enum CoverageFormat {
     Markdown,
     /// One JSON document.
     Json,
+}
+
+/// The level of change `diff --fail-on` fails on.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    /// Never: the report is for reading.
+    Never,
+    /// Breaking changes.
+    #[value(name = "ERR", alias = "err")]
+    Err,
+    /// Breaking changes and warnings.
+    #[value(name = "WARN", alias = "warn")]
+    Warn,
+    /// Any change.
+    #[value(name = "INFO", alias = "info")]
+    Info,
+}
+
+/// How `diff` prints its report.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// A block per change, for a terminal.
+    Text,
+    /// One JSON document.
+    Json,
+    /// A table, for a pull request comment.
+    Markdown,
 }

@@ -3,6 +3,7 @@
 pub(crate) mod account;
 mod coverage;
 mod database;
+mod diff;
 mod export;
 mod list;
 mod logs;
@@ -41,6 +42,12 @@ pub fn run<S: ProviderSet>(program: Program<S>, command: Command) -> Result<Exit
             operation,
             format,
         } => coverage::run(registry, &program.adapters, &model, &operation, format),
+        Command::Diff {
+            paths,
+            against,
+            fail_on,
+            format,
+        } => diff::run(&paths, against.as_deref(), fail_on, format),
         Command::Providers => list::providers::<S>(),
         Command::Models => list::models(registry),
         Command::Serve {

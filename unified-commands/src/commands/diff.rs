@@ -1,0 +1,105 @@
+//! `diff`: what changed between two versions of the exported schemas or of an OpenAPI
+//! document, printed as text, JSON or Markdown.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::Value;
+use unified_diff::{Format, Level, Report, Tree, diff_documents, diff_trees, render};
+
+use crate::cli::{DiffFormat, FailOn};
+use crate::failure::Failure;
+
+/// Compares what `paths` and `against` name, prints the report, and fails as `fail_on` says.
+pub fn run(
+    paths: &[PathBuf],
+    against: Option<&str>,
+    fail_on: FailOn,
+    format: DiffFormat,
+) -> Result<ExitCode, Failure> {
+    let report = match (against, paths) {
+        (Some(revision), [] | [_]) => {
+            let new = paths.first().map_or(Path::new("schemas"), PathBuf::as_path);
+            against_revision(revision, new)?
+        }
+        (Some(_), _) => {
+            return Err(Failure::new(
+                "with --against, name only the new folder or document",
+            ));
+        }
+        (None, [old, new]) => between(old, new)?,
+        (None, _) => {
+            return Err(Failure::new(
+                "name the old and the new folder (or document), or one with --against REV",
+            ));
+        }
+    };
+    let format = match format {
+        DiffFormat::Text => Format::Text,
+        DiffFormat::Json => Format::Json,
+        DiffFormat::Markdown => Format::Markdown,
+    };
+    let _ = std::io::stdout().write_all(render(&report, format).as_bytes());
+    let threshold = match fail_on {
+        FailOn::Never => None,
+        FailOn::Err => Some(Level::Err),
+        FailOn::Warn => Some(Level::Warn),
+        FailOn::Info => Some(Level::Info),
+    };
+    Ok(match threshold {
+        Some(level) if report.reaches(level) => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    })
+}
+
+fn between(old: &Path, new: &Path) -> Result<Report, Failure> {
+    match (old.is_dir(), new.is_dir()) {
+        (true, true) => Ok(diff_trees(&folder(old)?, &folder(new)?)),
+        (false, false) => {
+            let (old_document, new_document) = (document(old)?, document(new)?);
+            Ok(diff_documents(&name_of(new), &old_document, &new_document))
+        }
+        _ => Err(Failure::new(
+            "compare two folders of exported schemas, or two OpenAPI documents",
+        )),
+    }
+}
+
+fn against_revision(revision: &str, new: &Path) -> Result<Report, Failure> {
+    if new.is_dir() {
+        let old = Tree::from_git(revision, new).map_err(|error| Failure::new(error.to_string()))?;
+        return Ok(diff_trees(&old, &folder(new)?));
+    }
+    let text =
+        Tree::file_from_git(revision, new).map_err(|error| Failure::new(error.to_string()))?;
+    let old: Value = serde_json::from_slice(&text).map_err(|error| {
+        Failure::new(format!(
+            "{} at {revision} is not JSON: {error}",
+            new.display()
+        ))
+    })?;
+    Ok(diff_documents(&name_of(new), &old, &document(new)?))
+}
+
+fn folder(dir: &Path) -> Result<Tree, Failure> {
+    let tree = Tree::from_folder(dir).map_err(|error| Failure::new(error.to_string()))?;
+    if tree.is_empty() {
+        return Err(Failure::new(format!(
+            "{} holds no JSON file",
+            dir.display()
+        )));
+    }
+    Ok(tree)
+}
+
+fn document(path: &Path) -> Result<Value, Failure> {
+    let text = std::fs::read(path)
+        .map_err(|error| Failure::new(format!("cannot read {}: {error}", path.display())))?;
+    serde_json::from_slice(&text)
+        .map_err(|error| Failure::new(format!("{} is not JSON: {error}", path.display())))
+}
+
+fn name_of(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
