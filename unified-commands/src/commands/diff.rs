@@ -54,6 +54,14 @@ pub fn run(
 }
 
 fn between(old: &Path, new: &Path) -> Result<Report, Failure> {
+    for path in [old, new] {
+        if !path.exists() {
+            return Err(Failure::new(format!(
+                "cannot read {}: no such folder or file",
+                path.display()
+            )));
+        }
+    }
     match (old.is_dir(), new.is_dir()) {
         (true, true) => Ok(diff_trees(&folder(old)?, &folder(new)?)),
         (false, false) => {
