@@ -29,7 +29,7 @@ use proc_macro::TokenStream;
 ///
 // The reference is the guide's chapter, one text for the guide and this documentation. Its
 // examples run as doctests of `unified-core`, which include the same file, so not here.
-#[cfg_attr(not(doctest), doc = include_str!("../../docs/annotating-models.md"))]
+#[cfg_attr(not(doctest), doc = include_str!("../annotating-models.md"))]
 #[proc_macro_derive(UnifiedModel, attributes(required, supported, unified))]
 pub fn derive_unified_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
