@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::Value;
-use unified_diff::{Format, Level, Report, Tree, diff_documents, diff_trees, render};
+use unified_schema_diff::{Format, Level, Report, Tree, diff_documents, diff_trees, render};
 
 use crate::cli::{DiffFormat, FailOn};
 use crate::failure::Failure;

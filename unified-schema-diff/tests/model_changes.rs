@@ -5,7 +5,7 @@
 mod support;
 
 use serde_json::Value;
-use unified_diff::{Change, Code, Level, Report, Tree, diff_trees};
+use unified_schema_diff::{Change, Code, Level, Report, Tree, diff_trees};
 
 /// One version of the `crm/contacts` create, its fields' attributes and types given.
 macro_rules! contacts {
@@ -215,7 +215,7 @@ fn change<'a>(report: &'a Report, code: Code, file: &str, pointer: &str) -> &'a 
         1,
         "expected one {} in {file} at {pointer}, in:\n{}",
         code.as_str(),
-        unified_diff::render(report, unified_diff::Format::Text)
+        unified_schema_diff::render(report, unified_schema_diff::Format::Text)
     );
     found[0]
 }
@@ -249,8 +249,8 @@ fn example_holds(change: &Change, new: &[(String, String)]) {
         schema(new, &change.place.file),
     );
     let (accepting, refusing) = match change.side {
-        unified_diff::Side::Request => (old, new),
-        unified_diff::Side::Response => (new, old),
+        unified_schema_diff::Side::Request => (old, new),
+        unified_schema_diff::Side::Response => (new, old),
     };
     assert!(
         validator(&accepting).is_valid(example),
@@ -410,7 +410,7 @@ fn a_response_field_no_longer_guaranteed_breaks_readers() {
     );
     assert_eq!(
         (found.level, found.side),
-        (Level::Err, unified_diff::Side::Response)
+        (Level::Err, unified_schema_diff::Side::Response)
     );
     example_holds(found, &files);
     let body = report

@@ -10,8 +10,8 @@ use std::cell::Cell;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value, json};
-use unified_diff::generate::Generator;
-use unified_diff::{Level, Side, Tree, diff_trees};
+use unified_schema_diff::generate::Generator;
+use unified_schema_diff::{Level, Side, Tree, diff_trees};
 
 /// The bodies changed: different providers' views of the spec's model.
 const BODIES: [&str; 3] = [
