@@ -183,13 +183,55 @@ fn against_a_revision_reads_the_old_tree_from_git_without_checking_it_out() {
 }
 
 #[test]
+fn folders_of_openapi_documents_are_compared_document_by_document() {
+    let dir = tempfile::tempdir().unwrap();
+    export(&dir.path().join("schemas"));
+    let documents = dir.path().join("schemas/openapi/3.1");
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    for folder in [&old, &new] {
+        std::fs::create_dir(folder).unwrap();
+        for entry in std::fs::read_dir(&documents).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let document = new.join("reamaze.json");
+    let mut openapi: Value =
+        serde_json::from_str(&std::fs::read_to_string(&document).unwrap()).unwrap();
+    let body = &mut openapi["components"]["schemas"]["TicketingUsersCreateBody"];
+    body["required"]
+        .as_array_mut()
+        .unwrap()
+        .push("first_name".into());
+    std::fs::write(&document, openapi.to_string()).unwrap();
+
+    let output = unified(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("one JSON document");
+    assert_eq!(report["summary"]["ERR"], 1, "{report:#}");
+    assert_eq!(report["changes"][0]["view"], "reamaze");
+    assert_eq!(report["changes"][0]["code"], "required-added");
+}
+
+#[test]
 fn usage_errors_exit_2_and_say_what_to_name() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("schemas");
     export(&folder);
     let folder = folder.to_str().unwrap();
     let document = format!("{folder}/openapi/3.1/dixa.json");
-    let cases: [(Vec<&str>, &str); 4] = [
+    let unrelated = dir.path().join("unrelated");
+    std::fs::create_dir(&unrelated).unwrap();
+    std::fs::write(unrelated.join("package.json"), "{}").unwrap();
+    let unrelated = unrelated.to_str().unwrap();
+    let cases: [(Vec<&str>, &str); 5] = [
+        (vec!["diff", folder, unrelated], "holds no exported schema"),
         (vec!["diff", folder], "name the old and the new folder"),
         (
             vec!["diff", folder, &document],

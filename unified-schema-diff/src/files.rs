@@ -1,6 +1,8 @@
 //! What an exported file is, from its path: `ticketing/users/dixa/create.body.json` is the
 //! body of `ticketing/users`' create for Dixa; `openapi/3.1/dixa.json` is Dixa's document.
 
+use serde_json::Value;
+
 use crate::change::Side;
 
 /// An exported schema file's meaning.
@@ -49,9 +51,12 @@ pub(crate) fn side_of(part: &str) -> Side {
     }
 }
 
-/// An OpenAPI document of the tree: its version folder and view, for `openapi/3.1/dixa.json`.
-pub(crate) fn document_of(path: &str) -> Option<(&str, &str)> {
-    let rest = path.strip_prefix("openapi/")?;
-    let (version, file) = rest.split_once('/')?;
+/// An OpenAPI document of the tree, wherever it is (`openapi/3.1/dixa.json` as exported, or
+/// any file whose `openapi` member says it is one): its version (`3.1`) and view (the file's
+/// stem, `dixa`).
+pub(crate) fn document_of<'a>(path: &'a str, document: &'a Value) -> Option<(&'a str, &'a str)> {
+    let version = document.get("openapi")?.as_str()?;
+    let version = version.get(..3).unwrap_or(version);
+    let file = path.rsplit('/').next()?;
     Some((version, file.strip_suffix(".json")?))
 }

@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use serde_json::Value;
 
 use crate::DiffError;
+use crate::files::{SchemaFile, document_of};
 
 /// Every JSON file of a tree: its path relative to the tree (with `/`), and its document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -110,6 +111,14 @@ impl Tree {
     /// The files, by relative path.
     pub fn files(&self) -> &BTreeMap<String, Value> {
         &self.files
+    }
+
+    /// Whether the tree holds a file `diff` compares: an exported schema
+    /// (`<model>/<provider>/<operation>.<part>.json`) or an OpenAPI document.
+    pub fn holds_schemas(&self) -> bool {
+        self.files.iter().any(|(path, document)| {
+            SchemaFile::parse(path).is_some() || document_of(path, document).is_some()
+        })
     }
 
     /// Whether the tree has no file.

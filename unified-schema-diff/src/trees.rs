@@ -197,8 +197,8 @@ fn documents<'a>(
     version: &'a str,
 ) -> impl Iterator<Item = (&'a str, (&'a String, &'a Value))> {
     tree.files().iter().filter_map(move |(path, document)| {
-        let (folder, view) = document_of(path)?;
-        (folder == version).then_some((view, (path, document)))
+        let (found, view) = document_of(path, document)?;
+        (found == version).then_some((view, (path, document)))
     })
 }
 

@@ -92,9 +92,10 @@ fn against_revision(revision: &str, new: &Path) -> Result<Report, Failure> {
 
 fn folder(dir: &Path) -> Result<Tree, Failure> {
     let tree = Tree::from_folder(dir).map_err(|error| Failure::new(error.to_string()))?;
-    if tree.is_empty() {
+    if !tree.holds_schemas() {
         return Err(Failure::new(format!(
-            "{} holds no JSON file",
+            "{} holds no exported schema (<model>/<provider>/<operation>.<part>.json) or OpenAPI \
+             document",
             dir.display()
         )));
     }
