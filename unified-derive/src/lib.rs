@@ -17,6 +17,7 @@ mod emit;
 mod fallback;
 mod model;
 mod serde_attrs;
+mod span;
 mod symbol;
 mod syntax;
 mod variant;

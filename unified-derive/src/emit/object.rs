@@ -85,7 +85,7 @@ fn emit_object_model(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
     let indices = 0..fields.len();
     let dispatch = fields.iter().enumerate().map(|(index, field)| {
         let ty = &field.ty;
-        quote_spanned! {ty.span()=>
+        quote_spanned! {crate::span::at(ty)=>
             #index => ::core::option::Option::Some(
                 #core::__private::FieldVisitor::<#set>::visit::<#ty>(__visitor, &Self::RULES[#index])
             )
@@ -159,7 +159,7 @@ fn emit_field_read(
         .iter()
         .any(|c| matches!(c.kind, RuleKind::UniqueItems(true)));
     if field.checks.is_empty() && !unique {
-        return quote_spanned! {ty.span()=>
+        return quote_spanned! {crate::span::at(ty)=>
             #index => {
                 __slots.#slot = <#ty as #core::__private::FieldValue<#set>>::read::<__B, __D, __R>(
                     __input, __reading,
@@ -185,7 +185,7 @@ fn emit_field_read(
         .iter()
         .map(|check| as_taken(quote!(#check), check.span()))
         .chain(unique);
-    quote_spanned! {ty.span()=>
+    quote_spanned! {crate::span::at(ty)=>
         #index => {
             __slots.#slot = #core::__private::read_checked::<#set, #ty, __B, __D, __R>(
                 __input, __reading, &[#(#checks),*],

@@ -32,7 +32,7 @@ pub fn emit_tagged(
         None => quote!(::core::option::Option::None),
     };
     let schemas = types.iter().enumerate().map(|(index, ty)| {
-        quote_spanned!(ty.span()=> #index => <#ty as #core::__private::FieldValue<__S>>::schema(__view))
+        quote_spanned!(crate::span::at(ty)=> #index => <#ty as #core::__private::FieldValue<__S>>::schema(__view))
     });
     let reads = variants.iter().enumerate().map(|(index, variant)| {
         let (ty, name) = (&variant.ty, variant.ident);
@@ -40,7 +40,7 @@ pub fn emit_tagged(
             None => quote!(#ident::#name),
             Some(fields) => quote!(|__fields: #ty| #ident::#name { #(#fields: __fields.#fields,)* }),
         };
-        quote_spanned! {ty.span()=>
+        quote_spanned! {crate::span::at(ty)=>
             #index => <#ty as #core::__private::FieldValue<__S>>::read::<__B, __D, __R>(__input, __reading)
                 .map(|__out| <__B as #mode>::map(__out, #into_variant))
         }
