@@ -61,6 +61,17 @@ pub(crate) fn compare(old: &Value, new: &Value, at: &str) -> Vec<Finding> {
     walk.findings
 }
 
+/// Where the walk is: the two schemas there, the pointer to them, the field they describe and
+/// how deep it is.
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    old: &'a Map<String, Value>,
+    new: &'a Map<String, Value>,
+    at: &'a str,
+    field: &'a str,
+    depth: usize,
+}
+
 #[derive(Default)]
 struct Walk {
     findings: Vec<Finding>,
@@ -89,18 +100,32 @@ impl Walk {
             return;
         }
         let (old, new) = (object_of(old), object_of(new));
-        self.types(&old, &new, at, field);
-        self.values(&old, &new, at, field);
-        self.bounds(&old, &new, at, field);
-        self.text_rules(&old, &new, at, field);
-        self.objects(&old, &new, at, field, depth);
-        self.arrays(&old, &new, at, field, depth);
-        self.combined(&old, &new, at, field, depth);
-        self.custom_checks(&old, &new, at, field);
-        self.others(&old, &new, at, field);
+        let here = Here {
+            old: &old,
+            new: &new,
+            at,
+            field,
+            depth,
+        };
+        self.types(here);
+        self.values(here);
+        self.bounds(here);
+        self.text_rules(here);
+        self.objects(here);
+        self.arrays(here);
+        self.combined(here);
+        self.custom_checks(here);
+        self.others(here);
     }
 
-    fn types(&mut self, old: &Map<String, Value>, new: &Map<String, Value>, at: &str, field: &str) {
+    fn types(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            ..
+        } = here;
         let f = &shown(field);
         let pointer = format!("{at}/type");
         match (types(old), types(new)) {
@@ -136,13 +161,14 @@ impl Walk {
         }
     }
 
-    fn values(
-        &mut self,
-        old: &Map<String, Value>,
-        new: &Map<String, Value>,
-        at: &str,
-        field: &str,
-    ) {
+    fn values(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            ..
+        } = here;
         let f = &shown(field);
         let pointer = |schema: &Map<String, Value>| {
             let keyword = ["const", "enum", "oneOf"]
@@ -174,13 +200,14 @@ impl Walk {
         }
     }
 
-    fn bounds(
-        &mut self,
-        old: &Map<String, Value>,
-        new: &Map<String, Value>,
-        at: &str,
-        field: &str,
-    ) {
+    fn bounds(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            ..
+        } = here;
         let f = &shown(field);
         for bound in &BOUNDS {
             let before = old.get(bound.keyword).and_then(Value::as_f64);
@@ -225,13 +252,14 @@ impl Walk {
         self.note(format!("{at}/multipleOf"), code, effect, message);
     }
 
-    fn text_rules(
-        &mut self,
-        old: &Map<String, Value>,
-        new: &Map<String, Value>,
-        at: &str,
-        field: &str,
-    ) {
+    fn text_rules(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            ..
+        } = here;
         let f = &shown(field);
         for (keyword, codes) in [
             (
@@ -267,14 +295,14 @@ impl Walk {
         }
     }
 
-    fn objects(
-        &mut self,
-        old: &Map<String, Value>,
-        new: &Map<String, Value>,
-        at: &str,
-        field: &str,
-        depth: usize,
-    ) {
+    fn objects(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            depth,
+        } = here;
         let f = &shown(field);
         let empty = Map::new();
         let properties = |schema: &Map<String, Value>| {
@@ -373,14 +401,14 @@ impl Walk {
         }
     }
 
-    fn arrays(
-        &mut self,
-        old: &Map<String, Value>,
-        new: &Map<String, Value>,
-        at: &str,
-        field: &str,
-        depth: usize,
-    ) {
+    fn arrays(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            depth,
+        } = here;
         let f = &shown(field);
         let pointer = format!("{at}/items");
         let path = format!("{field}[]");
@@ -414,14 +442,14 @@ impl Walk {
     /// `allOf` members are matched by equality first, so inserting one (a provider's new need)
     /// is one change; the members left are compared in order. `anyOf` and a `oneOf` that is not
     /// a list of values are compared member by member when their counts agree.
-    fn combined(
-        &mut self,
-        old: &Map<String, Value>,
-        new: &Map<String, Value>,
-        at: &str,
-        field: &str,
-        depth: usize,
-    ) {
+    fn combined(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            depth,
+        } = here;
         let f = &shown(field);
         let members = |schema: &Map<String, Value>, keyword: &str| -> Vec<Value> {
             schema
@@ -500,13 +528,14 @@ impl Walk {
         }
     }
 
-    fn custom_checks(
-        &mut self,
-        old: &Map<String, Value>,
-        new: &Map<String, Value>,
-        at: &str,
-        field: &str,
-    ) {
+    fn custom_checks(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            ..
+        } = here;
         let f = &shown(field);
         let (before, after) = (custom_check(old), custom_check(new));
         if before != after {
@@ -524,13 +553,14 @@ impl Walk {
         }
     }
 
-    fn others(
-        &mut self,
-        old: &Map<String, Value>,
-        new: &Map<String, Value>,
-        at: &str,
-        field: &str,
-    ) {
+    fn others(&mut self, here: Here<'_>) {
+        let Here {
+            old,
+            new,
+            at,
+            field,
+            ..
+        } = here;
         let f = &shown(field);
         let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
         for key in keys {
