@@ -36,6 +36,15 @@ impl SchemaFile {
         })
     }
 
+    /// The operation for the provider this part belongs to: model, view and operation.
+    pub fn operation_key(&self) -> (String, String, String) {
+        (
+            self.model.clone(),
+            self.view.clone(),
+            self.operation.clone(),
+        )
+    }
+
     /// Who reads what this part accepts.
     pub fn side(&self) -> Side {
         side_of(&self.part)

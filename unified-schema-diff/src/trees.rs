@@ -48,16 +48,7 @@ pub(crate) fn compare_trees(old: &Tree, new: &Tree) -> Vec<Change> {
     }
     let operations =
         |files: &BTreeMap<SchemaFile, (&String, &Value)>| -> BTreeSet<(String, String, String)> {
-            files
-                .keys()
-                .map(|file| {
-                    (
-                        file.model.clone(),
-                        file.view.clone(),
-                        file.operation.clone(),
-                    )
-                })
-                .collect()
+            files.keys().map(SchemaFile::operation_key).collect()
         };
     let (old_operations, new_operations) = (operations(&before), operations(&after));
     for (model, view, operation) in old_operations.difference(&new_operations) {
@@ -99,11 +90,7 @@ pub(crate) fn compare_trees(old: &Tree, new: &Tree) -> Vec<Change> {
         }
     }
     for (file, (path, old_schema)) in &before {
-        let key = (
-            file.model.clone(),
-            file.view.clone(),
-            file.operation.clone(),
-        );
+        let key = file.operation_key();
         if !new_operations.contains(&key) {
             continue;
         }
@@ -131,11 +118,7 @@ pub(crate) fn compare_trees(old: &Tree, new: &Tree) -> Vec<Change> {
         }
     }
     for (file, (path, _)) in &after {
-        let key = (
-            file.model.clone(),
-            file.view.clone(),
-            file.operation.clone(),
-        );
+        let key = file.operation_key();
         if old_operations.contains(&key) && !before.contains_key(file) {
             let place = place_of(path, &file.model, &file.view, &file.operation, &file.part);
             let message = format!("{} {} now has a {}", file.model, file.operation, file.part);
