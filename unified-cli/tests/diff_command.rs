@@ -230,8 +230,10 @@ fn usage_errors_exit_2_and_say_what_to_name() {
     std::fs::create_dir(&unrelated).unwrap();
     std::fs::write(unrelated.join("package.json"), "{}").unwrap();
     let unrelated = unrelated.to_str().unwrap();
-    let cases: [(Vec<&str>, &str); 5] = [
+    let body = format!("{folder}/ticketing/users/dixa/create.body.json");
+    let cases: [(Vec<&str>, &str); 6] = [
         (vec!["diff", folder, unrelated], "holds no exported schema"),
+        (vec!["diff", &body, &body], "is not an OpenAPI document"),
         (vec!["diff", folder], "name the old and the new folder"),
         (
             vec!["diff", folder, &document],

@@ -164,10 +164,12 @@ impl Code {
     /// more can break the clients reading it. A reader meeting a new allowed value or a looser
     /// limit gets a warning rather than an error: a tolerant reader copes, a generated
     /// exhaustive type does not. What the rules cannot decide is a warning on either side.
-    /// Removing a provider or an operation breaks its clients whichever part it is.
+    /// Removing a provider, an operation or a part breaks its clients whichever side it is on.
     pub fn level(self, effect: Effect, side: Side) -> Level {
         match (self, effect, side) {
-            (Code::ProviderRemoved | Code::OperationRemoved, _, _) => Level::Err,
+            (Code::ProviderRemoved | Code::OperationRemoved | Code::PartRemoved, _, _) => {
+                Level::Err
+            }
             (_, Effect::Unknown, _) => Level::Warn,
             (_, Effect::Narrower, Side::Request) => Level::Err,
             (_, Effect::Wider, Side::Response) if self.tolerable_for_readers() => Level::Warn,
@@ -186,7 +188,6 @@ impl Code {
                 | Code::FormatRemoved
                 | Code::PropertyAdded
                 | Code::AdditionalPropertiesOpened
-                | Code::ConstraintRemoved
                 | Code::PartAdded
         )
     }

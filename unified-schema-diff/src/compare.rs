@@ -99,6 +99,20 @@ impl Walk {
             self.note(at.into(), Code::SchemaChanged, Effect::Unknown, message);
             return;
         }
+        if old == &Value::Bool(false) || new == &Value::Bool(false) {
+            let (code, effect, now) = if new == &Value::Bool(false) {
+                (
+                    Code::ConstraintAdded,
+                    Effect::Narrower,
+                    "now takes no value",
+                )
+            } else {
+                (Code::ConstraintRemoved, Effect::Wider, "now takes values")
+            };
+            let message = format!("{} {now}", shown(field));
+            self.note(at.into(), code, effect, message);
+            return;
+        }
         let (old, new) = (object_of(old), object_of(new));
         let here = Here {
             old: &old,
@@ -188,6 +202,17 @@ impl Walk {
                     self.note(pointer(new), Code::ValueAdded, Effect::Wider, message);
                 }
             }
+            (None, Some(_)) | (Some(_), None)
+                if old.contains_key("oneOf") && new.contains_key("oneOf") =>
+            {
+                let message = format!("{f}: a list of values and alternatives replace each other");
+                self.note(
+                    format!("{at}/oneOf"),
+                    Code::SchemaChanged,
+                    Effect::Unknown,
+                    message,
+                );
+            }
             (None, Some(after)) => {
                 let message = format!("{f} now allows only {}", values_listed(&after));
                 self.note(pointer(new), Code::ValueRemoved, Effect::Narrower, message);
@@ -210,6 +235,16 @@ impl Walk {
         } = here;
         let f = &shown(field);
         for bound in &BOUNDS {
+            let (was, is) = (old.get(bound.keyword), new.get(bound.keyword));
+            if was != is
+                && (was.is_some_and(Value::is_boolean) || is.is_some_and(Value::is_boolean))
+            {
+                // OpenAPI 3.0's boolean `exclusiveMinimum`: its meaning rests on `minimum`.
+                let message = format!("{f}: {} changed", bound.keyword);
+                let pointer = format!("{at}/{}", bound.keyword);
+                self.note(pointer, Code::SchemaChanged, Effect::Unknown, message);
+                continue;
+            }
             let before = old.get(bound.keyword).and_then(Value::as_f64);
             let after = new.get(bound.keyword).and_then(Value::as_f64);
             let tighter = match (before, after) {
@@ -505,13 +540,16 @@ impl Walk {
         for keyword in ["anyOf", "oneOf"] {
             if keyword == "oneOf" && (one_of_values(old).is_some() || one_of_values(new).is_some())
             {
+                // A list of values, compared by `values`.
                 continue;
             }
             let (before, after) = (members(old, keyword), members(new, keyword));
             if before == after {
                 continue;
             }
-            if before.len() == after.len() {
+            // A document must match exactly one `oneOf` member: widening one member can make a
+            // document match two and be refused, so only `anyOf` is compared member by member.
+            if keyword == "anyOf" && before.len() == after.len() {
                 for (index, (old_member, new_member)) in before.iter().zip(&after).enumerate() {
                     let pointer = format!("{at}/{keyword}/{index}");
                     self.schema(old_member, new_member, &pointer, field, depth + 1);

@@ -80,8 +80,33 @@ pub(crate) fn compare_documents(
                 }));
             }
         }
-        for (status, old_answer) in answers(old, operation) {
-            let Some(new_answer) = answers(new, now).remove(&status) else {
+        let new_answers = answers(new, now);
+        let old_answers = answers(old, operation);
+        for status in new_answers
+            .keys()
+            .filter(|status| !old_answers.contains_key(*status))
+        {
+            let part = place(route, now, "response");
+            let message = format!("{route} now answers {status} with a JSON body");
+            changes.push(whole(
+                &part,
+                Code::PartAdded,
+                Effect::Wider,
+                Side::Response,
+                message,
+            ));
+        }
+        for (status, old_answer) in old_answers {
+            let Some(new_answer) = new_answers.get(&status).cloned() else {
+                let part = place(route, now, "response");
+                let message = format!("{route} no longer answers {status} with a JSON body");
+                changes.push(whole(
+                    &part,
+                    Code::PartRemoved,
+                    Effect::Narrower,
+                    Side::Response,
+                    message,
+                ));
                 continue;
             };
             if old_answer != new_answer {
@@ -209,30 +234,42 @@ fn answers(document: &Value, operation: &Value) -> BTreeMap<String, Value> {
 /// other members kept beside. A reference to a schema being resolved (a recursive schema) is
 /// left as it is.
 fn resolved(document: &Value, value: &Value) -> Value {
-    resolved_below(document, value, &mut Vec::new())
+    let mut budget = MAX_EXPANSIONS;
+    resolved_below(document, value, &mut Vec::new(), &mut budget)
 }
 
-fn resolved_below(document: &Value, value: &Value, open: &mut Vec<String>) -> Value {
+/// How many references one part's resolution follows: shared references are copied each time,
+/// and components that name each other many times over would otherwise multiply without end.
+const MAX_EXPANSIONS: usize = 10_000;
+
+fn resolved_below(
+    document: &Value,
+    value: &Value,
+    open: &mut Vec<String>,
+    budget: &mut usize,
+) -> Value {
     match value {
         Value::Object(object) => {
             let mut out = Map::new();
             let reference = object.get("$ref").and_then(Value::as_str);
             if let Some(reference) = reference
                 && open.len() < MAX_REFERENCES
+                && *budget > 0
                 && !open.iter().any(|seen| seen == reference)
                 && let Some(target) = reference
                     .strip_prefix('#')
                     .and_then(|p| document.pointer(p))
             {
                 open.push(reference.to_owned());
-                if let Value::Object(target) = resolved_below(document, target, open) {
+                *budget -= 1;
+                if let Value::Object(target) = resolved_below(document, target, open, budget) {
                     out = target;
                 }
                 open.pop();
             }
             for (key, member) in object {
                 if key != "$ref" || out.is_empty() {
-                    out.insert(key.clone(), resolved_below(document, member, open));
+                    out.insert(key.clone(), resolved_below(document, member, open, budget));
                 }
             }
             Value::Object(out)
@@ -240,7 +277,7 @@ fn resolved_below(document: &Value, value: &Value, open: &mut Vec<String>) -> Va
         Value::Array(items) => Value::Array(
             items
                 .iter()
-                .map(|item| resolved_below(document, item, open))
+                .map(|item| resolved_below(document, item, open, budget))
                 .collect(),
         ),
         other => other.clone(),

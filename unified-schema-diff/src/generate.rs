@@ -172,8 +172,10 @@ impl Generator {
             _ => vec![json!("x")],
         };
         let first = items.first().cloned().unwrap_or(Value::Null);
-        let min = length(schema, "minItems").unwrap_or(0);
-        let max = length(schema, "maxItems");
+        // Only the outermost list may be long: nested long lists would multiply.
+        let cap = if depth == 0 { 4096 } else { 16 };
+        let min = length(schema, "minItems").unwrap_or(0).min(cap);
+        let max = length(schema, "maxItems").map(|max| max.min(cap));
         let plain = min.max(1).min(max.unwrap_or(usize::MAX));
         let mut values = vec![Value::Array(vec![first.clone(); plain]), json!([])];
         values.extend(items.iter().skip(1).map(|item| json!([item])));

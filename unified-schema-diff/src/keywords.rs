@@ -159,6 +159,7 @@ pub(crate) fn required(schema: &Map<String, Value>) -> BTreeSet<String> {
 /// Whether fields beyond the listed ones are refused.
 pub(crate) fn closed(schema: &Map<String, Value>) -> bool {
     schema.get("additionalProperties") == Some(&Value::Bool(false))
+        || schema.get("unevaluatedProperties") == Some(&Value::Bool(false))
 }
 
 /// Whether a schema refuses nothing: only annotations, or none.

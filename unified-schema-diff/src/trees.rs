@@ -2,7 +2,7 @@
 //! other does not, each part's schema, and the OpenAPI documents for what only they show
 //! (what a provider's API needs beyond the model, the route's parameters).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -117,7 +117,7 @@ pub(crate) fn compare_trees(old: &Tree, new: &Tree) -> Vec<Change> {
             }
         }
     }
-    for (file, (path, _)) in &after {
+    for (file, (path, new_schema)) in &after {
         let key = file.operation_key();
         if old_operations.contains(&key) && !before.contains_key(file) {
             let place = place_of(path, &file.model, &file.view, &file.operation, &file.part);
@@ -129,6 +129,17 @@ pub(crate) fn compare_trees(old: &Tree, new: &Tree) -> Vec<Change> {
                 file.side(),
                 message,
             ));
+            // A new request part had no rules before: what it requires now is a change.
+            if file.side() == Side::Request {
+                let anything = Value::Object(serde_json::Map::new());
+                changes.extend(compare_part(
+                    &place,
+                    &anything,
+                    new_schema,
+                    "",
+                    Side::Request,
+                ));
+            }
         }
     }
     changes.extend(documents_beyond(old, new, &changes));
@@ -139,17 +150,16 @@ pub(crate) fn compare_trees(old: &Tree, new: &Tree) -> Vec<Change> {
 /// the trees, the documents' operations are the files' operations, so only their parts count.
 fn documents_beyond(old: &Tree, new: &Tree, from_files: &[Change]) -> Vec<Change> {
     let has_models = !schema_files(old).is_empty() || !schema_files(new).is_empty();
-    let known: HashSet<(String, String, Code, String)> = from_files
-        .iter()
-        .map(|change| {
-            (
-                change.place.view.clone(),
-                change.place.part.clone(),
-                change.code,
-                change.message.clone(),
-            )
+    // A document names an operation `createTicketingUsers` where the files say `create`.
+    let known = |change: &Change| {
+        from_files.iter().any(|found| {
+            found.place.view == change.place.view
+                && found.place.part == change.place.part
+                && found.code == change.code
+                && found.message == change.message
+                && change.place.operation.starts_with(&found.place.operation)
         })
-        .collect();
+    };
     let version = ["3.1", "3.0"].into_iter().find(|version| {
         documents(old, version).next().is_some() && documents(new, version).next().is_some()
     });
@@ -163,14 +173,7 @@ fn documents_beyond(old: &Tree, new: &Tree, from_files: &[Change]) -> Vec<Change
             continue;
         };
         let found = compare_documents(path, view, old_document, new_document, !has_models);
-        changes.extend(found.into_iter().filter(|change| {
-            !known.contains(&(
-                change.place.view.clone(),
-                change.place.part.clone(),
-                change.code,
-                change.message.clone(),
-            ))
-        }));
+        changes.extend(found.into_iter().filter(|change| !known(change)));
     }
     changes
 }

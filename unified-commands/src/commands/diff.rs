@@ -87,6 +87,7 @@ fn against_revision(revision: &str, new: &Path) -> Result<Report, Failure> {
             new.display()
         ))
     })?;
+    let old = openapi_only(old, new)?;
     Ok(diff_documents(&name_of(new), &old, &document(new)?))
 }
 
@@ -105,8 +106,21 @@ fn folder(dir: &Path) -> Result<Tree, Failure> {
 fn document(path: &Path) -> Result<Value, Failure> {
     let text = std::fs::read(path)
         .map_err(|error| Failure::new(format!("cannot read {}: {error}", path.display())))?;
-    serde_json::from_slice(&text)
-        .map_err(|error| Failure::new(format!("{} is not JSON: {error}", path.display())))
+    let document: Value = serde_json::from_slice(&text)
+        .map_err(|error| Failure::new(format!("{} is not JSON: {error}", path.display())))?;
+    openapi_only(document, path)
+}
+
+/// `document`, when it is an OpenAPI document: a single schema file is compared within its
+/// tree, where its provider, operation and part are known.
+fn openapi_only(document: Value, path: &Path) -> Result<Value, Failure> {
+    if document.get("openapi").is_some_and(Value::is_string) {
+        return Ok(document);
+    }
+    Err(Failure::new(format!(
+        "{} is not an OpenAPI document; compare the folders of exported schemas it belongs to",
+        path.display()
+    )))
 }
 
 fn name_of(path: &Path) -> String {
