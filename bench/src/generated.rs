@@ -9,7 +9,16 @@ use serde_json::Value;
 use unified_core::{Part, Provider};
 use unified_models::providers::Set;
 
-/// Declares one generated validator per provider and part, and the dispatch on them.
+/// One generated validator: its `is_valid`, and its `iter_errors` counted.
+#[derive(Clone, Copy)]
+pub struct Generated {
+    /// `is_valid`.
+    pub is_valid: fn(&Value) -> bool,
+    /// `iter_errors(value).count()`.
+    pub errors: fn(&Value) -> usize,
+}
+
+/// Declares one generated validator per provider and part, and the choice among them.
 macro_rules! generated {
     ($($id:ident => $body:ident $body_path:literal, $response:ident $response_path:literal;)+) => {
         $(
@@ -28,25 +37,21 @@ macro_rules! generated {
             struct $response;
         )+
 
-        /// The generated validator's `is_valid` for `provider`'s `part` (body or response).
-        pub fn is_valid(part: Part, provider: Provider<Set>, value: &Value) -> bool {
+        /// The generated validator of `provider`'s `part` (body or response), picked once so
+        /// that a measurement calls it directly, as a user of the generated code would.
+        pub fn validator(part: Part, provider: Provider<Set>) -> Generated {
             match (part, provider.id()) {
                 $(
-                    (Part::Response, stringify!($id)) => $response::is_valid(value),
-                    (_, stringify!($id)) => $body::is_valid(value),
+                    (Part::Response, stringify!($id)) => Generated {
+                        is_valid: $response::is_valid,
+                        errors: |value| $response::iter_errors(value).count(),
+                    },
+                    (_, stringify!($id)) => Generated {
+                        is_valid: $body::is_valid,
+                        errors: |value| $body::iter_errors(value).count(),
+                    },
                 )+
-                _ => false,
-            }
-        }
-
-        /// The generated validator's `iter_errors`, collected; how many errors.
-        pub fn errors(part: Part, provider: Provider<Set>, value: &Value) -> usize {
-            match (part, provider.id()) {
-                $(
-                    (Part::Response, stringify!($id)) => $response::iter_errors(value).count(),
-                    (_, stringify!($id)) => $body::iter_errors(value).count(),
-                )+
-                _ => 0,
+                _ => panic!("no generated validator for {}", provider.id()),
             }
         }
     };

@@ -1,7 +1,9 @@
 //! The fixtures of the validation benchmarks, shared by the criterion bench, the callgrind
-//! driver and the allocation tests: for every provider, four request bodies and four responses
-//! of `ticketing/users` `create` (minimal valid, full valid, one error, many errors), and the
-//! measurements taken on each: the `jsonschema` crate's generated validators, parsing alone, our two validations, the `jsonschema` crate's two,
+//! driver and the allocation tests: for every provider, seven request bodies and seven responses
+//! of `ticketing/users` `create` (minimal valid, full valid, one error, many errors, emails null,
+//! and two documents that are not objects), the spec's own examples, and the measurements taken
+//! on each: the `jsonschema` crate's generated validators, parsing alone, our two validations,
+//! the `jsonschema` crate's two,
 //! both full reports with every message rendered as text, our validations reading the text in
 //! one pass, text to a checked typed body with and without a `Value` in between, and text to
 //! the provider's view (validated and deserialized in one pass) against serde alone.
@@ -15,9 +17,11 @@ use serde_json::{Value, json};
 use unified_core::{Part, Provider, Target, UnifiedModel};
 use unified_models::providers::{self, Set};
 use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
-use unified_tests::{exported_schema, reference_validator, users_create, workspace_root};
+use unified_tests::{
+    exported_schema, reference_validator, spec_dir, users_create, workspace_root,
+};
 
-/// The four bodies measured for each provider.
+/// The documents measured for each provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// Only the fields the provider requires, each with a valid value (a response: its id, and
@@ -31,25 +35,43 @@ pub enum Kind {
     /// (`examples/spec-code-sample.json`, placeholder values); for responses, a response with a
     /// wrong value in every field.
     ManyErrors,
+    /// The full document with `"emails": null`: valid where the provider takes emails and does
+    /// not require them.
+    EmailsNull,
+    /// The string `"abc"`: not an object at all.
+    NotAnObject,
+    /// The number `42`: not an object at all.
+    Number,
+    /// One of the spec's own examples (`shared/spec/examples.json`), for the provider it names,
+    /// valid or not as the spec says.
+    Example(usize),
 }
 
 impl Kind {
-    /// Every kind, in the order the tables list them.
-    pub const ALL: [Kind; 4] = [Kind::Minimal, Kind::Full, Kind::OneError, Kind::ManyErrors];
+    /// The kinds made for every provider, in the order the tables list them (the spec's examples
+    /// follow, one case each).
+    pub const ALL: [Kind; 7] = [
+        Kind::Minimal,
+        Kind::Full,
+        Kind::OneError,
+        Kind::ManyErrors,
+        Kind::EmailsNull,
+        Kind::NotAnObject,
+        Kind::Number,
+    ];
 
     /// The kind's name in benchmark ids and tables.
-    pub const fn id(self) -> &'static str {
+    pub fn id(self) -> String {
         match self {
-            Kind::Minimal => "minimal",
-            Kind::Full => "full",
-            Kind::OneError => "one-error",
-            Kind::ManyErrors => "many-errors",
+            Kind::Minimal => "minimal".into(),
+            Kind::Full => "full".into(),
+            Kind::OneError => "one-error".into(),
+            Kind::ManyErrors => "many-errors".into(),
+            Kind::EmailsNull => "emails-null".into(),
+            Kind::NotAnObject => "not-an-object".into(),
+            Kind::Number => "number".into(),
+            Kind::Example(index) => format!("example-{index}"),
         }
-    }
-
-    /// Whether bodies of this kind are valid.
-    pub const fn is_valid(self) -> bool {
-        matches!(self, Kind::Minimal | Kind::Full)
     }
 }
 
@@ -62,6 +84,8 @@ pub struct Case {
     pub kind: Kind,
     /// The provider it is validated for.
     pub provider: Provider<Set>,
+    /// Whether the document is valid for the provider (what every validator must say).
+    pub valid: bool,
     /// The body as it arrives: compact JSON text.
     pub text: Vec<u8>,
     /// The body parsed once, for the validations.
@@ -69,6 +93,8 @@ pub struct Case {
     /// The reference validator: draft 2020-12, format assertion on, built from
     /// `schemas/ticketing/users/<provider>/create.<part>.json`.
     pub reference: jsonschema::Validator,
+    /// The `jsonschema` crate's validator generated at compile time from the same file.
+    pub generated: generated::Generated,
 }
 
 impl Case {
@@ -81,7 +107,8 @@ impl Case {
     }
 }
 
-/// Every case: the bodies, then the responses; each kind for each provider, kinds outermost.
+/// Every case: the bodies, then the responses; each kind for each provider, kinds outermost;
+/// then the spec's examples.
 pub fn cases() -> Vec<Case> {
     let registry = unified_models::registry();
     let operation = users_create(&registry);
@@ -98,35 +125,102 @@ pub fn cases() -> Vec<Case> {
         for kind in Kind::ALL {
             for provider in Provider::<Set>::all() {
                 let schema = exported_schema(operation, part, Target::of(provider));
+                let full_for = || document_for(&full, &coverage, provider, |f| &f.supported);
                 let mut value = match kind {
                     Kind::Minimal => document_for(&full, &coverage, provider, |f| &f.required),
-                    Kind::Full => document_for(&full, &coverage, provider, |f| &f.supported),
-                    Kind::OneError => {
-                        let mut document =
-                            document_for(&full, &coverage, provider, |f| &f.supported);
-                        document
-                            .as_object_mut()
-                            .expect("a document is an object")
-                            .insert("nickname".into(), "gh".into());
-                        document
-                    }
+                    Kind::Full => full_for(),
+                    Kind::OneError => with_member(full_for(), "nickname", "gh".into()),
+                    Kind::EmailsNull => with_member(full_for(), "emails", Value::Null),
                     Kind::ManyErrors => broken.clone(),
+                    Kind::NotAnObject => "abc".into(),
+                    Kind::Number => 42.into(),
+                    Kind::Example(_) => unreachable!("examples are not made per provider"),
                 };
                 if kind != Kind::ManyErrors {
                     take_allowed_values(&mut value, &schema);
                 }
-                cases.push(Case {
+                let valid = match kind {
+                    Kind::Minimal | Kind::Full => true,
+                    Kind::EmailsNull => {
+                        let emails = coverage
+                            .iter()
+                            .find(|field| field.field == "emails")
+                            .expect("the model has emails");
+                        emails.supported.contains(&provider.id())
+                            && !emails.required.contains(&provider.id())
+                    }
+                    _ => false,
+                };
+                cases.push(Case::new(
                     part,
                     kind,
                     provider,
-                    text: serde_json::to_vec(&value).expect("a JSON value serializes"),
                     value,
-                    reference: reference_validator(&schema),
-                });
+                    valid,
+                    reference_validator(&schema),
+                ));
             }
         }
     }
+    for (index, example) in spec_examples().into_iter().enumerate() {
+        let part = match example["part"].as_str() {
+            Some("response") => Part::Response,
+            _ => Part::Body,
+        };
+        let provider = Provider::<Set>::all()
+            .find(|provider| example["provider"] == provider.id())
+            .expect("a spec example names a provider of the set");
+        let schema = exported_schema(operation, part, Target::of(provider));
+        cases.push(Case::new(
+            part,
+            Kind::Example(index),
+            provider,
+            example["body"].clone(),
+            example["valid"] == true,
+            reference_validator(&schema),
+        ));
+    }
     cases
+}
+
+impl Case {
+    fn new(
+        part: Part,
+        kind: Kind,
+        provider: Provider<Set>,
+        value: Value,
+        valid: bool,
+        reference: jsonschema::Validator,
+    ) -> Case {
+        Case {
+            part,
+            kind,
+            provider,
+            valid,
+            text: serde_json::to_vec(&value).expect("a JSON value serializes"),
+            value,
+            reference,
+            generated: generated::validator(part, provider),
+        }
+    }
+}
+
+/// `document` (an object) with `name` set to `value`.
+fn with_member(mut document: Value, name: &str, value: Value) -> Value {
+    document
+        .as_object_mut()
+        .expect("a document is an object")
+        .insert(name.into(), value);
+    document
+}
+
+/// The spec's examples (the checked-in copy of the spec's `examples.json`): each names a
+/// provider, a part, a body and whether it is valid.
+fn spec_examples() -> Vec<Value> {
+    let path = spec_dir().join("examples.json");
+    let text = std::fs::read(&path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    serde_json::from_slice(&text).expect("the spec's examples are JSON")
 }
 
 /// Replaces each string that `schema` restricts to a list of values (a provider's roles) and that
@@ -478,13 +572,13 @@ pub fn view_read(case: &Case) -> bool {
 /// `is_valid`.
 #[inline(never)]
 pub fn generated_is_valid(case: &Case) -> bool {
-    generated::is_valid(case.part, case.provider, &case.value)
+    (case.generated.is_valid)(&case.value)
 }
 
 /// The generated validator's `iter_errors`, every error; returns how many.
 #[inline(never)]
 pub fn generated_errors(case: &Case) -> usize {
-    generated::errors(case.part, case.provider, &case.value)
+    (case.generated.errors)(&case.value)
 }
 
 /// The `jsonschema` crate's `is_valid`.

@@ -16,7 +16,7 @@ use unified_bench::{
 fn validating_a_valid_body_allocates_nothing() {
     let cases = cases();
     let mut checked = 0;
-    for case in cases.iter().filter(|case| case.kind.is_valid()) {
+    for case in cases.iter().filter(|case| case.valid) {
         let is_valid = allocation_counter::measure(|| {
             assert!(black_box(unified_is_valid(black_box(case))));
         });
@@ -54,9 +54,11 @@ fn validating_a_valid_body_allocates_nothing() {
         );
         checked += 1;
     }
-    assert_eq!(
-        checked, 40,
-        "two valid bodies and two valid responses for each of the ten providers"
+    // Two valid bodies and two valid responses per provider, the `"emails": null` documents of
+    // the providers that take emails without requiring them, and the spec's valid examples.
+    assert!(
+        checked >= 40 + 2,
+        "every valid document is checked, {checked} were"
     );
 }
 
@@ -77,15 +79,15 @@ fn the_bodies_are_what_their_kind_says() {
     for case in cases() {
         let ours = unified_validate(&case);
         let theirs = reference_errors(&case);
-        assert_eq!(ours == 0, case.kind.is_valid(), "{}", case.id());
-        assert_eq!(theirs == 0, case.kind.is_valid(), "{}", case.id());
+        assert_eq!(ours == 0, case.valid, "{}", case.id());
+        assert_eq!(theirs == 0, case.valid, "{}", case.id());
         assert_eq!(
             generated_is_valid(&case),
-            case.kind.is_valid(),
+            case.valid,
             "{}",
             case.id()
         );
-        assert_eq!(view_read(&case), case.kind.is_valid(), "{}", case.id());
+        assert_eq!(view_read(&case), case.valid, "{}", case.id());
         if case.kind == Kind::OneError {
             assert_eq!(ours, 1, "{}", case.id());
         }
