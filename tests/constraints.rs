@@ -450,7 +450,12 @@ fn every_error_carries_its_parameters_as_data() {
     let params: Vec<(String, Value)> = report
         .errors()
         .iter()
-        .map(|error| (error.code.to_string(), Value::Object(*error.params.clone())))
+        .map(|error| {
+            (
+                error.code.to_string(),
+                Value::Object(error.params.as_map().clone()),
+            )
+        })
         .collect();
     assert_eq!(
         params,
@@ -477,7 +482,7 @@ fn every_error_carries_its_parameters_as_data() {
     let params: Vec<Value> = required
         .errors()
         .iter()
-        .map(|error| Value::Object(*error.params.clone()))
+        .map(|error| Value::Object(error.params.as_map().clone()))
         .collect();
     // `name` is required by every provider, `password` by Acme alone.
     assert_eq!(params, [json!({}), json!({"provider": "Acme"})]);

@@ -137,7 +137,10 @@ fn custom_errors_carry_their_message_and_parameters() {
     let error = &report.errors()[0];
     assert_eq!(error.code, SEATS_OVER_PLAN);
     assert_eq!(error.message, "exceeds the seats of the plan");
-    assert_eq!(Value::Object(*error.params.clone()), json!({"limit": 10}));
+    assert_eq!(
+        Value::Object(error.params.as_map().clone()),
+        json!({"limit": 10})
+    );
     let serialized = serde_json::to_value(&report).unwrap();
     assert_eq!(serialized[0]["code"], "billing.seats_over_plan");
 }

@@ -172,7 +172,7 @@ fn f32_takes_numbers_within_its_range() {
     }
     let report = Numbers::validate(&json!({"byte": -1}), acme());
     assert_eq!(
-        *report.errors()[0].params,
+        report.errors()[0].params.as_map().clone(),
         *json!({"limit": 0}).as_object().unwrap()
     );
     let built = Numbers::from_value(&json!({"ratio": 0.25}), acme()).unwrap();

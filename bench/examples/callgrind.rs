@@ -21,7 +21,9 @@ fn main() {
         [id, iterations] => (id, iterations, None),
         [id, iterations, only] => (id, iterations, Some(only.split(',').collect::<Vec<_>>())),
         _ => {
-            eprintln!("usage: callgrind <case id> <iterations> [measurement,..] | callgrind --list");
+            eprintln!(
+                "usage: callgrind <case id> <iterations> [measurement,..] | callgrind --list"
+            );
             std::process::exit(2);
         }
     };

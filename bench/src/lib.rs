@@ -17,9 +17,7 @@ use serde_json::{Value, json};
 use unified_core::{Part, Provider, Target, UnifiedModel};
 use unified_models::providers::{self, Set};
 use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
-use unified_tests::{
-    exported_schema, reference_validator, spec_dir, users_create, workspace_root,
-};
+use unified_tests::{exported_schema, reference_validator, spec_dir, users_create, workspace_root};
 
 /// The documents measured for each provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

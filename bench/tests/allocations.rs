@@ -81,12 +81,7 @@ fn the_bodies_are_what_their_kind_says() {
         let theirs = reference_errors(&case);
         assert_eq!(ours == 0, case.valid, "{}", case.id());
         assert_eq!(theirs == 0, case.valid, "{}", case.id());
-        assert_eq!(
-            generated_is_valid(&case),
-            case.valid,
-            "{}",
-            case.id()
-        );
+        assert_eq!(generated_is_valid(&case), case.valid, "{}", case.id());
         assert_eq!(view_read(&case), case.valid, "{}", case.id());
         if case.kind == Kind::OneError {
             assert_eq!(ours, 1, "{}", case.id());

@@ -23,7 +23,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// Longest name (in characters other than `_`) compared on the stack; longer ones use the heap.
-const STACK_NAME: usize = 64;
+const STACK_NAME: usize = 32;
 
 /// The characters of `text` other than `_` (so `nickname` finds `nick_name`), in `stack` when
 /// they fit, else in `heap`.
@@ -54,11 +54,13 @@ fn significant<'b>(
 /// The Levenshtein distance between the significant characters `a` (see [`significant`]) and
 /// those of `b`, if it is at most `bound`; else `None`.
 fn edit_distance_within(a: &[char], b: &str, bound: usize) -> Option<usize> {
-    let (mut b_stack, mut b_heap) = (['\0'; STACK_NAME], Vec::new());
-    let b = significant(b, &mut b_stack, &mut b_heap);
-    if a.len().abs_diff(b.len()) > bound || letter_count_distance(a, b) > bound {
+    // The cheap lower bounds first, read from `b` in place: most candidates stop here.
+    let b_length = b.chars().filter(|&c| c != '_').count();
+    if a.len().abs_diff(b_length) > bound || letter_count_distance(a, b) > bound {
         return None;
     }
+    let (mut b_stack, mut b_heap) = (['\0'; STACK_NAME], Vec::new());
+    let b = significant(b, &mut b_stack, &mut b_heap);
     let mut rows_stack = [0; 3 * (STACK_NAME + 1)];
     let mut rows_heap = Vec::new();
     let rows: &mut [usize] = if b.len() <= STACK_NAME {
@@ -74,23 +76,18 @@ fn edit_distance_within(a: &[char], b: &str, bound: usize) -> Option<usize> {
 /// at most one character on each side, so the characters one side has in excess bound it.
 /// Characters are counted in 32 buckets (`a` to `z` each in a bucket of its own); sharing a
 /// bucket can only lower the bound, never break it.
-fn letter_count_distance(a: &[char], b: &[char]) -> usize {
+fn letter_count_distance(a: &[char], b: &str) -> usize {
     let mut counts = [0_i32; 32];
     for &c in a {
         counts[c as usize % 32] += 1;
     }
-    for &c in b {
+    for c in b.chars().filter(|&c| c != '_') {
         counts[c as usize % 32] -= 1;
     }
-    let (mut excess_a, mut excess_b) = (0, 0);
-    for count in counts {
-        if count > 0 {
-            excess_a += count.unsigned_abs() as usize;
-        } else {
-            excess_b += count.unsigned_abs() as usize;
-        }
-    }
-    excess_a.max(excess_b)
+    // Branch-free sums, which the compiler turns into vector adds.
+    let excess_a: i32 = counts.iter().map(|&count| count.max(0)).sum();
+    let excess_b: i32 = counts.iter().map(|&count| (-count).max(0)).sum();
+    excess_a.max(excess_b).unsigned_abs() as usize
 }
 
 /// The optimal string alignment distance within `bound`: Levenshtein's edits plus swapping two

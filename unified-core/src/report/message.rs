@@ -3,9 +3,11 @@
 
 use std::borrow::Cow;
 
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::format::Format;
+use crate::report::params::Params;
 use crate::rule::Rule;
 
 /// The message of one violation, before it is rendered for people.
@@ -85,6 +87,20 @@ impl Message {
     /// The text for people; `key` is the last segment of the violation's location (the unknown
     /// property's name, for [`Message::Unknown`]).
     pub fn render(&self, key: &str) -> String {
+        self.render_with(self.suggestion(key))
+    }
+
+    /// The "did you mean" of an unknown field named `key`, looked up once for the text and the
+    /// parameters; `None` for every other kind.
+    pub(crate) fn suggestion(&self, key: &str) -> Option<&'static str> {
+        match self {
+            Message::Unknown { suggest } => suggest(key),
+            _ => None,
+        }
+    }
+
+    /// The text for people, with the "did you mean" already looked up.
+    pub(crate) fn render_with(&self, suggestion: Option<&'static str>) -> String {
         match self {
             Message::Unsupported { view } => concat(&["is not supported by ", view]),
             Message::Required { by: Some(by) } => concat(&["is required by ", by]),
@@ -116,7 +132,7 @@ impl Message {
                 text
             }
             Message::Format(format) => concat(&["must be ", format.describe()]),
-            Message::Unknown { suggest } => match suggest(key) {
+            Message::Unknown { .. } => match suggestion {
                 Some(name) => concat(&["is not a known field; did you mean `", name, "`?"]),
                 None => "is not a known field".to_owned(),
             },
@@ -131,78 +147,136 @@ impl Message {
             Message::Text(text) | Message::Custom { text, .. } => text.clone().into_owned(),
         }
     }
-}
 
-impl Message {
     /// The message's parameters as data, for rendering it in another language: `provider` (the
     /// provider's name) where the message names one; `expected` and `found` for `type`;
     /// `values` for `enum`; `format` for `format`; `suggestion` for `unknown` when there is one;
     /// `limit` (a number) or `pattern` for a constraint. `key` is as for [`Message::render`].
     pub fn params(&self, key: &str) -> Map<String, Value> {
-        let mut params = Map::new();
-        let mut put = |name: &str, value: Value| {
-            params.insert(name.to_owned(), value);
-        };
+        Params::of(self.clone(), self.suggestion(key)).into_map()
+    }
+
+    /// Hands each parameter to `put`, in the order of their names (the order a JSON object of
+    /// them is written in).
+    pub(crate) fn each_param(
+        &self,
+        suggestion: Option<&'static str>,
+        mut put: impl FnMut(&str, Param<'_>),
+    ) {
         match self {
-            Message::Unsupported { view } => put("provider", (*view).into()),
+            Message::Unsupported { view } => put("provider", Param::Text(view)),
             Message::Required { by } | Message::Cleared { by } | Message::Empty { by } => {
                 if let Some(by) = by {
-                    put("provider", (*by).into());
+                    put("provider", Param::Text(by));
                 }
             }
             Message::Type { expected, found } => {
-                put("expected", (*expected).into());
-                put("found", (*found).into());
+                put("expected", Param::Text(expected));
+                put("found", Param::Text(found));
             }
             Message::Enum { values, view } => {
-                put("values", (*values).into());
                 if let Some(view) = view {
-                    put("provider", (*view).into());
+                    put("provider", Param::Text(view));
                 }
+                put("values", Param::Texts(values));
             }
-            Message::Format(format) => put("format", format.keyword().into()),
-            Message::Unknown { suggest } => {
-                if let Some(name) = suggest(key) {
-                    put("suggestion", name.into());
+            Message::Format(format) => put("format", Param::Text(format.keyword())),
+            Message::Unknown { .. } => {
+                if let Some(name) = suggestion {
+                    put("suggestion", Param::Text(name));
                 }
             }
             Message::Constraint { rule, view } => {
                 let (_, value) = rule.keyword();
                 match rule {
-                    Rule::Pattern(_) => put("pattern", value),
+                    Rule::Pattern(_) => put("pattern", Param::Owned(value)),
                     Rule::UniqueItems => {}
-                    _ => put("limit", value),
+                    _ => put("limit", Param::Owned(value)),
                 }
                 if let Some(view) = view {
-                    put("provider", (*view).into());
+                    put("provider", Param::Text(view));
                 }
             }
             Message::Text(_) => {}
-            Message::Custom { params: own, .. } => params.clone_from(own),
+            Message::Custom { params, .. } => {
+                for (name, value) in params {
+                    put(name, Param::Value(value));
+                }
+            }
         }
-        params
     }
 }
 
-/// What a constraint asks, for people.
-fn constraint_text(rule: Rule) -> String {
-    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match rule {
-        Rule::MinLength(n) => format!(
-            "must have at least {}",
-            plural(n, "character", "characters")
-        ),
-        Rule::MaxLength(n) => format!("must have at most {}", plural(n, "character", "characters")),
-        Rule::MinItems(n) => format!("must have at least {}", plural(n, "item", "items")),
-        Rule::MaxItems(n) => format!("must have at most {}", plural(n, "item", "items")),
-        Rule::Minimum(n) => format!("must be at least {n}"),
-        Rule::Maximum(n) => format!("must be at most {n}"),
-        Rule::ExclusiveMinimum(n) => format!("must be greater than {n}"),
-        Rule::ExclusiveMaximum(n) => format!("must be less than {n}"),
-        Rule::MultipleOf(n) => format!("must be a multiple of {n}"),
-        Rule::Pattern(pattern) => concat(&["must match the pattern `", pattern.source, "`"]),
-        Rule::UniqueItems => "must not hold the same item twice".to_owned(),
+/// One parameter's value, borrowed from the message where it holds it.
+pub(crate) enum Param<'a> {
+    /// A string.
+    Text(&'a str),
+    /// A list of strings.
+    Texts(&'a [&'a str]),
+    /// A JSON value the message holds.
+    Value(&'a Value),
+    /// A JSON value made for the parameter (a constraint's limit).
+    Owned(Value),
+}
+
+impl Param<'_> {
+    /// The value as JSON.
+    pub(crate) fn into_value(self) -> Value {
+        match self {
+            Param::Text(text) => text.into(),
+            Param::Texts(texts) => texts.iter().map(|&text| Value::from(text)).collect(),
+            Param::Value(value) => value.clone(),
+            Param::Owned(value) => value,
+        }
     }
+}
+
+impl Serialize for Param<'_> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        match self {
+            Param::Text(text) => serializer.serialize_str(text),
+            Param::Texts(texts) => serializer.collect_seq(texts.iter()),
+            Param::Value(value) => value.serialize(serializer),
+            Param::Owned(value) => value.serialize(serializer),
+        }
+    }
+}
+
+/// What a constraint asks, for people, written into one string.
+fn constraint_text(rule: Rule) -> String {
+    use core::fmt::Write;
+    let mut text = String::with_capacity(48);
+    let counted = |text: &mut String, start: &str, n: u64, one: &str, many: &str| {
+        write!(text, "{start}{n} {}", if n == 1 { one } else { many })
+    };
+    let _ = match rule {
+        Rule::MinLength(n) => counted(
+            &mut text,
+            "must have at least ",
+            n,
+            "character",
+            "characters",
+        ),
+        Rule::MaxLength(n) => counted(
+            &mut text,
+            "must have at most ",
+            n,
+            "character",
+            "characters",
+        ),
+        Rule::MinItems(n) => counted(&mut text, "must have at least ", n, "item", "items"),
+        Rule::MaxItems(n) => counted(&mut text, "must have at most ", n, "item", "items"),
+        Rule::Minimum(n) => write!(text, "must be at least {n}"),
+        Rule::Maximum(n) => write!(text, "must be at most {n}"),
+        Rule::ExclusiveMinimum(n) => write!(text, "must be greater than {n}"),
+        Rule::ExclusiveMaximum(n) => write!(text, "must be less than {n}"),
+        Rule::MultipleOf(n) => write!(text, "must be a multiple of {n}"),
+        Rule::Pattern(pattern) => {
+            return concat(&["must match the pattern `", pattern.source, "`"]);
+        }
+        Rule::UniqueItems => return "must not hold the same item twice".to_owned(),
+    };
+    text
 }
 
 /// The parts joined, in a string allocated once at its final size (`format!` grows its buffer

@@ -10,9 +10,11 @@ use serde_json::{Map, Value};
 use path::{Path, last_segment};
 
 pub(crate) mod message;
+pub(crate) mod params;
 pub(crate) mod path;
 
 pub use message::Message;
+pub use params::Params;
 pub use path::pointer_segments;
 
 /// The kind of a violation; its snake_case name is the stable, machine-readable code.
@@ -146,15 +148,9 @@ pub struct ValidationError {
     /// What is wrong, for people, in English.
     pub message: String,
     /// The message's parameters as data (the allowed values, the limit, the provider), for
-    /// rendering it in another language.
-    #[serde(skip_serializing_if = "no_params")]
-    pub params: Box<Map<String, Value>>,
-}
-
-/// Whether a violation has no parameters (serde hands the field as it is).
-#[allow(clippy::borrowed_box)]
-fn no_params(params: &Box<Map<String, Value>>) -> bool {
-    params.is_empty()
+    /// rendering it in another language; built only when read.
+    #[serde(skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
 }
 
 impl ValidationError {
@@ -164,14 +160,14 @@ impl ValidationError {
             pointer: pointer.into(),
             code,
             message: message.into(),
-            params: Box::default(),
+            params: Params::default(),
         }
     }
 
     /// This violation with `params`.
     #[must_use]
     pub fn with_params(mut self, params: Map<String, Value>) -> Self {
-        self.params = Box::new(params);
+        self.params = Params::from(params);
         self
     }
 }
@@ -230,9 +226,10 @@ impl Report {
     /// Adds a violation at `at`; writes its pointer, renders nothing.
     pub(crate) fn record(&mut self, at: &Path<'_>, code: Code, message: Message) {
         if self.violations.capacity() == 0 {
-            // One allocation each for the usual handful of violations.
-            self.violations.reserve(8);
-            self.pointers.reserve(128);
+            // One allocation each for all but the longest reports, small enough (under 1 KiB)
+            // for the allocator's fast path.
+            self.violations.reserve(12);
+            self.pointers.reserve(256);
         }
         at.write_pointer(&mut self.pointers);
         self.violations.push(Violation {
@@ -276,12 +273,16 @@ impl Report {
             self.codes()
                 .zip(&self.violations)
                 .map(|((pointer, code), violation)| {
-                    let key = last_segment(pointer);
+                    let message = &violation.message;
+                    let suggestion = match message {
+                        Message::Unknown { .. } => message.suggestion(&last_segment(pointer)),
+                        _ => None,
+                    };
                     ValidationError {
                         pointer: pointer.to_owned(),
                         code,
-                        message: violation.message.render(&key),
-                        params: Box::new(violation.message.params(&key)),
+                        message: message.render_with(suggestion),
+                        params: Params::of(message.clone(), suggestion),
                     }
                 })
                 .collect()

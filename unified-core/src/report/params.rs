@@ -1,0 +1,123 @@
+//! The parameters of a violation's message as data, for rendering it in another language: kept
+//! as the message's parts and built into a map only when someone reads them, so a report that
+//! is only shown, counted or sent as JSON builds none.
+
+use core::fmt;
+use core::ops::Index;
+use std::sync::OnceLock;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value};
+
+use crate::report::message::{Message, Param};
+
+/// The parameters of one violation's message (see [`Message::params`] for what each code
+/// carries): a map from names to JSON values, read with [`Params::get`], indexing
+/// (`params["limit"]`, `null` when absent) or [`Params::as_map`], and serialized as a JSON
+/// object.
+#[derive(Clone, Default)]
+pub struct Params {
+    /// The message they come from and its "did you mean"; `None` when given as a map.
+    parts: Option<(Message, Option<&'static str>)>,
+    map: OnceLock<Map<String, Value>>,
+}
+
+impl Params {
+    /// The parameters of `message`, whose "did you mean" (for an unknown field) is `suggestion`.
+    pub(crate) fn of(message: Message, suggestion: Option<&'static str>) -> Self {
+        Params {
+            parts: Some((message, suggestion)),
+            map: OnceLock::new(),
+        }
+    }
+
+    /// The parameters as a map, built on the first call.
+    pub fn as_map(&self) -> &Map<String, Value> {
+        self.map.get_or_init(|| {
+            let mut map = Map::new();
+            self.each(|name, value| {
+                map.insert(name.to_owned(), value.into_value());
+            });
+            map
+        })
+    }
+
+    /// The parameters as a map, by value.
+    pub fn into_map(mut self) -> Map<String, Value> {
+        self.as_map();
+        self.map.take().unwrap_or_default()
+    }
+
+    /// The parameter called `name`, if the message has it.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.as_map().get(name)
+    }
+
+    /// Whether the message has no parameters; builds nothing.
+    pub fn is_empty(&self) -> bool {
+        let mut empty = true;
+        self.each(|_, _| empty = false);
+        empty
+    }
+
+    /// Hands each parameter to `put`, in the order of their names, from the map once built,
+    /// else from the message's parts.
+    fn each(&self, mut put: impl FnMut(&str, Param<'_>)) {
+        if let Some(map) = self.map.get() {
+            for (name, value) in map {
+                put(name, Param::Value(value));
+            }
+        } else if let Some((message, suggestion)) = &self.parts {
+            message.each_param(*suggestion, put);
+        }
+    }
+}
+
+impl From<Map<String, Value>> for Params {
+    fn from(map: Map<String, Value>) -> Self {
+        Params {
+            parts: None,
+            map: OnceLock::from(map),
+        }
+    }
+}
+
+impl Index<&str> for Params {
+    type Output = Value;
+
+    /// The parameter called `name`, or `null` when the message has none by that name (as
+    /// indexing a `serde_json` map-valued `Value` gives).
+    fn index(&self, name: &str) -> &Value {
+        static NULL: Value = Value::Null;
+        self.get(name).unwrap_or(&NULL)
+    }
+}
+
+impl PartialEq for Params {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_map() == other.as_map()
+    }
+}
+
+impl Eq for Params {}
+
+impl fmt::Debug for Params {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_map(), f)
+    }
+}
+
+impl Serialize for Params {
+    /// A JSON object, written straight from the message's parts (no map is built).
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let mut result = Ok(());
+        self.each(|name, value| {
+            if result.is_ok() {
+                result = map.serialize_entry(name, &value);
+            }
+        });
+        result?;
+        map.end()
+    }
+}
