@@ -7,7 +7,6 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::format::Format;
-use crate::report::params::Params;
 use crate::rule::Rule;
 
 /// The message of one violation, before it is rendered for people.
@@ -153,7 +152,11 @@ impl Message {
     /// `values` for `enum`; `format` for `format`; `suggestion` for `unknown` when there is one;
     /// `limit` (a number) or `pattern` for a constraint. `key` is as for [`Message::render`].
     pub fn params(&self, key: &str) -> Map<String, Value> {
-        Params::of(self.clone(), self.suggestion(key)).into_map()
+        let mut params = Map::new();
+        self.each_param(self.suggestion(key), |name, value| {
+            params.insert(name.to_owned(), value.into_value());
+        });
+        params
     }
 
     /// Hands each parameter to `put`, in the order of their names (the order a JSON object of

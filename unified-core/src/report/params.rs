@@ -17,8 +17,9 @@ use crate::report::message::{Message, Param};
 /// object.
 #[derive(Clone, Default)]
 pub struct Params {
-    /// The message they come from and its "did you mean"; `None` when given as a map.
-    parts: Option<(Message, Option<&'static str>)>,
+    /// The message they come from and its "did you mean"; `None` when given as a map. Boxed
+    /// to keep a violation small.
+    parts: Option<Box<(Message, Option<&'static str>)>>,
     map: OnceLock<Map<String, Value>>,
 }
 
@@ -26,7 +27,7 @@ impl Params {
     /// The parameters of `message`, whose "did you mean" (for an unknown field) is `suggestion`.
     pub(crate) fn of(message: Message, suggestion: Option<&'static str>) -> Self {
         Params {
-            parts: Some((message, suggestion)),
+            parts: Some(Box::new((message, suggestion))),
             map: OnceLock::new(),
         }
     }
@@ -67,7 +68,8 @@ impl Params {
             for (name, value) in map {
                 put(name, Param::Value(value));
             }
-        } else if let Some((message, suggestion)) = &self.parts {
+        } else if let Some(parts) = &self.parts {
+            let (message, suggestion) = &**parts;
             message.each_param(*suggestion, put);
         }
     }
@@ -119,5 +121,72 @@ impl Serialize for Params {
         });
         result?;
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::Params;
+    use crate::report::message::Message;
+    use crate::rule::Rule;
+
+    /// Each kind's parameters, read as a map and as JSON: both give the same object.
+    #[test]
+    fn serialized_parameters_are_the_map_read() {
+        let suggest: fn(&str) -> Option<&'static str> = |_| Some("nick_name");
+        let cases = [
+            (
+                Params::of(
+                    Message::Enum {
+                        values: &["a", "b"],
+                        view: Some("Hive"),
+                    },
+                    None,
+                ),
+                json!({"provider": "Hive", "values": ["a", "b"]}),
+            ),
+            (
+                Params::of(Message::Unknown { suggest }, Some("nick_name")),
+                json!({"suggestion": "nick_name"}),
+            ),
+            (
+                Params::of(
+                    Message::Constraint {
+                        rule: Rule::MaxLength(3),
+                        view: None,
+                    },
+                    None,
+                ),
+                json!({"limit": 3}),
+            ),
+            (Params::of(Message::Required { by: None }, None), json!({})),
+            (
+                Params::from(
+                    json!({"seats": 10})
+                        .as_object()
+                        .cloned()
+                        .unwrap_or_default(),
+                ),
+                json!({"seats": 10}),
+            ),
+        ];
+        for (params, expected) in cases {
+            let written = serde_json::to_value(&params).expect("parameters serialize");
+            assert_eq!(written, expected);
+            assert_eq!(Value::Object(params.as_map().clone()), expected);
+            assert_eq!(params.is_empty(), expected == json!({}));
+        }
+    }
+
+    #[test]
+    fn an_absent_parameter_reads_as_null() {
+        let params = Params::of(Message::Unsupported { view: "Dixa" }, None);
+        assert_eq!(params["provider"], "Dixa");
+        assert_eq!(params["limit"], Value::Null);
+        assert_eq!(params.get("limit"), None);
+        assert_eq!(params.clone().into_map().len(), 1);
+        assert_eq!(params, Params::from(params.as_map().clone()));
     }
 }

@@ -295,7 +295,7 @@ fn record_out_of_range<R: Recorder>(
 }
 
 /// Records each constraint of `view` that `broken` says the value breaks.
-#[inline]
+#[inline(always)]
 fn check_each<S: ProviderSet, R: Recorder>(
     constraints: &[Constraint<S>],
     view: Target<S>,
@@ -303,6 +303,10 @@ fn check_each<S: ProviderSet, R: Recorder>(
     recorder: &mut R,
     broken: impl Fn(Rule) -> bool,
 ) {
+    // Most fields have no constraint: no loop, no call.
+    if constraints.is_empty() {
+        return;
+    }
     for constraint in constraints {
         if constraint.views.contains(view) && broken(constraint.rule) {
             record(constraint, view, at, recorder);

@@ -83,6 +83,7 @@ impl<S: ProviderSet> FieldVisitor<S> for FieldSchema<S> {
 
 /// Records each field that `view` requires and the object lacks (`seen` has a bit per field
 /// present).
+#[inline(always)]
 pub(crate) fn record_missing<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     seen: u128,
     view: Target<S>,
@@ -90,9 +91,19 @@ pub(crate) fn record_missing<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     recorder: &mut R,
 ) {
     let missing = RequiredFields::<S, M>::BY_VIEW[usize::from(view.index())] & !seen;
-    if missing == 0 {
-        return;
+    if missing != 0 {
+        record_each_missing::<S, M, R>(missing, view, at, recorder);
     }
+}
+
+/// Records each field of `missing` (a bit per field), out of line: the usual object lacks none.
+#[inline(never)]
+fn record_each_missing<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
+    missing: u128,
+    view: Target<S>,
+    at: &Path<'_>,
+    recorder: &mut R,
+) {
     for (index, rule) in M::RULES.iter().enumerate() {
         if missing & 1 << index != 0 {
             recorder.record(
