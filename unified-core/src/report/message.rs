@@ -190,11 +190,10 @@ impl Message {
                 }
             }
             Message::Constraint { rule, view } => {
-                let (_, value) = rule.keyword();
                 match rule {
-                    Rule::Pattern(_) => put("pattern", Param::Owned(value)),
+                    Rule::Pattern(_) => put("pattern", Param::Keyword(*rule)),
                     Rule::UniqueItems => {}
-                    _ => put("limit", Param::Owned(value)),
+                    _ => put("limit", Param::Keyword(*rule)),
                 }
                 if let Some(view) = view {
                     put("provider", Param::Text(view));
@@ -218,8 +217,8 @@ pub(crate) enum Param<'a> {
     Texts(&'a [&'a str]),
     /// A JSON value the message holds.
     Value(&'a Value),
-    /// A JSON value made for the parameter (a constraint's limit).
-    Owned(Value),
+    /// A constraint's value in its schema keyword (its limit or pattern), made only when read.
+    Keyword(Rule),
 }
 
 impl Param<'_> {
@@ -229,7 +228,7 @@ impl Param<'_> {
             Param::Text(text) => text.into(),
             Param::Texts(texts) => texts.iter().map(|&text| Value::from(text)).collect(),
             Param::Value(value) => value.clone(),
-            Param::Owned(value) => value,
+            Param::Keyword(rule) => rule.keyword().1,
         }
     }
 }
@@ -240,7 +239,7 @@ impl Serialize for Param<'_> {
             Param::Text(text) => serializer.serialize_str(text),
             Param::Texts(texts) => serializer.collect_seq(texts.iter()),
             Param::Value(value) => value.serialize(serializer),
-            Param::Owned(value) => value.serialize(serializer),
+            Param::Keyword(rule) => rule.keyword().1.serialize(serializer),
         }
     }
 }

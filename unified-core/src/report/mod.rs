@@ -274,10 +274,7 @@ impl Report {
                 .zip(&self.violations)
                 .map(|((pointer, code), violation)| {
                     let message = &violation.message;
-                    let suggestion = match message {
-                        Message::Unknown { .. } => message.suggestion(&last_segment(pointer)),
-                        _ => None,
-                    };
+                    let suggestion = message.suggestion(&last_segment(pointer));
                     ValidationError {
                         pointer: pointer.to_owned(),
                         code,
