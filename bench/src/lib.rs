@@ -9,6 +9,7 @@
 //! the provider's view (validated and deserialized in one pass) against serde alone.
 
 pub mod generated;
+pub mod many_providers;
 
 use std::hint::black_box;
 

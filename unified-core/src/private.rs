@@ -10,7 +10,7 @@ pub use crate::format::Format;
 pub use crate::model::UnifiedModel;
 pub use crate::patch::{patch_member, set_member};
 pub use crate::provider::{
-    MAX_PROVIDERS, NoProviders, Provider, ProviderInfo, ProviderSet, Target, UNIFIED_TARGET_ID,
+    NoProviders, Provider, ProviderInfo, ProviderSet, Target, UNIFIED_TARGET_ID,
 };
 pub use crate::report::path::Path;
 pub use crate::rule::{Pattern, PatternCell, Rule};
@@ -20,10 +20,11 @@ pub use crate::validate::custom::{
 };
 pub use crate::validate::field_rule::{AllowedValues, FieldRule};
 pub use crate::validate::field_value::FieldValue;
-pub use crate::validate::mask::Mask;
+pub use crate::validate::mask::{Mask, mask_len, mask_words};
 pub use crate::validate::mode::{Assemble, Build, Mode};
 pub use crate::validate::object::{
-    FieldVisitor, MAX_FIELDS, ObjectModel, object_patch_schema, object_schema, unit_enum_schema,
+    FieldVisitor, MAX_FIELDS, ObjectModel, object_patch_schema, object_schema, required_by_view,
+    unit_enum_schema,
 };
 pub use crate::validate::read::{Fields, Names, read_with, skip};
 pub use crate::validate::reading::Reading;

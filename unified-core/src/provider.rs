@@ -46,22 +46,16 @@ impl ProviderSet for NoProviders {
     const ALL: &'static [ProviderInfo] = &[];
 }
 
-/// Highest number of providers in one set: one bit of a mask each, and one bit for the unified target.
-pub const MAX_PROVIDERS: usize = 127;
-
-/// Index of the unified target in a [`Mask`](crate::validate::mask::Mask).
-pub(crate) const UNIFIED_INDEX: u8 = MAX_PROVIDERS as u8;
-
 /// One provider of the set `S`: the context that validation and schemas are made for.
 pub struct Provider<S> {
-    index: u8,
+    index: u32,
     set: PhantomData<fn() -> S>,
 }
 
 impl<S: ProviderSet> Provider<S> {
     /// Used by [`providers!`](crate::providers); the index is the position in `S::ALL`.
     #[doc(hidden)]
-    pub const fn __from_index(index: u8) -> Self {
+    pub const fn __from_index(index: u32) -> Self {
         Provider {
             index,
             set: PhantomData,
@@ -80,12 +74,12 @@ impl<S: ProviderSet> Provider<S> {
 
     /// The provider's id and name.
     pub fn info(self) -> &'static ProviderInfo {
-        &S::ALL[usize::from(self.index)]
+        &S::ALL[self.index as usize]
     }
 
     /// Every provider of the set, in declaration order.
     pub fn all() -> impl ExactSizeIterator<Item = Self> {
-        (0..S::ALL.len()).map(|index| Self::__from_index(index as u8))
+        (0..S::ALL.len()).map(|index| Self::__from_index(index as u32))
     }
 
     /// The provider with this id, if the set has one.
@@ -93,10 +87,12 @@ impl<S: ProviderSet> Provider<S> {
         S::ALL
             .iter()
             .position(|info| info.id == id)
-            .map(|index| Self::__from_index(index as u8))
+            .map(|index| Self::__from_index(index as u32))
     }
 
-    pub(crate) const fn index(self) -> u8 {
+    /// The provider's position in `S::ALL`, which is its bit in a mask. Not a public API.
+    #[doc(hidden)]
+    pub const fn __index(self) -> u32 {
         self.index
     }
 }
@@ -133,7 +129,7 @@ impl<S: ProviderSet> fmt::Display for Provider<S> {
 /// target (every field, nothing provider-specific required or restricted). Not to be confused
 /// with a view, the typed struct validation makes for one provider (`ViewOf`).
 pub struct Target<S> {
-    index: u8,
+    index: u32,
     set: PhantomData<fn() -> S>,
 }
 
@@ -141,23 +137,24 @@ pub struct Target<S> {
 pub const UNIFIED_TARGET_ID: &str = "unified";
 
 impl<S: ProviderSet> Target<S> {
-    /// The provider-agnostic target.
+    /// The provider-agnostic target. Its index follows the providers', so a set of `n`
+    /// providers has `n + 1` targets, each a bit of a mask sized by the set.
     pub const UNIFIED: Self = Target {
-        index: UNIFIED_INDEX,
+        index: S::ALL.len() as u32,
         set: PhantomData,
     };
 
     /// The target of one provider.
     pub const fn of(provider: Provider<S>) -> Self {
         Target {
-            index: provider.index(),
+            index: provider.index,
             set: PhantomData,
         }
     }
 
     /// The provider of this target, or `None` for the unified target.
     pub fn provider(self) -> Option<Provider<S>> {
-        (self.index != UNIFIED_INDEX).then(|| Provider::__from_index(self.index))
+        (self.index != Self::UNIFIED.index).then(|| Provider::__from_index(self.index))
     }
 
     /// The provider's id, or `unified`.
@@ -186,7 +183,9 @@ impl<S: ProviderSet> Target<S> {
             .chain(core::iter::once(Self::UNIFIED))
     }
 
-    pub(crate) const fn index(self) -> u8 {
+    /// The target's bit in a mask: a provider's position in `S::ALL`, or that count for the
+    /// unified target.
+    pub(crate) const fn index(self) -> u32 {
         self.index
     }
 }
@@ -270,10 +269,6 @@ macro_rules! providers {
                 ];
             }
 
-            const _: () = ::core::assert!(
-                <Set as $crate::ProviderSet>::ALL.len() <= $crate::__private::MAX_PROVIDERS,
-                "a provider set holds at most 127 providers",
-            );
             $(
                 const _: () = ::core::assert!(
                     !$crate::__private::is_unified_view_id(::core::stringify!($id)),
@@ -286,13 +281,13 @@ macro_rules! providers {
             )+
 
             #[allow(non_camel_case_types, dead_code)]
-            #[repr(u8)]
+            #[repr(u32)]
             enum Index { $( $id ),+ }
 
             $(
                 $(#[$provider_meta])*
                 #[doc = ::core::concat!("The ", $name, " provider (`", ::core::stringify!($id), "`).")]
-                pub const $id: $crate::Provider<Set> = $crate::Provider::__from_index(Index::$id as u8);
+                pub const $id: $crate::Provider<Set> = $crate::Provider::__from_index(Index::$id as u32);
 
                 #[doc = ::core::concat!("The ", $name, " provider as a type, for its views and for code generic over providers.")]
                 #[allow(non_camel_case_types)]

@@ -35,6 +35,7 @@ pub fn emit(
                 const NAME: &'static str = "";
                 const DESCRIPTION: ::core::option::Option<&'static str> = ::core::option::Option::None;
                 const RULES: &'static [#core::__private::FieldRule<__S>] = &[];
+                const REQUIRED_BY_VIEW: &'static [u128] = &[];
 
                 fn field_index(_: &str) -> ::core::option::Option<usize> {
                     ::core::option::Option::None

@@ -33,6 +33,7 @@ impl<S: ProviderSet> ObjectModel<S> for () {
     const NAME: &'static str = "NoBody";
     const DESCRIPTION: Option<&'static str> = Some("This operation takes no body.");
     const RULES: &'static [FieldRule<S>] = &[];
+    const REQUIRED_BY_VIEW: &'static [u128] = &[];
 
     fn field_index(_: &str) -> Option<usize> {
         None

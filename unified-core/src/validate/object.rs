@@ -3,12 +3,10 @@
 //! schema. The derive generates only the table, the slots a read fills, the dispatch and
 //! one-line impls that call in here; everything else is here, once.
 
-use core::marker::PhantomData;
-
 use crate::json::{Map, Value};
 use serde::de::Deserializer;
 
-use crate::provider::{MAX_PROVIDERS, ProviderSet, Target};
+use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
@@ -34,6 +32,10 @@ pub trait ObjectModel<S: ProviderSet>: Assemble {
     const DESCRIPTION: Option<&'static str>;
     /// One rule per field, in declaration order.
     const RULES: &'static [FieldRule<S>];
+    /// Per target (by index, see [`Target`]), which fields it requires, one bit per field:
+    /// [`required_by_view`] of [`Self::RULES`], computed when the model is compiled so that the
+    /// reader's required check is one AND. Sized by the set, so it is the derive's to write.
+    const REQUIRED_BY_VIEW: &'static [u128];
     /// The model's custom checks (`#[unified(check = path)]` on the model), run on the model
     /// once it is read.
     const CHECKS: &'static [FieldCheck<S, Self>] = &[];
@@ -90,7 +92,8 @@ pub(crate) fn record_missing<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     at: &Path<'_>,
     recorder: &mut R,
 ) {
-    let missing = RequiredFields::<S, M>::BY_VIEW[usize::from(view.index())] & !seen;
+    let required = M::REQUIRED_BY_VIEW.get(view.index() as usize).copied().unwrap_or(0);
+    let missing = required & !seen;
     if missing != 0 {
         record_each_missing::<S, M, R>(missing, view, at, recorder);
     }
@@ -132,28 +135,23 @@ pub(crate) fn record_unknown<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     );
 }
 
-/// Per view, which fields of `M` the view requires, one bit per field: computed once at
-/// compile time from the rules, so the reader's required check is one AND.
-struct RequiredFields<S, M>(PhantomData<fn() -> (S, M)>);
-
-impl<S: ProviderSet, M: ObjectModel<S>> RequiredFields<S, M> {
-    const BY_VIEW: [u128; MAX_PROVIDERS + 1] = {
-        let mut table = [0u128; MAX_PROVIDERS + 1];
-        let mut index = 0;
-        while index < M::RULES.len() {
-            let mut views = M::RULES[index].required.bits();
-            let mut view = 0;
-            while views != 0 {
-                if views & 1 != 0 {
-                    table[view] |= 1 << index;
-                }
-                views >>= 1;
-                view += 1;
+/// Per target of the set `S` (`V` is its size plus one), which of `rules` it requires, one bit
+/// per field: an object model's [`ObjectModel::REQUIRED_BY_VIEW`]. Not a public API.
+#[doc(hidden)]
+pub const fn required_by_view<S: ProviderSet, const V: usize>(rules: &[FieldRule<S>]) -> [u128; V] {
+    let mut table = [0u128; V];
+    let mut field = 0;
+    while field < rules.len() {
+        let mut view = 0;
+        while view < V {
+            if rules[field].required.contains_index(view) {
+                table[view] |= 1 << field;
             }
-            index += 1;
+            view += 1;
         }
-        table
-    };
+        field += 1;
+    }
+    table
 }
 
 /// The field of `M` whose name is closest to the unknown `key`, for "did you mean".

@@ -109,6 +109,10 @@ fn emit_object_model(model: &Model<'_>, fields: &[Field<'_>]) -> TokenStream {
             const NAME: &'static str = #name;
             const DESCRIPTION: ::core::option::Option<&'static str> = #description;
             const RULES: &'static [#core::__private::FieldRule<#set>] = &[#(#rules),*];
+            const REQUIRED_BY_VIEW: &'static [u128] = &#core::__private::required_by_view::<
+                #set,
+                { <#set as #core::__private::ProviderSet>::ALL.len() + 1 },
+            >(Self::RULES);
             #model_checks
 
             fn field_index(__key: &str) -> ::core::option::Option<usize> {

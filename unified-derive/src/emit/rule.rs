@@ -8,36 +8,75 @@ use syn::Ident;
 use crate::emit::option_str;
 use crate::model::{Field, Presence, RuleKind};
 
+/// Which views a mask holds, as the derive knows them: providers by id, and the unified target.
+#[derive(Clone)]
+enum Views<'a> {
+    /// None at all.
+    None,
+    /// The providers listed, and the unified target if `unified`.
+    Listed { ids: Vec<&'a Ident>, unified: bool },
+    /// Every view but the providers listed, and but the unified target if `not_unified`.
+    AllBut {
+        ids: Vec<&'a Ident>,
+        not_unified: bool,
+    },
+}
+
+impl Views<'_> {
+    /// The mask's tokens: its words, computed when the model is compiled, in a constant of
+    /// their own (a mask is sized by the set, which only the compiler knows).
+    fn emit(&self, core: &TokenStream, set: &TokenStream, providers: &TokenStream) -> TokenStream {
+        let mask = quote!(#core::__private::Mask::<#set>);
+        let (ids, unified, except) = match self {
+            Views::None => return quote!(#mask::NONE),
+            Views::Listed { ids, unified } => (ids, *unified, false),
+            Views::AllBut { ids, not_unified } => (ids, *not_unified, true),
+        };
+        let ids = ids
+            .iter()
+            .map(|id| quote_spanned!(id.span()=> #providers::#id));
+        quote! {
+            #mask::from_words({
+                const __WORDS: &[u64] = &#core::__private::mask_words::<
+                    #set,
+                    { #core::__private::mask_len(<#set as #core::__private::ProviderSet>::ALL.len()) },
+                >(&[#(#ids),*], #unified, #except);
+                __WORDS
+            })
+        }
+    }
+}
+
 /// The `FieldRule` of `field`: which views take and need it, and its rules per view.
 pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> TokenStream {
     let name = &field.json_name;
-    let mask = quote!(#core::__private::Mask::<#set>);
-    let with = |ids: &[&Ident]| -> Vec<TokenStream> {
-        let providers = &field.providers;
-        ids.iter()
-            .map(|id| quote_spanned!(id.span()=> .with(#providers::#id)))
-            .collect()
+    let providers = &field.providers;
+    let mask = |views: Views<'_>| views.emit(core, set, providers);
+    let every = || Views::AllBut {
+        ids: Vec::new(),
+        not_unified: false,
     };
     let (supported, required) = match &field.presence {
-        Presence::Always => (quote!(#mask::ALL), quote!(#mask::ALL)),
-        Presence::Everywhere => (quote!(#mask::ALL), quote!(#mask::NONE)),
+        Presence::Always => (every(), every()),
+        Presence::Everywhere => (every(), Views::None),
         Presence::Listed {
             required,
             supported,
-        } => {
-            let all: Vec<&Ident> = required.iter().chain(supported).collect();
-            let supported = with(&all);
-            let required = with(&required.iter().collect::<Vec<_>>());
-            (
-                quote!(#mask::UNIFIED #(#supported)*),
-                quote!(#mask::NONE #(#required)*),
-            )
-        }
+        } => (
+            Views::Listed {
+                ids: required.iter().chain(supported).collect(),
+                unified: true,
+            },
+            Views::Listed {
+                ids: required.iter().collect(),
+                unified: false,
+            },
+        ),
     };
     let non_empty = if field.allow_empty {
-        quote!(#mask::NONE)
+        quote!(#core::__private::Mask::<#set>::NONE)
     } else {
-        required.clone()
+        mask(required.clone())
     };
     let format = match &field.format {
         Some(variant) => {
@@ -46,11 +85,14 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
         None => quote!(::core::option::Option::None),
     };
     let allowed = field.allowed.iter().map(|allowed| {
-        let views = with(&[&allowed.provider]);
+        let views = mask(Views::Listed {
+            ids: vec![&allowed.provider],
+            unified: false,
+        });
         let values = &allowed.values;
         quote! {
             #core::__private::AllowedValues {
-                views: #mask::NONE #(#views)*,
+                views: #views,
                 values: &[#(#values),*],
             }
         }
@@ -61,26 +103,36 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
         .filter(|constraint| !matches!(constraint.kind, RuleKind::UniqueItems(false)))
         .map(|constraint| {
             let views = match &constraint.provider {
-                Some(provider) => {
-                    let with = with(&[provider]);
-                    quote!(#mask::NONE #(#with)*)
-                }
+                Some(provider) => Views::Listed {
+                    ids: vec![provider],
+                    unified: false,
+                },
                 None => {
-                    let providers = &field.providers;
                     let overridden: Vec<&Ident> = field
                         .constraints
                         .iter()
                         .filter(|other| other.key == constraint.key)
                         .filter_map(|other| other.provider.as_ref())
                         .collect();
-                    let without = overridden
-                        .iter()
-                        .map(|id| quote_spanned!(id.span()=> .without(#providers::#id)));
                     // With per-provider variants, the unified target takes no one provider's limit.
-                    let unified = (!overridden.is_empty()).then(|| quote!(.without_unified()));
-                    quote!(#supported #(#without)* #unified)
+                    let unified = overridden.is_empty();
+                    match &supported {
+                        Views::Listed { ids, .. } => Views::Listed {
+                            ids: ids
+                                .iter()
+                                .filter(|id| !overridden.contains(id))
+                                .copied()
+                                .collect(),
+                            unified,
+                        },
+                        _ => Views::AllBut {
+                            ids: overridden,
+                            not_unified: !unified,
+                        },
+                    }
                 }
             };
+            let views = mask(views);
             let rule = emit_rule_kind(core, &constraint.kind);
             let per_provider = constraint.provider.is_some();
             quote! {
@@ -93,6 +145,8 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
         });
     let description = option_str(&field.doc);
     let title = &field.title;
+    let constraints: Vec<TokenStream> = constraints.collect();
+    let (supported, required) = (mask(supported), mask(required));
     quote! {
         #core::__private::FieldRule {
             name: #name,
