@@ -82,7 +82,7 @@ pub use schema::Schema;
 pub use secret::Secret;
 pub use validate::custom::{Checker, FieldCheck};
 pub use validate::document::Document;
-pub use view::{FieldView, ValidatedPart, ViewOf};
+pub use view::{FieldView, NotTaken, ValidatedPart, ViewOf};
 
 /// Field types written by hand, for values the derive does not cover: implement
 /// [`FieldValue`](field::FieldValue) for the type (its schema, its reader and, optionally, its

@@ -30,7 +30,7 @@ pub use crate::validate::read::{Fields, Names, read_with, skip};
 pub use crate::validate::reading::Reading;
 pub use crate::validate::recorder::Recorder;
 pub use crate::validate::tagged::{Tagged, TaggedEnum, tagged_schema};
-pub use crate::view::{ValidationProof, whole_patch_view};
+pub use crate::view::{Absent, Required, Supported, Taking, ValidationProof, whole_patch_view};
 pub use serde::Deserializer;
 pub use std::sync::OnceLock;
 #[cfg(feature = "derive")]

@@ -111,6 +111,7 @@ mod tests {
 
     crate::providers! {
         /// A set of 130 providers: three words of mask.
+        #[allow(dead_code)]
         pub mod wide {
             p000 => "P0", p001 => "P1", p002 => "P2", p003 => "P3", p004 => "P4", p005 => "P5",
             p006 => "P6", p007 => "P7", p008 => "P8", p009 => "P9", p010 => "P10", p011 => "P11",

@@ -1,7 +1,8 @@
 //! The per-provider views of a model. `#[derive(UnifiedModel)]` cannot see the provider set, so
 //! it hands the model it checked (`handover.rs`) to the set's module
-//! (`providers::__views_need_the_model_in_the_crate_that_declares_its_providers!`), which calls back `views!` with every provider; `view.rs`
-//! generates, per provider, a struct holding what the provider takes and the conversion into it.
+//! (`providers::__views_need_the_model_in_the_crate_that_declares_its_providers!`), which calls
+//! back `views!` with every provider; `view.rs` generates the model's generic view once, and per
+//! provider the table entry it reads and the view's alias.
 
 mod handover;
 mod view;
@@ -41,14 +42,15 @@ impl Parse for ViewsInput {
     }
 }
 
-/// The views of the handed-over model, one per provider.
+/// The views of the handed-over model: the generic one, and an entry and aliases per provider.
 pub fn expand(input: TokenStream) -> TokenStream {
     let ViewsInput { providers, model } = match syn::parse2::<ViewsInput>(input) {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
     };
-    let views = providers
+    let generic = view::emit_generic(&model);
+    let entries = providers
         .iter()
-        .map(|(id, name)| view::emit_view(&model, id, name));
-    quote!(#(#views)*)
+        .map(|(id, name)| view::emit_provider(&model, id, name));
+    quote!(#generic #(#entries)*)
 }

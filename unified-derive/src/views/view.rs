@@ -1,6 +1,9 @@
-//! One provider's view of a model: a struct holding what the provider takes (a field it requires
-//! as a value, one it supports as an `Option`), the conversion into it, and `Clone`, `Debug` and
-//! `PartialEq` where the fields have them.
+//! A model's views: one struct generic over the provider (`<Model>View<P>`, and its merge patch
+//! `<Model>PatchView<P>`), whose field types read how `P` takes each field from a table entry
+//! (`Taking` markers), with its conversion and `Clone`, `Debug` and `PartialEq` written once;
+//! and per provider only that entry and the aliases `<Model>For<Provider>` and
+//! `<Model>PatchFor<Provider>`. A provider added to a set thus costs one impl of one associated
+//! type per model, and no code until something uses its view.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -11,136 +14,316 @@ use crate::case::pascal_from_snake;
 use crate::model::Presence;
 use crate::views::handover::{HandedField, HandedModel};
 
-/// What one provider does with a field.
-enum Taken {
-    Required,
-    Supported,
-    Absent,
+/// The names a model's views use.
+struct Names {
+    /// `<Model>View`.
+    view: Ident,
+    /// `<Model>PatchView`.
+    patch: Ident,
+    /// The trait each provider implements with its table entry.
+    provider: Ident,
+    /// The trait that names each field's marker in an entry.
+    fields: Ident,
+    /// The struct an entry is: one marker per field.
+    takes: Ident,
 }
 
-fn taken(field: &HandedField, id: &Ident) -> Taken {
-    match &field.presence {
-        Presence::Always => Taken::Required,
-        Presence::Everywhere => Taken::Supported,
+impl Names {
+    fn of(model: &Ident) -> Names {
+        Names {
+            view: format_ident!("{}View", model),
+            patch: format_ident!("{}PatchView", model),
+            provider: format_ident!("__{}Provider", model),
+            fields: format_ident!("__{}Fields", model),
+            takes: format_ident!("__{}Takes", model),
+        }
+    }
+}
+
+/// How provider `id` takes `field`, as the marker type's name in `__private`.
+fn taken(field: &HandedField, id: &Ident) -> Ident {
+    let name = match &field.presence {
+        Presence::Always => "Required",
+        Presence::Everywhere => "Supported",
         Presence::Listed {
             required,
             supported,
         } => {
             if required.contains(id) {
-                Taken::Required
+                "Required"
             } else if supported.contains(id) {
-                Taken::Supported
+                "Supported"
             } else {
-                Taken::Absent
+                "Absent"
             }
         }
+    };
+    Ident::new(name, proc_macro2::Span::call_site())
+}
+
+/// One provider's table entry for `model` and its two aliases.
+pub fn emit_provider(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream {
+    let (core, vis, ident, providers) = (&model.core, &model.vis, &model.ident, &model.providers);
+    let names = Names::of(ident);
+    let Names {
+        view,
+        patch,
+        provider: provider_trait,
+        takes,
+        ..
+    } = &names;
+    let pascal = pascal_from_snake(&id.to_string());
+    let view_alias = format_ident!("{}For{}", ident, pascal);
+    let patch_alias = format_ident!("{}PatchFor{}", ident, pascal);
+    let markers = model
+        .fields
+        .iter()
+        .map(|field| taken(field, id))
+        .map(|marker| quote!(#core::__private::#marker));
+    let name = name.value();
+    let view_doc = format!(" `{ident}` as {name} takes it: [`{view}`] for `{id}`.");
+    let patch_doc = format!(" A merge patch of `{ident}` as {name} takes it: [`{patch}`] for `{id}`.");
+    quote! {
+        #[automatically_derived]
+        impl #provider_trait for #providers::#id {
+            type Fields = #takes<#(#markers),*>;
+        }
+
+        #[doc = #view_doc]
+        #vis type #view_alias = #view<#providers::#id>;
+
+        #[doc = #patch_doc]
+        #vis type #patch_alias = #patch<#providers::#id>;
     }
 }
 
-/// The view of `model` for provider `id`, named `name` in docs.
-pub fn emit_view(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStream {
-    let core = &model.core;
-    let ident = &model.ident;
-    let vis = &model.vis;
-    let pascal = pascal_from_snake(&id.to_string());
-    let view = format_ident!("{}For{}", ident, pascal);
-    let patch_ident = format_ident!("{}PatchFor{}", ident, pascal);
-    let providers = &model.providers;
-    let provider = quote!(#providers::#id);
-    let field_view = quote!(#core::FieldView::<#provider>);
-    let mut whole = ViewFields::default();
-    let mut patch = PatchFields::default();
-    for field in &model.fields {
-        let taken_here = taken(field, id);
-        whole.add(field, &taken_here, &field_view);
-        patch.add(field, &taken_here, core, &field_view);
+/// A field's tokens in the generic items: its marker for `__P`, and what a view and a patch
+/// hold of it.
+struct FieldTypes {
+    marker: TokenStream,
+    held: TokenStream,
+    patched: TokenStream,
+}
+
+fn field_types(core: &syn::Path, names: &Names, field: &HandedField) -> FieldTypes {
+    let (name, ty) = (&field.ident, &field.ty);
+    let Names {
+        provider, fields, ..
+    } = names;
+    let marker = quote!(<<__P as #provider>::Fields as #fields>::#name);
+    let taking = quote!(#core::__private::Taking);
+    let view = quote_spanned!(ty.span()=> <#ty as #core::FieldView<__P>>::View);
+    let patch = quote_spanned!(ty.span()=> <#ty as #core::FieldView<__P>>::PatchView);
+    FieldTypes {
+        held: quote!(<#marker as #taking>::Held<#view>),
+        patched: quote!(<#marker as #taking>::Patched<#patch>),
+        marker,
     }
-    let docs = ViewDocs::new(ident, &name.value(), &whole.absent);
+}
+
+/// The items of `model`'s views written once: the table's traits, the two generic structs, the
+/// conversion into them, and their standard traits.
+pub fn emit_generic(model: &HandedModel) -> TokenStream {
+    let (core, vis, ident, providers) = (&model.core, &model.vis, &model.ident, &model.providers);
+    let names = Names::of(ident);
+    let types: Vec<FieldTypes> = model
+        .fields
+        .iter()
+        .map(|field| field_types(core, &names, field))
+        .collect();
+    let table = emit_table(model, &names);
+    let bounds = field_bounds(model);
+    let Names {
+        view,
+        patch,
+        provider,
+        ..
+    } = &names;
+    let field_names: Vec<&Ident> = model.fields.iter().map(|field| &field.ident).collect();
+    let declare = |hold: fn(&FieldTypes) -> &TokenStream| -> Vec<TokenStream> {
+        model
+            .fields
+            .iter()
+            .zip(&types)
+            .map(|(field, types)| {
+                let (name, field_vis, doc) = (&field.ident, &field.vis, field.doc.iter());
+                let held = hold(types);
+                quote!(#(#[doc = #doc])* #field_vis #name: #held)
+            })
+            .collect()
+    };
+    let view_fields = declare(|types| &types.held);
+    let patch_fields = declare(|types| &types.patched);
+    let converted = model.fields.iter().zip(&types).map(|(field, types)| {
+        let (name, ty, marker) = (&field.ident, &field.ty, &types.marker);
+        let value = match field.presence {
+            Presence::Always => quote!(::core::option::Option::Some(self.#name)),
+            _ => quote!(self.#name),
+        };
+        quote! {
+            #name: <#marker as #core::__private::Taking>::hold::<__P, #ty>(#value, __sealed)?
+        }
+    });
+    let read = model.fields.iter().zip(&types).map(|(field, types)| {
+        let (name, ty, json, marker) = (&field.ident, &field.ty, &field.json_name, &types.marker);
+        quote! {
+            #name: <#marker as #core::__private::Taking>::patch::<__P, #ty>(
+                __members.get(#json),
+                __sealed,
+            )?
+        }
+    });
+    let docs = ViewDocs::new(ident);
     let ViewDocs {
         summary,
         made,
-        absent: absent_doc,
+        absent,
         patch_summary,
         patch_made,
-    } = docs;
-    let validated_view = emit_validated_part(core, ident, &provider, &view, false);
-    let validated_patch = emit_validated_part(core, ident, &provider, &patch_ident, true);
-    let standard = emit_standard_traits(&view, &whole.held);
-    let patch_standard = emit_standard_traits(&patch_ident, &patch.held);
-    let ViewFields {
-        declared,
-        converted,
-        ..
-    } = whole;
-    let PatchFields {
-        declared: patch_declared,
-        read: patch_read,
-        ..
-    } = patch;
+    } = &docs;
+    let held: Vec<&TokenStream> = types.iter().map(|types| &types.held).collect();
+    let patched: Vec<&TokenStream> = types.iter().map(|types| &types.patched).collect();
+    let markers: Vec<&TokenStream> = types.iter().map(|types| &types.marker).collect();
+    let standard = Standard {
+        core,
+        provider,
+        bounds: &bounds,
+        names: &field_names,
+        markers: &markers,
+    };
+    let view_standard = standard.emit(view, &held);
+    let patch_standard = standard.emit(patch, &patched);
+    let validated_view = emit_validated_part(model, &names, view, false);
+    let validated_patch = emit_validated_part(model, &names, patch, true);
+    let _ = providers;
     quote! {
+        #table
+
         #[doc = #summary]
         #[doc = ""]
         #[doc = #made]
-        #[doc = #absent_doc]
+        #[doc = #absent]
         #[allow(dead_code)]
-        #vis struct #view {
-            #(#declared,)*
+        #vis struct #view<__P: #provider> where #bounds {
+            #(#view_fields,)*
             __sealed: #core::__private::ValidationProof,
+            __provider: ::core::marker::PhantomData<fn() -> __P>,
         }
 
         #[doc = #patch_summary]
         #[doc = ""]
         #[doc = #patch_made]
-        #[doc = #absent_doc]
+        #[doc = #absent]
         #[allow(dead_code)]
-        #vis struct #patch_ident {
-            #(#patch_declared,)*
+        #vis struct #patch<__P: #provider> where #bounds {
+            #(#patch_fields,)*
             __sealed: #core::__private::ValidationProof,
+            __provider: ::core::marker::PhantomData<fn() -> __P>,
         }
 
         #[automatically_derived]
-        impl #core::FieldView<#provider> for #ident {
-            type View = #view;
-            type PatchView = #patch_ident;
+        impl<__P: #provider> #core::FieldView<__P> for #ident where #bounds {
+            type View = #view<__P>;
+            type PatchView = #patch<__P>;
 
             fn patch_view(
                 __value: &#core::json::Value,
                 __sealed: &#core::__private::ValidationProof,
-            ) -> ::core::option::Option<#patch_ident> {
+            ) -> ::core::option::Option<#patch<__P>> {
                 let __members = __value.as_object()?;
-                ::core::option::Option::Some(#patch_ident {
-                    #(#patch_read,)*
+                ::core::option::Option::Some(#patch {
+                    #(#read,)*
                     __sealed: __sealed.duplicate(),
+                    __provider: ::core::marker::PhantomData,
                 })
             }
 
             fn view(
                 self,
                 __sealed: &#core::__private::ValidationProof,
-            ) -> ::core::option::Option<#view> {
+            ) -> ::core::option::Option<#view<__P>> {
                 ::core::option::Option::Some(#view {
                     #(#converted,)*
                     __sealed: __sealed.duplicate(),
+                    __provider: ::core::marker::PhantomData,
                 })
             }
         }
 
         #validated_view
         #validated_patch
-        #standard
+        #view_standard
         #patch_standard
     }
 }
 
-/// `ValidatedPart` for a provider's view of a model (`patch` false) or its patch (true): how the
-/// gateway makes what an adapter is handed from a request's part.
+/// The table's items: the trait a provider's entry implements, the trait naming each field's
+/// marker, and the entry's struct (one marker per field).
+fn emit_table(model: &HandedModel, names: &Names) -> TokenStream {
+    let (core, vis, ident, providers) = (&model.core, &model.vis, &model.ident, &model.providers);
+    let Names {
+        provider,
+        fields,
+        takes,
+        ..
+    } = names;
+    let field_names: Vec<&Ident> = model.fields.iter().map(|field| &field.ident).collect();
+    let params: Vec<Ident> = (0..model.fields.len())
+        .map(|index| format_ident!("__T{}", index))
+        .collect();
+    let provider_doc = format!(" How one provider takes each field of `{ident}`. Not a public API.");
+    quote! {
+        #[doc = #provider_doc]
+        #[doc(hidden)]
+        #vis trait #provider: #core::ProviderType<Set = #providers::Set> {
+            /// The provider's entry: how it takes each field.
+            type Fields: #fields;
+        }
+
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis trait #fields {
+            #(type #field_names: #core::__private::Taking;)*
+        }
+
+        #[doc(hidden)]
+        #vis struct #takes<#(#params),*>(::core::marker::PhantomData<fn() -> (#(#params,)*)>);
+
+        #[automatically_derived]
+        impl<#(#params: #core::__private::Taking),*> #fields for #takes<#(#params),*> {
+            #(type #field_names = #params;)*
+        }
+    }
+}
+
+/// The bounds the generic items need: each field's type has a view for `__P` (a nested model
+/// has one where `__P` has an entry for it).
+fn field_bounds(model: &HandedModel) -> TokenStream {
+    let core = &model.core;
+    let mut seen: Vec<String> = Vec::new();
+    let bounds = model.fields.iter().filter_map(|field| {
+        let ty = &field.ty;
+        let key = quote!(#ty).to_string();
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
+        Some(quote_spanned!(ty.span()=> #ty: #core::FieldView<__P>))
+    });
+    quote!(#(#bounds,)*)
+}
+
+/// `ValidatedPart` for a model's view (`patch` false) or its patch (true): how the gateway makes
+/// what an adapter is handed from a request's part.
 fn emit_validated_part(
-    core: &syn::Path,
-    model: &Ident,
-    provider: &TokenStream,
+    model: &HandedModel,
+    names: &Names,
     part: &Ident,
     patch: bool,
 ) -> TokenStream {
+    let (core, ident, providers) = (&model.core, &model.ident, &model.providers);
+    let provider = &names.provider;
+    let bounds = field_bounds(model);
     let read = if patch {
         quote!(patch_from_value)
     } else {
@@ -148,193 +331,114 @@ fn emit_validated_part(
     };
     quote! {
         #[automatically_derived]
-        impl #core::ValidatedPart<#model, #provider> for #part {
+        impl<__P: #provider> #core::ValidatedPart<#ident, __P> for #part<__P> where #bounds {
             const PATCH: bool = #patch;
 
             fn validated(
                 __part: #core::Part,
                 __value: &#core::__private::Value,
             ) -> ::core::result::Result<Self, #core::Report> {
-                #core::conventions::#read::<
-                    <#provider as #core::ProviderType>::Set, #model, #provider,
-                >(__part, __value)
+                #core::conventions::#read::<#providers::Set, #ident, __P>(__part, __value)
             }
         }
     }
 }
 
-/// The doc lines of a provider's view and patch of a model.
+/// The doc lines of a model's view and patch.
 struct ViewDocs {
     summary: String,
     made: &'static str,
-    absent: String,
+    absent: &'static str,
     patch_summary: String,
     patch_made: &'static str,
 }
 
 impl ViewDocs {
-    fn new(model: &Ident, provider: &str, absent: &[String]) -> ViewDocs {
-        let absent = if absent.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " Absent, since {provider} does not take them: {}.",
-                absent.join(", ")
-            )
-        };
+    fn new(model: &Ident) -> ViewDocs {
         ViewDocs {
             summary: format!(
-                " `{model}` as {provider} takes it: a field it requires is a value, one it \
-                 supports an `Option`."
+                " `{model}` as the provider `P` takes it: a field it requires is a value, one it \
+                 supports an `Option`. `{model}For<Provider>` names it for one provider."
             ),
             made: " Only validation makes one: `UnifiedModel::view_from_slice` or `UnifiedModel::view_from_value`.",
-            absent,
+            absent: " A field the provider does not take holds `NotTaken`, which has nothing to read.",
             patch_summary: format!(
-                " A merge patch of `{model}` as {provider} takes it: a field it requires is an \
+                " A merge patch of `{model}` as the provider `P` takes it: a field it requires is an \
                  `Option` (left as it is, or set; never cleared), one it supports a `Patch` \
-                 (left, cleared or set), a nested model its own patch."
+                 (left, cleared or set), a nested model its own patch. `{model}PatchFor<Provider>` \
+                 names it for one provider."
             ),
             patch_made: " Only validation makes one: `UnifiedModel::patch_from_slice` or `UnifiedModel::patch_from_value`.",
         }
     }
 }
 
-/// The fields of a provider's view of a model: declared, converted from the model's value, held
-/// (for the standard traits), and the JSON names of those the provider does not take.
-#[derive(Default)]
-struct ViewFields<'m> {
-    declared: Vec<TokenStream>,
-    converted: Vec<TokenStream>,
-    held: Vec<(&'m Ident, TokenStream)>,
-    absent: Vec<String>,
+/// What `Clone`, `Debug` and `PartialEq` of a view or patch need.
+struct Standard<'a> {
+    core: &'a syn::Path,
+    provider: &'a Ident,
+    bounds: &'a TokenStream,
+    names: &'a [&'a Ident],
+    markers: &'a [&'a TokenStream],
 }
 
-impl<'m> ViewFields<'m> {
-    /// A field as a view holds it: one the provider requires as a value, one it supports as an
-    /// `Option`, one it does not take not at all.
-    fn add(&mut self, field: &'m HandedField, taken: &Taken, field_view: &TokenStream) {
-        let name = &field.ident;
-        let ty = &field.ty;
-        let doc = field.doc.iter();
-        let field_vis = &field.vis;
-        let held = quote_spanned!(ty.span()=> <#ty as #field_view>::View);
-        let value = match field.presence {
-            Presence::Always => quote!(self.#name),
-            _ => quote!(self.#name?),
-        };
-        match taken {
-            Taken::Required => {
-                self.held.push((name, held.clone()));
-                self.declared
-                    .push(quote!(#(#[doc = #doc])* #field_vis #name: #held));
-                self.converted
-                    .push(quote!(#name: #field_view::view(#value, __sealed)?));
-            }
-            Taken::Supported => {
-                let optional = quote!(::core::option::Option<#held>);
-                self.held.push((name, optional.clone()));
-                self.declared
-                    .push(quote!(#(#[doc = #doc])* #field_vis #name: #optional));
-                self.converted.push(quote! {
-                    #name: match self.#name {
-                        ::core::option::Option::Some(__value) => {
-                            ::core::option::Option::Some(#field_view::view(__value, __sealed)?)
-                        }
-                        ::core::option::Option::None => ::core::option::Option::None,
-                    }
-                });
-            }
-            Taken::Absent => self.absent.push(format!("`{}`", field.json_name)),
-        }
-    }
-}
-
-/// The fields of a provider's patch of a model: declared, read from the validated document, and
-/// held (for the standard traits).
-#[derive(Default)]
-struct PatchFields<'m> {
-    declared: Vec<TokenStream>,
-    read: Vec<TokenStream>,
-    held: Vec<(&'m Ident, TokenStream)>,
-}
-
-impl<'m> PatchFields<'m> {
-    /// A field as a patch holds it: one the provider requires may be left or set, one it
-    /// supports left, cleared or set, one it does not take is absent.
-    fn add(
-        &mut self,
-        field: &'m HandedField,
-        taken: &Taken,
-        core: &syn::Path,
-        field_view: &TokenStream,
-    ) {
-        let (name, ty, json) = (&field.ident, &field.ty, &field.json_name);
-        let doc = field.doc.iter();
-        let field_vis = &field.vis;
-        let value = quote_spanned!(ty.span()=> <#ty as #field_view>::PatchView);
-        let (held, reader) = match taken {
-            Taken::Required => (
-                quote!(::core::option::Option<#value>),
-                quote!(#core::__private::set_member),
-            ),
-            Taken::Supported => (
-                quote!(#core::Patch<#value>),
-                quote!(#core::__private::patch_member),
-            ),
-            Taken::Absent => return,
-        };
-        self.declared
-            .push(quote!(#(#[doc = #doc])* #field_vis #name: #held));
-        self.read.push(quote! {
-            #name: #reader(__members.get(#json), |__member| {
-                <#ty as #field_view>::patch_view(__member, __sealed)
-            })?
+impl Standard<'_> {
+    /// `Clone`, `Debug` and `PartialEq` for the generic struct `view`, each where every field's
+    /// held type (`held`) has it; `Debug` shows the fields the provider takes.
+    fn emit(&self, view: &Ident, held: &[&TokenStream]) -> TokenStream {
+        let Standard {
+            core,
+            provider,
+            bounds,
+            names,
+            markers,
+        } = self;
+        let names = names.iter();
+        let with = |trait_: TokenStream| quote!(#bounds #(#held: #trait_,)*);
+        let clone_bounds = with(quote!(::core::clone::Clone));
+        let debug_bounds = with(quote!(::core::fmt::Debug));
+        let eq_bounds = with(quote!(::core::cmp::PartialEq));
+        let labels = names.clone().map(|name| {
+            let text = name.to_string();
+            text.strip_prefix("r#").unwrap_or(&text).to_owned()
         });
-        self.held.push((name, held));
-    }
-}
-
-/// `Clone`, `Debug` and `PartialEq` for a view, each where every field's type has it: the
-/// bounds are written `for<'__a>` so that one the model's field types lack leaves the view
-/// without that trait rather than failing the build.
-fn emit_standard_traits(view: &Ident, fields: &[(&Ident, TokenStream)]) -> TokenStream {
-    let bounds = |trait_: TokenStream| {
-        let types = fields.iter().map(|(_, ty)| ty);
-        quote!(#(for<'__a> #types: #trait_,)*)
-    };
-    let clone_bounds = bounds(quote!(::core::clone::Clone));
-    let debug_bounds = bounds(quote!(::core::fmt::Debug));
-    let eq_bounds = bounds(quote!(::core::cmp::PartialEq));
-    let names: Vec<&Ident> = fields.iter().map(|(name, _)| *name).collect();
-    let labels = names.iter().map(|name| {
-        let text = name.to_string();
-        text.strip_prefix("r#").unwrap_or(&text).to_owned()
-    });
-    let view_name = view.to_string();
-    quote! {
-        #[automatically_derived]
-        impl ::core::clone::Clone for #view where #clone_bounds {
-            fn clone(&self) -> Self {
-                #view {
-                    #(#names: ::core::clone::Clone::clone(&self.#names),)*
-                    __sealed: self.__sealed.duplicate(),
+        let view_name = view.to_string();
+        let (clone_names, eq_names, debug_names) = (names.clone(), names.clone(), names);
+        quote! {
+            #[automatically_derived]
+            impl<__P: #provider> ::core::clone::Clone for #view<__P> where #clone_bounds {
+                fn clone(&self) -> Self {
+                    #view {
+                        #(#clone_names: ::core::clone::Clone::clone(&self.#clone_names),)*
+                        __sealed: self.__sealed.duplicate(),
+                        __provider: ::core::marker::PhantomData,
+                    }
                 }
             }
-        }
 
-        #[automatically_derived]
-        impl ::core::fmt::Debug for #view where #debug_bounds {
-            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __f.debug_struct(#view_name)
-                    #(.field(#labels, &self.#names))*
-                    .finish()
+            #[automatically_derived]
+            impl<__P: #provider> ::core::fmt::Debug for #view<__P> where #debug_bounds {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    let __name = ::std::format!(
+                        "{}<{}>",
+                        #view_name,
+                        <__P as #core::ProviderType>::PROVIDER.id(),
+                    );
+                    let mut __fields = __f.debug_struct(&__name);
+                    #(
+                        if <#markers as #core::__private::Taking>::TAKEN {
+                            __fields.field(#labels, &self.#debug_names);
+                        }
+                    )*
+                    __fields.finish()
+                }
             }
-        }
 
-        #[automatically_derived]
-        impl ::core::cmp::PartialEq for #view where #eq_bounds {
-            fn eq(&self, __other: &Self) -> bool {
-                true #(&& self.#names == __other.#names)*
+            #[automatically_derived]
+            impl<__P: #provider> ::core::cmp::PartialEq for #view<__P> where #eq_bounds {
+                fn eq(&self, __other: &Self) -> bool {
+                    true #(&& self.#eq_names == __other.#eq_names)*
+                }
             }
         }
     }

@@ -1,7 +1,8 @@
 //! Per-provider views: for a model and one provider, a struct in which each field the provider
 //! requires is a plain value, each field it supports is an `Option`, and a field it does not
-//! support is absent. `#[derive(UnifiedModel)]` generates one per provider of the set (named
-//! `<Model>For<Provider>`); only the validator makes one ([`UnifiedModel::view_from_slice`](crate::UnifiedModel::view_from_slice),
+//! support holds [`NotTaken`]. `#[derive(UnifiedModel)]` generates one struct per model, generic
+//! over the provider (`<Model>View<P>`), and per provider of the set only the table entry it reads
+//! (`taking.rs`) and the alias `<Model>For<Provider>`; only the validator makes one ([`UnifiedModel::view_from_slice`](crate::UnifiedModel::view_from_slice),
 //! [`UnifiedModel::view_from_value`](crate::UnifiedModel::view_from_value)).
 
 use core::fmt;
@@ -17,6 +18,12 @@ use crate::validate::mode::Build;
 use crate::validate::read::read_document;
 use crate::validate::recorder::AllFailures;
 use crate::validate::value_input::ValueInput;
+
+mod taking;
+
+pub use taking::NotTaken;
+#[doc(hidden)]
+pub use taking::{Absent, Required, Supported, Taking};
 
 /// The view of the model `M` for the provider `P`: `ViewOf<UserCreateBody, providers::dixa>` is
 /// `UserCreateBodyForDixa`.
