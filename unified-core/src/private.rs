@@ -77,6 +77,24 @@ impl<T> ListField for Vec<T> {}
 /// Compiles only when `T` is a list field.
 pub const fn assert_list_field<T: ListField>() {}
 
+/// Refuses, at compile time, a set whose ids are not snake_case or name the unified target:
+/// `providers!` checks every set with it.
+pub const fn check_provider_ids(providers: &[ProviderInfo]) {
+    let mut index = 0;
+    while index < providers.len() {
+        let id = providers[index].id;
+        assert!(
+            !is_unified_view_id(id),
+            "`unified` names the provider-agnostic target and cannot be a provider id"
+        );
+        assert!(
+            is_snake_case_id(id),
+            "provider ids are snake_case: lowercase letters, digits and `_`"
+        );
+        index += 1;
+    }
+}
+
 /// Whether `id` is the reserved id of the unified target; `providers!` refuses it at compile time.
 pub const fn is_unified_view_id(id: &str) -> bool {
     let (id, reserved) = (id.as_bytes(), UNIFIED_TARGET_ID.as_bytes());

@@ -269,16 +269,9 @@ macro_rules! providers {
                 ];
             }
 
-            $(
-                const _: () = ::core::assert!(
-                    !$crate::__private::is_unified_view_id(::core::stringify!($id)),
-                    "`unified` names the provider-agnostic target and cannot be a provider id",
-                );
-                const _: () = ::core::assert!(
-                    $crate::__private::is_snake_case_id(::core::stringify!($id)),
-                    "provider ids are snake_case: lowercase letters, digits and `_`",
-                );
-            )+
+            // One check for the whole set: a constant per provider would cost each provider its
+            // own entry in the crate's metadata.
+            const _: () = $crate::__private::check_provider_ids(<Set as $crate::ProviderSet>::ALL);
 
             #[allow(non_camel_case_types, dead_code)]
             #[repr(u32)]
@@ -291,8 +284,7 @@ macro_rules! providers {
 
                 #[doc = ::core::concat!("The ", $name, " provider as a type, for its views and for code generic over providers.")]
                 #[allow(non_camel_case_types)]
-                #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-                pub struct $id {}
+                pub enum $id {}
 
                 impl $crate::ProviderType for $id {
                     type Set = Set;

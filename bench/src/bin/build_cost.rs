@@ -51,7 +51,9 @@ fn main() -> Result<(), String> {
         write_crate(&workspace, &dir, 1)?;
         build(&dir, 1, profile)?;
     }
-    println!("| providers | debug build (s) | release build (s) | debug rlib (KB) | release rlib (KB) |");
+    println!(
+        "| providers | debug build (s) | release build (s) | debug rlib (KB) | release rlib (KB) |"
+    );
     println!("|---:|---:|---:|---:|---:|");
     let mut rows: Vec<(usize, Built, Built)> = Vec::new();
     for &size in &args.sizes {
@@ -136,7 +138,9 @@ fn build(dir: &Path, size: usize, profile: &str) -> Result<Built, String> {
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     let seconds = started.elapsed().as_secs_f64();
     if !status.success() {
-        return Err(format!("the crate for {size} providers did not build ({profile})"));
+        return Err(format!(
+            "the crate for {size} providers did not build ({profile})"
+        ));
     }
     let rlib = target
         .join(profile)

@@ -143,7 +143,8 @@ mod tests {
 
     #[test]
     fn a_set_past_128_providers_has_a_bit_for_each_and_for_the_unified_target() {
-        const LISTED: [u64; W] = mask_words::<wide::Set, W>(&[wide::p000, wide::p127, wide::p129], true, false);
+        const LISTED: [u64; W] =
+            mask_words::<wide::Set, W>(&[wide::p000, wide::p127, wide::p129], true, false);
         let mask = Mask::<wide::Set>::from_words(&LISTED);
         let ids: Vec<&str> = mask.providers().map(Provider::id).collect();
         assert_eq!(ids, ["p000", "p127", "p129"]);

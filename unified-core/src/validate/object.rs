@@ -92,7 +92,10 @@ pub(crate) fn record_missing<S: ProviderSet, M: ObjectModel<S>, R: Recorder>(
     at: &Path<'_>,
     recorder: &mut R,
 ) {
-    let required = M::REQUIRED_BY_VIEW.get(view.index() as usize).copied().unwrap_or(0);
+    let required = M::REQUIRED_BY_VIEW
+        .get(view.index() as usize)
+        .copied()
+        .unwrap_or(0);
     let missing = required & !seen;
     if missing != 0 {
         record_each_missing::<S, M, R>(missing, view, at, recorder);

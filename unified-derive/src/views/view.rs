@@ -82,7 +82,8 @@ pub fn emit_provider(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStr
         .map(|marker| quote!(#core::__private::#marker));
     let name = name.value();
     let view_doc = format!(" `{ident}` as {name} takes it: [`{view}`] for `{id}`.");
-    let patch_doc = format!(" A merge patch of `{ident}` as {name} takes it: [`{patch}`] for `{id}`.");
+    let patch_doc =
+        format!(" A merge patch of `{ident}` as {name} takes it: [`{patch}`] for `{id}`.");
     quote! {
         #[automatically_derived]
         impl #provider_trait for #providers::#id {
@@ -271,7 +272,8 @@ fn emit_table(model: &HandedModel, names: &Names) -> TokenStream {
     let params: Vec<Ident> = (0..model.fields.len())
         .map(|index| format_ident!("__T{}", index))
         .collect();
-    let provider_doc = format!(" How one provider takes each field of `{ident}`. Not a public API.");
+    let provider_doc =
+        format!(" How one provider takes each field of `{ident}`. Not a public API.");
     quote! {
         #[doc = #provider_doc]
         #[doc(hidden)]
