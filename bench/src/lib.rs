@@ -10,6 +10,7 @@
 
 pub mod generated;
 pub mod many_providers;
+pub mod sets;
 
 use std::hint::black_box;
 

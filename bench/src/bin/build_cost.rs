@@ -107,7 +107,11 @@ fn write_crate(workspace: &Path, dir: &Path, size: usize) -> Result<(), String> 
         std::fs::write(&path, text).map_err(|e| format!("cannot write {path:?}: {e}"))
     };
     write(root.join("Cargo.toml"), &manifest)?;
-    write(src.join("lib.rs"), &crate_source(size))?;
+    let lib = format!(
+        "//! A model crate for a set of {size} providers, made by unified-bench's build-cost.\n\n{}",
+        crate_source(size)
+    );
+    write(src.join("lib.rs"), &lib)?;
     std::fs::copy(workspace.join("Cargo.lock"), root.join("Cargo.lock"))
         .map_err(|e| format!("cannot copy the lock file: {e}"))?;
     Ok(())
