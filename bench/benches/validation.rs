@@ -31,33 +31,13 @@ fn main() {
 /// The ratio table, read back from criterion's estimates of this run.
 mod ratios {
     use std::fmt::Write;
-    use std::path::{Path, PathBuf};
 
+    use unified_bench::estimates::{criterion_dir, median_ns};
     use unified_bench::{Case, PerMeasurement};
-
-    /// Where criterion keeps its estimates: `CRITERION_HOME`, else `criterion` in the target
-    /// directory (`CARGO_TARGET_DIR`, else the workspace's `target`; cargo runs benches from the
-    /// package directory, so a relative `target` would miss it).
-    fn criterion_dir() -> PathBuf {
-        std::env::var_os("CRITERION_HOME")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                std::env::var_os("CARGO_TARGET_DIR")
-                    .map(PathBuf::from)
-                    .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
-                    .join("criterion")
-            })
-    }
 
     /// The median time of one measurement in nanoseconds, if criterion estimated it.
     fn median(case: &Case, measurement: &str) -> Option<f64> {
-        let path = criterion_dir()
-            .join(case.id().replace('/', "_"))
-            .join(measurement)
-            .join("new/estimates.json");
-        let text = std::fs::read(path).ok()?;
-        let estimates: serde_json::Value = serde_json::from_slice(&text).ok()?;
-        estimates["median"]["point_estimate"].as_f64()
+        median_ns(&case.id(), measurement)
     }
 
     /// Prints the tables and writes them beside criterion's reports.

@@ -8,6 +8,7 @@
 //! one pass, text to a checked typed body with and without a `Value` in between, and text to
 //! the provider's view (validated and deserialized in one pass) against serde alone.
 
+pub mod estimates;
 pub mod generated;
 pub mod many_providers;
 pub mod sets;

@@ -17,8 +17,16 @@ macro_rules! set {
 }
 
 set!(of_10, "set_10.rs", "The models for a set of 10 providers.");
-set!(of_500, "set_500.rs", "The models for a set of 500 providers.");
-set!(of_1000, "set_1000.rs", "The models for a set of 1,000 providers.");
+set!(
+    of_500,
+    "set_500.rs",
+    "The models for a set of 500 providers."
+);
+set!(
+    of_1000,
+    "set_1000.rs",
+    "The models for a set of 1,000 providers."
+);
 
 /// One measurement in each set, side by side: its name, and the function per set size.
 pub type SetMeasurement = (&'static str, [(usize, fn(&Documents) -> usize); 3]);
@@ -92,11 +100,19 @@ measurements!(of_1000: is_valid_1000, validate_1000, view_1000);
 pub const SET_MEASUREMENTS: [SetMeasurement; 3] = [
     (
         "is_valid",
-        [(10, is_valid_10), (500, is_valid_500), (1000, is_valid_1000)],
+        [
+            (10, is_valid_10),
+            (500, is_valid_500),
+            (1000, is_valid_1000),
+        ],
     ),
     (
         "validate",
-        [(10, validate_10), (500, validate_500), (1000, validate_1000)],
+        [
+            (10, validate_10),
+            (500, validate_500),
+            (1000, validate_1000),
+        ],
     ),
     ("view", [(10, view_10), (500, view_500), (1000, view_1000)]),
 ];

@@ -85,3 +85,25 @@ fn a_provider_is_validated_and_described_the_same_in_sets_of_10_500_and_1000() {
         assert_eq!(reports[0], reports[2], "{id}");
     }
 }
+
+#[test]
+fn a_fields_rules_are_as_many_in_a_set_of_1000_as_in_a_set_of_500() {
+    use unified_core::__private::{FieldRule, ObjectModel};
+    // Providers with the same value of a rule share its entry: the validator looks through a
+    // field's entries, so their number must not grow with the providers that set a value (in
+    // both sets some providers set each rule's own value; a set of 10 may have none that do).
+    fn entries<S: unified_core::ProviderSet>(rules: &[FieldRule<S>]) -> Vec<(usize, usize)> {
+        rules
+            .iter()
+            .map(|rule| (rule.constraints.len(), rule.allowed.len()))
+            .collect()
+    }
+    let middle = entries(<of_500::Ticket as ObjectModel<of_500::providers::Set>>::RULES);
+    let large = entries(<of_1000::Ticket as ObjectModel<of_1000::providers::Set>>::RULES);
+    assert_eq!(middle, large);
+    assert!(
+        large
+            .iter()
+            .all(|(constraints, allowed)| *constraints <= 4 && *allowed <= 1)
+    );
+}

@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use syn::Ident;
+use syn::{Ident, LitStr};
 
 use crate::emit::option_str;
 use crate::model::{Field, Presence, RuleKind};
@@ -84,9 +84,22 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
         }
         None => quote!(::core::option::Option::None),
     };
-    let allowed = field.allowed.iter().map(|allowed| {
+    let allowed = same_values(field.allowed.iter().map(|allowed| {
+        (
+            &allowed.provider,
+            allowed
+                .values
+                .iter()
+                .map(LitStr::value)
+                .collect::<Vec<_>>()
+                .join("\0"),
+            allowed,
+        )
+    }))
+    .into_iter()
+    .map(|(ids, allowed)| {
         let views = mask(Views::Listed {
-            ids: vec![&allowed.provider],
+            ids,
             unified: false,
         });
         let values = &allowed.values;
@@ -97,44 +110,61 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
             }
         }
     });
-    let constraints = field
-        .constraints
-        .iter()
-        .filter(|constraint| !matches!(constraint.kind, RuleKind::UniqueItems(false)))
+    let kept = || {
+        field
+            .constraints
+            .iter()
+            .filter(|constraint| !matches!(constraint.kind, RuleKind::UniqueItems(false)))
+    };
+    let every_provider = kept()
+        .filter(|constraint| constraint.provider.is_none())
         .map(|constraint| {
-            let views = match &constraint.provider {
-                Some(provider) => Views::Listed {
-                    ids: vec![provider],
-                    unified: false,
-                },
-                None => {
-                    let overridden: Vec<&Ident> = field
-                        .constraints
+            let overridden: Vec<&Ident> = field
+                .constraints
+                .iter()
+                .filter(|other| other.key == constraint.key)
+                .filter_map(|other| other.provider.as_ref())
+                .collect();
+            // With per-provider variants, the unified target takes no one provider's limit.
+            let unified = overridden.is_empty();
+            let views = match &supported {
+                Views::Listed { ids, .. } => Views::Listed {
+                    ids: ids
                         .iter()
-                        .filter(|other| other.key == constraint.key)
-                        .filter_map(|other| other.provider.as_ref())
-                        .collect();
-                    // With per-provider variants, the unified target takes no one provider's limit.
-                    let unified = overridden.is_empty();
-                    match &supported {
-                        Views::Listed { ids, .. } => Views::Listed {
-                            ids: ids
-                                .iter()
-                                .filter(|id| !overridden.contains(id))
-                                .copied()
-                                .collect(),
-                            unified,
-                        },
-                        _ => Views::AllBut {
-                            ids: overridden,
-                            not_unified: !unified,
-                        },
-                    }
-                }
+                        .filter(|id| !overridden.contains(id))
+                        .copied()
+                        .collect(),
+                    unified,
+                },
+                _ => Views::AllBut {
+                    ids: overridden,
+                    not_unified: !unified,
+                },
             };
+            (views, constraint, false)
+        });
+    // Providers with the same value of a rule share one entry, so a field's entries grow with
+    // its distinct values, not with the providers that set one.
+    let own = same_values(kept().filter_map(|constraint| {
+        let provider = constraint.provider.as_ref()?;
+        let rule = emit_rule_kind(core, &constraint.kind).to_string();
+        Some((provider, format!("{} {rule}", constraint.key), constraint))
+    }))
+    .into_iter()
+    .map(|(ids, constraint)| {
+        let views = Views::Listed {
+            ids,
+            unified: false,
+        };
+        (views, constraint, true)
+    });
+    let constraints: Vec<TokenStream> = every_provider
+        .collect::<Vec<_>>()
+        .into_iter()
+        .chain(own)
+        .map(|(views, constraint, per_provider)| {
             let views = mask(views);
             let rule = emit_rule_kind(core, &constraint.kind);
-            let per_provider = constraint.provider.is_some();
             quote! {
                 #core::__private::Constraint {
                     views: #views,
@@ -142,10 +172,10 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
                     per_provider: #per_provider,
                 }
             }
-        });
+        })
+        .collect();
     let description = option_str(&field.doc);
     let title = &field.title;
-    let constraints: Vec<TokenStream> = constraints.collect();
     let (supported, required) = (mask(supported), mask(required));
     quote! {
         #core::__private::FieldRule {
@@ -160,6 +190,24 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
             description: #description,
         }
     }
+}
+
+/// Per-provider items grouped by an equal `key` (a rule and its value, or a list of values): each
+/// group's providers, in the order they first appear, with its first item.
+fn same_values<'a, T>(
+    items: impl Iterator<Item = (&'a Ident, String, T)>,
+) -> Vec<(Vec<&'a Ident>, T)> {
+    let mut groups: Vec<(String, Vec<&'a Ident>, T)> = Vec::new();
+    for (provider, key, item) in items {
+        match groups.iter_mut().find(|(seen, ..)| *seen == key) {
+            Some((_, providers, _)) => providers.push(provider),
+            None => groups.push((key, vec![provider], item)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, providers, item)| (providers, item))
+        .collect()
 }
 
 /// A constraint's rule as a `Rule` value; a pattern with the static cell its matcher lives in.
