@@ -16,12 +16,12 @@ import re, sys
 n = int(sys.argv[1])
 count = {}
 for line in sys.stdin:
-    found = re.search(r"unified_bench::sets::(is_valid|validate|view)_(10|500|1000)\b", line)
+    found = re.search(r"unified_bench::sets::(is_valid|validate|missing|view)_(10|500|1000)\b", line)
     if found:
         count[found.group(1), found.group(2)] = int(line.split()[0].replace(",", "")) / n
 print("| measurement | 10 providers | 500 providers | 1,000 providers | 500 / 10 | 1,000 / 10 |")
 print("|---|---:|---:|---:|---:|---:|")
-for name in ("is_valid", "validate", "view"):
+for name in ("is_valid", "validate", "missing", "view"):
     small, middle, large = (count[name, size] for size in ("10", "500", "1000"))
     print(f"| {name} | {small:.0f} | {middle:.0f} | {large:.0f} | {middle / small:.3f}x | {large / small:.3f}x |")
 ' "$iterations"

@@ -40,6 +40,8 @@ pub struct Documents {
     pub full_text: Vec<u8>,
     /// A broken value in every field.
     pub broken: Value,
+    /// No field at all: every field `p0001` requires is missing.
+    pub empty: Value,
 }
 
 impl Documents {
@@ -50,6 +52,7 @@ impl Documents {
             full_text: serde_json::to_vec(&full).expect("a Value serializes"),
             full,
             broken: crate::many_providers::broken_ticket(),
+            empty: Value::Object(serde_json::Map::new()),
         }
     }
 }
@@ -62,7 +65,7 @@ impl Default for Documents {
 
 /// The measurements of one set's module, each kept out of line so callgrind counts it alone.
 macro_rules! measurements {
-    ($module:ident: $is_valid:ident, $validate:ident, $view:ident) => {
+    ($module:ident: $is_valid:ident, $validate:ident, $missing:ident, $view:ident) => {
         #[inline(never)]
         fn $is_valid(documents: &Documents) -> usize {
             use unified_core::UnifiedModel;
@@ -81,6 +84,14 @@ macro_rules! measurements {
         }
 
         #[inline(never)]
+        fn $missing(documents: &Documents) -> usize {
+            use unified_core::UnifiedModel;
+            $module::Ticket::validate(black_box(&documents.empty), $module::providers::p0001)
+                .errors()
+                .len()
+        }
+
+        #[inline(never)]
         fn $view(documents: &Documents) -> usize {
             use unified_core::UnifiedModel;
             let view = $module::Ticket::view_from_slice::<$module::providers::p0001>(black_box(
@@ -91,13 +102,14 @@ macro_rules! measurements {
     };
 }
 
-measurements!(of_10: is_valid_10, validate_10, view_10);
-measurements!(of_500: is_valid_500, validate_500, view_500);
-measurements!(of_1000: is_valid_1000, validate_1000, view_1000);
+measurements!(of_10: is_valid_10, validate_10, missing_10, view_10);
+measurements!(of_500: is_valid_500, validate_500, missing_500, view_500);
+measurements!(of_1000: is_valid_1000, validate_1000, missing_1000, view_1000);
 
 /// What the set-size bench measures: `is_valid` on the valid ticket, `validate` on the broken
-/// one (every error), and text to `p0001`'s view, each in the three sets.
-pub const SET_MEASUREMENTS: [SetMeasurement; 3] = [
+/// one (every error) and on an empty one (every required field missing), and text to `p0001`'s
+/// view, each in the three sets.
+pub const SET_MEASUREMENTS: [SetMeasurement; 4] = [
     (
         "is_valid",
         [
@@ -113,6 +125,10 @@ pub const SET_MEASUREMENTS: [SetMeasurement; 3] = [
             (500, validate_500),
             (1000, validate_1000),
         ],
+    ),
+    (
+        "missing",
+        [(10, missing_10), (500, missing_500), (1000, missing_1000)],
     ),
     ("view", [(10, view_10), (500, view_500), (1000, view_1000)]),
 ];

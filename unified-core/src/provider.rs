@@ -232,8 +232,10 @@ impl<S: ProviderSet> fmt::Debug for Target<S> {
 /// Models name the providers by id (`#[required(acme_desk)]`); the derive resolves each id as
 /// `providers::<id>` where the model is declared (or under the path given by
 /// `#[unified(providers = path)]`), so a misspelt id is a compile error on that very token.
-/// The derive also generates each model's view for every provider of the set, which it learns
-/// from the module: models of a set are declared in the crate that declares the set.
+/// The derive also writes, for every provider of the set, how the provider takes each field of
+/// each model (a table entry its generic view reads, and the alias `<Model>For<Provider>`),
+/// which it learns from the module: models of a set are declared in the crate that declares the
+/// set. A set has no cap on its size: a mask takes a bit per provider, sized by the set.
 ///
 /// ```
 /// unified_core::providers! {
@@ -300,7 +302,8 @@ macro_rules! providers {
 }
 
 /// Declares, inside a provider set's module, the macro through which `#[derive(UnifiedModel)]`
-/// learns every provider of the set to generate one view per provider. Not a public API.
+/// learns every provider of the set to write each provider's entry of a model's views. Not a
+/// public API.
 ///
 /// A macro made by a macro can be named by path only inside its crate, so a model's set must
 /// be declared in the model's crate. The macro's name is what the compiler quotes when a model

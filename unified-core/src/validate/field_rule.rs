@@ -43,7 +43,7 @@ pub struct AllowedValues<S: 'static> {
 
 /// Who needs the field, for messages: `Dixa`, or `None` where every view does.
 fn required_by<S: ProviderSet>(rule: &FieldRule<S>, view: Target<S>) -> Option<&'static str> {
-    let everywhere = rule.required.providers().count() == S::ALL.len();
+    let everywhere = rule.required.holds_every_provider();
     view.provider()
         .filter(|_| !everywhere)
         .map(|provider| provider.name())

@@ -40,6 +40,15 @@ impl<S: ProviderSet> Mask<S> {
         contains_index(self.words, index)
     }
 
+    /// Whether every provider of `S` is in the set (the unified target aside): a word at a time.
+    pub fn holds_every_provider(self) -> bool {
+        let providers = S::ALL.len();
+        let (full, rest) = (providers / 64, providers % 64);
+        self.words.len() > full
+            && self.words[..full].iter().all(|word| *word == u64::MAX)
+            && self.words[full] & ((1 << rest) - 1) == (1 << rest) - 1
+    }
+
     /// The providers in the set, in declaration order (the unified target is not a provider).
     pub fn providers(self) -> impl Iterator<Item = Provider<S>> {
         Provider::<S>::all().filter(move |provider| self.contains(Target::of(*provider)))
@@ -165,5 +174,11 @@ mod tests {
         // 131 views in three words: nothing set past them.
         assert_eq!(EXCEPT[2] >> 3, 0);
         assert!(!Mask::<wide::Set>::NONE.contains(Target::of(wide::p000)));
+        assert!(!mask.holds_every_provider());
+        const EVERY: [u64; W] = mask_words::<wide::Set, W>(&[], false, true);
+        assert!(Mask::<wide::Set>::from_words(&EVERY).holds_every_provider());
+        const ALL_BUT_UNIFIED: [u64; W] = mask_words::<wide::Set, W>(&[], true, true);
+        assert!(Mask::<wide::Set>::from_words(&ALL_BUT_UNIFIED).holds_every_provider());
+        assert!(!Mask::<wide::Set>::NONE.holds_every_provider());
     }
 }
