@@ -12,7 +12,7 @@ fn main() {
         .nth(1)
         .and_then(|text| text.parse().ok())
         .unwrap_or_else(|| {
-            eprintln!("usage: callgrind_sets <iterations>");
+            eprintln!("usage: callgrind_sets <iterations> [measurement] [size]");
             std::process::exit(2);
         });
     let only_name = std::env::args().nth(2);

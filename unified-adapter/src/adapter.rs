@@ -31,7 +31,7 @@ pub trait Adapter: Send + Sync + 'static {
 
 /// The translation of the operation `O` for the adapter's provider, written on the provider's
 /// views: a field the provider requires is a value, one it supports an `Option`, one it does
-/// not take is absent. Registered with [`Adapters::with`](crate::Adapters::with), which checks
+/// not take holds `NotTaken`. Registered with [`Adapters::with`](crate::Adapters::with), which checks
 /// that `Body` and `Query` are the provider's views of `O`'s models; the request is then built
 /// from [`ENDPOINT`](Translate::ENDPOINT) and [`native_body`](Translate::native_body), and the
 /// answer read as [`Answer`](Translate::Answer) before

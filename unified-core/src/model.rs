@@ -113,7 +113,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     }
 
     /// The model's view for the provider `P` (`<Model>For<Provider>`: a field `P` requires is a
-    /// value, one it supports an `Option`, one it does not take is absent) from JSON text,
+    /// value, one it supports an `Option`, one it does not take holds [`NotTaken`](crate::NotTaken)) from JSON text,
     /// validated and deserialized in one pass; on any violation, every error, as
     /// [`UnifiedModel::from_slice`] reports them. The only way to make a view from text.
     fn view_from_slice<P>(text: &[u8]) -> Result<ViewOf<Self, P>, Report>
@@ -166,7 +166,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
 
     /// The model's merge patch for the provider `P` (`<Model>PatchFor<Provider>`: a field `P`
     /// requires is an `Option`, left or set; one it supports a [`Patch`](crate::Patch), left,
-    /// cleared or set; one it does not take is absent) from JSON text, validated first; on any
+    /// cleared or set; one it does not take holds [`NotTaken`](crate::NotTaken)) from JSON text, validated first; on any
     /// violation, every error, as [`UnifiedModel::validate_patch`] reports them. The only way
     /// to make a patch from text.
     fn patch_from_slice<P>(text: &[u8]) -> Result<PatchOf<Self, P>, Report>

@@ -1,7 +1,8 @@
-//! Typed merge patches: what an update sets, per provider. For a model and one provider, the
-//! derive generates `<Model>PatchFor<Provider>`, in which a field the provider requires is an
-//! `Option` (left as it is, or set: never cleared), a field it supports a [`Patch`] (left,
-//! cleared or set), and a field it does not take is absent; a nested model is its own patch,
+//! Typed merge patches: what an update sets, per provider. For a model, the derive generates
+//! `<Model>PatchView<P>`, generic over the provider and named `<Model>PatchFor<Provider>` for
+//! each, in which a field the provider requires is an `Option` (left as it is, or set: never
+//! cleared), a field it supports a [`Patch`] (left, cleared or set), and a field it does not
+//! take holds [`NotTaken`](crate::NotTaken); a nested model is its own patch,
 //! and anything else a whole value as the provider's view holds it. Only the validator makes one
 //! ([`UnifiedModel::patch_from_slice`](crate::UnifiedModel::patch_from_slice)).
 
@@ -9,7 +10,7 @@ use crate::json::Value;
 use crate::view::FieldView;
 
 /// The merge patch of the model `M` for the provider `P`: `PatchOf<UserCreateBody,
-/// providers::freshchat>` is `UserCreateBodyPatchFor<Freshchat>`.
+/// providers::freshchat>` is `UserCreateBodyPatchForFreshchat`.
 pub type PatchOf<M, P> = <M as FieldView<P>>::PatchView;
 
 /// What a merge patch does to a field the provider supports but does not require.

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::{Ident, LitStr};
 
 use crate::emit::option_str;
-use crate::model::{Field, Presence, RuleKind};
+use crate::model::{Constraint, Field, Presence, RuleKind};
 
 /// Which views a mask holds, as the derive knows them: providers by id, and the unified target.
 #[derive(Clone)]
@@ -87,12 +87,10 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
     let allowed = same_values(field.allowed.iter().map(|allowed| {
         (
             &allowed.provider,
-            allowed
-                .values
-                .iter()
-                .map(LitStr::value)
-                .collect::<Vec<_>>()
-                .join("\0"),
+            format!(
+                "{:?}",
+                allowed.values.iter().map(LitStr::value).collect::<Vec<_>>()
+            ),
             allowed,
         )
     }))
@@ -116,62 +114,37 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
             .iter()
             .filter(|constraint| !matches!(constraint.kind, RuleKind::UniqueItems(false)))
     };
-    let every_provider = kept()
-        .filter(|constraint| constraint.provider.is_none())
-        .map(|constraint| {
-            let overridden: Vec<&Ident> = field
-                .constraints
-                .iter()
-                .filter(|other| other.key == constraint.key)
-                .filter_map(|other| other.provider.as_ref())
-                .collect();
-            // With per-provider variants, the unified target takes no one provider's limit.
-            let unified = overridden.is_empty();
-            let views = match &supported {
-                Views::Listed { ids, .. } => Views::Listed {
-                    ids: ids
-                        .iter()
-                        .filter(|id| !overridden.contains(id))
-                        .copied()
-                        .collect(),
-                    unified,
-                },
-                _ => Views::AllBut {
-                    ids: overridden,
-                    not_unified: !unified,
-                },
-            };
-            (views, constraint, false)
-        });
     // Providers with the same value of a rule share one entry, so a field's entries grow with
-    // its distinct values, not with the providers that set one.
+    // its distinct values, not with the providers that set one. Each entry keeps the place of
+    // its first constraint, so reports and schemas list rules in declaration order.
     let own = same_values(kept().filter_map(|constraint| {
         let provider = constraint.provider.as_ref()?;
         let rule = emit_rule_kind(core, &constraint.kind).to_string();
         Some((provider, format!("{} {rule}", constraint.key), constraint))
-    }))
-    .into_iter()
-    .map(|(ids, constraint)| {
-        let views = Views::Listed {
-            ids,
-            unified: false,
-        };
-        (views, constraint, true)
-    });
-    let constraints: Vec<TokenStream> = every_provider
-        .collect::<Vec<_>>()
-        .into_iter()
-        .chain(own)
-        .map(|(views, constraint, per_provider)| {
+    }));
+    let constraints: Vec<TokenStream> = kept()
+        .filter_map(|constraint| {
+            let views = match &constraint.provider {
+                Some(_) => Views::Listed {
+                    ids: own
+                        .iter()
+                        .find(|(_, first)| std::ptr::eq(*first, constraint))?
+                        .0
+                        .clone(),
+                    unified: false,
+                },
+                None => every_provider_views(field, constraint, &supported),
+            };
             let views = mask(views);
             let rule = emit_rule_kind(core, &constraint.kind);
-            quote! {
+            let per_provider = constraint.provider.is_some();
+            Some(quote! {
                 #core::__private::Constraint {
                     views: #views,
                     rule: #rule,
                     per_provider: #per_provider,
                 }
-            }
+            })
         })
         .collect();
     let description = option_str(&field.doc);
@@ -189,6 +162,36 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
             constraints: &[#(#constraints),*],
             description: #description,
         }
+    }
+}
+
+/// The views a rule for every provider applies to: those that take the field, but the providers
+/// with their own value of it (and then not the unified target, which takes no one provider's).
+fn every_provider_views<'a>(
+    field: &'a Field<'_>,
+    constraint: &Constraint,
+    supported: &Views<'a>,
+) -> Views<'a> {
+    let overridden: Vec<&Ident> = field
+        .constraints
+        .iter()
+        .filter(|other| other.key == constraint.key)
+        .filter_map(|other| other.provider.as_ref())
+        .collect();
+    let unified = overridden.is_empty();
+    match supported {
+        Views::Listed { ids, .. } => Views::Listed {
+            ids: ids
+                .iter()
+                .filter(|id| !overridden.contains(id))
+                .copied()
+                .collect(),
+            unified,
+        },
+        _ => Views::AllBut {
+            ids: overridden,
+            not_unified: !unified,
+        },
     }
 }
 

@@ -49,8 +49,11 @@ pub fn expand(input: TokenStream) -> TokenStream {
         Err(error) => return error.to_compile_error(),
     };
     let generic = view::emit_generic(&model);
+    let checks = providers
+        .first()
+        .map(|(id, _)| view::emit_field_checks(&model, id));
     let entries = providers
         .iter()
         .map(|(id, name)| view::emit_provider(&model, id, name));
-    quote!(#generic #(#entries)*)
+    quote!(#generic #checks #(#entries)*)
 }

@@ -102,6 +102,10 @@ pub fn emit_provider(model: &HandedModel, id: &Ident, name: &LitStr) -> TokenStr
 /// hold of it.
 struct FieldTypes {
     marker: TokenStream,
+    /// The field's value as a view holds it when taken (`<T as FieldView<__P>>::View`).
+    view: TokenStream,
+    /// The field's value as a patch sets it.
+    patch: TokenStream,
     held: TokenStream,
     patched: TokenStream,
 }
@@ -119,6 +123,8 @@ fn field_types(core: &syn::Path, names: &Names, field: &HandedField) -> FieldTyp
         held: quote!(<#marker as #taking>::Held<#view>),
         patched: quote!(<#marker as #taking>::Patched<#patch>),
         marker,
+        view,
+        patch,
     }
 }
 
@@ -182,18 +188,25 @@ pub fn emit_generic(model: &HandedModel) -> TokenStream {
         patch_summary,
         patch_made,
     } = &docs;
-    let held: Vec<&TokenStream> = types.iter().map(|types| &types.held).collect();
-    let patched: Vec<&TokenStream> = types.iter().map(|types| &types.patched).collect();
+    let values: Vec<(&TokenStream, &TokenStream)> = types
+        .iter()
+        .map(|types| (&types.held, &types.view))
+        .collect();
+    let patch_values: Vec<(&TokenStream, &TokenStream)> = types
+        .iter()
+        .map(|types| (&types.patched, &types.patch))
+        .collect();
     let markers: Vec<&TokenStream> = types.iter().map(|types| &types.marker).collect();
     let standard = Standard {
         core,
+        model: ident,
         provider,
         bounds: &bounds,
         names: &field_names,
         markers: &markers,
     };
-    let view_standard = standard.emit(view, &held);
-    let patch_standard = standard.emit(patch, &patched);
+    let view_standard = standard.emit(view, &values);
+    let patch_standard = standard.emit(patch, &patch_values);
     let validated_view = emit_validated_part(model, &names, view, false);
     let validated_patch = emit_validated_part(model, &names, patch, true);
     let _ = providers;
@@ -299,20 +312,47 @@ fn emit_table(model: &HandedModel, names: &Names) -> TokenStream {
 }
 
 /// The bounds the generic items need: each field's type has a view for `__P` (a nested model
-/// has one where `__P` has an entry for it).
+/// has one where `__P` has an entry for it). A type that holds the model itself is left out: its
+/// view follows from the model's own impl, and bounding the impl by it would be a cycle.
 fn field_bounds(model: &HandedModel) -> TokenStream {
     let core = &model.core;
     let mut seen: Vec<String> = Vec::new();
     let bounds = model.fields.iter().filter_map(|field| {
         let ty = &field.ty;
         let key = quote!(#ty).to_string();
-        if seen.contains(&key) {
+        if seen.contains(&key) || mentions(quote!(#ty), &model.ident) {
             return None;
         }
         seen.push(key);
         Some(quote_spanned!(ty.span()=> #ty: #core::FieldView<__P>))
     });
     quote!(#(#bounds,)*)
+}
+
+/// Whether `tokens` name `ident` anywhere.
+fn mentions(tokens: TokenStream, ident: &Ident) -> bool {
+    tokens.into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Ident(found) => found == *ident,
+        proc_macro2::TokenTree::Group(group) => mentions(group.stream(), ident),
+        _ => false,
+    })
+}
+
+/// Compile-time checks, for one provider of the set, that every field's type has a view: the
+/// generic items only bound them, so without this a type with no view would be an error only
+/// where a view is first used. Spanned on each type.
+pub fn emit_field_checks(model: &HandedModel, id: &Ident) -> TokenStream {
+    let (core, providers) = (&model.core, &model.providers);
+    let checks = model.fields.iter().map(|field| {
+        let ty = &field.ty;
+        quote_spanned!(ty.span()=> __has_view::<#ty>();)
+    });
+    quote! {
+        const _: fn() = || {
+            fn __has_view<__T: #core::FieldView<#providers::#id>>() {}
+            #(#checks)*
+        };
+    }
 }
 
 /// `ValidatedPart` for a model's view (`patch` false) or its patch (true): how the gateway makes
@@ -378,6 +418,7 @@ impl ViewDocs {
 /// What `Clone`, `Debug` and `PartialEq` of a view or patch need.
 struct Standard<'a> {
     core: &'a syn::Path,
+    model: &'a Ident,
     provider: &'a Ident,
     bounds: &'a TokenStream,
     names: &'a [&'a Ident],
@@ -386,32 +427,53 @@ struct Standard<'a> {
 
 impl Standard<'_> {
     /// `Clone`, `Debug` and `PartialEq` for the generic struct `view`, each where every field's
-    /// held type (`held`) has it; `Debug` shows the fields the provider takes.
-    fn emit(&self, view: &Ident, held: &[&TokenStream]) -> TokenStream {
+    /// type (`fields`: what the struct holds, and the value type inside) has it; `Debug` shows
+    /// the fields the provider takes. None for a model that holds itself: bounded by its own
+    /// view, each would be a cycle the compiler cannot prove.
+    fn emit(&self, view: &Ident, fields: &[(&TokenStream, &TokenStream)]) -> TokenStream {
         let Standard {
             core,
+            model,
             provider,
             bounds,
             names,
             markers,
         } = self;
-        let names = names.iter();
-        let with = |trait_: TokenStream| quote!(#bounds #(#held: #trait_,)*);
+        if fields
+            .iter()
+            .any(|(_, value)| mentions((*value).clone(), model))
+        {
+            return TokenStream::new();
+        }
+        let held = fields.iter().map(|(held, _)| *held);
+        let with = |trait_: TokenStream| {
+            let held = held.clone();
+            quote!(#bounds #(#held: #trait_,)*)
+        };
         let clone_bounds = with(quote!(::core::clone::Clone));
         let debug_bounds = with(quote!(::core::fmt::Debug));
         let eq_bounds = with(quote!(::core::cmp::PartialEq));
-        let labels = names.clone().map(|name| {
+        let taking = quote!(#core::__private::Taking);
+        let cloned = names
+            .iter()
+            .map(|name| quote!(#name: ::core::clone::Clone::clone(&self.#name)));
+        let compared = names.iter().map(|name| quote!(self.#name == __other.#name));
+        let shown = names.iter().zip(markers.iter()).map(|(name, marker)| {
             let text = name.to_string();
-            text.strip_prefix("r#").unwrap_or(&text).to_owned()
+            let label = text.strip_prefix("r#").unwrap_or(&text).to_owned();
+            quote! {
+                if <#marker as #taking>::TAKEN {
+                    __fields.field(#label, &self.#name);
+                }
+            }
         });
         let view_name = view.to_string();
-        let (clone_names, eq_names, debug_names) = (names.clone(), names.clone(), names);
         quote! {
             #[automatically_derived]
             impl<__P: #provider> ::core::clone::Clone for #view<__P> where #clone_bounds {
                 fn clone(&self) -> Self {
                     #view {
-                        #(#clone_names: ::core::clone::Clone::clone(&self.#clone_names),)*
+                        #(#cloned,)*
                         __sealed: self.__sealed.duplicate(),
                         __provider: ::core::marker::PhantomData,
                     }
@@ -427,11 +489,7 @@ impl Standard<'_> {
                         <__P as #core::ProviderType>::PROVIDER.id(),
                     );
                     let mut __fields = __f.debug_struct(&__name);
-                    #(
-                        if <#markers as #core::__private::Taking>::TAKEN {
-                            __fields.field(#labels, &self.#debug_names);
-                        }
-                    )*
+                    #(#shown)*
                     __fields.finish()
                 }
             }
@@ -439,7 +497,7 @@ impl Standard<'_> {
             #[automatically_derived]
             impl<__P: #provider> ::core::cmp::PartialEq for #view<__P> where #eq_bounds {
                 fn eq(&self, __other: &Self) -> bool {
-                    true #(&& self.#eq_names == __other.#eq_names)*
+                    true #(&& #compared)*
                 }
             }
         }
