@@ -107,7 +107,7 @@ impl Adapter for AcmeDesk {
 }
 
 /// Written on Acme Desk's views: `subject` is an `Option` (Acme Desk supports it), the
-/// requester's email a `String`; a field Acme Desk did not take would not be there to read.
+/// requester's email a `String`; a field Acme Desk did not take would hold `NotTaken`.
 impl Translate<TicketsCreate> for AcmeDesk {
     type Body = TicketCreateForAcmeDesk;
     type Query = TicketQueryForAcmeDesk;
