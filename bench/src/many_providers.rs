@@ -214,20 +214,19 @@ pub fn ticket_required(index: usize) -> Vec<&'static str> {
 
 /// What provider `index` requires of a ticket, as a valid document: the smallest body it takes.
 pub fn minimal_ticket(index: usize) -> serde_json::Value {
-    let mut body = serde_json::Map::new();
-    for (field_index, spec) in TICKET.iter().enumerate() {
-        if takes(1, index, field_index) == Takes::Required {
-            body.insert(spec.name.to_owned(), valid_value(spec.name, index));
-        }
-    }
-    serde_json::Value::Object(body)
+    valid_ticket(index, |takes| takes == Takes::Required)
 }
 
 /// Every field provider `index` takes, each with a valid value, and every contact field.
 pub fn full_ticket(index: usize) -> serde_json::Value {
+    valid_ticket(index, |takes| takes != Takes::Absent)
+}
+
+/// A valid ticket for provider `index` with the fields it takes as `wanted` accepts.
+fn valid_ticket(index: usize, wanted: impl Fn(Takes) -> bool) -> serde_json::Value {
     let mut body = serde_json::Map::new();
     for (field_index, spec) in TICKET.iter().enumerate() {
-        if takes(1, index, field_index) != Takes::Absent {
+        if wanted(takes(1, index, field_index)) {
             body.insert(spec.name.to_owned(), valid_value(spec.name, index));
         }
     }

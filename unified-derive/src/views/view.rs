@@ -207,8 +207,8 @@ pub fn emit_generic(model: &HandedModel) -> TokenStream {
     };
     let view_standard = standard.emit(view, &values);
     let patch_standard = standard.emit(patch, &patch_values);
-    let validated_view = emit_validated_part(model, &names, view, false);
-    let validated_patch = emit_validated_part(model, &names, patch, true);
+    let validated_view = emit_validated_part(model, &names, &bounds, view, false);
+    let validated_patch = emit_validated_part(model, &names, &bounds, patch, true);
     let _ = providers;
     quote! {
         #table
@@ -360,12 +360,12 @@ pub fn emit_field_checks(model: &HandedModel, id: &Ident) -> TokenStream {
 fn emit_validated_part(
     model: &HandedModel,
     names: &Names,
+    bounds: &TokenStream,
     part: &Ident,
     patch: bool,
 ) -> TokenStream {
     let (core, ident, providers) = (&model.core, &model.ident, &model.providers);
     let provider = &names.provider;
-    let bounds = field_bounds(model);
     let read = if patch {
         quote!(patch_from_value)
     } else {
