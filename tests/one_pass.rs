@@ -133,6 +133,13 @@ fn assert_one_pass_agrees(document: &Value) -> Result<(), TestCaseError> {
         let read = Thing::validate_slice(&text, view);
         prop_assert_eq!(read.errors(), parsed.errors(), "{:?}: {}", view, document);
         prop_assert_eq!(Thing::is_valid_slice(&text, view), parsed.is_valid());
+        // "Is it valid", which stops at the first violation (and refuses a document that is not
+        // an object before reading it), says what the full report says; as a patch too.
+        prop_assert_eq!(Thing::is_valid(document, view), parsed.is_valid());
+        prop_assert_eq!(
+            Thing::is_valid_patch(document, view),
+            Thing::validate_patch(document, view).is_valid()
+        );
         // Building the model in the same pass refuses with exactly the same violations (a number
         // an `i64` cannot hold is refused by validation too); from the text and from the
         // `Value` alike.

@@ -32,6 +32,7 @@ pub trait UnifiedModel<S: ProviderSet>: ObjectModel<S> + FieldValue<S> + Sized {
     }
 
     /// Whether `value` is valid for `view`; stops at the first violation and allocates nothing.
+    #[inline]
     fn is_valid(value: &impl Document, view: impl Into<Target<S>>) -> bool {
         value_is_valid::<S, Self>(value, view.into(), As::Whole)
     }

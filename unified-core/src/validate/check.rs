@@ -40,7 +40,22 @@ pub(crate) fn report_of_value<S: ProviderSet, T: FieldValue<S>>(
 }
 
 /// Whether `value`, read as `read_as`, is valid for `view`; stops at the first violation.
+#[inline]
 pub(crate) fn value_is_valid<S: ProviderSet, T: FieldValue<S>>(
+    value: &impl Document,
+    view: Target<S>,
+    read_as: As,
+) -> bool {
+    // A document of a kind the type never takes is refused here, before the reader is set up.
+    if T::OBJECTS_ONLY && !value.is_object() {
+        return false;
+    }
+    read_is_valid::<S, T>(value, view, read_as)
+}
+
+/// [`value_is_valid`] once the document is of a kind the type may take.
+#[inline(never)]
+fn read_is_valid<S: ProviderSet, T: FieldValue<S>>(
     value: &impl Document,
     view: Target<S>,
     read_as: As,

@@ -45,6 +45,11 @@ impl sealed::Tree for serde_json::Value {
             serde_json::Value::Object(members) => Node::Object(members.iter()),
         }
     }
+
+    #[inline]
+    fn is_object(&self) -> bool {
+        self.is_object()
+    }
 }
 
 impl sealed::Tree for crate::json::Value {
@@ -62,6 +67,11 @@ impl sealed::Tree for crate::json::Value {
             Value::Object(members) => Node::Object(members.iter()),
         }
     }
+
+    #[inline]
+    fn is_object(&self) -> bool {
+        matches!(self, crate::json::Value::Object(_))
+    }
 }
 
 pub(crate) mod sealed {
@@ -77,5 +87,8 @@ pub(crate) mod sealed {
 
         /// What the value is, one level deep.
         fn node(&self) -> Node<'_, Self>;
+
+        /// Whether the value is an object.
+        fn is_object(&self) -> bool;
     }
 }

@@ -37,6 +37,10 @@ pub trait FieldValue<S: ProviderSet>: Sized {
     /// How exactly the type holds JSON numbers, which its bounds' schema keywords follow.
     const PRECISION: Precision = Precision::Exact;
 
+    /// Whether the type takes objects and nothing else, not even `null` (an object model): a
+    /// document that is not an object is refused before it is read.
+    const OBJECTS_ONLY: bool = false;
+
     /// The JSON Schema of a present, non-null value for `view`.
     fn schema(view: Target<S>) -> Schema;
 

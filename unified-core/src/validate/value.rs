@@ -320,6 +320,7 @@ macro_rules! pointer_field_value {
             impl<S: ProviderSet, T: FieldValue<S>> FieldValue<S> for $pointer<T> {
                 const EMPTINESS: Emptiness = T::EMPTINESS;
                 const PRECISION: Precision = T::PRECISION;
+                const OBJECTS_ONLY: bool = T::OBJECTS_ONLY;
 
                 fn schema(view: Target<S>) -> Schema {
                     T::schema(view)
