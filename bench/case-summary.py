@@ -36,3 +36,12 @@ for k in ['minimal','full','response/minimal','response/full']:
             vr.append((d['view_read']/d['serde_typed'],case))
     if sp:
         print(f"  {k:20s} speed-up {min(sp)[0]:.2f}x..{max(sp)[0]:.2f}x (under 5x on {sum(1 for x in sp if x[0]<5)}/{len(sp)})  view/serde {min(vr)[0]:.2f}x..{max(vr)[0]:.2f}x (over 1.1x on {sum(1 for x in vr if x[0]>1.1)}/{len(vr)})")
+print("## is_valid behind the generated validator: is the walk through serde's protocol alone (serde_walk, no rule checked) already slower?")
+walked=collections.defaultdict(lambda: [0, 0])
+for case,d in rows:
+    if 'serde_walk' in d and 'generated_is_valid' in d and 'unified_is_valid' in d and d['unified_is_valid'] > d['generated_is_valid']:
+        w=walked[kind(case)]; w[0]+=1
+        if d['serde_walk'] >= d['generated_is_valid']: w[1]+=1
+for k,(behind,bounded) in walked.items():
+    print(f"  {k:28s} behind on {behind}; the walk alone costs more than the generated check on {bounded} of them")
+print(f"  total: {sum(w[1] for w in walked.values())} of {sum(w[0] for w in walked.values())}")

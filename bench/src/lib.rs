@@ -343,7 +343,7 @@ fn spec_code_sample() -> Value {
 pub type Measurement = fn(&Case) -> usize;
 
 /// The measurements, each with the name criterion files it under, in table order.
-pub const MEASUREMENTS: [(&str, Measurement); 15] = [
+pub const MEASUREMENTS: [(&str, Measurement); 16] = [
     ("parse", |case| usize::from(parse(case))),
     ("unified_is_valid", |case| {
         usize::from(unified_is_valid(case))
@@ -365,6 +365,7 @@ pub const MEASUREMENTS: [(&str, Measurement); 15] = [
         usize::from(generated_is_valid(case))
     }),
     ("generated_iter_errors", generated_errors),
+    ("serde_walk", |case| usize::from(serde_walk(case))),
 ];
 
 /// One value per measurement (a time, a count), named, from an array in [`MEASUREMENTS`] order.
@@ -400,6 +401,8 @@ pub struct PerMeasurement<T> {
     pub generated_is_valid: T,
     /// `generated_iter_errors`.
     pub generated_errors: T,
+    /// `serde_walk`.
+    pub serde_walk: T,
 }
 
 impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
@@ -420,6 +423,7 @@ impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
             view_read,
             generated_is_valid,
             generated_errors,
+            serde_walk,
         ] = values;
         PerMeasurement {
             parse,
@@ -437,6 +441,7 @@ impl<T> From<[T; MEASUREMENTS.len()]> for PerMeasurement<T> {
             view_read,
             generated_is_valid,
             generated_errors,
+            serde_walk,
         }
     }
 }
@@ -580,6 +585,15 @@ pub fn generated_is_valid(case: &Case) -> bool {
 #[inline(never)]
 pub fn generated_errors(case: &Case) -> usize {
     (case.generated.errors)(&case.value)
+}
+
+/// Every value of the parsed document handed over through serde's `Deserializer` protocol
+/// (`serde_json`'s own, over `&Value`) and nothing checked: what reading a document this way costs
+/// before any rule, the floor of a validator that reads through that protocol. Returns whether
+/// the walk ended without error.
+#[inline(never)]
+pub fn serde_walk(case: &Case) -> bool {
+    unified_core::__private::skip(&case.value).is_ok()
 }
 
 /// The `jsonschema` crate's `is_valid`.
