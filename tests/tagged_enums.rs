@@ -122,6 +122,26 @@ fn codes(document: &Value, view: Target<providers::Set>) -> Vec<(String, Code)> 
 }
 
 #[test]
+fn models_and_tagged_enums_take_objects_only() {
+    // What lets `is_valid` refuse a document of another kind before reading it; read from what
+    // each type's reader takes.
+    use unified_core::field::FieldValue;
+    assert!(<Order as FieldValue<providers::Set>>::OBJECTS_ONLY);
+    assert!(<Payment as FieldValue<providers::Set>>::OBJECTS_ONLY);
+    assert!(!<Option<Order> as FieldValue<providers::Set>>::OBJECTS_ONLY);
+    assert!(!<String as FieldValue<providers::Set>>::OBJECTS_ONLY);
+    for document in [
+        json!(null),
+        json!("card"),
+        json!(4),
+        json!([{"type": "card"}]),
+    ] {
+        assert!(!Order::is_valid(&document, Target::UNIFIED), "{document}");
+        assert_eq!(Order::validate(&document, Target::UNIFIED).codes().len(), 1);
+    }
+}
+
+#[test]
 fn the_tag_picks_the_model_wherever_it_stands() {
     let acme = Target::of(providers::acme);
     let beta = Target::of(providers::beta);

@@ -26,7 +26,7 @@ pub use crate::validate::object::{
     FieldVisitor, MAX_FIELDS, ObjectModel, object_patch_schema, object_schema, required_by_view,
     unit_enum_schema,
 };
-pub use crate::validate::read::{Fields, Names, read_with, skip};
+pub use crate::validate::read::{Fields, Names, objects_only, read_with, skip};
 pub use crate::validate::reading::Reading;
 pub use crate::validate::recorder::Recorder;
 pub use crate::validate::tagged::{Tagged, TaggedEnum, tagged_schema};

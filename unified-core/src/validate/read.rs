@@ -115,6 +115,13 @@ impl Takes {
     }
 }
 
+/// Whether a type read with `A` takes objects and nothing else: a model's
+/// [`FieldValue::OBJECTS_ONLY`], read from what its reader takes. Not a public API.
+#[doc(hidden)]
+pub const fn objects_only<S: ProviderSet, A: Accept<S>>() -> bool {
+    matches!(A::TAKES, Takes::Object)
+}
+
 /// Reads one value with `accept`: the one visitor behind every [`FieldValue::read`].
 /// `emptiness` is the type's [`FieldValue::EMPTINESS`].
 #[inline]

@@ -265,7 +265,8 @@ fn emit_field_value(core: &TokenStream, ident: &Ident, set: &TokenStream) -> Tok
     quote! {
         #[automatically_derived]
         impl #core::__private::FieldValue<#set> for #ident {
-            const OBJECTS_ONLY: bool = true;
+            const OBJECTS_ONLY: bool =
+                #core::__private::objects_only::<#set, #core::__private::Fields<Self>>();
 
             fn schema(__view: #core::__private::Target<#set>) -> #core::__private::Schema {
                 #core::__private::object_schema::<#set, Self>(__view)

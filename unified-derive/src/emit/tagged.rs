@@ -104,7 +104,8 @@ pub fn emit_tagged(
         where
             #(#types: #core::__private::FieldValue<__S>,)*
         {
-            const OBJECTS_ONLY: bool = true;
+            const OBJECTS_ONLY: bool =
+                #core::__private::objects_only::<__S, #core::__private::Tagged<Self>>();
 
             fn schema(__view: #core::__private::Target<__S>) -> #core::__private::Schema {
                 #core::__private::tagged_schema::<__S, Self>(__view, #description)
