@@ -124,12 +124,14 @@ fn codes(document: &Value, view: Target<providers::Set>) -> Vec<(String, Code)> 
 #[test]
 fn models_and_tagged_enums_take_objects_only() {
     // What lets `is_valid` refuse a document of another kind before reading it; read from what
-    // each type's reader takes.
+    // each type's reader takes, and checked when the test is compiled.
     use unified_core::field::FieldValue;
-    assert!(<Order as FieldValue<providers::Set>>::OBJECTS_ONLY);
-    assert!(<Payment as FieldValue<providers::Set>>::OBJECTS_ONLY);
-    assert!(!<Option<Order> as FieldValue<providers::Set>>::OBJECTS_ONLY);
-    assert!(!<String as FieldValue<providers::Set>>::OBJECTS_ONLY);
+    const {
+        assert!(<Order as FieldValue<providers::Set>>::OBJECTS_ONLY);
+        assert!(<Payment as FieldValue<providers::Set>>::OBJECTS_ONLY);
+        assert!(!<Option<Order> as FieldValue<providers::Set>>::OBJECTS_ONLY);
+        assert!(!<String as FieldValue<providers::Set>>::OBJECTS_ONLY);
+    }
     for document in [
         json!(null),
         json!("card"),
