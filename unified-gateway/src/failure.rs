@@ -343,7 +343,11 @@ fn done(action: Action) -> Option<&'static str> {
 impl From<Failure> for ApiError {
     fn from(failure: Failure) -> ApiError {
         let status = failure.status();
-        let message = failure.message();
+        // A report's message is made with the report, below, not twice.
+        let message = match &failure {
+            Failure::Invalid(_) => String::new(),
+            other => other.message(),
+        };
         let remote =
             |error: ApiError, remote: bool| error.with("truto_is_remote_error", json!(remote));
         let answer = |error: ApiError, status: u16, body: Value| {

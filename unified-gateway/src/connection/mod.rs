@@ -5,5 +5,6 @@
 mod activity;
 mod budget;
 pub(crate) mod drain;
+mod inline_wake;
 pub(crate) mod server;
 mod watched;

@@ -20,6 +20,7 @@ use tower::ServiceExt;
 
 use super::activity::Activity;
 use super::budget::{self, BodyBudget};
+use super::inline_wake::InlineWakes;
 use super::watched::Watched;
 use crate::config::GatewayConfig;
 use crate::metrics::Connections;
@@ -114,15 +115,16 @@ async fn connection(
     let connection = http1::Builder::new()
         .keep_alive(true)
         .serve_connection(io, service);
-    let mut connection = std::pin::pin!(connection);
+    let connection = std::pin::pin!(connection);
+    let mut connection = InlineWakes::new(connection);
     let mut watchdog = tokio::time::interval(watch_period(&config));
     let mut shutting_down = *stopping.borrow();
     if shutting_down {
-        connection.as_mut().graceful_shutdown();
+        connection.inner().as_mut().graceful_shutdown();
     }
     loop {
         tokio::select! {
-            result = connection.as_mut() => {
+            result = &mut connection => {
                 if let Err(error) = result {
                     tracing::debug!(%error, "connection ended with an error");
                 }
@@ -131,7 +133,7 @@ async fn connection(
             changed = stopping.changed(), if !shutting_down => {
                 shutting_down = true;
                 if changed.is_ok() {
-                    connection.as_mut().graceful_shutdown();
+                    connection.inner().as_mut().graceful_shutdown();
                 }
             }
             _ = watchdog.tick() => {

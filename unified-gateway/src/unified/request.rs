@@ -41,8 +41,10 @@ impl<'o, S: ProviderSet> UnifiedRequest<'o, S> {
         // The query has been read above, so it parses; its member is taken as the client wrote
         // it, where `query` has its values converted to the types the schema asks for, which a
         // pass-through member has none of (any value goes).
-        let remote_query =
-            pass_through(Part::Query).and_then(|member| {
+        // Parsed again only when the member is there.
+        let remote_query = pass_through(Part::Query)
+            .filter(|member| query.get(member).is_some())
+            .and_then(|member| {
                 match parse_query_ordered(raw_query).ok()?.shift_remove(member)? {
                     unified_core::json::Value::Object(members) => Some(members),
                     _ => None,
