@@ -12,6 +12,7 @@ mod failure;
 pub mod fuzzing;
 mod gateway;
 mod http;
+mod http_client;
 mod metrics;
 mod provider_client;
 mod router;
@@ -25,6 +26,7 @@ pub use error::SetupError;
 pub use gateway::Gateway;
 pub use http::envelope::ApiError;
 pub use http::extract::{ResolveProvider, Validated, ValidatedQuery};
+pub use http_client::http_client_builder;
 // The records the gateway serves from are `unified-store`'s; its types are named here too, for
 // code that builds a gateway.
 pub use unified_store::{

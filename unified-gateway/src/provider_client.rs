@@ -34,7 +34,7 @@ impl ProviderClient {
     /// of an answer and follows no redirects (a redirected `POST` would be replayed as
     /// something else).
     pub fn new(timeout: Duration, answer_limit: usize) -> Result<ProviderClient, String> {
-        reqwest::Client::builder()
+        crate::http_client::http_client_builder()?
             .timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("unified-gateway/", env!("CARGO_PKG_VERSION")))

@@ -182,7 +182,7 @@ impl Harness {
             fakes,
             accounts,
             foreign_account,
-            client: reqwest::Client::new(),
+            client: unified_gateway::http_client_builder().unwrap().build().unwrap(),
             location,
             addr,
             gateway,

@@ -30,9 +30,14 @@ struct Sample {
     value: f64,
 }
 
+/// A client for the gateway under test.
+fn client() -> reqwest::Client {
+    unified_gateway::http_client_builder().unwrap().build().unwrap()
+}
+
 /// The scrape of `/metrics` at `base`: its raw text and its samples.
 async fn scrape(base: &str) -> (String, Vec<Sample>) {
-    let response = reqwest::get(format!("{base}/metrics")).await.unwrap();
+    let response = client().get(format!("{base}/metrics")).send().await.unwrap();
     assert_eq!(response.status().as_u16(), 200);
     let content_type = response.headers()["content-type"].to_str().unwrap();
     assert_eq!(content_type, "text/plain; version=0.0.4; charset=utf-8");
@@ -356,7 +361,7 @@ async fn a_metrics_address_moves_the_metrics_to_a_listener_of_their_own() {
         value(&samples, "unified_http_requests_total", &created),
         Some(1.0)
     );
-    let probe = reqwest::get(format!("{own}/healthz")).await.unwrap();
+    let probe = client().get(format!("{own}/healthz")).send().await.unwrap();
     assert_eq!(
         probe.status().as_u16(),
         404,
