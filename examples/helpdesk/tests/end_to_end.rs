@@ -59,7 +59,10 @@ async fn read(response: reqwest::Response) -> (u16, Value) {
 
 /// POSTs `body` as JSON to `url` with `headers`; the status and JSON body of the answer.
 async fn post_json(url: String, headers: Vec<(&'static str, String)>, body: Value) -> (u16, Value) {
-    let mut request = unified_gateway::http_client_builder().unwrap().build().unwrap()
+    let mut request = unified_gateway::http_client_builder()
+        .unwrap()
+        .build()
+        .unwrap()
         .post(url)
         .header("content-type", "application/json")
         .body(body.to_string());
@@ -119,7 +122,10 @@ async fn the_generic_gateway_serves_the_help_desk() {
     let base = format!("http://{}", listener.local_addr().unwrap());
     let serving = gateway.clone();
     tokio::spawn(async move { serving.serve(listener, std::future::pending()).await });
-    let client = unified_gateway::http_client_builder().unwrap().build().unwrap();
+    let client = unified_gateway::http_client_builder()
+        .unwrap()
+        .build()
+        .unwrap();
     let bearer = format!("Bearer {token}");
     let create = |query: String, body: Value| {
         let url = format!("{base}/unified/helpdesk/tickets?{query}");
@@ -262,7 +268,10 @@ async fn the_generic_gateway_serves_the_help_desk() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_axum_route_takes_only_validated_tickets() {
     let base = serve(app()).await;
-    let client = unified_gateway::http_client_builder().unwrap().build().unwrap();
+    let client = unified_gateway::http_client_builder()
+        .unwrap()
+        .build()
+        .unwrap();
     let send = |provider: Option<&str>, body: Value| {
         let headers = provider.map(|id| ("x-provider", id.to_owned()));
         post_json(

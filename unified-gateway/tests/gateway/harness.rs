@@ -182,7 +182,10 @@ impl Harness {
             fakes,
             accounts,
             foreign_account,
-            client: unified_gateway::http_client_builder().unwrap().build().unwrap(),
+            client: unified_gateway::http_client_builder()
+                .unwrap()
+                .build()
+                .unwrap(),
             location,
             addr,
             gateway,

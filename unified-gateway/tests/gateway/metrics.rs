@@ -32,12 +32,19 @@ struct Sample {
 
 /// A client for the gateway under test.
 fn client() -> reqwest::Client {
-    unified_gateway::http_client_builder().unwrap().build().unwrap()
+    unified_gateway::http_client_builder()
+        .unwrap()
+        .build()
+        .unwrap()
 }
 
 /// The scrape of `/metrics` at `base`: its raw text and its samples.
 async fn scrape(base: &str) -> (String, Vec<Sample>) {
-    let response = client().get(format!("{base}/metrics")).send().await.unwrap();
+    let response = client()
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status().as_u16(), 200);
     let content_type = response.headers()["content-type"].to_str().unwrap();
     assert_eq!(content_type, "text/plain; version=0.0.4; charset=utf-8");
