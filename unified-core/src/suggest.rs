@@ -6,11 +6,12 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let limit = (name.chars().count() / 3).max(1);
     let (mut name_stack, mut name_heap) = (['\0'; STACK_NAME], Vec::new());
     let name = significant(name, &mut name_stack, &mut name_heap);
+    let counts = letter_counts(name);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
         // Only a strictly closer candidate can replace the best so far.
         let bound = best.map_or(limit, |(distance, _)| distance - 1);
-        if let Some(distance) = edit_distance_within(name, candidate, bound)
+        if let Some(distance) = edit_distance_within(name, &counts, candidate, bound)
             && best.is_none_or(|(best_distance, _)| distance < best_distance)
         {
             best = Some((distance, candidate));
@@ -51,14 +52,28 @@ fn significant<'b>(
     }
 }
 
-/// The Levenshtein distance between the significant characters `a` (see [`significant`]) and
-/// those of `b`, if it is at most `bound`; else `None`.
-fn edit_distance_within(a: &[char], b: &str, bound: usize) -> Option<usize> {
-    // The cheap lower bounds first, read from `b` in place: most candidates stop here.
-    let b_length = b.chars().filter(|&c| c != '_').count();
-    if a.len().abs_diff(b_length) > bound || letter_count_distance(a, b) > bound {
+/// The Levenshtein distance between the significant characters `a` (see [`significant`], with
+/// their [`letter_counts`]) and those of `b`, if it is at most `bound`; else `None`.
+fn edit_distance_within(
+    a: &[char],
+    a_counts: &LetterCounts,
+    b: &str,
+    bound: usize,
+) -> Option<usize> {
+    // The cheap lower bounds first, read from `b` in place in one pass: most candidates stop
+    // here.
+    let (b_length, b_counts) = length_and_letter_counts(b);
+    if a.len().abs_diff(b_length) > bound || letter_count_distance(a_counts, &b_counts) > bound {
         return None;
     }
+    banded_distance_of(a, b, bound)
+}
+
+/// [`banded_distance`] between `a` and the significant characters of `b`, with its rows on the
+/// stack when they fit. Out of line, so that the candidates the lower bounds turn away do not
+/// pay for setting up its buffers.
+#[inline(never)]
+fn banded_distance_of(a: &[char], b: &str, bound: usize) -> Option<usize> {
     let (mut b_stack, mut b_heap) = (['\0'; STACK_NAME], Vec::new());
     let b = significant(b, &mut b_stack, &mut b_heap);
     let mut rows_stack = [0; 3 * (STACK_NAME + 1)];
@@ -72,21 +87,47 @@ fn edit_distance_within(a: &[char], b: &str, bound: usize) -> Option<usize> {
     banded_distance(a, b, bound, rows)
 }
 
-/// A lower bound of the edit distance that is cheap to compute: each edit changes the count of
-/// at most one character on each side, so the characters one side has in excess bound it.
-/// Characters are counted in 32 buckets (`a` to `z` each in a bucket of its own); sharing a
-/// bucket can only lower the bound, never break it.
-fn letter_count_distance(a: &[char], b: &str) -> usize {
-    let mut counts = [0_i32; 32];
-    for &c in a {
+/// How many characters of a name fall in each of 32 buckets (`a` to `z` each in a bucket of its
+/// own); sharing a bucket can only lower the bound [`letter_count_distance`] reads, never break
+/// it.
+type LetterCounts = [i32; 32];
+
+/// The letter counts of the significant characters `name`.
+fn letter_counts(name: &[char]) -> LetterCounts {
+    let mut counts = [0; 32];
+    for &c in name {
         counts[c as usize % 32] += 1;
     }
-    for c in b.chars().filter(|&c| c != '_') {
-        counts[c as usize % 32] -= 1;
+    counts
+}
+
+/// The number of significant characters of `text` (those other than `_`) and their letter
+/// counts, in one pass; by bytes when `text` is ASCII, as field names nearly always are.
+fn length_and_letter_counts(text: &str) -> (usize, LetterCounts) {
+    let mut counts = [0; 32];
+    let mut length = 0;
+    if text.is_ascii() {
+        for &byte in text.as_bytes() {
+            if byte != b'_' {
+                counts[usize::from(byte) % 32] += 1;
+                length += 1;
+            }
+        }
+    } else {
+        for c in text.chars().filter(|&c| c != '_') {
+            counts[c as usize % 32] += 1;
+            length += 1;
+        }
     }
+    (length, counts)
+}
+
+/// A lower bound of the edit distance that is cheap to compute: each edit changes the count of
+/// at most one character on each side, so the characters one side has in excess bound it.
+fn letter_count_distance(a: &LetterCounts, b: &LetterCounts) -> usize {
     // Branch-free sums, which the compiler turns into vector adds.
-    let excess_a: i32 = counts.iter().map(|&count| count.max(0)).sum();
-    let excess_b: i32 = counts.iter().map(|&count| (-count).max(0)).sum();
+    let excess_a: i32 = a.iter().zip(b).map(|(a, b)| (a - b).max(0)).sum();
+    let excess_b: i32 = a.iter().zip(b).map(|(a, b)| (b - a).max(0)).sum();
     excess_a.max(excess_b).unsigned_abs() as usize
 }
 
@@ -174,7 +215,8 @@ mod tests {
     /// The bounded distance between two names.
     fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
         let (mut stack, mut heap) = (['\0'; super::STACK_NAME], Vec::new());
-        super::edit_distance_within(super::significant(a, &mut stack, &mut heap), b, bound)
+        let a = super::significant(a, &mut stack, &mut heap);
+        super::edit_distance_within(a, &super::letter_counts(a), b, bound)
     }
 
     /// The full optimal-string-alignment table over characters other than `_`.
