@@ -3,10 +3,10 @@
 //! A handler that reads its request body takes each chunk from hyper's body channel, and taking
 //! one wakes the connection's reader, which is the connection's own task. Woken while running,
 //! the task is put back at the end of the run queue and another worker is woken to steal it:
-//! on a 400, a futex or eventfd write per request and a hop between threads, a tenth of the
-//! request's time (BENCHMARKS.md, "What bounds the 400"). Here such a wake is noted instead and
-//! the connection is polled once more in the same turn; a wake from anywhere else, or one that comes
-//! when the connection is not being polled, reaches the task as before.
+//! on a 400, a futex or eventfd write per request and a hop between threads, about a tenth of
+//! the request's time (BENCHMARKS.md, "The 400 path without the self-wake"). Here such a wake is
+//! noted instead and the connection is polled once more in the same turn; a wake from anywhere
+//! else, or one that comes when the connection is not being polled, reaches the task as before.
 
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU8, Ordering};
