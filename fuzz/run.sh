@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds every fuzz target with nightly and runs each for SECONDS (default 60) on a copy of its
-# seed corpus, so corpus/ stays as committed. Prints each target's executions; exits non-zero
+# seed corpus, so corpus/ stays as committed, as many at once as there are cores. Prints each target's executions; exits non-zero
 # naming the target and its artifact on any crash.
 #   fuzz/run.sh [SECONDS]
 set -euo pipefail
@@ -24,20 +24,38 @@ build_start=$SECONDS
 cargo +nightly fuzz build -O -s "$sanitizer"
 echo "fuzz: built every target in $((SECONDS - build_start)) s"
 
-status=0
-for target in $(cargo +nightly fuzz list); do
-    # libFuzzer writes what it finds into the first corpus folder: a scratch copy, not corpus/.
-    scratch="target/fuzz-corpus/$target"
+# Runs `target` for SECONDS on a scratch copy of its corpus (libFuzzer writes what it finds into
+# the first corpus folder); its log and exit code go to target/fuzz-TARGET.log and .code.
+run_target() {
+    local target="$1" scratch="target/fuzz-corpus/$1" code=0
     mkdir -p "$scratch" "artifacts/$target"
     cp -f corpus/"$target"/* "$scratch"/
-    log="target/fuzz-$target.log"
-    set +e
     cargo +nightly fuzz run -O -s "$sanitizer" "$target" "$scratch" -- \
-        -max_total_time="$seconds" -print_final_stats=1 >"$log" 2>&1
-    code=$?
-    set -e
+        -max_total_time="$seconds" -print_final_stats=1 >"target/fuzz-$target.log" 2>&1 \
+        || code=$?
+    echo "$code" >"target/fuzz-$target.code"
+}
+
+# One target per core at a time: each libFuzzer run is one process.
+cores="$(nproc 2>/dev/null || echo 1)"
+targets="$(cargo +nightly fuzz list)"
+running=0
+for target in $targets; do
+    run_target "$target" &
+    running=$((running + 1))
+    if [ "$running" -ge "$cores" ]; then
+        wait -n
+        running=$((running - 1))
+    fi
+done
+wait
+
+status=0
+for target in $targets; do
+    log="target/fuzz-$target.log"
+    code="$(cat "target/fuzz-$target.code" 2>/dev/null || echo "no exit code")"
     runs="$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "$log" | tail -1 || true)"
-    if [ "$code" -ne 0 ]; then
+    if [ "$code" != 0 ]; then
         artifact="$(grep -o 'artifacts/[^ ]*' "$log" | tail -1 || true)"
         echo "fuzz: $target CRASHED (exit $code); artifact: fuzz/${artifact:-?}; log: fuzz/$log"
         grep -m1 -A12 'panicked at\|ERROR: libFuzzer' "$log" || true
