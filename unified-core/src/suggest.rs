@@ -52,7 +52,7 @@ fn significant<'b>(
     }
 }
 
-/// The Levenshtein distance between the significant characters `a` (see [`significant`], with
+/// The optimal string alignment distance between the significant characters `a` (see [`significant`], with
 /// their [`letter_counts`]) and those of `b`, if it is at most `bound`; else `None`.
 fn edit_distance_within(
     a: &[char],
@@ -66,14 +66,14 @@ fn edit_distance_within(
     if a.len().abs_diff(b_length) > bound || letter_count_distance(a_counts, &b_counts) > bound {
         return None;
     }
-    banded_distance_of(a, b, bound)
+    close_distance(a, b, bound)
 }
 
-/// [`banded_distance`] between `a` and the significant characters of `b`, with its rows on the
-/// stack when they fit. Out of line, so that the candidates the lower bounds turn away do not
-/// pay for setting up its buffers.
+/// The distance between `a` and the significant characters of `b`: [`bit_parallel_distance`]
+/// when `b` fits in a word, else [`banded_distance`] with its rows on the stack when they fit.
+/// Out of line, so that the candidates the lower bounds turn away do not pay for its buffers.
 #[inline(never)]
-fn banded_distance_of(a: &[char], b: &str, bound: usize) -> Option<usize> {
+fn close_distance(a: &[char], b: &str, bound: usize) -> Option<usize> {
     let (mut b_stack, mut b_heap) = (['\0'; STACK_NAME], Vec::new());
     let b = significant(b, &mut b_stack, &mut b_heap);
     if b.len() <= u64::BITS as usize {
