@@ -10,6 +10,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
@@ -41,6 +42,18 @@ struct Run {
     served: Vec<String>,
 }
 
+/// A document to run Schemathesis on, and what its run must cover.
+struct Document {
+    /// Where the gateway serves it (`/openapi/dixa.json`).
+    path: String,
+    /// Every request's integrated account (none: Schemathesis draws ids).
+    account: Option<String>,
+    /// The operation ids left out of the run.
+    excluded: Vec<String>,
+    /// The operations the document's provider has adapters for, as `Run::cases` names them.
+    served: Vec<String>,
+}
+
 /// Schemathesis, set up to run against the gateway at `base` with `token`.
 struct Schemathesis<'a> {
     python: &'a Path,
@@ -52,9 +65,44 @@ struct Schemathesis<'a> {
 }
 
 impl Schemathesis<'_> {
-    /// Runs Schemathesis on the document at `document`, with `account` as every request's
-    /// integrated account (none: Schemathesis draws ids), leaving out the `excluded` operations.
-    fn run(&self, document: &str, account: Option<&str>, excluded: &[String]) -> Run {
+    /// Runs Schemathesis on every document, as many at once as there are cores: each run is
+    /// one single-threaded Python process, and the gateway serves them all. The runs come back
+    /// in the documents' order.
+    fn run_all(&self, documents: &[Document]) -> Vec<Run> {
+        let next = AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
+        let mut runs: Vec<(usize, Run)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..workers.min(documents.len()))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut runs = Vec::new();
+                        loop {
+                            let at = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(document) = documents.get(at) else {
+                                break runs;
+                            };
+                            runs.push((at, self.run(document)));
+                        }
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|worker| worker.join().expect("a Schemathesis run"))
+                .collect()
+        });
+        runs.sort_by_key(|(at, _)| *at);
+        runs.into_iter().map(|(_, run)| run).collect()
+    }
+
+    /// Runs Schemathesis on one document.
+    fn run(&self, document: &Document) -> Run {
+        let Document {
+            path: document,
+            account,
+            excluded,
+            served,
+        } = document;
         let Schemathesis {
             python,
             dir,
@@ -66,6 +114,7 @@ impl Schemathesis<'_> {
         let config = dir.join(format!("{name}.toml"));
         let events = dir.join(format!("{name}.events.ndjson"));
         let parameters = account
+            .as_deref()
             .map(|id| format!("[parameters]\n\"query.integrated_account_id\" = \"{id}\"\n"))
             .unwrap_or_default();
         // A list's `next_cursor` is the provider's opaque text: no schema can say which strings are
@@ -122,7 +171,7 @@ impl Schemathesis<'_> {
                 String::from_utf8_lossy(&output.stderr)
             ),
             cases: cases_per_operation(&events),
-            served: Vec::new(),
+            served: served.clone(),
         }
     }
 }
@@ -173,7 +222,6 @@ async fn schemathesis_finds_nothing_wrong_in_any_served_document() {
     let python = python(&[SCHEMATHESIS]);
     let dir = tempfile::tempdir().unwrap();
 
-    let mut runs: Vec<Run> = Vec::new();
     // An operation a provider has no adapter for answers 501 by design, which Schemathesis'
     // server-error check cannot tell from a fault: its document is run without it
     // (`routes_without_an_adapter_answer_501` in the gateway's tests holds that answer).
@@ -192,8 +240,8 @@ async fn schemathesis_finds_nothing_wrong_in_any_served_document() {
         token: &token,
         lists: &lists,
     };
+    let mut documents: Vec<Document> = Vec::new();
     for (kind, _, id) in &accounts {
-        let document = format!("/openapi/{}.json", kind.provider_id());
         let provider = Target::<Set>::from_id(kind.provider_id())
             .and_then(Target::provider)
             .expect("a shipped provider");
@@ -203,23 +251,31 @@ async fn schemathesis_finds_nothing_wrong_in_any_served_document() {
                     .find(provider, operation.model(), operation.name())
                     .is_some()
             });
-        let excluded: Vec<String> = unserved
-            .into_iter()
-            .map(unified_openapi::operation_id)
-            .collect();
-        let mut run = schemathesis.run(&document, Some(id), &excluded);
-        run.served = served
-            .into_iter()
-            .map(|operation| {
-                let method = operation.action().method();
-                format!("{method} {}", unified_openapi::route_path(operation))
-            })
-            .collect();
-        runs.push(run);
+        documents.push(Document {
+            path: format!("/openapi/{}.json", kind.provider_id()),
+            account: Some(id.clone()),
+            excluded: unserved
+                .into_iter()
+                .map(unified_openapi::operation_id)
+                .collect(),
+            served: served
+                .into_iter()
+                .map(|operation| {
+                    let method = operation.action().method();
+                    format!("{method} {}", unified_openapi::route_path(operation))
+                })
+                .collect(),
+        });
     }
     // The unified document fronts every provider at once; a request through it names an account
     // it draws, which this gateway does not have.
-    runs.push(schemathesis.run("/openapi.json", None, &[]));
+    documents.push(Document {
+        path: "/openapi.json".to_owned(),
+        account: None,
+        excluded: Vec::new(),
+        served: Vec::new(),
+    });
+    let runs = schemathesis.run_all(&documents);
 
     let failed: Vec<String> = runs
         .iter()
