@@ -379,6 +379,17 @@ mod tests {
         assert_eq!(report.errors().len(), 2);
     }
 
+    /// A rendered report is one allocation of its violations: a dozen of them stay under the
+    /// 1 KiB where glibc's allocator leaves its per-size caches for its slower bins.
+    #[test]
+    fn a_dozen_violations_fit_in_a_kibibyte() {
+        assert!(
+            12 * size_of::<ValidationError>() <= 1024,
+            "{} bytes per violation",
+            size_of::<ValidationError>()
+        );
+    }
+
     #[test]
     fn last_key_unescapes() {
         assert_eq!(last_segment(""), "");

@@ -4,7 +4,7 @@
 
 use core::fmt;
 use core::ops::Index;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
@@ -17,9 +17,16 @@ use crate::report::message::{Message, Param};
 /// object.
 #[derive(Clone, Default)]
 pub struct Params {
-    /// The message they come from and its "did you mean"; `None` when given as a map. Boxed
-    /// to keep a violation small.
-    parts: Option<Box<(Message, Option<&'static str>)>>,
+    /// `None` for no parameters. Boxed, so that a violation stays small: a report's violations
+    /// then fit the allocator's small-size caches.
+    state: Option<Box<State>>,
+}
+
+/// Where a violation's parameters come from, and their map once built.
+#[derive(Clone)]
+struct State {
+    /// The message they come from and its "did you mean"; `None` when given as a map.
+    parts: Option<(Message, Option<&'static str>)>,
     map: OnceLock<Map<String, Value>>,
 }
 
@@ -27,14 +34,20 @@ impl Params {
     /// The parameters of `message`, whose "did you mean" (for an unknown field) is `suggestion`.
     pub(crate) fn of(message: Message, suggestion: Option<&'static str>) -> Self {
         Params {
-            parts: Some(Box::new((message, suggestion))),
-            map: OnceLock::new(),
+            state: Some(Box::new(State {
+                parts: Some((message, suggestion)),
+                map: OnceLock::new(),
+            })),
         }
     }
 
     /// The parameters as a map, built on the first call.
     pub fn as_map(&self) -> &Map<String, Value> {
-        self.map.get_or_init(|| {
+        static EMPTY: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);
+        let Some(state) = &self.state else {
+            return &EMPTY;
+        };
+        state.map.get_or_init(|| {
             let mut map = Map::new();
             self.each(|name, value| {
                 map.insert(name.to_owned(), value.into_value());
@@ -46,7 +59,10 @@ impl Params {
     /// The parameters as a map, by value.
     pub fn into_map(mut self) -> Map<String, Value> {
         self.as_map();
-        self.map.take().unwrap_or_default()
+        self.state
+            .take()
+            .and_then(|mut state| state.map.take())
+            .unwrap_or_default()
     }
 
     /// The parameter called `name`, if the message has it.
@@ -64,12 +80,14 @@ impl Params {
     /// Hands each parameter to `put`, in the order of their names, from the map once built,
     /// else from the message's parts.
     fn each(&self, mut put: impl FnMut(&str, Param<'_>)) {
-        if let Some(map) = self.map.get() {
+        let Some(state) = &self.state else {
+            return;
+        };
+        if let Some(map) = state.map.get() {
             for (name, value) in map {
                 put(name, Param::Value(value));
             }
-        } else if let Some(parts) = &self.parts {
-            let (message, suggestion) = &**parts;
+        } else if let Some((message, suggestion)) = &state.parts {
             message.each_param(*suggestion, put);
         }
     }
@@ -78,8 +96,10 @@ impl Params {
 impl From<Map<String, Value>> for Params {
     fn from(map: Map<String, Value>) -> Self {
         Params {
-            parts: None,
-            map: OnceLock::from(map),
+            state: Some(Box::new(State {
+                parts: None,
+                map: OnceLock::from(map),
+            })),
         }
     }
 }
