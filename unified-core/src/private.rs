@@ -14,6 +14,7 @@ pub use crate::provider::{
 };
 pub use crate::report::path::Path;
 pub use crate::rule::{Pattern, PatternCell, Rule};
+pub use crate::suggest::NameKey;
 pub use crate::validate::constraint::Constraint;
 pub use crate::validate::custom::{
     CheckedAs, FieldCheck, UniqueItem, check_as, field_check, read_checked, unique_items,

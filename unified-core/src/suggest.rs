@@ -1,17 +1,34 @@
 //! "Did you mean" for names that are close to a known one.
 
+use core::borrow::Borrow;
+
 /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
 /// Among candidates equally close, the first wins.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest_keyed(
+        name,
+        candidates
+            .into_iter()
+            .map(|candidate| (candidate, NameKey::of(candidate))),
+    )
+}
+
+/// [`closest`] over candidates given with their [`NameKey`]s, for names known when the program
+/// compiles (a model's fields have theirs in its rules), so a lookup does not read them again.
+pub fn closest_keyed<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = (&'a str, impl Borrow<NameKey>)>,
+) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
+    let key = NameKey::of(name);
     let (mut name_stack, mut name_heap) = (['\0'; STACK_NAME], Vec::new());
     let name = significant(name, &mut name_stack, &mut name_heap);
-    let counts = letter_counts(name);
     let mut best: Option<(usize, &'a str)> = None;
-    for candidate in candidates {
+    for (candidate, candidate_key) in candidates {
         // Only a strictly closer candidate can replace the best so far.
         let bound = best.map_or(limit, |(distance, _)| distance - 1);
-        if let Some(distance) = edit_distance_within(name, &counts, candidate, bound)
+        if let Some(distance) =
+            edit_distance_within(name, &key, candidate, candidate_key.borrow(), bound)
             && best.is_none_or(|(best_distance, _)| distance < best_distance)
         {
             best = Some((distance, candidate));
@@ -21,6 +38,62 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         }
     }
     best.map(|(_, candidate)| candidate)
+}
+
+/// What the cheap lower bounds of the distance read of a name: the number of its characters
+/// other than `_` and how many of them fall in each of 32 buckets (`a` to `z` each in a bucket
+/// of its own), up to 255 each. Sharing a bucket or stopping at 255 can only lower the bound
+/// [`letter_count_distance`] reads, never break it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameKey {
+    length: usize,
+    counts: LetterCounts,
+    /// The sum of `counts`: `length`, but for the counts that stopped at 255.
+    total: u32,
+}
+
+impl NameKey {
+    /// The key of `name`; a `const fn`, so that a name known when the program compiles has its
+    /// key computed then.
+    pub const fn of(name: &str) -> NameKey {
+        let bytes = name.as_bytes();
+        let mut counts = [0_u8; 32];
+        let (mut length, mut total, mut at) = (0, 0, 0);
+        while at < bytes.len() {
+            let (c, width) = char_at(bytes, at);
+            if c != '_' as u32 {
+                let bucket = (c % 32) as usize;
+                if counts[bucket] < u8::MAX {
+                    counts[bucket] += 1;
+                    total += 1;
+                }
+                length += 1;
+            }
+            at += width;
+        }
+        NameKey {
+            length,
+            counts,
+            total,
+        }
+    }
+}
+
+/// The character that starts at byte `at` of the UTF-8 text `bytes`, and its width in bytes.
+const fn char_at(bytes: &[u8], at: usize) -> (u32, usize) {
+    let lead = bytes[at] as u32;
+    let (width, mut c) = match lead {
+        0..0x80 => return (lead, 1),
+        0xF0.. => (4, lead & 0x07),
+        0xE0.. => (3, lead & 0x0F),
+        _ => (2, lead & 0x1F),
+    };
+    let mut next = 1;
+    while next < width {
+        c = (c << 6) | (bytes[at + next] as u32 & 0x3F);
+        next += 1;
+    }
+    (c, width)
 }
 
 /// Longest name (in characters other than `_`) compared on the stack; longer ones use the heap.
@@ -52,18 +125,17 @@ fn significant<'b>(
     }
 }
 
-/// The optimal string alignment distance between the significant characters `a` (see [`significant`], with
-/// their [`letter_counts`]) and those of `b`, if it is at most `bound`; else `None`.
+/// The optimal string alignment distance between the significant characters `a` (see
+/// [`significant`]) and those of `b`, if it is at most `bound`; else `None`. The names' keys
+/// give the cheap lower bounds, which turn most candidates away before any distance is measured.
 fn edit_distance_within(
     a: &[char],
-    a_counts: &LetterCounts,
+    a_key: &NameKey,
     b: &str,
+    b_key: &NameKey,
     bound: usize,
 ) -> Option<usize> {
-    // The cheap lower bounds first, read from `b` in place in one pass: most candidates stop
-    // here.
-    let (b_length, b_counts) = length_and_letter_counts(b);
-    if a.len().abs_diff(b_length) > bound || letter_count_distance(a_counts, &b_counts) > bound {
+    if a_key.length.abs_diff(b_key.length) > bound || letter_count_distance(a_key, b_key) > bound {
         return None;
     }
     close_distance(a, b, bound)
@@ -76,6 +148,10 @@ fn edit_distance_within(
 fn close_distance(a: &[char], b: &str, bound: usize) -> Option<usize> {
     let (mut b_stack, mut b_heap) = (['\0'; STACK_NAME], Vec::new());
     let b = significant(b, &mut b_stack, &mut b_heap);
+    // The commonest slip, a name written without or with a `_` too many, is found at once.
+    if a == b {
+        return Some(0);
+    }
     if b.len() <= u64::BITS as usize {
         return Some(bit_parallel_distance(a, b)).filter(|&distance| distance <= bound);
     }
@@ -129,86 +205,20 @@ fn bit_parallel_distance(a: &[char], b: &[char]) -> usize {
     distance
 }
 
-/// How many characters of a name fall in each of 32 buckets (`a` to `z` each in a bucket of its
-/// own), up to 255 each; sharing a bucket or stopping at 255 can only lower the bound
-/// [`letter_count_distance`] reads, never break it. Bytes, so that a name's counts are two
-/// vector registers.
+/// A name's letter counts: see [`NameKey`]. Bytes, so that a name's counts are two vector
+/// registers.
 type LetterCounts = [u8; 32];
-
-/// The letter counts of the significant characters `name`.
-fn letter_counts(name: &[char]) -> LetterCounts {
-    let mut counts = [0; 32];
-    for &c in name {
-        count(&mut counts, c as usize);
-    }
-    counts
-}
-
-/// Counts the character `c` in its bucket.
-fn count(counts: &mut LetterCounts, c: usize) {
-    let bucket = &mut counts[c % 32];
-    *bucket = bucket.saturating_add(1);
-}
-
-/// The number of significant characters of `text` (those other than `_`) and their letter
-/// counts, in one pass; by a table of buckets, without a branch per byte, when `text` is ASCII
-/// and short enough that no bucket passes 255, as field names nearly always are.
-fn length_and_letter_counts(text: &str) -> (usize, LetterCounts) {
-    let bytes = text.as_bytes();
-    if bytes.len() <= usize::from(u8::MAX) {
-        let mut counts = [0_u8; 64];
-        for &byte in bytes {
-            counts[usize::from(BYTE_BUCKETS[usize::from(byte)])] += 1;
-        }
-        if counts[NOT_ASCII] == 0 {
-            let mut letters = [0; 32];
-            letters.copy_from_slice(&counts[..32]);
-            return (bytes.len() - usize::from(counts[UNDERSCORE]), letters);
-        }
-    }
-    let mut counts = [0; 32];
-    let mut length = 0;
-    for c in text.chars().filter(|&c| c != '_') {
-        count(&mut counts, c as usize);
-        length += 1;
-    }
-    (length, counts)
-}
-
-/// The slot of [`length_and_letter_counts`]' table where `_` is counted.
-const UNDERSCORE: usize = 32;
-/// The slot where the bytes that are not ASCII are counted.
-const NOT_ASCII: usize = 33;
-
-/// Each byte's slot: an ASCII character's letter-count bucket, or [`UNDERSCORE`] or
-/// [`NOT_ASCII`].
-const BYTE_BUCKETS: [u8; 256] = {
-    let mut buckets = [NOT_ASCII as u8; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        buckets[byte] = if byte == b'_' as usize {
-            UNDERSCORE as u8
-        } else {
-            (byte % 32) as u8
-        };
-        byte += 1;
-    }
-    buckets
-};
 
 /// A lower bound of the edit distance that is cheap to compute: each edit changes the count of
 /// at most one character on each side, so the characters one side has in excess bound it.
-fn letter_count_distance(a: &LetterCounts, b: &LetterCounts) -> usize {
+fn letter_count_distance(a: &NameKey, b: &NameKey) -> usize {
     // The excesses of each side add up to the counts' absolute differences and differ by the
-    // difference of their totals, so the larger is half the sum of the two: sums of absolute
-    // differences of bytes, which the compiler turns into a few vector instructions.
-    let total = |counts: &LetterCounts| counts.iter().map(|&n| u32::from(n)).sum::<u32>();
-    let apart: u32 = a
-        .iter()
-        .zip(b)
+    // difference of their totals, so the larger is half the sum of the two. A sum of absolute
+    // differences of bytes is a few vector instructions.
+    let apart: u32 = (a.counts.iter().zip(&b.counts))
         .map(|(a, b)| u32::from(a.abs_diff(*b)))
         .sum();
-    ((apart + total(a).abs_diff(total(b))) / 2) as usize
+    ((apart + a.total.abs_diff(b.total)) / 2) as usize
 }
 
 /// The optimal string alignment distance within `bound`: Levenshtein's edits plus swapping two
@@ -305,9 +315,11 @@ mod tests {
 
     /// The bounded distance between two names.
     fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
+        let a_text = a;
         let (mut stack, mut heap) = (['\0'; super::STACK_NAME], Vec::new());
         let a = super::significant(a, &mut stack, &mut heap);
-        super::edit_distance_within(a, &super::letter_counts(a), b, bound)
+        let (a_key, b_key) = (super::NameKey::of(a_text), super::NameKey::of(b));
+        super::edit_distance_within(a, &a_key, b, &b_key, bound)
     }
 
     /// The full optimal-string-alignment table over characters other than `_`.
@@ -350,6 +362,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A name's key, computed by a `const fn` that decodes UTF-8 itself, counts what the
+        /// standard library's characters give.
+        #[test]
+        fn a_names_key_counts_its_characters(name in "\\PC{0,40}|[a_]{250,300}") {
+            let mut counts = [0_u8; 32];
+            let mut length = 0;
+            for c in name.chars().filter(|&c| c != '_') {
+                let bucket = &mut counts[c as usize % 32];
+                *bucket = bucket.saturating_add(1);
+                length += 1;
+            }
+            let total = counts.iter().map(|&n| u32::from(n)).sum();
+            proptest::prop_assert_eq!(super::NameKey::of(&name), super::NameKey { length, counts, total });
+        }
+
         /// On names a few edits apart (a swap of neighbours, a change), from a few letters, so
         /// that repeats are common, to names longer than a word of bits, and on any two such
         /// names, the bounded distance is the full table's.

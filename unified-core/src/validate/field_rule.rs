@@ -6,6 +6,7 @@ use crate::provider::{ProviderSet, Target};
 use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
+use crate::suggest::NameKey;
 use crate::validate::constraint::{Constraint, check_text};
 use crate::validate::mask::Mask;
 use crate::validate::recorder::Recorder;
@@ -14,6 +15,8 @@ use crate::validate::recorder::Recorder;
 pub struct FieldRule<S: 'static> {
     /// The property name in JSON (after serde's renames).
     pub name: &'static str,
+    /// What a "did you mean" lookup reads of `name`, computed when the model compiles.
+    pub name_key: NameKey,
     /// The label a form shows for it.
     pub title: &'static str,
     /// The targets that accept the field (always includes the unified target).

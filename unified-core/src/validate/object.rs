@@ -11,7 +11,7 @@ use crate::report::Code;
 use crate::report::message::Message;
 use crate::report::path::Path;
 use crate::schema::{self, Schema};
-use crate::suggest::closest;
+use crate::suggest::closest_keyed;
 use crate::validate::constraint::write_schema;
 use crate::validate::custom::FieldCheck;
 use crate::validate::field_rule::{FieldRule, required_message};
@@ -159,7 +159,7 @@ pub const fn required_by_view<S: ProviderSet, const V: usize>(rules: &[FieldRule
 
 /// The field of `M` whose name is closest to the unknown `key`, for "did you mean".
 fn closest_field<S: ProviderSet, M: ObjectModel<S>>(key: &str) -> Option<&'static str> {
-    closest(key, M::RULES.iter().map(|rule| rule.name))
+    closest_keyed(key, M::RULES.iter().map(|rule| (rule.name, &rule.name_key)))
 }
 
 /// The schema of one field for `view`, from its value's schema `field`: that plus the field's

@@ -153,6 +153,7 @@ pub fn emit_rule(core: &TokenStream, set: &TokenStream, field: &Field<'_>) -> To
     quote! {
         #core::__private::FieldRule {
             name: #name,
+            name_key: #core::__private::NameKey::of(#name),
             title: #title,
             supported: #supported,
             required: #required,
