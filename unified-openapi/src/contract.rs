@@ -11,6 +11,23 @@ use unified_core::{Operation, Part, ProviderSet, Target};
 pub const FAILURE_STATUSES: [u16; 12] =
     [400, 401, 404, 408, 413, 415, 429, 500, 501, 502, 503, 504];
 
+/// The statuses the HTTP layer answers before any route sees the request, with no body and
+/// none of the gateway's headers.
+pub const HTTP_LAYER_STATUSES: [u16; 2] = [TARGET_TOO_LONG, HEAD_TOO_LARGE];
+
+/// The HTTP layer's answer to a request target (path and query) over [`MAX_TARGET_LEN`] bytes.
+pub const TARGET_TOO_LONG: u16 = 414;
+
+/// The HTTP layer's answer to a request head (request line and headers) of [`MAX_HEAD_LEN`]
+/// bytes or more.
+pub const HEAD_TOO_LARGE: u16 = 431;
+
+/// The longest request target (path and query) the HTTP layer reads, in bytes.
+pub const MAX_TARGET_LEN: usize = 65_534;
+
+/// The size in bytes at which the HTTP layer stops reading a request head.
+pub const MAX_HEAD_LEN: usize = 417_792;
+
 /// The status a provider's refusal for its rate limit is passed on with: the provider did not
 /// act, and the gateway does not retry.
 pub const RATE_LIMITED: u16 = 429;

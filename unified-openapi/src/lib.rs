@@ -10,6 +10,7 @@
 pub mod contract;
 mod downgrade;
 mod envelope;
+mod http_layer;
 mod idempotency;
 mod parameters;
 mod rate_limit;
@@ -106,6 +107,7 @@ pub fn document<S: ProviderSet>(
     let mut headers = rate_limit::headers();
     let mut parameters = Map::new();
     request_id::document(&mut paths, &mut parameters, &mut headers);
+    http_layer::document(&mut paths);
     let mut document = json!({
         "openapi": version.as_str(),
         "info": {

@@ -6,6 +6,7 @@ mod connections;
 mod corpus;
 mod harness;
 mod health;
+mod http_layer;
 mod idempotency;
 mod metrics;
 mod openapi;
