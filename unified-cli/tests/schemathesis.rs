@@ -111,6 +111,10 @@ impl Schemathesis<'_> {
             lists,
         } = *self;
         let name = document.trim_start_matches('/').replace('/', "_");
+        // A folder per document, so that runs at the same time share nothing Schemathesis keeps
+        // in its working folder.
+        let dir = dir.join(&name);
+        std::fs::create_dir_all(&dir).unwrap();
         let config = dir.join(format!("{name}.toml"));
         let events = dir.join(format!("{name}.events.ndjson"));
         let parameters = account
@@ -165,7 +169,7 @@ impl Schemathesis<'_> {
             .args(["--workers", "1"])
             .args(["--report", "ndjson", "--report-ndjson-path"])
             .arg(&events)
-            .current_dir(dir)
+            .current_dir(&dir)
             .env("NO_COLOR", "1")
             .output()
             .expect("schemathesis runs");
