@@ -43,7 +43,7 @@ pub fn closest_keyed<'a>(
 /// What the cheap lower bounds of the distance read of a name: the number of its characters
 /// other than `_` and how many of them fall in each of 32 buckets (`a` to `z` each in a bucket
 /// of its own), up to 255 each. Sharing a bucket or stopping at 255 can only lower the bound
-/// [`letter_count_distance`] reads, never break it.
+/// read from the counts, never break it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameKey {
     length: usize,
