@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use unified_core::{Action, Target};
 use unified_models::providers::Set;
+use unified_openapi::contract::HTTP_LAYER_STATUSES;
 use unified_test_tools::fake::{Fake, Kind};
 use unified_test_tools::{Package, python};
 
@@ -130,23 +131,26 @@ impl Schemathesis<'_> {
             .map(|id| {
                 format!(
                     "\n[[operations]]\ninclude-operation-id = \"{id}\"\n\
-                 checks.positive_data_acceptance.expected-statuses = \
-                 [\"2xx\", \"400\", \"401\", \"403\", \"404\", \"409\", \"414\", \"429\", \"431\", \"5xx\"]\n"
+                     checks.positive_data_acceptance.expected-statuses = {}\n",
+                    statuses(&["2xx", "400", "401", "403", "404", "409", "429", "5xx"])
                 )
             })
             .collect();
         // Schemathesis draws short `Idempotency-Key`s, so it sends one key with two different
         // bodies: the 422 that gets is the contract (`a_repeated_write_reaches_the_provider_once`
-        // holds it), not a valid request refused. A valid request too long for the HTTP layer
-        // gets its documented 414 or 431.
-        let keys = "\n[checks.positive_data_acceptance]\nexpected-statuses = \
-                    [\"2xx\", \"401\", \"403\", \"404\", \"409\", \"414\", \"422\", \"429\", \"431\", \"5xx\"]\n";
-        // A request too long for the HTTP layer gets its documented 414 or 431 before any route
-        // (`a_target_or_head_too_long_gets_the_documented_refusal` holds both), which Schemathesis'
-        // own list of refusals leaves out.
-        let refusals = "\n[checks.negative_data_rejection]\nexpected-statuses = \
-                        [\"400\", \"401\", \"403\", \"404\", \"405\", \"406\", \"409\", \"414\", \
-                        \"415\", \"422\", \"428\", \"429\", \"431\", \"5xx\"]\n";
+        // holds it), not a valid request refused.
+        let keys = format!(
+            "\n[checks.positive_data_acceptance]\nexpected-statuses = {}\n",
+            statuses(&["2xx", "401", "403", "404", "409", "422", "429", "5xx"])
+        );
+        // Schemathesis' own list of refusals, which leaves out the HTTP layer's
+        // (`a_target_or_head_too_long_gets_the_documented_refusal` holds those).
+        let refusals = format!(
+            "\n[checks.negative_data_rejection]\nexpected-statuses = {}\n",
+            statuses(&[
+                "400", "401", "403", "404", "405", "406", "409", "415", "422", "428", "429", "5xx",
+            ])
+        );
         std::fs::write(&config, format!("{parameters}{keys}{refusals}{lists}")).unwrap();
         let output = Command::new(python)
             .args(["-m", "schemathesis.cli", "--config-file"])
@@ -185,6 +189,18 @@ impl Schemathesis<'_> {
             served: served.clone(),
         }
     }
+}
+
+/// A TOML list of `listed` and the HTTP layer's refusals
+/// ([`HTTP_LAYER_STATUSES`]), which any request too long for it gets before any route.
+fn statuses(listed: &[&str]) -> String {
+    let all: Vec<String> = listed
+        .iter()
+        .map(ToString::to_string)
+        .chain(HTTP_LAYER_STATUSES.iter().map(u16::to_string))
+        .map(|status| format!("\"{status}\""))
+        .collect();
+    format!("[{}]", all.join(", "))
 }
 
 /// How many test cases each operation got, over every phase, from Schemathesis' event report.

@@ -15,7 +15,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// [`closest`] over candidates given with their [`NameKey`]s, for names known when the program
 /// compiles (a model's fields have theirs in its rules), so a lookup does not read them again.
-pub fn closest_keyed<'a>(
+pub(crate) fn closest_keyed<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = (&'a str, impl Borrow<NameKey>)>,
 ) -> Option<&'a str> {
@@ -315,10 +315,9 @@ mod tests {
 
     /// The bounded distance between two names.
     fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
-        let a_text = a;
+        let (a_key, b_key) = (super::NameKey::of(a), super::NameKey::of(b));
         let (mut stack, mut heap) = (['\0'; super::STACK_NAME], Vec::new());
         let a = super::significant(a, &mut stack, &mut heap);
-        let (a_key, b_key) = (super::NameKey::of(a_text), super::NameKey::of(b));
         super::edit_distance_within(a, &a_key, b, &b_key, bound)
     }
 

@@ -22,10 +22,12 @@ pub const TARGET_TOO_LONG: u16 = 414;
 /// bytes or more.
 pub const HEAD_TOO_LARGE: u16 = 431;
 
-/// The longest request target (path and query) the HTTP layer reads, in bytes.
+/// The longest request target (path and query) the HTTP layer reads, in bytes: hyper's fixed
+/// limit.
 pub const MAX_TARGET_LEN: usize = 65_534;
 
-/// The size in bytes at which the HTTP layer stops reading a request head.
+/// The size in bytes at which the HTTP layer stops reading a request head: the read buffer the
+/// gateway gives each connection.
 pub const MAX_HEAD_LEN: usize = 417_792;
 
 /// The status a provider's refusal for its rate limit is passed on with: the provider did not

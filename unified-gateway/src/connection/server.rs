@@ -17,6 +17,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::task::JoinSet;
 use tower::ServiceExt;
+use unified_openapi::contract::MAX_HEAD_LEN;
 
 use super::activity::Activity;
 use super::budget::{self, BodyBudget};
@@ -112,8 +113,10 @@ async fn connection(
             Ok::<_, Infallible>(response)
         }
     });
+    // The head limit is the one the documents declare; the target limit is hyper's own.
     let connection = http1::Builder::new()
         .keep_alive(true)
+        .max_buf_size(MAX_HEAD_LEN)
         .serve_connection(io, service);
     let connection = std::pin::pin!(connection);
     let mut connection = InlineWakes::new(connection);
