@@ -15,7 +15,7 @@ use crate::auth::AuthScheme;
 use crate::call::Call;
 use crate::error::AdapterError;
 use crate::native::{NativeRequest, NativeResponse};
-use crate::needs::{Need, api_of, check};
+use crate::needs::{ApiOf, Need, check};
 use crate::rate_limit::RateLimitHeaders;
 use crate::typed;
 
@@ -156,7 +156,7 @@ where
         body: &Value,
         id: Option<&str>,
     ) -> Result<Box<dyn Prepared + 'a>, Box<Invalid>> {
-        let who = api_of(A::Provider::PROVIDER.name());
+        let who = ApiOf(A::Provider::PROVIDER.name());
         let needs = self.needs();
         let query_view = needed(
             A::Query::validated(Part::Query, query),
@@ -185,7 +185,7 @@ where
 /// refused for that; its needs are read once it keeps it.
 fn needed<V>(
     made: Result<V, Report>,
-    (needs, part, value, who): (&[Need], Part, &Value, &str),
+    (needs, part, value, who): (&[Need], Part, &Value, &ApiOf<'_>),
 ) -> Result<V, Report> {
     let view = made?;
     match check(needs, part, value, who) {

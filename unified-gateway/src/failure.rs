@@ -13,7 +13,7 @@ use unified_openapi::contract::{
     RATELIMIT_RESET, RETRY_AFTER,
 };
 
-use crate::http::envelope::{ApiError, listed};
+use crate::http::envelope::{ApiError, invalid_message, listed};
 
 /// Why a request was not answered with what it asked for.
 #[derive(Debug)]
@@ -238,7 +238,7 @@ impl Failure {
                 format!("the body did not arrive within {seconds} seconds")
             }
             Failure::Unreadable => "the body could not be read".into(),
-            Failure::Invalid(errors) => ApiError::invalid(errors).message().to_owned(),
+            Failure::Invalid(errors) => invalid_message(errors),
             Failure::NoAdapter {
                 provider,
                 model,
@@ -356,7 +356,7 @@ impl From<Failure> for ApiError {
                 .with("remote_body", body)
         };
         match failure {
-            Failure::Invalid(errors) => ApiError::invalid(&errors),
+            Failure::Invalid(errors) => ApiError::invalid(errors),
             Failure::TooSlow { .. } | Failure::Busy => ApiError::new(status, message).closing(),
             Failure::Credential { .. } => remote(ApiError::new(status, message), false),
             Failure::ProviderTimeout { .. }

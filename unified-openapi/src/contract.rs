@@ -120,7 +120,17 @@ pub const SERVED_FORMATS: [ResponseFormat; 3] = [
 /// Whose needs [`route_needs`] are, as messages and documents name them: "this gateway's
 /// create".
 pub fn route_needs_of<S: ProviderSet>(operation: &Operation<S>) -> String {
-    format!("this gateway's {}", operation.name())
+    RouteNeedsOf(operation.name()).to_string()
+}
+
+/// [`route_needs_of`] the operation of this name, written only when shown: what a check of
+/// the needs is given, so that a request that keeps them formats no name.
+pub struct RouteNeedsOf(pub &'static str);
+
+impl core::fmt::Display for RouteNeedsOf {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "this gateway's {}", self.0)
+    }
 }
 
 /// What an operation's route needs of the query's conventions for `view`: a format it serves,

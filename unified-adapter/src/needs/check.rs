@@ -1,6 +1,7 @@
 //! Holding one part of a request to needs: every violation, each at its place, with a code and
 //! a message that names who needs it and never quotes a value.
 
+use core::fmt;
 use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
@@ -12,7 +13,14 @@ use super::{Need, Rule};
 
 /// Every violation of `needs` by `document`, the `part` of a request (needs of other parts are
 /// left alone). `who` names whose needs they are (`Teamwork Project Management's API`).
-pub fn check(needs: &[Need], part: Part, document: &Value, who: &str) -> Vec<ValidationError> {
+pub fn check<W: fmt::Display + ?Sized>(
+    needs: &[Need],
+    part: Part,
+    document: &Value,
+    who: &W,
+) -> Vec<ValidationError> {
+    // Named as text only where a violation is written.
+    let who: &dyn fmt::Display = &who;
     let mut errors = Vec::new();
     for need in needs.iter().filter(|need| need.part == part) {
         match &need.rule {
@@ -119,7 +127,12 @@ fn holds(found: &Found<'_>) -> bool {
 /// The violation of what a place inside the pass-through member sits in, when that is not the
 /// object or list the place needs (the member itself may be null: then nothing passes through).
 /// Elsewhere the model has typed what places sit in.
-fn not_inside(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<ValidationError> {
+fn not_inside(
+    part: Part,
+    at: &str,
+    found: &Found<'_>,
+    who: &dyn fmt::Display,
+) -> Option<ValidationError> {
     let (outer, container) = found
         .outside
         .as_ref()
@@ -141,7 +154,12 @@ fn not_inside(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<Vali
 /// The violation of a place that is given but is not text. Inside the pass-through member a
 /// given `null` is a value (it would replace the adapter's); elsewhere the model has typed the
 /// place, and `null` is its absence.
-fn not_text(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<ValidationError> {
+fn not_text(
+    part: Part,
+    at: &str,
+    found: &Found<'_>,
+    who: &dyn fmt::Display,
+) -> Option<ValidationError> {
     if found.outside.is_some() {
         return not_inside(part, at, found, who);
     }
@@ -164,7 +182,12 @@ fn not_text(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<Valida
 }
 
 /// The violation of a place that is given but is not `true` or `false`.
-fn not_flag(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<ValidationError> {
+fn not_flag(
+    part: Part,
+    at: &str,
+    found: &Found<'_>,
+    who: &dyn fmt::Display,
+) -> Option<ValidationError> {
     if found.outside.is_some() {
         return not_inside(part, at, found, who);
     }
@@ -181,7 +204,7 @@ fn not_flag(part: Part, at: &str, found: &Found<'_>, who: &str) -> Option<Valida
 
 /// The violation of text that is given but not among the allowed values, not matching the
 /// pattern or not of the format.
-fn text_rules(rule: &Rule, found: &Found<'_>, who: &str) -> Option<ValidationError> {
+fn text_rules(rule: &Rule, found: &Found<'_>, who: &dyn fmt::Display) -> Option<ValidationError> {
     let Rule::Text {
         among,
         pattern,

@@ -15,6 +15,7 @@ mod check;
 mod pointer;
 mod schema;
 
+use core::fmt;
 use std::borrow::Cow;
 
 use unified_core::{AdapterFieldRule, Format, Part};
@@ -25,7 +26,17 @@ pub use schema::{parameter_schemas, schema};
 /// Whose needs an adapter's are, as messages and documents name them: `Teamwork Project
 /// Management's API`.
 pub fn api_of(provider: &str) -> String {
-    format!("{provider}'s API")
+    ApiOf(provider).to_string()
+}
+
+/// [`api_of`], written only when shown: what a check of the needs is given, so that a request
+/// that keeps them formats no name.
+pub struct ApiOf<'a>(pub &'a str);
+
+impl fmt::Display for ApiOf<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}'s API", self.0)
+    }
 }
 
 /// One thing a provider's API (or a gateway's route) needs of a unified request. "Text" is a

@@ -1,6 +1,9 @@
 //! The places a need names: JSON pointers below a part, where a `*` segment stands for each
 //! item of a list.
 
+use core::fmt::Write;
+use std::borrow::Cow;
+
 use serde_json::Value;
 use unified_core::Part;
 use unified_core::conventions::pass_through;
@@ -8,23 +11,23 @@ use unified_core::report::pointer_segments;
 
 /// One step of a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Step {
+pub(super) enum Step<'a> {
     /// The member of an object with this key.
-    Key(String),
+    Key(Cow<'a, str>),
     /// Each item of a list.
     Items,
 }
 
 /// The steps of `place`, or `None` when it is not a pointer below the part.
-pub(super) fn segments(place: &str) -> Option<Vec<Step>> {
+pub(super) fn segments(place: &str) -> Option<Vec<Step<'_>>> {
     if !place.starts_with('/') {
         return None;
     }
     Some(
         pointer_segments(place)
-            .map(|segment| match segment.as_ref() {
-                "*" => Step::Items,
-                key => Step::Key(key.to_owned()),
+            .map(|segment| match segment {
+                Cow::Borrowed("*") => Step::Items,
+                key => Step::Key(key),
             })
             .collect(),
     )
@@ -63,72 +66,144 @@ pub(super) struct Found<'v> {
 
 /// Every place `steps` names in `document`: one for a place without `*`, one per item of each
 /// list a `*` goes through (none where the list is not there).
-pub(super) fn find<'v>(document: &'v Value, steps: &[Step]) -> Vec<Found<'v>> {
+pub(super) fn find<'v>(document: &'v Value, steps: &[Step<'_>]) -> Vec<Found<'v>> {
     let mut found = Vec::new();
-    walk(document, steps, String::new(), &mut found);
+    walk(document, steps, &mut String::new(), &mut found);
     found
 }
 
-fn walk<'v>(value: &'v Value, steps: &[Step], pointer: String, found: &mut Vec<Found<'v>>) {
+/// Finds the places `steps` names below `value`, whose pointer is in `pointer` (which is left
+/// as it was found).
+fn walk<'v>(
+    value: &'v Value,
+    steps: &[Step<'_>],
+    pointer: &mut String,
+    found: &mut Vec<Found<'v>>,
+) {
     let Some((step, rest)) = steps.split_first() else {
         found.push(Found {
-            pointer,
+            pointer: pointer.clone(),
             value: Some(value),
             outside: None,
         });
         return;
     };
+    let length = pointer.len();
     match step {
-        Step::Key(key) => {
-            let below = format!("{pointer}/{}", escape(key));
-            match value {
-                Value::Object(members) => match members.get(key) {
-                    Some(inner) => walk(inner, rest, below, found),
-                    // A missing list has no items, so no place; a missing member, one.
-                    None if rest.contains(&Step::Items) => {}
-                    None => found.push(Found {
-                        pointer: full(below, rest),
-                        value: None,
-                        outside: None,
-                    }),
-                },
-                _ => found.push(Found {
-                    pointer: full(below, rest),
+        Step::Key(key) => match value {
+            Value::Object(members) => match members.get(key.as_ref()) {
+                Some(inner) => {
+                    push_key(pointer, key);
+                    walk(inner, rest, pointer, found);
+                }
+                // A missing list has no items, so no place; a missing member, one.
+                None if rest.contains(&Step::Items) => {}
+                None => found.push(Found {
+                    pointer: full(pointer, steps),
                     value: None,
-                    outside: Some((pointer, Container::Object)),
+                    outside: None,
                 }),
-            }
-        }
+            },
+            _ => found.push(Found {
+                pointer: full(pointer, steps),
+                value: None,
+                outside: Some((pointer.clone(), Container::Object)),
+            }),
+        },
         Step::Items => match value {
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
-                    walk(item, rest, format!("{pointer}/{index}"), found);
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(pointer, "/{index}");
+                    walk(item, rest, pointer, found);
+                    pointer.truncate(length);
                 }
             }
             _ => found.push(Found {
-                pointer: full(format!("{pointer}/*"), rest),
+                pointer: full(pointer, steps),
                 value: None,
-                outside: Some((pointer, Container::List)),
+                outside: Some((pointer.clone(), Container::List)),
             }),
         },
     }
+    pointer.truncate(length);
 }
 
-/// `pointer` continued by the keys of `rest`.
-fn full(mut pointer: String, rest: &[Step]) -> String {
-    for step in rest {
+/// `pointer` continued by `steps`.
+fn full(pointer: &str, steps: &[Step<'_>]) -> String {
+    let mut full = pointer.to_owned();
+    for step in steps {
         match step {
-            Step::Key(key) => {
-                pointer.push('/');
-                pointer.push_str(&escape(key));
-            }
-            Step::Items => pointer.push_str("/*"),
+            Step::Key(key) => push_key(&mut full, key),
+            Step::Items => full.push_str("/*"),
         }
     }
-    pointer
+    full
 }
 
-/// A key as a pointer segment.
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+/// Appends the segment of `key` to `pointer`.
+fn push_key(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    for (index, part) in key.split('~').enumerate() {
+        if index > 0 {
+            pointer.push_str("~0");
+        }
+        for (index, piece) in part.split('/').enumerate() {
+            if index > 0 {
+                pointer.push_str("~1");
+            }
+            pointer.push_str(piece);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// Each place as (pointer, value, what it is outside of).
+    fn places(document: &Value, at: &str) -> Vec<(String, Option<Value>, Option<String>)> {
+        let steps = segments(at).expect("a pointer");
+        find(document, &steps)
+            .into_iter()
+            .map(|found| {
+                (
+                    found.pointer,
+                    found.value.cloned(),
+                    found.outside.map(|(pointer, _)| pointer),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_are_pointed_at_with_escaped_keys_and_item_indices() {
+        let document = json!({"a/b": {"c~d": [{"x": 1}, {}]}});
+        assert_eq!(
+            places(&document, "/a~1b/c~0d/*/x"),
+            [
+                ("/a~1b/c~0d/0/x".to_owned(), Some(json!(1)), None),
+                ("/a~1b/c~0d/1/x".to_owned(), None, None),
+            ]
+        );
+        assert_eq!(
+            places(&json!({"a/b": 3}), "/a~1b/c~0d/*/x"),
+            [("/a~1b/c~0d/*/x".to_owned(), None, Some("/a~1b".to_owned()))]
+        );
+        assert_eq!(
+            places(&json!({"a/b": {"c~d": "text"}}), "/a~1b/c~0d/*/x"),
+            [(
+                "/a~1b/c~0d/*/x".to_owned(),
+                None,
+                Some("/a~1b/c~0d".to_owned())
+            )]
+        );
+        assert_eq!(places(&json!({}), "/a~1b/*/x"), []);
+        assert_eq!(
+            places(&json!({}), "/a~1b/x"),
+            [("/a~1b/x".to_owned(), None, None)]
+        );
+    }
 }

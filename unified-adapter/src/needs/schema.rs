@@ -223,9 +223,9 @@ fn nest(
                 level.insert("type".into(), json!("object"));
             }
             if present(depth) {
-                level.insert("required".into(), json!([key]));
+                level.insert("required".into(), json!([key.as_ref()]));
             }
-            level.insert("properties".into(), json!({ key.as_str(): inner }));
+            level.insert("properties".into(), json!({ key.as_ref(): inner }));
         }
         Step::Items => {
             if typed(depth) {

@@ -314,27 +314,44 @@ enum Kind {
     Object(Object),
 }
 
+/// Most keys an object looks up by reading them all; past it, a hash index is kept, so the
+/// work stays linear in the number of pairs.
+const SCANNED_KEYS: usize = 8;
+
 /// An object that keeps its keys in the order they first appeared.
 #[derive(Debug, Default)]
 struct Object {
     entries: Vec<(String, Node)>,
-    index: HashMap<String, usize>,
+    /// Where each key is in `entries`, kept once there are more than [`SCANNED_KEYS`].
+    index: Option<HashMap<String, usize>>,
 }
 
 impl Object {
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(known, _)| known == key),
+        }
+    }
+
     fn get(&self, key: &str) -> Option<&Node> {
-        let position = *self.index.get(key)?;
+        let position = self.position(key)?;
         self.entries.get(position).map(|(_, node)| node)
     }
 
     /// The node under `key`, created empty if missing.
     fn slot(&mut self, key: &str, origin: usize) -> &mut Node {
-        let position = match self.index.get(key) {
-            Some(&position) => position,
+        let position = match self.position(key) {
+            Some(position) => position,
             None => {
                 let position = self.entries.len();
                 self.entries.push((key.to_owned(), Node::empty(origin)));
-                self.index.insert(key.to_owned(), position);
+                if let Some(index) = &mut self.index {
+                    index.insert(key.to_owned(), position);
+                } else if self.entries.len() > SCANNED_KEYS {
+                    let keys = self.entries.iter().enumerate();
+                    self.index = Some(keys.map(|(at, (key, _))| (key.clone(), at)).collect());
+                }
                 position
             }
         };
@@ -727,6 +744,30 @@ mod tests {
         assert_eq!(ok("a[]=1&a=2"), json!({"a": ["1", "2"]}));
         assert_eq!(ok("a=1&a[1]=2"), json!({"a": ["1", "2"]}));
         assert_eq!(ok("a[0]=1&a[0]=2"), json!({"a": [["1", "2"]]}));
+    }
+
+    #[test]
+    fn objects_past_the_scanned_keys_keep_their_order_and_repeats() {
+        let names: Vec<String> = (0..20).map(|k| format!("k{k}")).collect();
+        let first = names.iter().map(|name| format!("{name}=1&a[{name}]=1"));
+        let again = names
+            .iter()
+            .rev()
+            .map(|name| format!("{name}=2&a[{name}]=2"));
+        let query = first.chain(again).collect::<Vec<_>>().join("&");
+        let read = parse_query_ordered(&query).expect("the query reads");
+        let keys: Vec<&str> = read.keys().map(String::as_str).collect();
+        assert_eq!(keys[..3], ["k0", "a", "k1"]);
+        assert_eq!(read.len(), 21);
+        let nested = read["a"].as_object().expect("`a` is an object");
+        assert_eq!(
+            nested.keys().map(String::as_str).collect::<Vec<_>>(),
+            names.iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        for name in &names {
+            assert_eq!(read[name.as_str()], json!(["1", "2"]));
+            assert_eq!(nested[name.as_str()], json!(["1", "2"]));
+        }
     }
 
     #[test]

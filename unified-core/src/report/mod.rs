@@ -269,27 +269,29 @@ impl Report {
     /// The violations, in the order the document was read, with their messages rendered
     /// (once, on the first call).
     pub fn errors(&self) -> &[ValidationError] {
-        self.rendered.get_or_init(|| {
-            self.codes()
-                .zip(&self.violations)
-                .map(|((pointer, code), violation)| {
-                    let message = &violation.message;
-                    let suggestion = message.suggestion(&last_segment(pointer));
-                    ValidationError {
-                        pointer: pointer.to_owned(),
-                        code,
-                        message: message.render_with(suggestion),
-                        params: Params::of(message.clone(), suggestion),
-                    }
-                })
-                .collect()
-        })
+        self.rendered.get_or_init(|| self.render())
     }
 
-    /// The violations, by value.
+    /// The violations, by value: rendered here when they were not yet, without keeping them.
     pub fn into_errors(mut self) -> Vec<ValidationError> {
-        self.errors();
-        self.rendered.take().unwrap_or_default()
+        self.rendered.take().unwrap_or_else(|| self.render())
+    }
+
+    /// The violations with their messages rendered.
+    fn render(&self) -> Vec<ValidationError> {
+        self.codes()
+            .zip(&self.violations)
+            .map(|((pointer, code), violation)| {
+                let message = &violation.message;
+                let suggestion = message.suggestion(&last_segment(pointer));
+                ValidationError {
+                    pointer: pointer.to_owned(),
+                    code,
+                    message: message.render_with(suggestion),
+                    params: Params::of(message.clone(), suggestion),
+                }
+            })
+            .collect()
     }
 }
 

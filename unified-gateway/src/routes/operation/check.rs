@@ -11,7 +11,7 @@ use crate::failure::Failure;
 use crate::gateway::Gateway;
 use crate::unified::request::{UnifiedRequest, by_part};
 use crate::unified::shaping::Shape;
-use unified_openapi::contract::route_needs_of;
+use unified_openapi::contract::RouteNeedsOf;
 
 /// A request that keeps every rule for its provider: the adapter's views of it, and how to
 /// answer.
@@ -35,7 +35,7 @@ pub(crate) fn for_provider<'g, S: ProviderSet>(
         gateway.route_needs(operation, view),
         Part::Query,
         request.query(),
-        &route_needs_of(operation),
+        &RouteNeedsOf(operation.name()),
     );
     let Some(adapter) = gateway
         .adapters()
