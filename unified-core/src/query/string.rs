@@ -67,7 +67,7 @@ fn parse_nodes(query: &str) -> Result<Object, QueryError> {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut root = Object::default();
     let mut names: Vec<String> = Vec::new();
-    for (count, (name, value)) in form_urlencoded::parse(query.as_bytes()).enumerate() {
+    for (count, (name, value)) in pairs(query).enumerate() {
         let name = name.into_owned();
         if count >= MAX_PAIRS {
             return Err(QueryError::new(name, ErrorKind::TooManyParameters));
@@ -81,6 +81,30 @@ fn parse_nodes(query: &str) -> Result<Object, QueryError> {
         names.push(name);
     }
     Ok(root)
+}
+
+/// The decoded pairs of `query`, as `form_urlencoded::parse` gives them: a name or value
+/// with no `%` or `+` is already decoded, so it is borrowed without going through the decoder.
+fn pairs(query: &str) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decoded(name), decoded(value))
+        })
+}
+
+/// `text` decoded as `application/x-www-form-urlencoded`.
+fn decoded(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|byte| byte == b'%' || byte == b'+') {
+        // Read as the name of a pair, in which an `=` would end it.
+        let text = text.replace('=', "%3D");
+        let mut decoded = form_urlencoded::parse(text.as_bytes()).map(|(name, _)| name);
+        Cow::Owned(decoded.next().unwrap_or_default().into_owned())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Why a query string could not be read as a JSON object.
@@ -938,6 +962,17 @@ mod tests {
         #[test]
         fn never_panics_on_any_string(query in any::<String>()) {
             let _ = parse_query(&query);
+        }
+
+        #[test]
+        fn pairs_are_decoded_as_form_urlencoded_decodes_them(query in "([a=&%+2Cé]|%[0-9A-Fa-f]{0,2}){0,40}") {
+            let ours: Vec<(String, String)> = pairs(&query)
+                .map(|(name, value)| (name.into_owned(), value.into_owned()))
+                .collect();
+            let theirs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+                .map(|(name, value)| (name.into_owned(), value.into_owned()))
+                .collect();
+            prop_assert_eq!(ours, theirs);
         }
 
         #[test]

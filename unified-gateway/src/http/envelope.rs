@@ -2,12 +2,15 @@
 //! `{"statusCode", "error", "message", ...}`, plus `errors` and `truto_error_insight` for
 //! validation failures. Messages never carry a credential or a request's values.
 
+use std::io::Write;
+
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 use unified_core::report::pointer_segments;
 use unified_core::{Code, Part, ValidationError};
+
+use crate::http::json_text::{push_contents, push_key, push_string};
 
 /// An error answer of the unified API: a status, a message and any further members of the
 /// envelope `{"statusCode", "error", "message", ...}`. Handlers and [`ResolveProvider`]
@@ -75,8 +78,29 @@ impl ApiError {
         }
     }
 
-    /// The JSON text of the envelope.
+    /// The JSON text of the envelope: its members in the order of their names, as a JSON
+    /// object's are kept.
     fn to_json(&self) -> Vec<u8> {
+        let mut members: Vec<(&str, Member<'_>)> = vec![
+            ("statusCode", Member::Status(self.status.as_u16())),
+            (
+                "error",
+                Member::Text(self.status.canonical_reason().unwrap_or("Error")),
+            ),
+            ("message", Member::Text(&self.message)),
+        ];
+        if let Some(violations) = &self.violations {
+            members.push(("errors", Member::Errors(violations)));
+            members.push(("truto_error_insight", Member::Insight(violations)));
+        }
+        // A member added with `with` takes the place of one of the same name.
+        members.retain(|(name, _)| !self.extra.contains_key(*name));
+        members.extend(
+            self.extra
+                .iter()
+                .map(|(name, value)| (name.as_str(), Member::Value(value))),
+        );
+        members.sort_unstable_by_key(|(name, _)| *name);
         // Sized for the usual answer, so the text is written without growing its buffer.
         let violations = self.violations.as_deref().unwrap_or_default();
         let estimate = 192
@@ -85,13 +109,14 @@ impl ApiError {
                 .iter()
                 .map(|(_, error)| 96 + 2 * error.pointer.len() + error.message.len())
                 .sum::<usize>();
-        let mut text = Vec::with_capacity(estimate);
-        // Every member is text, a number or a JSON value: writing one to memory cannot fail.
-        if serde_json::to_writer(&mut text, self).is_err() {
-            text.clear();
-            text.extend_from_slice(b"{}");
+        let mut out = Vec::with_capacity(estimate);
+        out.push(b'{');
+        for (index, (name, member)) in members.iter().enumerate() {
+            push_key(&mut out, name, index == 0);
+            member.write(&mut out);
         }
-        text
+        out.push(b'}');
+        out
     }
 }
 
@@ -123,62 +148,68 @@ enum Member<'a> {
     Insight(&'a [(Part, ValidationError)]),
 }
 
-impl Serialize for Member<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl Member<'_> {
+    /// Writes the member's value at the end of `out`.
+    fn write(&self, out: &mut Vec<u8>) {
         match self {
-            Member::Text(text) => serializer.serialize_str(text),
-            Member::Status(status) => serializer.serialize_u16(*status),
-            Member::Value(value) => value.serialize(serializer),
-            Member::Errors(errors) => serializer.collect_seq(
-                errors
-                    .iter()
-                    .map(|(part, error)| Listed { part: *part, error }),
-            ),
+            Member::Text(text) => push_string(out, text),
+            // Writing to memory cannot fail, nor can a JSON value's text.
+            Member::Status(status) => {
+                let _ = write!(out, "{status}");
+            }
+            Member::Value(value) => {
+                let _ = serde_json::to_writer(&mut *out, value);
+            }
+            Member::Errors(errors) => push_listed(out, errors),
             Member::Insight(errors) => {
-                let mut insight = serializer.serialize_map(Some(2))?;
-                insight.serialize_entry(
-                    "missing_required_body_fields",
-                    &Missing(errors, Part::Body),
-                )?;
-                insight.serialize_entry(
-                    "missing_required_query_parameters",
-                    &Missing(errors, Part::Query),
-                )?;
-                insight.end()
+                out.extend_from_slice(b"{\"missing_required_body_fields\":{\"value\":");
+                push_missing(out, errors, Part::Body);
+                out.extend_from_slice(b"},\"missing_required_query_parameters\":{\"value\":");
+                push_missing(out, errors, Part::Query);
+                out.extend_from_slice(b"}}");
             }
         }
     }
 }
 
-/// The envelope: its members in the order of their names, as a JSON object's are kept.
-impl Serialize for ApiError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut members: Vec<(&str, Member<'_>)> = vec![
-            ("statusCode", Member::Status(self.status.as_u16())),
-            (
-                "error",
-                Member::Text(self.status.canonical_reason().unwrap_or("Error")),
-            ),
-            ("message", Member::Text(&self.message)),
-        ];
-        if let Some(violations) = &self.violations {
-            members.push(("errors", Member::Errors(violations)));
-            members.push(("truto_error_insight", Member::Insight(violations)));
+/// Each violation with where it is (`in`), its pointer, code and message, as a JSON array
+/// at the end of `out`.
+fn push_listed(out: &mut Vec<u8>, errors: &[(Part, ValidationError)]) {
+    out.push(b'[');
+    for (index, (part, error)) in errors.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
         }
-        // A member added with `with` takes the place of one of the same name.
-        members.retain(|(name, _)| !self.extra.contains_key(*name));
-        members.extend(
-            self.extra
-                .iter()
-                .map(|(name, value)| (name.as_str(), Member::Value(value))),
-        );
-        members.sort_unstable_by_key(|(name, _)| *name);
-        let mut envelope = serializer.serialize_map(Some(members.len()))?;
-        for (name, member) in &members {
-            envelope.serialize_entry(name, member)?;
-        }
-        envelope.end()
+        out.push(b'{');
+        push_key(out, "code", true);
+        push_string(out, error.code.as_str());
+        push_key(out, "in", false);
+        push_string(out, part.as_str());
+        push_key(out, "message", false);
+        push_string(out, &error.message);
+        push_key(out, "pointer", false);
+        push_string(out, &error.pointer);
+        out.push(b'}');
     }
+    out.push(b']');
+}
+
+/// The field names of the required fields missing from `wanted`, as a JSON array at the end
+/// of `out`.
+fn push_missing(out: &mut Vec<u8>, errors: &[(Part, ValidationError)], wanted: Part) {
+    out.push(b'[');
+    let missing = errors
+        .iter()
+        .filter(|(part, error)| *part == wanted && error.code == Code::Required);
+    for (index, (_, error)) in missing.enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        out.push(b'"');
+        FieldName(&error.pointer).each_piece(|piece| push_contents(out, piece));
+        out.push(b'"');
+    }
+    out.push(b']');
 }
 
 impl IntoResponse for ApiError {
@@ -210,84 +241,29 @@ impl IntoResponse for ApiError {
 struct FieldName<'a>(&'a str);
 
 impl FieldName<'_> {
-    /// The name.
-    fn to_text(&self) -> String {
-        let mut name = String::with_capacity(self.0.len());
-        self.push_to(&mut name);
-        name
+    /// Hands the name to `put` piece by piece: each segment, and the dots between them.
+    fn each_piece(&self, mut put: impl FnMut(&str)) {
+        for (index, segment) in pointer_segments(self.0).enumerate() {
+            if index > 0 {
+                put(".");
+            }
+            put(&segment);
+        }
     }
 
     /// Writes the name at the end of `text`.
     fn push_to(&self, text: &mut String) {
-        for (index, segment) in pointer_segments(self.0).enumerate() {
-            if index > 0 {
-                text.push('.');
-            }
-            text.push_str(&segment);
-        }
-    }
-}
-
-/// The field names of the required fields missing from one part, as
-/// `{"value": ["name", ...]}`.
-struct Missing<'a>(&'a [(Part, ValidationError)], Part);
-
-impl Serialize for Missing<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct Names<'a>(&'a [(Part, ValidationError)], Part);
-        impl Serialize for Names<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_seq(
-                    self.0
-                        .iter()
-                        .filter(|(part, error)| *part == self.1 && error.code == Code::Required)
-                        .map(|(_, error)| Named(&error.pointer)),
-                )
-            }
-        }
-        let mut value = serializer.serialize_map(Some(1))?;
-        value.serialize_entry("value", &Names(self.0, self.1))?;
-        value.end()
-    }
-}
-
-/// A pointer written as its field name.
-struct Named<'a>(&'a str);
-
-impl Serialize for Named<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&FieldName(self.0).to_text())
-    }
-}
-
-/// One violation with where it is (`in`), its pointer, code and message.
-struct Listed<'a> {
-    part: Part,
-    error: &'a ValidationError,
-}
-
-impl Serialize for Listed<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut listed = serializer.serialize_map(Some(4))?;
-        listed.serialize_entry("code", &self.error.code)?;
-        listed.serialize_entry("in", self.part.as_str())?;
-        listed.serialize_entry("message", &self.error.message)?;
-        listed.serialize_entry("pointer", &self.error.pointer)?;
-        listed.end()
+        self.each_piece(|piece| text.push_str(piece));
     }
 }
 
 /// Each violation with where it is (`in`), its pointer, code and message, as a JSON value
 /// (for an envelope member added with [`ApiError::with`]).
 pub fn listed(errors: &[(Part, ValidationError)]) -> Value {
-    Value::Array(
-        errors
-            .iter()
-            .map(|(part, error)| {
-                serde_json::to_value(Listed { part: *part, error }).unwrap_or(Value::Null)
-            })
-            .collect(),
-    )
+    let mut text = Vec::new();
+    push_listed(&mut text, errors);
+    // The text was written above as JSON; it reads back.
+    serde_json::from_slice(&text).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -298,7 +274,11 @@ mod tests {
 
     #[test]
     fn pointers_become_dotted_names() {
-        let field_name = |pointer| FieldName(pointer).to_text();
+        let field_name = |pointer| {
+            let mut name = String::new();
+            FieldName(pointer).push_to(&mut name);
+            name
+        };
         assert_eq!(field_name("/name"), "name");
         assert_eq!(field_name("/emails/0/email"), "emails.0.email");
         assert_eq!(field_name("/a~1b~0c"), "a/b~c");
@@ -318,7 +298,7 @@ mod tests {
             ),
             (
                 Part::Body,
-                ValidationError::new("/a~1b", Code::Type, "must be text"),
+                ValidationError::new("/a~1b", Code::Type, "must be \"text\"\n\u{1}"),
             ),
         ];
         let error = ApiError::invalid(errors).with("message", json!("replaced"));
@@ -336,7 +316,7 @@ mod tests {
                     {"in": "body", "pointer": "/emails/0/email", "code": "required",
                      "message": "is required by Dixa"},
                     {"in": "body", "pointer": "/a~1b", "code": "type",
-                     "message": "must be text"},
+                     "message": "must be \"text\"\n\u{1}"},
                 ],
                 "truto_error_insight": {
                     "missing_required_body_fields": {"value": ["emails.0.email"]},

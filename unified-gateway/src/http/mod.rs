@@ -4,4 +4,5 @@
 pub(crate) mod envelope;
 pub(crate) mod extract;
 pub(crate) mod json_body;
+pub(crate) mod json_text;
 pub(crate) mod request_id;
