@@ -8,7 +8,7 @@ use std::sync::{OnceLock, RwLock};
 use serde_json::Value;
 use unified_core::{Code, Part, ValidationError};
 
-use super::pointer::{Container, Found, find, passes_through, segments};
+use super::pointer::{Container, Found, find, passes_through};
 use super::{Need, Rule};
 
 /// Every violation of `needs` by `document`, the `part` of a request (needs of other parts are
@@ -116,7 +116,7 @@ pub fn check<W: fmt::Display + ?Sized>(
 
 /// The places `at` names in `document`.
 fn places<'v>(at: &str, document: &'v Value) -> Vec<Found<'v>> {
-    segments(at).map_or_else(Vec::new, |steps| find(document, &steps))
+    find(document, at)
 }
 
 /// Whether the place holds text.

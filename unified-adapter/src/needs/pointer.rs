@@ -64,23 +64,22 @@ pub(super) struct Found<'v> {
     pub outside: Option<(String, Container)>,
 }
 
-/// Every place `steps` names in `document`: one for a place without `*`, one per item of each
-/// list a `*` goes through (none where the list is not there).
-pub(super) fn find<'v>(document: &'v Value, steps: &[Step<'_>]) -> Vec<Found<'v>> {
+/// Every place `place` (a pointer below the part) names in `document`: one for a place
+/// without `*`, one per item of each list a `*` goes through (none where the list is not
+/// there).
+pub(super) fn find<'v>(document: &'v Value, place: &str) -> Vec<Found<'v>> {
     let mut found = Vec::new();
-    walk(document, steps, &mut String::new(), &mut found);
+    if place.starts_with('/') {
+        walk(document, place, &mut String::new(), &mut found);
+    }
     found
 }
 
-/// Finds the places `steps` names below `value`, whose pointer is in `pointer` (which is left
-/// as it was found).
-fn walk<'v>(
-    value: &'v Value,
-    steps: &[Step<'_>],
-    pointer: &mut String,
-    found: &mut Vec<Found<'v>>,
-) {
-    let Some((step, rest)) = steps.split_first() else {
+/// Finds the places the pointer text `rest` names below `value`, whose pointer is in
+/// `pointer` (which is left as it was found). The text is read a segment at a time, so no
+/// step is kept.
+fn walk<'v>(value: &'v Value, rest: &str, pointer: &mut String, found: &mut Vec<Found<'v>>) {
+    let Some(after) = rest.strip_prefix('/') else {
         found.push(Found {
             pointer: pointer.clone(),
             value: Some(value),
@@ -88,55 +87,58 @@ fn walk<'v>(
         });
         return;
     };
+    let (segment, below) = after.split_at(after.find('/').unwrap_or(after.len()));
     let length = pointer.len();
-    match step {
-        Step::Key(key) => match value {
-            Value::Object(members) => match members.get(key.as_ref()) {
-                Some(inner) => {
-                    push_key(pointer, key);
-                    walk(inner, rest, pointer, found);
-                }
-                // A missing list has no items, so no place; a missing member, one.
-                None if rest.contains(&Step::Items) => {}
-                None => found.push(Found {
-                    pointer: full(pointer, steps),
-                    value: None,
-                    outside: None,
-                }),
-            },
-            _ => found.push(Found {
-                pointer: full(pointer, steps),
-                value: None,
-                outside: Some((pointer.clone(), Container::Object)),
-            }),
-        },
-        Step::Items => match value {
+    if segment == "*" {
+        match value {
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
                     // Writing to a `String` cannot fail.
                     let _ = write!(pointer, "/{index}");
-                    walk(item, rest, pointer, found);
+                    walk(item, below, pointer, found);
                     pointer.truncate(length);
                 }
             }
             _ => found.push(Found {
-                pointer: full(pointer, steps),
+                pointer: full(pointer, rest),
                 value: None,
                 outside: Some((pointer.clone(), Container::List)),
             }),
-        },
+        }
+        return;
     }
-    pointer.truncate(length);
+    let key = pointer_segments(&rest[..=segment.len()])
+        .next()
+        .unwrap_or_default();
+    match value {
+        Value::Object(members) => match members.get(key.as_ref()) {
+            Some(inner) => {
+                push_key(pointer, &key);
+                walk(inner, below, pointer, found);
+                pointer.truncate(length);
+            }
+            // A missing list has no items, so no place; a missing member, one.
+            None if has_items(below) => {}
+            None => found.push(Found {
+                pointer: full(pointer, rest),
+                value: None,
+                outside: None,
+            }),
+        },
+        _ => found.push(Found {
+            pointer: full(pointer, rest),
+            value: None,
+            outside: Some((pointer.clone(), Container::Object)),
+        }),
+    }
 }
 
-/// `pointer` continued by `steps`.
-fn full(pointer: &str, steps: &[Step<'_>]) -> String {
+/// `pointer` continued by the pointer text `rest`, each segment written as `pointer` writes
+/// its own.
+fn full(pointer: &str, rest: &str) -> String {
     let mut full = pointer.to_owned();
-    for step in steps {
-        match step {
-            Step::Key(key) => push_key(&mut full, key),
-            Step::Items => full.push_str("/*"),
-        }
+    for segment in pointer_segments(rest) {
+        push_key(&mut full, &segment);
     }
     full
 }
@@ -165,8 +167,7 @@ mod tests {
 
     /// Each place as (pointer, value, what it is outside of).
     fn places(document: &Value, at: &str) -> Vec<(String, Option<Value>, Option<String>)> {
-        let steps = segments(at).expect("a pointer");
-        find(document, &steps)
+        find(document, at)
             .into_iter()
             .map(|found| {
                 (

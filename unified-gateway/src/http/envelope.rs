@@ -81,14 +81,15 @@ impl ApiError {
     /// The JSON text of the envelope: its members in the order of their names, as a JSON
     /// object's are kept.
     fn to_json(&self) -> Vec<u8> {
-        let mut members: Vec<(&str, Member<'_>)> = vec![
+        let mut members: Vec<(&str, Member<'_>)> = Vec::with_capacity(5 + self.extra.len());
+        members.extend([
             ("statusCode", Member::Status(self.status.as_u16())),
             (
                 "error",
                 Member::Text(self.status.canonical_reason().unwrap_or("Error")),
             ),
             ("message", Member::Text(&self.message)),
-        ];
+        ]);
         if let Some(violations) = &self.violations {
             members.push(("errors", Member::Errors(violations)));
             members.push(("truto_error_insight", Member::Insight(violations)));
@@ -180,14 +181,14 @@ fn push_listed(out: &mut Vec<u8>, errors: &[(Part, ValidationError)]) {
         if index > 0 {
             out.push(b',');
         }
-        out.push(b'{');
-        push_key(out, "code", true);
+        // The member names are written as they are: none needs escaping.
+        out.extend_from_slice(b"{\"code\":");
         push_string(out, error.code.as_str());
-        push_key(out, "in", false);
+        out.extend_from_slice(b",\"in\":");
         push_string(out, part.as_str());
-        push_key(out, "message", false);
+        out.extend_from_slice(b",\"message\":");
         push_string(out, &error.message);
-        push_key(out, "pointer", false);
+        out.extend_from_slice(b",\"pointer\":");
         push_string(out, &error.pointer);
         out.push(b'}');
     }
