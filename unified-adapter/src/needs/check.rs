@@ -31,7 +31,7 @@ pub fn check<W: fmt::Display + ?Sized>(
                         // Where a list is not there, neither are its items' places.
                         None if matches!(found.outside, Some((_, Container::List))) => {}
                         None if !holds(&found) => errors.push(ValidationError::new(
-                            found.pointer,
+                            found.pointer(),
                             Code::Required,
                             format!("is required by {who}"),
                         )),
@@ -40,7 +40,7 @@ pub fn check<W: fmt::Display + ?Sized>(
                 }
             }
             Rule::OneOf(named) => {
-                let found: Vec<(&str, Found<'_>)> = named
+                let found: Vec<(&str, Found<'_, '_>)> = named
                     .iter()
                     .flat_map(|at| places(at, document).into_iter().map(move |f| (*at, f)))
                     .collect();
@@ -83,7 +83,7 @@ pub fn check<W: fmt::Display + ?Sized>(
                 for found in places(at, document) {
                     if found.value == Some(&Value::Null) {
                         errors.push(ValidationError::new(
-                            found.pointer,
+                            found.pointer(),
                             Code::Cleared,
                             format!("cannot be cleared: {who} requires one"),
                         ));
@@ -94,7 +94,7 @@ pub fn check<W: fmt::Display + ?Sized>(
                 for found in places(at, document) {
                     if found.value.is_some() {
                         errors.push(ValidationError::new(
-                            found.pointer,
+                            found.pointer(),
                             Code::Unsupported,
                             format!("cannot be changed through {who}: leave it out"),
                         ));
@@ -115,12 +115,12 @@ pub fn check<W: fmt::Display + ?Sized>(
 }
 
 /// The places `at` names in `document`.
-fn places<'v>(at: &str, document: &'v Value) -> Vec<Found<'v>> {
+fn places<'v, 'p>(at: &'p str, document: &'v Value) -> Vec<Found<'v, 'p>> {
     find(document, at)
 }
 
 /// Whether the place holds text.
-fn holds(found: &Found<'_>) -> bool {
+fn holds(found: &Found<'_, '_>) -> bool {
     matches!(found.value, Some(Value::String(text)) if !text.is_empty())
 }
 
@@ -130,7 +130,7 @@ fn holds(found: &Found<'_>) -> bool {
 fn not_inside(
     part: Part,
     at: &str,
-    found: &Found<'_>,
+    found: &Found<'_, '_>,
     who: &dyn fmt::Display,
 ) -> Option<ValidationError> {
     let (outer, container) = found
@@ -157,7 +157,7 @@ fn not_inside(
 fn not_text(
     part: Part,
     at: &str,
-    found: &Found<'_>,
+    found: &Found<'_, '_>,
     who: &dyn fmt::Display,
 ) -> Option<ValidationError> {
     if found.outside.is_some() {
@@ -168,13 +168,13 @@ fn not_text(
         None => None,
         Some(Value::Null) if !through => None,
         Some(Value::String(text)) if text.is_empty() => Some(ValidationError::new(
-            found.pointer.clone(),
+            found.pointer(),
             Code::Empty,
             format!("must not be empty for {who}"),
         )),
         Some(Value::String(_)) => None,
         Some(_) => Some(ValidationError::new(
-            found.pointer.clone(),
+            found.pointer(),
             Code::Type,
             format!("must be text for {who}"),
         )),
@@ -185,7 +185,7 @@ fn not_text(
 fn not_flag(
     part: Part,
     at: &str,
-    found: &Found<'_>,
+    found: &Found<'_, '_>,
     who: &dyn fmt::Display,
 ) -> Option<ValidationError> {
     if found.outside.is_some() {
@@ -195,7 +195,7 @@ fn not_flag(
         None | Some(Value::Bool(_)) => None,
         Some(Value::Null) if !passes_through(part, at) => None,
         Some(_) => Some(ValidationError::new(
-            found.pointer.clone(),
+            found.pointer(),
             Code::Type,
             format!("must be true or false for {who}"),
         )),
@@ -204,7 +204,11 @@ fn not_flag(
 
 /// The violation of text that is given but not among the allowed values, not matching the
 /// pattern or not of the format.
-fn text_rules(rule: &Rule, found: &Found<'_>, who: &dyn fmt::Display) -> Option<ValidationError> {
+fn text_rules(
+    rule: &Rule,
+    found: &Found<'_, '_>,
+    who: &dyn fmt::Display,
+) -> Option<ValidationError> {
     let Rule::Text {
         among,
         pattern,
@@ -221,7 +225,7 @@ fn text_rules(rule: &Rule, found: &Found<'_>, who: &dyn fmt::Display) -> Option<
         && !among.contains(&text.as_str())
     {
         return Some(ValidationError::new(
-            found.pointer.clone(),
+            found.pointer(),
             Code::Enum,
             format!("must be one of {} for {who}", among.join(", ")),
         ));
@@ -230,7 +234,7 @@ fn text_rules(rule: &Rule, found: &Found<'_>, who: &dyn fmt::Display) -> Option<
         && !compiled(pattern).is_some_and(|regex| regex.is_match(text))
     {
         return Some(ValidationError::new(
-            found.pointer.clone(),
+            found.pointer(),
             Code::Pattern,
             format!("must match `{pattern}` for {who}"),
         ));
@@ -239,7 +243,7 @@ fn text_rules(rule: &Rule, found: &Found<'_>, who: &dyn fmt::Display) -> Option<
         && !format.check(text)
     {
         return Some(ValidationError::new(
-            found.pointer.clone(),
+            found.pointer(),
             Code::Format,
             format!("must be {} for {who}", format.describe()),
         ));

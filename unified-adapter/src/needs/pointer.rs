@@ -56,18 +56,28 @@ pub(super) enum Container {
 
 /// One place as found in a document: its pointer, with each `*` made an index, and its value
 /// (`None` where the place is not there).
-pub(super) struct Found<'v> {
-    pub pointer: String,
+pub(super) struct Found<'v, 'p> {
+    /// The pointer of what was walked through: the place's, continued by `rest`.
+    walked: String,
+    /// The rest of the place's pointer text, where the place is not there.
+    rest: &'p str,
     pub value: Option<&'v Value>,
     /// A value along the way that is not the container the next step needs (its pointer), if
     /// any: then the place is not there.
     pub outside: Option<(String, Container)>,
 }
 
+impl Found<'_, '_> {
+    /// The place's pointer, written only for a violation (most places are not in one).
+    pub fn pointer(&self) -> String {
+        full(&self.walked, self.rest)
+    }
+}
+
 /// Every place `place` (a pointer below the part) names in `document`: one for a place
 /// without `*`, one per item of each list a `*` goes through (none where the list is not
 /// there).
-pub(super) fn find<'v>(document: &'v Value, place: &str) -> Vec<Found<'v>> {
+pub(super) fn find<'v, 'p>(document: &'v Value, place: &'p str) -> Vec<Found<'v, 'p>> {
     let mut found = Vec::new();
     if place.starts_with('/') {
         walk(document, place, &mut String::new(), &mut found);
@@ -78,10 +88,16 @@ pub(super) fn find<'v>(document: &'v Value, place: &str) -> Vec<Found<'v>> {
 /// Finds the places the pointer text `rest` names below `value`, whose pointer is in
 /// `pointer` (which is left as it was found). The text is read a segment at a time, so no
 /// step is kept.
-fn walk<'v>(value: &'v Value, rest: &str, pointer: &mut String, found: &mut Vec<Found<'v>>) {
+fn walk<'v, 'p>(
+    value: &'v Value,
+    rest: &'p str,
+    pointer: &mut String,
+    found: &mut Vec<Found<'v, 'p>>,
+) {
     let Some(after) = rest.strip_prefix('/') else {
         found.push(Found {
-            pointer: pointer.clone(),
+            walked: pointer.clone(),
+            rest,
             value: Some(value),
             outside: None,
         });
@@ -100,7 +116,8 @@ fn walk<'v>(value: &'v Value, rest: &str, pointer: &mut String, found: &mut Vec<
                 }
             }
             _ => found.push(Found {
-                pointer: full(pointer, rest),
+                walked: pointer.clone(),
+                rest,
                 value: None,
                 outside: Some((pointer.clone(), Container::List)),
             }),
@@ -120,13 +137,15 @@ fn walk<'v>(value: &'v Value, rest: &str, pointer: &mut String, found: &mut Vec<
             // A missing list has no items, so no place; a missing member, one.
             None if has_items(below) => {}
             None => found.push(Found {
-                pointer: full(pointer, rest),
+                walked: pointer.clone(),
+                rest,
                 value: None,
                 outside: None,
             }),
         },
         _ => found.push(Found {
-            pointer: full(pointer, rest),
+            walked: pointer.clone(),
+            rest,
             value: None,
             outside: Some((pointer.clone(), Container::Object)),
         }),
@@ -171,7 +190,7 @@ mod tests {
             .into_iter()
             .map(|found| {
                 (
-                    found.pointer,
+                    found.pointer(),
                     found.value.cloned(),
                     found.outside.map(|(pointer, _)| pointer),
                 )

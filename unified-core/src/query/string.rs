@@ -66,15 +66,17 @@ pub fn parse_query_ordered(query: &str) -> Result<crate::json::Map, QueryError> 
 fn parse_nodes(query: &str) -> Result<Object, QueryError> {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut root = Object::default();
-    let mut names: Vec<String> = Vec::new();
+    let mut names: Vec<Cow<'_, str>> = Vec::new();
     for (count, (name, value)) in pairs(query).enumerate() {
-        let name = name.into_owned();
         if count >= MAX_PAIRS {
-            return Err(QueryError::new(name, ErrorKind::TooManyParameters));
+            return Err(QueryError::new(
+                name.into_owned(),
+                ErrorKind::TooManyParameters,
+            ));
         }
         let path = match parse_name(&name) {
             Ok(path) => path,
-            Err(kind) => return Err(QueryError::new(name, kind)),
+            Err(kind) => return Err(QueryError::new(name.into_owned(), kind)),
         };
         let origin = names.len();
         insert(&mut root, &path, value.into_owned(), origin, &name, &names)?;
@@ -246,24 +248,24 @@ fn shown(text: &str) -> Cow<'_, str> {
 
 /// One `[...]` part of a parameter name.
 #[derive(Debug)]
-enum Segment {
+enum Segment<'n> {
     /// `[]`
     Append,
     /// `[n]`, `n` at most [`MAX_INDEX`]
     Index(usize),
     /// `[key]`
-    Key(String),
+    Key(&'n str),
 }
 
-impl Segment {
-    fn parse(text: &str) -> Result<Self, ErrorKind> {
+impl<'n> Segment<'n> {
+    fn parse(text: &'n str) -> Result<Self, ErrorKind> {
         if text.is_empty() {
             return Ok(Segment::Append);
         }
         let canonical_number =
             text.bytes().all(|b| b.is_ascii_digit()) && (text.len() == 1 || !text.starts_with('0'));
         if !canonical_number {
-            return Ok(Segment::Key(text.to_owned()));
+            return Ok(Segment::Key(text));
         }
         match text.parse::<usize>() {
             Ok(index) if text.len() <= 5 && index <= MAX_INDEX => Ok(Segment::Index(index)),
@@ -276,14 +278,22 @@ impl Segment {
 
 /// A parameter name split into its base and segments.
 #[derive(Debug)]
-struct Path {
-    base: String,
-    segments: Vec<Segment>,
-    /// `prefix_ends[k]` is where the name's prefix reaching the node after `k` segments ends.
-    prefix_ends: Vec<usize>,
+struct Path<'n> {
+    base: &'n str,
+    segments: Vec<Segment<'n>>,
 }
 
-fn parse_name(name: &str) -> Result<Path, ErrorKind> {
+/// Where the prefix of the parameter `name` that reaches the node after `depth` segments ends
+/// (a segment holds no bracket, so after the `depth`-th `]`).
+fn prefix_end(name: &str, depth: usize) -> usize {
+    let end = match depth {
+        0 => name.find('['),
+        _ => name.match_indices(']').nth(depth - 1).map(|(at, _)| at + 1),
+    };
+    end.unwrap_or(name.len())
+}
+
+fn parse_name(name: &str) -> Result<Path<'_>, ErrorKind> {
     let base_end = name.find('[').unwrap_or(name.len());
     let base = &name[..base_end];
     if base.is_empty() {
@@ -293,7 +303,6 @@ fn parse_name(name: &str) -> Result<Path, ErrorKind> {
         return Err(ErrorKind::StrayClosingBracket);
     }
     let mut segments = Vec::new();
-    let mut prefix_ends = vec![base_end];
     let mut pos = base_end;
     while pos < name.len() {
         if !name[pos..].starts_with('[') {
@@ -312,13 +321,8 @@ fn parse_name(name: &str) -> Result<Path, ErrorKind> {
         }
         segments.push(Segment::parse(&name[inner..close])?);
         pos = close + 1;
-        prefix_ends.push(pos);
     }
-    Ok(Path {
-        base: base.to_owned(),
-        segments,
-        prefix_ends,
-    })
+    Ok(Path { base, segments })
 }
 
 /// The tree being built; it remembers which pair created each node for conflict messages.
@@ -482,18 +486,21 @@ impl Node {
 /// Puts one decoded pair into the tree.
 fn insert(
     root: &mut Object,
-    path: &Path,
+    path: &Path<'_>,
     value: String,
     origin: usize,
     name: &str,
-    names: &[String],
+    names: &[Cow<'_, str>],
 ) -> Result<(), QueryError> {
     let prefix = |depth: usize| -> String {
-        let end = path.prefix_ends.get(depth).copied().unwrap_or(name.len());
+        let end = prefix_end(name, depth);
         name.get(..end).unwrap_or(name).to_owned()
     };
     let conflict = |earlier: usize, depth: usize, existing: Shape, wanted: Shape| {
-        let earlier = names.get(earlier).map_or(name, String::as_str).to_owned();
+        let earlier = names
+            .get(earlier)
+            .map_or(name, |earlier| earlier)
+            .to_owned();
         QueryError::new(
             name.to_owned(),
             ErrorKind::Conflict {
@@ -505,7 +512,7 @@ fn insert(
         )
     };
 
-    let mut cur = root.slot(&path.base, origin);
+    let mut cur = root.slot(path.base, origin);
     for (depth, segment) in path.segments.iter().enumerate() {
         let rest = &path.segments[depth + 1..];
         let existing_origin = cur.origin;
