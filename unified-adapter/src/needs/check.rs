@@ -29,7 +29,7 @@ pub fn check<W: fmt::Display + ?Sized>(
                     match not_text(part, at, &found, who) {
                         Some(error) => errors.push(error),
                         // Where a list is not there, neither are its items' places.
-                        None if matches!(found.outside, Some((_, Container::List))) => {}
+                        None if found.outside == Some(Container::List) => {}
                         None if !holds(&found) => errors.push(ValidationError::new(
                             found.pointer(),
                             Code::Required,
@@ -133,10 +133,8 @@ fn not_inside(
     found: &Found<'_, '_>,
     who: &dyn fmt::Display,
 ) -> Option<ValidationError> {
-    let (outer, container) = found
-        .outside
-        .as_ref()
-        .filter(|_| passes_through(part, at))?;
+    let container = found.outside.filter(|_| passes_through(part, at))?;
+    let outer = &found.walked;
     let the_member = outer.matches('/').count() == 1;
     (!the_member).then(|| {
         let kind = match container {

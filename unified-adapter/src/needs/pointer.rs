@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 use unified_core::Part;
 use unified_core::conventions::pass_through;
-use unified_core::report::pointer_segments;
+use unified_core::report::{pointer_segments, push_pointer_segment};
 
 /// One step of a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,19 +58,34 @@ pub(super) enum Container {
 /// (`None` where the place is not there).
 pub(super) struct Found<'v, 'p> {
     /// The pointer of what was walked through: the place's, continued by `rest`.
-    walked: String,
+    pub walked: String,
     /// The rest of the place's pointer text, where the place is not there.
     rest: &'p str,
     pub value: Option<&'v Value>,
-    /// A value along the way that is not the container the next step needs (its pointer), if
-    /// any: then the place is not there.
-    pub outside: Option<(String, Container)>,
+    /// What the next step needed the value at `walked` to be, when it is not: then the place
+    /// is not there.
+    pub outside: Option<Container>,
 }
 
-impl Found<'_, '_> {
+impl<'p> Found<'_, 'p> {
+    /// The place at `walked` followed by `rest`, which is not there; `outside` when the value
+    /// at `walked` is not the container the next step needs.
+    fn absent(walked: &str, rest: &'p str, outside: Option<Container>) -> Self {
+        Found {
+            walked: walked.to_owned(),
+            rest,
+            value: None,
+            outside,
+        }
+    }
+
     /// The place's pointer, written only for a violation (most places are not in one).
     pub fn pointer(&self) -> String {
-        full(&self.walked, self.rest)
+        let mut pointer = self.walked.clone();
+        for segment in pointer_segments(self.rest) {
+            push_pointer_segment(&mut pointer, &segment);
+        }
+        pointer
     }
 }
 
@@ -106,75 +121,34 @@ fn walk<'v, 'p>(
     let (segment, below) = after.split_at(after.find('/').unwrap_or(after.len()));
     let length = pointer.len();
     if segment == "*" {
-        match value {
-            Value::Array(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    // Writing to a `String` cannot fail.
-                    let _ = write!(pointer, "/{index}");
-                    walk(item, below, pointer, found);
-                    pointer.truncate(length);
-                }
-            }
-            _ => found.push(Found {
-                walked: pointer.clone(),
-                rest,
-                value: None,
-                outside: Some((pointer.clone(), Container::List)),
-            }),
+        let Value::Array(items) = value else {
+            found.push(Found::absent(pointer, rest, Some(Container::List)));
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            // Writing to a `String` cannot fail.
+            let _ = write!(pointer, "/{index}");
+            walk(item, below, pointer, found);
+            pointer.truncate(length);
         }
         return;
     }
+    let Value::Object(members) = value else {
+        found.push(Found::absent(pointer, rest, Some(Container::Object)));
+        return;
+    };
     let key = pointer_segments(&rest[..=segment.len()])
         .next()
         .unwrap_or_default();
-    match value {
-        Value::Object(members) => match members.get(key.as_ref()) {
-            Some(inner) => {
-                push_key(pointer, &key);
-                walk(inner, below, pointer, found);
-                pointer.truncate(length);
-            }
-            // A missing list has no items, so no place; a missing member, one.
-            None if has_items(below) => {}
-            None => found.push(Found {
-                walked: pointer.clone(),
-                rest,
-                value: None,
-                outside: None,
-            }),
-        },
-        _ => found.push(Found {
-            walked: pointer.clone(),
-            rest,
-            value: None,
-            outside: Some((pointer.clone(), Container::Object)),
-        }),
-    }
-}
-
-/// `pointer` continued by the pointer text `rest`, each segment written as `pointer` writes
-/// its own.
-fn full(pointer: &str, rest: &str) -> String {
-    let mut full = pointer.to_owned();
-    for segment in pointer_segments(rest) {
-        push_key(&mut full, &segment);
-    }
-    full
-}
-
-/// Appends the segment of `key` to `pointer`.
-fn push_key(pointer: &mut String, key: &str) {
-    pointer.push('/');
-    for (index, part) in key.split('~').enumerate() {
-        if index > 0 {
-            pointer.push_str("~0");
+    match members.get(key.as_ref()) {
+        Some(inner) => {
+            push_pointer_segment(pointer, &key);
+            walk(inner, below, pointer, found);
+            pointer.truncate(length);
         }
-        for (index, piece) in part.split('/').enumerate() {
-            if index > 0 {
-                pointer.push_str("~1");
-            }
-            pointer.push_str(piece);
-        }
+        // A missing list has no items, so no place; a missing member, one.
+        None if has_items(below) => {}
+        None => found.push(Found::absent(pointer, rest, None)),
     }
 }
 
@@ -192,7 +166,7 @@ mod tests {
                 (
                     found.pointer(),
                     found.value.cloned(),
-                    found.outside.map(|(pointer, _)| pointer),
+                    found.outside.map(|_| found.walked.clone()),
                 )
             })
             .collect()

@@ -41,23 +41,29 @@ impl<'a> Path<'a> {
             Path::Root => {}
             Path::Key(parent, key) => {
                 parent.write_pointer(out);
-                out.push('/');
-                if !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
-                    out.push_str(key);
-                    return;
-                }
-                for c in key.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
-                }
+                push_pointer_segment(out, key);
             }
             Path::Index(parent, index) => {
                 parent.write_pointer(out);
                 let _ = write!(out, "/{index}");
             }
+        }
+    }
+}
+
+/// Appends `/` and `key`, escaped as an RFC 6901 segment (`~` as `~0`, `/` as `~1`), to the
+/// JSON pointer `out`.
+pub fn push_pointer_segment(out: &mut String, key: &str) {
+    out.push('/');
+    if !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
+        out.push_str(key);
+        return;
+    }
+    for c in key.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
         }
     }
 }
