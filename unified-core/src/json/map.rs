@@ -11,8 +11,13 @@ use super::Value;
 /// order.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Map {
-    pub(super) members: IndexMap<String, Value>,
+    pub(super) members: IndexMap<String, Value, Hasher>,
 }
+
+/// How a map hashes its keys: schemas are looked up on every request (a query's conversions,
+/// the conventions), and their keys are short, where SipHash's setup dominates. Keys come from
+/// schemas and from documents within the gateway's limits; foldhash is seeded per process.
+type Hasher = foldhash::fast::RandomState;
 
 impl Map {
     /// An empty map.

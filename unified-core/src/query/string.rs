@@ -48,7 +48,32 @@ const SHOWN_CHARS: usize = 200;
 /// A malformed name, a conflict between two parameters (`a=1&a[b]=2`), an array index that
 /// skips ahead or exceeds 10 000, more than 16 segments in a name, or more than 1000 pairs.
 pub fn parse_query(query: &str) -> Result<Map<String, Value>, QueryError> {
-    parse_nodes(query).map(Object::into_map)
+    match flat(query) {
+        Some(members) => Ok(members),
+        None => parse_nodes(query).map(Object::into_map),
+    }
+}
+
+/// `query` read without building the tree, when that gives the same object: no name has a
+/// bracket, nothing is encoded and no name is given twice, so each pair is one string member.
+/// `None` sends any other query (and any it would refuse) through [`parse_nodes`].
+fn flat(query: &str) -> Option<Map<String, Value>> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    if query
+        .bytes()
+        .any(|byte| matches!(byte, b'[' | b']' | b'%' | b'+'))
+    {
+        return None;
+    }
+    let mut members = Map::new();
+    for (count, pair) in query.split('&').filter(|pair| !pair.is_empty()).enumerate() {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if count >= MAX_PAIRS || name.is_empty() || members.contains_key(name) {
+            return None;
+        }
+        members.insert(name.to_owned(), Value::String(value.to_owned()));
+    }
+    Some(members)
 }
 
 /// [`parse_query`], its objects' members in the order they first appear in `query` (the order
@@ -582,6 +607,51 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::json;
     use std::collections::BTreeMap;
+
+    proptest! {
+        /// The flat reading gives what the tree gives, wherever it gives anything: queries of
+        /// plain and bracketed names, repeats, encoded text and empty names.
+        #[test]
+        fn the_flat_reading_agrees_with_the_tree(
+            pairs in proptest::collection::vec(
+                ("(|[ab]|id|[ab]\\[\\]|[ab]\\[x\\]|%61|a\\+|a\\]|\\?a)", "[a-c=+%\\[\\]?]{0,3}", any::<bool>()),
+                0..6,
+            ),
+        ) {
+            let query = pairs
+                .iter()
+                .map(|(name, value, with_value)| match with_value {
+                    true => format!("{name}={value}"),
+                    false => name.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("&");
+            if let Some(flat) = flat(&query) {
+                let tree = parse_nodes(&query).map(Object::into_map);
+                prop_assert_eq!(Ok(flat), tree.map_err(|error| error.to_string()), "{}", query);
+            }
+        }
+    }
+
+    #[test]
+    fn the_flat_reading_leaves_repeats_brackets_and_encodings_to_the_tree() {
+        for query in ["a=1&a=2", "a[]=1", "a]=1", "a%5B%5D=1", "a=1+2", "=1", "a=1&&b"] {
+            let expected = parse_nodes(query).map(Object::into_map).ok();
+            assert_eq!(parse_query(query).ok(), expected, "{query}");
+        }
+        assert_eq!(flat("a=1&a=2"), None);
+        assert_eq!(flat("a=1+2"), None);
+        assert_eq!(flat("=1"), None);
+        assert_eq!(
+            flat("?a=1&&b&c=x=y"),
+            Some(
+                json!({"a": "1", "b": "", "c": "x=y"})
+                    .as_object()
+                    .unwrap()
+                    .clone()
+            )
+        );
+    }
 
     fn ok(query: &str) -> Value {
         match parse_query(query) {

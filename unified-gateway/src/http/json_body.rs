@@ -54,17 +54,55 @@ fn check_json_content_type(headers: &HeaderMap) -> Result<(), Failure> {
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .unwrap_or("");
-    let essence = declared
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
-    {
-        Ok(())
-    } else {
-        Err(Failure::NotJson)
+    let essence = declared.split(';').next().unwrap_or("").trim().as_bytes();
+    // Compared without case, in place: this runs on every request with a body.
+    let (prefix, suffix) = (b"application/", b"+json");
+    let json = essence.eq_ignore_ascii_case(b"application/json")
+        || (essence.len() >= prefix.len() + suffix.len()
+            && essence[..prefix.len()].eq_ignore_ascii_case(prefix)
+            && essence[essence.len() - suffix.len()..].eq_ignore_ascii_case(suffix));
+    if json { Ok(()) } else { Err(Failure::NotJson) }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::HeaderValue;
+
+    use super::*;
+
+    fn declared(content_type: Option<&'static str>) -> bool {
+        let mut headers = HeaderMap::new();
+        if let Some(content_type) = content_type {
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        }
+        check_json_content_type(&headers).is_ok()
+    }
+
+    #[test]
+    fn json_and_json_suffixed_types_are_taken_in_any_case_with_parameters() {
+        for taken in [
+            "application/json",
+            "Application/JSON",
+            "application/json; charset=utf-8",
+            "  application/json  ;charset=utf-8",
+            "application/merge-patch+json",
+            "APPLICATION/VND.API+JSON",
+            "application/+json",
+        ] {
+            assert!(declared(Some(taken)), "{taken}");
+        }
+        for refused in [
+            "",
+            "text/json",
+            "application/jsonx",
+            "application/json+xml",
+            "application/x-www-form-urlencoded",
+            "text/plain+json",
+            "application+json",
+            "json",
+        ] {
+            assert!(!declared(Some(refused)), "{refused}");
+        }
+        assert!(!declared(None));
     }
 }

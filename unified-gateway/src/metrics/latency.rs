@@ -2,6 +2,7 @@
 //! by provider and what answered, and `unified_store_call_duration_seconds`, a store call on the
 //! request path by operation.
 
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue, LabelValueEncoder};
@@ -97,6 +98,9 @@ pub(crate) enum StoreCall {
 }
 
 impl StoreCall {
+    /// How many there are.
+    const COUNT: usize = StoreCall::Health as usize + 1;
+
     fn as_str(self) -> &'static str {
         match self {
             StoreCall::Token => "token",
@@ -116,7 +120,12 @@ struct StoreLabels {
 }
 
 /// Store calls on the request path.
-pub(crate) struct StoreCalls(Family<StoreLabels, Histogram, fn() -> Histogram>);
+pub(crate) struct StoreCalls {
+    family: Family<StoreLabels, Histogram, fn() -> Histogram>,
+    /// Each operation's histogram once it has been observed (it is in the family from then
+    /// on), so a call finds it without hashing its labels.
+    observed: [OnceLock<Histogram>; StoreCall::COUNT],
+}
 
 impl StoreCalls {
     pub fn registered(registry: &mut Registry) -> StoreCalls {
@@ -129,14 +138,20 @@ impl StoreCalls {
              health",
             family.clone(),
         );
-        StoreCalls(family)
+        StoreCalls {
+            family,
+            observed: Default::default(),
+        }
     }
 
     /// Records a store call that took `took`.
     pub fn observe(&self, call: StoreCall, took: Duration) {
-        let labels = StoreLabels {
-            operation: call.as_str(),
-        };
-        self.0.get_or_create(&labels).observe(took.as_secs_f64());
+        let histogram = self.observed[call as usize].get_or_init(|| {
+            let labels = StoreLabels {
+                operation: call.as_str(),
+            };
+            self.family.get_or_create(&labels).clone()
+        });
+        histogram.observe(took.as_secs_f64());
     }
 }

@@ -146,16 +146,48 @@ fn passed_through(part: Part, document: &Value) -> Option<&serde_json::Map<Strin
 
 /// A report's violations, each with the part it is in.
 pub fn by_part(part: Part, report: Report) -> Vec<(Part, ValidationError)> {
-    report
-        .into_errors()
-        .into_iter()
-        .map(|error| (part, error))
-        .collect()
+    let mut errors = Vec::with_capacity(report.len());
+    push_by_part(&mut errors, part, report);
+    errors
+}
+
+/// Adds a report's violations to `errors`, each with the part it is in: the parts' reports of
+/// one request gathered into one list, without a list per part.
+pub fn push_by_part(errors: &mut Vec<(Part, ValidationError)>, part: Part, report: Report) {
+    if !report.is_empty() {
+        errors.extend(report.into_errors().into_iter().map(|error| (part, error)));
+    }
 }
 
 /// An integrated account's id, hyphenated, when `text` is a UUID.
 pub fn account_id(text: &str) -> Option<String> {
-    uuid::Uuid::parse_str(text)
-        .ok()
-        .map(|id| id.hyphenated().to_string())
+    let id = uuid::Uuid::parse_str(text).ok()?;
+    // Written into a buffer, not formatted: this runs on every request.
+    let mut hyphenated = [0; uuid::fmt::Hyphenated::LENGTH];
+    Some(id.hyphenated().encode_lower(&mut hyphenated).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::account_id;
+
+    #[test]
+    fn an_account_id_is_any_uuid_written_hyphenated_in_lower_case() {
+        let hyphenated = "67e55044-10b1-426f-9247-bb680e5fe0c8";
+        for written in [
+            hyphenated,
+            "67E55044-10B1-426F-9247-BB680E5FE0C8",
+            "67e5504410b1426f9247bb680e5fe0c8",
+            "urn:uuid:67e55044-10b1-426f-9247-bb680e5fe0c8",
+        ] {
+            assert_eq!(
+                account_id(written).as_deref(),
+                Some(hyphenated),
+                "{written}"
+            );
+        }
+        for not_one in ["", "67e55044", "67e55044-10b1-426f-9247-bb680e5fe0cz"] {
+            assert_eq!(account_id(not_one), None, "{not_one}");
+        }
+    }
 }

@@ -9,7 +9,7 @@ use unified_core::{Part, Provider, ProviderSet, Report, Target};
 
 use crate::failure::Failure;
 use crate::gateway::Gateway;
-use crate::unified::request::{UnifiedRequest, by_part};
+use crate::unified::request::{UnifiedRequest, by_part, push_by_part};
 use crate::unified::shaping::Shape;
 use unified_openapi::contract::RouteNeedsOf;
 
@@ -69,11 +69,18 @@ pub(crate) fn for_provider<'g, S: ProviderSet>(
                 (None, query, body)
             }
         };
-    let mut errors = by_part(Part::Query, query);
-    errors.extend(by_part(Part::Query, query_conventions));
+    let mut errors = Vec::with_capacity(
+        query.len()
+            + query_conventions.len()
+            + route_needs.len()
+            + body.len()
+            + body_conventions.len(),
+    );
+    push_by_part(&mut errors, Part::Query, query);
+    push_by_part(&mut errors, Part::Query, query_conventions);
     errors.extend(route_needs.into_iter().map(|error| (Part::Query, error)));
-    errors.extend(by_part(Part::Body, body));
-    errors.extend(by_part(Part::Body, body_conventions));
+    push_by_part(&mut errors, Part::Body, body);
+    push_by_part(&mut errors, Part::Body, body_conventions);
     let Some(prepared) = prepared.filter(|_| errors.is_empty()) else {
         return Err(Failure::Invalid(errors));
     };
