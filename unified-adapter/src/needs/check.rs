@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
 use serde_json::Value;
+use unified_core::report::pointer_segments;
 use unified_core::{Code, Part, ValidationError};
 
 use super::pointer::{Container, Found, find, passes_through};
@@ -23,6 +24,11 @@ pub fn check<W: fmt::Display + ?Sized>(
     let who: &dyn fmt::Display = &who;
     let mut errors = Vec::new();
     for need in needs.iter().filter(|need| need.part == part) {
+        if place_may_be_absent(&need.rule).is_some_and(|at| first_member_missing(document, at)) {
+            // Nothing below a missing member is there, and this rule finds nothing wrong
+            // where its place is not: no need to walk to it.
+            continue;
+        }
         match &need.rule {
             Rule::Required(at) => {
                 for found in places(at, document) {
@@ -112,6 +118,25 @@ pub fn check<W: fmt::Display + ?Sized>(
         new
     });
     errors
+}
+
+/// The place of a rule that nothing missing breaks (only `Required` and `OneOf` are broken by
+/// what is not there).
+fn place_may_be_absent(rule: &Rule) -> Option<&'static str> {
+    match rule {
+        Rule::Text { at, .. } | Rule::Flag(at) | Rule::Kept(at) | Rule::Unchangeable(at) => {
+            Some(at)
+        }
+        Rule::Required(_) | Rule::OneOf(_) => None,
+    }
+}
+
+/// Whether `document` is an object without the member the pointer `at` starts at.
+fn first_member_missing(document: &Value, at: &str) -> bool {
+    let (Value::Object(members), Some(first)) = (document, pointer_segments(at).next()) else {
+        return false;
+    };
+    !members.contains_key(first.as_ref())
 }
 
 /// The places `at` names in `document`.

@@ -635,7 +635,15 @@ mod tests {
 
     #[test]
     fn the_flat_reading_leaves_repeats_brackets_and_encodings_to_the_tree() {
-        for query in ["a=1&a=2", "a[]=1", "a]=1", "a%5B%5D=1", "a=1+2", "=1", "a=1&&b"] {
+        for query in [
+            "a=1&a=2",
+            "a[]=1",
+            "a]=1",
+            "a%5B%5D=1",
+            "a=1+2",
+            "=1",
+            "a=1&&b",
+        ] {
             let expected = parse_nodes(query).map(Object::into_map).ok();
             assert_eq!(parse_query(query).ok(), expected, "{query}");
         }
