@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
 use serde_json::Value;
-use unified_core::report::pointer_segments;
 use unified_core::{Code, Part, ValidationError};
 
 use super::pointer::{Container, Found, find, passes_through};
@@ -131,12 +130,18 @@ fn place_may_be_absent(rule: &Rule) -> Option<&'static str> {
     }
 }
 
-/// Whether `document` is an object without the member the pointer `at` starts at.
+/// Whether `document` is an object without the member the pointer `at` starts at. Read by
+/// bytes: pointers are short, and most name a plain key (an escaped one is left to the walk).
 fn first_member_missing(document: &Value, at: &str) -> bool {
-    let (Value::Object(members), Some(first)) = (document, pointer_segments(at).next()) else {
+    let (Value::Object(members), Some(rest)) = (document, at.strip_prefix('/')) else {
         return false;
     };
-    !members.contains_key(first.as_ref())
+    let end = rest
+        .bytes()
+        .position(|byte| byte == b'/')
+        .unwrap_or(rest.len());
+    let first = &rest[..end];
+    !first.bytes().any(|byte| byte == b'~') && !members.contains_key(first)
 }
 
 /// The places `at` names in `document`.

@@ -273,6 +273,25 @@ mod tests {
     }
 
     #[test]
+    fn a_place_under_an_escaped_or_missing_first_member_is_judged_as_walked() {
+        let needs = [
+            Need::text(Part::Body, "/a~1b"),
+            Need::flag(Part::Body, "/c~0d/e"),
+            Need::kept(Part::Body, "/f"),
+        ];
+        assert_eq!(
+            violations(&needs, json!({"a/b": 3, "c~d": {"e": "yes"}, "f": null})),
+            [
+                ("/a~1b".into(), Code::Type),
+                ("/c~0d/e".into(), Code::Type),
+                ("/f".into(), Code::Cleared)
+            ]
+        );
+        assert_eq!(violations(&needs, json!({"a~1b": 3, "c~0d": {"e": 1}})), []);
+        assert_eq!(violations(&needs, json!("not an object")), []);
+    }
+
+    #[test]
     fn each_rule_says_where_and_what() {
         let needs = [
             Need::one_of(
