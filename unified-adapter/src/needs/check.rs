@@ -8,7 +8,7 @@ use std::sync::{OnceLock, RwLock};
 use serde_json::Value;
 use unified_core::{Code, Part, ValidationError};
 
-use super::pointer::{Container, Found, find, passes_through};
+use super::pointer::{Container, Found, Missing, find, passes_through};
 use super::{Need, Rule};
 
 /// Every violation of `needs` by `document`, the `part` of a request (needs of other parts are
@@ -23,14 +23,10 @@ pub fn check<W: fmt::Display + ?Sized>(
     let who: &dyn fmt::Display = &who;
     let mut errors = Vec::new();
     for need in needs.iter().filter(|need| need.part == part) {
-        if place_may_be_absent(&need.rule).is_some_and(|at| first_member_missing(document, at)) {
-            // Nothing below a missing member is there, and this rule finds nothing wrong
-            // where its place is not: no need to walk to it.
-            continue;
-        }
+        let missing = missing_for(&need.rule);
         match &need.rule {
             Rule::Required(at) => {
-                for found in places(at, document) {
+                for found in find(document, at, missing) {
                     match not_text(part, at, &found, who) {
                         Some(error) => errors.push(error),
                         // Where a list is not there, neither are its items' places.
@@ -47,7 +43,11 @@ pub fn check<W: fmt::Display + ?Sized>(
             Rule::OneOf(named) => {
                 let found: Vec<(&str, Found<'_, '_>)> = named
                     .iter()
-                    .flat_map(|at| places(at, document).into_iter().map(move |f| (*at, f)))
+                    .flat_map(|at| {
+                        find(document, at, missing)
+                            .into_iter()
+                            .map(move |f| (*at, f))
+                    })
                     .collect();
                 let wrong: Vec<ValidationError> = found
                     .iter()
@@ -69,7 +69,7 @@ pub fn check<W: fmt::Display + ?Sized>(
                 }
             }
             Rule::Text { at, .. } => {
-                for found in places(at, document) {
+                for found in find(document, at, missing) {
                     if let Some(error) = not_text(part, at, &found, who)
                         .or_else(|| text_rules(&need.rule, &found, who))
                     {
@@ -78,14 +78,14 @@ pub fn check<W: fmt::Display + ?Sized>(
                 }
             }
             Rule::Flag(at) => {
-                for found in places(at, document) {
+                for found in find(document, at, missing) {
                     if let Some(error) = not_flag(part, at, &found, who) {
                         errors.push(error);
                     }
                 }
             }
             Rule::Kept(at) => {
-                for found in places(at, document) {
+                for found in find(document, at, missing) {
                     if found.value == Some(&Value::Null) {
                         errors.push(ValidationError::new(
                             found.pointer(),
@@ -96,7 +96,7 @@ pub fn check<W: fmt::Display + ?Sized>(
                 }
             }
             Rule::Unchangeable(at) => {
-                for found in places(at, document) {
+                for found in find(document, at, missing) {
                     if found.value.is_some() {
                         errors.push(ValidationError::new(
                             found.pointer(),
@@ -119,34 +119,15 @@ pub fn check<W: fmt::Display + ?Sized>(
     errors
 }
 
-/// The place of a rule that nothing missing breaks (only `Required` and `OneOf` are broken by
-/// what is not there).
-fn place_may_be_absent(rule: &Rule) -> Option<&'static str> {
+/// Whether a missing place is found for `rule`: only `Required` and `OneOf` are broken by
+/// what is not there, so the other rules leave it out rather than walk to it.
+fn missing_for(rule: &Rule) -> Missing {
     match rule {
-        Rule::Text { at, .. } | Rule::Flag(at) | Rule::Kept(at) | Rule::Unchangeable(at) => {
-            Some(at)
+        Rule::Required(_) | Rule::OneOf(_) => Missing::Found,
+        Rule::Text { .. } | Rule::Flag(_) | Rule::Kept(_) | Rule::Unchangeable(_) => {
+            Missing::LeftOut
         }
-        Rule::Required(_) | Rule::OneOf(_) => None,
     }
-}
-
-/// Whether `document` is an object without the member the pointer `at` starts at. Read by
-/// bytes: pointers are short, and most name a plain key (an escaped one is left to the walk).
-fn first_member_missing(document: &Value, at: &str) -> bool {
-    let (Value::Object(members), Some(rest)) = (document, at.strip_prefix('/')) else {
-        return false;
-    };
-    let end = rest
-        .bytes()
-        .position(|byte| byte == b'/')
-        .unwrap_or(rest.len());
-    let first = &rest[..end];
-    !first.bytes().any(|byte| byte == b'~') && !members.contains_key(first)
-}
-
-/// The places `at` names in `document`.
-fn places<'v, 'p>(at: &'p str, document: &'v Value) -> Vec<Found<'v, 'p>> {
-    find(document, at)
 }
 
 /// Whether the place holds text.

@@ -89,13 +89,27 @@ impl<'p> Found<'_, 'p> {
     }
 }
 
+/// Whether a place whose member is missing is found, as not there, or left out: a rule that
+/// nothing missing breaks need not hear of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Missing {
+    /// Found, with no value.
+    Found,
+    /// Left out.
+    LeftOut,
+}
+
 /// Every place `place` (a pointer below the part) names in `document`: one for a place
 /// without `*`, one per item of each list a `*` goes through (none where the list is not
-/// there).
-pub(super) fn find<'v, 'p>(document: &'v Value, place: &'p str) -> Vec<Found<'v, 'p>> {
+/// there), and none for a missing member when `missing` leaves it out.
+pub(super) fn find<'v, 'p>(
+    document: &'v Value,
+    place: &'p str,
+    missing: Missing,
+) -> Vec<Found<'v, 'p>> {
     let mut found = Vec::new();
     if place.starts_with('/') {
-        walk(document, place, &mut String::new(), &mut found);
+        walk(document, place, missing, &mut String::new(), &mut found);
     }
     found
 }
@@ -106,6 +120,7 @@ pub(super) fn find<'v, 'p>(document: &'v Value, place: &'p str) -> Vec<Found<'v,
 fn walk<'v, 'p>(
     value: &'v Value,
     rest: &'p str,
+    missing: Missing,
     pointer: &mut String,
     found: &mut Vec<Found<'v, 'p>>,
 ) {
@@ -118,7 +133,12 @@ fn walk<'v, 'p>(
         });
         return;
     };
-    let (segment, below) = after.split_at(after.find('/').unwrap_or(after.len()));
+    // By bytes: segments are short, where a `char` search sets up more than it reads.
+    let end = after
+        .bytes()
+        .position(|byte| byte == b'/')
+        .unwrap_or(after.len());
+    let (segment, below) = after.split_at(end);
     let length = pointer.len();
     if segment == "*" {
         let Value::Array(items) = value else {
@@ -128,7 +148,7 @@ fn walk<'v, 'p>(
         for (index, item) in items.iter().enumerate() {
             // Writing to a `String` cannot fail.
             let _ = write!(pointer, "/{index}");
-            walk(item, below, pointer, found);
+            walk(item, below, missing, pointer, found);
             pointer.truncate(length);
         }
         return;
@@ -143,11 +163,11 @@ fn walk<'v, 'p>(
     match members.get(key.as_ref()) {
         Some(inner) => {
             push_pointer_segment(pointer, &key);
-            walk(inner, below, pointer, found);
+            walk(inner, below, missing, pointer, found);
             pointer.truncate(length);
         }
         // A missing list has no items, so no place; a missing member, one.
-        None if has_items(below) => {}
+        None if missing == Missing::LeftOut || has_items(below) => {}
         None => found.push(Found::absent(pointer, rest, None)),
     }
 }
@@ -160,7 +180,7 @@ mod tests {
 
     /// Each place as (pointer, value, what it is outside of).
     fn places(document: &Value, at: &str) -> Vec<(String, Option<Value>, Option<String>)> {
-        find(document, at)
+        find(document, at, Missing::Found)
             .into_iter()
             .map(|found| {
                 (
@@ -195,6 +215,15 @@ mod tests {
             )]
         );
         assert_eq!(places(&json!({}), "/a~1b/*/x"), []);
+        // Left out, a missing member is no place; a value that is not the container is.
+        assert!(find(&json!({"a/b": {}}), "/a~1b/x", Missing::LeftOut).is_empty());
+        assert_eq!(
+            find(&json!({"a/b": 3}), "/a~1b/x", Missing::LeftOut)
+                .iter()
+                .map(|found| (found.walked.as_str(), found.outside))
+                .collect::<Vec<_>>(),
+            [("/a~1b", Some(Container::Object))]
+        );
         assert_eq!(
             places(&json!({}), "/a~1b/x"),
             [("/a~1b/x".to_owned(), None, None)]

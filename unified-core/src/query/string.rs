@@ -66,12 +66,11 @@ fn flat(query: &str) -> Option<Map<String, Value>> {
         return None;
     }
     let mut members = Map::new();
-    for (count, pair) in query.split('&').filter(|pair| !pair.is_empty()).enumerate() {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        if count >= MAX_PAIRS || name.is_empty() || members.contains_key(name) {
+    for (count, (name, value)) in pairs(query).enumerate() {
+        if count >= MAX_PAIRS || name.is_empty() || members.contains_key(name.as_ref()) {
             return None;
         }
-        members.insert(name.to_owned(), Value::String(value.to_owned()));
+        members.insert(name.into_owned(), Value::String(value.into_owned()));
     }
     Some(members)
 }

@@ -2,13 +2,14 @@
 //! by provider and what answered, and `unified_store_call_duration_seconds`, a store call on the
 //! request path by operation.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue, LabelValueEncoder};
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
+
+use super::series::Series;
 
 /// A provider's call, from a loopback fake's millisecond to the 30 s default timeout and past.
 const PROVIDER_BUCKETS: [f64; 14] = [
@@ -53,7 +54,11 @@ struct ProviderLabels {
 }
 
 /// Calls to providers.
-pub(crate) struct ProviderCalls(Family<ProviderLabels, Histogram, fn() -> Histogram>);
+pub(crate) struct ProviderCalls {
+    family: Family<ProviderLabels, Histogram, fn() -> Histogram>,
+    /// Each provider's and answer's histogram.
+    histograms: Series<(&'static str, ProviderAnswer), Histogram>,
+}
 
 impl ProviderCalls {
     pub fn registered(registry: &mut Registry) -> ProviderCalls {
@@ -65,16 +70,25 @@ impl ProviderCalls {
              provider's status (or timeout, unreachable, too_large)",
             family.clone(),
         );
-        ProviderCalls(family)
+        ProviderCalls {
+            family,
+            histograms: Series::default(),
+        }
     }
 
     /// Records a call to `provider` that took `took` and came to `answer`.
     pub fn observe(&self, provider: &'static str, answer: ProviderAnswer, took: Duration) {
-        let labels = ProviderLabels {
-            provider,
-            status: answer,
-        };
-        self.0.get_or_create(&labels).observe(took.as_secs_f64());
+        self.histograms.record(
+            (provider, answer),
+            || {
+                let labels = ProviderLabels {
+                    provider,
+                    status: answer,
+                };
+                self.family.get_or_create(&labels).clone()
+            },
+            |histogram| histogram.observe(took.as_secs_f64()),
+        );
     }
 }
 
@@ -98,9 +112,6 @@ pub(crate) enum StoreCall {
 }
 
 impl StoreCall {
-    /// How many there are.
-    const COUNT: usize = StoreCall::Health as usize + 1;
-
     fn as_str(self) -> &'static str {
         match self {
             StoreCall::Token => "token",
@@ -122,9 +133,8 @@ struct StoreLabels {
 /// Store calls on the request path.
 pub(crate) struct StoreCalls {
     family: Family<StoreLabels, Histogram, fn() -> Histogram>,
-    /// Each operation's histogram once it has been observed (it is in the family from then
-    /// on), so a call finds it without hashing its labels.
-    observed: [OnceLock<Histogram>; StoreCall::COUNT],
+    /// Each operation's histogram.
+    histograms: Series<StoreCall, Histogram>,
 }
 
 impl StoreCalls {
@@ -140,18 +150,21 @@ impl StoreCalls {
         );
         StoreCalls {
             family,
-            observed: Default::default(),
+            histograms: Series::default(),
         }
     }
 
     /// Records a store call that took `took`.
     pub fn observe(&self, call: StoreCall, took: Duration) {
-        let histogram = self.observed[call as usize].get_or_init(|| {
-            let labels = StoreLabels {
-                operation: call.as_str(),
-            };
-            self.family.get_or_create(&labels).clone()
-        });
-        histogram.observe(took.as_secs_f64());
+        self.histograms.record(
+            call,
+            || {
+                let labels = StoreLabels {
+                    operation: call.as_str(),
+                };
+                self.family.get_or_create(&labels).clone()
+            },
+            |histogram| histogram.observe(took.as_secs_f64()),
+        );
     }
 }

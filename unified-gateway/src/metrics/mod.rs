@@ -9,6 +9,7 @@ mod connections;
 mod latency;
 mod refusals;
 mod requests;
+mod series;
 
 use prometheus_client::registry::Registry;
 use unified_store::CacheCounters;

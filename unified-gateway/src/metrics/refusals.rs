@@ -1,30 +1,19 @@
 //! `unified_validation_refusals_total`: requests answered 400 for violations, by the account's
 //! provider, the part (`query`, `body`) and the violation's stable code.
 
-use std::collections::HashMap;
-use std::sync::{PoisonError, RwLock};
-
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::registry::Registry;
 use unified_core::{Code, Part, ValidationError};
 
+use super::series::Series;
+
 /// The refusals counted so far.
 pub(crate) struct Refusals {
     family: Family<Labels, Counter>,
-    /// Each label set's counter once counted (it is in the family from then on), found by the
-    /// provider name's address, the part and the code, without hashing the labels' text.
-    counted: RwLock<HashMap<Key, Counter, foldhash::fast::RandomState>>,
-}
-
-/// A label set as [`Refusals::counted`] finds it: the provider's name by its address and
-/// length (names are `'static`, so there are as many as the gateway has providers).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Key {
-    provider: (usize, usize),
-    part: Part,
-    code: Code,
+    /// Each label set's counter, by the provider's name, the part and the code.
+    counters: Series<(&'static str, Part, Code), Counter>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -46,7 +35,7 @@ impl Refusals {
         );
         Refusals {
             family,
-            counted: RwLock::default(),
+            counters: Series::default(),
         }
     }
 
@@ -64,31 +53,22 @@ impl Refusals {
         }
     }
 
-    /// Counts one refusal under one label set, whose counter is created in the family the
-    /// first time.
+    /// Counts one refusal under one label set.
     fn increment(&self, provider: &'static str, part: Part, code: Code) {
-        let key = Key {
-            provider: (provider.as_ptr() as usize, provider.len()),
-            part,
-            code,
-        };
-        let counted = self.counted.read().unwrap_or_else(PoisonError::into_inner);
-        if let Some(counter) = counted.get(&key) {
-            counter.inc();
-            return;
-        }
-        drop(counted);
-        let labels = Labels {
-            provider,
-            part: part.as_str(),
-            code: code.as_str(),
-        };
-        let counter = self.family.get_or_create(&labels).clone();
-        counter.inc();
-        self.counted
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(key, counter);
+        self.counters.record(
+            (provider, part, code),
+            || {
+                let labels = Labels {
+                    provider,
+                    part: part.as_str(),
+                    code: code.as_str(),
+                };
+                self.family.get_or_create(&labels).clone()
+            },
+            |counter| {
+                counter.inc();
+            },
+        );
     }
 }
 
