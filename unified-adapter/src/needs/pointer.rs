@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 use unified_core::Part;
 use unified_core::conventions::pass_through;
-use unified_core::report::{pointer_segments, push_pointer_segment};
+use unified_core::report::{pointer_segments, push_pointer_segment, unescape_segment};
 
 /// One step of a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,9 +157,7 @@ fn walk<'v, 'p>(
         found.push(Found::absent(pointer, rest, Some(Container::Object)));
         return;
     };
-    let key = pointer_segments(&rest[..=segment.len()])
-        .next()
-        .unwrap_or_default();
+    let key = unescape_segment(segment);
     match members.get(key.as_ref()) {
         Some(inner) => {
             push_pointer_segment(pointer, &key);

@@ -66,11 +66,12 @@ fn flat(query: &str) -> Option<Map<String, Value>> {
         return None;
     }
     let mut members = Map::new();
-    for (count, (name, value)) in pairs(query).enumerate() {
-        if count >= MAX_PAIRS || name.is_empty() || members.contains_key(name.as_ref()) {
+    // Nothing is encoded, so the pairs as written are the decoded ones.
+    for (count, (name, value)) in raw_pairs(query).enumerate() {
+        if count >= MAX_PAIRS || name.is_empty() || members.contains_key(name) {
             return None;
         }
-        members.insert(name.into_owned(), Value::String(value.into_owned()));
+        members.insert(name.to_owned(), Value::String(value.to_owned()));
     }
     Some(members)
 }
@@ -112,13 +113,16 @@ fn parse_nodes(query: &str) -> Result<Object, QueryError> {
 /// The decoded pairs of `query`, as `form_urlencoded::parse` gives them: a name or value
 /// with no `%` or `+` is already decoded, so it is borrowed without going through the decoder.
 fn pairs(query: &str) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
+    raw_pairs(query).map(|(name, value)| (decoded(name), decoded(value)))
+}
+
+/// The pairs of `query` as written: split on `&`, empty ones skipped, a pair without `=`
+/// with the value `""`.
+fn raw_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
     query
         .split('&')
         .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decoded(name), decoded(value))
-        })
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
 }
 
 /// `text` decoded as `application/x-www-form-urlencoded`.

@@ -15,7 +15,7 @@ pub(crate) mod path;
 
 pub use message::Message;
 pub use params::Params;
-pub use path::{pointer_segments, push_pointer_segment};
+pub use path::{pointer_segments, push_pointer_segment, unescape_segment};
 
 /// The kind of a violation; its snake_case name is the stable, machine-readable code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -88,8 +88,9 @@ pub(crate) fn last_segment(pointer: &str) -> Cow<'_, str> {
     unescape_segment(segment)
 }
 
-/// One pointer segment unescaped: `~1` is `/`, `~0` is `~`.
-fn unescape_segment(segment: &str) -> Cow<'_, str> {
+/// One pointer segment unescaped: `~1` is `/`, `~0` is `~` (the inverse of
+/// [`push_pointer_segment`]).
+pub fn unescape_segment(segment: &str) -> Cow<'_, str> {
     if segment.bytes().any(|byte| byte == b'~') {
         Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
     } else {
