@@ -1,10 +1,12 @@
-//! `cargo bench -p unified-bench --features sonic --bench readers`: does a SIMD JSON reader
-//! (sonic-rs, through serde's `Deserializer`) make text to a checked or typed value faster on
-//! this machine? For the valid minimal and full documents and the many-errors ones, bodies and
-//! responses, each measured with `serde_json`'s reader and with sonic-rs's side by side in one
-//! run: the plain typed deserialize, and the validator's one pass ("is it valid" and the model
-//! built) driven through the same generic function. Built without `target-cpu=native`, as the
-//! gateway is. Prints the ratios (sonic-rs time / serde_json time) at the end.
+//! `cargo bench -p unified-bench --features sonic,simd --bench readers`: does a SIMD JSON reader
+//! (sonic-rs or simd-json, each through serde's `Deserializer`) make text to a checked or typed
+//! value faster on this machine? For the valid minimal and full documents and the many-errors
+//! ones, bodies and responses, each measured with `serde_json`'s reader and with the two others
+//! side by side in one run: the plain typed deserialize, and the validator's one pass ("is it
+//! valid" and the model built) driven through the same generic function. simd-json parses in
+//! place, so each of its measurements copies the text first, as a gateway holding the body it
+//! read would. Built without `target-cpu=native`, as the gateway is (simd-json picks its SIMD
+//! code when it runs). Prints the ratios (each reader's time / serde_json's) at the end.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -21,8 +23,8 @@ use unified_models::ticketing::users::{UserCreateBody, UserCreateResponse};
 /// The kinds compared: what a gateway mostly sees (valid bodies) and the most work per error.
 const KINDS: [Kind; 3] = [Kind::Minimal, Kind::Full, Kind::ManyErrors];
 
-/// The readers compared.
-const READERS: [&str; 2] = ["serde_json", "sonic_rs"];
+/// The readers compared, `serde_json` first.
+const READERS: [&str; 3] = ["serde_json", "sonic_rs", "simd_json"];
 
 /// The measurements, each over every provider's document of one kind and part.
 const MEASUREMENTS: [&str; 3] = ["typed", "is_valid", "built"];
@@ -49,15 +51,28 @@ fn measure(reader: &str, measurement: &str, case: &Case) -> bool {
                 ("sonic_rs", "typed") => sonic_rs::from_slice::<$model>(&case.text)
                     .map(black_box)
                     .is_ok(),
+                ("simd_json", "typed") => {
+                    simd_json::serde::from_slice::<$model>(&mut case.text.clone())
+                        .map(black_box)
+                        .is_ok()
+                }
                 ("serde_json", mode) => {
                     let mut input = serde_json::Deserializer::from_slice(&case.text);
                     let valid = run::<$model, _>(mode, &mut input, case);
                     valid && input.end().is_ok()
                 }
-                (_, mode) => {
+                ("sonic_rs", mode) => {
                     let mut input = sonic_rs::Deserializer::from_slice(&case.text);
                     let valid = run::<$model, _>(mode, &mut input, case);
                     valid && input.end().is_ok()
+                }
+                (_, mode) => {
+                    let mut text = case.text.clone();
+                    // The whole text is read when the reader is made: nothing may follow it.
+                    match simd_json::Deserializer::from_slice(&mut text) {
+                        Ok(mut input) => run::<$model, _>(mode, &mut input, case),
+                        Err(_) => false,
+                    }
                 }
             }
         };
@@ -103,11 +118,13 @@ fn main() {
         })
         .collect();
     for (id, of_group) in &groups {
-        // Both readers must give every document the same verdict.
+        // Every reader must give every document the same verdict.
         for case in of_group {
             for measurement in MEASUREMENTS {
                 let verdicts = READERS.map(|reader| measure(reader, measurement, case));
-                assert_eq!(verdicts[0], verdicts[1], "{} {measurement}", case.id());
+                for (reader, verdict) in READERS.iter().zip(verdicts) {
+                    assert_eq!(verdict, verdicts[0], "{} {measurement} {reader}", case.id());
+                }
             }
         }
         let mut group = criterion.benchmark_group(id);
@@ -128,20 +145,21 @@ fn main() {
     criterion.final_summary();
     if std::env::args().any(|arg| arg == "--bench") {
         println!(
-            "| documents | measurement | serde_json ns | sonic-rs ns | sonic-rs / serde_json |"
+            "| documents | measurement | serde_json ns | sonic-rs ns | simd-json ns | sonic-rs / serde_json | simd-json / serde_json |"
         );
-        println!("|---|---|---:|---:|---:|");
+        println!("|---|---|---:|---:|---:|---:|---:|");
         for (id, _) in &groups {
             for measurement in MEASUREMENTS {
-                let [Some(serde), Some(sonic)] =
+                let [Some(serde), Some(sonic), Some(simd)] =
                     READERS.map(|reader| median_ns(id, &format!("{measurement}_{reader}")))
                 else {
                     continue;
                 };
                 println!(
-                    "| {} | {measurement} | {serde:.0} | {sonic:.0} | {:.2} |",
+                    "| {} | {measurement} | {serde:.0} | {sonic:.0} | {simd:.0} | {:.2} | {:.2} |",
                     id.trim_start_matches("readers/"),
-                    sonic / serde
+                    sonic / serde,
+                    simd / serde
                 );
             }
         }
