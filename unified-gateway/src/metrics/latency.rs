@@ -55,9 +55,8 @@ struct ProviderLabels {
 
 /// Calls to providers.
 pub(crate) struct ProviderCalls {
-    family: Family<ProviderLabels, Histogram, fn() -> Histogram>,
     /// Each provider's and answer's histogram.
-    histograms: Series<(&'static str, ProviderAnswer), Histogram>,
+    histograms: Series<(&'static str, ProviderAnswer), ProviderLabels, Histogram>,
 }
 
 impl ProviderCalls {
@@ -71,8 +70,7 @@ impl ProviderCalls {
             family.clone(),
         );
         ProviderCalls {
-            family,
-            histograms: Series::default(),
+            histograms: Series::new(family),
         }
     }
 
@@ -80,12 +78,9 @@ impl ProviderCalls {
     pub fn observe(&self, provider: &'static str, answer: ProviderAnswer, took: Duration) {
         self.histograms.record(
             (provider, answer),
-            || {
-                let labels = ProviderLabels {
-                    provider,
-                    status: answer,
-                };
-                self.family.get_or_create(&labels).clone()
+            || ProviderLabels {
+                provider,
+                status: answer,
             },
             |histogram| histogram.observe(took.as_secs_f64()),
         );
@@ -132,9 +127,8 @@ struct StoreLabels {
 
 /// Store calls on the request path.
 pub(crate) struct StoreCalls {
-    family: Family<StoreLabels, Histogram, fn() -> Histogram>,
     /// Each operation's histogram.
-    histograms: Series<StoreCall, Histogram>,
+    histograms: Series<StoreCall, StoreLabels, Histogram>,
 }
 
 impl StoreCalls {
@@ -149,8 +143,7 @@ impl StoreCalls {
             family.clone(),
         );
         StoreCalls {
-            family,
-            histograms: Series::default(),
+            histograms: Series::new(family),
         }
     }
 
@@ -158,11 +151,8 @@ impl StoreCalls {
     pub fn observe(&self, call: StoreCall, took: Duration) {
         self.histograms.record(
             call,
-            || {
-                let labels = StoreLabels {
-                    operation: call.as_str(),
-                };
-                self.family.get_or_create(&labels).clone()
+            || StoreLabels {
+                operation: call.as_str(),
             },
             |histogram| histogram.observe(took.as_secs_f64()),
         );

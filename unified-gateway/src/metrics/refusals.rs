@@ -11,9 +11,8 @@ use super::series::Series;
 
 /// The refusals counted so far.
 pub(crate) struct Refusals {
-    family: Family<Labels, Counter>,
     /// Each label set's counter, by the provider's name, the part and the code.
-    counters: Series<(&'static str, Part, Code), Counter>,
+    counters: Series<(&'static str, Part, Code), Labels, Counter>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -34,8 +33,7 @@ impl Refusals {
             family.clone(),
         );
         Refusals {
-            family,
-            counters: Series::default(),
+            counters: Series::new(family),
         }
     }
 
@@ -57,13 +55,10 @@ impl Refusals {
     fn increment(&self, provider: &'static str, part: Part, code: Code) {
         self.counters.record(
             (provider, part, code),
-            || {
-                let labels = Labels {
-                    provider,
-                    part: part.as_str(),
-                    code: code.as_str(),
-                };
-                self.family.get_or_create(&labels).clone()
+            || Labels {
+                provider,
+                part: part.as_str(),
+                code: code.as_str(),
             },
             |counter| {
                 counter.inc();

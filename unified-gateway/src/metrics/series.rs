@@ -6,29 +6,39 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{PoisonError, RwLock};
 
+use prometheus_client::metrics::family::{Family, MetricConstructor};
+
 /// The series of one family by `K`, each created in the family the first time its key comes
 /// (so a scrape shows the same series as the family alone would) and found here from then on.
-pub(crate) struct Series<K, M>(RwLock<HashMap<K, M, foldhash::fast::RandomState>>);
-
-impl<K, M> Default for Series<K, M> {
-    fn default() -> Self {
-        Series(RwLock::default())
-    }
+pub(crate) struct Series<K, L, M> {
+    family: Family<L, M, fn() -> M>,
+    found: RwLock<HashMap<K, M, foldhash::fast::RandomState>>,
 }
 
-impl<K: Copy + Eq + Hash, M: Clone> Series<K, M> {
-    /// Runs `record` on the series of `key`, which `create` takes from the family the first
-    /// time (a family's metric is a handle on the series it keeps).
-    pub fn record(&self, key: K, create: impl FnOnce() -> M, record: impl FnOnce(&M)) {
-        let found = self.0.read().unwrap_or_else(PoisonError::into_inner);
+impl<K: Copy + Eq + Hash, L: Clone + Eq + Hash, M: Clone> Series<K, L, M>
+where
+    fn() -> M: MetricConstructor<M>,
+{
+    /// The series of `family` (registered by the caller).
+    pub fn new(family: Family<L, M, fn() -> M>) -> Self {
+        Series {
+            family,
+            found: RwLock::default(),
+        }
+    }
+
+    /// Runs `record` on the series of `key`, taken from the family under the labels `labels`
+    /// gives the first time (a family's metric is a handle on the series it keeps).
+    pub fn record(&self, key: K, labels: impl FnOnce() -> L, record: impl FnOnce(&M)) {
+        let found = self.found.read().unwrap_or_else(PoisonError::into_inner);
         if let Some(series) = found.get(&key) {
             record(series);
             return;
         }
         drop(found);
-        let series = create();
+        let series = self.family.get_or_create(&labels()).clone();
         record(&series);
-        self.0
+        self.found
             .write()
             .unwrap_or_else(PoisonError::into_inner)
             .insert(key, series);
