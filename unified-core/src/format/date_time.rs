@@ -1,14 +1,10 @@
 //! The `date-time` format: an RFC 3339 `date-time` (RFC 3339 section 5.6).
 
-/// The value of the two ASCII digits at `at` and `at + 1`.
-#[inline]
-fn two_digits(bytes: &[u8], at: usize) -> Option<u32> {
-    match (bytes.get(at), bytes.get(at + 1)) {
-        (Some(&tens), Some(&ones)) if tens.is_ascii_digit() && ones.is_ascii_digit() => {
-            Some(u32::from(tens - b'0') * 10 + u32::from(ones - b'0'))
-        }
-        _ => None,
-    }
+/// The value of the two ASCII digits `tens` and `ones`.
+#[inline(always)]
+fn two_digits(tens: u8, ones: u8) -> Option<u32> {
+    let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
+    (tens < 10 && ones < 10).then(|| u32::from(tens) * 10 + u32::from(ones))
 }
 
 /// Days in `month` (1-12) of `year`, with Gregorian leap years.
@@ -29,58 +25,85 @@ const fn days_in_month(year: u32, month: u32) -> u32 {
 /// A leap second (`:60`) is accepted only where the time, moved to UTC by its offset, is
 /// 23:59, on any date: the table of past leap seconds (RFC 3339 appendix D) is not consulted.
 pub(super) fn is_date_time(bytes: &[u8]) -> bool {
-    // Shortest form: `YYYY-MM-DDTHH:MM:SSZ`.
-    if bytes.len() < 20
-        || bytes[4] != b'-'
-        || bytes[7] != b'-'
-        || !matches!(bytes[10], b'T' | b't')
-        || bytes[13] != b':'
-        || bytes[16] != b':'
+    // The fixed part, `YYYY-MM-DDTHH:MM:SS`, read at known places.
+    let Some((fixed, rest)) = bytes.split_first_chunk::<19>() else {
+        return false;
+    };
+    let [
+        y0,
+        y1,
+        y2,
+        y3,
+        dash,
+        m0,
+        m1,
+        dash2,
+        d0,
+        d1,
+        t,
+        h0,
+        h1,
+        colon,
+        n0,
+        n1,
+        colon2,
+        s0,
+        s1,
+    ] = *fixed;
+    if dash != b'-' || dash2 != b'-' || !matches!(t, b'T' | b't') || colon != b':' || colon2 != b':'
     {
         return false;
     }
-    let (Some(century), Some(year_of_century), Some(month), Some(day)) = (
-        two_digits(bytes, 0),
-        two_digits(bytes, 2),
-        two_digits(bytes, 5),
-        two_digits(bytes, 8),
-    ) else {
+    let (
+        Some(century),
+        Some(year_of_century),
+        Some(month),
+        Some(day),
+        Some(hour),
+        Some(minute),
+        Some(second),
+    ) = (
+        two_digits(y0, y1),
+        two_digits(y2, y3),
+        two_digits(m0, m1),
+        two_digits(d0, d1),
+        two_digits(h0, h1),
+        two_digits(n0, n1),
+        two_digits(s0, s1),
+    )
+    else {
         return false;
     };
     let year = century * 100 + year_of_century;
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return false;
-    }
-    let (Some(hour), Some(minute), Some(second)) = (
-        two_digits(bytes, 11),
-        two_digits(bytes, 14),
-        two_digits(bytes, 17),
-    ) else {
-        return false;
-    };
-    if hour > 23 || minute > 59 || second > 60 {
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return false;
     }
 
-    let mut at = 19;
-    if bytes[at] == b'.' {
-        at += 1;
-        let digits = bytes[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if digits == 0 {
-            return false;
+    let offset_text = match rest {
+        [b'.', fraction @ ..] => {
+            let digits = fraction
+                .iter()
+                .position(|byte| !byte.is_ascii_digit())
+                .unwrap_or(fraction.len());
+            if digits == 0 {
+                return false;
+            }
+            &fraction[digits..]
         }
-        at += digits;
-    }
+        _ => rest,
+    };
 
     // The offset east of UTC, in minutes.
-    let offset: i32 = match bytes.get(at) {
-        Some(b'Z' | b'z') if at + 1 == bytes.len() => 0,
-        Some(&sign @ (b'+' | b'-')) if bytes.len() - at == 6 && bytes[at + 3] == b':' => {
-            let (Some(offset_hour), Some(offset_minute)) =
-                (two_digits(bytes, at + 1), two_digits(bytes, at + 4))
+    let offset: i32 = match *offset_text {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] => {
+            let (Some(offset_hour), Some(offset_minute)) = (two_digits(h0, h1), two_digits(m0, m1))
             else {
                 return false;
             };

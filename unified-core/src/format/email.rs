@@ -25,28 +25,50 @@ pub(super) fn is_email(text: &str) -> bool {
 /// (no `--` in their third and fourth places). Accepts only what [`is_any_email`] accepts; says
 /// no to everything else, which then gets the full check.
 fn is_plain_email(bytes: &[u8]) -> bool {
-    let Some(at) = dot_atom_prefix(bytes) else {
-        return false;
-    };
-    if bytes.get(at) != Some(&b'@') || at > 64 {
-        return false;
-    }
-    let domain = &bytes[at + 1..];
-    if domain.is_empty() || domain.len() > 253 {
-        return false;
-    }
-    let mut label_start = 0;
-    for (index, &byte) in domain.iter().enumerate() {
-        if byte == b'.' {
-            if !is_plain_label(&domain[label_start..index]) {
-                return false;
-            }
-            label_start = index + 1;
-        } else if !LABEL_BYTE[usize::from(byte)] {
+    // The local part byte by byte: a dot or the `@` ends an atom, which may not be empty.
+    let mut at = 0;
+    let mut atom_start = 0;
+    loop {
+        let Some(&byte) = bytes.get(at) else {
+            return false;
+        };
+        if ATEXT[usize::from(byte)] {
+            at += 1;
+            continue;
+        }
+        if at == atom_start {
             return false;
         }
+        match byte {
+            b'.' => {
+                at += 1;
+                atom_start = at;
+            }
+            b'@' => break,
+            _ => return false,
+        }
     }
-    is_plain_label(&domain[label_start..])
+    let domain = &bytes[at + 1..];
+    if at > 64 || domain.len() > 253 {
+        return false;
+    }
+    // The domain a label at a time: a run of label bytes, then a dot or the end.
+    let mut rest = domain;
+    loop {
+        let length = rest
+            .iter()
+            .position(|&byte| !LABEL_BYTE[usize::from(byte)])
+            .unwrap_or(rest.len());
+        let (label, after) = rest.split_at(length);
+        if !is_plain_label(label) {
+            return false;
+        }
+        match after {
+            [] => return true,
+            [b'.', next @ ..] => rest = next,
+            _ => return false,
+        }
+    }
 }
 
 /// The bytes of a hostname label: `A-Z a-z 0-9 -`.
