@@ -66,7 +66,7 @@ fn measure(reader: &str, measurement: &str, case: &Case) -> bool {
                     let valid = run::<$model, _>(mode, &mut input, case);
                     valid && input.end().is_ok()
                 }
-                (_, mode) => {
+                ("simd_json", mode) => {
                     let mut text = case.text.clone();
                     // The whole text is read when the reader is made: nothing may follow it.
                     match simd_json::Deserializer::from_slice(&mut text) {
@@ -74,6 +74,7 @@ fn measure(reader: &str, measurement: &str, case: &Case) -> bool {
                         Err(_) => false,
                     }
                 }
+                (other, _) => panic!("no reader named {other}"),
             }
         };
     }
