@@ -36,7 +36,7 @@ fn codes(report: &unified_core::Report) -> Vec<(String, &'static str)> {
     report
         .errors()
         .iter()
-        .map(|error| (error.pointer.clone(), error.code.as_str()))
+        .map(|error| (error.pointer.to_string(), error.code.as_str()))
         .collect()
 }
 

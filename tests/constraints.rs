@@ -69,7 +69,7 @@ fn codes(document: &Value, view: Target<providers::Set>) -> Vec<(String, Code)> 
     Plan::validate(document, view)
         .errors()
         .iter()
-        .map(|error| (error.pointer.clone(), error.code))
+        .map(|error| (error.pointer.to_string(), error.code))
         .collect()
 }
 
@@ -118,7 +118,7 @@ fn lengths_count_characters_and_per_provider_limits_win() {
     let messages: Vec<String> = Plan::validate(&base("abcdefg"), beta())
         .errors()
         .iter()
-        .map(|error| error.message.clone())
+        .map(|error| error.message.to_string())
         .collect();
     assert_eq!(messages, ["must have at most 5 characters for Beta"]);
 }

@@ -52,7 +52,7 @@ fn codes(document: &Value, view: Target<providers::Set>) -> Vec<(String, Code)> 
     let mut found: Vec<(String, Code)> = Account::validate(document, view)
         .errors()
         .iter()
-        .map(|error| (error.pointer.clone(), error.code))
+        .map(|error| (error.pointer.to_string(), error.code))
         .collect();
     found.sort();
     found

@@ -95,7 +95,7 @@ fn codes_every_way(document: &Value, view: Target<providers::Set>) -> Vec<(Strin
     report
         .errors()
         .iter()
-        .map(|error| (error.pointer.clone(), error.code.to_string()))
+        .map(|error| (error.pointer.to_string(), error.code.to_string()))
         .collect()
 }
 

@@ -71,7 +71,7 @@ fn codes(document: &Value) -> Vec<(String, Code)> {
     Numbers::validate(document, acme())
         .errors()
         .iter()
-        .map(|error| (error.pointer.clone(), error.code))
+        .map(|error| (error.pointer.to_string(), error.code))
         .collect()
 }
 

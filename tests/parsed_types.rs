@@ -34,7 +34,7 @@ fn codes(document: &Value) -> Vec<(String, Code)> {
     Record::validate(document, acme())
         .errors()
         .iter()
-        .map(|error| (error.pointer.clone(), error.code))
+        .map(|error| (error.pointer.to_string(), error.code))
         .collect()
 }
 

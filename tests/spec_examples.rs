@@ -22,7 +22,7 @@ fn every_worked_example_gets_its_verdict_and_exact_errors() {
         let got: BTreeSet<(String, String)> = report
             .errors()
             .iter()
-            .map(|e| (e.pointer.clone(), e.code.as_str().to_owned()))
+            .map(|e| (e.pointer.to_string(), e.code.as_str().to_owned()))
             .collect();
         let want: BTreeSet<(String, String)> = example["errors"]
             .as_array()

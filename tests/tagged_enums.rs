@@ -117,7 +117,7 @@ fn codes(document: &Value, view: Target<providers::Set>) -> Vec<(String, Code)> 
     report
         .errors()
         .iter()
-        .map(|error| (error.pointer.clone(), error.code))
+        .map(|error| (error.pointer.to_string(), error.code))
         .collect()
 }
 
@@ -257,7 +257,7 @@ fn variants_with_named_fields_are_read_like_models() {
         Order::validate_value(&held, view)
             .errors()
             .iter()
-            .map(|error| (error.pointer.clone(), error.code))
+            .map(|error| (error.pointer.to_string(), error.code))
             .collect()
     };
     assert_eq!(

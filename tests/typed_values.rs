@@ -56,7 +56,7 @@ fn none_is_absent_at_every_depth() {
     let codes: Vec<(String, Code)> = Contact::validate(&serialized, Target::of(providers::acme))
         .errors()
         .iter()
-        .map(|error| (error.pointer.clone(), error.code))
+        .map(|error| (error.pointer.to_string(), error.code))
         .collect();
     assert_eq!(
         codes,
@@ -79,7 +79,7 @@ fn none_is_absent_at_every_depth() {
     .validate_value(Target::of(providers::beta))
     .errors()
     .iter()
-    .map(|error| (error.pointer.clone(), error.code))
+    .map(|error| (error.pointer.to_string(), error.code))
     .collect();
     assert_eq!(
         codes,

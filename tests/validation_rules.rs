@@ -12,7 +12,7 @@ fn errors(part: Part, body: &Value, view: Target<Set>) -> Vec<(String, Code)> {
     report
         .errors()
         .iter()
-        .map(|e| (e.pointer.clone(), e.code))
+        .map(|e| (e.pointer.to_string(), e.code))
         .collect()
 }
 

@@ -76,7 +76,7 @@ pub use operation::part::Part;
 pub use operation::{Action, Operation, OperationModels, Registry};
 pub use patch::{Patch, PatchOf};
 pub use provider::{NoProviders, Provider, ProviderSet, ProviderType, Target};
-pub use report::{Code, CustomCode, Report, ValidationError};
+pub use report::{Code, CustomCode, Report, ReportText, ValidationError};
 pub use rule::{Pattern, Rule};
 pub use schema::Schema;
 pub use secret::Secret;

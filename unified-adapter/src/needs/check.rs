@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
 use serde_json::Value;
-use unified_core::{Code, Part, ValidationError};
+use unified_core::{Code, Part, ReportText, ValidationError};
 
 use super::pointer::{Container, Found, Missing, find, passes_through};
 use super::{Need, Rule};
@@ -109,7 +109,7 @@ pub fn check<W: fmt::Display + ?Sized>(
         }
     }
     // Two needs may find the same fault (an object two places sit in): it is said once.
-    let mut said: Vec<(String, Code)> = Vec::new();
+    let mut said: Vec<(ReportText, Code)> = Vec::new();
     errors.retain(|error| {
         let key = (error.pointer.clone(), error.code);
         let new = !said.contains(&key);

@@ -268,7 +268,7 @@ mod tests {
     fn violations(needs: &[Need], document: serde_json::Value) -> Vec<(String, Code)> {
         check(needs, Part::Body, &document, "Acme's API")
             .into_iter()
-            .map(|error| (error.pointer, error.code))
+            .map(|error| (error.pointer.to_string(), error.code))
             .collect()
     }
 

@@ -100,50 +100,55 @@ impl Message {
 
     /// The text for people, with the "did you mean" already looked up.
     pub(crate) fn render_with(&self, suggestion: Option<&'static str>) -> String {
+        let mut text = String::new();
+        self.write_with(suggestion, &mut text);
+        text
+    }
+
+    /// Appends the text for people to `out`, with the "did you mean" already looked up.
+    pub(crate) fn write_with(&self, suggestion: Option<&'static str>, out: &mut String) {
         match self {
-            Message::Unsupported { view } => concat(&["is not supported by ", view]),
-            Message::Required { by: Some(by) } => concat(&["is required by ", by]),
-            Message::Required { by: None } => "is required".to_owned(),
+            Message::Unsupported { view } => push_all(out, &["is not supported by ", view]),
+            Message::Required { by: Some(by) } => push_all(out, &["is required by ", by]),
+            Message::Required { by: None } => out.push_str("is required"),
             Message::Cleared { by: Some(by) } => {
-                concat(&["cannot be cleared (required by ", by, ")"])
+                push_all(out, &["cannot be cleared (required by ", by, ")"]);
             }
-            Message::Cleared { by: None } => "cannot be cleared (required)".to_owned(),
+            Message::Cleared { by: None } => out.push_str("cannot be cleared (required)"),
             Message::Empty { by: Some(by) } => {
-                concat(&["must not be empty (required by ", by, ")"])
+                push_all(out, &["must not be empty (required by ", by, ")"]);
             }
-            Message::Empty { by: None } => "must not be empty".to_owned(),
-            Message::Type { expected, found } => concat(&["must be ", expected, ", not ", found]),
+            Message::Empty { by: None } => out.push_str("must not be empty"),
+            Message::Type { expected, found } => {
+                push_all(out, &["must be ", expected, ", not ", found]);
+            }
             Message::Enum { values, view } => {
                 let length = values.iter().map(|value| value.len() + 2).sum::<usize>()
                     + view.map_or(0, |view| view.len() + 5);
-                let mut text = String::with_capacity("must be one of: ".len() + length);
-                text.push_str("must be one of: ");
+                out.reserve("must be one of: ".len() + length);
+                out.push_str("must be one of: ");
                 for (index, value) in values.iter().enumerate() {
                     if index > 0 {
-                        text.push_str(", ");
+                        out.push_str(", ");
                     }
-                    text.push_str(value);
+                    out.push_str(value);
                 }
                 if let Some(view) = view {
-                    text.push_str(" for ");
-                    text.push_str(view);
+                    push_all(out, &[" for ", view]);
                 }
-                text
             }
-            Message::Format(format) => concat(&["must be ", format.describe()]),
+            Message::Format(format) => push_all(out, &["must be ", format.describe()]),
             Message::Unknown { .. } => match suggestion {
-                Some(name) => concat(&["is not a known field; did you mean `", name, "`?"]),
-                None => "is not a known field".to_owned(),
+                Some(name) => push_all(out, &["is not a known field; did you mean `", name, "`?"]),
+                None => out.push_str("is not a known field"),
             },
             Message::Constraint { rule, view } => {
-                let mut text = constraint_text(*rule);
+                write_constraint(*rule, out);
                 if let Some(view) = view {
-                    text.push_str(" for ");
-                    text.push_str(view);
+                    push_all(out, &[" for ", view]);
                 }
-                text
             }
-            Message::Text(text) | Message::Custom { text, .. } => text.clone().into_owned(),
+            Message::Text(text) | Message::Custom { text, .. } => out.push_str(text),
         }
     }
 
@@ -244,51 +249,41 @@ impl Serialize for Param<'_> {
     }
 }
 
-/// What a constraint asks, for people, written into one string.
-fn constraint_text(rule: Rule) -> String {
+/// Appends what a constraint asks, for people, to `out`.
+fn write_constraint(rule: Rule, out: &mut String) {
     use core::fmt::Write;
-    let mut text = String::with_capacity(48);
-    let counted = |text: &mut String, start: &str, n: u64, one: &str, many: &str| {
-        write!(text, "{start}{n} {}", if n == 1 { one } else { many })
+    out.reserve(48);
+    let counted = |out: &mut String, start: &str, n: u64, one: &str, many: &str| {
+        write!(out, "{start}{n} {}", if n == 1 { one } else { many })
     };
     let _ = match rule {
-        Rule::MinLength(n) => counted(
-            &mut text,
-            "must have at least ",
-            n,
-            "character",
-            "characters",
-        ),
-        Rule::MaxLength(n) => counted(
-            &mut text,
-            "must have at most ",
-            n,
-            "character",
-            "characters",
-        ),
-        Rule::MinItems(n) => counted(&mut text, "must have at least ", n, "item", "items"),
-        Rule::MaxItems(n) => counted(&mut text, "must have at most ", n, "item", "items"),
-        Rule::Minimum(n) => write!(text, "must be at least {n}"),
-        Rule::Maximum(n) => write!(text, "must be at most {n}"),
-        Rule::ExclusiveMinimum(n) => write!(text, "must be greater than {n}"),
-        Rule::ExclusiveMaximum(n) => write!(text, "must be less than {n}"),
-        Rule::MultipleOf(n) => write!(text, "must be a multiple of {n}"),
+        Rule::MinLength(n) => counted(out, "must have at least ", n, "character", "characters"),
+        Rule::MaxLength(n) => counted(out, "must have at most ", n, "character", "characters"),
+        Rule::MinItems(n) => counted(out, "must have at least ", n, "item", "items"),
+        Rule::MaxItems(n) => counted(out, "must have at most ", n, "item", "items"),
+        Rule::Minimum(n) => write!(out, "must be at least {n}"),
+        Rule::Maximum(n) => write!(out, "must be at most {n}"),
+        Rule::ExclusiveMinimum(n) => write!(out, "must be greater than {n}"),
+        Rule::ExclusiveMaximum(n) => write!(out, "must be less than {n}"),
+        Rule::MultipleOf(n) => write!(out, "must be a multiple of {n}"),
         Rule::Pattern(pattern) => {
-            return concat(&["must match the pattern `", pattern.source, "`"]);
+            push_all(out, &["must match the pattern `", pattern.source, "`"]);
+            Ok(())
         }
-        Rule::UniqueItems => return "must not hold the same item twice".to_owned(),
+        Rule::UniqueItems => {
+            out.push_str("must not hold the same item twice");
+            Ok(())
+        }
     };
-    text
 }
 
-/// The parts joined, in a string allocated once at its final size (`format!` grows its buffer
-/// as it goes, which costs more than the text itself for messages this short).
-fn concat(parts: &[&str]) -> String {
-    let mut text = String::with_capacity(parts.iter().map(|part| part.len()).sum());
+/// Appends the parts to `out`, growing it once to hold them all (`format!` grows its buffer as
+/// it goes, which costs more than the text itself for messages this short).
+fn push_all(out: &mut String, parts: &[&str]) {
+    out.reserve(parts.iter().map(|part| part.len()).sum());
     for part in parts {
-        text.push_str(part);
+        out.push_str(part);
     }
-    text
 }
 
 #[cfg(test)]

@@ -4,12 +4,13 @@
 
 use core::fmt;
 use core::ops::Index;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock};
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use crate::report::message::{Message, Param};
+use crate::report::rendered::Rendered;
 
 /// The parameters of one violation's message (see [`Message::params`] for what each code
 /// carries): a map from names to JSON values, read with [`Params::get`], indexing
@@ -17,37 +18,43 @@ use crate::report::message::{Message, Param};
 /// object.
 #[derive(Clone, Default)]
 pub struct Params {
-    /// `None` for no parameters. Boxed, so that a violation stays small: a report's violations
-    /// then fit the allocator's small-size caches.
-    state: Option<Box<State>>,
-}
-
-/// Where a violation's parameters come from, and their map once built.
-#[derive(Clone)]
-struct State {
-    /// The message they come from and its "did you mean"; `None` when given as a map.
-    parts: Option<(Message, Option<&'static str>)>,
-    map: OnceLock<Map<String, Value>>,
+    /// `None` for no parameters. The violations of one rendered report share one block.
+    block: Option<Arc<Rendered>>,
+    /// This violation's place in the block.
+    index: u32,
 }
 
 impl Params {
     /// The parameters of `message`, whose "did you mean" (for an unknown field) is `suggestion`.
     pub(crate) fn of(message: Message, suggestion: Option<&'static str>) -> Self {
         Params {
-            state: Some(Box::new(State {
-                parts: Some((message, suggestion)),
-                map: OnceLock::new(),
-            })),
+            block: Some(Arc::new(Rendered::of_message(message, suggestion))),
+            index: 0,
+        }
+    }
+
+    /// The parameters of violation `index` of a rendered report's `block`.
+    pub(crate) fn at(block: &Arc<Rendered>, index: usize) -> Self {
+        match u32::try_from(index) {
+            Ok(index) => Params {
+                block: Some(Arc::clone(block)),
+                index,
+            },
+            // Past what an index addresses (four billion violations): a block of its own.
+            Err(_) => {
+                let part = &block.parts[index];
+                Params::of(part.message.clone(), part.suggestion)
+            }
         }
     }
 
     /// The parameters as a map, built on the first call.
     pub fn as_map(&self) -> &Map<String, Value> {
         static EMPTY: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);
-        let Some(state) = &self.state else {
+        let Some(block) = &self.block else {
             return &EMPTY;
         };
-        state.map.get_or_init(|| {
+        block.map(self.index as usize, || {
             let mut map = Map::new();
             self.each(|name, value| {
                 map.insert(name.to_owned(), value.into_value());
@@ -57,12 +64,8 @@ impl Params {
     }
 
     /// The parameters as a map, by value.
-    pub fn into_map(mut self) -> Map<String, Value> {
-        self.as_map();
-        self.state
-            .take()
-            .and_then(|mut state| state.map.take())
-            .unwrap_or_default()
+    pub fn into_map(self) -> Map<String, Value> {
+        self.as_map().clone()
     }
 
     /// The parameter called `name`, if the message has it.
@@ -80,15 +83,16 @@ impl Params {
     /// Hands each parameter to `put`, in the order of their names, from the map once built,
     /// else from the message's parts.
     fn each(&self, mut put: impl FnMut(&str, Param<'_>)) {
-        let Some(state) = &self.state else {
+        let Some(block) = &self.block else {
             return;
         };
-        if let Some(map) = state.map.get() {
+        let index = self.index as usize;
+        if let Some(map) = block.built_map(index) {
             for (name, value) in map {
                 put(name, Param::Value(value));
             }
-        } else if let Some((message, suggestion)) = &state.parts {
-            message.each_param(*suggestion, put);
+        } else if let Some(part) = block.parts.get(index) {
+            part.message.each_param(part.suggestion, put);
         }
     }
 }
@@ -96,10 +100,8 @@ impl Params {
 impl From<Map<String, Value>> for Params {
     fn from(map: Map<String, Value>) -> Self {
         Params {
-            state: Some(Box::new(State {
-                parts: None,
-                map: OnceLock::from(map),
-            })),
+            block: Some(Arc::new(Rendered::of_map(map))),
+            index: 0,
         }
     }
 }
