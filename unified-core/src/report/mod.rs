@@ -286,6 +286,9 @@ impl Report {
     /// which the violations share with their messages' parts.
     fn render(&self) -> Vec<ValidationError> {
         let count = self.violations.len();
+        if count == 0 {
+            return Vec::new();
+        }
         // Room for the longest usual messages ("did you mean"), so that the buffer is not
         // grown as they are written.
         let mut text = String::with_capacity(self.pointers.len() + 64 * count);
@@ -307,7 +310,7 @@ impl Report {
             maps: OnceLock::new(),
         });
         let (mut pointer_start, mut message_start) = (0, self.pointers.len());
-        let errors = self.violations.iter().zip(&block.parts).enumerate();
+        let errors = self.violations.iter().zip(block.parts.iter()).enumerate();
         errors
             .map(|(index, (violation, part))| {
                 let error = ValidationError {

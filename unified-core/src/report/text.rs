@@ -42,13 +42,15 @@ impl ReportText {
     /// The piece of `block`'s text in `range`; a copy of its own when the range is past what a
     /// shared piece can address (a report of more than 4 GiB of text).
     pub(crate) fn piece(block: &Arc<Rendered>, range: Range<usize>) -> ReportText {
-        match (u32::try_from(range.start), u32::try_from(range.end)) {
-            (Ok(start), Ok(end)) if end != WHOLE => ReportText {
+        // The start is never past the end, so one test tells whether both fit.
+        if range.end < WHOLE as usize && range.start <= range.end {
+            ReportText {
                 block: Arc::clone(block),
-                start,
-                end,
-            },
-            _ => ReportText::from(block.text[range].to_owned()),
+                start: range.start as u32,
+                end: range.end as u32,
+            }
+        } else {
+            ReportText::from(block.text[range].to_owned())
         }
     }
 }
