@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use unified_bench::{
     Kind, cases, generated_is_valid, read_is_valid, read_validate, reference_errors, serde_typed,
-    unified_is_valid, unified_validate, view_read,
+    unified_is_valid, unified_validate, unified_validate_rendered, view_read,
 };
 
 #[test]
@@ -33,6 +33,15 @@ fn validating_a_valid_body_allocates_nothing() {
             validate.count_total,
             0,
             "validate allocates on {}",
+            case.id()
+        );
+        let rendered = allocation_counter::measure(|| {
+            assert_eq!(black_box(unified_validate_rendered(black_box(case))), 0);
+        });
+        assert_eq!(
+            rendered.count_total,
+            0,
+            "rendering an empty report allocates on {}",
             case.id()
         );
         // Reading the text in one pass builds nothing either (the bodies' keys have no escapes).
@@ -60,6 +69,31 @@ fn validating_a_valid_body_allocates_nothing() {
         checked >= 40 + 2,
         "every valid document is checked, {checked} were"
     );
+}
+
+/// Rendering a report allocates a few times whatever its length: its violations share one
+/// text and one table of parameters.
+#[test]
+fn rendering_allocates_per_report_not_per_violation() {
+    let mut longest = 0;
+    for case in cases().iter().filter(|case| !case.valid) {
+        let report = allocation_counter::measure(|| {
+            black_box(unified_validate(black_box(case)));
+        });
+        let rendered = allocation_counter::measure(|| {
+            black_box(unified_validate_rendered(black_box(case)));
+        });
+        // The text, the table, the block that holds them and the list of violations; one more
+        // where the messages run longer than the room made for them and the text grows.
+        assert!(
+            rendered.count_total - report.count_total <= 5,
+            "rendering the report of {} ({} violations)",
+            case.id(),
+            unified_validate(case)
+        );
+        longest = longest.max(unified_validate(case));
+    }
+    assert!(longest >= 10, "reports of many violations are measured");
 }
 
 #[test]
