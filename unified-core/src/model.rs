@@ -284,14 +284,17 @@ fn drop_null_members(value: &mut crate::json::Value) {
 
 /// The view of a model validated for `P`.
 pub(crate) fn sealed<P: ProviderType, M: FieldView<P>>(model: M) -> Result<M::View, Report> {
-    seal::<P, M>(model).ok_or_else(|| {
-        // Validation for `P` guarantees every value `P` requires; kept as an error, not a panic.
-        Report::from_errors(vec![ValidationError::new(
-            "",
-            Code::Required,
-            "lacks a value the provider requires",
-        )])
-    })
+    // Validation for `P` guarantees every value `P` requires; kept as an error, not a panic.
+    seal::<P, M>(model)
+        .ok_or_else(|| lone_violation(Code::Required, "lacks a value the provider requires"))
+}
+
+/// A report of one violation of the whole document, for the paths validation rules out; out of
+/// line, so that the paths that run are not made larger by them.
+#[cold]
+#[inline(never)]
+fn lone_violation(code: Code, message: &'static str) -> Report {
+    Report::from_errors(vec![ValidationError::new("", code, message)])
 }
 
 /// The value a read built, or the report of why there is none.
@@ -301,11 +304,9 @@ pub(crate) fn built_or_report<M>(built: Option<M>, recorder: AllFailures) -> Res
         Some(value) if report.is_valid() => Ok(value),
         // Every path that builds nothing records why; this keeps an error rather than a panic
         // should one ever not.
-        None if report.is_valid() => Err(Report::from_errors(vec![ValidationError::new(
-            "",
-            Code::Type,
-            "could not be read as the model",
-        )])),
+        None if report.is_valid() => {
+            Err(lone_violation(Code::Type, "could not be read as the model"))
+        }
         _ => Err(report),
     }
 }
