@@ -142,7 +142,9 @@ impl fmt::Display for Code {
 /// One violation of a model's rules.
 ///
 /// The violations of one report share the buffer their pointers and messages are written in
-/// (see [`ReportText`]), and the table of their parameters. `message` is English. To show a violation in another language, render it from `code` and
+/// (see [`ReportText`]), and the table of their parameters.
+///
+/// `message` is English. To show a violation in another language, render it from `code` and
 /// `params` (see [`Message::params`] for what each code carries), never by parsing `message`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ValidationError {
