@@ -86,7 +86,9 @@ impl Message {
     /// The text for people; `key` is the last segment of the violation's location (the unknown
     /// property's name, for [`Message::Unknown`]).
     pub fn render(&self, key: &str) -> String {
-        self.render_with(self.suggestion(key))
+        let mut text = String::new();
+        self.write_with(self.suggestion(key), &mut text);
+        text
     }
 
     /// The "did you mean" of an unknown field named `key`, looked up once for the text and the
@@ -96,13 +98,6 @@ impl Message {
             Message::Unknown { suggest } => suggest(key),
             _ => None,
         }
-    }
-
-    /// The text for people, with the "did you mean" already looked up.
-    pub(crate) fn render_with(&self, suggestion: Option<&'static str>) -> String {
-        let mut text = String::new();
-        self.write_with(suggestion, &mut text);
-        text
     }
 
     /// Appends the text for people to `out`, with the "did you mean" already looked up.

@@ -9,11 +9,11 @@ use std::sync::{Arc, LazyLock};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
-use crate::report::message::{Message, Param};
+use crate::report::message::Param;
 use crate::report::rendered::Rendered;
 
-/// The parameters of one violation's message (see [`Message::params`] for what each code
-/// carries): a map from names to JSON values, read with [`Params::get`], indexing
+/// The parameters of one violation's message (see
+/// [`Message::params`](crate::report::Message::params) for what each code carries): a map from names to JSON values, read with [`Params::get`], indexing
 /// (`params["limit"]`, `null` when absent) or [`Params::as_map`], and serialized as a JSON
 /// object.
 #[derive(Clone, Default)]
@@ -21,12 +21,13 @@ pub struct Params {
     /// `None` for no parameters. The violations of one rendered report share one block.
     block: Option<Arc<Rendered>>,
     /// This violation's place in the block.
-    index: u32,
+    index: usize,
 }
 
 impl Params {
     /// The parameters of `message`, whose "did you mean" (for an unknown field) is `suggestion`.
-    pub(crate) fn of(message: Message, suggestion: Option<&'static str>) -> Self {
+    #[cfg(test)]
+    pub(crate) fn of(message: crate::report::Message, suggestion: Option<&'static str>) -> Self {
         Params {
             block: Some(Arc::new(Rendered::of_message(message, suggestion))),
             index: 0,
@@ -35,16 +36,9 @@ impl Params {
 
     /// The parameters of violation `index` of a rendered report's `block`.
     pub(crate) fn at(block: &Arc<Rendered>, index: usize) -> Self {
-        match u32::try_from(index) {
-            Ok(index) => Params {
-                block: Some(Arc::clone(block)),
-                index,
-            },
-            // Past what an index addresses (four billion violations): a block of its own.
-            Err(_) => {
-                let part = &block.parts[index];
-                Params::of(part.message.clone(), part.suggestion)
-            }
+        Params {
+            block: Some(Arc::clone(block)),
+            index,
         }
     }
 
@@ -54,7 +48,7 @@ impl Params {
         let Some(block) = &self.block else {
             return &EMPTY;
         };
-        block.map(self.index as usize, || {
+        block.map(self.index, || {
             let mut map = Map::new();
             self.each(|name, value| {
                 map.insert(name.to_owned(), value.into_value());
@@ -86,12 +80,11 @@ impl Params {
         let Some(block) = &self.block else {
             return;
         };
-        let index = self.index as usize;
-        if let Some(map) = block.built_map(index) {
+        if let Some(map) = block.built_map(self.index) {
             for (name, value) in map {
                 put(name, Param::Value(value));
             }
-        } else if let Some(part) = block.parts.get(index) {
+        } else if let Some(part) = block.parts.get(self.index) {
             part.message.each_param(part.suggestion, put);
         }
     }

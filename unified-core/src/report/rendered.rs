@@ -43,6 +43,7 @@ impl Rendered {
     }
 
     /// A block of one message's parts, without text.
+    #[cfg(test)]
     pub(crate) fn of_message(message: Message, suggestion: Option<&'static str>) -> Self {
         Rendered {
             parts: vec![Part {
@@ -55,7 +56,7 @@ impl Rendered {
     }
 
     /// A block of one violation's parameters given as a map.
-    pub(crate) fn of_map(map: Map<String, Value>) -> Self {
+    pub(crate) fn of_map(map: ParamsMap) -> Self {
         Rendered {
             maps: OnceLock::from(Box::from([OnceLock::from(map)])),
             ..Rendered::default()
@@ -63,16 +64,12 @@ impl Rendered {
     }
 
     /// The map of the parameters of violation `index`, if built.
-    pub(crate) fn built_map(&self, index: usize) -> Option<&Map<String, Value>> {
+    pub(crate) fn built_map(&self, index: usize) -> Option<&ParamsMap> {
         self.maps.get()?.get(index)?.get()
     }
 
     /// The map of the parameters of violation `index`, built by `build` on the first read.
-    pub(crate) fn map(
-        &self,
-        index: usize,
-        build: impl FnOnce() -> Map<String, Value>,
-    ) -> &Map<String, Value> {
+    pub(crate) fn map(&self, index: usize, build: impl FnOnce() -> ParamsMap) -> &ParamsMap {
         let maps = self
             .maps
             .get_or_init(|| self.parts.iter().map(|_| OnceLock::new()).collect());
