@@ -13,9 +13,9 @@ use crate::report::message::Param;
 use crate::report::rendered::Rendered;
 
 /// The parameters of one violation's message (see
-/// [`Message::params`](crate::report::Message::params) for what each code carries): a map from names to JSON values, read with [`Params::get`], indexing
-/// (`params["limit"]`, `null` when absent) or [`Params::as_map`], and serialized as a JSON
-/// object.
+/// [`Message::params`](crate::report::Message::params) for what each code carries): a map from
+/// names to JSON values, read with [`Params::get`], indexing (`params["limit"]`, `null` when
+/// absent) or [`Params::as_map`], and serialized as a JSON object.
 #[derive(Clone, Default)]
 pub struct Params {
     /// `None` for no parameters. The violations of one rendered report share one block.
